@@ -1,0 +1,1 @@
+// HQEngine: see the module's files.

@@ -1,0 +1,24 @@
+/// One ingested report.
+public struct Report: Sendable, Hashable {
+  /// A short stable slug containing the report's year (`rh-ar-2024`, `rh-up2-2017`).
+  public var id: String
+  public var title: String
+  public var organisation: String
+  public var year: Int?
+  /// What the report covers (`jan–aug`, `helår`).
+  public var period: String
+  /// `årsredovisning`, `uppföljningsrapport`, … as the report names itself.
+  public var kind: String
+  /// The file the text came from (its name, not its full path).
+  public var source: String
+
+  public init(id: String, title: String, organisation: String, year: Int?, period: String, kind: String, source: String) {
+    self.id = id
+    self.title = title
+    self.organisation = organisation
+    self.year = year
+    self.period = period
+    self.kind = kind
+    self.source = source
+  }
+}

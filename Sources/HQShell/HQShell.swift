@@ -1,0 +1,1 @@
+// HQShell: see the module's files.

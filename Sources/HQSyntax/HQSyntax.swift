@@ -1,0 +1,1 @@
+// HQSyntax: see the module's files.
