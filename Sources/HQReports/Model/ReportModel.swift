@@ -6,12 +6,18 @@ public struct ReportModel: Sendable {
   public var facts: [Fact] = []
   public var goals: [Goal] = []
   public var sections: [Section] = []
+  /// Every non-empty line of every report text, for `search`.
+  public var lines: [TextLine] = []
 
-  public init(reports: [Report] = [], facts: [Fact] = [], goals: [Goal] = [], sections: [Section] = []) {
+  public init(
+    reports: [Report] = [], facts: [Fact] = [], goals: [Goal] = [], sections: [Section] = [],
+    lines: [TextLine] = []
+  ) {
     self.reports = reports
     self.facts = facts
     self.goals = goals
     self.sections = sections
+    self.lines = lines
   }
 
   /// Adds another model's rows after this one's.
@@ -20,6 +26,7 @@ public struct ReportModel: Sendable {
     facts += other.facts
     goals += other.goals
     sections += other.sections
+    lines += other.lines
   }
 }
 
@@ -43,6 +50,10 @@ extension ReportModel {
     Field("level", .number), Field("line", .number), Field("text", .text),
   ])
 
+  public static let linesSchema = Schema([
+    Field("report", .text), Field("section", .text), Field("line", .number), Field("text", .text),
+  ])
+
   public static let reportsSchema = Schema([
     Field("id", .text), Field("title", .text), Field("organisation", .text),
     Field("year", .number), Field("period", .text), Field("kind", .text), Field("source", .text),
@@ -62,6 +73,15 @@ extension ReportModel {
         .text(f.kind.rawValue), .text(f.period), Self.optional(f.year), .number(f.value),
         .text(f.unit), Self.optional(f.rank), Self.optional(f.rankOf), .int(f.line),
       ])
+    }
+    return builder.build()
+  }
+
+  /// The report texts line by line; the engine's `search` source reads it.
+  public func linesTable() -> Table {
+    var builder = TableBuilder(name: "lines", schema: Self.linesSchema)
+    for l in lines {
+      appendRow(&builder, [.text(l.report), .text(l.section), .int(l.line), .text(l.text)])
     }
     return builder.build()
   }
