@@ -1,1 +1,0 @@
-// HQEngine: see the module's files.

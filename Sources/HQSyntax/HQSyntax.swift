@@ -1,1 +1,0 @@
-// HQSyntax: see the module's files.
