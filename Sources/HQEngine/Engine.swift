@@ -30,7 +30,7 @@ public struct Engine: Sendable {
     _ source: SourceFile, cancellation: CancellationToken? = nil, output: (Table) -> Void
   ) throws(EngineError) {
     throw .diagnostics(DiagnosticError(source: source, diagnostics: [
-      Diagnostic("the query language is not built yet", at: SourceRange(0, 0)),
+      Diagnostic(.error, "the query language is not built yet", at: SourceRange(0, 0)),
     ]))
   }
 
