@@ -1,0 +1,120 @@
+/// Rebuilds words, headers and labels that the PDF extraction broke over several lines.
+///
+/// The extraction ends a line wherever the typeset cell or column ended. What the line's end
+/// looks like tells how the pieces go together:
+///
+/// - A line ending in a space (or no-break space) ended between words: join with one space
+///   (`Totalt Regionstyrelsens ` + `verksamheter`).
+/// - A line ending in a letter ended inside a word: join without a space
+///   (`Prognos` + `tiserad ` → `Prognostiserad`, `ackumule` + `rat` → `ackumulerat`).
+/// - A line ending in a hyphen split a word at a hyphenation point: drop the hyphen
+///   (`samman-` + `hållen` → `sammanhållen`), except where the hyphen is part of the text:
+///   a Swedish compound dash (`hälso-` + `och sjukvård`, also before `eller` and `,`), a range
+///   (`jan-` + `augusti`), or a word going on in a digit or a capital letter (`E-` + `plan`,
+///   `PET-` + `CT`), where the hyphen is kept and no space added.
+/// - A line ending in any other character (digit, punctuation) ended a word: join with a space.
+enum LineJoining {
+  /// How two consecutive pieces of text are put together.
+  enum Joint: Sendable, Hashable {
+    case space
+    case none
+    case dropHyphen
+    case keepHyphen
+  }
+
+  /// Joins the pieces into one line of text, single-spaced and trimmed.
+  ///
+  ///     LineJoining.join(["Prognos", "tiserad ", "avvikelse mot ", "budget för 2017"])
+  ///     // "Prognostiserad avvikelse mot budget för 2017"
+  static func join(_ pieces: some Sequence<Substring>) -> String {
+    var result = ""
+    var previous: Substring?
+    for piece in pieces {
+      let words = NumberRun.words(in: piece)
+      guard !words.isEmpty else { continue }
+      let text = NumberRun.join(words[...])
+      if let previous, !result.isEmpty {
+        switch joint(previous, Substring(text)) {
+        case .space: result += " "
+        case .none, .keepHyphen: break
+        case .dropHyphen: result.removeLast()
+        }
+      }
+      result += text
+      previous = piece
+    }
+    return result
+  }
+
+  /// How `next` continues `previous` (both raw lines, trailing spaces kept).
+  static func joint(_ previous: Substring, _ next: Substring) -> Joint {
+    guard let last = previous.unicodeScalars.last else { return .space }
+    if isSpace(last) { return .space }
+    let nextTrimmed = next.drop(while: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    guard let nextFirst = nextTrimmed.unicodeScalars.first else { return .space }
+    if last == "-" {
+      return hyphenJoint(previous, nextTrimmed, nextFirst)
+    }
+    if last.properties.isAlphabetic && nextFirst.properties.isLowercase { return .none }
+    return .space
+  }
+
+  /// The joint after a line ending in a hyphen.
+  private static func hyphenJoint(_ previous: Substring, _ next: Substring, _ nextFirst: Unicode.Scalar) -> Joint {
+    let beforeHyphen = previous.dropLast()
+    // `hälso-` directly followed by `och`, `eller`, `,`: a compound dash; keep it and a space.
+    if next.hasPrefix("och ") || next == "och" || next.hasPrefix("eller ") || next.hasPrefix(",") {
+      return .space
+    }
+    // A lone dash between words (`Kostnad -`) is a dash, not a hyphenation.
+    if beforeHyphen.isEmpty || beforeHyphen.last.map(\.isWhitespace) == true || beforeHyphen.last == "\u{00A0}" {
+      return .space
+    }
+    if !nextFirst.properties.isLowercase { return .keepHyphen }
+    if isMonth(lastWord(of: beforeHyphen)) || isMonth(firstWord(of: next)) { return .keepHyphen }
+    return .dropHyphen
+  }
+
+  /// True for the space characters the extraction leaves at line ends.
+  static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\u{00A0}" || scalar == "\t" || scalar == "\u{2009}" || scalar == "\u{202F}"
+  }
+
+  private static func lastWord(of text: Substring) -> Substring {
+    let start = text.lastIndex(where: { $0 == " " || $0 == "\u{00A0}" }).map { text.index(after: $0) }
+    return text[(start ?? text.startIndex)...]
+  }
+
+  private static func firstWord(of text: Substring) -> Substring {
+    text.prefix(while: { $0.isLetter })
+  }
+
+  /// Swedish month names and their usual abbreviations, lower-case (`jan`, `augusti`).
+  static func isMonth(_ word: Substring) -> Bool {
+    Month.number(of: word) != nil
+  }
+}
+
+/// Swedish month names as reports write them in periods (`januari-augusti`, `jan-aug`).
+enum Month {
+  static let names = [
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+  ]
+
+  /// 1…12 for a month name or its three-letter abbreviation (any case), nil otherwise.
+  static func number(of word: some StringProtocol) -> Int? {
+    let lower = word.lowercased()
+    guard lower.count >= 3 else { return nil }
+    for (index, name) in names.enumerated() where name == lower || (lower.count <= 4 && name.hasPrefix(lower)) {
+      return index + 1
+    }
+    return nil
+  }
+
+  /// The three-letter abbreviation of month 1…12 (`aug`).
+  static func abbreviation(_ month: Int) -> String {
+    guard month >= 1 && month <= 12 else { return "" }
+    return String(names[month - 1].prefix(3))
+  }
+}

@@ -1,0 +1,359 @@
+import HQData
+
+/// Splits a report line into its label and the run of numbers that ends it, and decides where
+/// one number ends and the next begins inside that run.
+///
+/// A table row in extracted text is `label n1 n2 … nk`, with every space kept. `2 381 640 98 712`
+/// can be one, two or five numbers; only the layout (how many columns there are) and the rules
+/// of thousands grouping tell. The rules, in the order they apply:
+///
+/// 1. A word is numeric when it is `[sign]digits[,digits][%]`; a lone sign, `%`, a unit word
+///    (`mnkr`, `tkr`) or a comparison (`>`) may stand inside the run. Anything else — `2.3.7`,
+///    `15(34)`, `(16`, `*` — ends the run, so section numbers, page markers and ranks are never
+///    read as values.
+/// 2. A word continues the number before it only when it has exactly three digits and no sign,
+///    and the number before it has no decimals, percent sign or unit yet, and began with one to
+///    three digits. Reading every such group as a continuation is the *greedy* reading: the one
+///    a person makes when nothing says otherwise.
+/// 3. With an expected count `k` (the number of columns or labels): when the greedy reading has
+///    more than `k` numbers, the leading numbers belong to the label (`Total ram 2017 220 000`
+///    with one column). When it has fewer and one of its numbers is implausibly long (four or
+///    more groups: `98 712 196 465`), the run is re-split into exactly `k` numbers, breaking as
+///    few groups as possible and keeping the numbers' lengths balanced
+///    (`2 381 640 98 712 196 465 17 796` → `2381640, 98712, 196465, 17796`). Otherwise the row
+///    simply has fewer values than columns.
+/// 4. A leading year (`2017`) or date (`170831`) directly after label text, followed only by
+///    numbers with decimals, belongs to the label (`Beslutade projektmedel 170831 15,5 10,6`).
+enum NumberRun {
+  /// One whitespace-separated word of a line and its 1-based UTF-8 column.
+  struct Word: Sendable, Hashable {
+    var text: Substring
+    var column: Int
+  }
+
+  /// A digits word together with the sign, comparison and unit written around it.
+  struct Atom: Sendable, Hashable {
+    var digits: NumberWord.Digits
+    var qualifier: String = ""
+    var unit: String = ""
+    /// The index of the first word (sign or qualifier included) and one past the last (unit
+    /// included) in the word list the atom was built from.
+    var firstWord: Int
+    var endWord: Int
+    var column: Int
+
+    var canStart: Bool { digits.canStart || digits.hasSign || !qualifier.isEmpty }
+    var canContinue: Bool { digits.canContinue && qualifier.isEmpty }
+    var canBeContinued: Bool { digits.canBeContinued && unit.isEmpty }
+  }
+
+  /// How a line reads: the label before the numbers, and the numbers.
+  struct Row: Sendable, Hashable {
+    /// The label text, trimmed, spaces normalised to single ASCII spaces.
+    var label: String
+    var numbers: [SwedishNumber]
+  }
+
+  // MARK: Words
+
+  /// The words of a line, split at spaces, tabs, no-break spaces (U+00A0), thin spaces
+  /// (U+2009) and narrow no-break spaces (U+202F).
+  static func words(in line: Substring) -> [Word] {
+    var result: [Word] = []
+    let utf8 = line.utf8
+    var index = utf8.startIndex
+    var wordStart: Substring.UTF8View.Index?
+    var offset = 0
+    var wordColumn = 0
+    while index < utf8.endIndex {
+      let width = separatorWidth(utf8, at: index)
+      if width > 0 {
+        if let start = wordStart {
+          result.append(Word(text: Substring(utf8[start..<index]), column: wordColumn))
+          wordStart = nil
+        }
+        index = utf8.index(index, offsetBy: width)
+        offset += width
+      } else {
+        if wordStart == nil {
+          wordStart = index
+          wordColumn = offset + 1
+        }
+        index = utf8.index(after: index)
+        offset += 1
+      }
+    }
+    if let start = wordStart {
+      result.append(Word(text: Substring(utf8[start..<utf8.endIndex]), column: wordColumn))
+    }
+    return result
+  }
+
+  /// The byte length of the separator at `index`, 0 when there is none.
+  @inline(__always)
+  static func separatorWidth(_ utf8: Substring.UTF8View, at index: Substring.UTF8View.Index) -> Int {
+    let byte = utf8[index]
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D { return 1 }
+    if byte == 0xC2 {
+      let next = utf8.index(after: index)
+      if next < utf8.endIndex && utf8[next] == 0xA0 { return 2 }
+    } else if byte == 0xE2 {
+      let second = utf8.index(after: index)
+      guard second < utf8.endIndex, utf8[second] == 0x80 else { return 0 }
+      let third = utf8.index(after: second)
+      if third < utf8.endIndex && (utf8[third] == 0x89 || utf8[third] == 0xAF) { return 3 }
+    }
+    return 0
+  }
+
+  // MARK: Lines
+
+  /// Reads a line as `label n1 … nk`.
+  ///
+  /// - Parameters:
+  ///   - line: one line of report text.
+  ///   - expectedCount: how many numbers the layout says the line holds at most (the number of
+  ///     columns), or nil when unknown.
+  static func read(_ line: Substring, expectedCount: Int? = nil) -> Row {
+    let words = words(in: line)
+    let runStart = trailingRunStart(words)
+    let atoms = atoms(words, from: runStart)
+    let split = splitNumberRun(atoms, expectedCount: expectedCount)
+    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : words.count
+    return Row(label: join(words[0..<labelEnd]), numbers: split.numbers)
+  }
+
+  /// The words joined by single spaces.
+  static func join(_ words: ArraySlice<Word>) -> String {
+    var result = ""
+    for word in words {
+      if !result.isEmpty { result += " " }
+      result += word.text
+    }
+    return result
+  }
+
+  /// The index of the first word of the numeric run that ends the line.
+  static func trailingRunStart(_ words: [Word]) -> Int {
+    var start = words.count
+    while start > 0 {
+      if case .other = NumberWord.classify(words[start - 1].text) { break }
+      start -= 1
+    }
+    return start
+  }
+
+  /// Builds atoms from the numeric words `words[start...]`: signs and comparisons attach to
+  /// the digits after them, units to the digits before them. Words that cannot attach end the
+  /// run at the left (they go back to the label).
+  static func atoms(_ words: [Word], from start: Int) -> [Atom] {
+    var result: [Atom] = []
+    var pendingSign: (negative: Bool, word: Int)?
+    var pendingQualifier: (text: String, word: Int)?
+    for index in start..<words.count {
+      switch NumberWord.classify(words[index].text) {
+      case .digits(var digits):
+        let first = pendingQualifier?.word ?? pendingSign?.word ?? index
+        if let sign = pendingSign, !digits.hasSign {
+          digits.hasSign = true
+          digits.negative = sign.negative
+        }
+        result.append(Atom(
+          digits: digits, qualifier: pendingQualifier?.text ?? "", firstWord: first,
+          endWord: index + 1, column: words[first].column))
+        pendingSign = nil
+        pendingQualifier = nil
+      case .sign(let negative):
+        pendingSign = (negative, index)
+      case .qualifier(let text):
+        pendingQualifier = (text, index)
+      case .unit(let unit):
+        if pendingSign == nil, pendingQualifier == nil, let last = result.last,
+          last.endWord == index, last.unit.isEmpty, !last.digits.percent
+        {
+          result[result.count - 1].unit = unit
+          result[result.count - 1].endWord = index + 1
+        } else {
+          // A unit with no number before it: everything so far is label text.
+          result.removeAll()
+          pendingSign = nil
+          pendingQualifier = nil
+        }
+      case .other:
+        result.removeAll()
+      }
+    }
+    return result
+  }
+
+  // MARK: Splitting a run
+
+  /// The result of splitting a run of atoms.
+  struct Split: Sendable, Hashable {
+    var numbers: [SwedishNumber]
+    /// How many leading atoms were not read as values and belong to the label.
+    var labelAtoms: Int
+  }
+
+  /// Splits a run of numeric words into numbers, using the expected count and the thousands
+  /// grouping rules (see the type's documentation).
+  static func splitNumberRun(_ tokens: [Substring], expectedCount: Int?) -> Split {
+    let words = tokens.enumerated().map { Word(text: $0.element, column: $0.offset + 1) }
+    return splitNumberRun(atoms(words, from: trailingRunStart(words)), expectedCount: expectedCount)
+  }
+
+  /// Splits atoms into numbers; see the type's documentation for the rules.
+  static func splitNumberRun(_ atoms: [Atom], expectedCount: Int?) -> Split {
+    guard !atoms.isEmpty else { return Split(numbers: [], labelAtoms: 0) }
+    let limit = expectedCount.map { max($0, 0) } ?? Int.max
+    // Rule 3a: drop leading atoms until the greedy reading fits.
+    // A number has at most six groups (18 digits), so a longer suffix cannot fit the limit.
+    var start = limit < atoms.count / 6 ? atoms.count - limit * 6 : 0
+    var reading: [Range<Int>] = []
+    while start < atoms.count {
+      var failure = start
+      if let greedy = greedyReading(atoms[start...], failure: &failure) {
+        if greedy.count <= limit {
+          reading = greedy
+          break
+        }
+        start += 1
+      } else {
+        start = failure + 1
+      }
+    }
+    guard !reading.isEmpty else { return Split(numbers: [], labelAtoms: atoms.count) }
+    // Rule 3b: re-split an implausible reading to the expected count.
+    if let k = expectedCount, reading.count < k,
+      reading.contains(where: { $0.count >= 4 }),
+      let exact = exactReading(atoms[start...], count: k)
+    {
+      reading = exact
+    }
+    // Rule 4: a leading year or date belongs to the label.
+    if reading.count > 1, start == 0 || atoms[start - 1].endWord != atoms[start].firstWord,
+      isYearOrDate(atoms, reading[0]),
+      reading.dropFirst().allSatisfy({ atoms[$0.upperBound - 1].digits.fractionDigits > 0 })
+    {
+      reading.removeFirst()
+    }
+    let labelAtoms = reading.first?.lowerBound ?? atoms.count
+    return Split(numbers: reading.compactMap { makeNumber(atoms[...], span: $0) }, labelAtoms: labelAtoms)
+  }
+
+  /// The reading that keeps every possible thousands group (rule 2), or nil when the atoms
+  /// cannot be read as numbers at all (a run starting with `000`).
+  static func greedyReading(_ atoms: ArraySlice<Atom>) -> [Range<Int>]? {
+    var failure = 0
+    return greedyReading(atoms, failure: &failure)
+  }
+
+  /// The greedy reading; on failure, `failure` is the index of the atom that cannot begin a number.
+  static func greedyReading(_ atoms: ArraySlice<Atom>, failure: inout Int) -> [Range<Int>]? {
+    var result: [Range<Int>] = []
+    var index = atoms.startIndex
+    while index < atoms.endIndex {
+      guard atoms[index].canStart else {
+        failure = index
+        return nil
+      }
+      var end = index + 1
+      while end < atoms.endIndex && canExtend(atoms, index..<end) { end += 1 }
+      result.append(index..<end)
+      index = end
+    }
+    return result
+  }
+
+  /// Whether the atom after `span` may continue the number `span`.
+  @inline(__always)
+  private static func canExtend(_ atoms: ArraySlice<Atom>, _ span: Range<Int>) -> Bool {
+    let head = atoms[span.lowerBound]
+    return atoms[span.upperBound - 1].canBeContinued && atoms[span.upperBound].canContinue
+      && head.digits.integerDigits <= 3 && head.canBeContinued
+  }
+
+  /// The best reading with exactly `count` numbers: fewest broken groups, then the most
+  /// balanced lengths (smallest sum of squared group counts), then longer numbers first.
+  static func exactReading(_ atoms: ArraySlice<Atom>, count: Int) -> [Range<Int>]? {
+    let n = atoms.count
+    guard count > 0, count <= n, n <= 64 else { return nil }
+    let base = atoms.startIndex
+    struct Cost: Comparable {
+      var breaks: Int
+      var squares: Int
+      static func < (a: Cost, b: Cost) -> Bool { (a.breaks, a.squares) < (b.breaks, b.squares) }
+    }
+    // best[i][c]: the cost of reading atoms i..<n as c numbers, and the first span's length.
+    var best = [[(cost: Cost, length: Int)?]](repeating: .init(repeating: nil, count: count + 1), count: n + 1)
+    best[n][0] = (Cost(breaks: 0, squares: 0), 0)
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      guard atoms[base + i].canStart else { continue }
+      // The longest span starting at i.
+      var maxLength = 1
+      while i + maxLength < n && canExtend(atoms, (base + i)..<(base + i + maxLength)) { maxLength += 1 }
+      for c in 1...count {
+        for length in stride(from: maxLength, through: 1, by: -1) {
+          guard let rest = best[i + length][c - 1] else { continue }
+          let end = i + length
+          let broken = end < n && length < maxLength ? 1 : 0
+          let cost = Cost(breaks: rest.cost.breaks + broken, squares: rest.cost.squares + length * length)
+          if let current = best[i][c], !(cost < current.cost) { continue }
+          best[i][c] = (cost, length)
+        }
+      }
+    }
+    guard best[0][count] != nil else { return nil }
+    var result: [Range<Int>] = []
+    var i = 0
+    var c = count
+    while c > 0, let entry = best[i][c] {
+      result.append((base + i)..<(base + i + entry.length))
+      i += entry.length
+      c -= 1
+    }
+    return result.count == count ? result : nil
+  }
+
+  /// True when the span is one unsigned whole number that reads as a year (1900–2099) or a
+  /// date (`170831`, `20170831`).
+  private static func isYearOrDate(_ atoms: [Atom], _ span: Range<Int>) -> Bool {
+    guard span.count == 1 else { return false }
+    let d = atoms[span.lowerBound].digits
+    guard !d.hasSign, d.fractionDigits == 0, !d.percent, atoms[span.lowerBound].unit.isEmpty else {
+      return false
+    }
+    switch d.integerDigits {
+    case 4: return d.integer >= 1900 && d.integer <= 2099
+    case 6, 8:
+      let month = (d.integer / 100) % 100
+      let day = d.integer % 100
+      return month >= 1 && month <= 12 && day >= 1 && day <= 31
+    default: return false
+    }
+  }
+
+  /// The number a span of atoms spells (indexes are the atoms' own), nil on overflow.
+  static func makeNumber(_ atoms: ArraySlice<Atom>, span: Range<Int>) -> SwedishNumber? {
+    guard !span.isEmpty else { return nil }
+    let head = atoms[span.lowerBound]
+    let last = atoms[span.upperBound - 1]
+    var integer = head.digits.integer
+    var digits = head.digits.integerDigits
+    for index in (span.lowerBound + 1)..<span.upperBound {
+      digits += 3
+      guard digits <= 18 else { return nil }
+      integer = integer * 1000 + atoms[index].digits.integer
+    }
+    let fractionDigits = last.digits.fractionDigits
+    guard digits + fractionDigits <= 18 else { return nil }
+    var mantissa = integer
+    for _ in 0..<fractionDigits { mantissa *= 10 }
+    mantissa += last.digits.fraction
+    if head.digits.negative { mantissa = -mantissa }
+    let unit = last.digits.percent ? "%" : last.unit
+    return SwedishNumber(
+      value: Number(mantissa: mantissa, scale: Int8(fractionDigits)), unit: unit,
+      qualifier: head.qualifier, column: head.column)
+  }
+}

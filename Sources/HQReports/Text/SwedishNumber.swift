@@ -1,0 +1,161 @@
+import HQData
+
+/// A number as a Swedish report writes it: `-1 204,1`, `2 381 640`, `5,8%`, `−3`, `+423`.
+///
+/// The extraction keeps the spaces of the typesetting, so a thousands separator (a space or a
+/// no-break space) looks exactly like the space between two numbers. ``SwedishNumber/parse(_:)``
+/// reads one number whose groups are already known to belong together;
+/// ``NumberRun`` decides where one number ends and the next begins in a run of words.
+struct SwedishNumber: Sendable, Hashable {
+  /// The value, exact.
+  var value: Number
+  /// The unit written with the number itself: `%`, `mnkr`, `tkr`, `kr`, `st`; empty when none.
+  var unit: String
+  /// A comparison written before the number (`>` in `> -5,2%`), empty when none.
+  var qualifier: String
+  /// The 1-based UTF-8 column of the number's first character in its line (0 when unknown).
+  var column: Int
+
+  init(value: Number, unit: String = "", qualifier: String = "", column: Int = 0) {
+    self.value = value
+    self.unit = unit
+    self.qualifier = qualifier
+    self.column = column
+  }
+
+  /// True when the number was written with a percent sign (`90%`, `5,8 %`).
+  var isPercent: Bool { unit == "%" }
+
+  /// Parses one complete Swedish number: optional sign (`+`, `-`, `−`, `–`), digits in groups
+  /// of three separated by spaces or no-break spaces, an optional decimal comma, and an optional
+  /// `%` (directly or after a space).
+  ///
+  /// Returns nil for anything else, including badly grouped digits (`12 34`), section numbers
+  /// (`2.3.7`), page markers (`15(34)`) and words.
+  ///
+  ///     SwedishNumber.parse("-1 204,1")?.value  // -1204.1
+  ///     SwedishNumber.parse("5,8%")?.unit       // "%"
+  static func parse(_ text: some StringProtocol) -> SwedishNumber? {
+    let words = NumberRun.words(in: Substring(text))
+    guard !words.isEmpty, NumberRun.trailingRunStart(words) == 0 else { return nil }
+    let atoms = NumberRun.atoms(words, from: 0)
+    guard atoms.first?.firstWord == 0, atoms.last?.endWord == words.count,
+      let reading = NumberRun.greedyReading(atoms[...]), reading.count == 1
+    else { return nil }
+    return NumberRun.makeNumber(atoms[...], span: reading[0])
+  }
+}
+
+/// The kind of one whitespace-separated word of a line, as far as numbers are concerned.
+enum NumberWord: Sendable, Hashable {
+  /// Digits with optional sign, decimals and percent sign (`-1`, `204,1`, `5,8%`, `000`).
+  case digits(Digits)
+  /// A sign standing alone before the number it belongs to (`- 0,5 mnkr`).
+  case sign(negative: Bool)
+  /// A unit written after a number (`%`, `mnkr`, `tkr`, `kr`, `st`).
+  case unit(String)
+  /// A comparison written before a number (`>`, `<`, `≥`, `≤`).
+  case qualifier(String)
+  /// Anything else: label text, `2.3.7`, `15(34)`, `(16`, `*`.
+  case other
+
+  /// The parts of a word made of digits.
+  struct Digits: Sendable, Hashable {
+    var negative: Bool
+    var hasSign: Bool
+    /// The digits before the decimal comma, as an integer (at most 18 digits are kept exact).
+    var integer: Int64
+    var integerDigits: Int
+    var leadingZero: Bool
+    var fraction: Int64
+    var fractionDigits: Int
+    var percent: Bool
+
+    /// True when the word may be a thousands group continuing the number before it.
+    var canContinue: Bool { !hasSign && integerDigits == 3 }
+    /// True when more thousands groups may follow this word.
+    var canBeContinued: Bool { fractionDigits == 0 && !percent && integerDigits > 0 }
+    /// True when the word may begin a number: `0`, `0,5`, `12`, but not `000` or `045`.
+    var canStart: Bool { !leadingZero || integerDigits == 1 }
+  }
+
+  /// Classifies one word (no whitespace inside) by its UTF-8 bytes.
+  static func classify(_ word: Substring) -> NumberWord {
+    let utf8 = word.utf8
+    guard let first = utf8.first else { return .other }
+    if utf8.count == 1 {
+      switch first {
+      case UInt8(ascii: "-"), UInt8(ascii: "+"): return .sign(negative: first == UInt8(ascii: "-"))
+      case UInt8(ascii: "%"): return .unit("%")
+      case UInt8(ascii: ">"), UInt8(ascii: "<"): return .qualifier(String(word))
+      default: break
+      }
+    }
+    if word == "−" || word == "–" { return .sign(negative: true) }
+    if word == "≥" || word == "≤" { return .qualifier(String(word)) }
+    if let unit = unitWord(word) { return .unit(unit) }
+    return digits(utf8).map { .digits($0) } ?? .other
+  }
+
+  /// The units a report writes after a number, lower-cased (`Mnkr` → `mnkr`).
+  private static func unitWord(_ word: Substring) -> String? {
+    switch word {
+    case "mnkr", "Mnkr", "MNKR": "mnkr"
+    case "tkr", "Tkr": "tkr"
+    case "kr": "kr"
+    case "mdkr", "mdr": "mdkr"
+    case "st", "st.": "st"
+    case "procent": "%"
+    default: nil
+    }
+  }
+
+  /// Reads `[sign]digits[,digits][%]`; nil for anything else.
+  private static func digits(_ utf8: Substring.UTF8View) -> Digits? {
+    var index = utf8.startIndex
+    var result = Digits(
+      negative: false, hasSign: false, integer: 0, integerDigits: 0, leadingZero: false,
+      fraction: 0, fractionDigits: 0, percent: false)
+    // Sign: ASCII +/-, or U+2212 minus / U+2013 en dash (3 bytes: E2 88 92 / E2 80 93).
+    let first = utf8[index]
+    if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
+      result.hasSign = true
+      result.negative = first == UInt8(ascii: "-")
+      index = utf8.index(after: index)
+    } else if first == 0xE2 {
+      let rest = utf8[index...]
+      guard rest.starts(with: [0xE2, 0x88, 0x92]) || rest.starts(with: [0xE2, 0x80, 0x93]) else {
+        return nil
+      }
+      result.hasSign = true
+      result.negative = true
+      index = utf8.index(index, offsetBy: 3)
+    }
+    var inFraction = false
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+        let digit = Int64(byte - UInt8(ascii: "0"))
+        if inFraction {
+          guard result.fractionDigits < 12 else { return nil }
+          result.fraction = result.fraction * 10 + digit
+          result.fractionDigits += 1
+        } else {
+          guard result.integerDigits < 18 else { return nil }
+          if result.integerDigits == 0 && digit == 0 { result.leadingZero = true }
+          result.integer = result.integer * 10 + digit
+          result.integerDigits += 1
+        }
+      } else if byte == UInt8(ascii: ",") && !inFraction && result.integerDigits > 0 {
+        inFraction = true
+      } else if byte == UInt8(ascii: "%") && utf8.index(after: index) == utf8.endIndex {
+        result.percent = true
+      } else {
+        return nil
+      }
+      index = utf8.index(after: index)
+    }
+    guard result.integerDigits > 0, !inFraction || result.fractionDigits > 0 else { return nil }
+    return result
+  }
+}
