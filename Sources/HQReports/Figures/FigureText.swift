@@ -1,0 +1,189 @@
+import HQData
+
+/// Small readings of slide-style report text that the figure and goal recognizers share.
+///
+/// Summaries such as an annual report's slide deck are not tables: a figure is a caption, a
+/// label broken over a few lines and a number on a line of its own. The extraction marks where a
+/// text box of the slide began by indenting its first line with a space (` Fokusområde:`,
+/// ` Tillgänglighet till vård 2024`); the recognizers use that as the boundary between a caption
+/// and the label under it.
+enum FigureText {
+  /// The line's words joined by single ASCII spaces (no-break spaces included), trimmed.
+  static func clean(_ line: String) -> String {
+    NumberRun.join(NumberRun.words(in: Substring(line))[...])
+  }
+
+  /// True when the line holds no words.
+  static func isBlank(_ line: String) -> Bool {
+    NumberRun.words(in: Substring(line)).isEmpty
+  }
+
+  /// True when the line begins a new text box of the slide: it starts with a space or a
+  /// no-break space and is not blank.
+  static func startsBox(_ line: String) -> Bool {
+    guard let first = line.unicodeScalars.first, LineJoining.isSpace(first) else { return false }
+    return !isBlank(line)
+  }
+
+  /// True when the text contains an ASCII digit.
+  static func hasDigit(_ text: some StringProtocol) -> Bool {
+    text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+  }
+
+  /// The bullet characters slide decks start list items with: `●`, `•`, `▪`, `■`, the
+  /// Wingdings arrow and check mark that extraction turns into `Ø` and `ü`, and a dash.
+  static let bulletMarks: Set<String> = ["●", "•", "▪", "■", "Ø", "ü", "-", "–", "o", "◦"]
+
+  /// The bullet mark a cleaned line starts with (`● Årets resultat` → `●`), nil when none.
+  /// A mark must stand as a word of its own, so `-4,1` and `Övrigt` are not bullets.
+  static func bullet(_ cleaned: String) -> String? {
+    guard let space = cleaned.firstIndex(of: " ") else { return nil }
+    let mark = String(cleaned[..<space])
+    return bulletMarks.contains(mark) ? mark : nil
+  }
+
+  /// The text after the bullet mark, or the whole text when there is none.
+  static func withoutBullet(_ cleaned: String) -> String {
+    guard bullet(cleaned) != nil, let space = cleaned.firstIndex(of: " ") else { return cleaned }
+    return String(cleaned[cleaned.index(after: space)...])
+  }
+
+  /// Re-joins a label the extraction broke over several lines (see ``LineJoining``).
+  static func join(_ lines: [String]) -> String {
+    LineJoining.join(lines.map { Substring($0) })
+  }
+
+  /// The years (1900–2099) written as whole words in the text, in order.
+  static func years(in text: String) -> [Int] {
+    NumberRun.words(in: Substring(text)).compactMap { year($0.text) }
+  }
+
+  /// The word as a year 1900–2099, nil when it is not exactly four digits in that range.
+  static func year(_ word: some StringProtocol) -> Int? {
+    guard word.utf8.count == 4, word.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(word),
+      (1900...2099).contains(value)
+    else { return nil }
+    return value
+  }
+
+  /// A year range written in the text (`2023-2026`, `2023–2026`, `2023 - 2026`), as
+  /// `2023–2026` with an en dash, or nil when there is none.
+  static func yearRange(in text: String) -> String? {
+    let words = NumberRun.words(in: Substring(text)).map { String($0.text) }
+    for (index, word) in words.enumerated() {
+      for dash in ["-", "–"] {
+        let parts = word.split(separator: Character(dash), omittingEmptySubsequences: false)
+        if parts.count == 2, let from = year(parts[0]), let to = year(parts[1].prefix(4)), from < to {
+          return "\(from)–\(to)"
+        }
+      }
+      if index + 2 < words.count, let from = year(word), words[index + 1] == "-" || words[index + 1] == "–",
+        let to = year(words[index + 2].prefix(4)), from < to
+      {
+        return "\(from)–\(to)"
+      }
+    }
+    return nil
+  }
+
+  /// The text with its first letter upper-cased (`balanskrav` → `Balanskrav`).
+  static func capitalized(_ text: String) -> String {
+    guard let first = text.first else { return text }
+    return first.uppercased() + text.dropFirst()
+  }
+
+  /// Unit words a label may end with in parentheses, lower-cased.
+  private static let unitWords: Set<String> = [
+    "kr", "tkr", "mnkr", "mdkr", "st", "antal", "kwh", "mwh", "gwh", "kg", "ton", "dagar", "procent",
+    "km", "m2", "kvm", "timmar", "år",
+  ]
+
+  /// Splits a unit written in parentheses at the end of a label off it:
+  /// `Energianvändning i lokaler (kWh/m2)` → (`Energianvändning i lokaler`, `kWh/m2`),
+  /// `Avfallsåtervinning i sjukhusfastigheter(%)` → (`… sjukhusfastigheter`, `%`).
+  ///
+  /// A parenthesised ending is a unit when it holds `%` or `/`, or starts with a unit word;
+  /// anything else (`(RS uppdrag)`) stays in the label.
+  static func splitUnit(_ label: String) -> (label: String, unit: String) {
+    guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return (label, "") }
+    let inside = clean(String(label[label.index(after: open)..<label.index(before: label.endIndex)]))
+    let firstWord = inside.split(separator: " ").first.map { $0.lowercased() } ?? ""
+    guard !inside.isEmpty, inside.count <= 24,
+      inside.contains("%") || inside.contains("/") || unitWords.contains(firstWord)
+    else { return (label, "") }
+    let unit = inside.lowercased() == "procent" ? "%" : inside
+    return (clean(String(label[..<open])), unit)
+  }
+
+  /// The kind a label's own words give a figure, nil when they say nothing (the rules of
+  /// ``FactKind``, first match wins).
+  static func kind(ofLabel label: String) -> FactKind? {
+    let lower = label.lowercased()
+    if lower.contains("avvikelse") || lower.contains("diff") { return .avvikelse }
+    if lower.contains("prognos") { return .prognos }
+    if lower.contains("budget") || lower.hasPrefix("ram ") || lower.contains(" ram ") { return .budget }
+    if lower.split(separator: " ").contains(where: { $0.hasPrefix("mål") }) { return .mål }
+    if lower.contains("utfall") || lower.contains("resultat") { return .utfall }
+    return nil
+  }
+
+  /// The section title of a 0-based line, empty when the driver gave none.
+  static func section(_ text: ReportText, _ index: Int) -> String {
+    text.sectionTitles.indices.contains(index) ? text.sectionTitles[index] : ""
+  }
+
+  /// The caption standing directly above `index`: the nearest non-blank line, when it reads as
+  /// a caption (short, no bullet, not a sentence ending in a full stop). Nil otherwise.
+  static func caption(above index: Int, in lines: [String], within limit: Int = 4) -> (text: String, line: Int)? {
+    var i = index - 1
+    while i >= 0 && index - i <= limit {
+      let cleaned = clean(lines[i])
+      if !cleaned.isEmpty {
+        guard cleaned.count <= 90, bullet(cleaned) == nil, !cleaned.hasSuffix(".") else { return nil }
+        return (cleaned, i)
+      }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// The nearest text-box heading above `index` (a line that starts a box, is short and holds no
+  /// digits), looked for within `limit` lines. Slides put their title in such a box.
+  static func boxHeading(above index: Int, in lines: [String], within limit: Int = 40) -> String? {
+    var i = index - 1
+    while i >= 0 && index - i <= limit {
+      if startsBox(lines[i]) {
+        let cleaned = clean(lines[i])
+        if cleaned.count <= 60, !hasDigit(cleaned), bullet(cleaned) == nil { return cleaned }
+      }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// The organisation a report is about, as its text names it most often (`Region Halland`):
+  /// the most frequent `Region X` with a capitalised X (a genitive `Region Hallands` counts for
+  /// `Region Halland`). `Regionen` when the text names none.
+  static func organisation(in lines: [String]) -> String {
+    var counts: [String: Int] = [:]
+    for line in lines {
+      let words = NumberRun.words(in: Substring(line))
+      for index in words.indices.dropLast() where words[index].text == "Region" {
+        var name = words[index + 1].text.filter { $0.isLetter || $0 == "-" }
+        guard let first = name.first, first.isUppercase, name.count > 1 else { continue }
+        if name.hasSuffix("s") && counts[String(name.dropLast())] != nil { name.removeLast() }
+        counts["Region " + name, default: 0] += 1
+      }
+    }
+    // Fold genitives seen before their base form (`Region Hallands` before `Region Halland`).
+    for (name, count) in counts where name.hasSuffix("s") {
+      let base = String(name.dropLast())
+      if counts[base] != nil {
+        counts[base, default: 0] += count
+        counts[name] = nil
+      }
+    }
+    let best = counts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }
+    return best?.key ?? "Regionen"
+  }
+}

@@ -1,0 +1,58 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import HQData
+import Testing
+
+@testable import HQReports
+
+/// Builds recognizer input from text, the way the driver prepares it (no sections).
+enum FigureFixtures {
+  static func text(_ body: String, year: Int? = 2024, id: String = "test") -> ReportText {
+    let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    return ReportText(
+      source: "test.txt", reportID: id, lines: lines, documentUnit: "", reportYear: year,
+      sectionTitles: Array(repeating: "", count: lines.count))
+  }
+
+  /// The bundled report text, read from Datasets/.
+  static func dataset(_ name: String, year: Int?, id: String) throws -> ReportText {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Datasets").appendingPathComponent(name)
+    let body = try String(contentsOf: url, encoding: .utf8)
+    return text(body, year: year, id: id)
+  }
+
+  static func annual2024() throws -> ReportText {
+    try dataset("region-halland-arsredovisning-2024.txt", year: 2024, id: "rh-ar-2024")
+  }
+
+  static func followUp2017() throws -> ReportText {
+    try dataset("region-halland-uppfoljningsrapport-2-2017.txt", year: 2017, id: "rh-up2-2017")
+  }
+
+  /// Runs one recognizer over the text.
+  static func run(_ recognizer: some Recognizer, on text: ReportText) -> RecognitionContext {
+    var context = RecognitionContext()
+    recognizer.recognize(in: text, context: &context)
+    return context
+  }
+
+  static func number(_ text: String) -> Number {
+    Number(text) ?? Number.zero
+  }
+}
+
+@Suite struct FiguresFixturesTests {
+  @Test func dump() throws {
+    guard ProcessInfo.processInfo.environment["HQ_DUMP"] != nil else { return }
+    for text in [try FigureFixtures.annual2024(), try FigureFixtures.followUp2017()] {
+      let c = FigureFixtures.run(IndicatorComparisonRecognizer(), on: text)
+      for f in c.facts { print("FACT", f.line, f.table, "|", f.indicator, "|", f.measure, f.kind, f.period, f.year as Any, f.value, f.unit, f.rank as Any, f.rankOf as Any) }
+      for w in c.warnings { print("WARN", w) }
+      print("CLAIMED", c.claimed.sorted().map { $0 + 1 })
+    }
+  }
+}
