@@ -7,7 +7,8 @@ import PackageDescription
 ///
 ///     hq ─▶ HQShell ─▶ HQEngine ─▶ HQSyntax
 ///                 │          └──▶ HQData
-///                 ├─▶ HQReports ─▶ HQData
+///                 ├─▶ HQLoaders ─▶ HQReports ─▶ HQData
+///                 ├─▶ HQDatasets (Datasets/*.txt embedded by the EmbedDatasets plugin)
 ///                 └─▶ CLibEdit (libedit, only the shell touches it)
 let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
@@ -28,16 +29,23 @@ let package = Package(
     .target(name: "HQData", swiftSettings: swiftSettings),
     .target(name: "HQReports", dependencies: ["HQData"], swiftSettings: swiftSettings),
     .target(name: "HQSyntax", swiftSettings: swiftSettings),
+    .target(name: "HQLoaders", dependencies: ["HQData", "HQReports"], swiftSettings: swiftSettings),
+    // The report texts in Datasets/, compiled into the binary so `hq` finds them wherever it runs.
+    .executableTarget(name: "EmbedDatasetsTool", swiftSettings: swiftSettings),
+    .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
+    .target(name: "HQDatasets", swiftSettings: swiftSettings, plugins: ["EmbedDatasets"]),
     .target(name: "HQEngine", dependencies: ["HQSyntax", "HQData"], swiftSettings: swiftSettings),
     .target(
       name: "HQShell",
-      dependencies: ["HQEngine", "HQReports", "HQData", "HQSyntax", "CLibEdit"],
+      dependencies: ["HQEngine", "HQReports", "HQData", "HQSyntax", "HQLoaders", "HQDatasets", "CLibEdit"],
       swiftSettings: swiftSettings
     ),
     .executableTarget(name: "hq", dependencies: ["HQShell"], swiftSettings: swiftSettings),
 
     .testTarget(name: "HQDataTests", dependencies: ["HQData"], swiftSettings: swiftSettings),
     .testTarget(name: "HQReportsTests", dependencies: ["HQReports", "HQData"], swiftSettings: swiftSettings),
+    .testTarget(name: "HQLoadersTests", dependencies: ["HQLoaders", "HQReports", "HQData"], swiftSettings: swiftSettings),
+    .testTarget(name: "HQDatasetsTests", dependencies: ["HQDatasets"], swiftSettings: swiftSettings),
     .testTarget(name: "HQSyntaxTests", dependencies: ["HQSyntax"], swiftSettings: swiftSettings),
     .testTarget(name: "HQEngineTests", dependencies: ["HQEngine", "HQSyntax", "HQData", "HQReports"], swiftSettings: swiftSettings),
     .testTarget(name: "HQShellTests", dependencies: ["HQShell", "HQEngine", "HQData"], swiftSettings: swiftSettings),

@@ -1,0 +1,1 @@
+// Loaders for CSV/TSV, JSON model files and PDF (issue 5).
