@@ -1,1 +1,0 @@
-// Loaders for CSV/TSV, JSON model files and PDF (issue 5).

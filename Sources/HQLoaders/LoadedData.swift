@@ -1,0 +1,24 @@
+import HQData
+import HQReports
+
+/// What a successful ``Loader/load(path:as:)`` produced.
+public enum LoadedData: Sendable {
+  /// A report text (`.txt`, `.pdf`) or an hq model file (`.json`): rows for the sources
+  /// `facts`, `goals`, `sections`, `reports` and `lines`, to be merged into the session's model.
+  case reports(ReportModel, warnings: [IngestWarning])
+  /// A CSV or TSV file: one table, named after the file's stem or the name the user gave.
+  ///
+  /// When the header names exactly the columns of ``ReportModel/factsSchema`` (in any order)
+  /// the table is built with that schema and types, so the shell may append it to `facts` or
+  /// replace `facts` with it (see ``isFactsTable``).
+  case table(name: String, Table)
+}
+
+extension LoadedData {
+  /// True when this is a table whose schema is exactly the `facts` schema, so it can stand in
+  /// for or extend the `facts` source.
+  public var isFactsTable: Bool {
+    if case .table(_, let table) = self { return table.schema == ReportModel.factsSchema }
+    return false
+  }
+}

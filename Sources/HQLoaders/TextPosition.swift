@@ -1,0 +1,82 @@
+/// A 1-based line and column for a byte offset, computed only when an error is rendered.
+///
+/// Columns count Unicode scalars from the start of the line, so `å` is one column, as an
+/// editor shows it.
+struct TextPosition: Equatable {
+  var line: Int
+  var column: Int
+
+  init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  /// Scans `bytes` up to `offset` once; only for error paths.
+  init(of offset: Int, in bytes: UnsafeRawBufferPointer) {
+    var line = 1
+    var lineStart = 0
+    let end = min(offset, bytes.count)
+    var i = 0
+    while i < end {
+      if bytes[i] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = i + 1
+      }
+      i += 1
+    }
+    self.init(line: line, column: TextPosition.column(from: lineStart, to: end, in: bytes))
+  }
+
+  /// 1 + the number of scalars that start in `bytes[from..<to]` (continuation bytes skipped).
+  static func column(from start: Int, to end: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+    var column = 1
+    var i = start
+    while i < end {
+      if bytes[i] & 0xC0 != 0x80 { column += 1 }
+      i += 1
+    }
+    // Skip a byte-order mark at the very start of the file.
+    if start == 0 && end >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { column -= 1 }
+    return column
+  }
+}
+
+/// UTF-8 validation over raw bytes, so loaders can reject bad input with its exact place.
+enum UTF8Check {
+  /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence
+  /// (overlong forms, surrogates and values above U+10FFFF are rejected), or nil.
+  static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer, from start: Int = 0, to stop: Int? = nil) -> Int? {
+    let end = stop ?? bytes.count
+    var i = start
+    while i < end {
+      let b = bytes[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch b {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; high = 0x9F
+      case 0xF0: length = 4; low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; high = 0x8F
+      default: return i
+      }
+      guard i + length <= end else { return i }
+      let second = bytes[i + 1]
+      guard second >= low && second <= high else { return i }
+      var k = 2
+      while k < length {
+        guard bytes[i + k] & 0xC0 == 0x80 else { return i }
+        k += 1
+      }
+      i += length
+    }
+    return nil
+  }
+}
