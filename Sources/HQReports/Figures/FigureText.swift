@@ -53,9 +53,19 @@ enum FigureText {
     LineJoining.join(lines.map { Substring($0) })
   }
 
-  /// The years (1900–2099) written as whole words in the text, in order.
+  /// The years (1900–2099) written as whole words in the text, in order. Punctuation around a
+  /// word (`2025.`, `(2023)`) does not hide the year.
   static func years(in text: String) -> [Int] {
-    NumberRun.words(in: Substring(text)).compactMap { year($0.text) }
+    NumberRun.words(in: Substring(text)).compactMap { year(trimmingPunctuation($0.text)) }
+  }
+
+  /// The word without the punctuation a sentence puts around it (`2025.` → `2025`).
+  static func trimmingPunctuation(_ word: Substring) -> Substring {
+    let marks: Set<Character> = [".", ",", ";", ":", "(", ")", "!", "?", "\"", "*"]
+    var trimmed = word
+    while let first = trimmed.first, marks.contains(first) { trimmed = trimmed.dropFirst() }
+    while let last = trimmed.last, marks.contains(last) { trimmed = trimmed.dropLast() }
+    return trimmed
   }
 
   /// The word as a year 1900–2099, nil when it is not exactly four digits in that range.

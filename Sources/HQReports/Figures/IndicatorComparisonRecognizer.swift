@@ -194,7 +194,15 @@ struct RowReader {
   /// Reads one non-blank line of the block.
   mutating func read(_ raw: String, cleaned: String, index: Int) -> Step {
     blankRun = 0
-    guard let tail = ComparisonTail(line: raw, index: index, needed: header.columnCount - cells.count) else {
+    var tail = ComparisonTail(line: raw, index: index, needed: header.columnCount - cells.count)
+    if !cells.isEmpty, tail.map({ !$0.labelText.isEmpty }) ?? true,
+      let fresh = ComparisonTail(line: raw, index: index, needed: header.columnCount), !fresh.labelText.isEmpty
+    {
+      // A new labelled row begins while the previous one still lacks values.
+      flushIncomplete(reason: "fewer values than columns")
+      tail = fresh
+    }
+    guard let tail else {
       flushIncomplete(reason: "values that cannot be aligned with the columns")
       warnings.append((index, "comparison row values cannot be aligned with the \(header.columnCount) columns"))
       usedLines.append(index)
