@@ -35,7 +35,8 @@ public enum Loader {
       return .reports(result.model, warnings: result.warnings)
     case .csv, .tsv:
       let bytes = try FileBytes.read(path)
-      let table = try CSVReader.read(bytes, file: path, tableName: name ?? stem(path))
+      let delimiter: UInt8? = FileKind(path: path) == .tsv ? UInt8(ascii: "\t") : nil
+      let table = try CSVReader.read(bytes, file: path, tableName: name ?? stem(path), delimiter: delimiter)
       return .table(name: table.name, table)
     case .json:
       let bytes = try FileBytes.read(path)

@@ -1,8 +1,115 @@
 import HQData
+import HQReports
 
-/// Reads CSV and TSV files into a ``Table``.
+/// Reads CSV and TSV files into a ``HQData/Table``.
+///
+/// - The first record is the header; empty names become `column1`, `column2`, ….
+/// - The delimiter is a tab for `.tsv`; for `.csv` it is `;` when the header has more `;` than
+///   `,` outside quotes (Swedish Excel writes `;` because `,` is its decimal point), else `,`.
+/// - Each column's type is inferred: number when every non-empty cell is a plain decimal
+///   number (Swedish decimal commas accepted when the whole column uses them), else text.
+///   Empty cells are null.
+/// - A header naming exactly the `facts` columns (any order) gets the `facts` schema: its
+///   order and types, so the table can extend or replace `facts`.
+///
+/// The reader works on the mapped bytes: fields are byte ranges, numbers are parsed from bytes,
+/// and text is interned into a per-column dictionary, so no `String` is made per cell.
 enum CSVReader {
-  static func read(_ bytes: FileBytes, file: String, tableName: String) throws(LoadError) -> Table {
-    throw LoadError(file: file, message: "loading CSV files is not implemented yet")
+  /// Reads a mapped file, handing finished pages back to the kernel as it goes.
+  static func read(_ file: FileBytes, file path: String, tableName: String, delimiter: UInt8? = nil) throws(LoadError) -> Table {
+    try read(file.buffer, file: path, tableName: tableName, delimiter: delimiter, release: file.release(upTo:))
+  }
+
+  /// Reads `bytes`, the whole file. `release` is told how far the reader is done with the bytes.
+  static func read(
+    _ bytes: UnsafeRawBufferPointer, file path: String, tableName: String, delimiter: UInt8? = nil,
+    release: (Int) -> Void = { _ in }
+  ) throws(LoadError) -> Table {
+    guard let raw = bytes.baseAddress, bytes.count > 0 else {
+      throw LoadError(file: path, message: "the file is empty; expected a header row naming the columns")
+    }
+    let base = raw.assumingMemoryBound(to: UInt8.self)
+    let failure = { (offset: Int, message: String) -> LoadError in
+      let place = TextPosition(of: offset, in: bytes)
+      return LoadError(file: path, line: place.line, column: place.column, message: message)
+    }
+    let start = hasByteOrderMark(base, bytes.count) ? 3 : 0
+    let separator = delimiter ?? sniffDelimiter(base, bytes.count, from: start)
+    var scanner = CSVScanner(base: base, count: bytes.count, delimiter: separator, position: start)
+    var fields: [CSVField] = []
+    let header: [String]
+    let hasHeader: Bool
+    do { hasHeader = try scanner.nextRecord(into: &fields) } catch { throw scanFailure(error, failure) }
+    guard hasHeader else {
+      throw LoadError(file: path, message: "the file is empty; expected a header row naming the columns")
+    }
+    header = try headerNames(fields, base, bytes, failure: failure)
+    let dataStart = scanner.position
+    let forcedTypes = factsTypes(for: header)
+    let estimate = estimateRows(scanner, fields.count, total: bytes.count)
+
+    var builders = header.indices.map { CSVColumnBuilder(name: header[$0], type: forcedTypes?[$0], estimatedRows: estimate) }
+    try scan(&builders, base: base, count: bytes.count, delimiter: separator, from: dataStart, release: release, failure: failure)
+    if builders.contains(where: \.isDemoted) {
+      // Some columns looked numeric and were not: read those again, as text.
+      var again = builders.map {
+        $0.isDemoted ? CSVColumnBuilder(name: $0.name, type: .text, estimatedRows: $0.rows) : .finished(name: $0.name)
+      }
+      try scan(&again, base: base, count: bytes.count, delimiter: separator, from: dataStart, release: release, failure: failure)
+      for i in builders.indices where builders[i].isDemoted { builders[i] = again[i] }
+    }
+    var columns = builders.map { $0.build() }
+    if forcedTypes != nil {
+      columns = ReportModel.factsSchema.names.compactMap { name in columns.first { $0.name == name } }
+    }
+    return Table(name: tableName, columns: columns)
+  }
+
+  /// One pass over the data records, feeding each field to its column.
+  private static func scan(
+    _ builders: inout [CSVColumnBuilder], base: UnsafePointer<UInt8>, count: Int, delimiter: UInt8, from start: Int,
+    release: (Int) -> Void, failure: (Int, String) -> LoadError
+  ) throws(LoadError) {
+    var scanner = CSVScanner(base: base, count: count, delimiter: delimiter, position: start)
+    var fields: [CSVField] = []
+    fields.reserveCapacity(builders.count + 1)
+    var scratch: [UInt8] = []
+    let width = builders.count
+    var records = 0
+    while true {
+      let more: Bool
+      do { more = try scanner.nextRecord(into: &fields) } catch { throw scanFailure(error, failure) }
+      guard more else { break }
+      guard fields.count == width else {
+        let message = "expected \(width) fields, got \(fields.count)"
+        if fields.count < width { throw failure(scanner.recordEnd, message) }
+        throw failure(fields[width].start - (fields[width].quoted ? 1 : 0), message)
+      }
+      for i in 0..<width {
+        do { try builders[i].append(fields[i], base, &scratch) } catch {
+          throw cellFailure(error, column: builders[i].name, failure)
+        }
+      }
+      records += 1
+      if records & 0xFFFF == 0 { release(scanner.recordStart) }
+    }
+  }
+
+  private static func cellFailure(_ error: CSVCellError, column: String, _ failure: (Int, String) -> LoadError) -> LoadError {
+    switch error.kind {
+    case .invalidUTF8:
+      failure(error.offset, "invalid UTF-8; expected text encoded as UTF-8")
+    case .notANumber:
+      failure(error.offset, "expected a number in column '\(column)' (digits with an optional sign and decimal point or comma)")
+    }
+  }
+
+  private static func scanFailure(_ error: CSVScanError, _ failure: (Int, String) -> LoadError) -> LoadError {
+    switch error.kind {
+    case .unclosedQuote:
+      failure(error.offset, "unclosed quote; expected a closing \" before the end of the file")
+    case .textAfterQuote:
+      failure(error.offset, "unexpected text after a closing quote; expected a delimiter or the end of the line")
+    }
   }
 }

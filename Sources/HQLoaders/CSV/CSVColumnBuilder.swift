@@ -1,0 +1,251 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HQData
+
+/// A cell that cannot go into its column, at a byte offset the reader turns into `LINE:COL`.
+struct CSVCellError: Error {
+  enum Kind {
+    case invalidUTF8
+    /// The column must hold numbers (the `facts` columns `year`, `value`, …) and this cell is not one.
+    case notANumber
+  }
+
+  var kind: Kind
+  var offset: Int
+}
+
+/// Accumulates one CSV column straight from the file's bytes into typed storage.
+///
+/// Without a given type the column starts undecided (only empty cells so far), becomes a
+/// number column at its first non-empty cell if that parses as a number and a text column
+/// otherwise. A number column that later meets a non-number, or mixes `.` and `,` decimals,
+/// is *demoted*: it stops collecting and the reader scans the file once more for it with the
+/// type fixed to text (the original spellings must be kept, so the numbers cannot simply be
+/// printed back). Empty cells are null in every type.
+struct CSVColumnBuilder {
+  enum Mode {
+    case undecided
+    case number
+    case text
+    /// Found not to be numeric after all; needs another pass as text.
+    case demoted
+    /// Finished in an earlier pass; skip its cells.
+    case done
+  }
+
+  let name: String
+  private(set) var mode: Mode
+  /// True when the type was given (facts schema or an earlier pass) rather than inferred.
+  private let fixed: Bool
+  private let estimatedRows: Int
+  private(set) var rows = 0
+  private var nulls: NullMask?
+
+  private var mantissas: [Int64] = []
+  /// Per-row scales, materialized only once two different scales have been seen.
+  private var scales: [Int8] = []
+  private var firstScale: Int8?
+  private var mixedScales = false
+  private var maxScale: Int8 = 0
+  /// The decimal separator the column uses (0 until a fractional value is seen).
+  private(set) var separator: UInt8 = 0
+
+  private var codes: [UInt32] = []
+  private var dictionary = ByteDictionary()
+  /// The previous plain cell's place and code: runs of equal values skip the hash lookup.
+  private var lastStart = -1
+  private var lastLength = -1
+  private var lastCode: UInt32 = 0
+
+  /// - Parameter type: nil to infer the type, else the type every cell must have.
+  init(name: String, type: ValueType?, estimatedRows: Int) {
+    self.name = name
+    self.estimatedRows = estimatedRows
+    switch type {
+    case .number?:
+      mode = .number
+      mantissas.reserveCapacity(estimatedRows)
+    case .text?, .bool?:
+      mode = .text
+      codes.reserveCapacity(estimatedRows)
+    case nil:
+      mode = .undecided
+    }
+    fixed = type != nil
+  }
+
+  /// A builder that ignores every cell: the column was finished by an earlier pass.
+  static func finished(name: String) -> CSVColumnBuilder {
+    var builder = CSVColumnBuilder(name: name, type: nil, estimatedRows: 0)
+    builder.mode = .done
+    return builder
+  }
+
+  var isDemoted: Bool { mode == .demoted }
+
+  /// Adds one cell. `scratch` is reused to collapse doubled quotes.
+  @inline(__always)
+  mutating func append(_ field: CSVField, _ base: UnsafePointer<UInt8>, _ scratch: inout [UInt8]) throws(CSVCellError) {
+    if field.start == field.end {
+      appendNull()
+      return
+    }
+    switch mode {
+    case .number:
+      try appendNumber(field, base)
+    case .text:
+      try appendText(field, base, &scratch)
+    case .undecided:
+      decide(field, base)
+      try append(field, base, &scratch)
+    case .demoted, .done:
+      return
+    }
+  }
+
+  private mutating func appendNull() {
+    switch mode {
+    case .number: mantissas.append(0); if mixedScales { scales.append(0) }
+    case .text: codes.append(0)
+    case .undecided: break
+    case .demoted, .done: return
+    }
+    if nulls == nil { nulls = NullMask(repeating: false, count: rows) }
+    nulls?.append(true)
+    rows += 1
+  }
+
+  /// The first non-empty cell decides the type; earlier rows were all null.
+  private mutating func decide(_ field: CSVField, _ base: UnsafePointer<UInt8>) {
+    if CSVDecimal.parse(base, field.start, field.end) != nil {
+      mode = .number
+      mantissas.reserveCapacity(Swift.max(estimatedRows, rows))
+      mantissas.append(contentsOf: repeatElement(0, count: rows))
+    } else {
+      mode = .text
+      codes.reserveCapacity(Swift.max(estimatedRows, rows))
+      codes.append(contentsOf: repeatElement(0, count: rows))
+    }
+  }
+
+  @inline(__always)
+  private mutating func appendNumber(_ field: CSVField, _ base: UnsafePointer<UInt8>) throws(CSVCellError) {
+    guard let parsed = CSVDecimal.parse(base, field.start, field.end) else {
+      if fixed { throw CSVCellError(kind: .notANumber, offset: field.start) }
+      demote()
+      return
+    }
+    if parsed.separator != 0 && parsed.separator != separator {
+      if separator != 0 && !fixed {
+        demote()
+        return
+      }
+      separator = parsed.separator
+    }
+    mantissas.append(parsed.mantissa)
+    if parsed.scale != firstScale {
+      if firstScale == nil {
+        firstScale = parsed.scale
+      } else if !mixedScales {
+        mixedScales = true
+        scales = Array(repeating: firstScale ?? 0, count: mantissas.count - 1)
+        scales.reserveCapacity(Swift.max(estimatedRows, rows))
+      }
+    }
+    if mixedScales { scales.append(parsed.scale) }
+    if parsed.scale > maxScale { maxScale = parsed.scale }
+    nulls?.append(false)
+    rows += 1
+  }
+
+  private mutating func demote() {
+    mode = .demoted
+    mantissas = []
+    scales = []
+    nulls = nil
+  }
+
+  @inline(__always)
+  private mutating func appendText(_ field: CSVField, _ base: UnsafePointer<UInt8>, _ scratch: inout [UInt8]) throws(CSVCellError) {
+    let length = field.end - field.start
+    if !field.hasEscapes {
+      if length == lastLength && memcmp(base + field.start, base + lastStart, length) == 0 {
+        codes.append(lastCode)
+      } else {
+        var isNew = false
+        let code = dictionary.intern(base + field.start, length, isNew: &isNew)
+        if isNew { try validate(field, base) }
+        codes.append(code)
+        lastStart = field.start
+        lastLength = length
+        lastCode = code
+      }
+    } else {
+      scratch.removeAll(keepingCapacity: true)
+      var i = field.start
+      while i < field.end {
+        scratch.append(base[i])
+        i += base[i] == UInt8(ascii: "\"") ? 2 : 1
+      }
+      var isNew = false
+      let code = scratch.withUnsafeBufferPointer { buffer in
+        dictionary.intern(buffer.baseAddress ?? base, buffer.count, isNew: &isNew)
+      }
+      if isNew { try validate(field, base) }
+      codes.append(code)
+    }
+    nulls?.append(false)
+    rows += 1
+  }
+
+  private func validate(_ field: CSVField, _ base: UnsafePointer<UInt8>) throws(CSVCellError) {
+    let bytes = UnsafeRawBufferPointer(start: base, count: field.end)
+    if let bad = UTF8Check.firstInvalidOffset(in: bytes, from: field.start, to: field.end) {
+      throw CSVCellError(kind: .invalidUTF8, offset: bad)
+    }
+  }
+
+  /// The finished column. Number columns whose rows use different scales are rescaled to the
+  /// largest one when that fits, so sums can add mantissas directly (values are unchanged:
+  /// `9.4` at scale 2 is `940`).
+  func build() -> Column {
+    switch mode {
+    case .number:
+      var mantissas = self.mantissas
+      var uniform: Int8? = firstScale ?? 0
+      var scales: [Int8] = []
+      if mixedScales {
+        if let rescaled = CSVColumnBuilder.rescale(mantissas, self.scales, to: maxScale) {
+          mantissas = rescaled
+          uniform = maxScale
+        } else {
+          uniform = nil
+          scales = self.scales
+        }
+      }
+      return Column(
+        name: name, type: .number, storage: .number(mantissas: mantissas, scales: scales, uniformScale: uniform),
+        nulls: nulls, count: rows)
+    case .text, .undecided, .demoted, .done:
+      var strings = dictionary.strings()
+      if strings.isEmpty { strings = [""] }
+      let codes = mode == .text ? self.codes : Array(repeating: 0, count: rows)
+      return Column(name: name, type: .text, storage: .text(codes: codes, dictionary: strings), nulls: nulls, count: rows)
+    }
+  }
+
+  private static func rescale(_ mantissas: [Int64], _ scales: [Int8], to target: Int8) -> [Int64]? {
+    var result = mantissas
+    var powers: [Int64] = [1]
+    for _ in 0..<Int(target) { powers.append(powers[powers.count - 1] &* 10) }
+    for i in result.indices {
+      let (product, overflow) = result[i].multipliedReportingOverflow(by: powers[Int(target - scales[i])])
+      if overflow { return nil }
+      result[i] = product
+    }
+    return result
+  }
+}

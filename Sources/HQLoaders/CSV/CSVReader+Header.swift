@@ -1,0 +1,94 @@
+import HQData
+import HQReports
+
+extension CSVReader {
+  static func hasByteOrderMark(_ base: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF
+  }
+
+  /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
+  /// (A tab-separated file named `.csv` is recognised too: tabs beat both.)
+  static func sniffDelimiter(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> UInt8 {
+    var commas = 0
+    var semicolons = 0
+    var tabs = 0
+    var inQuotes = false
+    var i = start
+    while i < count {
+      let byte = base[i]
+      if byte == UInt8(ascii: "\"") {
+        inQuotes.toggle()
+      } else if !inQuotes {
+        if byte == UInt8(ascii: "\n") { break }
+        if byte == UInt8(ascii: ",") { commas += 1 }
+        if byte == UInt8(ascii: ";") { semicolons += 1 }
+        if byte == UInt8(ascii: "\t") { tabs += 1 }
+      }
+      i += 1
+    }
+    if tabs > commas && tabs > semicolons { return UInt8(ascii: "\t") }
+    return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+  }
+
+  /// The header's column names: unquoted, UTF-8 checked, blanks named `columnN`, no duplicates.
+  static func headerNames(
+    _ fields: [CSVField], _ base: UnsafePointer<UInt8>, _ bytes: UnsafeRawBufferPointer,
+    failure: (Int, String) -> LoadError
+  ) throws(LoadError) -> [String] {
+    var names: [String] = []
+    var seen: Set<String> = []
+    for (index, field) in fields.enumerated() {
+      if let bad = UTF8Check.firstInvalidOffset(in: bytes, from: field.start, to: field.end) {
+        throw failure(bad, "invalid UTF-8; expected text encoded as UTF-8")
+      }
+      var cell = Array(UnsafeBufferPointer(start: base + field.start, count: field.end - field.start))
+      if field.hasEscapes { cell = collapseQuotes(cell) }
+      var name = String(decoding: cell, as: UTF8.self).trimmingSpaces
+      if name.isEmpty { name = "column\(index + 1)" }
+      guard seen.insert(name).inserted else {
+        throw failure(field.start, "duplicate column name '\(name)'; expected each header name once")
+      }
+      names.append(name)
+    }
+    return names
+  }
+
+  static func collapseQuotes(_ bytes: [UInt8]) -> [UInt8] {
+    var result: [UInt8] = []
+    var i = 0
+    while i < bytes.count {
+      result.append(bytes[i])
+      i += bytes[i] == UInt8(ascii: "\"") ? 2 : 1
+    }
+    return result
+  }
+
+  /// The `facts` types in header order when the header names exactly the `facts` columns.
+  static func factsTypes(for header: [String]) -> [ValueType]? {
+    let schema = ReportModel.factsSchema
+    guard header.count == schema.count, Set(header) == Set(schema.names) else { return nil }
+    return header.compactMap { schema.field(named: $0)?.type }
+  }
+
+  /// Rows expected, from the length of the first few records, so columns reserve once.
+  static func estimateRows(_ scanner: CSVScanner, _ width: Int, total: Int) -> Int {
+    var probe = scanner
+    var fields: [CSVField] = []
+    let start = probe.position
+    var records = 0
+    while records < 1000, (try? probe.nextRecord(into: &fields)) == true { records += 1 }
+    guard records > 0 else { return 0 }
+    let average = max(1, (probe.position - start) / records)
+    let remaining = total - start
+    return min(remaining / average + remaining / average / 20 + 16, 1 << 31)
+  }
+}
+
+extension String {
+  fileprivate var trimmingSpaces: String {
+    var s = Substring(self)
+    while s.first == " " { s = s.dropFirst() }
+    while s.last == " " { s = s.dropLast() }
+    return String(s)
+  }
+}
