@@ -1,0 +1,114 @@
+/// Reads the focus areas (Fokusområden) of a report and how far each is met.
+///
+///      Fokusområde:
+///     Nära och samman-
+///     hållen vård
+///
+///     Uppfylls delvis
+///
+/// Rules:
+/// - A title is a line starting `Fokusområde:` (or `Fokusområde –`, or the bare word). The name
+///   is the rest of that line and the lines under it, re-joined (``LineJoining``), up to a blank
+///   line, a bullet, a line that starts a new text box, a status line, a line with digits or
+///   page furniture (`│`), or four lines. A title with no name is skipped.
+/// - A status is a short line (at most six words) saying `uppfylls helt`, `uppfylls delvis`,
+///   `uppfylls inte` or `uppfylls ej` (→ `inte`), in any case.
+/// - Slides put the status after the title, sometimes after the focus area's bullets; some
+///   layouts put it before. When the text's first status comes before its first title, each
+///   title takes the nearest unused status before it (and after the previous title); otherwise
+///   each title takes the first unused status after it and before the next title. A title that
+///   finds none takes the other direction's nearest unused status, and without any it is
+///   reported as a warning, not guessed.
+/// - The goal's `line` is the line of the word `Fokusområde`.
+struct FocusAreaRecognizer: Recognizer {
+  var name: String { "focus-areas" }
+
+  func recognize(in text: ReportText, context: inout RecognitionContext) {
+    let titles = text.lines.indices.compactMap { FocusAreaTitle(at: $0, in: text.lines) }
+    guard !titles.isEmpty else { return }
+    let statuses = text.lines.indices.compactMap { index in
+      Self.status(of: text.lines[index]).map { (line: index, status: $0) }
+    }
+    let statusFirst = (statuses.first?.line ?? Int.max) < titles[0].line
+    var used: Set<Int> = []
+    for (position, title) in titles.enumerated() {
+      let previousEnd = position > 0 ? titles[position - 1].endLine : -1
+      let nextStart = position + 1 < titles.count ? titles[position + 1].line : text.lines.count
+      let after = statuses.first { !used.contains($0.line) && $0.line > title.endLine && $0.line < nextStart }
+      let before = statuses.last { !used.contains($0.line) && $0.line < title.line && $0.line > previousEnd }
+      guard let found = statusFirst ? before ?? after : after ?? before else {
+        context.warnings.append(IngestWarning(
+          file: text.source, line: title.line + 1,
+          message: "focus area '\(title.name)' has no status (Uppfylls helt/delvis/inte)"))
+        continue
+      }
+      used.insert(found.line)
+      context.goals.append(Goal(report: text.reportID, name: title.name, status: found.status, line: title.line + 1))
+    }
+  }
+
+  /// The status a line states, nil when it states none.
+  static func status(of line: String) -> GoalStatus? {
+    let words = FigureText.clean(line).lowercased().split(separator: " ").map(FigureText.trimmingPunctuation)
+    guard words.count <= 6, let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count else { return nil }
+    switch words[verb + 1] {
+    case "helt": return .helt
+    case "delvis": return .delvis
+    case "inte", "ej": return .inte
+    default: return nil
+    }
+  }
+}
+
+/// A focus area's title: `Fokusområde:` and the name under it.
+struct FocusAreaTitle: Sendable, Hashable {
+  /// The 0-based line of the word `Fokusområde`.
+  var line: Int
+  /// The 0-based line the name ends on.
+  var endLine: Int
+  var name: String
+
+  /// Reads the title starting at `index`; nil when the line does not start one.
+  init?(at index: Int, in lines: [String]) {
+    guard let rest = Self.rest(afterKeywordIn: lines[index]) else { return nil }
+    var pieces: [String] = []
+    if !FigureText.isBlank(rest) { pieces.append(rest) }
+    var end = index
+    var next = index + 1
+    while next < lines.count && next <= index + 4 && Self.continuesName(lines[next], after: pieces) {
+      pieces.append(lines[next])
+      end = next
+      next += 1
+    }
+    let name = FigureText.join(pieces)
+    guard !name.isEmpty else { return nil }
+    self.line = index
+    self.endLine = end
+    self.name = name
+  }
+
+  /// The raw text after `Fokusområde:` when the line starts with the keyword, else nil.
+  private static func rest(afterKeywordIn line: String) -> String? {
+    let trimmed = line.drop(while: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    let keyword = "fokusområde"
+    guard trimmed.lowercased().hasPrefix(keyword) else { return nil }
+    var rest = trimmed.dropFirst(keyword.count)
+    guard rest.isEmpty || rest.first == ":" || rest.first == " " || rest.first == "\u{00A0}" else { return nil }
+    rest = rest.drop(while: { $0 == " " || $0 == "\u{00A0}" })
+    if let mark = rest.first, mark == ":" || mark == "–" || mark == "-" {
+      rest = rest.dropFirst().drop(while: { $0 == " " || $0 == "\u{00A0}" })
+    } else if !rest.isEmpty {
+      return nil  // `Fokusområden enligt …`, `Fokusområde Vård` without a colon reads as prose.
+    }
+    return String(rest)
+  }
+
+  /// True when `line` goes on with the name gathered so far.
+  private static func continuesName(_ line: String, after pieces: [String]) -> Bool {
+    let cleaned = FigureText.clean(line)
+    guard !cleaned.isEmpty, cleaned.count <= 60, !FigureText.hasDigit(cleaned), !cleaned.contains("│"),
+      FigureText.bullet(cleaned) == nil, FocusAreaRecognizer.status(of: line) == nil
+    else { return false }
+    return pieces.isEmpty || !FigureText.startsBox(line)
+  }
+}
