@@ -25,10 +25,14 @@ public struct Expr: Sendable, Hashable {
 
   public var kind: Kind
   public var range: SourceRange
+  /// The height of the tree under this node when it was built (a leaf is 1). The parser
+  /// bounds it so that recursive walks over any parsed expression stay shallow.
+  public let height: Int
 
   public init(_ kind: Kind, range: SourceRange) {
     self.kind = kind
     self.range = range
+    self.height = 1 + kind.children.reduce(0) { max($0, $1.height) }
   }
 
   /// The expression without any enclosing parentheses.
@@ -93,4 +97,19 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
 
   /// True for `== != < <= > >= ~ !~`.
   public var isComparison: Bool { precedence == 4 }
+}
+
+extension Expr.Kind {
+  /// The direct subexpressions, in source order.
+  public var children: [Expr] {
+    switch self {
+    case .literal, .column, .parameter: []
+    case .unary(_, let operand): [operand]
+    case .binary(_, let lhs, let rhs, _): [lhs, rhs]
+    case .inList(let value, let list, _): [value] + list
+    case .isNull(let value, _): [value]
+    case .call(_, let arguments): arguments
+    case .parenthesized(let inner): [inner]
+    }
+  }
 }

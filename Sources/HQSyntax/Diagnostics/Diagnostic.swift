@@ -56,3 +56,10 @@ public enum DiagnosticRenderer {
     return out
   }
 }
+
+extension Diagnostic {
+  /// An error diagnostic: `.error("unknown stage 'whre'", at: range, help: "did you mean 'where'?")`.
+  public static func error(_ message: String, at range: SourceRange, help: String? = nil) -> Diagnostic {
+    Diagnostic(.error, message, at: range, help: help)
+  }
+}

@@ -1,0 +1,76 @@
+extension Lexer {
+  /// A `"…"` string. Escapes: `\"`, `\\`, `\n`, `\t`, `\u{XXXX}`. A string may span lines;
+  /// one that never closes runs to the end of the input and is flagged unterminated.
+  mutating func lexString() -> Token {
+    let start = position
+    position += 1
+    var value: [UInt8] = []
+    while position < bytes.count {
+      let byte = bytes[position]
+      if byte == UInt8(ascii: "\"") {
+        position += 1
+        return Token(.string, SourceRange(start, position), value: String(decoding: value, as: UTF8.self))
+      }
+      if byte == UInt8(ascii: "\\") {
+        lexEscape(into: &value)
+        continue
+      }
+      value.append(byte)
+      position += 1
+    }
+    diagnostics.append(Diagnostic.error(
+      "unterminated text; the closing '\"' is missing", at: SourceRange(start, start + 1),
+      help: "end the text with '\"'"))
+    return Token(.string, SourceRange(start, position), value: String(decoding: value, as: UTF8.self), isUnterminated: true)
+  }
+
+  mutating func lexEscape(into value: inout [UInt8]) {
+    let start = position
+    position += 1
+    guard position < bytes.count else { return }
+    let byte = bytes[position]
+    position += 1
+    switch byte {
+    case UInt8(ascii: "\""): value.append(byte)
+    case UInt8(ascii: "\\"): value.append(byte)
+    case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+    case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+    case UInt8(ascii: "u"): lexUnicodeEscape(start: start, into: &value)
+    default:
+      position = start + 1 + scalarLength(at: start + 1)
+      diagnostics.append(Diagnostic.error(
+        "unknown escape '\(text(start, position))' in text", at: SourceRange(start, position),
+        help: "the escapes are \\\" \\\\ \\n \\t \\u{…}; write \\\\ for a backslash"))
+    }
+  }
+
+  /// `\u{…}` with 1 to 8 hex digits naming a Unicode scalar.
+  mutating func lexUnicodeEscape(start: Int, into value: inout [UInt8]) {
+    guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else {
+      diagnostics.append(Diagnostic.error("expected '{' after '\\u'", at: SourceRange(start, position), help: "write \\u{E5} for å"))
+      return
+    }
+    position += 1
+    var code: UInt32 = 0
+    var digits = 0
+    while position < bytes.count, let digit = hexValue(bytes[position]), digits < 8 {
+      code = code &* 16 &+ UInt32(digit)
+      digits += 1
+      position += 1
+    }
+    let closed = position < bytes.count && bytes[position] == UInt8(ascii: "}")
+    if closed { position += 1 }
+    guard closed, digits > 0, let scalar = Unicode.Scalar(code) else {
+      diagnostics.append(Diagnostic.error("invalid Unicode escape", at: SourceRange(start, position), help: "write \\u{E5} for å"))
+      return
+    }
+    value.append(contentsOf: Array(String(Character(scalar)).utf8))
+  }
+
+  func hexValue(_ byte: UInt8) -> UInt8? {
+    if byte.isASCIIDigit { return byte - UInt8(ascii: "0") }
+    if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f") { return byte - UInt8(ascii: "a") + 10 }
+    if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "F") { return byte - UInt8(ascii: "A") + 10 }
+    return nil
+  }
+}

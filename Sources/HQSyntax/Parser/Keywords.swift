@@ -1,0 +1,43 @@
+/// The words of the language, for the parser's messages, completion and `.help`.
+public enum Keywords {
+  /// Stage keywords, in the order `.help` and completion list them.
+  public static let stages = [
+    "where", "select", "derive", "summarize", "sort", "take", "distinct", "count", "top",
+    "compare", "pivot", "join", "left join",
+  ]
+
+  /// The words a statement may start with.
+  public static let statementStarts = ["from", "search", "let"]
+
+  /// Words reserved inside expressions; a column with one of these names needs backquotes.
+  public static let expressionWords = ["and", "or", "not", "in", "is", "null", "true", "false"]
+
+  /// Words from SQL, KQL, PRQL, dplyr and pandas that analysts type for a stage, with the hq
+  /// stage to suggest instead.
+  public static let stageAliases: [String: String] = [
+    "filter": "where", "limit": "take", "head": "take", "order": "sort", "orderby": "sort",
+    "arrange": "sort", "group": "summarize", "groupby": "summarize", "aggregate": "summarize",
+    "agg": "summarize", "extend": "derive", "mutate": "derive", "project": "select",
+    "unique": "distinct", "uniq": "distinct", "lookup": "join", "merge": "join",
+  ]
+
+  /// The stage keywords as one readable list: `where, select, …, left join`.
+  static var stageList: String { stages.joined(separator: ", ") }
+}
+
+/// The built-in functions, for completion and `.help`; the engine implements them.
+public enum Functions {
+  /// Scalar functions: one value per row.
+  public static let names = [
+    "abs", "round", "floor", "ceil", "lower", "upper", "length", "contains", "startswith",
+    "endswith", "coalesce", "if",
+  ]
+
+  /// Aggregates, allowed only in `summarize` (and `pivot … value`).
+  public static let aggregates = [
+    "count", "count_distinct", "sum", "avg", "min", "max", "median", "stddev", "first", "last",
+  ]
+
+  /// Every function name, scalar functions first.
+  public static var all: [String] { names + aggregates }
+}

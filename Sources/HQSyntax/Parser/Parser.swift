@@ -1,0 +1,150 @@
+/// Reads hq source into statements: recursive descent over the statement tokens.
+///
+/// Each statement is parsed until its first error; the error is recorded and the parser
+/// skips to the next statement, so one mistake gives one diagnostic, not a cascade.
+/// Nesting is bounded (``maxNestingDepth`` parentheses/prefix operators and
+/// ``maxExpressionHeight`` for the expression tree), so no input can exhaust the stack, and
+/// every step consumes a token or stops, so parsing is linear in the input.
+///
+///     let result = Parser.parse(SourceFile(name: "<input>", text: "from facts | take 5"))
+///     if result.hasErrors { … render result.diagnostics … }
+public struct Parser {
+  /// How deeply parentheses, `not`, `-` and nested calls may nest.
+  public static let maxNestingDepth = 64
+  /// How tall an expression tree may grow, long operator chains included.
+  public static let maxExpressionHeight = 256
+
+  let source: SourceFile
+  var tokens: [Token]
+  var index = 0
+  var depth = 0
+
+  init(source: SourceFile, tokens: [Token]) {
+    self.source = source
+    self.tokens = tokens
+  }
+
+  /// Parses every statement of `source`.
+  ///
+  /// - Returns: the statements before the first error, and every diagnostic (the lexer's,
+  ///   then one per statement that failed to parse), in source order.
+  /// - Complexity: O(n) in the length of the source.
+  public static func parse(_ source: SourceFile) -> ParseResult {
+    let (tokens, lexDiagnostics) = Lexer.statementTokens(source.text)
+    var parser = Parser(source: source, tokens: tokens)
+    var statements: [Statement] = []
+    var diagnostics: [Diagnostic] = []
+    var failed = !lexDiagnostics.isEmpty
+    while parser.current.kind != .endOfInput {
+      if parser.current.kind == .newline || parser.current.kind == .semicolon {
+        parser.advance()
+        continue
+      }
+      do {
+        let statement = try parser.parseStatement()
+        if !failed { statements.append(statement) }
+      } catch {
+        diagnostics.append(error.diagnostic)
+        failed = true
+        parser.skipToStatementEnd()
+      }
+    }
+    // Lexer diagnostics first where they come first, so the earliest problem leads.
+    let all = (lexDiagnostics + diagnostics).sorted { $0.range.start < $1.range.start }
+    return ParseResult(statements: statements, diagnostics: all)
+  }
+
+  /// Parses `source` and throws its diagnostics if there are any errors.
+  public static func parseOrThrow(_ source: SourceFile) throws(DiagnosticError) -> [Statement] {
+    let result = parse(source)
+    if result.hasErrors { throw DiagnosticError(source: source, diagnostics: result.diagnostics) }
+    return result.statements
+  }
+
+  /// Parses a single expression (for tests and for `.help` examples); the whole text must be
+  /// one expression.
+  public static func expression(_ source: SourceFile) throws(DiagnosticError) -> Expr {
+    let (tokens, lexDiagnostics) = Lexer.statementTokens(source.text)
+    if !lexDiagnostics.isEmpty { throw DiagnosticError(source: source, diagnostics: lexDiagnostics) }
+    var parser = Parser(source: source, tokens: tokens)
+    do throws(ParseError) {
+      let expr = try parser.parseExpression()
+      if parser.current.kind != .endOfInput && parser.current.kind != .newline {
+        throw parser.error("unexpected \(parser.current.displayName) after the expression", at: parser.current.range)
+      }
+      return expr
+    } catch {
+      throw DiagnosticError(source: source, diagnostics: [error.diagnostic])
+    }
+  }
+
+  // MARK: - Token cursor
+
+  var current: Token { tokens[index] }
+
+  /// The token after the current one (`.endOfInput` at the end).
+  var following: Token { index + 1 < tokens.count ? tokens[index + 1] : tokens[tokens.count - 1] }
+
+  /// The last token consumed (the current one before anything was consumed).
+  var previous: Token { index > 0 ? tokens[index - 1] : tokens[0] }
+
+  mutating func advance() {
+    if index < tokens.count - 1 { index += 1 }
+  }
+
+  /// Consumes and returns the current token.
+  mutating func take() -> Token {
+    let token = current
+    advance()
+    return token
+  }
+
+  /// True at `|`, `;`, a statement-ending line break, or the end: where a stage must end.
+  var atStageEnd: Bool {
+    switch current.kind {
+    case .pipe, .semicolon, .newline, .endOfInput: true
+    default: false
+    }
+  }
+
+  var atStatementEnd: Bool {
+    switch current.kind {
+    case .semicolon, .newline, .endOfInput: true
+    default: false
+    }
+  }
+
+  mutating func skipToStatementEnd() {
+    while !atStatementEnd { advance() }
+  }
+
+  /// Consumes the current token if it is of `kind`, else fails with `message`.
+  mutating func expect(_ kind: TokenKind, _ message: String, help: String? = nil) throws(ParseError) -> Token {
+    guard current.kind == kind else {
+      throw error("\(message), found \(current.displayName)", at: current.range, help: help)
+    }
+    return take()
+  }
+
+  /// Consumes the bare word `word`, else fails with `message`.
+  mutating func expectWord(_ word: String, _ message: String, help: String? = nil) throws(ParseError) -> Token {
+    guard current.isWord(word) else {
+      throw error("\(message), found \(current.displayName)", at: current.range, help: help)
+    }
+    return take()
+  }
+
+  func error(_ message: String, at range: SourceRange, help: String? = nil) -> ParseError {
+    ParseError(diagnostic: .error(message, at: range, help: help))
+  }
+
+  /// The range from `start` to the end of the last consumed token.
+  func range(from start: Int) -> SourceRange {
+    SourceRange(start, max(start, previous.range.end))
+  }
+}
+
+/// The first error of a statement; the parser records it and skips to the next statement.
+struct ParseError: Error {
+  var diagnostic: Diagnostic
+}
