@@ -24,8 +24,9 @@ enum AtomicFile {
     }
     var written = 0
     let ok = bytes.withUnsafeBytes { raw -> Bool in
+      guard let base = raw.baseAddress else { return fsync(fd) == 0 }
       while written < raw.count {
-        let n = Foundation.write(fd, raw.baseAddress! + written, raw.count - written)
+        let n = Foundation.write(fd, base + written, raw.count - written)
         if n <= 0 { return false }
         written += n
       }

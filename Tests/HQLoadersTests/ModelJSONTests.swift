@@ -1,0 +1,123 @@
+import Foundation
+import HQData
+import HQReports
+import Testing
+
+@testable import HQLoaders
+
+@Suite struct ModelJSONTests {
+  private func model(_ path: String) throws -> ReportModel {
+    guard case .reports(let model, let warnings) = try Loader.load(path: path, as: nil) else {
+      Issue.record("expected a model")
+      return ReportModel()
+    }
+    #expect(warnings.isEmpty)
+    return model
+  }
+
+  @Test func readsTheHandWrittenModel() throws {
+    let m = try model(Fixtures.path("modell.json"))
+    #expect(m.reports == [Report(
+      id: "rh-ar-2024", title: "Årsredovisning 2024", organisation: "Region Halland", year: 2024, period: "helår",
+      kind: "årsredovisning", source: "region-halland-arsredovisning-2024.txt")])
+    #expect(m.facts.count == 2)
+    #expect(m.facts[0] == Fact(
+      report: "rh-ar-2024", section: "Läkemedel", table: "Kostnader", indicator: "Läkemedelsförmån",
+      measure: "Utfall 2024", kind: .utfall, year: 2024, value: Number(mantissa: 94, scale: 1), unit: "mnkr", line: 120))
+    // Omitted keys take their defaults; unknown keys are ignored.
+    #expect(m.facts[1] == Fact(
+      report: "rh-ar-2024", section: "", table: "", indicator: "Antibiotikarecept per 1000 invånare", measure: "",
+      kind: .värde, year: nil, value: Number(mantissa: -12041, scale: 1), unit: "st", rank: 16, rankOf: 21, line: 0))
+    #expect(m.goals == [Goal(report: "rh-ar-2024", name: "Fokusområde \"Hälsa\"", status: .delvis, line: 40)])
+    #expect(m.sections == [Section(
+      report: "rh-ar-2024", number: "2.3.7", title: "Läkemedel", level: 3, line: 118, text: "Kostnaderna ökade.\nSe tabell.")])
+    #expect(m.lines.map(\.text) == ["2.3.7 Läkemedel å😀"])
+  }
+
+  @Test func exportThenLoadGivesTheSameModel() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    var original = try model(Fixtures.path("modell.json"))
+    original.facts.append(Fact(
+      report: "x", section: "tab\there", table: "ctl\u{1}", indicator: "back\\slash", measure: "", kind: .avvikelse,
+      period: "jan–aug", year: 2017, value: Number(mantissa: 5, scale: 18), unit: "%", line: 9))
+    let path = dir.path + "/export.json"
+    try ModelExport.write(original, to: path)
+    let again = try model(path)
+    #expect(again.reports == original.reports)
+    #expect(again.facts == original.facts)
+    #expect(again.goals == original.goals)
+    #expect(again.sections == original.sections)
+    #expect(again.lines == original.lines)
+  }
+
+  @Test func exportReplacesAnExistingFileAndLeavesNoTemporaryFile() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = try dir.write("modell.json", "old")
+    try ModelExport.write(ReportModel(), to: path)
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(text == "{\n  \"format\": \"hq-model\",\n  \"version\": 1,\n  \"reports\": [],\n  \"facts\": [],\n  \"goals\": [],\n  \"sections\": [],\n  \"lines\": []\n}\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["modell.json"])
+  }
+
+  @Test func exportIntoAMissingDirectoryFails() {
+    do {
+      try ModelExport.write(ReportModel(), to: "/nonexistent-hq-dir/m.json")
+      Issue.record("expected a failure")
+    } catch {
+      #expect(error.description == "/nonexistent-hq-dir/m.json: error: cannot write the file: No such file or directory")
+    }
+  }
+}
+
+@Suite struct ModelJSONErrorTests {
+  private func error(_ json: String) throws -> (String, String?) {
+    let dir = try TemporaryDirectory()
+    let file = try dir.write("m.json", json)
+    defer { dir.remove() }
+    return (file, loadError(file))
+  }
+
+  @Test func syntaxErrorIsLocated() throws {
+    let (file, message) = try error("{\"format\": \"hq-model\",\n  \"facts\": [1 2]}")
+    #expect(message == "\(file):2:15: error: expected ',' or ']' in the array, found '2'")
+  }
+
+  @Test func notAModelFile() throws {
+    let (file, message) = try error("[1]")
+    #expect(message == "\(file):1:1: error: expected an hq model file (an object with \"format\": \"hq-model\"), found an array")
+    let (file2, message2) = try error("{\"facts\": []}")
+    #expect(message2 == "\(file2):1:1: error: not an hq model file; expected an object with \"format\": \"hq-model\"")
+  }
+
+  @Test func wrongTypeForAKey() throws {
+    let (file, message) = try error("{\"format\": \"hq-model\", \"facts\": [\n {\"report\": \"r\", \"indicator\": \"i\", \"value\": \"9,4\"}]}")
+    #expect(message == "\(file):2:45: error: expected a number for 'value', found a string")
+  }
+
+  @Test func missingRequiredKeyPointsAtTheObject() throws {
+    let (file, message) = try error("{\"format\": \"hq-model\",\n\"facts\": [{\"report\": \"r\", \"value\": 1}]}")
+    #expect(message == "\(file):2:11: error: missing key 'indicator' in this object; expected a string")
+  }
+
+  @Test func unknownKind() throws {
+    let (file, message) = try error("{\"format\": \"hq-model\", \"facts\": [{\"report\": \"r\", \"indicator\": \"i\", \"value\": 1, \"kind\": \"gissning\"}]}")
+    #expect(message == "\(file):1:88: error: unknown kind 'gissning'; expected one of utfall, budget, prognos, avvikelse, mål, värde")
+  }
+
+  @Test func fractionalLine() throws {
+    let (file, message) = try error("{\"format\": \"hq-model\", \"goals\": [{\"report\": \"r\", \"name\": \"n\", \"status\": \"helt\", \"line\": 2.5}]}")
+    #expect(message == "\(file):1:89: error: expected a whole number or null for 'line', found 2.5")
+  }
+
+  @Test func newerVersion() throws {
+    let (file, message) = try error("{\"format\": \"hq-model\", \"version\": 2}")
+    #expect(message == "\(file):1:35: error: model format version 2 is newer than this hq understands; expected version 1")
+  }
+
+  @Test func unclosedString() throws {
+    let (file, message) = try error("{\"format\": \"hq-model\", \"reports\": [{\"id\": \"rh")
+    #expect(message == "\(file):1:43: error: unclosed string; expected a closing '\"' before the end of the file")
+  }
+}
