@@ -1,4 +1,27 @@
 extension Lexer {
+  /// Text in single or typographic quotes (`'a'`, `‘a’`, `“a”`), a habit from SQL and word
+  /// processors: read as text so parsing goes on, with one error that shows the fix.
+  mutating func lexMisquotedString() -> Token? {
+    let start = position
+    let opening = text(start, start + scalarLength(at: start))
+    let closers: [String: Set<String>] = ["'": ["'"], "‘": ["’", "‘"], "’": ["’"], "“": ["”", "“"], "”": ["”"], "„": ["“", "”"]]
+    guard let closing = closers[opening] else { return nil }
+    var end = start + opening.utf8.count
+    while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
+      let length = scalarLength(at: end)
+      if closing.contains(text(end, end + length)) {
+        let value = text(start + opening.utf8.count, end)
+        position = end + length
+        diagnostics.append(Diagnostic.error(
+          "text is written in straight double quotes", at: SourceRange(start, position),
+          help: "write \(ASTPrinter.quote(value))"))
+        return Token(.string, SourceRange(start, position), value: value)
+      }
+      end += length
+    }
+    return nil
+  }
+
   /// A `"…"` string. Escapes: `\"`, `\\`, `\n`, `\t`, `\u{XXXX}`. A string may span lines;
   /// one that never closes runs to the end of the input and is flagged unterminated.
   mutating func lexString() -> Token {

@@ -75,6 +75,7 @@ public struct Lexer {
     if byte == UInt8(ascii: "$") { return lexParameter() }
     if isIdentifierStart(at: position) { return lexIdentifier() }
     if let token = lexPunctuation() { return token }
+    if let token = lexMisquotedString() { return token }
     skipUnknownCharacter()
     return next()
   }
@@ -233,7 +234,8 @@ public struct Lexer {
     let shown = character.unicodeScalars.first.map { $0.properties.generalCategory == .control } == true
       ? "U+" + String(character.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)
       : character
-    diagnostics.append(Diagnostic.error("unexpected character '\(shown)'", at: SourceRange(start, position), help: help))
+    let quoted = shown == "'" ? "\"'\"" : "'\(shown)'"
+    diagnostics.append(Diagnostic.error("unexpected character \(quoted)", at: SourceRange(start, position), help: help))
   }
 
   // MARK: - Bytes

@@ -221,9 +221,10 @@ extension Parser {
   mutating func parsePivot() throws(ParseError) -> Stage.Kind {
     let column = try parseName("expected the column to pivot after 'pivot'", help: "pivot year by indicator")
     var value: Expr?
-    if current.isWord("value"), following.kind != .pipe {
-      advance()
-      value = try parseExpression()
+    if current.isWord("value") {
+      let word = take()
+      // `pivot year value` and `pivot year value by …` name the `value` column itself.
+      value = atStageEnd || current.isWord("by") ? Expr(.column("value"), range: word.range) : try parseExpression()
     }
     var by: [Identifier]?
     if current.isWord("by") {

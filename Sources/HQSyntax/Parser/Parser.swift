@@ -40,16 +40,20 @@ public struct Parser {
         parser.advance()
         continue
       }
+      let start = parser.current.range.start
       do {
         let statement = try parser.parseStatement()
         if !failed { statements.append(statement) }
       } catch {
-        diagnostics.append(error.diagnostic)
+        // A character the lexer already reported often causes the parse error: report once.
+        let end = max(error.diagnostic.range.end, error.diagnostic.range.start + 1)
+        if !lexDiagnostics.contains(where: { $0.range.start >= start && $0.range.start < end }) {
+          diagnostics.append(error.diagnostic)
+        }
         failed = true
         parser.skipToStatementEnd()
       }
     }
-    // Lexer diagnostics first where they come first, so the earliest problem leads.
     let all = (lexDiagnostics + diagnostics).sorted { $0.range.start < $1.range.start }
     return ParseResult(statements: statements, diagnostics: all)
   }
@@ -134,8 +138,14 @@ public struct Parser {
     return take()
   }
 
+  /// An error at `range`. An error at the end of the input is shown right after the last
+  /// token, on its line, rather than on an empty line after a final line break.
   func error(_ message: String, at range: SourceRange, help: String? = nil) -> ParseError {
-    ParseError(diagnostic: .error(message, at: range, help: help))
+    var range = range
+    if current.kind == .endOfInput, range == current.range, index > 0 {
+      range = SourceRange(previous.range.end, previous.range.end)
+    }
+    return ParseError(diagnostic: .error(message, at: range, help: help))
   }
 
   /// The range from `start` to the end of the last consumed token.
