@@ -49,7 +49,9 @@ enum FigureFixtures {
   @Test func dump() throws {
     guard ProcessInfo.processInfo.environment["HQ_DUMP"] != nil else { return }
     for text in [try FigureFixtures.annual2024(), try FigureFixtures.followUp2017()] {
-      let c = FigureFixtures.run(IndicatorComparisonRecognizer(), on: text)
+      var c = RecognitionContext()
+      for r in Recognizers.figures { r.recognize(in: text, context: &c) }
+      for g in c.goals { print("GOAL", g.line, g.name, g.status) }
       for f in c.facts { print("FACT", f.line, f.table, "|", f.indicator, "|", f.measure, f.kind, f.period, f.year as Any, f.value, f.unit, f.rank as Any, f.rankOf as Any) }
       for w in c.warnings { print("WARN", w) }
       print("CLAIMED", c.claimed.sorted().map { $0 + 1 })

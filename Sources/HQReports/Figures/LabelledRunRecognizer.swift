@@ -1,0 +1,135 @@
+import HQData
+
+/// Reads slide figures whose labels stand in text boxes above one line of numbers, one number
+/// per label in the labels' order (production figures):
+///
+///     Produktion under 2024
+///      Antal besök i
+///     öppenvård
+///
+///     Besök vid Hallands
+///     sjukhus
+///
+///     akutmottagningar
+///     …
+///     2 381 640 98 712 196 465 17 796
+///
+/// Rules:
+/// - The numbers line holds numbers only (no label words) and is not claimed.
+/// - Above it, label lines are gathered upwards, with up to two blank lines between them, until
+///   a line that ends in a number (a caption such as `Produktion under 2024`), a bullet, a
+///   sentence (ending in `.` or longer than 60 characters), a claimed line, or twelve lines. A
+///   line that starts a text box is the first label line. Label lines may hold digits inside
+///   (`inom 30 dagar`) but not at their end.
+/// - Blank lines cut the label lines into groups. A group starting with a lower-case letter goes
+///   on with the label before it (`Besök vid Hallands sjukhus` + `akutmottagningar`,
+///   `röntgenundersöknin` + `gar`); any other group starts a new label. Labels are re-joined
+///   with ``LineJoining``.
+/// - At least two labels are needed (one label over one number is too weak a layout to trust),
+///   at most eight. The run is split with ``NumberRun/splitNumberRun(_:expectedCount:)`` using
+///   the number of labels; when it does not give exactly one number per label, nothing is read
+///   here (the shape is then some other figure or a table row, left to the table recognizers).
+/// - Each label gives one fact: indicator the label (a parenthesised unit taken off), measure
+///   the caption's year as written (`2024`) or empty, kind from the label's words, else from the
+///   caption's, else `utfall` (counts a report shows for a year are outcomes), year the
+///   caption's last year or the report's, unit from the label or the cell (`%`, `mnkr`), table
+///   the caption above the labels (else the section).
+struct LabelledRunRecognizer: Recognizer {
+  var name: String { "labelled-run" }
+
+  func recognize(in text: ReportText, context: inout RecognitionContext) {
+    for index in text.lines.indices where !context.isClaimed(index) {
+      guard let run = Self.numbersOnly(text.lines[index]) else { continue }
+      let labels = Self.labels(above: index, in: text.lines, context: context)
+      guard labels.count >= 2, labels.count <= 8 else { continue }
+      let split = NumberRun.splitNumberRun(run, expectedCount: labels.count)
+      // Another shape (a table row under wrapped headers, a lone number): left to the
+      // table recognizers, which warn about what they cannot align.
+      guard split.numbers.count == labels.count, split.labelAtoms == 0 else { continue }
+      emit(split.numbers, labels: labels, at: index, text: text, context: &context)
+    }
+  }
+
+  /// The number atoms of a line made of numbers only, nil when the line holds anything else.
+  static func numbersOnly(_ line: String) -> [NumberRun.Atom]? {
+    let words = NumberRun.words(in: Substring(line))
+    guard !words.isEmpty, NumberRun.trailingRunStart(words) == 0 else { return nil }
+    let atoms = NumberRun.atoms(words, from: 0)
+    guard atoms.first?.firstWord == 0 else { return nil }
+    return atoms
+  }
+
+  /// The labels above the numbers line at `index`, in order, each with its 0-based lines.
+  static func labels(above index: Int, in lines: [String], context: RecognitionContext) -> [FigureLabel] {
+    var groups: [[Int]] = [[]]
+    var blanks = 0
+    var i = index - 1
+    var count = 0
+    while i >= 0, count < 12, !context.isClaimed(i) {
+      let cleaned = FigureText.clean(lines[i])
+      if cleaned.isEmpty {
+        blanks += 1
+        if blanks > 2 { break }
+        if !(groups.last ?? []).isEmpty { groups.append([]) }
+        i -= 1
+        continue
+      }
+      guard isLabelLine(lines[i], cleaned: cleaned) else { break }
+      blanks = 0
+      groups[groups.count - 1].insert(i, at: 0)
+      count += 1
+      if FigureText.startsBox(lines[i]) { break }
+      i -= 1
+    }
+    return FigureLabel.merge(groups.filter { !$0.isEmpty }.reversed(), lines: lines)
+  }
+
+  /// True when a line may be part of a label: short, no bullet, not a sentence, not ending in a number.
+  static func isLabelLine(_ raw: String, cleaned: String) -> Bool {
+    guard cleaned.count <= 60, FigureText.bullet(cleaned) == nil, !cleaned.hasSuffix(".") else { return false }
+    return NumberRun.read(Substring(raw)).numbers.isEmpty && !cleaned.contains("│")
+  }
+
+  private func emit(
+    _ numbers: [SwedishNumber], labels: [FigureLabel], at index: Int, text: ReportText,
+    context: inout RecognitionContext
+  ) {
+    let firstLabelLine = labels.first?.lines.first ?? index
+    let caption = FigureText.caption(above: firstLabelLine, in: text.lines)
+    let captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
+    let captionKind = caption.flatMap { FigureText.kind(ofLabel: $0.text) }
+    for (label, number) in zip(labels, numbers) {
+      let (indicator, labelUnit) = FigureText.splitUnit(label.text)
+      context.facts.append(Fact(
+        report: text.reportID, section: FigureText.section(text, index),
+        table: caption?.text ?? FigureText.section(text, firstLabelLine), indicator: indicator,
+        measure: captionYear.map(String.init) ?? "",
+        kind: FigureText.kind(ofLabel: label.text) ?? captionKind ?? .utfall, year: captionYear ?? text.reportYear,
+        value: number.value, unit: labelUnit.isEmpty ? number.unit : labelUnit, line: index + 1))
+      context.claim(label.lines)
+    }
+    context.claim([index])
+    if let caption { context.claim([caption.line]) }
+  }
+}
+
+/// A label of a slide figure and the 0-based lines it was gathered from.
+struct FigureLabel: Sendable, Hashable {
+  var text: String
+  var lines: [Int]
+
+  /// Joins blank-separated groups of label lines into labels: a group starting with a
+  /// lower-case letter goes on with the label before it.
+  static func merge(_ groups: some Sequence<[Int]>, lines: [String]) -> [FigureLabel] {
+    var merged: [[Int]] = []
+    for group in groups {
+      let first = FigureText.clean(lines[group[0]]).first
+      if let first, first.isLowercase, !merged.isEmpty {
+        merged[merged.count - 1] += group
+      } else {
+        merged.append(group)
+      }
+    }
+    return merged.map { FigureLabel(text: FigureText.join($0.map { lines[$0] }), lines: $0) }
+  }
+}
