@@ -3,17 +3,24 @@ import Foundation
 /// Extracts a PDF's text with poppler's `pdftotext`, the tool the bundled report texts were
 /// made with, so a PDF loads exactly like its `.txt`.
 ///
-/// The tool runs with an argument vector (`pdftotext -layout FILE -`), never through a shell,
-/// so no file name can be taken for a command.
+/// The tool runs with an argument vector (`pdftotext -enc UTF-8 FILE -`), never through a
+/// shell, so no file name can be taken for a command. Reading order (not `-layout`) is the
+/// mode that matches Datasets/*.txt; page breaks (form feeds) become line breaks.
 enum PDFText {
   /// The places `pdftotext` is looked for, in order, when `PATH` does not have it.
   static let fallbackDirectories = ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
 
-  static func extract(path: String) throws(LoadError) -> String {
+  /// - Parameters:
+  ///   - environment: where `PATH` and the `HQ_PDFTOTEXT` override are read (tests pass their own).
+  ///   - fallbacks: directories tried after `PATH`.
+  static func extract(
+    path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    fallbacks: [String] = fallbackDirectories
+  ) throws(LoadError) -> String {
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw LoadError(file: path, message: "cannot open the file: no such readable file")
     }
-    guard let tool = findTool() else {
+    guard let tool = findTool(environment: environment, fallbacks: fallbacks) else {
       throw LoadError(
         file: path,
         message: "cannot read PDF files: the pdftotext tool was not found; expected it on PATH (Debian/Ubuntu: apt-get install poppler-utils, or run Scripts/setup)")
@@ -44,20 +51,23 @@ enum PDFText {
       let reason = String(decoding: errorBox.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
       throw LoadError(file: path, message: "pdftotext could not read the PDF (exit status \(process.terminationStatus))\(reason.isEmpty ? "" : ": \(reason)"); expected a PDF with a text layer")
     }
-    return String(decoding: data, as: UTF8.self)
+    var bytes = [UInt8](data)
+    for i in bytes.indices where bytes[i] == 0x0C { bytes[i] = 0x0A }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The argument vector: layout mode keeps table columns apart, as in Datasets/*.txt.
+  /// The argument vector; `path` is one argument whatever characters it holds.
   static func arguments(for path: String) -> [String] {
-    ["-layout", "-enc", "UTF-8", path, "-"]
+    ["-enc", "UTF-8", path, "-"]
   }
 
-  static func findTool() -> String? {
-    if let override = ProcessInfo.processInfo.environment["HQ_PDFTOTEXT"] {
+  /// `HQ_PDFTOTEXT` if set, else the first executable `pdftotext` on `PATH` or in `fallbacks`.
+  static func findTool(environment: [String: String], fallbacks: [String]) -> String? {
+    if let override = environment["HQ_PDFTOTEXT"] {
       return FileManager.default.isExecutableFile(atPath: override) ? override : nil
     }
-    let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-    let directories = path.split(separator: ":").map(String.init) + fallbackDirectories
+    let path = environment["PATH"] ?? ""
+    let directories = path.split(separator: ":").map(String.init) + fallbacks
     for directory in directories {
       let candidate = directory + "/pdftotext"
       if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
