@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HQData
+import HQReports
+
+/// The `hq` program: parses the command line, sets up a ``Session`` and runs it as a
+/// REPL, a script, `-c` statements or standard input. Exit statuses are decided here only.
+public enum HQCommand {
+  /// The version `hq --version` prints.
+  public static let version = "0.1.0"
+
+  /// Exit statuses, in one place.
+  public enum ExitStatus: Int32 {
+    case success = 0
+    case failure = 1
+    case usage = 2
+    case interrupted = 130
+  }
+
+  /// Runs hq with `arguments` (without the program name) and returns the exit status.
+  public static func main(_ arguments: [String]) -> Int32 {
+    Signals.install()
+    let errors = OutputSink(descriptor: 2)
+    let output = OutputSink(descriptor: 1)
+    defer {
+      output.flush()
+      errors.flush()
+    }
+    let options: Options
+    do throws(ShellError) {
+      options = try Options.parse(arguments)
+    } catch {
+      errors.write("hq: \(error.message)\nTry 'hq --help' for more information.\n")
+      return ExitStatus.usage.rawValue
+    }
+    if options.help {
+      output.write(Options.usage)
+      return ExitStatus.success.rawValue
+    }
+    if options.version {
+      output.write("hq \(version)\n")
+      return ExitStatus.success.rawValue
+    }
+    // Read the script before loading anything, so a missing file is a quick usage error.
+    var scriptText: String?
+    if let path = options.script, path != "-" {
+      do throws(ShellError) {
+        scriptText = try TextFile.read(path)
+      } catch {
+        errors.write("hq: \(error.message)\n")
+        return ExitStatus.usage.rawValue
+      }
+    }
+
+    let interactive = options.script == nil && options.commands.isEmpty && Terminal.isTerminal(0)
+    if interactive { Terminal.setUTF8Locale() }
+    let session = Session(
+      model: DataLoading.bundledModel().model, format: options.format, output: output, errors: errors,
+      outputIsTerminal: Terminal.isTerminal(1))
+    for (name, value) in options.parameters {
+      session.engine.parameters[name] = Session.parameterValue(value)
+    }
+    for path in options.loads {
+      do throws(ShellError) {
+        _ = try session.load(path: path, as: nil)
+      } catch {
+        errors.write(error.isLocated ? error.message + "\n" : "hq: \(error.message)\n")
+        return ExitStatus.failure.rawValue
+      }
+    }
+    defer { session.finish() }
+
+    let outcome: Session.Outcome
+    if let scriptText, let path = options.script {
+      outcome = session.run(scriptText, name: path, keepGoing: options.keepGoing)
+    } else if !options.commands.isEmpty {
+      outcome = runCommands(options.commands, in: session, keepGoing: options.keepGoing)
+    } else if interactive {
+      outcome = REPL(session: session).run()
+    } else {
+      outcome = StandardInput.run(session, keepGoing: options.keepGoing)
+    }
+    return status(for: outcome).rawValue
+  }
+
+  static func runCommands(_ commands: [String], in session: Session, keepGoing: Bool) -> Session.Outcome {
+    var result = Session.Outcome.success
+    for command in commands {
+      switch session.run(command, name: "<command>", keepGoing: keepGoing) {
+      case .success: continue
+      case .failure:
+        result = .failure
+        if !keepGoing { return .failure }
+      case let other: return other
+      }
+    }
+    return result
+  }
+
+  static func status(for outcome: Session.Outcome) -> ExitStatus {
+    switch outcome {
+    case .success, .quit, .outputClosed: .success
+    case .failure: .failure
+    case .cancelled: .interrupted
+    }
+  }
+}
+
+/// Statements piped into hq (`echo 'from goals' | hq`): read as they arrive and run one
+/// statement at a time, so a long stream needs no more memory than one statement.
+///
+/// A complete statement is held until the next non-blank line arrives, because a line that
+/// starts with `|` still continues it (the same rule as in script files).
+enum StandardInput {
+  static func run(_ session: Session, keepGoing: Bool) -> Session.Outcome {
+    var result = Session.Outcome.success
+    var pending: [String] = []
+    var firstLine = 1
+    var lineNumber = 0
+
+    func runPending() -> Session.Outcome {
+      defer { pending = [] }
+      var outcome = Session.Outcome.success
+      for var unit in ScriptScanner.units(of: pending.joined(separator: "\n")) {
+        unit.line += firstLine - 1
+        switch session.run(unit, name: "<stdin>") {
+        case .success: continue
+        case .failure:
+          outcome = .failure
+          if !keepGoing { return .failure }
+        case let other: return other
+        }
+      }
+      return outcome
+    }
+
+    while let line = readLine(strippingNewline: true) {
+      lineNumber += 1
+      if Signals.wasInterrupted { return .cancelled }
+      let continues = line.drop { $0 == " " || $0 == "\t" }.first == "|"
+      let blank = ScriptScanner.isBlankOrComment(Substring(line))
+      if !pending.isEmpty, !blank, !continues, ScriptScanner.isComplete(pending.joined(separator: "\n")) {
+        let outcome = runPending()
+        if outcome == .failure {
+          result = .failure
+          if !keepGoing { return .failure }
+        } else if outcome != .success {
+          return outcome
+        }
+      }
+      if pending.isEmpty {
+        if blank { continue }
+        firstLine = lineNumber
+      }
+      pending.append(line)
+    }
+    if Signals.wasInterrupted { return .cancelled }
+    if !pending.isEmpty {
+      let outcome = runPending()
+      if outcome != .success { return outcome }
+    }
+    return result
+  }
+}

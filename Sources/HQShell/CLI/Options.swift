@@ -1,0 +1,111 @@
+/// The command line, parsed by hand (a handful of flags; no dependency needed).
+///
+///     hq [FILE.hq | -] [-c STATEMENT]… [--format F] [--set NAME=VALUE]… [--load PATH]…
+///        [--keep-going] [--help] [--version]
+public struct Options: Sendable, Equatable {
+  public var script: String?
+  public var commands: [String] = []
+  public var format: OutputFormat?
+  public var parameters: [(name: String, value: String)] = []
+  public var loads: [String] = []
+  public var keepGoing = false
+  public var help = false
+  public var version = false
+
+  public init() {}
+
+  public static func == (a: Options, b: Options) -> Bool {
+    a.script == b.script && a.commands == b.commands && a.format == b.format
+      && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.value) == b.parameters.map(\.value)
+      && a.loads == b.loads && a.keepGoing == b.keepGoing && a.help == b.help && a.version == b.version
+  }
+
+  /// Parses the arguments after the program name. Usage errors (exit status 2) throw.
+  public static func parse(_ arguments: [String]) throws(ShellError) -> Options {
+    var options = Options()
+    var rest = arguments[...]
+    var onlyFiles = false
+    func value(for flag: String, inline: String?) throws(ShellError) -> String {
+      if let inline { return inline }
+      guard let next = rest.popFirst() else { throw ShellError("\(flag) needs a value") }
+      return next
+    }
+    while let argument = rest.popFirst() {
+      if onlyFiles || argument == "-" || !argument.hasPrefix("-") {
+        // With `#!/usr/bin/env hq`, the kernel passes the script path first; later words
+        // are arguments to the script, which hq does not take.
+        guard options.script == nil else {
+          throw ShellError("unexpected argument '\(argument)' (only one script file can be run)")
+        }
+        options.script = argument
+        continue
+      }
+      var flag = argument
+      var inline: String?
+      if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+        flag = String(argument[..<equals])
+        inline = String(argument[argument.index(after: equals)...])
+      }
+      switch flag {
+      case "--": onlyFiles = true
+      case "-c", "--command": options.commands.append(try value(for: flag, inline: inline))
+      case "-f", "--format":
+        let name = try value(for: flag, inline: inline)
+        guard let format = OutputFormat(rawValue: name.lowercased()) else {
+          throw ShellError("unknown format '\(name)'; choose one of: \(OutputFormat.names)")
+        }
+        options.format = format
+      case "-s", "--set":
+        let assignment = try value(for: flag, inline: inline)
+        guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
+          throw ShellError("--set takes NAME=VALUE, got '\(assignment)'")
+        }
+        let name = String(assignment[..<equals])
+        options.parameters.append((name.hasPrefix("$") ? String(name.dropFirst()) : name, String(assignment[assignment.index(after: equals)...])))
+      case "-l", "--load": options.loads.append(try value(for: flag, inline: inline))
+      case "-k", "--keep-going": options.keepGoing = true
+      case "-h", "--help": options.help = true
+      case "-V", "--version": options.version = true
+      default:
+        let flags = ["--command", "--format", "--set", "--load", "--keep-going", "--help", "--version"]
+        let hint = Suggestions.nearest(to: flag, in: flags).map { "; did you mean '\($0)'?" } ?? ""
+        throw ShellError("unknown option '\(flag)'\(hint)")
+      }
+    }
+    if options.script != nil && !options.commands.isEmpty {
+      throw ShellError("give either a script file or -c statements, not both")
+    }
+    return options
+  }
+
+  public static let usage = """
+    hq — query Region Halland's reports as data
+
+    Usage:
+      hq                          interactive shell on a terminal; statements from stdin otherwise
+      hq FILE.hq [options]        run a script (also as #!/usr/bin/env hq)
+      hq -c STATEMENT [-c …]      run statements given on the command line
+
+    Options:
+      -c, --command STATEMENT     run STATEMENT (repeatable; run in order)
+      -f, --format FORMAT         output format: table, csv, tsv, json, ndjson, markdown, line
+                                  (default: table on a terminal, csv otherwise)
+      -s, --set NAME=VALUE        set the parameter $NAME (a number if it reads as one)
+      -l, --load PATH             load a report text (.txt/.pdf), table (.csv/.tsv) or model (.json)
+      -k, --keep-going            in scripts, run the remaining statements after a failure
+      -h, --help                  show this help
+      -V, --version               show the version
+
+    Examples:
+      hq
+      hq -c 'from facts | where year == 2024 | summarize total = sum(value) by indicator'
+      hq -c 'from goals | count' --format json
+      hq Scripts/examples/budget-deviations.hq --set area=Hälso-\\ och\\ sjukvård
+      echo 'from reports' | hq --format markdown
+      hq --load kolada.csv -c 'from kolada | take 5'
+
+    Exit status: 0 success, 1 a statement failed, 2 usage error, 130 interrupted (Ctrl-C).
+    Inside the shell, .help lists the stages, functions and commands.
+
+    """
+}

@@ -1,1 +1,0 @@
-// HQShell: see the module's files.

@@ -1,0 +1,31 @@
+import HQData
+
+/// The `markdown` format: a GitHub-flavoured Markdown table, numbers right-aligned (`--:`).
+///
+/// A `|` inside a value is written `\|`, a newline as `<br>`, so every row stays one line.
+public struct MarkdownFormatter: Sendable {
+  public init() {}
+
+  public func write(_ table: Table, to out: OutputSink) {
+    out.write("| " + table.columns.map { Self.cell($0.name) }.joined(separator: " | ") + " |\n")
+    out.write("|" + table.columns.map { $0.type == .number ? " --: " : " --- " }.joined(separator: "|") + "|\n")
+    for row in 0..<table.rowCount {
+      if out.isBroken { return }
+      out.write("| " + table.columns.map { Self.cell($0.value(at: row).description) }.joined(separator: " | ") + " |\n")
+    }
+  }
+
+  static func cell(_ text: String) -> String {
+    guard text.contains(where: { $0 == "|" || $0 == "\n" || $0 == "\r" }) else { return text }
+    var out = ""
+    for character in text {
+      switch character {
+      case "|": out += "\\|"
+      case "\n", "\r\n": out += "<br>"
+      case "\r": break
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}

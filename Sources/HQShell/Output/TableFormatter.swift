@@ -1,0 +1,92 @@
+import HQData
+
+/// The `table` format: what a person reads at the terminal.
+///
+///     indicator      year  value
+///     ─────────────  ────  ─────
+///     Läkemedel      2023   25.5
+///     Tandvård       2024    9.4
+///     (2 rows)
+///
+/// Numbers are right-aligned, everything else left-aligned; null is shown as an empty
+/// cell. When the table is wider than the terminal, the widest columns are narrowed (their
+/// cells end in `…`) until it fits; `line` format shows such rows in full.
+public struct TableFormatter {
+  /// The terminal width to fit into, or nil for no limit.
+  public var maxWidth: Int?
+
+  public init(maxWidth: Int?) {
+    self.maxWidth = maxWidth
+  }
+
+  static let separator = "  "
+
+  public func write(_ table: Table, to out: OutputSink) {
+    let headers = table.columns.map { Self.clean($0.name) }
+    var widths = headers.map { DisplayWidth.of($0) }
+    // One pass to render cells and measure them.
+    var cells: [[String]] = Array(repeating: [], count: table.columns.count)
+    for (c, column) in table.columns.enumerated() {
+      cells[c].reserveCapacity(table.rowCount)
+      for row in 0..<table.rowCount {
+        let text = Self.clean(column.value(at: row).description)
+        widths[c] = max(widths[c], DisplayWidth.of(text))
+        cells[c].append(text)
+      }
+    }
+    let natural = widths
+    if let maxWidth { widths = Self.fit(widths, headers: headers, into: maxWidth) }
+    let rightAligned = table.columns.map { $0.type == .number }
+
+    var line = ""
+    for c in headers.indices {
+      if c > 0 { line += Self.separator }
+      let text = widths[c] < natural[c] ? DisplayWidth.truncate(headers[c], to: widths[c]) : headers[c]
+      line += DisplayWidth.pad(text, to: widths[c], alignLeft: !rightAligned[c])
+    }
+    out.write(Self.trimTrailing(line) + "\n")
+    out.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: Self.separator) + "\n")
+    for row in 0..<table.rowCount {
+      if out.isBroken { return }
+      line = ""
+      for c in cells.indices {
+        if c > 0 { line += Self.separator }
+        let text = widths[c] < natural[c] ? DisplayWidth.truncate(cells[c][row], to: widths[c]) : cells[c][row]
+        line += DisplayWidth.pad(text, to: widths[c], alignLeft: !rightAligned[c])
+      }
+      out.write(Self.trimTrailing(line) + "\n")
+    }
+    out.write(table.rowCount == 1 ? "(1 row)\n" : "(\(table.rowCount) rows)\n")
+  }
+
+  /// Narrows the widest columns until the row fits `maxWidth`, never below a few columns.
+  static func fit(_ natural: [Int], headers: [String], into maxWidth: Int) -> [Int] {
+    var widths = natural
+    let gaps = separator.count * max(0, widths.count - 1)
+    let minimum = 4
+    while widths.reduce(0, +) + gaps > maxWidth {
+      guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > minimum
+      else { break }
+      let excess = widths.reduce(0, +) + gaps - maxWidth
+      let others = widths.enumerated().filter { $0.offset != widest }.map(\.element).max() ?? minimum
+      let target = max(minimum, max(others, widths[widest] - excess))
+      widths[widest] = target == widths[widest] ? widths[widest] - 1 : target
+    }
+    return widths
+  }
+
+  /// Control characters (newlines and tabs inside report text) would break the grid.
+  static func clean(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+    return String(text.map { character -> Character in
+      guard let ascii = character.asciiValue, ascii < 0x20 || ascii == 0x7F else { return character }
+      return " "
+    })
+  }
+
+  private static func trimTrailing(_ line: String) -> String {
+    var end = line.endIndex
+    while end > line.startIndex, line[line.index(before: end)] == " " { end = line.index(before: end) }
+    return String(line[..<end])
+  }
+}

@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The interactive loop: read a statement with libedit, run it, show the result, repeat.
+///
+/// Used only when standard input is a terminal. A statement that is not complete yet (open
+/// bracket or string, trailing `|` or operator) gets the continuation prompt `...> `; the
+/// whole statement becomes one history entry. Ctrl-C clears what was typed (or, while a
+/// statement runs, cancels it); Ctrl-D on an empty line leaves.
+struct REPL {
+  let session: Session
+
+  static let prompt = "hq> "
+  static let continuationPrompt = "...> "
+
+  /// `$HQ_HISTORY`, else `~/.hq_history`; nil when neither can be found.
+  static func historyPath() -> String? {
+    if let path = Terminal.environment("HQ_HISTORY"), !path.isEmpty { return path }
+    guard let home = Terminal.environment("HOME"), !home.isEmpty else { return nil }
+    return home + (home.hasSuffix("/") ? "" : "/") + ".hq_history"
+  }
+
+  func run() -> Session.Outcome {
+    let session = self.session
+    guard let editor = LineEditor(program: "hq", historyPath: Self.historyPath(), completer: { text in
+      Completion.complete(text, using: session)
+    }) else {
+      return StandardInput.run(session, keepGoing: true)
+    }
+    editor.warn = { message in
+      session.errors.write(message + "\n")
+      session.errors.flush()
+    }
+    session.standardOutput.write(welcome() + "\n")
+    session.standardOutput.flush()
+    var pending: [String] = []
+    while true {
+      editor.pendingText = pending.joined(separator: "\n")
+      Signals.reset()
+      switch editor.readLine(prompt: pending.isEmpty ? Self.prompt : Self.continuationPrompt) {
+      case .endOfInput:
+        session.standardOutput.write("\n")
+        return .success
+      case .interrupted:
+        pending = []
+      case .line(let line):
+        if pending.isEmpty && ScriptScanner.isBlankOrComment(Substring(line)) { continue }
+        pending.append(line)
+        let text = pending.joined(separator: "\n")
+        guard ScriptScanner.isComplete(text) else { continue }
+        pending = []
+        editor.addHistory(text)
+        Signals.reset()
+        if session.run(text, name: "<input>", keepGoing: false) == .quit { return .success }
+        session.standardOutput.flush()
+      }
+    }
+  }
+
+  /// `hq 0.1.0 · 2 reports, 1234 facts, 56 goals · .help for help, Ctrl-D to leave`
+  func welcome() -> String {
+    let model = session.model
+    return "hq \(HQCommand.version) · \(model.reports.count) reports, \(model.facts.count) facts, "
+      + "\(model.goals.count) goals loaded · .help for help, Ctrl-D to leave"
+  }
+}

@@ -1,0 +1,33 @@
+import HQData
+
+extension Session: CompletionProvider {
+  var sourceNames: [String] { engine.sourceNames }
+
+  /// The engine's answer, or, while it cannot resolve the prefix, the columns of the source
+  /// the pipeline starts from.
+  func columns(afterPipelinePrefix prefix: String) -> [String] {
+    if let fields = engine.columns(afterPipelinePrefix: prefix) { return fields.map(\.name) }
+    guard let source = Self.sourceName(in: prefix), let table = engine.catalog[source] else { return [] }
+    return table.schema.names
+  }
+
+  func values(of column: String, afterPipelinePrefix prefix: String) -> [String] {
+    guard let source = Self.sourceName(in: prefix), let table = engine.catalog[source],
+      let found = table.column(named: column), case .text(_, let dictionary) = found.storage
+    else { return [] }
+    return Array(Set(dictionary))
+  }
+
+  /// The word after the last `from` in a pipeline (`from facts | where …` → `facts`).
+  static func sourceName(in pipeline: String) -> String? {
+    let words = pipeline.split { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "|" }
+    guard let from = words.lastIndex(where: { $0.lowercased() == "from" }), from + 1 < words.count else { return nil }
+    return String(words[from + 1]).trimmingCharacters(in: "`")
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: Character) -> String {
+    String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+  }
+}

@@ -1,0 +1,61 @@
+import HQData
+import HQDatasets
+import HQLoaders
+import HQReports
+
+/// Where the session's data comes from: the bundled reports and files named by `.load` or
+/// `--load`. Every call into HQLoaders goes through here.
+public enum DataLoading {
+  /// The reports compiled into the binary, ingested and merged.
+  public static func bundledModel() -> (model: ReportModel, warnings: [IngestWarning]) {
+    var model = ReportModel()
+    var warnings: [IngestWarning] = []
+    for dataset in EmbeddedDatasets.all {
+      let result = ReportIngester.ingest(text: dataset.text, source: dataset.name)
+      model.merge(result.model)
+      warnings += result.warnings
+    }
+    return (model, warnings)
+  }
+
+  /// The sources a model provides: `facts`, `goals`, `sections`, `reports` and `lines`.
+  public static func tables(of model: ReportModel) -> [Table] {
+    model.tables() + [model.linesTable()]
+  }
+
+  /// Reads a file for `.load PATH [as NAME]`; nothing in the session changes here.
+  static func load(path: String, as name: String?) throws(ShellError) -> LoadedData {
+    do throws(LoadError) {
+      return try Loader.load(path: path, as: name)
+    } catch {
+      throw ShellError(error.description, isLocated: true)
+    }
+  }
+
+  /// Writes the session's reports as a JSON model file for `.export FILE`.
+  static func export(_ model: ReportModel, to path: String) throws(ShellError) {
+    do throws(LoadError) {
+      try ModelExport.write(model, to: path)
+    } catch {
+      throw ShellError(error.description, isLocated: true)
+    }
+  }
+}
+
+extension Session {
+  /// Loads a file into the session. On failure nothing changes.
+  ///
+  /// - Returns: a one-line summary (`loaded 3 reports, 120 facts`).
+  public func load(path: String, as name: String?) throws(ShellError) -> String {
+    switch try DataLoading.load(path: path, as: name) {
+    case .reports(let loaded, let warnings):
+      for warning in warnings { errors.write(warning.description + "\n") }
+      model.merge(loaded)
+      for table in DataLoading.tables(of: model) { engine.catalog[table.name] = table }
+      return "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)"
+    case .table(let tableName, let table):
+      engine.catalog[tableName] = table
+      return "loaded \(tableName): \(table.rowCount) rows, \(table.columns.count) columns"
+    }
+  }
+}

@@ -1,0 +1,150 @@
+/// A shell command starting with `.`, as typed at the prompt or written in a script.
+///
+/// The set is closed, so it is an enum; ``parse(_:)`` reports a wrong name with the nearest
+/// real one.
+public enum MetaCommand: Sendable, Equatable {
+  case help(topic: String?)
+  case tables
+  case schema(source: String?)
+  case reports
+  case load(path: String, name: String?)
+  case run(path: String)
+  case save(path: String)
+  case output(path: String?)
+  case once(path: String)
+  case format(OutputFormat?)
+  case set(name: String, value: String)
+  case unset(name: String)
+  case vars
+  case timer(Bool)
+  case quit
+  case export(path: String)
+
+  /// Every command name with its arguments and a one-line summary: `.help` and completion.
+  public static let catalog: [(name: String, usage: String, summary: String)] = [
+    ("help", ".help [TOPIC]", "this list, or the page for a stage, function, format or command"),
+    ("tables", ".tables", "the sources you can query, with row counts"),
+    ("schema", ".schema [SOURCE]", "the columns and types of one source, or of all"),
+    ("reports", ".reports", "the loaded reports"),
+    ("load", ".load PATH [as NAME]", "load a report text (.txt/.pdf), a table (.csv/.tsv) or a model (.json)"),
+    ("run", ".run FILE", "run the statements of an .hq script"),
+    ("save", ".save FILE", "save this session's successful statements as a runnable .hq script"),
+    ("output", ".output [FILE]", "send results to FILE, or back to the terminal with no FILE"),
+    ("once", ".once FILE", "send only the next result to FILE"),
+    ("format", ".format [FORMAT]", "show or set the output format: \(OutputFormat.names)"),
+    ("set", ".set NAME VALUE", "set the parameter $NAME (a number if it reads as one)"),
+    ("unset", ".unset NAME", "remove the parameter $NAME"),
+    ("vars", ".vars", "the parameters that are set"),
+    ("timer", ".timer on|off", "show how long each statement took"),
+    ("export", ".export FILE", "write the loaded reports as a JSON model file (.load reads it back)"),
+    ("quit", ".quit", "leave hq (Ctrl-D does the same)"),
+  ]
+
+  /// Parses one meta-command line (leading `.` included).
+  public static func parse(_ line: String) throws(ShellError) -> MetaCommand {
+    let words = Self.words(line.drop { $0 == " " || $0 == "\t" }.dropFirst())
+    guard let name = words.first?.lowercased() else { throw ShellError("expected a command after '.'") }
+    let args = Array(words.dropFirst())
+    func one(_ what: String) throws(ShellError) -> String {
+      guard args.count == 1 else { throw ShellError(".\(name) takes \(what)") }
+      return args[0]
+    }
+    switch name {
+    case "help", "h":
+      return .help(topic: args.isEmpty ? nil : args.joined(separator: " "))
+    case "tables": return .tables
+    case "schema": return .schema(source: args.first)
+    case "reports": return .reports
+    case "load":
+      if args.count == 1 { return .load(path: args[0], name: nil) }
+      if args.count == 3, args[1].lowercased() == "as" { return .load(path: args[0], name: args[2]) }
+      throw ShellError(".load takes PATH [as NAME]")
+    case "run", "read": return .run(path: try one("a script file"))
+    case "save": return .save(path: try one("a file name"))
+    case "output":
+      if args.isEmpty { return .output(path: nil) }
+      return .output(path: try one("at most one file name"))
+    case "once": return .once(path: try one("a file name"))
+    case "format", "mode":
+      if args.isEmpty { return .format(nil) }
+      let value = try one("one of: \(OutputFormat.names)")
+      guard let format = OutputFormat(rawValue: value.lowercased()) else {
+        throw ShellError("unknown format '\(value)'; choose one of: \(OutputFormat.names)")
+      }
+      return .format(format)
+    case "set":
+      guard args.count >= 2 else { throw ShellError(".set takes NAME VALUE") }
+      return .set(name: Self.parameterName(args[0]), value: args.dropFirst().joined(separator: " "))
+    case "unset": return .unset(name: Self.parameterName(try one("a parameter name")))
+    case "vars": return .vars
+    case "timer":
+      switch try one("on or off").lowercased() {
+      case "on": return .timer(true)
+      case "off": return .timer(false)
+      default: throw ShellError(".timer takes on or off")
+      }
+    case "quit", "exit", "q": return .quit
+    case "export": return .export(path: try one("a file name"))
+    default:
+      let names = catalog.map(\.name)
+      let hint = Suggestions.nearest(to: name, in: names).map { "; did you mean '.\($0)'?" } ?? "; see .help"
+      throw ShellError("unknown command '.\(name)'\(hint)")
+    }
+  }
+
+  /// `$year` and `year` name the same parameter.
+  static func parameterName(_ word: String) -> String {
+    word.hasPrefix("$") ? String(word.dropFirst()) : word
+  }
+
+  /// Splits on blanks; `"…"` or `'…'` keeps a file name with spaces together.
+  static func words(_ text: Substring) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var quote: Character?
+    var started = false
+    for c in text {
+      if let q = quote {
+        if c == q { quote = nil } else { current.append(c) }
+      } else if c == "\"" || c == "'" {
+        quote = c
+        started = true
+      } else if c == " " || c == "\t" {
+        if started { words.append(current) }
+        current = ""
+        started = false
+      } else {
+        current.append(c)
+        started = true
+      }
+    }
+    if started { words.append(current) }
+    return words
+  }
+}
+
+/// "Did you mean …" for names typed wrong.
+enum Suggestions {
+  /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
+  static func nearest(to word: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+    return best.1 <= max(1, word.count / 3) ? best.0 : nil
+  }
+
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in 1...b.count {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

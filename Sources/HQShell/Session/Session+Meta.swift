@@ -1,0 +1,135 @@
+import HQData
+import HQEngine
+import HQReports
+
+extension Session {
+  /// Runs one meta-command line.
+  func runMeta(_ unit: ScriptScanner.Unit, name: String) -> Outcome {
+    do throws(ShellError) {
+      let command = try MetaCommand.parse(unit.text)
+      let outcome = try perform(command, name: name)
+      if outcome == .success, Self.isReplayable(command) { transcript.append(unit.text) }
+      if standardOutput.isBroken { return .outputClosed }
+      return outcome
+    } catch {
+      if error.isLocated {
+        errors.write(error.message + "\n")
+      } else {
+        report(error.message, name: name, line: unit.line)
+      }
+      return .failure
+    }
+  }
+
+  /// Commands that change what later statements see, so `.save` keeps them.
+  static func isReplayable(_ command: MetaCommand) -> Bool {
+    switch command {
+    case .load, .set, .unset, .format, .run: true
+    default: false
+    }
+  }
+
+  private func perform(_ command: MetaCommand, name: String) throws(ShellError) -> Outcome {
+    switch command {
+    case .help(let topic):
+      output.write(try Help.page(for: topic))
+      finishOnce()
+    case .tables: show(sourcesTable())
+    case .schema(let source): show(try schemaTable(source))
+    case .reports: show(model.reportsTable())
+    case .load(let path, let tableName):
+      errors.write(try load(path: path, as: tableName) + "\n")
+    case .run(let path): return try runFile(path)
+    case .save(let path):
+      let script = "# Saved by hq.\n" + transcript.map { $0 + "\n" }.joined()
+      try AtomicFile.write(script, to: path)
+    case .output(let path?): try redirect(to: path, once: false)
+    case .output(nil):
+      if let current = redirection {
+        redirection = nil
+        try current.file.commit()
+      }
+    case .once(let path): try redirect(to: path, once: true)
+    case .format(let newFormat?): format = newFormat
+    case .format(nil): output.write("\(format.rawValue)\n")
+    case .set(let parameter, let text): engine.parameters[parameter] = Self.parameterValue(text)
+    case .unset(let parameter):
+      guard engine.parameters.removeValue(forKey: parameter) != nil else {
+        throw ShellError("no parameter '$\(parameter)' is set")
+      }
+    case .vars: show(variablesTable())
+    case .timer(let on): timer = on
+    case .quit: return .quit
+    case .export(let path): try DataLoading.export(model, to: path)
+    }
+    return .success
+  }
+
+  /// A `--set`/`.set` value: a number when it reads as one, else text (quotes removed).
+  public static func parameterValue(_ text: String) -> Value {
+    if let number = Number(text) { return .number(number) }
+    if text == "true" { return .bool(true) }
+    if text == "false" { return .bool(false) }
+    if text.count >= 2, let first = text.first, first == text.last, first == "\"" || first == "'" {
+      return .text(String(text.dropFirst().dropLast()))
+    }
+    return .text(text)
+  }
+
+  private func runFile(_ path: String) throws(ShellError) -> Outcome {
+    guard runDepth < 16 else { throw ShellError(".run is nested too deeply (a script that runs itself?)") }
+    let text = try TextFile.read(path)
+    runDepth += 1
+    defer { runDepth -= 1 }
+    let before = transcript.count
+    let outcome = run(text, name: path)
+    // `.run FILE` is replayed as itself, not as the statements it ran.
+    transcript.removeSubrange(before...)
+    return outcome
+  }
+
+  /// Writes a table produced by a meta command in the current format.
+  private func show(_ table: Table) {
+    let sink = output
+    format.write(table, to: sink, width: sink === standardOutput && outputIsTerminal ? Terminal.width() : nil)
+    sink.flush()
+    finishOnce()
+  }
+
+  private func sourcesTable() -> Table {
+    var builder = TableBuilder(
+      name: "tables", schema: Schema([Field("source", .text), Field("rows", .number), Field("columns", .number)]))
+    for table in engine.catalog.tables {
+      try? builder.append([.text(table.name), .int(table.rowCount), .int(table.columns.count)])
+    }
+    for view in engine.sourceNames where engine.catalog[view] == nil {
+      let columns = engine.columns(afterPipelinePrefix: "from \(view)")?.count
+      try? builder.append([.text(view), .null, columns.map { .int($0) } ?? .null])
+    }
+    return builder.build()
+  }
+
+  private func schemaTable(_ source: String?) throws(ShellError) -> Table {
+    var builder = TableBuilder(
+      name: "schema", schema: Schema([Field("source", .text), Field("column", .text), Field("type", .text)]))
+    let names = source.map { [$0] } ?? engine.sourceNames
+    for name in names {
+      let fields = engine.catalog[name]?.schema.fields ?? engine.columns(afterPipelinePrefix: "from \(name)")
+      guard let fields else {
+        let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "; did you mean '\($0)'?" } ?? ""
+        throw ShellError("unknown source '\(name)'\(hint)")
+      }
+      for field in fields { try? builder.append([.text(name), .text(field.name), .text(field.type.name)]) }
+    }
+    return builder.build()
+  }
+
+  private func variablesTable() -> Table {
+    var builder = TableBuilder(name: "vars", schema: Schema([Field("name", .text), Field("value", .text)]))
+    for (name, value) in engine.parameters.sorted(by: { $0.key < $1.key }) {
+      let shown = if case .text(let s) = value { "\"\(s)\"" } else { value.description }
+      try? builder.append([.text("$" + name), .text(shown)])
+    }
+    return builder.build()
+  }
+}

@@ -1,0 +1,155 @@
+import HQData
+import HQEngine
+import HQReports
+import HQSyntax
+
+/// One analyst's session: the engine with its sources and views, the output settings and
+/// the statements that ran, shared by the REPL, scripts, `-c` and standard input.
+///
+/// Nothing here touches the terminal or libedit, so tests drive a session with strings and
+/// read its output from memory sinks.
+public final class Session {
+  /// How a unit of input ended.
+  public enum Outcome: Sendable, Equatable {
+    case success
+    /// A statement or meta command failed; its error has been written to ``errors``.
+    case failure
+    /// Ctrl-C stopped a running statement.
+    case cancelled
+    /// `.quit`.
+    case quit
+    /// The reader of standard output went away (`| head -1`): stop quietly.
+    case outputClosed
+  }
+
+  public var engine: Engine
+  /// The reports loaded so far, merged; `facts`, `goals`, `sections`, `reports` and `lines`
+  /// are rebuilt from it when a report is loaded.
+  public internal(set) var model: ReportModel
+  public var format: OutputFormat
+  /// Show each statement's run time on the error stream.
+  public var timer = false
+  /// Where results go when no `.output`/`.once` redirection is active.
+  public let standardOutput: OutputSink
+  /// Where errors, warnings and timings go.
+  public let errors: OutputSink
+  /// True when ``standardOutput`` is a terminal: the `table` format then fits its width.
+  public var outputIsTerminal: Bool
+  /// The units that ran successfully, for `.save`.
+  public internal(set) var transcript: [String] = []
+
+  var redirection: Redirection?
+  var runDepth = 0
+
+  /// - Parameters:
+  ///   - model: the reports to start with (``DataLoading/bundledModel()`` for the bundled ones).
+  ///   - format: nil picks `table` on a terminal and `csv` otherwise.
+  public init(
+    model: ReportModel, format: OutputFormat? = nil, output: OutputSink, errors: OutputSink,
+    outputIsTerminal: Bool
+  ) {
+    self.model = model
+    self.engine = Engine(catalog: Catalog(DataLoading.tables(of: model)))
+    self.format = format ?? (outputIsTerminal ? .table : .csv)
+    self.standardOutput = output
+    self.errors = errors
+    self.outputIsTerminal = outputIsTerminal
+  }
+
+  /// The sink results currently go to: a `.output`/`.once` file or standard output.
+  var output: OutputSink { redirection?.sink ?? standardOutput }
+
+  /// Runs a whole script (or `-c` text, or one entry typed at the prompt) unit by unit.
+  ///
+  /// - Parameters:
+  ///   - name: shown in diagnostics (`report.hq`, `<command>`, `<input>`).
+  ///   - keepGoing: run the remaining units after a failure (the outcome is still `failure`).
+  public func run(_ text: String, name: String, keepGoing: Bool = false) -> Outcome {
+    var outcome = Outcome.success
+    for unit in ScriptScanner.units(of: text) {
+      let result = run(unit, name: name)
+      switch result {
+      case .success: continue
+      case .failure:
+        outcome = .failure
+        if !keepGoing { return .failure }
+      case .cancelled, .quit, .outputClosed:
+        return result
+      }
+    }
+    return outcome
+  }
+
+  /// Runs one statement or meta command.
+  public func run(_ unit: ScriptScanner.Unit, name: String) -> Outcome {
+    let outcome: Outcome
+    switch unit.kind {
+    case .meta: outcome = runMeta(unit, name: name)
+    case .statement: outcome = runStatement(unit, name: name)
+    }
+    errors.flush()
+    return outcome
+  }
+
+  private func runStatement(_ unit: ScriptScanner.Unit, name: String) -> Outcome {
+    let source = SourceFile(name: name, text: unit.text, firstLine: unit.line)
+    let sink = output
+    let width = sink === standardOutput && outputIsTerminal ? Terminal.width() : nil
+    let format = self.format
+    let clock = ContinuousClock()
+    let start = clock.now
+    var failure: EngineError?
+    do {
+      try engine.run(source, cancellation: Signals.token) { table in
+        format.write(table, to: sink, width: width)
+        sink.flush()
+      }
+    } catch {
+      failure = error
+    }
+    if timer { errors.write("time: \(Self.describe(clock.now - start))\n") }
+    finishOnce()
+    if standardOutput.isBroken { return .outputClosed }
+    switch failure {
+    case nil:
+      transcript.append(unit.text)
+      return .success
+    case .cancelled?:
+      errors.write("cancelled\n")
+      return .cancelled
+    case .diagnostics(let error)?:
+      errors.write(error.rendered + "\n")
+      return .failure
+    }
+  }
+
+  /// `12.3 ms`, `1.204 s`.
+  static func describe(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    let milliseconds = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    if milliseconds < 1000 {
+      return String(Double(Int(milliseconds * 10)) / 10) + " ms"
+    }
+    return String(Double(Int(milliseconds)) / 1000) + " s"
+  }
+
+  /// Writes an error for a meta command: `FILE:LINE:1: error: …` in scripts, `error: …`
+  /// at the prompt.
+  func report(_ message: String, name: String, line: Int) {
+    if name == "<input>" {
+      errors.write("error: \(message)\n")
+    } else {
+      errors.write("\(name):\(line):1: error: \(message)\n")
+    }
+  }
+
+  /// Ends the session: flushes output and completes an open `.output` file.
+  public func finish() {
+    if let redirection {
+      finishRedirection(redirection)
+      self.redirection = nil
+    }
+    standardOutput.flush()
+    errors.flush()
+  }
+}
