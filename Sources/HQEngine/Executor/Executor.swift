@@ -1,0 +1,71 @@
+import HQData
+import HQSyntax
+
+/// Runs checked stages over a table, one stage at a time, each producing a new table.
+///
+/// Every stage works on whole columns: `where` builds a selection vector and gathers,
+/// `summarize`/`distinct`/`compare`/`pivot`/`join` number their keys with ``Grouping``,
+/// `sort`/`top` use the stable radix sort in ``Sorting``. Cancellation is polled between
+/// stages and inside long loops.
+struct Executor {
+  let cancellation: CancellationCheck
+
+  func run(_ stage: PlanStage, on input: Table) throws(RuntimeFailure) -> Table {
+    try cancellation.check()
+    let evaluator = Evaluator(table: input, cancellation: cancellation)
+    switch stage {
+    case .filter(let predicate):
+      let rows = try evaluator.selection(predicate)
+      if rows.count == input.rowCount { return input }
+      return input.gathered(rows)
+    case .project(let items):
+      var columns: [Column] = []
+      for item in items { columns.append(try evaluator.column(item.expr, name: item.name)) }
+      return Table(name: input.name, columns: columns)
+    case .summarize(let summary):
+      return try summarize(summary, input, evaluator)
+    case .sort(let keys):
+      var specs: [SortSpec] = []
+      for key in keys { specs.append(SortSpec(column: try evaluator.column(key.expr, name: ""), descending: key.descending)) }
+      let order = try Sorting.order(specs, rowCount: input.rowCount, cancellation: cancellation)
+      return input.gathered(order)
+    case .take(let n):
+      return Table(name: input.name, columns: input.columns.map { $0.prefix(max(0, n)) })
+    case .distinct(let indexes):
+      let keys = indexes.map { input.columns[$0] }
+      let grouping = try Grouping.make(keys: keys, rowCount: input.rowCount, cancellation: cancellation)
+      return Table(name: input.name, columns: keys.map { $0.gathered(grouping.firstRow) })
+    case .count:
+      let column = Column(
+        name: "count", type: .number, storage: .number(mantissas: [Int64(input.rowCount)], scales: [], uniformScale: 0),
+        nulls: nil, count: 1)
+      return Table(name: input.name, columns: [column])
+    case .compare(let spec):
+      return try compare(spec, input, evaluator)
+    case .pivot(let spec):
+      return try pivot(spec, input, evaluator)
+    case .join(let spec):
+      return try join(spec, input)
+    }
+  }
+
+  private func summarize(_ summary: Summary, _ input: Table, _ evaluator: Evaluator) throws(RuntimeFailure) -> Table {
+    var keys: [Column] = []
+    for key in summary.keys { keys.append(try evaluator.column(key.expr, name: key.name)) }
+    var grouping = try Grouping.make(keys: keys, rowCount: input.rowCount, cancellation: cancellation)
+    if summary.keys.isEmpty && grouping.groupCount == 0 {
+      // Without `by`, an empty input still summarizes to one row (count 0, sums null).
+      grouping = Grouping(groupOf: [], groupCount: 1, firstRow: [-1])
+    }
+    var columns = keys.map { $0.gathered(grouping.firstRow) }
+    for (i, call) in summary.aggregates.enumerated() {
+      let argument = try call.argument.map { e throws(RuntimeFailure) in try evaluator.column(e, name: "") }
+      columns.append(try Aggregation.compute(call, argument: argument, grouping: grouping, name: "#\(i)", cancellation: cancellation))
+    }
+    let intermediate = Table(name: input.name, columns: columns)
+    let outer = Evaluator(table: intermediate, cancellation: cancellation)
+    var out: [Column] = Array(intermediate.columns.prefix(summary.keys.count))
+    for item in summary.outputs { out.append(try outer.column(item.expr, name: item.name)) }
+    return Table(name: input.name, columns: out)
+  }
+}

@@ -1,0 +1,138 @@
+import HQData
+import HQSyntax
+
+/// Computes one aggregate per group, reading the argument column directly.
+///
+/// Sums and averages accumulate mantissas exactly (``NumberAccumulator``, `Int128`), so
+/// `sum` over ten million report values is the number a person would get; nulls are skipped
+/// as in SQL, and `count()` counts rows.
+enum Aggregation {
+  static func compute(
+    _ call: AggregateCall, argument: Column?, grouping: Grouping, name: String,
+    cancellation: CancellationCheck
+  ) throws(RuntimeFailure) -> Column {
+    let groups = grouping.groupCount
+    let groupOf = grouping.groupOf
+    guard let argument else {
+      // count()
+      var counts = [Int64](repeating: 0, count: groups)
+      for g in groupOf { counts[Int(g)] += 1 }
+      return Column(name: name, type: .number, storage: .number(mantissas: counts, scales: [], uniformScale: 0), nulls: nil, count: groups)
+    }
+    switch call.function {
+    case .count:
+      var counts = [Int64](repeating: 0, count: groups)
+      for (r, g) in groupOf.enumerated() where !argument.isNull(r) { counts[Int(g)] += 1 }
+      return Column(name: name, type: .number, storage: .number(mantissas: counts, scales: [], uniformScale: 0), nulls: nil, count: groups)
+    case .count_distinct:
+      let pairs = KeyAtoms(ids: groupOf, cardinality: groups, hasNull: nil).paired(with: KeyAtoms.make([argument]))
+      var seen = [Bool](repeating: false, count: pairs.cardinality)
+      var counts = [Int64](repeating: 0, count: groups)
+      for r in 0..<groupOf.count where !argument.isNull(r) {
+        let id = Int(pairs.ids[r])
+        if !seen[id] {
+          seen[id] = true
+          counts[Int(groupOf[r])] += 1
+        }
+      }
+      return Column(name: name, type: .number, storage: .number(mantissas: counts, scales: [], uniformScale: 0), nulls: nil, count: groups)
+    case .sum, .avg:
+      var accumulators = [NumberAccumulator](repeating: NumberAccumulator(), count: groups)
+      guard case .number(let mantissas, let scales, let uniform) = argument.storage else {
+        return .nulls(name: name, type: .number, count: groups)
+      }
+      try cancellation.check()
+      if let uniform, argument.nulls == nil {
+        for r in 0..<groupOf.count { accumulators[Int(groupOf[r])].add(mantissa: mantissas[r], scale: uniform) }
+      } else {
+        for r in 0..<groupOf.count where !argument.isNull(r) {
+          accumulators[Int(groupOf[r])].add(mantissa: mantissas[r], scale: uniform ?? scales[r])
+        }
+      }
+      var out = NumberColumnBuilder(capacity: groups)
+      for acc in accumulators {
+        if acc.count == 0 { out.appendNull(); continue }
+        guard let result = call.function == .sum ? acc.total : acc.mean else {
+          throw ValueSemantics.overflow(at: call.range)
+        }
+        out.append(result)
+      }
+      return out.build(name: name)
+    case .min, .max, .first, .last:
+      var best = [Int32](repeating: -1, count: groups)
+      let better = try chooser(call.function, argument)
+      for r in 0..<groupOf.count where !argument.isNull(r) {
+        let g = Int(groupOf[r])
+        if best[g] < 0 || better(r, Int(best[g])) { best[g] = Int32(r) }
+      }
+      return argument.gathered(best).renamed(name)
+    case .median, .stddev:
+      let (offsets, rows) = grouping.rowsByGroup()
+      var out = NumberColumnBuilder(capacity: groups)
+      var values: [Number] = []
+      for g in 0..<groups {
+        try cancellation.check(every: g)
+        values.removeAll(keepingCapacity: true)
+        for i in offsets[g]..<offsets[g + 1] where !argument.isNull(Int(rows[i])) {
+          values.append(argument.number(at: Int(rows[i])))
+        }
+        let result = call.function == .median ? median(&values) : standardDeviation(values)
+        if let result { out.append(result) } else { out.appendNull() }
+      }
+      return out.build(name: name)
+    }
+  }
+
+  /// `better(a, b)`: row a should replace the current pick b.
+  private static func chooser(_ f: AggregateFunction, _ column: Column) throws(RuntimeFailure) -> (Int, Int) -> Bool {
+    switch f {
+    case .first: return { _, _ in false }
+    case .last: return { _, _ in true }
+    default: break
+    }
+    let wantLess = f == .min
+    switch column.storage {
+    case .text(let codes, let dictionary):
+      let ranks = Collation.ranks(of: dictionary).total
+      return { a, b in
+        let x = ranks[Int(codes[a])]
+        let y = ranks[Int(codes[b])]
+        return wantLess ? x < y : x > y
+      }
+    case .bool(let values):
+      return { a, b in wantLess ? (!values[a] && values[b]) : (values[a] && !values[b]) }
+    case .number:
+      return { a, b in
+        let x = column.number(at: a)
+        let y = column.number(at: b)
+        return wantLess ? x < y : y < x
+      }
+    }
+  }
+
+  /// The middle value, or the exact mean of the two middle values.
+  private static func median(_ values: inout [Number]) -> Number? {
+    guard !values.isEmpty else { return nil }
+    values.sort()
+    let mid = values.count / 2
+    if values.count % 2 == 1 { return values[mid] }
+    return values[mid - 1].adding(values[mid])?.dividing(by: 2)
+  }
+
+  /// The sample standard deviation (n − 1), as SQL's `stddev`; null for fewer than two values.
+  private static func standardDeviation(_ values: [Number]) -> Number? {
+    guard values.count >= 2 else { return nil }
+    var accumulator = NumberAccumulator()
+    for v in values { accumulator.add(v) }
+    guard let mean = accumulator.mean else { return nil }
+    // Squared deviations from the exact mean, summed in double precision.
+    let m = mean.doubleValue
+    var sum = 0.0
+    for v in values {
+      let d = v.doubleValue - m
+      sum += d * d
+    }
+    let result = (sum / Double(values.count - 1)).squareRoot()
+    return Number(result, scale: 10)
+  }
+}

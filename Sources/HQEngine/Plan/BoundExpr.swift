@@ -1,0 +1,73 @@
+import HQData
+import HQSyntax
+
+/// An expression after checking: column names resolved to indexes, `$parameters` replaced by
+/// their values, `in` lists and parentheses lowered, every node typed.
+///
+/// The executor evaluates it a column at a time (see `Evaluator`); `range` points back at the
+/// source for runtime errors such as an overflowing sum.
+struct BoundExpr: Sendable {
+  indirect enum Kind: Sendable {
+    case literal(Value)
+    case column(Int)
+    case negate(BoundExpr)
+    case not(BoundExpr)
+    case arithmetic(ArithmeticOperator, BoundExpr, BoundExpr)
+    case comparison(ComparisonOperator, BoundExpr, BoundExpr)
+    /// `~` (or `!~` when negated): contains, folding case and diacritics.
+    case contains(BoundExpr, BoundExpr, negated: Bool)
+    case and(BoundExpr, BoundExpr)
+    case or(BoundExpr, BoundExpr)
+    case isNull(BoundExpr, negated: Bool)
+    case call(ScalarFunction, [BoundExpr])
+  }
+
+  var kind: Kind
+  /// Nil for the `null` literal, which fits every type.
+  var type: ValueType?
+  var range: SourceRange
+
+  init(_ kind: Kind, type: ValueType?, range: SourceRange) {
+    self.kind = kind
+    self.type = type
+    self.range = range
+  }
+
+  /// The column index when the expression is a bare column reference.
+  var columnIndex: Int? {
+    if case .column(let i) = kind { return i }
+    return nil
+  }
+}
+
+enum ArithmeticOperator: Sendable {
+  case add, subtract, multiply, divide
+}
+
+enum ComparisonOperator: Sendable {
+  case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
+
+  /// Whether an ordering result (-1, 0, 1) satisfies the operator.
+  @inline(__always)
+  func holds(_ order: Int) -> Bool {
+    switch self {
+    case .equal: order == 0
+    case .notEqual: order != 0
+    case .less: order < 0
+    case .lessOrEqual: order <= 0
+    case .greater: order > 0
+    case .greaterOrEqual: order >= 0
+    }
+  }
+}
+
+/// The scalar functions of the language (aggregates are ``AggregateFunction``).
+enum ScalarFunction: String, Sendable, CaseIterable {
+  case abs, round, floor, ceil, lower, upper, length, contains, startswith, endswith, coalesce
+  case `if`
+}
+
+/// The aggregates allowed in `summarize` and `pivot … value`.
+enum AggregateFunction: String, Sendable, CaseIterable {
+  case count, count_distinct, sum, avg, min, max, median, stddev, first, last
+}
