@@ -1,6 +1,9 @@
 extension Recognizers {
   /// The slide-figure and goal recognizers, most specific first. Owned by the figures work.
   static var figures: [any Recognizer] {
-    [IndicatorComparisonRecognizer(), AccessibilityRecognizer(), LabelledRunRecognizer(), FocusAreaRecognizer()]
+    [
+      IndicatorComparisonRecognizer(), AccessibilityRecognizer(), LabelledRunRecognizer(),
+      BulletAmountRecognizer(), FocusAreaRecognizer(),
+    ]
   }
 }

@@ -1,0 +1,114 @@
+import HQData
+
+/// Reads labelled amounts in bullet lists, where the label and the amount are unambiguous:
+///
+///     Bokslut 2024 - sammanfattning
+///     ● Årets resultat +5 mnkr - balanskrav -163 mnkr (synnerliga skäl att inte återställa)
+///     ● Jämfört med prognosen i månadsrapport efter oktober är resultatet 54 mnkr sämre
+///     ● Budgeten för 2024 uppgick till -686 mnkr (efter resultathantering) - total budgetavvikelse +691 mnkr
+///     Oktober
+///
+///     Ø Generella statsbidrag och utjämning +423 mnkr (+423 mnkr)
+///
+/// Rules (see ``BulletAmount`` for how one item is read):
+/// - An item is a bullet line (``FigureText/bullet(_:)``); when the line alone does not read, the
+///   one or two lines that follow it directly (no blank between, no bullet) are joined to it.
+/// - An item splits at a dash between spaces (` - `, ` – `) into segments; each segment that
+///   ends in an amount with a unit (`+5 mnkr`, `-163 mnkr`, `12 %`) gives a fact. A segment
+///   without an amount is kept as the start of the next segment's label.
+/// - A list is a run of items with the same bullet mark, blank and continuation lines between
+///   them allowed. A short line (one or two words, no digits) directly above a list's first
+///   item is the header of the list's parenthesised column (`Oktober`). The lead-in is the item
+///   or line just above the list (and its header).
+/// - Main fact: kind `avvikelse` with measure the lead-in's word for it (`budgetavvikelse` →
+///   `Budgetavvikelse`) when the lead-in speaks of a deviation; else the label's kind
+///   (``FigureText/kind(ofLabel:)``), else `utfall` when the caption above the list speaks of
+///   an outcome (`bokslut`, `utfall`, `resultat`, `årsredovisning`), else `värde`; measure
+///   empty outside a deviation list.
+/// - The parenthesised amount (`(+423 mnkr)`) is a second fact whose meaning the text around
+///   the list gives: under a month header (`Oktober`) that a line above the list names
+///   together with `prognos` (`prognosen i månadsrapport efter oktober`), it is that forecast of
+///   the same figure: same kind, measure `Prognos oktober`. Under another header, the header is
+///   the measure (its kind from its words, else the main fact's; a year header gives the
+///   year). Without a header, a lead-in or caption speaking of `föregående år` makes it the
+///   previous year's figure (measure `Föregående år`, year − 1); otherwise its meaning is not
+///   stated and it is kept as kind `värde`, measure `Inom parentes`.
+/// - Year: a year written in the label, else the caption's last year, else the report's.
+struct BulletAmountRecognizer: Recognizer {
+  var name: String { "bullet-amounts" }
+
+  func recognize(in text: ReportText, context: inout RecognitionContext) {
+    for list in BulletList.lists(in: text.lines, context: context) {
+      let setting = ListSetting(list, text: text)
+      for item in list.items {
+        emit(item, setting: setting, text: text, context: &context)
+      }
+    }
+  }
+
+  private func emit(_ item: BulletItem, setting: ListSetting, text: ReportText, context: inout RecognitionContext) {
+    let amounts = BulletAmount.read(item.text)
+    guard !amounts.isEmpty else { return }
+    for amount in amounts {
+      let year = amount.labelYear ?? setting.captionYear ?? text.reportYear
+      let kind = setting.mainKind ?? FigureText.kind(ofLabel: amount.label) ?? setting.defaultKind
+      let section = FigureText.section(text, item.amountLine)
+      context.facts.append(Fact(
+        report: text.reportID, section: section, table: setting.table, indicator: amount.label,
+        measure: setting.mainMeasure, kind: kind, year: year, value: amount.value.value, unit: amount.value.unit,
+        line: item.amountLine + 1))
+      if let second = amount.parenthesised {
+        let meaning = setting.secondMeaning(mainKind: kind, year: year)
+        context.facts.append(Fact(
+          report: text.reportID, section: section, table: setting.table, indicator: amount.label,
+          measure: meaning.measure, kind: meaning.kind, year: meaning.year, value: second.value, unit: second.unit,
+          line: item.amountLine + 1))
+      }
+    }
+    context.claim(item.lines)
+  }
+}
+
+/// What the text around a bullet list says about its amounts.
+struct ListSetting {
+  var table: String
+  var captionYear: Int?
+  /// `avvikelse` when the lead-in speaks of a deviation, nil otherwise.
+  var mainKind: FactKind?
+  var mainMeasure: String
+  var defaultKind: FactKind
+  /// The parenthesised column's header (`Oktober`), nil when none.
+  var header: String?
+  /// True when a line above the list names the header together with `prognos`.
+  var headerIsForecast: Bool
+  /// True when the lead-in or caption speaks of the previous year.
+  var mentionsPreviousYear: Bool
+
+  init(_ list: BulletList, text: ReportText) {
+    let caption = BulletList.caption(above: list.firstLine, in: text.lines)
+    table = caption?.text ?? FigureText.section(text, list.firstLine)
+    captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
+    let lead = list.leadIn?.lowercased() ?? ""
+    let deviationWord = lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { $0.contains("avvikelse") }
+    mainKind = deviationWord == nil ? nil : .avvikelse
+    mainMeasure = deviationWord.map { FigureText.capitalized(String($0)) } ?? ""
+    let captionText = caption?.text.lowercased() ?? ""
+    let outcomeWords = ["bokslut", "utfall", "resultat", "årsredovisning"]
+    defaultKind = outcomeWords.contains { captionText.contains($0) } ? .utfall : .värde
+    header = list.header
+    let above = list.context.map { $0.lowercased() }
+    headerIsForecast = list.header.map { h in above.contains { $0.contains("prognos") && $0.contains(h.lowercased()) } } ?? false
+    mentionsPreviousYear = (lead + " " + captionText).contains("föregående år")
+  }
+
+  /// The measure, kind and year of a parenthesised amount (see ``BulletAmountRecognizer``).
+  func secondMeaning(mainKind: FactKind, year: Int?) -> (measure: String, kind: FactKind, year: Int?) {
+    if let header {
+      if headerIsForecast { return ("Prognos " + header.lowercased(), mainKind, year) }
+      if let headerYear = FigureText.year(header) { return (header, .utfall, headerYear) }
+      return (header, FigureText.kind(ofLabel: header) ?? mainKind, year)
+    }
+    if mentionsPreviousYear { return ("Föregående år", mainKind, year.map { $0 - 1 }) }
+    return ("Inom parentes", .värde, year)
+  }
+}

@@ -1,0 +1,133 @@
+/// One bullet item: its lines and its text.
+struct BulletItem: Sendable, Hashable {
+  /// The 0-based lines the item was read from (the bullet line, and continuations when used).
+  var lines: [Int]
+  var text: String
+  /// The 0-based line the item's amounts stand on (its last line).
+  var amountLine: Int { lines.last ?? 0 }
+}
+
+/// A run of bullet items with the same mark, and the lines around it that say what its
+/// numbers mean (see ``BulletAmountRecognizer``).
+struct BulletList: Sendable, Hashable {
+  var mark: String
+  var items: [BulletItem]
+  var firstLine: Int
+  /// The short line right above the first item that heads the parenthesised column (`Oktober`).
+  var header: String?
+  /// The text of the item or line right above the list (and its header).
+  var leadIn: String?
+  /// Up to twelve cleaned lines above the list, nearest last.
+  var context: [String]
+
+  /// The lists of items in the text whose lines are not claimed.
+  static func lists(in lines: [String], context: RecognitionContext) -> [BulletList] {
+    var result: [BulletList] = []
+    var current: BulletList?
+    var previousEnd = -1
+    for index in lines.indices where !context.isClaimed(index) {
+      let cleaned = FigureText.clean(lines[index])
+      guard let mark = FigureText.bullet(cleaned) else { continue }
+      let continuations = Self.continuations(after: index, in: lines, context: context)
+      let item = Self.item(at: index, continuations: continuations, in: lines)
+      let onlyBlanksBetween = previousEnd >= 0 && (previousEnd + 1..<index).allSatisfy { FigureText.isBlank(lines[$0]) }
+      if var list = current, list.mark == mark, onlyBlanksBetween {
+        list.items.append(item)
+        current = list
+      } else {
+        if let list = current { result.append(list) }
+        current = BulletList(start: index, mark: mark, item: item, lines: lines)
+      }
+      previousEnd = continuations.last ?? index
+    }
+    if let list = current { result.append(list) }
+    return result
+  }
+
+  private init(start: Int, mark: String, item: BulletItem, lines: [String]) {
+    self.mark = mark
+    self.items = [item]
+    self.firstLine = start
+    var above = start - 1
+    var blanks = 0
+    while above >= 0 && FigureText.isBlank(lines[above]) && blanks < 2 {
+      above -= 1
+      blanks += 1
+    }
+    if above >= 0, Self.isHeader(FigureText.clean(lines[above])) {
+      header = FigureText.clean(lines[above])
+      above -= 1
+    }
+    while above >= 0 && FigureText.isBlank(lines[above]) { above -= 1 }
+    leadIn = above >= 0 ? Self.itemText(endingAt: above, in: lines) : nil
+    context = lines[max(0, start - 12)..<start].map(FigureText.clean).filter { !$0.isEmpty }
+  }
+
+  /// One or two words, no bullet, no digits unless it is a single year.
+  static func isHeader(_ cleaned: String) -> Bool {
+    let words = cleaned.split(separator: " ")
+    guard !words.isEmpty, words.count <= 2, FigureText.bullet(cleaned) == nil else { return false }
+    return !FigureText.hasDigit(cleaned) || (words.count == 1 && FigureText.year(words[0]) != nil)
+  }
+
+  /// The lines directly after a bullet line that go on with it: no blank between, no bullet, at most two.
+  static func continuations(after index: Int, in lines: [String], context: RecognitionContext) -> [Int] {
+    var result: [Int] = []
+    var next = index + 1
+    while next < lines.count, result.count < 2, !context.isClaimed(next) {
+      let cleaned = FigureText.clean(lines[next])
+      guard !cleaned.isEmpty, FigureText.bullet(cleaned) == nil, !FigureText.startsBox(lines[next]) else { break }
+      result.append(next)
+      next += 1
+    }
+    return result
+  }
+
+  /// The item at a bullet line: the line alone when it reads as amounts, else with its continuations.
+  static func item(at index: Int, continuations: [Int], in lines: [String]) -> BulletItem {
+    let alone = BulletItem(lines: [index], text: FigureText.clean(lines[index]))
+    guard !continuations.isEmpty, BulletAmount.read(alone.text).isEmpty else { return alone }
+    let all = [index] + continuations
+    return BulletItem(lines: all, text: FigureText.join(all.map { lines[$0] }))
+  }
+
+  /// The text ending at `index`: the line, joined to the bullet line it continues when it does.
+  static func itemText(endingAt index: Int, in lines: [String]) -> String {
+    var start = index
+    while start > 0, start > index - 2, FigureText.bullet(FigureText.clean(lines[start])) == nil,
+      !FigureText.isBlank(lines[start - 1])
+    {
+      start -= 1
+    }
+    guard FigureText.bullet(FigureText.clean(lines[start])) != nil else { return FigureText.clean(lines[index]) }
+    return FigureText.join((start...index).map { lines[$0] })
+  }
+
+  /// The caption of the figure a list stands in: the nearest line above that is neither blank,
+  /// a bullet line, nor a line going on directly from a bullet line (within 30 lines).
+  static func caption(above index: Int, in lines: [String]) -> (text: String, line: Int)? {
+    var i = index - 1
+    while i >= 0 && index - i <= 30 {
+      let cleaned = FigureText.clean(lines[i])
+      if cleaned.isEmpty || FigureText.bullet(cleaned) != nil || Self.continuesBullet(i, in: lines) {
+        i -= 1
+        continue
+      }
+      guard cleaned.count <= 90, !cleaned.hasSuffix(".") else { return nil }
+      return (cleaned, i)
+    }
+    return nil
+  }
+
+  /// True when the line stands directly under a bullet line or under such a line's continuation.
+  private static func continuesBullet(_ index: Int, in lines: [String]) -> Bool {
+    var above = index - 1
+    while above >= 0 && index - above <= 3 {
+      let cleaned = FigureText.clean(lines[above])
+      if cleaned.isEmpty { return false }
+      if FigureText.bullet(cleaned) != nil { return true }
+      above -= 1
+    }
+    return false
+  }
+}

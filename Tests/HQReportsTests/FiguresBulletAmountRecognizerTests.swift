@@ -1,0 +1,95 @@
+import HQData
+import Testing
+
+@testable import HQReports
+
+@Suite struct FiguresBulletAmountRecognizerTests {
+  /// `Bokslut 2024 - sammanfattning` (lines 616–641 of the 2024 annual report), read by hand.
+  /// The `Ø` list stands under `… total budgetavvikelse +691 mnkr` and the header `Oktober`;
+  /// line 622 speaks of `prognosen i månadsrapport efter oktober`, so the parenthesised amount
+  /// is the deviation forecast after October.
+  @Test func readsTheLabelledAmountsOfTheYearEndSummary() throws {
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.annual2024())
+    typealias Row = (indicator: String, measure: String, kind: FactKind, value: Number, line: Int)
+    var expected: [Row] = [
+      ("Årets resultat", "", .utfall, 5, 617),
+      ("Balanskrav", "", .utfall, -163, 617),
+      ("Budgeten för 2024", "", .budget, -686, 624),
+      ("Total budgetavvikelse", "", .avvikelse, 691, 624),
+    ]
+    let deviations: [(String, Number, Number, Int)] = [
+      ("Generella statsbidrag och utjämning", 423, 423, 627),
+      ("Finansiella intäkter", 384, 415, 629),
+      ("Läkemedelsbidraget", 58, 60, 631),
+      ("Utvecklingsmedel", 58, 46, 633),
+      ("Nämnder totalt", -140, -136, 635),
+      ("Skatteintäkter", -49, 9, 637),
+      ("Vårdgarantikostnader", -53, -60, 639),
+      ("Pensionskostnader", -94, -86, 641),
+    ]
+    for (label, actual, october, line) in deviations {
+      expected.append((label, "Budgetavvikelse", .avvikelse, actual, line))
+      expected.append((label, "Prognos oktober", .avvikelse, october, line))
+    }
+    #expect(context.facts.count == expected.count)
+    for (fact, want) in zip(context.facts, expected) {
+      #expect(fact.indicator == want.indicator)
+      #expect(fact.measure == want.measure, "\(want.indicator)")
+      #expect(fact.kind == want.kind, "\(want.indicator)")
+      #expect(fact.value == want.value, "\(want.indicator) \(want.measure)")
+      #expect(fact.line == want.line, "\(want.indicator)")
+      #expect(fact.unit == "mnkr" && fact.year == 2024 && fact.period == "")
+      #expect(fact.table == "Bokslut 2024 - sammanfattning")
+    }
+  }
+
+  @Test func leavesSentencesAndUnclearParenthesesAlone() throws {
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.annual2024())
+    // `… är resultatet 54 mnkr sämre`, `med 167 mnkr under 2024`, `… minskade med 10 %`,
+    // `… 80 % (RGS 95 %)`, `… 32 % 2024, mål 70 % 2025`.
+    for line in [622, 619, 620, 191, 189, 185] {
+      #expect(!context.isClaimed(line - 1), "line \(line)")
+      #expect(!context.facts.contains { $0.line == line }, "line \(line)")
+    }
+  }
+
+  @Test func findsNoLabelledAmountsInThe2017FollowUpReport() throws {
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.followUp2017())
+    #expect(context.facts.isEmpty)
+  }
+
+  /// Another report: previous-year figures in parentheses, an item wrapped over two lines, a
+  /// label ending in `:`, percentages and tkr.
+  @Test func readsPreviousYearAmountsOfASyntheticSummary() {
+    let text = FigureFixtures.text("""
+      Ekonomi i sammandrag 2023 (föregående år inom parentes)
+      • Nettokostnadsökning: 4,2 % (5,1 %)
+      • Investeringar uppgick till 812 mnkr (640 mnkr)
+      • Kostnader för inhyrd\u{20}
+      personal 35 400 tkr (41 200 tkr)
+      • Antalet anställda ökade med 120 personer
+      """, year: 2023)
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: text)
+    #expect(context.facts.map(\.indicator) == [
+      "Nettokostnadsökning", "Nettokostnadsökning", "Investeringar", "Investeringar",
+      "Kostnader för inhyrd personal", "Kostnader för inhyrd personal",
+    ])
+    #expect(context.facts.map(\.value) == [Number(mantissa: 42, scale: 1), Number(mantissa: 51, scale: 1), 812, 640, 35_400, 41_200])
+    #expect(context.facts.map(\.unit) == ["%", "%", "mnkr", "mnkr", "tkr", "tkr"])
+    #expect(context.facts.map(\.measure) == ["", "Föregående år", "", "Föregående år", "", "Föregående år"])
+    #expect(context.facts.map(\.year) == [2023, 2022, 2023, 2022, 2023, 2022])
+    #expect(context.facts.map(\.line) == [2, 2, 3, 3, 5, 5])
+    #expect(context.facts.allSatisfy { $0.kind == .värde && $0.table == "Ekonomi i sammandrag 2023 (föregående år inom parentes)" })
+  }
+
+  @Test func keepsAnUnexplainedParenthesisedAmountAsAValue() {
+    let text = FigureFixtures.text("""
+      Utfall per nämnd
+      - Kulturnämnden +12 mnkr (+8 mnkr)
+      """)
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: text)
+    #expect(context.facts.map(\.measure) == ["", "Inom parentes"])
+    #expect(context.facts.map(\.kind) == [.utfall, .värde])
+    #expect(context.facts.map(\.value) == [12, 8])
+  }
+}
