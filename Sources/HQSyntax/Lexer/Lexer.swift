@@ -59,6 +59,13 @@ public struct Lexer {
 
   /// The next token; `.endOfInput` (repeatedly) at the end.
   public mutating func next() -> Token {
+    while true {
+      if let token = nextOrSkip() { return token }
+    }
+  }
+
+  /// The next token, or nil after skipping a character that starts no token.
+  mutating func nextOrSkip() -> Token? {
     skipBlanksAndComments()
     guard position < bytes.count else {
       return Token(.endOfInput, SourceRange(bytes.count, bytes.count))
@@ -77,7 +84,7 @@ public struct Lexer {
     if let token = lexPunctuation() { return token }
     if let token = lexMisquotedString() { return token }
     skipUnknownCharacter()
-    return next()
+    return nil
   }
 
   // MARK: - Blanks and comments

@@ -13,6 +13,8 @@ public struct Parser {
   public static let maxNestingDepth = 64
   /// How tall an expression tree may grow, long operator chains included.
   public static let maxExpressionHeight = 256
+  /// How many diagnostics one parse reports at most.
+  public static let maxDiagnostics = 20
 
   let source: SourceFile
   var tokens: [Token]
@@ -54,7 +56,8 @@ public struct Parser {
         parser.skipToStatementEnd()
       }
     }
-    let all = (lexDiagnostics + diagnostics).sorted { $0.range.start < $1.range.start }
+    // Past the first few, more errors only bury the first one.
+    let all = Array((lexDiagnostics + diagnostics).sorted { $0.range.start < $1.range.start }.prefix(maxDiagnostics))
     return ParseResult(statements: statements, diagnostics: all)
   }
 

@@ -1,0 +1,105 @@
+import HQSyntax
+import Testing
+
+@Suite struct CompletionContextTests {
+  func context(_ text: String) -> CompletionContext { CompletionContext.at(text: text) }
+
+  @Test func statementStartAndSources() {
+    #expect(context("").kind == .statementStart)
+    #expect(context("fr").kind == .statementStart)
+    #expect(context("fr").prefix == "fr")
+    #expect(context("fr").keywordCandidates == ["from"])
+    #expect(context("from ").kind == .source)
+    #expect(context("from fa").kind == .source)
+    #expect(context("from fa").prefix == "fa")
+    #expect(context("from fa").prefixRange == SourceRange(5, 7))
+    #expect(context("from facts; from g").kind == .source)
+    #expect(context("let x = ").kind == .keywords(["from", "search"]))
+    #expect(context("let x = from ").kind == .source)
+    #expect(context("from facts | join ").kind == .source)
+    #expect(context("from facts | left join go").kind == .source)
+  }
+
+  @Test func stages() {
+    #expect(context("from facts | ").kind == .stage)
+    #expect(context("from facts |wh").kind == .stage)
+    #expect(context("from facts | wh").keywordCandidates == ["where"])
+    #expect(context("from facts | where x > 1 | s").keywordCandidates == ["select", "summarize", "sort"])
+    #expect(context("from facts\n  | ").kind == .stage)
+    #expect(context("from facts | left ").kind == .keywords(["join"]))
+  }
+
+  @Test func columnsWithThePipelineBeforeTheStage() {
+    #expect(context("from facts | where ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(context("from facts | where year > 2020 | select ind").kind
+      == .expression(pipelinePrefix: "from facts | where year > 2020", aggregates: false))
+    #expect(context("from facts | where year > 2020 | select ind").prefix == "ind")
+    #expect(context("let v = from facts | derive x = ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(context("from facts | summarize n = ").kind == .expression(pipelinePrefix: "from facts", aggregates: true))
+    #expect(context("from facts | summarize n = count() by ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(context("from facts | where round(").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(context("from facts | where (a | b) > 1 | sort ").kind
+      == .expression(pipelinePrefix: "from facts | where (a | b) > 1", aggregates: false))
+    #expect(context("from facts | distinct ").kind == .columns(pipelinePrefix: "from facts"))
+    #expect(context("from facts | join goals on ").kind == .columns(pipelinePrefix: "from facts"))
+    #expect(context("from facts | pivot ").kind == .columns(pipelinePrefix: "from facts"))
+    #expect(context("from facts | pivot year by ").kind == .columns(pipelinePrefix: "from facts"))
+    #expect(context("from facts | compare ").kind == .columns(pipelinePrefix: "from facts"))
+    #expect(context("from facts | compare year 2023 vs 2024 by ").kind == .columns(pipelinePrefix: "from facts"))
+  }
+
+  @Test func keywordsAfterOperands() {
+    #expect(context("from facts | sort year ").kind == .keywords(["asc", "desc"]))
+    #expect(context("from facts | sort year d").keywordCandidates == ["desc"])
+    #expect(context("from facts | top 5 ").kind == .keywords(["by"]))
+    #expect(context("from facts | top 5 by ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(context("from facts | compare year 2023 ").kind == .keywords(["vs"]))
+    #expect(context("from facts | compare year 2023 vs 2024 ").kind == .keywords(["by"]))
+    #expect(context("from facts | pivot year ").kind == .keywords(["value", "by"]))
+    #expect(context("from facts | join goals ").kind == .keywords(["on"]))
+    #expect(context("from facts | where year > 2020 ").kind == .keywords(["and", "or", "in", "is", "not"]))
+  }
+
+  @Test func valuesInQuotes() {
+    let läk = context("from facts | where indicator == \"Läk")
+    #expect(läk.kind == .value(column: "indicator", pipelinePrefix: "from facts", quoted: true))
+    #expect(läk.prefix == "Läk")
+    #expect(läk.prefixRange == SourceRange(33, 37))
+    #expect(context("from facts | where year == 2024 and `indikator namn` ~ \"anti").kind
+      == .value(column: "indikator namn", pipelinePrefix: "from facts", quoted: true))
+    #expect(context("from facts | where indicator in [\"a\", \"b").kind
+      == .value(column: "indicator", pipelinePrefix: "from facts", quoted: true))
+    #expect(context("from facts | where indicator not in [\"").kind
+      == .value(column: "indicator", pipelinePrefix: "from facts", quoted: true))
+    #expect(context("from facts | take 1 | compare kind \"bud").kind
+      == .value(column: "kind", pipelinePrefix: "from facts | take 1", quoted: true))
+    #expect(context("from facts | where lower(x) == \"a").kind == .value(column: nil, pipelinePrefix: "from facts", quoted: true))
+    #expect(context("search \"anti").kind == .value(column: nil, pipelinePrefix: "", quoted: true))
+  }
+
+  @Test func bareCompareOperands() {
+    #expect(context("from facts | compare kind bud").kind == .value(column: "kind", pipelinePrefix: "from facts", quoted: false))
+    #expect(context("from facts | compare kind budget vs ").kind == .value(column: "kind", pipelinePrefix: "from facts", quoted: false))
+  }
+
+  @Test func backquotesParametersAndNothing() {
+    let backquoted = context("from facts | where `antal pa")
+    #expect(backquoted.kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(backquoted.prefix == "antal pa")
+    #expect(backquoted.prefixIsBackquoted)
+    #expect(context("from facts | where year == $y").kind == .parameter)
+    #expect(context("from facts | where year == $y").prefix == "y")
+    #expect(context("from facts | take 5").kind == .nothing)
+    #expect(context("from facts | where x == \"a\"").kind == .nothing)
+    #expect(context("from facts # comm").kind == .nothing)
+    #expect(context("from facts | # a comment\n  where ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+  }
+
+  @Test func cursorInTheMiddle() {
+    let text = "from facts | where ye > 1 | take 5"
+    let context = CompletionContext.at(text: text, cursor: 21)
+    #expect(context.kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(context.prefix == "ye")
+    #expect(context.prefixRange == SourceRange(19, 21))
+  }
+}
