@@ -146,3 +146,23 @@ import Testing
     #expect(throws: DiagnosticError.self) { try Parser.parseOrThrow(SourceFile(name: "t", text: "from")) }
   }
 }
+
+@Suite struct ParserHabitTests {
+  @Test func habitsFromSQL() {
+    #expect(errors("from facts | where a > 1 AND b").hasSuffix("help: hq keywords are lowercase: 'and'"))
+    #expect(errors("from facts | WHERE a > 1").hasSuffix("help: did you mean 'where'?"))
+    #expect(errors("from facts | where a like \"x\"").hasSuffix(
+      "help: write '~' for 'contains' (it folds case and diacritics): indicator ~ \"läkemedel\""))
+    #expect(errors("from facts | where x between 1 and 2").hasSuffix("help: write 'x >= low and x <= high'"))
+    #expect(errors("from facts | sort by year") == """
+      t.hq:1:19: error: 'sort' takes the sort keys directly, without 'by'
+      from facts | sort by year
+                        ^~
+      help: sort year desc, indicator
+      """)
+    #expect(errors("from facts | select *").hasSuffix(
+      "help: every column is kept unless you select some; list them: select indicator, value"))
+    #expect(errors("from facts | where a > 1 b").hasSuffix("help: combine conditions with 'and' or 'or'"))
+    #expect(errors("from facts | select a b").hasSuffix("help: separate items with ','"))
+  }
+}

@@ -223,6 +223,8 @@ extension Parser {
       help = "write a value, a column or an expression, e.g. where year == 2024"
     case .identifier where Keywords.expressionWords.contains(token.value):
       help = "to use '\(token.value)' as a column name, write `\(token.value)`"
+    case .star:
+      help = "every column is kept unless you select some; list them: select indicator, value"
     default:
       break
     }

@@ -135,6 +135,9 @@ extension Parser {
     if atStageEnd {
       throw error("expected a column or expression after '\(keyword)', found \(current.displayName)", at: current.range, help: example)
     }
+    if current.isWord("by"), following.kind == .identifier || following.kind == .quotedIdentifier {
+      throw error("'\(keyword)' takes the sort keys directly, without 'by'", at: current.range, help: example)
+    }
     var keys: [SortKey] = []
     repeat {
       if !keys.isEmpty { advance() }

@@ -45,6 +45,19 @@ extension Parser {
       help = "separate stages with '|': … | \(current.value) …"
     } else if current.kind == .assign {
       help = "to compare, write '=='"
+    } else if current.kind == .identifier, let word = Optional(current.value.lowercased()), word != current.value,
+              Keywords.expressionWords.contains(word) || Keywords.stages.contains(word) {
+      help = "hq keywords are lowercase: '\(word)'"
+    } else if current.isWord("like") || current.isWord("ilike") || current.isWord("contains") {
+      help = "write '~' for 'contains' (it folds case and diacritics): indicator ~ \"läkemedel\""
+    } else if current.isWord("between") {
+      help = "write 'x >= low and x <= high'"
+    } else if current.kind == .identifier || current.kind == .quotedIdentifier {
+      switch stage?.keyword {
+      case "where": help = "combine conditions with 'and' or 'or'"
+      case "select", "derive", "summarize", "sort": help = "separate items with ','"
+      default: break
+      }
     } else if current.kind == .leftParen, stage?.keyword == "count" {
       help = "the 'count' stage takes no arguments; count() is the aggregate used in summarize"
     } else if current.kind == .comma, stage == nil {
