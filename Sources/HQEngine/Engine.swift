@@ -11,10 +11,18 @@ import Synchronization
 /// One `Engine` lives for a session or a script run. It holds the sources (`catalog`: facts,
 /// goals, sections, reports, lines, loaded tables), the views bound with `let`, and the
 /// `$parameters`.
+///
+/// Numbers are exact decimals (``Number``: an `Int64` mantissa and a scale). Sums and
+/// averages accumulate in `Int128`, so `9.4 + 16.1` is `25.5` at any row count; division
+/// rounds half away from zero to 12 decimals; a result beyond 18 significant digits is an
+/// error naming the expression, never a wrong number. Division by zero gives null, as in
+/// SQLite.
 public struct Engine: Sendable {
   public var catalog: Catalog
   /// `$name` values set with `--set name=value` or `.set`.
   public var parameters: [String: Value] = [:]
+  /// The views bound with `let NAME = …`, materialized when bound.
+  public private(set) var views: [String: Table] = [:]
 
   public init(catalog: Catalog) {
     self.catalog = catalog
@@ -29,19 +37,142 @@ public struct Engine: Sendable {
   public mutating func run(
     _ source: SourceFile, cancellation: CancellationToken? = nil, output: (Table) -> Void
   ) throws(EngineError) {
-    throw .diagnostics(DiagnosticError(source: source, diagnostics: [
-      Diagnostic(.error, "the query language is not built yet", at: SourceRange(0, 0)),
-    ]))
+    let parsed = Parser.parse(source)
+    if parsed.hasErrors {
+      throw .diagnostics(DiagnosticError(source: source, diagnostics: parsed.diagnostics))
+    }
+    for statement in parsed.statements {
+      let table = try execute(statement.pipeline, in: source, cancellation: CancellationCheck(token: cancellation))
+      switch statement.kind {
+      case .pipeline:
+        output(table)
+      case .binding(let name, _):
+        views[name.name] = Table(name: name.name, columns: table.columns)
+      }
+    }
   }
 
   /// The columns available at the end of a (possibly incomplete) pipeline, for completion
   /// after `where`, `select`, `by`, `sort`…; nil when the prefix cannot be resolved.
+  ///
+  /// An incomplete last stage (`from facts | where va`) is dropped, so the answer is the
+  /// columns flowing into it. Nothing is executed; after a `pivot` (whose columns depend on
+  /// the data) the answer is nil.
   public func columns(afterPipelinePrefix prefix: String) -> [Field]? {
-    nil
+    var text = Substring(prefix)
+    for _ in 0..<64 {
+      let source = SourceFile(name: "<completion>", text: String(text))
+      let parsed = Parser.parse(source)
+      if !parsed.hasErrors, let statement = parsed.statements.last {
+        return try? staticColumns(statement.pipeline, in: source)
+      }
+      guard let bar = text.lastIndex(of: "|") else { return nil }
+      text = text[..<bar]
+    }
+    return nil
   }
 
   /// The names a statement may start `from` with: catalog tables and `let` views.
-  public var sourceNames: [String] { catalog.names }
+  public var sourceNames: [String] {
+    catalog.names + views.keys.sorted().filter { catalog[$0] == nil }
+  }
+
+  /// A `--set name=value` value: a number when the text reads as one (`2024`, `9.5`), else text.
+  public static func parameterValue(_ text: String) -> Value {
+    Number(text).map(Value.number) ?? .text(text)
+  }
+
+  /// A parameter value with text that reads as a number made a number.
+  static func parameterValue(_ value: Value) -> Value {
+    if case .text(let s) = value { return parameterValue(s) }
+    return value
+  }
+
+  // MARK: Running a pipeline
+
+  private func checker(for source: SourceFile) -> Checker {
+    Checker(source: source, parameters: parameters) { (pipelineSource) throws(CheckFailure) -> Table in
+      try self.resolve(pipelineSource)
+    }
+  }
+
+  /// Checks and runs a pipeline: checks as many stages as can be checked before running
+  /// (all of them unless a `pivot` makes the columns depend on the data), runs them, and
+  /// repeats from there.
+  func execute(_ pipeline: Pipeline, in source: SourceFile, cancellation: CancellationCheck) throws(EngineError) -> Table {
+    do {
+      var table = try resolve(pipeline.source)
+      let checker = self.checker(for: source)
+      let executor = Executor(cancellation: cancellation)
+      var next = 0
+      while next < pipeline.stages.count {
+        var planned: [PlanStage] = []
+        var fields = table.schema.fields
+        while next < pipeline.stages.count {
+          let (plan, output) = try checker.check(pipeline.stages[next], input: fields)
+          planned.append(plan)
+          next += 1
+          guard let output else { break }
+          fields = output
+        }
+        for plan in planned { table = try executor.run(plan, on: table) }
+      }
+      return table
+    } catch let failure as CheckFailure {
+      throw .diagnostics(DiagnosticError(source: source, diagnostics: [failure.diagnostic]))
+    } catch let failure as RuntimeFailure {
+      switch failure {
+      case .cancelled: throw .cancelled
+      case .diagnostic(let d): throw .diagnostics(DiagnosticError(source: source, diagnostics: [d]))
+      }
+    } catch {
+      throw .diagnostics(DiagnosticError(source: source, diagnostics: [Diagnostic(.error, "\(error)", at: pipeline.range)]))
+    }
+  }
+
+  private func staticColumns(_ pipeline: Pipeline, in source: SourceFile) throws(CheckFailure) -> [Field]? {
+    let table = try resolve(pipeline.source, searching: false)
+    var fields = table.schema.fields
+    let checker = self.checker(for: source)
+    for stage in pipeline.stages {
+      let (_, output) = try checker.check(stage, input: fields)
+      guard let output else { return nil }
+      fields = output
+    }
+    return fields
+  }
+
+  /// The table a `from`, `search` or `join` source names.
+  func resolve(_ source: PipelineSource, searching: Bool = true) throws(CheckFailure) -> Table {
+    switch source.kind {
+    case .named(let name):
+      if let view = views[name.name] { return view }
+      if let table = catalog[name.name] { return table }
+      let names = sourceNames
+      let help = Suggestion.bestMatch(for: name.name, in: names).map { "did you mean '\($0)'?" }
+        ?? "the sources are: \(names.joined(separator: ", "))"
+      throw CheckFailure(.error, "unknown source '\(name.name)'", at: name.range, help: help)
+    case .search(let text, let textRange):
+      guard let lines = catalog["lines"] else {
+        throw CheckFailure(.error, "there are no report texts to search", at: source.range, help: "load a report first: .load report.txt")
+      }
+      let wanted = ["report", "section", "line", "text"]
+      let indexes = wanted.compactMap { lines.schema.index(of: $0) }
+      guard indexes.count == wanted.count, let textIndex = lines.schema.index(of: "text") else {
+        throw CheckFailure(.error, "the 'lines' table lacks the columns report, section, line, text", at: textRange)
+      }
+      let projected = Table(name: "search", columns: indexes.map { lines.columns[$0] })
+      guard searching else { return projected }
+      let predicate = BoundExpr(
+        .contains(
+          BoundExpr(.column(3), type: .text, range: textRange),
+          BoundExpr(.literal(.text(text)), type: .text, range: textRange), negated: false),
+        type: .bool, range: textRange)
+      _ = textIndex
+      let rows = (try? Evaluator(table: projected, cancellation: .none).selection(predicate)) ?? []
+      return projected.gathered(rows)
+    }
+  }
 }
 
 /// Why a statement did not produce its result.

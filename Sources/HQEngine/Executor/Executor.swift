@@ -25,10 +25,9 @@ struct Executor {
     case .summarize(let summary):
       return try summarize(summary, input, evaluator)
     case .sort(let keys):
-      var specs: [SortSpec] = []
-      for key in keys { specs.append(SortSpec(column: try evaluator.column(key.expr, name: ""), descending: key.descending)) }
-      let order = try Sorting.order(specs, rowCount: input.rowCount, cancellation: cancellation)
-      return input.gathered(order)
+      return input.gathered(try order(keys, evaluator))
+    case .top(let keys, let n):
+      return input.gathered(Array(try order(keys, evaluator).prefix(max(0, n))))
     case .take(let n):
       return Table(name: input.name, columns: input.columns.map { $0.prefix(max(0, n)) })
     case .distinct(let indexes):
@@ -47,6 +46,12 @@ struct Executor {
     case .join(let spec):
       return try join(spec, input)
     }
+  }
+
+  private func order(_ keys: [BoundSortKey], _ evaluator: Evaluator) throws(RuntimeFailure) -> [Int32] {
+    var specs: [SortSpec] = []
+    for key in keys { specs.append(SortSpec(column: try evaluator.column(key.expr, name: ""), descending: key.descending)) }
+    return try Sorting.order(specs, rowCount: evaluator.rowCount, cancellation: cancellation)
   }
 
   private func summarize(_ summary: Summary, _ input: Table, _ evaluator: Evaluator) throws(RuntimeFailure) -> Table {

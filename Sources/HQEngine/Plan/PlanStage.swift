@@ -9,6 +9,8 @@ enum PlanStage: Sendable {
   case summarize(Summary)
   case sort([BoundSortKey])
   case take(Int)
+  /// `top N by …`: the first N rows in the keys' order.
+  case top([BoundSortKey], Int)
   /// Distinct rows over these input columns (the output keeps only them).
   case distinct([Int])
   case count

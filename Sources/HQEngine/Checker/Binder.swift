@@ -1,0 +1,310 @@
+import HQData
+import HQSyntax
+
+/// Resolves an expression's names and types against a schema, producing a ``BoundExpr``.
+///
+/// In `summarize` (and `pivot … value`) the binder also collects aggregate calls: each call's
+/// argument is bound against the input rows, and the call itself becomes a reference to
+/// column `keys + n` of the table of per-group results, so `sum(value) / count()` works.
+struct Binder {
+  let source: SourceFile
+  /// The columns names resolve against.
+  let schema: [Field]
+  let parameters: [String: Value]
+  /// Non-nil where aggregates are allowed: the rows they aggregate over.
+  var aggregateRows: [Field]? = nil
+  /// The aggregate calls found so far (in `summarize`).
+  var aggregates: [AggregateCall] = []
+  /// What to say when a column is used outside an aggregate in `summarize`.
+  var columnOutsideAggregateHelp: String? = nil
+
+  init(source: SourceFile, schema: [Field], parameters: [String: Value]) {
+    self.source = source
+    self.schema = schema
+    self.parameters = parameters
+  }
+
+  /// The text of a range of the source, for naming unnamed columns (`value * 2`).
+  func text(_ range: SourceRange) -> String {
+    let utf8 = source.text.utf8
+    guard range.start >= 0, range.end <= utf8.count, range.start <= range.end else { return "expr" }
+    let start = utf8.index(utf8.startIndex, offsetBy: range.start)
+    let end = utf8.index(utf8.startIndex, offsetBy: range.end)
+    return String(source.text[start..<end])
+  }
+
+  mutating func bind(_ expr: Expr) throws(CheckFailure) -> BoundExpr {
+    let range = expr.range
+    switch expr.kind {
+    case .parenthesized(let inner):
+      return try bind(inner)
+    case .literal(let literal):
+      return BoundExpr(.literal(try Self.value(of: literal, at: range)), type: Self.type(of: literal), range: range)
+    case .column(let name):
+      return try column(name, at: range)
+    case .parameter(let name):
+      let value = try parameter(name, at: range)
+      return BoundExpr(.literal(value), type: value.type, range: range)
+    case .unary(let op, let operand):
+      let x = try bind(operand)
+      switch op {
+      case .negate:
+        try expect(x, .number, "'-' needs a number", operand.range)
+        if case .literal(.number(let n)) = x.kind { return BoundExpr(.literal(.number(n.negated)), type: .number, range: range) }
+        return BoundExpr(.negate(x), type: .number, range: range)
+      case .not:
+        try expect(x, .bool, "'not' needs a true/false value", operand.range)
+        return BoundExpr(.not(x), type: .bool, range: range)
+      }
+    case .binary(let op, let lhs, let rhs, let operatorRange):
+      return try binary(op, bind(lhs), bind(rhs), range: range, operatorRange: operatorRange)
+    case .inList(let value, let items, let negated):
+      let x = try bind(value)
+      var result: BoundExpr? = nil
+      for item in items {
+        let y = try bind(item)
+        try comparable(x, y, "in", at: item.range)
+        let equal = BoundExpr(.comparison(.equal, x, y), type: .bool, range: range)
+        result = result.map { BoundExpr(.or($0, equal), type: .bool, range: range) } ?? equal
+      }
+      let any = result ?? BoundExpr(.literal(.bool(false)), type: .bool, range: range)
+      return negated ? BoundExpr(.not(any), type: .bool, range: range) : any
+    case .isNull(let value, let negated):
+      return BoundExpr(.isNull(try bind(value), negated: negated), type: .bool, range: range)
+    case .call(let name, let args):
+      return try call(name, args, range: range)
+    }
+  }
+
+  // MARK: Names
+
+  func column(_ name: String, at range: SourceRange) throws(CheckFailure) -> BoundExpr {
+    if let i = schema.firstIndex(where: { $0.name == name }) {
+      return BoundExpr(.column(i), type: schema[i].type, range: range)
+    }
+    if let help = columnOutsideAggregateHelp, let rows = aggregateRows, rows.contains(where: { $0.name == name }) {
+      throw CheckFailure(.error, "column '\(name)' is neither in 'by' nor inside an aggregate", at: range, help: help + "(\(name))")
+    }
+    throw Self.unknownColumn(name, at: range, in: schema)
+  }
+
+  static func unknownColumn(_ name: String, at range: SourceRange, in schema: [Field]) -> CheckFailure {
+    let names = schema.map(\.name)
+    if let i = names.firstIndex(where: { $0.lowercased() == name.lowercased() }) {
+      return CheckFailure(.error, "unknown column '\(name)'", at: range, help: "did you mean '\(names[i])'?")
+    }
+    if let suggestion = Suggestion.bestMatch(for: name, in: names) {
+      return CheckFailure(.error, "unknown column '\(name)'", at: range, help: "did you mean '\(suggestion)'?")
+    }
+    return CheckFailure(.error, "unknown column '\(name)'", at: range, help: "the columns here are: \(names.joined(separator: ", "))")
+  }
+
+  func parameter(_ name: String, at range: SourceRange) throws(CheckFailure) -> Value {
+    guard let value = parameters[name] else {
+      var help = "set it with --set \(name)=VALUE on the command line, or .set \(name) VALUE in the shell"
+      if let near = Suggestion.bestMatch(for: name, in: parameters.keys.sorted()) { help = "did you mean '$\(near)'? Or " + help }
+      throw CheckFailure(.error, "parameter '$\(name)' is not set", at: range, help: help)
+    }
+    return Engine.parameterValue(value)
+  }
+
+  static func value(of literal: Literal, at range: SourceRange) throws(CheckFailure) -> Value {
+    switch literal {
+    case .number(let text):
+      guard let n = Number(text) else {
+        throw CheckFailure(.error, "the number \(text) does not fit in 18 digits", at: range)
+      }
+      return .number(n)
+    case .string(let s): return .text(s)
+    case .bool(let b): return .bool(b)
+    case .null: return .null
+    }
+  }
+
+  static func type(of literal: Literal) -> ValueType? {
+    switch literal {
+    case .number: .number
+    case .string: .text
+    case .bool: .bool
+    case .null: nil
+    }
+  }
+
+  // MARK: Types
+
+  func expect(_ x: BoundExpr, _ type: ValueType, _ message: String, _ range: SourceRange) throws(CheckFailure) {
+    if let t = x.type, t != type {
+      throw CheckFailure(.error, "\(message), but this is \(Self.article(t))", at: range, help: Self.conversionHelp(x, want: type))
+    }
+  }
+
+  static func article(_ t: ValueType) -> String {
+    switch t {
+    case .number: "a number"
+    case .text: "text"
+    case .bool: "a true/false value"
+    }
+  }
+
+  static func conversionHelp(_ x: BoundExpr, want: ValueType) -> String? {
+    if case .literal(.number(let n)) = x.kind, want == .text { return "write it as text: \"\(n)\"" }
+    if case .literal(.text(let s)) = x.kind, want == .number, Number(s) != nil { return "write it without quotes: \(s)" }
+    return nil
+  }
+
+  func comparable(_ x: BoundExpr, _ y: BoundExpr, _ symbol: String, at range: SourceRange) throws(CheckFailure) {
+    guard let a = x.type, let b = y.type, a != b else { return }
+    let help = Self.conversionHelp(y, want: a) ?? Self.conversionHelp(x, want: b)
+    throw CheckFailure(.error, "cannot compare \(Self.article(a)) with \(Self.article(b)) using '\(symbol)'", at: range, help: help)
+  }
+
+  mutating func binary(_ op: BinaryOperator, _ x: BoundExpr, _ y: BoundExpr, range: SourceRange, operatorRange: SourceRange) throws(CheckFailure) -> BoundExpr {
+    switch op {
+    case .add, .subtract, .multiply, .divide:
+      try expect(x, .number, "'\(op.symbol)' needs numbers", x.range)
+      try expect(y, .number, "'\(op.symbol)' needs numbers", y.range)
+      let arithmetic: ArithmeticOperator = switch op {
+      case .add: .add
+      case .subtract: .subtract
+      case .multiply: .multiply
+      default: .divide
+      }
+      return BoundExpr(.arithmetic(arithmetic, x, y), type: .number, range: range)
+    case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual:
+      try comparable(x, y, op.symbol, at: range)
+      let comparison: ComparisonOperator = switch op {
+      case .equal: .equal
+      case .notEqual: .notEqual
+      case .less: .less
+      case .lessOrEqual: .lessOrEqual
+      case .greater: .greater
+      default: .greaterOrEqual
+      }
+      return BoundExpr(.comparison(comparison, x, y), type: .bool, range: range)
+    case .contains, .notContains:
+      try expect(x, .text, "'\(op.symbol)' searches text", x.range)
+      try expect(y, .text, "'\(op.symbol)' searches for text", y.range)
+      return BoundExpr(.contains(x, y, negated: op == .notContains), type: .bool, range: range)
+    case .and, .or:
+      try expect(x, .bool, "'\(op.symbol)' needs true/false values", x.range)
+      try expect(y, .bool, "'\(op.symbol)' needs true/false values", y.range)
+      return BoundExpr(op == .and ? .and(x, y) : .or(x, y), type: .bool, range: range)
+    }
+  }
+
+  // MARK: Calls
+
+  mutating func call(_ name: Identifier, _ args: [Expr], range: SourceRange) throws(CheckFailure) -> BoundExpr {
+    if let aggregate = AggregateFunction(rawValue: name.name) {
+      return try aggregateCall(aggregate, name, args, range: range)
+    }
+    guard let function = ScalarFunction(rawValue: name.name) else {
+      let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
+      let help = Suggestion.bestMatch(for: name.name, in: all).map { "did you mean '\($0)'?" }
+        ?? "the functions are: \(all.joined(separator: ", "))"
+      throw CheckFailure(.error, "unknown function '\(name.name)'", at: name.range, help: help)
+    }
+    var bound: [BoundExpr] = []
+    for arg in args { bound.append(try bind(arg)) }
+    let signature = function.signature
+    guard signature.arity.contains(bound.count) else {
+      throw CheckFailure(
+        .error, "\(function.rawValue) takes \(signature.arityText), but \(bound.count) \(bound.count == 1 ? "was" : "were") given",
+        at: range, help: "write \(signature.example)")
+    }
+    var resultType = signature.result
+    switch function {
+    case .coalesce:
+      var common: ValueType? = nil
+      for arg in bound {
+        guard let t = arg.type else { continue }
+        if let c = common, c != t {
+          throw CheckFailure(.error, "coalesce needs arguments of one type, but this is \(Self.article(t)) after \(Self.article(c))", at: arg.range)
+        }
+        common = t
+      }
+      resultType = common
+    case .if:
+      try expect(bound[0], .bool, "if's first argument is the condition", bound[0].range)
+      if let a = bound[1].type, let b = bound[2].type, a != b {
+        throw CheckFailure(.error, "if needs both results of one type, but they are \(Self.article(a)) and \(Self.article(b))", at: range)
+      }
+      resultType = bound[1].type ?? bound[2].type
+    default:
+      for (i, arg) in bound.enumerated() {
+        let want = signature.arguments[min(i, signature.arguments.count - 1)]
+        try expect(arg, want, "\(function.rawValue) needs \(Self.article(want)) here", arg.range)
+      }
+    }
+    return BoundExpr(.call(function, bound), type: resultType, range: range)
+  }
+
+  mutating func aggregateCall(_ f: AggregateFunction, _ name: Identifier, _ args: [Expr], range: SourceRange) throws(CheckFailure) -> BoundExpr {
+    guard let rows = aggregateRows else {
+      throw CheckFailure(
+        .error, "the aggregate '\(f.rawValue)' can only be used in 'summarize'", at: range,
+        help: "for example: summarize total = \(f.rawValue)(\(f == .count ? "" : "value")) by indicator")
+    }
+    let expectedArity = f == .count ? 0...1 : 1...1
+    guard expectedArity.contains(args.count) else {
+      let usage = f == .count ? "count() or count(expr)" : "\(f.rawValue)(expr)"
+      throw CheckFailure(.error, "\(f.rawValue) takes \(f == .count ? "zero or one argument" : "one argument"), but \(args.count) were given", at: range, help: "write \(usage)")
+    }
+    var argument: BoundExpr? = nil
+    if let arg = args.first {
+      var inner = Binder(source: source, schema: rows, parameters: parameters)
+      do {
+        argument = try inner.bind(arg)
+      } catch {
+        // A nested aggregate lands here as "only in summarize": say what is really wrong.
+        if error.diagnostic.message.hasPrefix("the aggregate") {
+          throw CheckFailure(.error, "aggregates cannot be nested", at: error.diagnostic.range)
+        }
+        throw error
+      }
+    }
+    var type: ValueType = .number
+    switch f {
+    case .count, .count_distinct: type = .number
+    case .sum, .avg, .median, .stddev:
+      if let argument { try expect(argument, .number, "\(f.rawValue) needs numbers", argument.range) }
+    case .min, .max, .first, .last:
+      type = argument?.type ?? .number
+    }
+    aggregates.append(AggregateCall(function: f, argument: argument, range: range, type: type))
+    return BoundExpr(.column(schema.count + aggregates.count - 1), type: type, range: range)
+  }
+}
+
+/// The argument and result types of each scalar function.
+struct FunctionSignature {
+  var arguments: [ValueType]
+  var arity: ClosedRange<Int>
+  var result: ValueType?
+  var example: String
+
+  var arityText: String {
+    if arity.lowerBound == arity.upperBound { return arity.lowerBound == 1 ? "one argument" : "\(arity.lowerBound) arguments" }
+    if arity.upperBound == Int.max { return "at least \(arity.lowerBound) argument\(arity.lowerBound == 1 ? "" : "s")" }
+    return "\(arity.lowerBound) to \(arity.upperBound) arguments"
+  }
+}
+
+extension ScalarFunction {
+  var signature: FunctionSignature {
+    switch self {
+    case .abs: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "abs(delta)")
+    case .round: FunctionSignature(arguments: [.number, .number], arity: 1...2, result: .number, example: "round(value, 1)")
+    case .floor: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "floor(value)")
+    case .ceil: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "ceil(value)")
+    case .lower: FunctionSignature(arguments: [.text], arity: 1...1, result: .text, example: "lower(unit)")
+    case .upper: FunctionSignature(arguments: [.text], arity: 1...1, result: .text, example: "upper(unit)")
+    case .length: FunctionSignature(arguments: [.text], arity: 1...1, result: .number, example: "length(indicator)")
+    case .contains: FunctionSignature(arguments: [.text, .text], arity: 2...2, result: .bool, example: "contains(indicator, \"vård\")")
+    case .startswith: FunctionSignature(arguments: [.text, .text], arity: 2...2, result: .bool, example: "startswith(indicator, \"Antal\")")
+    case .endswith: FunctionSignature(arguments: [.text, .text], arity: 2...2, result: .bool, example: "endswith(unit, \"kr\")")
+    case .coalesce: FunctionSignature(arguments: [], arity: 1...Int.max, result: nil, example: "coalesce(rank, 0)")
+    case .if: FunctionSignature(arguments: [], arity: 3...3, result: nil, example: "if(value > 0, \"up\", \"down\")")
+    }
+  }
+}

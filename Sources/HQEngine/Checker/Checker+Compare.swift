@@ -1,0 +1,180 @@
+import HQData
+import HQSyntax
+
+/// The key columns `compare` and `pivot` use when no `by` is written.
+///
+/// A key identifies the thing being compared: for `facts` that is report, section, table,
+/// indicator, kind, period, year and unit. The rule that produces this, for every source and
+/// for the output of earlier stages alike: every column except
+/// - the compared (or pivoted) COLUMN itself,
+/// - the value column (`value`, or the columns a `pivot … value EXPR` reads),
+/// - the columns that describe where a figure was printed rather than what it is:
+///   `measure` (the column header, which differs between years), `rank`, `rank_of`, `line`,
+///   `text`.
+/// So `goals` keys on report and name, `sections` on report, number, title and level, and a
+/// summarized table on its `by` columns.
+enum DefaultKeys {
+  static let positional: Set<String> = ["measure", "rank", "rank_of", "line", "text"]
+
+  static func keys(in schema: [Field], excluding excluded: Set<String>) -> [Int] {
+    schema.indices.filter { !excluded.contains(schema[$0].name) && !positional.contains(schema[$0].name) }
+  }
+}
+
+extension Checker {
+  func compare(
+    column: Identifier, first: CompareOperand, second: CompareOperand, by: [Identifier]?, input: [Field], stage: Stage
+  ) throws(CheckFailure) -> (PlanStage, [Field]?) {
+    let columnIndex = try self.columnIndex(column, in: input)
+    let columnType = input[columnIndex].type
+    guard let valueIndex = input.firstIndex(where: { $0.name == "value" }) else {
+      throw CheckFailure(
+        .error, "compare puts the 'value' column side by side, but there is no 'value' column here", at: stage.keywordRange,
+        help: "name the column to compare 'value', for example: derive value = total")
+    }
+    guard input[valueIndex].type == .number else {
+      throw CheckFailure(.error, "compare needs 'value' to be numbers, but it is \(Binder.article(input[valueIndex].type))", at: stage.keywordRange)
+    }
+    let (a, aLabel) = try operand(first, type: columnType, column: column.name)
+    let (b, bLabel) = try operand(second, type: columnType, column: column.name)
+    if aLabel == bLabel {
+      throw CheckFailure(.error, "compare needs two different values, but both are \(aLabel)", at: second.range)
+    }
+    let keys = try keyColumns(by, input: input, excluding: [column.name, "value"], what: "compare")
+    for name in keys.map({ input[$0].name }) where name == aLabel || name == bLabel || name == "delta" || name == "change_pct" {
+      throw CheckFailure(.error, "the key column '\(name)' has the same name as a compare result column", at: stage.keywordRange, help: "rename it first: derive other = \(name)")
+    }
+    let spec = CompareSpec(
+      column: columnIndex, first: a, second: b, firstLabel: aLabel, secondLabel: bLabel, keys: keys, value: valueIndex,
+      range: stage.range, keywordRange: stage.keywordRange)
+    let fields = keys.map { input[$0] } + [
+      Field(aLabel, .number), Field(bLabel, .number), Field("delta", .number), Field("change_pct", .number),
+    ]
+    return (.compare(spec), fields)
+  }
+
+  /// The value of one side, converted to the column's type where the spelling allows
+  /// (`2023` for a text column is the text "2023"), and its label.
+  private func operand(_ operand: CompareOperand, type: ValueType, column: String) throws(CheckFailure) -> (Value, String) {
+    var binder = Binder(source: source, schema: [], parameters: parameters)
+    let bound = try binder.bind(operand.value)
+    guard case .literal(let value) = bound.kind else {
+      throw CheckFailure(.error, "compare needs a constant value here", at: operand.range)
+    }
+    let label: String
+    if case .parameter = operand.value.kind { label = value.description } else { label = operand.label }
+    switch (value, type) {
+    case (.number, .number), (.text, .text), (.bool, .bool): return (value, label)
+    case (.number(let n), .text): return (.text(n.description), label)
+    case (.text(let s), .number):
+      if let n = Number(s) { return (.number(n), label) }
+    default: break
+    }
+    throw CheckFailure(
+      .error, "'\(column)' holds \(Binder.article(type)), but \(label) is \(value.type.map(Binder.article) ?? "null")",
+      at: operand.range)
+  }
+
+  /// The `by` columns, or the default keys.
+  func keyColumns(_ by: [Identifier]?, input: [Field], excluding: Set<String>, what: String) throws(CheckFailure) -> [Int] {
+    guard let by else { return DefaultKeys.keys(in: input, excluding: excluding) }
+    var keys: [Int] = []
+    for name in by {
+      let i = try columnIndex(name, in: input)
+      if excluding.contains(name.name) {
+        throw CheckFailure(.error, "'\(name.name)' cannot be a key of \(what): it is what \(what) spreads out", at: name.range)
+      }
+      keys.append(i)
+    }
+    return keys
+  }
+
+  func pivot(column: Identifier, value: Expr?, by: [Identifier]?, input: [Field], stage: Stage) throws(CheckFailure) -> PlanStage {
+    let columnIndex = try self.columnIndex(column, in: input)
+    var binder = Binder(source: source, schema: [], parameters: parameters)
+    binder.aggregateRows = input
+    var rowBinder = Binder(source: source, schema: input, parameters: parameters)
+    var valueExpr: BoundExpr? = nil
+    var aggregate: AggregateCall? = nil
+    var aggregateOutput: BoundExpr? = nil
+    var excluded: Set<String> = [column.name, "value"]
+    if let value {
+      if value.containsCall(where: { AggregateFunction(rawValue: $0) != nil }) {
+        let outer = try binder.bind(value)
+        guard binder.aggregates.count == 1, let call = binder.aggregates.first else {
+          throw CheckFailure(.error, "pivot's value may use one aggregate", at: value.range)
+        }
+        aggregate = call
+        aggregateOutput = outer
+        var used = Set<Int>()
+        call.argument?.collectColumns(into: &used)
+        for i in used { excluded.insert(input[i].name) }
+      } else {
+        let bound = try rowBinder.bind(value)
+        valueExpr = bound
+        var used = Set<Int>()
+        bound.collectColumns(into: &used)
+        for i in used { excluded.insert(input[i].name) }
+      }
+    } else {
+      guard let v = input.firstIndex(where: { $0.name == "value" }) else {
+        throw CheckFailure(
+          .error, "pivot fills its cells from the 'value' column, but there is none here", at: stage.keywordRange,
+          help: "say which: pivot \(column.name) value EXPR")
+      }
+      valueExpr = BoundExpr(.column(v), type: input[v].type, range: stage.range)
+    }
+    let keys = try keyColumns(by, input: input, excluding: [column.name], what: "pivot")
+    let finalKeys = by == nil ? keys.filter { !excluded.contains(input[$0].name) } : keys
+    return .pivot(PivotSpec(
+      column: columnIndex, keys: finalKeys, value: valueExpr, aggregate: aggregate, aggregateOutput: aggregateOutput,
+      range: stage.range, keywordRange: stage.keywordRange))
+  }
+
+  func join(kind: JoinKind, source joinSource: PipelineSource, on: [Identifier], input: [Field], stage: Stage) throws(CheckFailure) -> (PlanStage, [Field]?) {
+    let right = try lookup(joinSource)
+    let rightFields = right.schema.fields
+    var leftKeys: [Int] = []
+    var rightKeys: [Int] = []
+    for name in on {
+      let l = try columnIndex(name, in: input)
+      guard let r = rightFields.firstIndex(where: { $0.name == name.name }) else {
+        var failure = Binder.unknownColumn(name.name, at: name.range, in: rightFields)
+        failure.diagnostic.message = "the joined source '\(right.name)' has no column '\(name.name)'"
+        throw failure
+      }
+      if input[l].type != rightFields[r].type {
+        throw CheckFailure(
+          .error, "'\(name.name)' is \(Binder.article(input[l].type)) here but \(Binder.article(rightFields[r].type)) in '\(right.name)'",
+          at: name.range)
+      }
+      leftKeys.append(l)
+      rightKeys.append(r)
+    }
+    let keyNames = Set(on.map(\.name))
+    var names = Set(input.map(\.name))
+    var rightColumns: [(index: Int, name: String)] = []
+    for (i, f) in rightFields.enumerated() where !keyNames.contains(f.name) {
+      var name = f.name
+      if names.contains(name) { name = "\(right.name)_\(f.name)" }
+      while names.contains(name) { name += "_" }
+      names.insert(name)
+      rightColumns.append((i, name))
+    }
+    let spec = JoinSpec(right: right, leftKeys: leftKeys, rightKeys: rightKeys, left: kind == .left, rightColumns: rightColumns)
+    return (.join(spec), input + rightColumns.map { Field($0.name, rightFields[$0.index].type) })
+  }
+}
+
+extension Expr {
+  /// True when a call anywhere in the expression has a name satisfying `predicate`.
+  func containsCall(where predicate: (String) -> Bool) -> Bool {
+    switch kind {
+    case .literal, .column, .parameter: return false
+    case .unary(_, let x), .isNull(let x, _), .parenthesized(let x): return x.containsCall(where: predicate)
+    case .binary(_, let x, let y, _): return x.containsCall(where: predicate) || y.containsCall(where: predicate)
+    case .inList(let x, let items, _): return x.containsCall(where: predicate) || items.contains { $0.containsCall(where: predicate) }
+    case .call(let name, let args): return predicate(name.name) || args.contains { $0.containsCall(where: predicate) }
+    }
+  }
+}
