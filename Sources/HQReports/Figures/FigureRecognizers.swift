@@ -2,7 +2,7 @@ extension Recognizers {
   /// The slide-figure and goal recognizers, most specific first. Owned by the figures work.
   static var figures: [any Recognizer] {
     [
-      IndicatorComparisonRecognizer(), AccessibilityRecognizer(), LabelledRunRecognizer(),
+      IndicatorComparisonRecognizer(), AccessibilityRecognizer(), StaffFiguresRecognizer(), LabelledRunRecognizer(),
       BulletAmountRecognizer(), FocusAreaRecognizer(),
     ]
   }

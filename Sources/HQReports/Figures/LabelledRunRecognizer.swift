@@ -20,7 +20,9 @@ import HQData
 ///   a line that ends in a number (a caption such as `Produktion under 2024`), a bullet, a
 ///   sentence (ending in `.` or longer than 60 characters), a claimed line, or twelve lines. A
 ///   line that starts a text box is the first label line. Label lines may hold digits inside
-///   (`inom 30 dagar`) but not at their end.
+///   (`inom 30 dagar`) but not at their end. When the labels are one more than the numbers and
+///   the first is a single line starting a box with a blank line under it (` Medarbetare`), it
+///   is the caption, not a label.
 /// - Blank lines cut the label lines into groups. A group starting with a lower-case letter goes
 ///   on with the label before it (`Besök vid Hallands sjukhus` + `akutmottagningar`,
 ///   `röntgenundersöknin` + `gar`); any other group starts a new label. Labels are re-joined
@@ -40,13 +42,24 @@ struct LabelledRunRecognizer: Recognizer {
   func recognize(in text: ReportText, context: inout RecognitionContext) {
     for index in text.lines.indices where !context.isClaimed(index) {
       guard let run = Self.numbersOnly(text.lines[index]) else { continue }
-      let labels = Self.labels(above: index, in: text.lines, context: context)
-      guard labels.count >= 2, labels.count <= 8 else { continue }
-      let split = NumberRun.splitNumberRun(run, expectedCount: labels.count)
+      var labels = Self.labels(above: index, in: text.lines, context: context)
+      var split = NumberRun.splitNumberRun(run, expectedCount: labels.count)
+      var caption: (text: String, line: Int)?
+      if split.numbers.count != labels.count {
+        // A one-line box above the labels may be the figure's caption.
+        let fewer = labels.splittingCaption(forValues: labels.count - 1, in: text.lines)
+        if let boxCaption = fewer.caption {
+          labels = fewer.labels
+          caption = boxCaption
+          split = NumberRun.splitNumberRun(run, expectedCount: labels.count)
+        }
+      }
       // Another shape (a table row under wrapped headers, a lone number): left to the
       // table recognizers, which warn about what they cannot align.
-      guard split.numbers.count == labels.count, split.labelAtoms == 0 else { continue }
-      emit(split.numbers, labels: labels, at: index, text: text, context: &context)
+      guard labels.count >= 2, labels.count <= 8, split.numbers.count == labels.count, split.labelAtoms == 0 else {
+        continue
+      }
+      emit(split.numbers, labels: labels, caption: caption, at: index, text: text, context: &context)
     }
   }
 
@@ -91,11 +104,11 @@ struct LabelledRunRecognizer: Recognizer {
   }
 
   private func emit(
-    _ numbers: [SwedishNumber], labels: [FigureLabel], at index: Int, text: ReportText,
-    context: inout RecognitionContext
+    _ numbers: [SwedishNumber], labels: [FigureLabel], caption boxCaption: (text: String, line: Int)?, at index: Int,
+    text: ReportText, context: inout RecognitionContext
   ) {
     let firstLabelLine = labels.first?.lines.first ?? index
-    let caption = FigureText.caption(above: firstLabelLine, in: text.lines)
+    let caption = boxCaption ?? FigureText.caption(above: firstLabelLine, in: text.lines)
     let captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
     let captionKind = caption.flatMap { FigureText.kind(ofLabel: $0.text) }
     for (label, number) in zip(labels, numbers) {
@@ -131,5 +144,23 @@ struct FigureLabel: Sendable, Hashable {
       }
     }
     return merged.map { FigureLabel(text: FigureText.join($0.map { lines[$0] }), lines: $0) }
+  }
+
+  /// True when the label may be the figure's caption rather than a label: one line, starting a
+  /// text box, followed by a blank line, without digits (` Medarbetare` above the labels).
+  func mayBeCaption(in lines: [String]) -> Bool {
+    guard lines.count > 0, self.lines.count == 1, let line = self.lines.first, line + 1 < lines.count else { return false }
+    return FigureText.startsBox(lines[line]) && FigureText.isBlank(lines[line + 1]) && !FigureText.hasDigit(text)
+  }
+}
+
+extension [FigureLabel] {
+  /// The labels without a caption-like first one when there are more labels than `count`
+  /// values, and the caption taken off (see ``FigureLabel/mayBeCaption(in:)``).
+  func splittingCaption(forValues count: Int, in lines: [String]) -> (labels: [FigureLabel], caption: (text: String, line: Int)?) {
+    guard self.count > count, let first, first.mayBeCaption(in: lines), let line = first.lines.first else {
+      return (self, nil)
+    }
+    return (Array(dropFirst()), (first.text, line))
   }
 }
