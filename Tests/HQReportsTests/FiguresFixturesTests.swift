@@ -57,4 +57,38 @@ enum FigureFixtures {
       print("CLAIMED", c.claimed.sorted().map { $0 + 1 })
     }
   }
+
+  /// All figure recognizers in registry order over the 2024 annual report: each figure is read
+  /// by the recognizer meant for it and no line twice. Counts worked out from the per-recognizer
+  /// tests: 6 indicators × 5 columns, 4 × 2 accessibility, 11 + 7 staff, 4 production,
+  /// 4 + 8 × 2 bullet amounts; 7 focus areas.
+  @Test func theFigureRecognizersTogetherOnThe2024AnnualReport() throws {
+    let text = try FigureFixtures.annual2024()
+    var context = RecognitionContext()
+    var claimedBefore = 0
+    for recognizer in Recognizers.figures {
+      let factsBefore = context.facts.count
+      recognizer.recognize(in: text, context: &context)
+      #expect(context.claimed.count >= claimedBefore, "\(recognizer.name)")
+      claimedBefore = context.claimed.count
+      let expected = [
+        "indicator-comparison": 30, "accessibility": 8, "staff-figures": 18, "labelled-run": 4,
+        "bullet-amounts": 20, "focus-areas": 0,
+      ]
+      #expect(context.facts.count - factsBefore == expected[recognizer.name], "\(recognizer.name)")
+    }
+    #expect(context.goals.count == 7)
+    #expect(context.warnings.isEmpty)
+    // No two facts read the same number twice: (line, indicator, measure) is unique.
+    let keys = context.facts.map { "\($0.line)|\($0.indicator)|\($0.measure)" }
+    #expect(Set(keys).count == keys.count)
+  }
+
+  @Test func theFigureRecognizersTogetherOnThe2017FollowUpReport() throws {
+    let text = try FigureFixtures.followUp2017()
+    var context = RecognitionContext()
+    for recognizer in Recognizers.figures { recognizer.recognize(in: text, context: &context) }
+    // The 2017 report is tables and prose: nothing of it is a slide figure.
+    #expect(context.facts.isEmpty && context.goals.isEmpty && context.claimed.isEmpty)
+  }
 }
