@@ -91,4 +91,43 @@ enum FigureFixtures {
     // The 2017 report is tables and prose: nothing of it is a slide figure.
     #expect(context.facts.isEmpty && context.goals.isEmpty && context.claimed.isEmpty)
   }
+
+  /// Ingestion must never trap, whatever the text: the recognizers run over thousands of
+  /// windows, shuffles and damaged copies of both reports' lines.
+  @Test func theFigureRecognizersNeverTrapOnDamagedText() throws {
+    let sources = [try FigureFixtures.annual2024().lines, try FigureFixtures.followUp2017().lines]
+    var random = SplitMix(seed: 2024)
+    let damage = ["", " ", "(", ")", "%", "-", "●", "Ø", "(16 av", "Uppfylls", "Fokusområde:", "jämfört med", "99%", "0", "av 21)"]
+    for round in 0..<300 {
+      let source = sources[round % 2]
+      let start = Int(random.next() % UInt64(source.count))
+      let length = 1 + Int(random.next() % 60)
+      var lines = Array(source[start..<min(source.count, start + length)])
+      if round % 3 == 1 { lines.shuffle(using: &random) }
+      if round % 3 == 2 {
+        for _ in 0..<5 {
+          let index = Int(random.next() % UInt64(lines.count))
+          let piece = damage[Int(random.next() % UInt64(damage.count))]
+          lines[index] = random.next() % 2 == 0 ? piece + lines[index] : String(lines[index].prefix(Int(random.next() % 12))) + piece
+        }
+      }
+      let text = FigureFixtures.text(lines.joined(separator: "\n"))
+      var context = RecognitionContext()
+      for recognizer in Recognizers.figures { recognizer.recognize(in: text, context: &context) }
+      #expect(context.facts.allSatisfy { $0.line >= 1 && $0.line <= lines.count })
+    }
+  }
+}
+
+/// A small deterministic generator, so a failing round can be replayed.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
 }
