@@ -74,4 +74,13 @@ import Testing
     #expect(context.goals == [Goal(report: "test", name: "Digital vård", status: .delvis, line: 1)])
     #expect(context.warnings.map(\.line) == [3])
   }
+
+  @Test func readsStatusesWrittenAsParticiples() {
+    #expect(FocusAreaRecognizer.status(of: "Uppfyllt") == .helt)
+    #expect(FocusAreaRecognizer.status(of: " Delvis uppfyllt ") == .delvis)
+    #expect(FocusAreaRecognizer.status(of: "Målet är inte uppnått.") == .inte)
+    #expect(FocusAreaRecognizer.status(of: "Ej uppfylld") == .inte)
+    #expect(FocusAreaRecognizer.status(of: "Uppfylls") == nil)
+    #expect(FocusAreaRecognizer.status(of: "Kravet är uppfyllt enligt den plan som beslutades av nämnden") == nil)
+  }
 }

@@ -12,7 +12,8 @@
 ///   line, a bullet, a line that starts a new text box, a status line, a line with digits or
 ///   page furniture (`│`), or four lines. A title with no name is skipped.
 /// - A status is a short line (at most six words) saying `uppfylls helt`, `uppfylls delvis`,
-///   `uppfylls inte` or `uppfylls ej` (→ `inte`), in any case.
+///   `uppfylls inte` or `uppfylls ej` (→ `inte`), in any case; or `uppfyllt`/`uppnått`
+///   (→ `helt`), `delvis uppfyllt` (→ `delvis`), `ej`/`inte uppfyllt` (→ `inte`).
 /// - Slides put the status after the title, sometimes after the focus area's bullets; some
 ///   layouts put it before. When the text's first status comes before its first title, each
 ///   title takes the nearest unused status before it (and after the previous title); otherwise
@@ -50,12 +51,22 @@ struct FocusAreaRecognizer: Recognizer {
   /// The status a line states, nil when it states none.
   static func status(of line: String) -> GoalStatus? {
     let words = FigureText.clean(line).lowercased().split(separator: " ").map(FigureText.trimmingPunctuation)
-    guard words.count <= 6, let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count else { return nil }
-    switch words[verb + 1] {
-    case "helt": return .helt
+    guard words.count <= 6 else { return nil }
+    if let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count {
+      switch words[verb + 1] {
+      case "helt": return .helt
+      case "delvis": return .delvis
+      case "inte", "ej": return .inte
+      default: return nil
+      }
+    }
+    // `Uppfyllt`, `Delvis uppfyllt`, `Ej uppfyllt`, `Målet är inte uppnått`.
+    let participles: Set<Substring> = ["uppfyllt", "uppfylld", "uppfyllda", "uppnått", "uppnådd", "uppnådda"]
+    guard let participle = words.firstIndex(where: { participles.contains($0) }) else { return nil }
+    switch participle > 0 ? words[participle - 1] : "" {
     case "delvis": return .delvis
-    case "inte", "ej": return .inte
-    default: return nil
+    case "inte", "ej", "icke": return .inte
+    default: return .helt
     }
   }
 }
