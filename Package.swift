@@ -50,5 +50,10 @@ let package = Package(
     .testTarget(name: "HQEngineTests", dependencies: ["HQEngine", "HQSyntax", "HQData", "HQReports"], swiftSettings: swiftSettings),
     .testTarget(name: "HQShellTests", dependencies: ["HQShell", "HQEngine", "HQData"], swiftSettings: swiftSettings),
     .testTarget(name: "HQEndToEndTests", dependencies: ["HQShell"], swiftSettings: swiftSettings),
+    .testTarget(
+      name: "HardeningTests",
+      dependencies: ["HQShell", "HQEngine", "HQLoaders", "HQReports", "HQSyntax", "HQData"],
+      swiftSettings: swiftSettings
+    ),
   ]
 )
