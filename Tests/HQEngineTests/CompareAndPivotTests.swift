@@ -1,0 +1,75 @@
+import HQData
+import HQEngine
+import Testing
+
+/// `compare` and `pivot` over ``Fixture/facts``, values worked out by hand.
+@Suite struct CompareAndPivotTests {
+  @Test func compareYearsSideBySide() throws {
+    // Läkemedel: (16.1 − 9.4) / 9.4 × 100 = 71.2765… → 71.28; Antibiotika: −30 / 300 = −10 %;
+    // Öppenvård has no 2023 row and a null 2024 value; ambulans starts at 0, so no percentage.
+    #expect(try run("from facts | where kind == \"utfall\" | compare year 2023 vs 2024") == [
+      "report,indicator,kind,unit,2023,2024,delta,change_pct",
+      "r,Läkemedel,utfall,mnkr,9.4,16.1,6.7,71.28",
+      "r,Antibiotika,utfall,st,300,270,-30,-10",
+      "r,Öppenvård,utfall,mnkr,null,null,null,null",
+      "r,ambulans,utfall,st,0,5,5,null",
+    ])
+  }
+
+  @Test func compareBudgetAgainstOutcomeByNamedKeys() throws {
+    // Läkemedel 2024: budget 15, utfall 16.1 → delta 1.1, 1.1 / 15 = 7.333… %.
+    #expect(try run("from facts | where year == 2024 | compare kind budget vs utfall by indicator") == [
+      "indicator,budget,utfall,delta,change_pct",
+      "Läkemedel,15,16.1,1.1,7.33",
+      "Antibiotika,null,270,null,null",
+      "Öppenvård,null,null,null,null",
+      "ambulans,null,5,null,null",
+    ])
+  }
+
+  @Test func compareWithAParameterSide() throws {
+    var engine = Fixture.engine
+    engine.parameters["from"] = .text("2023")
+    #expect(try run("from facts | where indicator == \"ambulans\" | compare year $from vs 2024 by indicator", engine: &engine) == [
+      "indicator,2023,2024,delta,change_pct", "ambulans,0,5,5,null",
+    ])
+  }
+
+  @Test func compareRefusesToPickBetweenDuplicateRows() {
+    #expect(failure("from facts | compare year 2023 vs 2024 by report") == """
+      <test>:1:14: error: compare found more than one row for the key report = "r" where the column is 2023
+      from facts | compare year 2023 vs 2024 by report
+                   ^~~~~~~
+      help: name the columns that identify a row with `by …`, or narrow the rows with `where` first
+      """)
+  }
+
+  @Test func pivotMakesOneColumnPerValueInSortedOrder() throws {
+    #expect(try run("from facts | where kind == \"utfall\" | pivot year by indicator") == [
+      "indicator,2023,2024", "Läkemedel,9.4,16.1", "Antibiotika,300,270", "Öppenvård,null,null", "ambulans,0,5",
+    ])
+    // Text values become columns in Swedish order: budget before utfall.
+    #expect(try run("from facts | where year == 2024 | pivot kind by indicator") == [
+      "indicator,budget,utfall", "Läkemedel,15,16.1", "Antibiotika,null,270", "Öppenvård,null,null", "ambulans,null,5",
+    ])
+  }
+
+  @Test func pivotWithAnAggregateCombinesRows() throws {
+    // Läkemedel utfall: 9.4 + 16.1 = 25.5.
+    #expect(try run("from facts | pivot kind value sum(value) by indicator") == [
+      "indicator,budget,utfall", "Läkemedel,15,25.5", "Antibiotika,null,570", "Öppenvård,null,null", "ambulans,null,5",
+    ])
+  }
+
+  @Test func pivotColumnsAreCheckedAfterThePivot() throws {
+    #expect(try run("from facts | where kind == \"utfall\" | pivot year by indicator | where `2024` > 100") == [
+      "indicator,2023,2024", "Antibiotika,300,270",
+    ])
+    #expect(failure("from facts | where kind == \"utfall\" | pivot year by indicator | select `2025`").contains("unknown column '2025'"))
+  }
+
+  @Test func pivotRefusesDuplicateCells() {
+    #expect(failure("from facts | pivot year by kind").contains(
+      "error: pivot found more than one row for the key kind = \"utfall\" in column 2023"))
+  }
+}
