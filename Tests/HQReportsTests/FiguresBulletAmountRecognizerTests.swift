@@ -10,6 +10,7 @@ import Testing
   /// is the deviation forecast after October.
   @Test func readsTheLabelledAmountsOfTheYearEndSummary() throws {
     let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.annual2024())
+    let facts = context.facts.filter { $0.line >= 616 }
     typealias Row = (indicator: String, measure: String, kind: FactKind, value: Number, line: Int)
     var expected: [Row] = [
       ("Årets resultat", "", .utfall, 5, 617),
@@ -31,8 +32,8 @@ import Testing
       expected.append((label, "Budgetavvikelse", .avvikelse, actual, line))
       expected.append((label, "Prognos oktober", .avvikelse, october, line))
     }
-    #expect(context.facts.count == expected.count)
-    for (fact, want) in zip(context.facts, expected) {
+    #expect(facts.count == expected.count)
+    for (fact, want) in zip(facts, expected) {
       #expect(fact.indicator == want.indicator)
       #expect(fact.measure == want.measure, "\(want.indicator)")
       #expect(fact.kind == want.kind, "\(want.indicator)")
@@ -43,11 +44,31 @@ import Testing
     }
   }
 
+  /// `Resor och transporter: Persontransporter` (lines 259–268): items that start with their
+  /// amount. `ü 182 laddpunkter för internt bruk, 58 publika` holds two amounts for one noun
+  /// and is left alone.
+  @Test func readsItemsThatStartWithTheirAmount() throws {
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.annual2024())
+    let facts = context.facts.filter { $0.line < 616 }
+    #expect(facts.map(\.indicator) == [
+      "Elbilar", "Elbilar, varav poolbilar", "Bilar totalt", "HVO100 i ambulanser", "HVO100 i ambulanser",
+    ])
+    #expect(facts.map(\.value) == [65, 44, 319, 32, 70])
+    #expect(facts.map(\.unit) == ["", "", "", "%", "%"])
+    #expect(facts.map(\.kind) == [.värde, .värde, .värde, .värde, .mål])
+    #expect(facts.map(\.measure) == ["", "", "", "", "Mål"])
+    #expect(facts.map(\.line) == [262, 262, 263, 265, 265])
+    #expect(facts.allSatisfy { $0.year == 2024 && $0.table == "Resor och transporter: Persontransporter" })
+    #expect(!context.isClaimed(268 - 1))
+  }
+
   @Test func leavesSentencesAndUnclearParenthesesAlone() throws {
     let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.annual2024())
     // `… är resultatet 54 mnkr sämre`, `med 167 mnkr under 2024`, `… minskade med 10 %`,
     // `… 80 % (RGS 95 %)`, `… 32 % 2024, mål 70 % 2025`.
-    for line in [622, 619, 620, 191, 189, 185] {
+    // `… 2025 - 2032 antogs i fullmäktige`, `9 nya … vårdförlopp (PSVF) har införts i regionen.`,
+    // `68 procent av hallänningarna …`.
+    for line in [622, 619, 620, 191, 189, 185, 38, 419, 420, 388] {
       #expect(!context.isClaimed(line - 1), "line \(line)")
       #expect(!context.facts.contains { $0.line == line }, "line \(line)")
     }
@@ -91,5 +112,22 @@ import Testing
     #expect(context.facts.map(\.measure) == ["", "Inom parentes"])
     #expect(context.facts.map(\.kind) == [.utfall, .värde])
     #expect(context.facts.map(\.value) == [12, 8])
+  }
+
+  @Test func readsAmountFirstItemsOfASyntheticList() {
+    let text = FigureFixtures.text("""
+      Miljöbokslut 2023
+      - 1 250 solpaneler (varav 300 på sjukhusen)
+      - 48 % förnybar el (mål 60 %)
+      - 12 nya laddstolpar har byggts.
+      - 2030 ska alla fordon vara fossilfria
+      """)
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: text)
+    #expect(context.facts.map(\.indicator) == [
+      "Solpaneler", "Solpaneler, varav på sjukhusen", "Förnybar el", "Förnybar el",
+    ])
+    #expect(context.facts.map(\.value) == [1_250, 300, 48, 60])
+    #expect(context.facts.map(\.kind) == [.utfall, .utfall, .utfall, .mål])
+    #expect(context.facts.allSatisfy { $0.year == 2023 })
   }
 }

@@ -8,6 +8,18 @@ struct BulletAmount: Sendable, Hashable {
   var value: SwedishNumber
   /// The amount written in parentheses after the value, nil when none.
   var parenthesised: SwedishNumber?
+  /// What the parenthesis says its amount is.
+  var parenthesisedRole: ParenthesisRole = .unexplained
+
+  /// What a parenthesised amount is, as far as the parenthesis itself says.
+  enum ParenthesisRole: Sendable, Hashable {
+    /// A bare amount (`(+423 mnkr)`): the list's setting decides.
+    case unexplained
+    /// `(mål 70 %)`: the target for the figure.
+    case target
+    /// `(varav 44 poolbilar)`: a part of the figure, named by the words after the amount.
+    case part(String)
+  }
   /// A year written in the label (`Budgeten för 2024`), nil when none.
   var labelYear: Int?
 
@@ -17,15 +29,17 @@ struct BulletAmount: Sendable, Hashable {
   /// The item splits at ` - ` / ` – `; each segment must be `label amount [(amount)]`
   /// optionally followed by a parenthesised comment without digits. The amount needs a unit
   /// (`mnkr`, `tkr`, `kr`, `mdkr`, `%`) and must end the segment. The label has at most eight
-  /// words, no digits except whole years, and does not end in a preposition (`minskade med 10 %`
-  /// is a change, not a labelled amount). A segment without any digits starts the next one's label.
+  /// words, no bare numbers except whole years (names such as `HVO100` are words), and does not
+  /// end in a preposition (`minskade med 10 %` is a change, not a labelled amount). A segment
+  /// without any digits starts the next one's label. A segment that does not read this way may
+  /// start with its amount instead (see ``init(numberFirst:)``).
   static func read(_ itemText: String) -> [BulletAmount] {
     let text = FigureText.withoutBullet(FigureText.clean(itemText))
     var result: [BulletAmount] = []
     var carry = ""
-    for segment in segments(of: text) {
+    for (position, segment) in segments(of: text).enumerated() {
       let whole = carry.isEmpty ? segment : carry + " – " + segment
-      if let amount = BulletAmount(segment: whole) {
+      if let amount = BulletAmount(segment: whole) ?? (position == 0 ? BulletAmount(numberFirst: segment) : nil) {
         result.append(amount)
         carry = ""
       } else {
@@ -74,6 +88,81 @@ struct BulletAmount: Sendable, Hashable {
     self.labelYear = FigureText.years(in: label).last
   }
 
+  /// Reads a segment that starts with its amount: `32 % HVO100 i ambulanser (mål 70 %)`,
+  /// `319 bilar totalt`, `65 elbilar (varav 44 poolbilar)`. Only an item's first segment may,
+  /// and the amount may not be a bare year (`2032 antogs i fullmäktige`).
+  ///
+  /// The words after the amount are the label: one to six words, the first not a preposition
+  /// or article (`68 procent av hallänningarna …` is a sentence), no bare numbers, no commas,
+  /// no finite verbs (`har`, `är`, `blev` …), not ending in a full stop. A parenthesis may
+  /// name a target (`mål 70 %`) or a part (`varav 44 poolbilar`); any other parenthesis with
+  /// digits makes the segment unclear, and one without digits is a comment.
+  init?(numberFirst segment: String) {
+    guard !segment.hasSuffix(".") else { return nil }
+    var rest = Substring(segment)
+    var second: (SwedishNumber, ParenthesisRole)?
+    if rest.hasSuffix(")"), let open = rest.lastIndex(of: "(") {
+      let inside = String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
+      if FigureText.hasDigit(inside) {
+        guard let explained = Self.explainedParenthesis(inside) else { return nil }
+        second = explained
+      }
+      rest = rest[..<open]
+    }
+    let words = NumberRun.words(in: rest)
+    var end = 0
+    while end < words.count, NumberWord.classify(words[end].text) != .other { end += 1 }
+    let atoms = NumberRun.atoms(Array(words[..<end]), from: 0)
+    guard end > 0, atoms.first?.firstWord == 0, atoms.last?.endWord == end,
+      let reading = NumberRun.greedyReading(atoms[...]), reading.count == 1,
+      let value = NumberRun.makeNumber(atoms[...], span: reading[0]), value.qualifier.isEmpty,
+      !(value.unit.isEmpty && value.value.scale == 0 && FigureText.year(words[0].text) != nil)
+    else { return nil }
+    let labelWords = words[end...].map { String($0.text) }
+    guard let label = Self.nounPhrase(labelWords) else { return nil }
+    self.label = label
+    self.value = value
+    self.parenthesised = second?.0
+    self.parenthesisedRole = second?.1 ?? .unexplained
+    self.labelYear = nil
+  }
+
+  /// `mål 70 %` → (70 %, target); `varav 44 poolbilar` → (44, part `poolbilar`); nil otherwise.
+  static func explainedParenthesis(_ inside: String) -> (SwedishNumber, ParenthesisRole)? {
+    let words = inside.split(separator: " ").map(String.init)
+    guard let first = words.first?.lowercased() else { return nil }
+    let rest = words.dropFirst()
+    if first == "mål" || first == "mål:" || first == "målvärde" {
+      guard let number = SwedishNumber.parse(rest.joined(separator: " ")) else { return nil }
+      return (number, .target)
+    }
+    if first == "varav", let amount = rest.first, let number = SwedishNumber.parse(amount),
+      let name = nounPhrase(Array(rest.dropFirst()), part: true)
+    {
+      return (number, .part(name.lowercased()))
+    }
+    return nil
+  }
+
+  /// Words that make a phrase a sentence rather than a label.
+  private static let verbs: Set<String> = [
+    "har", "hade", "är", "var", "blev", "blir", "ska", "skall", "kan", "kommer", "fick", "får", "finns", "fanns",
+    "togs", "tas", "gjordes", "görs", "ökade", "minskade", "ökar", "minskar",
+  ]
+
+  /// Words a label may not start with.
+  private static let leading: Set<String> = ["av", "i", "på", "för", "med", "till", "från", "om", "en", "ett", "och", "som"]
+
+  /// The words as a label (`bilar totalt` → `Bilar totalt`), nil when they read as a sentence.
+  /// The name of a part (`varav 300 på sjukhusen`) may start with a preposition.
+  static func nounPhrase(_ words: [String], part: Bool = false) -> String? {
+    guard (1...6).contains(words.count), let first = words.first, first.first?.isLetter == true,
+      part || !leading.contains(first.lowercased()),
+      words.allSatisfy({ !verbs.contains($0.lowercased()) && !$0.contains(",") && $0.contains(where: \.isLetter) })
+    else { return nil }
+    return FigureText.capitalized(words.joined(separator: " "))
+  }
+
   /// Phrases that join a label to its amount and are not part of the label.
   private static let connectors: [[String]] = [
     ["uppgick", "till"], ["uppgår", "till"], ["landade", "på"], ["landar", "på"], ["uppgick"], ["uppgår"],
@@ -97,7 +186,10 @@ struct BulletAmount: Sendable, Hashable {
       break
     }
     guard !words.isEmpty, words.count <= 8, let last = words.last, !prepositions.contains(last.lowercased()),
-      words.allSatisfy({ !FigureText.hasDigit($0) || FigureText.year(FigureText.trimmingPunctuation(Substring($0))) != nil }),
+      words.allSatisfy({
+        !FigureText.hasDigit($0) || $0.contains(where: \.isLetter)
+          || FigureText.year(FigureText.trimmingPunctuation(Substring($0))) != nil
+      }),
       words.contains(where: { $0.contains(where: \.isLetter) })
     else { return nil }
     return FigureText.capitalized(words.joined(separator: " "))

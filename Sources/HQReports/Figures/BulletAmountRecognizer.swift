@@ -11,8 +11,8 @@ import HQData
 ///     Ø Generella statsbidrag och utjämning +423 mnkr (+423 mnkr)
 ///
 /// Rules (see ``BulletAmount`` for how one item is read):
-/// - An item is a bullet line (``FigureText/bullet(_:)``); when the line alone does not read, the
-///   one or two lines that follow it directly (no blank between, no bullet) are joined to it.
+/// - An item is a bullet line (``FigureText/bullet(_:)``) and the one or two lines that follow it
+///   directly (no blank between, no bullet) when they start in lower case.
 /// - An item splits at a dash between spaces (` - `, ` – `) into segments; each segment that
 ///   ends in an amount with a unit (`+5 mnkr`, `-163 mnkr`, `12 %`) gives a fact. A segment
 ///   without an amount is kept as the start of the next segment's label.
@@ -33,6 +33,10 @@ import HQData
 ///   year). Without a header, a lead-in or caption speaking of `föregående år` makes it the
 ///   previous year's figure (measure `Föregående år`, year − 1); otherwise its meaning is not
 ///   stated and it is kept as kind `värde`, measure `Inom parentes`.
+/// - An item may also start with its amount (`32 % HVO100 i ambulanser (mål 70 %)`, `319 bilar
+///   totalt`; rules in ``BulletAmount/init(numberFirst:)``). A parenthesis naming a target gives
+///   a `mål` fact (measure `Mål`, year as the main fact's); `varav 44 poolbilar` gives a fact for
+///   the part (indicator `Elbilar, varav poolbilar`).
 /// - Year: a year written in the label, else the caption's last year, else the report's.
 struct BulletAmountRecognizer: Recognizer {
   var name: String { "bullet-amounts" }
@@ -58,9 +62,17 @@ struct BulletAmountRecognizer: Recognizer {
         measure: setting.mainMeasure, kind: kind, year: year, value: amount.value.value, unit: amount.value.unit,
         line: item.amountLine + 1))
       if let second = amount.parenthesised {
-        let meaning = setting.secondMeaning(mainKind: kind, year: year)
+        var meaning = setting.secondMeaning(mainKind: kind, year: year)
+        var indicator = amount.label
+        switch amount.parenthesisedRole {
+        case .unexplained: break
+        case .target: meaning = ("Mål", .mål, year)
+        case .part(let name):
+          indicator = amount.label + ", varav " + name
+          meaning = (setting.mainMeasure, kind, year)
+        }
         context.facts.append(Fact(
-          report: text.reportID, section: section, table: setting.table, indicator: amount.label,
+          report: text.reportID, section: section, table: setting.table, indicator: indicator,
           measure: meaning.measure, kind: meaning.kind, year: meaning.year, value: second.value, unit: second.unit,
           line: item.amountLine + 1))
       }

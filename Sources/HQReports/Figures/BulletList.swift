@@ -83,11 +83,15 @@ struct BulletList: Sendable, Hashable {
     return result
   }
 
-  /// The item at a bullet line: the line alone when it reads as amounts, else with its continuations.
+  /// The item at a bullet line, with the continuation lines that go on with its sentence: those
+  /// starting in lower case (`Ø Balanskravsresultatet … ökat i värde` + `med 167 mnkr under
+  /// 2024`). A continuation starting otherwise (`Oktober` under an item) is not part of it.
   static func item(at index: Int, continuations: [Int], in lines: [String]) -> BulletItem {
-    let alone = BulletItem(lines: [index], text: FigureText.clean(lines[index]))
-    guard !continuations.isEmpty, BulletAmount.read(alone.text).isEmpty else { return alone }
-    let all = [index] + continuations
+    var all = [index]
+    for line in continuations {
+      guard let first = FigureText.clean(lines[line]).first, first.isLowercase else { break }
+      all.append(line)
+    }
     return BulletItem(lines: all, text: FigureText.join(all.map { lines[$0] }))
   }
 
