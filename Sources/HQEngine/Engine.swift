@@ -64,7 +64,8 @@ public struct Engine: Sendable {
       let source = SourceFile(name: "<completion>", text: String(text))
       let parsed = Parser.parse(source)
       if !parsed.hasErrors, let statement = parsed.statements.last {
-        return try? staticColumns(statement.pipeline, in: source)
+        // A stage being typed may not check yet (`select na`): then its input is the answer.
+        if let fields = try? staticColumns(statement.pipeline, in: source) { return fields }
       }
       guard let bar = text.lastIndex(of: "|") else { return nil }
       text = text[..<bar]
