@@ -1,0 +1,127 @@
+import Foundation
+import HQData
+import HQEngine
+import HQShell
+import HQSyntax
+import Testing
+
+/// Runs every example in docs/LANGUAGE.md and compares it with the output printed under it,
+/// so the language reference cannot drift from what hq does.
+///
+/// An example is a ```` ```hq ```` block followed by an ```` ```output ```` block (the result
+/// in the `table` format, no width limit) or an ```` ```error ```` block (the diagnostics as
+/// rendered for a source named `query`). A line `# hq --set NAME=VALUE` in the example sets
+/// a parameter first. Each example runs in a fresh engine over the bundled reports.
+@Suite struct LanguageDocTests {
+  @Test(arguments: DocExample.all)
+  func example(_ example: DocExample) {
+    let actual = DocExample.run(example.query, parameters: example.parameters)
+    #expect(
+      DocExample.normalized(actual) == DocExample.normalized(example.expected),
+      "docs/LANGUAGE.md:\(example.line): the example's \(example.isError ? "error" : "output") differs\n--- expected\n\(example.expected)\n--- actual\n\(actual)")
+  }
+
+  @Test func theDocumentHasExamples() {
+    #expect(DocExample.all.count >= 50)
+    #expect(DocExample.problems.isEmpty, "\(DocExample.problems)")
+  }
+}
+
+struct DocExample: Sendable, CustomTestStringConvertible {
+  var line: Int
+  var query: String
+  var parameters: [String: String]
+  var expected: String
+  var isError: Bool
+
+  var testDescription: String { "LANGUAGE.md:\(line) \(query.split(separator: "\n").first ?? "")" }
+
+  static let documentPath = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("docs/LANGUAGE.md").path
+
+  static let parsed: (examples: [DocExample], problems: [String]) = {
+    guard let text = try? String(contentsOfFile: documentPath, encoding: .utf8) else {
+      return ([], ["cannot read \(documentPath)"])
+    }
+    return extract(from: text)
+  }()
+
+  static var all: [DocExample] { parsed.examples }
+  static var problems: [String] { parsed.problems }
+
+  /// Finds each ```hq block and the ```output or ```error block after it.
+  static func extract(from text: String) -> (examples: [DocExample], problems: [String]) {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var examples: [DocExample] = []
+    var problems: [String] = []
+    var index = 0
+    func block(at start: Int) -> (body: String, end: Int) {
+      var end = start + 1
+      var body: [String] = []
+      while end < lines.count, lines[end] != "```" {
+        body.append(lines[end])
+        end += 1
+      }
+      return (body.joined(separator: "\n"), end)
+    }
+    while index < lines.count {
+      guard lines[index] == "```hq" else {
+        index += 1
+        continue
+      }
+      let start = index
+      let (query, queryEnd) = block(at: start)
+      var next = queryEnd + 1
+      while next < lines.count, lines[next].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
+      guard next < lines.count, lines[next] == "```output" || lines[next] == "```error" else {
+        problems.append("LANGUAGE.md:\(start + 1): an hq example without an output or error block")
+        index = queryEnd + 1
+        continue
+      }
+      let (expected, expectedEnd) = block(at: next)
+      var parameters: [String: String] = [:]
+      for line in query.split(separator: "\n") where line.hasPrefix("# hq --set ") {
+        let assignment = line.dropFirst("# hq --set ".count)
+        if let equals = assignment.firstIndex(of: "=") {
+          parameters[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
+        }
+      }
+      examples.append(DocExample(
+        line: start + 1, query: query, parameters: parameters, expected: expected, isError: lines[next] == "```error"))
+      index = expectedEnd + 1
+    }
+    return (examples, problems)
+  }
+
+  /// The text with trailing blanks removed from every line, which editors may strip.
+  static func normalized(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
+      .joined(separator: "\n")
+  }
+
+  /// The bundled reports as the engine sees them in the shell.
+  static let catalog: Catalog = Catalog(DataLoading.tables(of: DataLoading.bundledModel().model))
+
+  /// Runs `query` and returns its results (table format, one after the other as the shell
+  /// prints them) or its rendered diagnostics.
+  static func run(_ query: String, parameters: [String: String]) -> String {
+    var engine = Engine(catalog: catalog)
+    for (name, value) in parameters { engine.parameters[name] = Engine.parameterValue(value) }
+    var outputs: [String] = []
+    do throws(EngineError) {
+      try engine.run(SourceFile(name: "query", text: query)) { table in
+        let sink = OutputSink()
+        OutputFormat.table.write(table, to: sink, width: nil)
+        outputs.append(sink.text)
+      }
+    } catch {
+      switch error {
+      case .diagnostics(let diagnostics): outputs.append(diagnostics.rendered)
+      case .cancelled: outputs.append("cancelled")
+      }
+    }
+    return outputs.map { $0.hasSuffix("\n") ? String($0.dropLast()) : $0 }.joined(separator: "\n")
+  }
+}
