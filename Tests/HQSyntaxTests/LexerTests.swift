@@ -70,3 +70,11 @@ import Testing
     #expect(Suggestion.bestMatch(for: "a", in: ["b"]) == nil)
   }
 }
+
+@Suite struct LexerBlankTests {
+  @Test func unicodeSpacesAndByteOrderMark() {
+    let (tokens, diagnostics) = Lexer.tokenize("\u{FEFF}from\u{00A0}facts\u{2009}|\u{3000}count")
+    #expect(diagnostics.isEmpty)
+    #expect(tokens.map(\.kind) == [.identifier, .identifier, .pipe, .identifier, .endOfInput])
+  }
+}

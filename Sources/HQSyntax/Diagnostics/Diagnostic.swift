@@ -51,7 +51,9 @@ public enum DiagnosticRenderer {
     let width = endLocation.line == location.line ? max(1, endLocation.column - startColumn) : max(1, line.count - startColumn + 1)
     var out = "\(source.name):\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
     out += line + "\n"
-    out += String(repeating: " ", count: startColumn - 1) + "^" + String(repeating: "~", count: width - 1)
+    // Tabs before the caret stay tabs, so the caret lines up however wide a tab is shown.
+    let indent = line.prefix(startColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+    out += indent + "^" + String(repeating: "~", count: width - 1)
     if let help = diagnostic.help { out += "\nhelp: \(help)" }
     return out
   }

@@ -96,10 +96,18 @@ public struct Lexer {
         position += 1
       } else if byte == UInt8(ascii: "#") {
         while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+      } else if byte >= 0x80, let scalar = scalar(at: position), isInvisibleBlank(scalar) {
+        position += scalarLength(at: position)
       } else {
         return
       }
     }
+  }
+
+  /// No-break and other Unicode spaces (common in text copied from PDFs and word processors)
+  /// and a byte order mark count as blanks.
+  func isInvisibleBlank(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == "\u{FEFF}" || (scalar.properties.generalCategory == .spaceSeparator)
   }
 
   // MARK: - Names
