@@ -166,3 +166,21 @@ import Testing
     #expect(errors("from facts | select a b").hasSuffix("help: separate items with ','"))
   }
 }
+
+@Suite struct ParserSlipTests {
+  @Test func conditionWithoutWhere() {
+    #expect(errors("from facts | year > 2020") == """
+      t.hq:1:14: error: unknown stage 'year'
+      from facts | year > 2020
+                   ^~~~
+      help: to keep the rows that match, write '| where year …'
+      """)
+    #expect(errors("from facts | indicator in [\"a\"]").hasSuffix("help: to keep the rows that match, write '| where indicator …'"))
+  }
+
+  @Test func groupByAndJoinConditions() {
+    #expect(errors("from facts | summarize n = count() group by year").hasSuffix("help: write 'by' alone: summarize n = count() by year"))
+    #expect(errors("from goals | join reports on report = id").hasSuffix(
+      "help: join matches columns that have the same name on both sides; rename one first: derive id = report"))
+  }
+}

@@ -75,6 +75,9 @@ extension Parser {
     if let alias = Keywords.stageAliases[word.lowercased()] {
       return error("unknown stage '\(word)'", at: token.range, help: "did you mean '\(alias)'?")
     }
+    if following.binaryOperator?.isComparison == true || following.isWord("in") || following.isWord("is") {
+      return error("unknown stage '\(word)'", at: token.range, help: "to keep the rows that match, write '| where \(word) …'")
+    }
     let singleWords = Keywords.stages.filter { !$0.contains(" ") }
     if let match = Suggestion.bestMatch(for: word, in: singleWords) {
       return error("unknown stage '\(word)'", at: token.range, help: "did you mean '\(match)'?")

@@ -43,8 +43,12 @@ extension Parser {
     var help: String?
     if current.kind == .identifier, Keywords.stages.contains(current.value) || current.value == "left" {
       help = "separate stages with '|': … | \(current.value) …"
+    } else if (current.kind == .assign || current.kind == .equal), stage.map({ $0.keyword.hasSuffix("join") }) == true {
+      help = "join matches columns that have the same name on both sides; rename one first: derive id = report"
     } else if current.kind == .assign {
       help = "to compare, write '=='"
+    } else if current.isWord("group"), following.isWord("by") {
+      help = "write 'by' alone: summarize n = count() by year"
     } else if current.kind == .identifier, let word = Optional(current.value.lowercased()), word != current.value,
               Keywords.expressionWords.contains(word) || Keywords.stages.contains(word) {
       help = "hq keywords are lowercase: '\(word)'"
