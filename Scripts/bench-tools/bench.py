@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""The benchmark harness behind Scripts/bench (issue 5).
+
+For each size it times, on one generated facts.csv:
+  load      read the CSV into the system (hq: `hq --load facts.csv`; sqlite3: `.import` into
+            an in-memory table with declared types; DuckDB: CREATE TABLE AS read_csv)
+  Q1..Q4    each query as its own run, including the load (hq is a command that loads per run)
+and start-up: `hq -c` on the bundled reports against `sqlite3 :memory: 'select 1'`.
+
+hq and sqlite3 are timed as whole processes (wall clock, peak RSS from /usr/bin/time).
+DuckDB runs in a Python subprocess and is timed inside it (from connect to the fetched
+result), so Python's own start-up is not charged to DuckDB; its peak RSS includes Python's.
+Results of Q1 and Q4 (counts) must agree across systems, or the run is marked.
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TOOLS = os.path.join(ROOT, "Scripts", "bench-tools")
+VENV = os.path.join(ROOT, "Scripts", ".venv")
+DATA = os.path.join(ROOT, "bench-data")
+
+QUERIES = {
+    "Q1": {
+        "what": "filtered count",
+        "hq": 'from facts | where kind == "utfall" and year >= 2020 and value > 1000 | count',
+        "sql": "SELECT count(*) FROM facts WHERE kind = 'utfall' AND year >= 2020 AND value > 1000;",
+    },
+    "Q2": {
+        "what": "sum and count by two columns, top 10",
+        "hq": "from facts | summarize n = count(), total = sum(value) by indicator, kind | sort total desc | take 10",
+        "sql": "SELECT indicator, kind, count(*) AS n, sum(value) AS total FROM facts "
+               "GROUP BY indicator, kind ORDER BY total DESC LIMIT 10;",
+    },
+    "Q3": {
+        "what": "compare year 2023 vs 2024, top 20 by |delta|",
+        "hq": "from facts | compare year 2023 vs 2024 by report, indicator, kind | sort abs(delta) desc | take 20",
+        "sql": "SELECT a.report, a.indicator, a.kind, a.value AS \"2023\", b.value AS \"2024\", "
+               "b.value - a.value AS delta FROM facts a JOIN facts b ON a.report = b.report "
+               "AND a.indicator = b.indicator AND a.kind = b.kind WHERE a.year = 2023 AND b.year = 2024 "
+               "ORDER BY abs(b.value - a.value) DESC LIMIT 20;",
+    },
+    "Q4": {
+        "what": "case-insensitive contains, count",
+        "hq": 'from facts | where indicator ~ "vård" | count',
+        "sql": "SELECT count(*) FROM facts WHERE indicator LIKE '%vård%';",
+        "duckdb": "SELECT count(*) FROM facts WHERE indicator ILIKE '%vård%';",
+    },
+}
+
+SQLITE_SCHEMA = (
+    'CREATE TABLE facts(report TEXT, section TEXT, "table" TEXT, indicator TEXT, measure TEXT, '
+    "kind TEXT, period TEXT, year INTEGER, value REAL, unit TEXT, rank INTEGER, rank_of INTEGER, "
+    "line INTEGER);"
+)
+
+DUCKDB_RUNNER = r"""
+import duckdb, json, sys, time
+path, query = sys.argv[1], sys.argv[2]
+t0 = time.perf_counter()
+con = duckdb.connect()
+con.execute("CREATE TABLE facts AS SELECT * FROM read_csv(?, header = true)", [path])
+t1 = time.perf_counter()
+rows = con.execute(query).fetchall() if query else []
+t2 = time.perf_counter()
+print(json.dumps({"load": t1 - t0, "total": t2 - t0, "rows": [[str(c) for c in r] for r in rows]}))
+"""
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def timed(argv, stdin_text=None):
+    """Runs argv under /usr/bin/time; returns (wall seconds, peak RSS in MB, stdout, stderr)."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        start = time.perf_counter()
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name] + argv, input=stdin_text,
+                           capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        t.seek(0)
+        lines = [l for l in t.read().split() if l.strip().isdigit()]
+        rss = int(lines[-1]) / 1024 if lines else float("nan")
+    if p.returncode != 0:
+        raise RuntimeError("%s failed (%d): %s" % (argv[0], p.returncode, p.stderr.strip()[-800:]))
+    return wall, rss, p.stdout, p.stderr
+
+
+def build_hq():
+    log("bench: building hq (release)")
+    subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-bench", "--product", "hq"],
+                   cwd=ROOT, check=True, stdout=sys.stderr)
+    binpath = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", ".build-bench",
+                              "--show-bin-path"], cwd=ROOT, check=True, capture_output=True, text=True)
+    return os.path.join(binpath.stdout.strip(), "hq")
+
+
+def ensure_duckdb():
+    python = os.path.join(VENV, "bin", "python")
+    if not os.path.exists(python):
+        log("bench: creating Scripts/.venv")
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    if subprocess.run([python, "-c", "import duckdb"], capture_output=True).returncode != 0:
+        log("bench: installing duckdb into Scripts/.venv")
+        subprocess.run([python, "-m", "pip", "install", "-q", "duckdb"], check=True)
+    version = subprocess.run([python, "-c", "import duckdb; print(duckdb.__version__)"],
+                             capture_output=True, text=True, check=True).stdout.strip()
+    return python, version
+
+
+def ensure_data(rows):
+    directory = os.path.join(DATA, str(rows))
+    path = os.path.join(directory, "facts.csv")
+    if not os.path.exists(path):
+        os.makedirs(directory, exist_ok=True)
+        log("bench: generating %d rows into %s" % (rows, os.path.relpath(path, ROOT)))
+        subprocess.run([sys.executable, os.path.join(TOOLS, "generate.py"), str(rows), path + ".tmp"], check=True)
+        os.replace(path + ".tmp", path)
+    return path
+
+
+def first_number(text):
+    for token in text.replace(",", " ").split():
+        if token.strip('"').isdigit():
+            return int(token.strip('"'))
+    return None
+
+
+class Systems:
+    def __init__(self, hq, duckdb_python):
+        self.hq = hq
+        self.duckdb_python = duckdb_python
+
+    def run_hq(self, path, query):
+        wall, rss, out, _ = timed([self.hq, "--format", "csv", "--load", path, "-c", query])
+        return wall, rss, out
+
+    def run_sqlite(self, path, query):
+        script = "%s\n.import --csv --skip 1 '%s' facts\n%s\n" % (SQLITE_SCHEMA, path, query)
+        wall, rss, out, _ = timed(["sqlite3", ":memory:"], stdin_text=script)
+        return wall, rss, out
+
+    def run_duckdb(self, path, query):
+        _, rss, out, _ = timed([self.duckdb_python, "-c", DUCKDB_RUNNER, path, query])
+        result = json.loads(out)
+        text = "\n".join(",".join(r) for r in result["rows"])
+        return result["total"], rss, text
+
+
+def measure(systems, path, runs):
+    """{system: {step: {"wall": median, "rss": max, "out": text}}}"""
+    steps = [("load", {"hq": "from facts | take 1", "sql": "SELECT 1;", "duckdb": ""})] + list(QUERIES.items())
+    results = {}
+    for system in ("hq", "sqlite3", "duckdb"):
+        results[system] = {}
+        for name, q in steps:
+            walls, rsses, out = [], [], ""
+            for _ in range(runs):
+                if system == "hq":
+                    wall, rss, out = systems.run_hq(path, q["hq"])
+                elif system == "sqlite3":
+                    wall, rss, out = systems.run_sqlite(path, q["sql"])
+                else:
+                    wall, rss, out = systems.run_duckdb(path, q.get("duckdb", q["sql"]))
+                walls.append(wall)
+                rsses.append(rss)
+            results[system][name] = {"wall": statistics.median(walls), "rss": max(rsses), "out": out.strip()}
+            log("bench: %-7s %-4s %8.3f s  %7.1f MB" % (system, name, results[system][name]["wall"],
+                                                         results[system][name]["rss"]))
+    return results
+
+
+def startup(hq, runs=20):
+    hq_walls = [timed([hq, "--format", "csv", "-c", "from reports | count"])[0] for _ in range(runs)]
+    sqlite_walls = [timed(["sqlite3", ":memory:", "select 1"])[0] for _ in range(runs)]
+    return statistics.median(hq_walls), statistics.median(sqlite_walls)
+
+
+def ingest_rate(hq, copies=40):
+    """MB/s of report text ingested: hq --load of the bundled texts repeated, minus start-up."""
+    texts = []
+    for name in sorted(os.listdir(os.path.join(ROOT, "Datasets"))):
+        if name.endswith(".txt"):
+            with open(os.path.join(ROOT, "Datasets", name), encoding="utf-8") as f:
+                texts.append(f.read())
+    big = os.path.join(DATA, "reports-x%d.txt" % copies)
+    os.makedirs(DATA, exist_ok=True)
+    with open(big, "w", encoding="utf-8") as f:
+        f.write("\n".join(texts * copies))
+    size = os.path.getsize(big) / 1e6
+    base = statistics.median(timed([hq, "--format", "csv", "-c", "from reports | count"])[0] for _ in range(5))
+    loaded = statistics.median(
+        timed([hq, "--format", "csv", "--load", big, "-c", "from reports | count"])[0] for _ in range(3))
+    return size, size / max(loaded - base, 1e-6)
+
+
+def machine():
+    info = {"os": platform.platform(), "python": platform.python_version()}
+    try:
+        with open("/proc/cpuinfo") as f:
+            models = [l.split(":", 1)[1].strip() for l in f if l.startswith("model name")]
+        info["cpu"] = "%s × %d" % (models[0], len(models)) if models else platform.processor()
+    except OSError:
+        info["cpu"] = platform.processor()
+    try:
+        with open("/proc/meminfo") as f:
+            kb = int(f.readline().split()[1])
+        info["memory"] = "%.1f GB" % (kb / 1024 / 1024)
+    except (OSError, ValueError, IndexError):
+        info["memory"] = "?"
+    info["swift"] = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.strip().splitlines()[0]
+    info["sqlite3"] = subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()[0]
+    return info
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", default="1000000,10000000", help="comma-separated sizes (default 1M and 10M)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement below 5M rows (median)")
+    parser.add_argument("--big-runs", type=int, default=1, help="runs per measurement at 5M rows and more")
+    parser.add_argument("--hq", help="an hq binary to use instead of building one")
+    parser.add_argument("--no-write", action="store_true", help="print the report instead of writing docs/PERFORMANCE.md")
+    parser.add_argument("--json", help="also write the raw results here")
+    args = parser.parse_args()
+
+    hq = args.hq or build_hq()
+    duckdb_python, duckdb_version = ensure_duckdb()
+    systems = Systems(hq, duckdb_python)
+    sizes = [int(s) for s in args.rows.split(",") if s]
+    report = {"machine": machine(), "duckdb": duckdb_version, "sizes": {}}
+    for rows in sizes:
+        path = ensure_data(rows)
+        runs = args.runs if rows < 5_000_000 else args.big_runs
+        log("bench: %d rows (%s, %.0f MB), %d run(s) each" % (rows, os.path.relpath(path, ROOT),
+                                                             os.path.getsize(path) / 1e6, runs))
+        report["sizes"][rows] = {"file_mb": os.path.getsize(path) / 1e6, "runs": runs,
+                                 "results": measure(systems, path, runs)}
+    log("bench: start-up")
+    report["startup"] = startup(hq)
+    report["ingest"] = ingest_rate(hq)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(report, f, indent=1, default=str)
+    sys.path.insert(0, TOOLS)
+    import render
+    text = render.render(report, QUERIES)
+    if args.no_write:
+        print(text)
+    else:
+        with open(os.path.join(ROOT, "docs", "PERFORMANCE.md"), "w", encoding="utf-8") as f:
+            f.write(text)
+        log("bench: wrote docs/PERFORMANCE.md")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Renders the benchmark results as docs/PERFORMANCE.md (called by bench.py)."""
+import datetime
+import os
+
+TOOLS = os.path.dirname(os.path.abspath(__file__))
+
+
+def first_number(text):
+    for line in text.splitlines():
+        for token in line.replace(",", " ").split():
+            t = token.strip('"')
+            if t.isdigit():
+                return int(t)
+    return None
+
+
+def fmt(seconds):
+    return "%.3f s" % seconds if seconds < 10 else "%.1f s" % seconds
+
+
+def ratio(a, b):
+    return "%.2f" % (a / b) if b > 0 else "–"
+
+
+def size_section(rows, size, queries):
+    res = size["results"]
+    lines = ["## %s rows (%.0f MB CSV, median of %d run%s)" % (
+        "{:,}".format(rows).replace(",", " "), size["file_mb"], size["runs"], "" if size["runs"] == 1 else "s"), ""]
+    lines.append("Each cell is one run of load + the query (the `load` row loads and does nothing else).")
+    lines.append("")
+    lines.append("| step | hq | sqlite3 | DuckDB | hq / sqlite3 | hq / DuckDB | peak RSS hq | sqlite3 | DuckDB |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for step in ["load"] + list(queries):
+        h, s, d = res["hq"][step], res["sqlite3"][step], res["duckdb"][step]
+        what = "load only" if step == "load" else "%s %s" % (step, queries[step]["what"])
+        lines.append("| %s | %s | %s | %s | %s | %s | %.0f MB | %.0f MB | %.0f MB |" % (
+            what, fmt(h["wall"]), fmt(s["wall"]), fmt(d["wall"]), ratio(h["wall"], s["wall"]),
+            ratio(h["wall"], d["wall"]), h["rss"], s["rss"], d["rss"]))
+    lines.append("")
+    q_only = []
+    for step in queries:
+        parts = []
+        for system in ("hq", "sqlite3", "duckdb"):
+            parts.append("%s %s" % (system, fmt(max(0.0, res[system][step]["wall"] - res[system]["load"]["wall"]))))
+        q_only.append("- %s alone (run minus load): %s" % (step, ", ".join(parts)))
+    lines += ["Query time alone, estimated as the run minus the load-only run:", ""] + q_only + [""]
+    checks = []
+    for step in ("Q1", "Q4"):
+        counts = {system: first_number(res[system][step]["out"]) for system in ("hq", "sqlite3", "duckdb")}
+        agree = len(set(counts.values())) == 1 and None not in counts.values()
+        checks.append("- %s counts: hq %s, sqlite3 %s, DuckDB %s — %s" % (
+            step, counts["hq"], counts["sqlite3"], counts["duckdb"], "agree" if agree else "**DISAGREE**"))
+    for step in ("Q2", "Q3"):
+        tops = {system: (res[system][step]["out"].splitlines() or [""]) for system in ("hq", "sqlite3", "duckdb")}
+        hq_top = tops["hq"][1] if len(tops["hq"]) > 1 else (tops["hq"][0] if tops["hq"] else "")
+        checks.append("- %s first row: hq `%s`; sqlite3 `%s`; DuckDB `%s`" % (
+            step, hq_top, tops["sqlite3"][0], tops["duckdb"][0]))
+    lines += ["Result checks:", ""] + checks + [""]
+    hq_peak = max(r["rss"] for r in res["hq"].values())
+    lines.append("hq peak memory: %.0f MB, %.2f× the CSV's size (target: under 2×)." % (hq_peak, hq_peak / size["file_mb"]))
+    lines.append("")
+    return lines
+
+
+def render(report, queries):
+    m = report["machine"]
+    out = ["# Performance", ""]
+    out.append("Written by `Scripts/bench` on %s. Re-run it to refresh this page; the analysis at the end "
+               "is kept in `Scripts/bench-tools/ANALYSIS.md`." % datetime.date.today().isoformat())
+    out.append("")
+    out += ["## Machine", "", "| | |", "|---|---|"]
+    for key in ("cpu", "memory", "os", "swift", "sqlite3"):
+        out.append("| %s | %s |" % (key, m.get(key, "?")))
+    out.append("| DuckDB | %s (Python package, in Scripts/.venv) |" % report["duckdb"])
+    out.append("")
+    out += ["## Queries", "", "| | hq | SQL (sqlite3; DuckDB uses `ILIKE` for Q4) |", "|---|---|---|"]
+    for name, q in queries.items():
+        out.append("| %s %s | `%s` | `%s` |" % (name, q["what"], q["hq"], q["sql"].replace("|", "\\|")))
+    out += ["", "The data: `Scripts/bench-tools/generate.py` (deterministic): 311 organisations, 3 000 "
+            "indicators, 16 years, the six kinds, units, Swedish text, some quoted cells. "
+            "hq and sqlite3 are timed as whole processes; DuckDB inside its Python process "
+            "(connect to fetched result), so Python's start-up is not charged to it.", ""]
+    for rows, size in sorted(report["sizes"].items(), key=lambda kv: int(kv[0])):
+        out += size_section(int(rows), size, queries)
+    hq_start, sqlite_start = report["startup"]
+    mb, rate = report["ingest"]
+    out += ["## Start-up and report ingestion", ""]
+    out.append("| | hq | sqlite3 | target |")
+    out.append("|---|---:|---:|---|")
+    out.append("| first result on the bundled reports (`hq -c 'from reports \\| count'` vs `sqlite3 :memory: 'select 1'`), median of 20 | %.1f ms | %.1f ms | < 50 ms |" % (hq_start * 1000, sqlite_start * 1000))
+    out.append("| report text ingested (`--load` of the bundled texts repeated, %.1f MB, minus start-up) | %.1f MB/s | | ≥ 20 MB/s |" % (mb, rate))
+    out.append("")
+    analysis = os.path.join(TOOLS, "ANALYSIS.md")
+    if os.path.exists(analysis):
+        with open(analysis, encoding="utf-8") as f:
+            out += [f.read().rstrip(), ""]
+    return "\n".join(out) + "\n"
