@@ -11,13 +11,74 @@ public struct IngestResult: Sendable {
 
 /// Turns the text of a Swedish public-sector report (extracted from PDF) into a report model.
 ///
+/// The stages, each in its own file:
+///
+/// 1. ``TextLines/split(_:)``: the text's lines (1-based line numbers are index + 1).
+/// 2. ``ReportIdentity/read(_:)``: kind, year, period, organisation, id and document unit.
+/// 3. ``SectionHeadings/find(in:)``: the headings, and for every line the section it is in.
+/// 4. ``Recognizers/all``: figure recognizers, then table recognizers, each claiming the lines
+///    it read so no number is read twice.
+///
 /// Never fails and never traps: whatever cannot be read becomes an ``IngestWarning``.
+///
+/// - Complexity: linear in the text's length.
 public enum ReportIngester {
   /// - Parameters:
   ///   - text: the whole report text, as extracted from the PDF.
   ///   - source: the file name, used for the report's `source` and in warnings.
   public static func ingest(text: String, source: String) -> IngestResult {
-    // Filled in by the extractor (issue 2).
-    IngestResult(model: ReportModel(), warnings: [])
+    let lines = TextLines.split(text)
+    let identity = ReportIdentity.read(lines)
+    let headings = SectionHeadings.find(in: lines)
+    let sectionTitles = titlesByLine(headings, lineCount: lines.count)
+    let reportText = ReportText(
+      source: source, reportID: identity.id, lines: lines, documentUnit: identity.documentUnit,
+      reportYear: identity.year, sectionTitles: sectionTitles, reportPeriod: identity.period,
+      headingLines: Set(headings.flatMap { $0.line..<$0.endLine }))
+
+    var context = RecognitionContext()
+    for recognizer in Recognizers.all {
+      recognizer.recognize(in: reportText, context: &context)
+    }
+
+    let report = Report(
+      id: identity.id, title: identity.title, organisation: identity.organisation, year: identity.year,
+      period: identity.period, kind: identity.kind, source: source)
+    let model = ReportModel(
+      reports: [report], facts: context.facts.sorted { $0.line < $1.line }, goals: context.goals,
+      sections: sections(headings, lines: lines, reportID: identity.id),
+      lines: textLines(lines, titles: sectionTitles, reportID: identity.id))
+    return IngestResult(model: model, warnings: context.warnings.sorted { $0.line < $1.line })
+  }
+
+  /// For each line, the title of the heading it stands under (the heading's own lines included).
+  static func titlesByLine(_ headings: [SectionHeadings.Heading], lineCount: Int) -> [String] {
+    var titles = [String](repeating: "", count: lineCount)
+    for (index, heading) in headings.enumerated() {
+      let end = index + 1 < headings.count ? headings[index + 1].line : lineCount
+      guard heading.line < end, end <= lineCount else { continue }
+      for line in heading.line..<end { titles[line] = heading.title }
+    }
+    return titles
+  }
+
+  static func sections(_ headings: [SectionHeadings.Heading], lines: [String], reportID: String) -> [Section] {
+    headings.enumerated().map { index, heading in
+      let end = index + 1 < headings.count ? headings[index + 1].line : lines.count
+      let body = heading.endLine < end ? lines[heading.endLine..<end] : []
+      let text = LineJoining.join(body.lazy.filter { !TextLines.isBlank($0) }.map { Substring($0) })
+      return Section(
+        report: reportID, number: heading.number, title: heading.title, level: heading.level,
+        line: heading.line + 1, text: text)
+    }
+  }
+
+  static func textLines(_ lines: [String], titles: [String], reportID: String) -> [TextLine] {
+    var result: [TextLine] = []
+    result.reserveCapacity(lines.count)
+    for (index, line) in lines.enumerated() where !TextLines.isBlank(line) {
+      result.append(TextLine(report: reportID, section: titles[index], line: index + 1, text: TextLines.clean(line)))
+    }
+    return result
   }
 }

@@ -25,6 +25,10 @@ struct ReportText {
   var reportYear: Int?
   /// For each line index, the title of the section it stands in (empty before the first heading).
   var sectionTitles: [String]
+  /// What the report covers (`jan–aug`, `helår`), empty when it does not say.
+  var reportPeriod: String = ""
+  /// The 0-based indexes of the lines that are headings (a table never reads through one).
+  var headingLines: Set<Int> = []
 }
 
 /// What recognizers produce, and which lines are already taken.

@@ -1,0 +1,155 @@
+/// Finds the headings of a report text.
+///
+/// Two kinds of documents, two rules:
+///
+/// - **Numbered headings** (`2.3.7 Läkemedel`): a line that starts with a section number of one
+///   to four parts of one or two digits, followed by a word starting with a capital letter. The
+///   number must follow the previous heading's number in document order (a first child `.1`,
+///   the next sibling, or the next number of an ancestor, skipping at most one), so a line of
+///   prose that starts with a number (`6 månaders förskjutning`, `21 cancerprocesser`) is not a
+///   heading. A title the extraction broke (`2 Redovisning av resurser (ekonomi och ` +
+///   `medarbetare)`) continues on up to two directly following lines that start in lower case.
+/// - **Slide titles**, used only when the text has fewer than two numbered headings: a short
+///   line (3–70 characters, at most ten words) standing alone between blank lines (or opening a
+///   text box, marked by a leading space), starting with a capital letter, not a bullet, not
+///   ending in punctuation or a number, not page furniture, and not a goal status
+///   (`Uppfylls delvis`).
+struct SectionHeadings {
+  /// One heading.
+  struct Heading: Sendable, Hashable {
+    var number: String
+    var title: String
+    var level: Int
+    /// The 0-based index of the heading's first line.
+    var line: Int
+    /// One past the 0-based index of the heading's last line.
+    var endLine: Int
+  }
+
+  /// Finds the headings of `lines`, in order.
+  static func find(in lines: [String]) -> [Heading] {
+    let numbered = numberedHeadings(lines)
+    return numbered.count >= 2 ? numbered : slideTitles(lines)
+  }
+
+  // MARK: Numbered
+
+  static func numberedHeadings(_ lines: [String]) -> [Heading] {
+    var result: [Heading] = []
+    var previous: [Int]?
+    var index = 0
+    while index < lines.count {
+      defer { index += 1 }
+      let raw = lines[index]
+      guard raw.utf8.count <= 200 else { continue }
+      let words = NumberRun.words(in: Substring(raw))
+      guard words.count >= 2, let number = sectionNumber(words[0].text),
+        let first = words[1].text.first, first.isUppercase, first.isLetter
+      else { continue }
+      guard follows(number, previous) else { continue }
+      var pieces = [Substring(raw)[words[1].text.startIndex...]]
+      var end = index + 1
+      while end < lines.count, end <= index + 2, TextLines.hasTrailingSpace(lines[end - 1]),
+        let next = TextLines.firstSignificant(lines[end]), next.isLowercase,
+        lines[end].utf8.count <= 80
+      {
+        pieces.append(Substring(lines[end]))
+        end += 1
+      }
+      let title = LineJoining.join(pieces)
+      guard !title.isEmpty else { continue }
+      result.append(Heading(
+        number: number.map(String.init).joined(separator: "."), title: title, level: number.count,
+        line: index, endLine: end))
+      previous = number
+      index = end - 1
+    }
+    return result
+  }
+
+  /// `2.3.7` → [2, 3, 7]; nil unless one to four parts of one or two digits (a trailing dot is
+  /// allowed: `2.`).
+  static func sectionNumber(_ word: Substring) -> [Int]? {
+    var text = word
+    if text.hasSuffix(".") { text = text.dropLast() }
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    guard (1...4).contains(parts.count) else { return nil }
+    var result: [Int] = []
+    for part in parts {
+      guard (1...2).contains(part.utf8.count), part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+        let value = Int(part)
+      else { return nil }
+      result.append(value)
+    }
+    return result
+  }
+
+  /// Whether `number` may follow `previous` in document order.
+  static func follows(_ number: [Int], _ previous: [Int]?) -> Bool {
+    guard let previous else { return number.count == 1 || number == [1, 1] }
+    if number == previous + [1] { return true }
+    for level in 1...previous.count where number.count == level {
+      guard Array(number.prefix(level - 1)) == Array(previous.prefix(level - 1)) else { return false }
+      let step = number[level - 1] - previous[level - 1]
+      return step == 1 || step == 2
+    }
+    return false
+  }
+
+  // MARK: Slide titles
+
+  static func slideTitles(_ lines: [String]) -> [Heading] {
+    var result: [Heading] = []
+    for index in lines.indices {
+      let raw = lines[index]
+      guard raw.utf8.count <= 120 else { continue }
+      let cleaned = TextLines.clean(raw)
+      guard isSlideTitle(cleaned) else { continue }
+      let opensBox = raw.first == " " || raw.first == "\u{00A0}"
+      let blankBefore = index == 0 || TextLines.isBlank(lines[index - 1]) || opensBox
+      guard blankBefore, endsBlock(lines, after: index), !hasInnerGap(raw) else { continue }
+      result.append(Heading(number: "", title: cleaned, level: 1, line: index, endLine: index + 1))
+    }
+    return result
+  }
+
+  /// True when the line after `index` ends the title's block: a blank line, the end of the
+  /// text, a line opening a new text box (leading space), or a bullet.
+  private static func endsBlock(_ lines: [String], after index: Int) -> Bool {
+    guard index + 1 < lines.count else { return true }
+    let next = lines[index + 1]
+    if TextLines.isBlank(next) { return true }
+    if next.first == " " || next.first == "\u{00A0}" { return true }
+    return TextLines.startsWithBullet(TextLines.clean(next))
+  }
+
+  /// True when the words of the line are spaced apart by runs of two or more spaces: the cells
+  /// of a table header, not a title.
+  private static func hasInnerGap(_ raw: String) -> Bool {
+    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }
+    let trimmed = raw.drop(while: isSpace).reversed().drop(while: isSpace)
+    var previousSpace = false
+    for c in trimmed {
+      let space = isSpace(c)
+      if space && previousSpace { return true }
+      previousSpace = space
+    }
+    return false
+  }
+
+  static func isSlideTitle(_ cleaned: String) -> Bool {
+    let count = cleaned.count
+    guard count >= 3, count <= 70, let first = cleaned.first, first.isUppercase, first.isLetter else {
+      return false
+    }
+    guard let last = cleaned.last, !".,;:".contains(last) else { return false }
+    // Digits only as whole years (`Produktion under 2024`), never counts, amounts or ranges.
+    for word in cleaned.split(separator: " ") where word.contains(where: \.isNumber) {
+      guard FigureYear.year(word) != nil else { return false }
+    }
+    guard !TextLines.startsWithBullet(cleaned), !TextLines.isPageFurniture(cleaned),
+      !cleaned.contains(". "), !cleaned.hasPrefix("Uppfylls")
+    else { return false }
+    return cleaned.split(separator: " ").count <= 10
+  }
+}

@@ -1,0 +1,100 @@
+/// Cheap facts about single lines of extracted report text, shared by the document reader and
+/// the table recognizer.
+///
+/// Everything here is linear in the line's length and never traps: report text can be anything,
+/// including binary garbage or one line of a megabyte.
+enum TextLines {
+  /// Splits the text into lines at `\n`, dropping a `\r` before it. Line 1 is index 0.
+  ///
+  /// - Complexity: O(n) over the UTF-8 bytes; no grapheme breaking.
+  static func split(_ text: String) -> [String] {
+    var lines: [String] = []
+    lines.reserveCapacity(text.utf8.count / 40 + 1)
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var index = start
+    while index < utf8.endIndex {
+      if utf8[index] == 0x0A {
+        lines.append(line(utf8, start, index))
+        start = utf8.index(after: index)
+      }
+      index = utf8.index(after: index)
+    }
+    if start < utf8.endIndex { lines.append(line(utf8, start, utf8.endIndex)) }
+    return lines
+  }
+
+  private static func line(_ utf8: String.UTF8View, _ start: String.Index, _ end: String.Index) -> String {
+    var end = end
+    if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+    return String(Substring(utf8[start..<end]))
+  }
+
+  /// The line's words joined by single ASCII spaces (no-break and thin spaces count as spaces).
+  static func clean(_ line: some StringProtocol) -> String {
+    NumberRun.join(NumberRun.words(in: Substring(line))[...])
+  }
+
+  /// True when the line holds no words.
+  static func isBlank(_ line: some StringProtocol) -> Bool {
+    for scalar in line.unicodeScalars where !LineJoining.isSpace(scalar) && scalar != "\r" {
+      return false
+    }
+    return true
+  }
+
+  /// True when the line ends in a space: the extraction ended it between two words of the same
+  /// cell or sentence, so the text goes on on the next line.
+  static func hasTrailingSpace(_ line: some StringProtocol) -> Bool {
+    guard let last = line.unicodeScalars.last else { return false }
+    return LineJoining.isSpace(last)
+  }
+
+  /// The first letter or digit of the line, skipping spaces and opening punctuation.
+  static func firstSignificant(_ line: some StringProtocol) -> Character? {
+    line.first { $0.isLetter || $0.isNumber }
+  }
+
+  /// True when the line begins (after spaces) with an upper-case letter or a digit: the start
+  /// of a new cell or sentence rather than the rest of a word.
+  static func startsNewUnit(_ line: some StringProtocol) -> Bool {
+    guard let first = line.first(where: { !($0 == " " || $0 == "\u{00A0}" || $0 == "\t") }) else {
+      return false
+    }
+    return first.isUppercase || first.isNumber
+  }
+
+  /// Page furniture: a page marker (`15(34)`, `Sida 3`), or a running footer with a vertical
+  /// bar and a page number (`Region X │Bästa livsplatsen 10`).
+  static func isPageFurniture(_ cleaned: String) -> Bool {
+    if cleaned.contains("│") || cleaned.contains("|") { return true }
+    let utf8 = Array(cleaned.utf8)
+    guard !utf8.isEmpty, utf8.count <= 12 else { return false }
+    // digits ( digits )
+    var i = 0
+    func digits() -> Bool {
+      let start = i
+      while i < utf8.count, utf8[i] >= 0x30, utf8[i] <= 0x39 { i += 1 }
+      return i > start
+    }
+    guard digits(), i < utf8.count, utf8[i] == UInt8(ascii: "(") else { return false }
+    i += 1
+    guard digits(), i < utf8.count, utf8[i] == UInt8(ascii: ")") else { return false }
+    return i == utf8.count - 1
+  }
+
+  /// True when the cleaned line reads as running prose rather than a cell of a table: it ends
+  /// a sentence, holds a sentence break, or is longer than any table cell.
+  static func isProse(_ cleaned: String) -> Bool {
+    if cleaned.utf8.count > 80 { return true }
+    if cleaned.hasSuffix(".") && !cleaned.hasSuffix("..") { return true }
+    return cleaned.contains(". ") && cleaned.utf8.count > 30
+  }
+
+  /// The bullet marks slide decks start list items with (`●`, `•`, `▪`, `■`, and the Wingdings
+  /// arrow and check mark the extraction turns into `Ø` and `ü`).
+  static func startsWithBullet(_ cleaned: String) -> Bool {
+    guard let first = cleaned.split(separator: " ", maxSplits: 1).first else { return false }
+    return ["●", "•", "▪", "■", "Ø", "ü", "·"].contains(first)
+  }
+}

@@ -1,0 +1,200 @@
+/// What a column header says about the numbers under it: kind, period, year and unit.
+///
+/// The rules (documented in docs/MODEL.md, "Ingestion and kinds"):
+///
+/// - **Kind**, first match wins, over the column header, then (for a header that says nothing
+///   and is no average) the row label: `avvikelse`/`diff` → `avvikelse`; `prognos` → `prognos`; `budget`/`ram` → `budget`; `mål`/`målvärde` → `mål`; `utfall`/`resultat`/`bokslut` → `utfall`; a header
+///   that is only a year no later than the report's → `utfall`; anything else → `värde`.
+/// - **Year**: a year written in the header (`Budget 2017`); `föregående år` → the report's
+///   year − 1; a range (`2019-2024`, `från 2019 till 2024`) or an average (`Snitt 3 år`) →
+///   none; a target without a year → none; otherwise the report's year.
+/// - **Period**: a month range (`jan-augusti` → `jan–aug`); `helår`, `helårs` or `årsprognos`
+///   → `helår`; `ackumulerat` or `periodens` (in the header or the table's caption) → the
+///   report's period; a year range → that range (`2019–2024`); a forecast or budget, or any
+///   header with a year in an annual report → `helår`; otherwise empty.
+/// - **Unit**: the unit written with the number (`90%`, `112 677 mnkr`); else one the header
+///   names (`%`, `(%)`, `mnkr`, `tkr`, `kr`); else one the table's caption names (`Mnkr
+///   (ackumulerat)`, `(mnkr)`, `(%)`); else the document's unit.
+/// - **Measure**: the header re-joined (``LineJoining``), footnote marks (`*`) and unit words
+///   taken off, month ranges written with an en dash (`Resultat jan–augusti`).
+struct ColumnMeaning: Sendable, Hashable {
+  var measure: String
+  var kind: FactKind
+  var period: String
+  var year: Int?
+  var unit: String
+  /// True when the header names an average (`Snitt 3 år`): its numbers keep the kind `värde`
+  /// whatever the row label says.
+  var isAverage: Bool = false
+
+  /// What the table around the column says: its caption and the report's defaults.
+  struct Context: Sendable, Hashable {
+    var caption: String = ""
+    var reportYear: Int?
+    var reportPeriod: String = ""
+    var documentUnit: String = ""
+  }
+
+  init(measure: String, kind: FactKind, period: String, year: Int?, unit: String) {
+    self.measure = measure
+    self.kind = kind
+    self.period = period
+    self.year = year
+    self.unit = unit
+  }
+
+  /// Reads a column header in its table's context.
+  init(header: String, context: Context) {
+    let (measure, headerUnit) = Self.cleanMeasure(header)
+    let lower = measure.lowercased()
+    let captionLower = context.caption.lowercased()
+    let kind = Self.kind(of: lower) ?? Self.yearOnlyKind(measure, context.reportYear) ?? .värde
+    let years = FigureYearWords.years(in: measure)
+    let measureRange = FigureYearWords.range(in: measure)
+    let captionRange = years.isEmpty ? FigureYearWords.range(in: context.caption) : nil
+    let range = measureRange ?? captionRange
+    let isAverage = lower.hasPrefix("snitt") || lower.contains("genomsnitt")
+    var year: Int?
+    if measureRange != nil {
+      year = nil
+    } else if years.count == 1 {
+      year = years[0]
+    } else if lower.contains("föregående år") || lower.contains("fg år") {
+      year = context.reportYear.map { $0 - 1 }
+    } else if captionRange != nil || isAverage || kind == .mål {
+      year = nil
+    } else {
+      year = context.reportYear
+    }
+    self.init(
+      measure: measure, kind: kind,
+      period: Self.period(lower, captionLower, kind: kind, hasYear: !years.isEmpty, range: range, context: context),
+      year: year,
+      unit: headerUnit.isEmpty ? Self.unit(inCaption: context.caption, default: context.documentUnit) : headerUnit)
+    self.isAverage = isAverage
+  }
+
+  /// The kind a text's words give (lower-cased input), nil when they say nothing.
+  static func kind(of lower: String) -> FactKind? {
+    if lower.contains("avvik") || lower.contains("diff") { return .avvikelse }
+    if lower.contains("prognos") { return .prognos }
+    let words = lower.split(whereSeparator: { !$0.isLetter })
+    if lower.contains("budget") || words.contains("ram") { return .budget }
+    if words.contains("mål") || words.contains("målvärde") || words.contains("målvärden") { return .mål }
+    if lower.contains("utfall") || lower.contains("resultat") || lower.contains("bokslut") { return .utfall }
+    return nil
+  }
+
+  /// A header that is only a year (`2023`) holds that year's actual figures.
+  private static func yearOnlyKind(_ measure: String, _ reportYear: Int?) -> FactKind? {
+    guard let year = FigureYear.year(measure) else { return nil }
+    if let reportYear, year > reportYear { return nil }
+    return .utfall
+  }
+
+  private static func period(
+    _ lower: String, _ captionLower: String, kind: FactKind, hasYear: Bool, range: String?, context: Context
+  ) -> String {
+    for word in lower.split(separator: " ") {
+      if word.contains("-") || word.contains("–"), let months = MonthRange.read(word), months.contains("–") {
+        return months
+      }
+    }
+    if lower.contains("helår") || lower.contains("årsprognos") { return "helår" }
+    if lower.contains("ackumul") || lower.hasPrefix("periodens") || captionLower.contains("ackumul") {
+      return context.reportPeriod
+    }
+    if let range { return range }
+    if kind == .prognos || kind == .budget || lower.contains("prognos") { return "helår" }
+    if hasYear && context.reportPeriod == "helår" { return "helår" }
+    return ""
+  }
+
+  // MARK: Measure and unit
+
+  /// The header cleaned for the `measure` column, and a unit it names.
+  static func cleanMeasure(_ header: String) -> (String, String) {
+    var words = header.split(separator: " ").map(String.init)
+    var unit = ""
+    words = words.compactMap { word in
+      var w = word
+      while w.hasSuffix("*") { w.removeLast() }
+      while w.hasPrefix("*") { w.removeFirst() }
+      if let u = unitWord(w) {
+        if unit.isEmpty { unit = u }
+        return nil
+      }
+      return w.isEmpty ? nil : dashMonths(w)
+    }
+    return (words.joined(separator: " "), unit)
+  }
+
+  /// `(mnkr)`, `mnkr`, `Mnkr`, `(%)`, `%`, `tkr`, `(tkr)`, `kr` → the unit; nil for other words.
+  static func unitWord(_ word: String) -> String? {
+    let bare = word.lowercased().trimming("():,")
+    switch bare {
+    case "mnkr", "mkr", "miljoner": return "mnkr"
+    case "tkr": return "tkr"
+    case "kr", "kronor": return "kr"
+    case "mdkr", "mdr": return "mdkr"
+    case "%", "procent": return "%"
+    default: return nil
+    }
+  }
+
+  /// The first unit word of a caption (`Mnkr (ackumulerat)` → `mnkr`), else `default`.
+  static func unit(inCaption caption: String, default documentUnit: String) -> String {
+    for word in caption.split(separator: " ") {
+      if let unit = unitWord(String(word)) { return unit }
+    }
+    return documentUnit
+  }
+
+  /// `jan-augusti` → `jan–augusti`: a hyphen between two month names is a range.
+  private static func dashMonths(_ word: String) -> String {
+    guard word.contains("-"), MonthRange.read(word)?.contains("–") == true else { return word }
+    return word.replacing(char: "-", with: "–")
+  }
+}
+
+extension String {
+  /// The string without the given characters at either end.
+  fileprivate func trimming(_ set: String) -> String {
+    var s = Substring(self)
+    while let f = s.first, set.contains(f) { s = s.dropFirst() }
+    while let l = s.last, set.contains(l) { s = s.dropLast() }
+    return String(s)
+  }
+
+  /// Every `target` replaced by `replacement`.
+  fileprivate func replacing(char target: Character, with replacement: Character) -> String {
+    String(map { $0 == target ? replacement : $0 })
+  }
+}
+
+/// Years and year ranges written in headers and captions.
+enum FigureYearWords {
+  /// The whole-word years in the text, in order.
+  static func years(in text: String) -> [Int] {
+    text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," }).compactMap {
+      FigureYear.year($0)
+    }
+  }
+
+  /// A year range (`2022-2024`, `2022–2024`, `från 2019 till 2024`) as `2019–2024`, else nil.
+  static func range(in text: String) -> String? {
+    let words = text.split(separator: " ")
+    for (index, word) in words.enumerated() {
+      let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" })
+      if parts.count == 2, let a = FigureYear.year(parts[0]), let b = FigureYear.year(parts[1]), a < b {
+        return "\(a)–\(b)"
+      }
+      if word.lowercased() == "till", index >= 1, index + 1 < words.count,
+        let a = FigureYear.year(words[index - 1]), let b = FigureYear.year(words[index + 1]), a < b
+      {
+        return "\(a)–\(b)"
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,132 @@
+/// Rebuilds the cells of a table header (or of the label lines between rows) from the pieces
+/// the PDF extraction broke them into.
+///
+/// The rules, in order:
+///
+/// 1. Inside one line, a run of two or more spaces separates cells
+///    (`  Finansiering  Belopp`).
+/// 2. Across lines, blank lines are ignored, and a new cell begins at a line when the line
+///    before it ends without a space and without a hyphen (the typeset cell ended there) and
+///    the line begins with a capital letter or a digit. Otherwise the line goes on the same
+///    cell, re-joined by ``LineJoining`` (`Prognos` + `tiserad ` → `Prognostiserad`).
+/// 3. A cell is split again before a capitalised column word (`Utfall`, `Resultat`, `Budget`,
+///    `Prognos…`, `Avvik…`, `Diff`, `Periodens`, `Snitt`, `Mål`, `Belopp`, `Kostnad`) unless a
+///    modifier (`Netto`, `Brutto`) stands before it, and before a year when the cell so far is
+///    only a year (`2022 2023 2024` → three cells, but `Budget 2017` stays one).
+struct HeaderCell: Sendable, Hashable {
+  var text: String
+  /// The 0-based indexes of the first and last line the cell came from.
+  var firstLine: Int
+  var lastLine: Int
+  /// True when the cell is one of several rule 1 or rule 3 found in one line.
+  var sharesLine: Bool
+
+  /// The cell's text, lower-cased with letters only, for comparing repeated headers.
+  var key: String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+}
+
+enum HeaderCells {
+  /// The cells of the given lines (0-based indexes into `lines`, in order; blank lines allowed).
+  static func cells(_ indexes: [Int], in lines: [String]) -> [HeaderCell] {
+    var result: [HeaderCell] = []
+    var pieces: [Substring] = []
+    var first = -1
+    var last = -1
+    var previous: Substring?
+    func flush() {
+      guard !pieces.isEmpty else { return }
+      result += split(LineJoining.join(pieces), firstLine: first, lastLine: last)
+      pieces = []
+    }
+    for index in indexes where index >= 0 && index < lines.count {
+      let raw = Substring(lines[index])
+      guard !TextLines.isBlank(raw) else { continue }
+      let parts = gapParts(raw)
+      if parts.count > 1 {
+        flush()
+        for part in parts {
+          for cell in split(TextLines.clean(part), firstLine: index, lastLine: index) {
+            result.append(HeaderCell(text: cell.text, firstLine: index, lastLine: index, sharesLine: true))
+          }
+        }
+        previous = nil
+        continue
+      }
+      if let previous, isBoundary(previous, raw) { flush() }
+      if pieces.isEmpty { first = index }
+      pieces.append(raw)
+      last = index
+      previous = raw
+    }
+    flush()
+    return result
+  }
+
+  /// Whether a new cell begins at `next` after the line `previous` (rule 2).
+  static func isBoundary(_ previous: Substring, _ next: Substring) -> Bool {
+    guard !TextLines.hasTrailingSpace(previous), previous.last != "-" else { return false }
+    return TextLines.startsNewUnit(next)
+  }
+
+  /// The parts of a line separated by runs of two or more spaces, trimmed.
+  static func gapParts(_ raw: Substring) -> [Substring] {
+    var parts: [Substring] = []
+    var start: Substring.Index?
+    var spaceRun = 0
+    var lastNonSpace = raw.startIndex
+    var index = raw.startIndex
+    while index < raw.endIndex {
+      let c = raw[index]
+      if c == " " || c == "\u{00A0}" || c == "\t" {
+        spaceRun += 1
+        if spaceRun == 2, let s = start {
+          parts.append(raw[s..<raw.index(after: lastNonSpace)])
+          start = nil
+        }
+      } else {
+        if start == nil { start = index }
+        spaceRun = 0
+        lastNonSpace = index
+      }
+      index = raw.index(after: index)
+    }
+    if let s = start { parts.append(raw[s..<raw.index(after: lastNonSpace)]) }
+    return parts
+  }
+
+  // MARK: Rule 3
+
+  private static let columnWords = [
+    "utfall", "resultat", "budget", "prognos", "avvik", "diff", "periodens", "snitt", "mål", "belopp",
+    "kostnad",
+  ]
+  private static let modifiers: Set<String> = ["netto", "brutto"]
+
+  /// Splits a cell's text before capitalised column words and between bare years (rule 3).
+  static func split(_ text: String, firstLine: Int, lastLine: Int) -> [HeaderCell] {
+    let words = text.split(separator: " ")
+    guard !words.isEmpty else { return [] }
+    var groups: [[Substring]] = [[words[0]]]
+    for word in words.dropFirst() {
+      let current = groups[groups.count - 1]
+      let previous = current.last.map { $0.lowercased() } ?? ""
+      let startsColumn = isColumnWord(word) && !modifiers.contains(previous)
+      let startsYear = FigureYear.year(word) != nil && current.allSatisfy { FigureYear.year($0) != nil }
+      if startsColumn || startsYear {
+        groups.append([word])
+      } else {
+        groups[groups.count - 1].append(word)
+      }
+    }
+    return groups.map {
+      HeaderCell(
+        text: $0.joined(separator: " "), firstLine: firstLine, lastLine: lastLine, sharesLine: groups.count > 1)
+    }
+  }
+
+  private static func isColumnWord(_ word: Substring) -> Bool {
+    guard let first = word.first, first.isUppercase else { return false }
+    let lower = word.lowercased()
+    return columnWords.contains { lower.hasPrefix($0) } && !lower.hasPrefix("kostnadsutveckling")
+  }
+}

@@ -1,0 +1,136 @@
+import HQData
+
+extension TableScan {
+  /// The numbers of one row read for `expected` columns, and whether thousands groups joined
+  /// some of them.
+  struct RowNumbers {
+    var label: String
+    var numbers: [SwedishNumber]
+    var grouped: Bool
+    /// The same numbers with every digit group read as a number of its own, when possible.
+    var ungrouped: [SwedishNumber]?
+  }
+
+  static func readRow(_ raw: Substring, expected: Int) -> RowNumbers {
+    let words = NumberRun.words(in: raw)
+    let atoms = NumberRun.atoms(words, from: NumberRun.trailingRunStart(words))
+    let split = NumberRun.splitNumberRun(atoms, expectedCount: expected)
+    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : words.count
+    let valueAtoms = split.labelAtoms..<atoms.count
+    let grouped = split.numbers.count < valueAtoms.count
+    var ungrouped: [SwedishNumber]?
+    if grouped, valueAtoms.count <= expected, valueAtoms.allSatisfy({ atoms[$0].canStart }) {
+      ungrouped = valueAtoms.compactMap { NumberRun.makeNumber(atoms[...], span: $0..<($0 + 1)) }
+    }
+    return RowNumbers(
+      label: NumberRun.join(words[0..<labelEnd]), numbers: split.numbers, grouped: grouped, ungrouped: ungrouped)
+  }
+
+  /// Rule 6 of ``ColumnTableRecognizer``: one fact per number.
+  mutating func emit(
+    _ rows: [TableRow], layout: TableLayout, headingCaption: String?, context: inout RecognitionContext
+  ) {
+    let columns = layout.measures.count
+    let captionContext = [layout.caption, layout.stub, headingCaption ?? ""].joined(separator: " ")
+    let meaningContext = ColumnMeaning.Context(
+      caption: captionContext, reportYear: text.reportYear, reportPeriod: text.reportPeriod,
+      documentUnit: text.documentUnit)
+    let meanings = layout.measures.map { ColumnMeaning(header: $0, context: meaningContext) }
+    let name = tableName(layout, headingCaption: headingCaption, firstLine: rows.first?.valueLine ?? 0)
+
+    var readings = rows.map { Self.readRow(Substring(lines[$0.valueLine]), expected: columns - ($0.textCell == nil ? 0 : 1)) }
+    let usesGroups = zip(rows, readings).contains { row, reading in
+      reading.grouped && reading.numbers.count == columns - (row.textCell == nil ? 0 : 1)
+    }
+    if !usesGroups {
+      for i in readings.indices where readings[i].numbers.count < columns {
+        if let ungrouped = readings[i].ungrouped { readings[i].numbers = ungrouped }
+      }
+    }
+
+    for (index, row) in rows.enumerated() {
+      let reading = readings[index]
+      var pieces = row.labelLines.map { Substring(lines[$0]) }
+      pieces.append(Substring(reading.label))
+      var (label, labelUnit) = FigureText.splitUnit(Self.cleanLabel(LineJoining.join(pieces)))
+      if label.isEmpty {
+        if rows.count == 1 {
+          label = name
+        } else if index == rows.count - 1, reading.numbers.count == columns {
+          label = "Totalt"
+          context.warnings.append(IngestWarning(
+            file: text.source, line: row.valueLine + 1,
+            message: "last row of table '\(name)' has no label; read as its total"))
+        } else {
+          context.warnings.append(IngestWarning(
+            file: text.source, line: row.valueLine + 1, message: "row of table '\(name)' has no label"))
+        }
+      }
+      let indicator = row.subheading.isEmpty ? label : "\(row.subheading) – \(label)"
+      let offset = row.textCell == nil ? 0 : 1
+      for (k, number) in reading.numbers.enumerated() where offset + k < columns {
+        let meaning = meanings[offset + k]
+        let kind = meaning.kind != .värde || meaning.isAverage
+          ? meaning.kind
+          : (ColumnMeaning.kind(of: indicator.lowercased()) ?? .värde)
+        let unit = !number.unit.isEmpty ? number.unit : (!labelUnit.isEmpty ? labelUnit : meaning.unit)
+        context.facts.append(Fact(
+          report: text.reportID, section: section(row.valueLine), table: name, indicator: indicator,
+          measure: meaning.measure, kind: kind, period: meaning.period, year: meaning.year,
+          value: number.value, unit: unit, line: row.valueLine + 1))
+      }
+    }
+  }
+
+  /// The caption; else a label-column header that names something (two words or more, not a
+  /// unit); else the heading right above; else a short standalone line a few lines above;
+  /// else the section's title.
+  private mutating func tableName(_ layout: TableLayout, headingCaption: String?, firstLine: Int) -> String {
+    if !layout.caption.isEmpty { return Self.cleanLabel(layout.caption) }
+    let stubWords = layout.stub.split(separator: " ")
+    if stubWords.count >= 2, let first = stubWords.first, ColumnMeaning.unitWord(String(first)) == nil {
+      return Self.cleanLabel(layout.stub)
+    }
+    if let headingCaption, !headingCaption.isEmpty { return headingCaption }
+    if layout.stub.isEmpty, layout.measures.allSatisfy(\.isEmpty), let nearby = nearbyCaption(above: firstLine) {
+      return nearby
+    }
+    return section(firstLine)
+  }
+
+  /// A short line standing alone between blank lines within twelve lines above, in the same
+  /// section (a sub-heading over prose that introduces a header-less table).
+  private mutating func nearbyCaption(above index: Int) -> String? {
+    var i = index - 1
+    while i > 0, index - i <= 12, !isHeading(i) {
+      let cleaned = cleaned(i)
+      if !cleaned.isEmpty, cleaned.count <= 70, !TextLines.isProse(cleaned), !TextLines.hasTrailingSpace(lines[i]),
+        !cleaned.contains(","), TextLines.isBlank(lines[i - 1]),
+        i + 1 < lines.count, TextLines.isBlank(lines[i + 1]), let first = cleaned.first, first.isUppercase,
+        NumberRun.read(Substring(lines[i])).numbers.isEmpty
+      {
+        return cleaned
+      }
+      i -= 1
+    }
+    return nil
+  }
+
+  func section(_ index: Int) -> String {
+    text.sectionTitles.indices.contains(index) ? text.sectionTitles[index] : ""
+  }
+
+  /// A label without footnote marks (`Läkemedel utom förmån *` → `Läkemedel utom förmån`) or a
+  /// trailing colon.
+  static func cleanLabel(_ label: String) -> String {
+    let words = label.split(separator: " ").compactMap { word -> Substring? in
+      var w = word
+      while w.hasSuffix("*") { w = w.dropLast() }
+      while w.hasPrefix("*") { w = w.dropFirst() }
+      return w.isEmpty ? nil : w
+    }
+    var result = words.joined(separator: " ")
+    while result.hasSuffix(":") { result.removeLast() }
+    return result
+  }
+}
