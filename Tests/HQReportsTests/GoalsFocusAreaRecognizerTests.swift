@@ -83,4 +83,14 @@ import Testing
     #expect(FocusAreaRecognizer.status(of: "Uppfylls") == nil)
     #expect(FocusAreaRecognizer.status(of: "Kravet är uppfyllt enligt den plan som beslutades av nämnden") == nil)
   }
+
+  /// A long text of alternating titles and statuses: every title gets its own status.
+  @Test func pairsManyFocusAreasInOrder() {
+    let statuses = ["helt", "delvis", "inte"]
+    let body = (0..<3000).map { "Fokusområde: Område nummer\nUppfylls \(statuses[$0 % 3])" }.joined(separator: "\n")
+    let context = FigureFixtures.run(FocusAreaRecognizer(), on: FigureFixtures.text(body))
+    #expect(context.goals.count == 3000)
+    #expect(context.goals.enumerated().allSatisfy { $0.element.status.rawValue == statuses[$0.offset % 3] })
+    #expect(context.goals.last?.line == 5999)
+  }
 }

@@ -35,8 +35,11 @@ struct FocusAreaRecognizer: Recognizer {
     for (position, title) in titles.enumerated() {
       let previousEnd = position > 0 ? titles[position - 1].endLine : -1
       let nextStart = position + 1 < titles.count ? titles[position + 1].line : text.lines.count
-      let after = statuses.first { !used.contains($0.line) && $0.line > title.endLine && $0.line < nextStart }
-      let before = statuses.last { !used.contains($0.line) && $0.line < title.line && $0.line > previousEnd }
+      // Only the statuses between the neighbouring titles are looked at (linear overall).
+      let afterWindow = statuses[Self.firstIndex(in: statuses, after: title.endLine)...].prefix { $0.line < nextStart }
+      let beforeWindow = statuses[Self.firstIndex(in: statuses, after: previousEnd)...].prefix { $0.line < title.line }
+      let after = afterWindow.first { !used.contains($0.line) }
+      let before = beforeWindow.last { !used.contains($0.line) }
       guard let found = statusFirst ? before ?? after : after ?? before else {
         context.warnings.append(IngestWarning(
           file: text.source, line: title.line + 1,
@@ -46,6 +49,17 @@ struct FocusAreaRecognizer: Recognizer {
       used.insert(found.line)
       context.goals.append(Goal(report: text.reportID, name: title.name, status: found.status, line: title.line + 1))
     }
+  }
+
+  /// The index of the first status standing after `line` (binary search; statuses are in line order).
+  static func firstIndex(in statuses: [(line: Int, status: GoalStatus)], after line: Int) -> Int {
+    var low = 0
+    var high = statuses.count
+    while low < high {
+      let middle = (low + high) / 2
+      if statuses[middle].line <= line { low = middle + 1 } else { high = middle }
+    }
+    return low
   }
 
   /// The status a line states, nil when it states none.
