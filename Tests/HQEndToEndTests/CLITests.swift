@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+/// The `hq` command line through the built binary: exit statuses, messages, formats.
+@Suite struct CLITests {
+  @Test func versionAndHelp() throws {
+    let version = try HQProcess.run(["--version"])
+    #expect(version.status == 0)
+    #expect(version.stdout.hasPrefix("hq "))
+    let help = try HQProcess.run(["--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("Usage:"))
+    #expect(help.stdout.contains("Examples:"))
+    #expect(help.stdout.contains("--keep-going"))
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    let unknown = try HQProcess.run(["--frmat", "csv"])
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("unknown option '--frmat'; did you mean '--format'?"))
+    #expect(unknown.stdout.isEmpty)
+    let missing = try HQProcess.run(["/nonexistent/script.hq"])
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("cannot read '/nonexistent/script.hq'"))
+    #expect(try HQProcess.run(["--format", "xml", "-c", ".tables"]).status == 2)
+    #expect(try HQProcess.run(["-c"]).status == 2)
+  }
+
+  @Test func noCrashTextOnErrors() throws {
+    for arguments in [["-c", ".nosuch"], ["-c", "from"], ["-c", "from facts | where ((("], ["--set", "="]] {
+      let result = try HQProcess.run(arguments)
+      #expect(result.status == 1 || result.status == 2)
+      #expect(!result.stderr.contains("Fatal error"))
+      #expect(!result.stderr.contains("Stack dump"))
+    }
+  }
+
+  @Test func metaCommandErrorsInScriptsNameFileAndLine() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("bad.hq")
+    try "# a comment\n.tables\n\n.lod data.csv\n.tables\n".write(to: script, atomically: true, encoding: .utf8)
+    let result = try HQProcess.run([script.path])
+    #expect(result.status == 1)
+    #expect(result.stderr == "\(script.path):4:1: error: unknown command '.lod'; did you mean '.load'?\n")
+    // The script stopped at the failure: one .tables output only.
+    #expect(result.stdout.components(separatedBy: "source,rows,columns").count == 2)
+
+    let going = try HQProcess.run([script.path, "--keep-going"])
+    #expect(going.status == 1)
+    #expect(going.stdout.components(separatedBy: "source,rows,columns").count == 3)
+  }
+
+  @Test func statementErrorsShowLocationSourceLineAndCaret() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("report.hq")
+    try "#!/usr/bin/env hq\n\nfrom nosuchsource | take 3\n".write(to: script, atomically: true, encoding: .utf8)
+    let result = try HQProcess.run([script.path])
+    #expect(result.status == 1)
+    let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines.count >= 3)
+    #expect(lines[0].hasPrefix("\(script.path):3:"))
+    #expect(lines[0].contains(": error: "))
+    #expect(lines[1] == "from nosuchsource | take 3")
+    #expect(lines[2].trimmingCharacters(in: .whitespaces).hasPrefix("^"))
+  }
+
+  @Test func defaultFormatOffTerminalIsCSVAndEveryFormatParsesBack() throws {
+    let csv = try HQProcess.run(["-c", ".schema goals"])
+    #expect(csv.status == 0)
+    #expect(csv.stdout.hasPrefix("source,column,type\ngoals,report,text\n"))
+    let json = try HQProcess.run(["-c", ".schema goals", "--format", "json"])
+    let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
+    #expect(rows?.first == ["source": "goals", "column": "report", "type": "text"])
+    let ndjson = try HQProcess.run(["-c", ".schema goals", "--format=ndjson"])
+    for line in ndjson.stdout.split(separator: "\n") {
+      #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
+    }
+    let tsv = try HQProcess.run(["-c", ".schema goals", "-f", "tsv"])
+    #expect(tsv.stdout.split(separator: "\n").first == "source\tcolumn\ttype")
+    let markdown = try HQProcess.run(["-c", ".format markdown", "-c", ".schema goals"])
+    #expect(markdown.stdout.hasPrefix("| source | column | type |\n| --- | --- | --- |\n"))
+    let line = try HQProcess.run(["-c", ".schema goals", "--format", "line"])
+    #expect(line.stdout.hasPrefix("-[ RECORD 1 ]"))
+    let table = try HQProcess.run(["-c", ".schema goals", "--format", "table"])
+    #expect(table.stdout.hasSuffix("(4 rows)\n"))
+  }
+
+  @Test func statementsFromStandardInput() throws {
+    let result = try HQProcess.run([], input: ".format json\n\n# comment\n.vars\n.set year 2024\n.vars\n")
+    #expect(result.status == 0)
+    #expect(result.stdout == "[]\n[\n  {\"name\":\"$year\",\"value\":\"2024\"}\n]\n")
+  }
+
+  @Test func setOnTheCommandLine() throws {
+    let result = try HQProcess.run(["--set", "area=Hälso- och sjukvård", "-s", "year=2017", "-c", ".vars"])
+    #expect(result.stdout == "name,value\n$area,\"\"\"Hälso- och sjukvård\"\"\"\n$year,2017\n")
+  }
+
+  @Test func closedPipeEndsQuietly() throws {
+    let commands = String(repeating: "-c .help ", count: 3000)
+    let result = try HQProcess.shell("\"$HQ\" \(commands) 2>/tmp/hq-epipe-$$.err | head -1; cat /tmp/hq-epipe-$$.err; rm -f /tmp/hq-epipe-$$.err")
+    #expect(result.stdout.hasPrefix("hq queries Region Halland's reports as data."))
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func missingLoadFileFailsWithItsName() throws {
+    let result = try HQProcess.run(["--load", "/nonexistent/data.csv", "-c", ".tables"])
+    #expect(result.status == 1)
+    #expect(result.stderr.contains("/nonexistent/data.csv"))
+  }
+}

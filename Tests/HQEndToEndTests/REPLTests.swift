@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// The interactive shell on a pseudo-terminal: what a person typing sees.
+@Suite(.serialized) struct REPLTests {
+  private func withShell(
+    history: URL? = nil, columns: UInt16 = 100, _ body: (PseudoTerminal) throws -> Void
+  ) throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = history ?? dir.appendingPathComponent("history")
+    let shell = try PseudoTerminal(environment: ["HQ_HISTORY": path.path], columns: columns)
+    try #require(shell.waitForPrompt() != nil, "no prompt: \(shell.plainText)")
+    try body(shell)
+  }
+
+  @Test func welcomeLineSaysWhatIsLoadedAndHowToGetHelp() throws {
+    try withShell { shell in
+      let text = shell.plainText
+      #expect(text.hasPrefix("hq "))
+      #expect(text.contains("reports"))
+      #expect(text.contains("facts"))
+      #expect(text.contains(".help"))
+      shell.send("\u{4}")
+      #expect(shell.waitForExit() == 0, "\(shell.transcript.debugDescription)")
+    }
+  }
+
+  @Test func tabCompletesMetaCommandsSourcesAndStages() throws {
+    try withShell { shell in
+      shell.send(".sch\t")
+      #expect(shell.wait(for: ".schema ") != nil)
+      shell.send("go\t")
+      #expect(shell.wait(for: "goals ") != nil)
+      shell.send("\r")
+      #expect(shell.wait(for: "(4 rows)") != nil)
+      #expect(shell.waitForPrompt() != nil)
+
+      shell.send("from go\t")
+      #expect(shell.wait(for: "from goals ") != nil)
+      shell.send("| wh\t")
+      #expect(shell.wait(for: "| where ") != nil)
+      shell.send("sta\t")
+      #expect(shell.wait(for: "status ") != nil)
+      shell.send("\u{3}")
+      #expect(shell.waitForPrompt() != nil)
+    }
+  }
+
+  @Test func ambiguousTabListsTheCandidates() throws {
+    try withShell { shell in
+      shell.send(".s\t")
+      // .save .schema .set share only ".s": they are listed, then the line is redrawn.
+      let listing = shell.wait(for: "hq> .s")
+      #expect(listing?.contains(".save") == true)
+      #expect(listing?.contains(".schema") == true)
+      #expect(listing?.contains(".set") == true)
+      shell.send("\u{3}")
+      #expect(shell.waitForPrompt() != nil)
+    }
+  }
+
+  @Test func continuationPromptAndCtrlCClearsTheStatement() throws {
+    try withShell { shell in
+      shell.send("from goals |\r")
+      #expect(shell.waitForPrompt("...> ") != nil)
+      shell.send("abc\u{3}")
+      #expect(shell.wait(for: "^C") != nil)
+      #expect(shell.waitForPrompt() != nil)
+      // The shell is still alive and usable.
+      shell.send(".format json\r")
+      #expect(shell.waitForPrompt() != nil)
+      shell.send(".format\r")
+      #expect(shell.wait(for: "json\n") != nil)
+      #expect(shell.waitForPrompt() != nil)
+      shell.send("\u{4}")
+      #expect(shell.waitForExit() == 0)
+    }
+  }
+
+  @Test func historyPersistsAcrossRestartsPrivately() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let history = dir.appendingPathComponent("hist")
+    try withShell(history: history) { shell in
+      shell.send(".format markdown\r")
+      #expect(shell.waitForPrompt() != nil)
+      shell.send("from goals |\r")
+      #expect(shell.waitForPrompt("...> ") != nil)
+      shell.send(" take 1\r")
+      #expect(shell.waitForPrompt() != nil)
+      shell.send("\u{4}")
+      #expect(shell.waitForExit() == 0)
+    }
+    let attributes = try FileManager.default.attributesOfItem(atPath: history.path)
+    #expect((attributes[.posixPermissions] as? Int) == 0o600)
+    try withShell(history: history) { shell in
+      // Up recalls the two-line statement as one entry, Up again the one before.
+      shell.send("\u{1B}[A")
+      #expect(shell.wait(for: "from goals |\n take 1") != nil)
+      shell.send("\u{1B}[A")
+      #expect(shell.wait(for: ".format markdown") != nil)
+      shell.send("\u{3}\u{4}")
+      #expect(shell.waitForExit() == 0)
+    }
+  }
+
+  @Test func swedishLettersAreOneCharacterEach() throws {
+    try withShell { shell in
+      // Type "Läkemedel", move left over "emedel" (6 characters), insert X: LäkXemedel.
+      shell.send(".set x Läkemedel")
+      shell.send(String(repeating: "\u{1B}[D", count: 6) + "X\r")
+      #expect(shell.waitForPrompt() != nil)
+      shell.send(".vars\r")
+      #expect(shell.wait(for: "\"LäkXemedel\"") != nil)
+    }
+  }
+
+  @Test func unwritableHistoryWarnsOnceAndGoesOn() throws {
+    let history = URL(fileURLWithPath: "/nonexistent-dir/hq_history")
+    try withShell(history: history) { shell in
+      shell.send(".format csv\r")
+      #expect(shell.wait(for: "warning: cannot write the history file") != nil)
+      shell.send(".format\r")
+      #expect(shell.wait(for: "csv") != nil)
+      shell.send(".format\r")
+      #expect(shell.wait(for: "csv") != nil)
+      #expect(shell.plainText.components(separatedBy: "warning:").count == 2)
+    }
+  }
+
+  @Test func quitLeavesWithStatusZero() throws {
+    try withShell { shell in
+      shell.send(".quit\r")
+      #expect(shell.waitForExit() == 0)
+    }
+  }
+}
