@@ -150,13 +150,14 @@ public enum StatementSplitter {
     var depth = 0
     var last: Token?
     while true {
-      let before = lexer
       let token = lexer.next()
       switch token.kind {
       case .endOfInput:
         return last?.range.end ?? token.range.start
       case .semicolon:
-        lexer = before
+        // Stop at the `;` itself, past any unknown characters skipped before it, so the
+        // caller always moves forward.
+        lexer.position = token.range.start
         return last?.range.end ?? token.range.start
       case .newline:
         if depth > 0 || (last?.continuesStatement ?? true) { continue }
