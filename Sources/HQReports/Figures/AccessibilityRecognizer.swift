@@ -132,6 +132,7 @@ struct AccessibilityStatement: Sendable, Hashable {
 
   /// Reads a statement starting at `index`; nil when the line does not start one.
   init?(at index: Int, in lines: [String]) {
+    guard FigureText.startsWithDigit(lines[index]) else { return nil }
     let firstWords = NumberRun.words(in: Substring(lines[index])).map { String($0.text) }
     guard let (region, used) = Self.percent(firstWords, at: 0), used < firstWords.count,
       NumberWord.classify(Substring(firstWords[used])) == .other

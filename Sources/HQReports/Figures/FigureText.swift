@@ -25,6 +25,28 @@ enum FigureText {
     return !isBlank(line)
   }
 
+  /// True when the line's first non-space character is an ASCII digit (or, with `orSign`, a
+  /// sign `+`, `-`, `−`, `–`): a cheap test before a line is read as numbers.
+  static func startsWithDigit(_ line: String, orSign: Bool = false) -> Bool {
+    guard let first = line.unicodeScalars.first(where: { !LineJoining.isSpace($0) }) else { return false }
+    if first.value >= 48 && first.value <= 57 { return true }
+    return orSign && (first == "+" || first == "-" || first == "−" || first == "–")
+  }
+
+  /// True when `line` contains `needle`, compared byte for byte (a cheap test before a line is
+  /// split into words).
+  static func contains(_ line: String, _ needle: String) -> Bool {
+    let haystack = Array(line.utf8)
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first, haystack.count >= pattern.count else { return pattern.isEmpty }
+    var index = 0
+    while index + pattern.count <= haystack.count {
+      if haystack[index] == first && haystack[index..<index + pattern.count].elementsEqual(pattern) { return true }
+      index += 1
+    }
+    return false
+  }
+
   /// True when the text contains an ASCII digit.
   static func hasDigit(_ text: some StringProtocol) -> Bool {
     text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }

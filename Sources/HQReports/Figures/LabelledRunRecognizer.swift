@@ -65,6 +65,7 @@ struct LabelledRunRecognizer: Recognizer {
 
   /// The number atoms of a line made of numbers only, nil when the line holds anything else.
   static func numbersOnly(_ line: String) -> [NumberRun.Atom]? {
+    guard FigureText.startsWithDigit(line, orSign: true) else { return nil }
     let words = NumberRun.words(in: Substring(line))
     guard !words.isEmpty, NumberRun.trailingRunStart(words) == 0 else { return nil }
     let atoms = NumberRun.atoms(words, from: 0)

@@ -106,6 +106,7 @@ struct StaffFiguresRecognizer: Recognizer {
 
   /// The percentages of a line that holds nothing else (`5,8% 3,5%10,5%` → three), nil otherwise.
   static func percentages(_ line: String) -> [SwedishNumber]? {
+    guard FigureText.startsWithDigit(line, orSign: true), line.utf8.contains(UInt8(ascii: "%")) else { return nil }
     var result: [SwedishNumber] = []
     for word in NumberRun.words(in: Substring(line)) {
       var pieces = word.text.split(separator: "%", omittingEmptySubsequences: false)

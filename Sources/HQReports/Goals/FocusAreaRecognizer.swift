@@ -64,6 +64,10 @@ struct FocusAreaRecognizer: Recognizer {
 
   /// The status a line states, nil when it states none.
   static func status(of line: String) -> GoalStatus? {
+    // Cheap test first: every status word holds `ppfyll` or `ppnå`, in either case.
+    guard line.utf8.count <= 120,
+      ["ppfyll", "PPFYLL", "ppnå", "PPNÅ"].contains(where: { FigureText.contains(line, $0) })
+    else { return nil }
     let words = FigureText.clean(line).lowercased().split(separator: " ").map(FigureText.trimmingPunctuation)
     guard words.count <= 6 else { return nil }
     if let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count {
@@ -116,7 +120,7 @@ struct FocusAreaTitle: Sendable, Hashable {
   private static func rest(afterKeywordIn line: String) -> String? {
     let trimmed = line.drop(while: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
     let keyword = "fokusområde"
-    guard trimmed.lowercased().hasPrefix(keyword) else { return nil }
+    guard trimmed.prefix(keyword.count).lowercased() == keyword else { return nil }
     var rest = trimmed.dropFirst(keyword.count)
     guard rest.isEmpty || rest.first == ":" || rest.first == " " || rest.first == "\u{00A0}" else { return nil }
     rest = rest.drop(while: { $0 == " " || $0 == "\u{00A0}" })
