@@ -66,6 +66,7 @@ import duckdb, json, sys, time
 path, query = sys.argv[1], sys.argv[2]
 t0 = time.perf_counter()
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 con.execute("CREATE TABLE facts AS SELECT * FROM read_csv(?, header = true)", [path])
 t1 = time.perf_counter()
 rows = con.execute(query).fetchall() if query else []
@@ -149,8 +150,9 @@ class Systems:
 
     def run_duckdb(self, path, query):
         _, rss, out, _ = timed([self.duckdb_python, "-c", DUCKDB_RUNNER, path, query])
-        result = json.loads(out)
+        result = json.loads(out.strip().splitlines()[-1])
         text = "\n".join(",".join(r) for r in result["rows"])
+        self.last_duckdb_query = result["total"] - result["load"]
         return result["total"], rss, text
 
 
@@ -161,7 +163,7 @@ def measure(systems, path, runs):
     for system in ("hq", "sqlite3", "duckdb"):
         results[system] = {}
         for name, q in steps:
-            walls, rsses, out = [], [], ""
+            walls, rsses, alone, out = [], [], [], ""
             for _ in range(runs):
                 if system == "hq":
                     wall, rss, out = systems.run_hq(path, q["hq"])
@@ -169,9 +171,12 @@ def measure(systems, path, runs):
                     wall, rss, out = systems.run_sqlite(path, q["sql"])
                 else:
                     wall, rss, out = systems.run_duckdb(path, q.get("duckdb", q["sql"]))
+                    alone.append(systems.last_duckdb_query)
                 walls.append(wall)
                 rsses.append(rss)
             results[system][name] = {"wall": statistics.median(walls), "rss": max(rsses), "out": out.strip()}
+            if alone:
+                results[system][name]["alone"] = statistics.median(alone)
             log("bench: %-7s %-4s %8.3f s  %7.1f MB" % (system, name, results[system][name]["wall"],
                                                          results[system][name]["rss"]))
     return results
@@ -198,11 +203,12 @@ def ingest_rate(hq, copies=40):
     base = statistics.median(timed([hq, "--format", "csv", "-c", "from reports | count"])[0] for _ in range(5))
     loaded = statistics.median(
         timed([hq, "--format", "csv", "--load", big, "-c", "from reports | count"])[0] for _ in range(3))
-    return size, size / max(loaded - base, 1e-6)
+    return size, (size / (loaded - base) if loaded - base > 0.005 else None)
 
 
 def machine():
-    info = {"os": platform.platform(), "python": platform.python_version()}
+    info = {"os": platform.platform(), "python": platform.python_version(),
+            "load average at start": " ".join("%.1f" % x for x in os.getloadavg())}
     try:
         with open("/proc/cpuinfo") as f:
             models = [l.split(":", 1)[1].strip() for l in f if l.startswith("model name")]

@@ -12,6 +12,8 @@ Shaped like a national Kolada-style export, the scale issue 5 describes:
 
 Every (report, indicator, kind) appears at most once per year, so
 `compare year 2023 vs 2024 by report, indicator, kind` has no ambiguous keys.
+No indicator name contains "vard" or "värd" apart from real "vård" words, so Q4's
+`indicator ~ "vård"` (hq folds case and diacritics) and SQL's LIKE '%vård%' count the same rows.
 The same N always gives byte-identical output (no randomness, only integer hashing).
 
 Usage: generate.py ROWS OUTPUT.csv
@@ -36,7 +38,7 @@ AREAS = [
                              "Patienter nöjda med vården", "Sjukvårdskostnad, netto",
                              "Besök på akutmottagning"]),
     ("Utbildning", ["Elever med gymnasieexamen", "Behöriga lärare", "Elever i fristående skola",
-                    "Kostnad per elev, grundskola", "Meritvärde årskurs 9", "Elever som når målen"]),
+                    "Kostnad per elev, grundskola", "Meritpoäng årskurs 9", "Elever som når målen"]),
     ("Omsorg", ["Brukare i hemtjänst", "Platser i särskilt boende", "Kostnad för äldreomsorg",
                 "Personalkontinuitet i hemtjänsten", "Väntetid till särskilt boende"]),
     ("Ekonomi", ["Årets resultat", "Soliditet", "Nettokostnad", "Skattesats", "Investeringar",
@@ -52,7 +54,7 @@ AREAS = [
 ]
 QUALIFIERS = ["", "per 1000 invånare", "kvinnor", "män", "0–17 år", "18–64 år", "65 år och äldre",
               "80 år och äldre", "i tätort", "på landsbygden", "utrikes födda", "inrikes födda",
-              "i egen regi", "i extern regi", "totalt", "medelvärde", "median", "andel av totalt",
+              "i egen regi", "i extern regi", "totalt", "genomsnitt", "median", "andel av totalt",
               "förändring mot föregående år", "per invånare", "jämfört med riket", "justerat",
               "ojusterat", "helår", "första tertialet", "andra tertialet", "per vecka",
               "per månad", "arbetsdagar", "helger", "under 2 år", "över 5 år", "med funktionsnedsättning",
