@@ -150,7 +150,7 @@ struct FigureLabel: Sendable, Hashable {
   /// True when the label may be the figure's caption rather than a label: one line, starting a
   /// text box, followed by a blank line, without digits (` Medarbetare` above the labels).
   func mayBeCaption(in lines: [String]) -> Bool {
-    guard lines.count > 0, self.lines.count == 1, let line = self.lines.first, line + 1 < lines.count else { return false }
+    guard self.lines.count == 1, let line = self.lines.first, line + 1 < lines.count else { return false }
     return FigureText.startsBox(lines[line]) && FigureText.isBlank(lines[line + 1]) && !FigureText.hasDigit(text)
   }
 }
