@@ -32,7 +32,7 @@ import HQData
 ///   the number of labels; when it does not give exactly one number per label, nothing is read
 ///   here (the shape is then some other figure or a table row, left to the table recognizers).
 /// - Each label gives one fact: indicator the label (a parenthesised unit taken off), measure
-///   the caption's year as written (`2024`) or empty, kind from the label's words, else from the
+///   empty (the figure has no column header), kind from the label's words, else from the
 ///   caption's, else `utfall` (counts a report shows for a year are outcomes), year the
 ///   caption's last year or the report's, unit from the label or the cell (`%`, `mnkr`), table
 ///   the caption above the labels (else the section).
@@ -117,7 +117,7 @@ struct LabelledRunRecognizer: Recognizer {
       context.facts.append(Fact(
         report: text.reportID, section: FigureText.section(text, index),
         table: caption?.text ?? FigureText.section(text, firstLabelLine), indicator: indicator,
-        measure: captionYear.map(String.init) ?? "",
+        measure: "",
         kind: FigureText.kind(ofLabel: label.text) ?? captionKind ?? .utfall, year: captionYear ?? text.reportYear,
         value: number.value, unit: labelUnit.isEmpty ? number.unit : labelUnit, line: index + 1))
       context.claim(label.lines)
