@@ -57,7 +57,8 @@ enum Completion {
       let pipeline = pipelinePrefix(before)
       words = provider.columns(afterPipelinePrefix: pipeline).map(quoteName) + Functions.all.map { $0 + "(" }
     }
-    let matches = words.filter { Collation.fold($0).starts(with: Collation.fold(word)) }
+    let typed = Collation.fold(word.hasPrefix("`") ? String(word.dropFirst()) : word)
+    let matches = words.filter { Collation.fold($0.hasPrefix("`") ? String($0.dropFirst()) : $0).starts(with: typed) }
     return Result(
       replaceFrom: wordStart, candidates: unique(matches),
       suffix: matches.count == 1 && matches[0].hasSuffix("(") ? "" : " ")

@@ -1,0 +1,67 @@
+import Testing
+@testable import HQShell
+
+private struct FakeProvider: CompletionProvider {
+  var sourceNames = ["facts", "goals", "sections", "reports"]
+
+  func columns(afterPipelinePrefix prefix: String) -> [String] {
+    prefix.contains("goals") ? ["report", "name", "status", "line"] : ["indicator", "year", "value", "antal patienter"]
+  }
+
+  func values(of column: String, afterPipelinePrefix prefix: String) -> [String] {
+    column == "indicator" ? ["Läkemedel", "Läkarbesök", "Tandvård", "lakan"] : []
+  }
+}
+
+@Suite struct CompletionTests {
+  private func complete(_ text: String) -> Completion.Result {
+    Completion.complete(text, using: FakeProvider())
+  }
+
+  @Test func statementStartsAndSources() {
+    #expect(complete("fr").candidates == ["from"])
+    #expect(complete("from g").candidates == ["goals"])
+    #expect(complete("from g").replaceFrom == 5)
+    #expect(complete("from facts | join s").candidates == ["sections"])
+  }
+
+  @Test func stagesAfterAPipe() {
+    #expect(complete("from facts | s").candidates == ["select", "summarize", "sort"])
+    #expect(complete("from facts |\n  wh").candidates == ["where"])
+  }
+
+  @Test func columnsOfThePipelineAndFunctions() {
+    #expect(complete("from goals | where st").candidates == ["status", "startswith(", "stddev("])
+    #expect(complete("from facts | summarize n = count() by ye").candidates == ["year"])
+    #expect(complete("from facts | select an").candidates == ["`antal patienter`"])
+    #expect(complete("from facts | derive x = ro").candidates == ["round("])
+    #expect(complete("from facts | derive x = ro").suffix == "")
+  }
+
+  @Test func valuesInsideQuotesFoldCaseAndDiacritics() {
+    let result = complete("from facts | where indicator == \"lak")
+    #expect(result.candidates == ["lakan", "Läkarbesök", "Läkemedel"])
+    #expect(result.suffix == "\"")
+    #expect(result.replaceFrom == "from facts | where indicator == \"".utf8.count)
+    #expect(complete("from facts | where indicator ~ \"TAND").candidates == ["Tandvård"])
+    #expect(complete("from facts | where indicator in [\"Tandvård\", \"läke").candidates == ["Läkemedel"])
+  }
+
+  @Test func metaCommandsAndTheirArguments() {
+    #expect(complete(".sc").candidates == [".schema"])
+    #expect(complete(".format js").candidates == ["json"])
+    #expect(complete(".schema fa").candidates == ["facts"])
+    #expect(complete(".help summ").candidates == ["summarize"])
+  }
+
+  @Test func filePathsAfterLoad() {
+    let result = complete(".load /us")
+    #expect(result.candidates == ["/usr/"])
+    #expect(result.suffix == "")
+  }
+
+  @Test func commonPrefixAndColumns() {
+    #expect(Completion.commonPrefix(["Läkemedel", "Läkarbesök"]) == "Läk")
+    #expect(Completion.columns(["a", "bb", "ccc"], width: 10) == "a    bb\nccc\n")
+  }
+}

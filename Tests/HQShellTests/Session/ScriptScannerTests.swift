@@ -1,0 +1,96 @@
+import Testing
+@testable import HQShell
+
+@Suite struct ScriptScannerTests {
+  private func texts(_ script: String) -> [String] {
+    ScriptScanner.units(of: script).map(\.text)
+  }
+
+  @Test func oneStatementPerLine() {
+    let units = ScriptScanner.units(of: "#!/usr/bin/env hq\nfrom goals\n\n# note\nfrom facts | take 3\n")
+    #expect(units.map(\.text) == ["from goals", "from facts | take 3"])
+    #expect(units.map(\.line) == [2, 5])
+    #expect(units.allSatisfy { $0.kind == .statement })
+  }
+
+  @Test func trailingPipeOrOperatorContinues() {
+    #expect(texts("from facts |\n  where year ==\n  2024\nfrom goals") == ["from facts |\n  where year ==\n  2024", "from goals"])
+    #expect(texts("from facts | where a > 1 and\n b < 2") == ["from facts | where a > 1 and\n b < 2"])
+    #expect(texts("from facts | select a,\n b") == ["from facts | select a,\n b"])
+  }
+
+  @Test func nextLineStartingWithPipeContinues() {
+    #expect(texts("from facts\n\n  | take 3\nfrom goals\n| count") == ["from facts\n\n  | take 3", "from goals\n| count"])
+  }
+
+  @Test func openBracketsAndStringsContinue() {
+    #expect(texts("from facts | where year in [2023,\n 2024]\nx") == ["from facts | where year in [2023,\n 2024]", "x"])
+    #expect(texts("search \"två\nrader\"\nnext") == ["search \"två\nrader\"", "next"])
+    #expect(texts("from facts | where note == \"a # not a comment |\"\nnext") == ["from facts | where note == \"a # not a comment |\"", "next"])
+  }
+
+  @Test func commentsDoNotContinue() {
+    #expect(texts("from facts # ends here |\nfrom goals") == ["from facts # ends here |", "from goals"])
+  }
+
+  @Test func metaCommandsAreTheirOwnUnits() {
+    let units = ScriptScanner.units(of: ".load data.csv as d\nfrom d\n  .format json\nfrom facts | where x > .5")
+    #expect(units.map(\.kind) == [.meta, .statement, .meta, .statement])
+    #expect(units[2].text == ".format json")
+  }
+
+  @Test func completenessForThePrompt() {
+    #expect(ScriptScanner.isComplete("from facts"))
+    #expect(!ScriptScanner.isComplete("from facts |"))
+    #expect(!ScriptScanner.isComplete("from facts | where (a > 1"))
+    #expect(!ScriptScanner.isComplete("search \"open"))
+    #expect(ScriptScanner.isComplete(".load x.csv"))
+    #expect(ScriptScanner.isComplete(""))
+  }
+}
+
+@Suite struct MetaCommandTests {
+  @Test func parsesEveryCommand() throws {
+    #expect(try MetaCommand.parse(".help compare") == .help(topic: "compare"))
+    #expect(try MetaCommand.parse(".load \"my data.csv\" as kolada") == .load(path: "my data.csv", name: "kolada"))
+    #expect(try MetaCommand.parse(".output") == .output(path: nil))
+    #expect(try MetaCommand.parse(".format JSON") == .format(.json))
+    #expect(try MetaCommand.parse(".set $area Hälso- och sjukvård") == .set(name: "area", value: "Hälso- och sjukvård"))
+    #expect(try MetaCommand.parse(".timer on") == .timer(true))
+    #expect(try MetaCommand.parse("  .quit") == .quit)
+  }
+
+  @Test func reportsMistakesWithASuggestion() {
+    #expect(throws: ShellError.self) { try MetaCommand.parse(".format xml") }
+    do {
+      _ = try MetaCommand.parse(".shcema facts")
+      Issue.record("expected an error")
+    } catch {
+      #expect(error.message == "unknown command '.shcema'; did you mean '.schema'?")
+    }
+    #expect(throws: ShellError.self) { try MetaCommand.parse(".load a b c d") }
+    #expect(throws: ShellError.self) { try MetaCommand.parse(".timer maybe") }
+  }
+}
+
+@Suite struct OptionsTests {
+  @Test func parsesFlagsInAnyOrder() throws {
+    let options = try Options.parse(["report.hq", "--set", "year=2024", "--format=json", "-k", "--load", "a.csv"])
+    #expect(options.script == "report.hq")
+    #expect(options.parameters.map(\.name) == ["year"])
+    #expect(options.parameters.map(\.value) == ["2024"])
+    #expect(options.format == .json)
+    #expect(options.keepGoing)
+    #expect(options.loads == ["a.csv"])
+  }
+
+  @Test func repeatableCommands() throws {
+    #expect(try Options.parse(["-c", "from goals", "--command", "from facts"]).commands == ["from goals", "from facts"])
+  }
+
+  @Test func usageErrors() {
+    for arguments in [["--nope"], ["-c"], ["--format", "xml"], ["--set", "novalue"], ["a.hq", "b.hq"], ["a.hq", "-c", "x"]] {
+      #expect(throws: ShellError.self, "\(arguments)") { try Options.parse(arguments) }
+    }
+  }
+}

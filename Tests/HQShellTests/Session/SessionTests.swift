@@ -1,0 +1,111 @@
+import Foundation
+import HQData
+import HQReports
+import Testing
+@testable import HQShell
+
+@Suite struct SessionTests {
+  private func makeSession(format: OutputFormat = .csv) -> (Session, OutputSink, OutputSink) {
+    let out = OutputSink()
+    let err = OutputSink()
+    let session = Session(model: ReportModel(), format: format, output: out, errors: err, outputIsTerminal: false)
+    return (session, out, err)
+  }
+
+  private func temporaryDirectory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hq-session-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  @Test func parametersSetShownAndUnset() {
+    let (session, out, err) = makeSession()
+    #expect(session.run(".set year 2024\n.set area 'Region Halland'\n.vars", name: "t.hq") == .success)
+    #expect(out.text == "name,value\n$area,\"\"\"Region Halland\"\"\"\n$year,2024\n")
+    #expect(session.engine.parameters["year"] == .number(Number(2024)))
+    #expect(session.run(".unset year\n.unset year", name: "t.hq") == .failure)
+    #expect(err.text == "t.hq:2:1: error: no parameter '$year' is set\n")
+  }
+
+  @Test func saveWritesReplayableCommandsAtomically() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (session, _, _) = makeSession()
+    let path = dir.appendingPathComponent("saved.hq").path
+    _ = session.run(".set year 2024\n.format json\n.tables\n.nosuch\n.save \(path)", name: "<input>", keepGoing: true)
+    let saved = try String(contentsOfFile: path, encoding: .utf8)
+    #expect(saved == "# Saved by hq.\n.set year 2024\n.format json\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["saved.hq"])
+  }
+
+  @Test func outputAndOnceRedirectIntoFiles() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (session, out, _) = makeSession()
+    let all = dir.appendingPathComponent("all.csv").path
+    let one = dir.appendingPathComponent("one.csv").path
+    _ = session.run(".output \(all)\n.schema goals\n.schema reports\n.output\n.once \(one)\n.schema goals\n.vars", name: "t")
+    session.finish()
+    let allText = try String(contentsOfFile: all, encoding: .utf8)
+    #expect(allText.hasPrefix("source,column,type\ngoals,report,text\n"))
+    #expect(allText.contains("reports,id,text\n"))
+    #expect(try String(contentsOfFile: one, encoding: .utf8).hasPrefix("source,column,type\ngoals,report,text\n"))
+    #expect(out.text == "name,value\n")
+    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["all.csv", "one.csv"])
+  }
+
+  @Test func outputToAnUnwritablePlaceFails() {
+    let (session, _, err) = makeSession()
+    #expect(session.run(".output /nonexistent-dir/x.csv", name: "<input>") == .failure)
+    #expect(err.text.hasPrefix("error: cannot write '/nonexistent-dir/x.csv'"))
+  }
+
+  @Test func failedLoadLeavesTheDataAsItWas() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = dir.appendingPathComponent("kolada.csv")
+    try "kommun,värde\nHalmstad,12,5\n".write(to: good, atomically: true, encoding: .utf8)
+    let (session, _, err) = makeSession()
+    let before = session.engine.catalog.names
+    #expect(session.run(".load \(dir.path)/missing.csv as kolada", name: "<input>") == .failure)
+    #expect(err.text.contains("missing.csv"))
+    #expect(session.engine.catalog.names == before)
+  }
+
+  @Test func loadsACSVTableUnderItsName() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("kolada.csv")
+    try "kommun,varde\nHalmstad,12\nVarberg,7\n".write(to: file, atomically: true, encoding: .utf8)
+    let (session, _, err) = makeSession()
+    #expect(session.run(".load \(file.path) as k", name: "<input>") == .success)
+    #expect(session.engine.catalog["k"]?.rowCount == 2)
+    #expect(err.text == "loaded k: 2 rows, 2 columns\n")
+  }
+
+  @Test func helpHasAPagePerTopicWithAnExample() throws {
+    let (session, out, err) = makeSession()
+    for topic in ["compare", "where", "round", "sum", "load", "format", "facts", ".save"] {
+      #expect(session.run(".help \(topic)", name: "<input>") == .success, "\(topic)")
+    }
+    #expect(out.text.components(separatedBy: "Example:").count == 9)
+    #expect(session.run(".help comprae", name: "<input>") == .failure)
+    #expect(err.text == "error: no help for 'comprae'; did you mean 'compare'?; .help lists the topics\n")
+  }
+
+  @Test func runNestedTooDeepStops() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("self.hq").path
+    try ".run \(script)\n".write(toFile: script, atomically: true, encoding: .utf8)
+    let (session, _, err) = makeSession()
+    #expect(session.run(".run \(script)", name: "<input>") == .failure)
+    #expect(err.text.contains("nested too deeply"))
+  }
+
+  @Test func quitStopsTheScript() {
+    let (session, out, _) = makeSession()
+    #expect(session.run(".quit\n.vars", name: "t") == .quit)
+    #expect(out.text.isEmpty)
+  }
+}
