@@ -7,14 +7,12 @@ import Darwin
 /// A whole file's bytes, memory-mapped read-only, unmapped when the value goes away.
 ///
 /// Mapping instead of reading keeps a 1 GB CSV out of the heap: the parser walks the pages
-/// once, front to back, and ``release(upTo:)`` hands finished pages back to the kernel, so
+/// once, front to back, and ``releaser`` hands finished pages back to the kernel, so
 /// the file adds only a window of pages to the process's resident memory, not its full size.
 /// The corresponding C calls are `open`, `fstat`, `mmap`, `madvise` and `munmap`.
 final class FileBytes {
   let base: UnsafeRawPointer?
   let count: Int
-  /// How far ``release(upTo:)`` has already dropped pages.
-  private var released = 0
 
   private init(base: UnsafeRawPointer?, count: Int) {
     self.base = base
@@ -46,15 +44,21 @@ final class FileBytes {
     return FileBytes(base: UnsafeRawPointer(mapped), count: size)
   }
 
-  /// Tells the kernel the pages before `offset` are no longer needed. They are re-read from
-  /// the file if touched again (for example to render an error), so this is always safe.
-  func release(upTo offset: Int) {
-    guard let base else { return }
-    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-    let end = (min(offset, count) / page) * page
-    guard end - released >= 16 << 20 else { return }
-    _ = madvise(UnsafeMutableRawPointer(mutating: base + released), end - released, MADV_DONTNEED)
-    released = end
+  /// A function that tells the kernel the pages wholly inside `from..<to` are no longer
+  /// needed. They are re-read from the file if touched again (for example to render an
+  /// error), so this is always safe; it only keeps resident memory down. Safe to call from
+  /// the threads of a parallel read, each for its own range.
+  var releaser: @Sendable (Int, Int) -> Void {
+    guard let base else { return { _, _ in } }
+    let address = Int(bitPattern: base)
+    let count = self.count
+    return { from, to in
+      let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+      let first = (from + page - 1) / page * page
+      let last = min(to, count) / page * page
+      guard last > first, let start = UnsafeMutableRawPointer(bitPattern: address + first) else { return }
+      _ = madvise(start, last - first, MADV_DONTNEED)
+    }
   }
 
   /// The bytes as a `String`, or an error at the first byte that is not UTF-8.

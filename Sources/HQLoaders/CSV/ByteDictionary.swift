@@ -52,6 +52,17 @@ struct ByteDictionary {
     return code
   }
 
+  /// Calls `body` with the bytes of value `code`.
+  func withBytes<R>(of code: Int, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
+    arena.withUnsafeBufferPointer { all in
+      let start = offsets[code]
+      let length = offsets[code + 1] - start
+      var empty: UInt8 = 0
+      guard let base = all.baseAddress else { return body(&empty, 0) }
+      return body(base + start, length)
+    }
+  }
+
   /// The distinct values in code order.
   func strings() -> [String] {
     arena.withUnsafeBufferPointer { all in

@@ -161,6 +161,13 @@ struct CSVColumnBuilder {
     rows += 1
   }
 
+  /// Marks the column for a text pass after parts disagreed on its type.
+  mutating func demoteForMerge() {
+    demote()
+    codes = []
+    dictionary = ByteDictionary()
+  }
+
   private mutating func demote() {
     mode = .demoted
     mantissas = []
@@ -205,6 +212,91 @@ struct CSVColumnBuilder {
     let bytes = UnsafeRawBufferPointer(start: base, count: field.end)
     if let bad = UTF8Check.firstInvalidOffset(in: bytes, from: field.start, to: field.end) {
       throw CSVCellError(kind: .invalidUTF8, offset: bad)
+    }
+  }
+
+  /// Appends the rows another builder read from the part of the file after this one's, so
+  /// parts read in parallel become one column. False when the two disagree on the type (one
+  /// numeric, one textual, or different decimal separators): the column must then be read
+  /// again as text.
+  mutating func merge(_ other: inout CSVColumnBuilder) -> Bool {
+    switch (mode, other.mode) {
+    case (.done, _), (_, .done): return true
+    case (.demoted, _), (_, .demoted): return false
+    case (.undecided, .undecided): break
+    case (.undecided, .number), (.undecided, .text):
+      if other.mode == .number {
+        mode = .number
+        mantissas.append(contentsOf: repeatElement(0, count: rows))
+      } else {
+        mode = .text
+        codes.append(contentsOf: repeatElement(0, count: rows))
+      }
+      return merge(&other)
+    case (.number, .undecided):
+      mantissas.append(contentsOf: repeatElement(0, count: other.rows))
+      if mixedScales { scales.append(contentsOf: repeatElement(0, count: other.rows)) }
+    case (.text, .undecided):
+      codes.append(contentsOf: repeatElement(0, count: other.rows))
+    case (.number, .number):
+      guard mergeNumbers(&other) else { return false }
+    case (.text, .text):
+      mergeText(&other)
+    case (.number, .text), (.text, .number):
+      return false
+    }
+    mergeNulls(other)
+    rows += other.rows
+    other = .finished(name: name)
+    return true
+  }
+
+  private mutating func mergeNumbers(_ other: inout CSVColumnBuilder) -> Bool {
+    if separator != 0 && other.separator != 0 && separator != other.separator && !fixed { return false }
+    if separator == 0 { separator = other.separator }
+    let bothUniform = !mixedScales && !other.mixedScales
+    let sameScale = firstScale == nil || other.firstScale == nil || firstScale == other.firstScale
+    if bothUniform && sameScale {
+      if firstScale == nil { firstScale = other.firstScale }
+    } else {
+      if !mixedScales {
+        scales = Array(repeating: firstScale ?? 0, count: mantissas.count)
+        mixedScales = true
+      }
+      if other.mixedScales {
+        scales.append(contentsOf: other.scales)
+      } else {
+        scales.append(contentsOf: repeatElement(other.firstScale ?? 0, count: other.mantissas.count))
+      }
+    }
+    maxScale = Swift.max(maxScale, other.maxScale)
+    mantissas.append(contentsOf: other.mantissas)
+    return true
+  }
+
+  private mutating func mergeText(_ other: inout CSVColumnBuilder) {
+    var mapping: [UInt32] = []
+    mapping.reserveCapacity(other.dictionary.count)
+    for code in 0..<other.dictionary.count {
+      var isNew = false
+      mapping.append(other.dictionary.withBytes(of: code) { dictionary.intern($0, $1, isNew: &isNew) })
+    }
+    codes.reserveCapacity(codes.count + other.codes.count)
+    if mapping.isEmpty {
+      codes.append(contentsOf: other.codes)
+    } else {
+      for code in other.codes { codes.append(mapping[Int(code)]) }
+    }
+    lastLength = -1
+  }
+
+  private mutating func mergeNulls(_ other: CSVColumnBuilder) {
+    guard nulls != nil || other.nulls != nil else { return }
+    if nulls == nil { nulls = NullMask(repeating: false, count: rows) }
+    if let theirs = other.nulls {
+      for row in 0..<other.rows { nulls?.append(theirs[row]) }
+    } else {
+      for _ in 0..<other.rows { nulls?.append(false) }
     }
   }
 

@@ -17,45 +17,51 @@ import HQReports
 enum CSVReader {
   /// Reads a mapped file, handing finished pages back to the kernel as it goes.
   static func read(_ file: FileBytes, file path: String, tableName: String, delimiter: UInt8? = nil) throws(LoadError) -> Table {
-    try read(file.buffer, file: path, tableName: tableName, delimiter: delimiter, release: file.release(upTo:))
+    try read(file.buffer, file: path, tableName: tableName, delimiter: delimiter, release: file.releaser)
   }
 
-  /// Reads `bytes`, the whole file. `release` is told how far the reader is done with the bytes.
+  /// Reads `bytes`, the whole file. `release(from, to)` is told which bytes the reader is done with.
   static func read(
     _ bytes: UnsafeRawBufferPointer, file path: String, tableName: String, delimiter: UInt8? = nil,
-    release: (Int) -> Void = { _ in }
+    release: @escaping @Sendable (Int, Int) -> Void = { _, _ in }, parts: Int? = nil
   ) throws(LoadError) -> Table {
     guard let raw = bytes.baseAddress, bytes.count > 0 else {
       throw LoadError(file: path, message: "the file is empty; expected a header row naming the columns")
     }
     let base = raw.assumingMemoryBound(to: UInt8.self)
-    let failure = { (offset: Int, message: String) -> LoadError in
-      let place = TextPosition(of: offset, in: bytes)
-      return LoadError(file: path, line: place.line, column: place.column, message: message)
-    }
+    let failure = CSVFailure(bytes: bytes, file: path)
     let start = hasByteOrderMark(base, bytes.count) ? 3 : 0
     let separator = delimiter ?? sniffDelimiter(base, bytes.count, from: start)
+    let input = CSVInput(base: base, count: bytes.count, delimiter: separator, release: release)
     var scanner = CSVScanner(base: base, count: bytes.count, delimiter: separator, position: start)
     var fields: [CSVField] = []
-    let header: [String]
     let hasHeader: Bool
-    do { hasHeader = try scanner.nextRecord(into: &fields) } catch { throw scanFailure(error, failure) }
+    do { hasHeader = try scanner.nextRecord(into: &fields) } catch { throw scanFailure(error, failure.make) }
     guard hasHeader else {
       throw LoadError(file: path, message: "the file is empty; expected a header row naming the columns")
     }
-    header = try headerNames(fields, base, bytes, failure: failure)
+    let header = try headerNames(fields, base, bytes, failure: failure.make)
     let dataStart = scanner.position
     let forcedTypes = factsTypes(for: header)
     let estimate = estimateRows(scanner, fields.count, total: bytes.count)
+    let fresh = { (rows: Int) in
+      header.indices.map { CSVColumnBuilder(name: header[$0], type: forcedTypes?[$0], estimatedRows: rows) }
+    }
 
-    var builders = header.indices.map { CSVColumnBuilder(name: header[$0], type: forcedTypes?[$0], estimatedRows: estimate) }
-    try scan(&builders, base: base, count: bytes.count, delimiter: separator, from: dataStart, release: release, failure: failure)
+    let starts = chunkStarts(input, from: dataStart, parts: parts ?? defaultParts(bytes.count - dataStart))
+    var builders: [CSVColumnBuilder]
+    if starts.count > 1, let merged = try parallelScan(input, starts: starts, fresh: fresh(estimate / starts.count + 16), failure: failure) {
+      builders = merged
+    } else {
+      builders = fresh(estimate)
+      _ = try scan(&builders, input, from: dataStart, limit: input.count, failure: failure)
+    }
     if builders.contains(where: \.isDemoted) {
       // Some columns looked numeric and were not: read those again, as text.
       var again = builders.map {
-        $0.isDemoted ? CSVColumnBuilder(name: $0.name, type: .text, estimatedRows: $0.rows) : .finished(name: $0.name)
+        $0.isDemoted ? CSVColumnBuilder(name: $0.name, type: .text, estimatedRows: estimate) : .finished(name: $0.name)
       }
-      try scan(&again, base: base, count: bytes.count, delimiter: separator, from: dataStart, release: release, failure: failure)
+      _ = try scan(&again, input, from: dataStart, limit: input.count, failure: failure)
       for i in builders.indices where builders[i].isDemoted { builders[i] = again[i] }
     }
     var columns = builders.map { $0.build() }
@@ -65,34 +71,40 @@ enum CSVReader {
     return Table(name: tableName, columns: columns)
   }
 
-  /// One pass over the data records, feeding each field to its column.
-  private static func scan(
-    _ builders: inout [CSVColumnBuilder], base: UnsafePointer<UInt8>, count: Int, delimiter: UInt8, from start: Int,
-    release: (Int) -> Void, failure: (Int, String) -> LoadError
-  ) throws(LoadError) {
-    var scanner = CSVScanner(base: base, count: count, delimiter: delimiter, position: start)
+  /// One pass over the records that start in `from..<limit`, feeding each field to its column.
+  /// Returns the offset after the last record read (where the next part must start).
+  static func scan(
+    _ builders: inout [CSVColumnBuilder], _ input: CSVInput, from start: Int, limit: Int, failure: CSVFailure
+  ) throws(LoadError) -> Int {
+    let base = input.base
+    var scanner = CSVScanner(base: base, count: input.count, delimiter: input.delimiter, position: start)
     var fields: [CSVField] = []
     fields.reserveCapacity(builders.count + 1)
     var scratch: [UInt8] = []
     let width = builders.count
     var records = 0
-    while true {
+    var released = start
+    while scanner.position < limit {
       let more: Bool
-      do { more = try scanner.nextRecord(into: &fields) } catch { throw scanFailure(error, failure) }
+      do { more = try scanner.nextRecord(into: &fields) } catch { throw scanFailure(error, failure.make) }
       guard more else { break }
       guard fields.count == width else {
         let message = "expected \(width) fields, got \(fields.count)"
-        if fields.count < width { throw failure(scanner.recordEnd, message) }
-        throw failure(fields[width].start - (fields[width].quoted ? 1 : 0), message)
+        if fields.count < width { throw failure.make(scanner.recordEnd, message) }
+        throw failure.make(fields[width].start - (fields[width].quoted ? 1 : 0), message)
       }
       for i in 0..<width {
         do { try builders[i].append(fields[i], base, &scratch) } catch {
-          throw cellFailure(error, column: builders[i].name, failure)
+          throw cellFailure(error, column: builders[i].name, failure.make)
         }
       }
       records += 1
-      if records & 0xFFFF == 0 { release(scanner.recordStart) }
+      if records & 0xFFFF == 0 && scanner.recordStart - released >= 16 << 20 {
+        input.release(released, scanner.recordStart)
+        released = scanner.recordStart
+      }
     }
+    return scanner.position
   }
 
   private static func cellFailure(_ error: CSVCellError, column: String, _ failure: (Int, String) -> LoadError) -> LoadError {
