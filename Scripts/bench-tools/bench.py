@@ -62,8 +62,12 @@ SQLITE_SCHEMA = (
 )
 
 DUCKDB_RUNNER = r"""
-import duckdb, json, sys, time
+import duckdb, json, resource, sys, time
 path, query = sys.argv[1], sys.argv[2]
+def cpu():
+    u = resource.getrusage(resource.RUSAGE_SELF)
+    return u.ru_utime + u.ru_stime
+c0 = cpu()
 t0 = time.perf_counter()
 con = duckdb.connect()
 con.execute("SET enable_progress_bar = false")
@@ -71,7 +75,7 @@ con.execute("CREATE TABLE facts AS SELECT * FROM read_csv(?, header = true)", [p
 t1 = time.perf_counter()
 rows = con.execute(query).fetchall() if query else []
 t2 = time.perf_counter()
-print(json.dumps({"load": t1 - t0, "total": t2 - t0, "rows": [[str(c) for c in r] for r in rows]}))
+print(json.dumps({"load": t1 - t0, "total": t2 - t0, "cpu": cpu() - c0, "rows": [[str(c) for c in r] for r in rows]}))
 """
 
 
@@ -80,15 +84,20 @@ def log(message):
 
 
 def timed(argv, stdin_text=None):
-    """Runs argv under /usr/bin/time; returns (wall seconds, peak RSS in MB, stdout, stderr)."""
+    """Runs argv under /usr/bin/time; returns (wall seconds, peak RSS in MB, stdout, stderr).
+    The process's CPU seconds (user + system) are left in timed.cpu."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
         start = time.perf_counter()
-        p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name] + argv, input=stdin_text,
+        p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", t.name] + argv, input=stdin_text,
                            capture_output=True, text=True)
         wall = time.perf_counter() - start
         t.seek(0)
-        lines = [l for l in t.read().split() if l.strip().isdigit()]
-        rss = int(lines[-1]) / 1024 if lines else float("nan")
+        fields = t.read().split()[-3:]
+        try:
+            rss = int(fields[0]) / 1024
+            timed.cpu = float(fields[1]) + float(fields[2])
+        except (ValueError, IndexError):
+            rss, timed.cpu = float("nan"), float("nan")
     if p.returncode != 0:
         raise RuntimeError("%s failed (%d): %s" % (argv[0], p.returncode, p.stderr.strip()[-800:]))
     return wall, rss, p.stdout, p.stderr
@@ -153,6 +162,7 @@ class Systems:
         result = json.loads(out.strip().splitlines()[-1])
         text = "\n".join(",".join(r) for r in result["rows"])
         self.last_duckdb_query = result["total"] - result["load"]
+        timed.cpu = result["cpu"]
         return result["total"], rss, text
 
 
@@ -163,7 +173,7 @@ def measure(systems, path, runs):
     for system in ("hq", "sqlite3", "duckdb"):
         results[system] = {}
         for name, q in steps:
-            walls, rsses, alone, out = [], [], [], ""
+            walls, rsses, alone, cpus, out = [], [], [], [], ""
             for _ in range(runs):
                 if system == "hq":
                     wall, rss, out = systems.run_hq(path, q["hq"])
@@ -173,12 +183,14 @@ def measure(systems, path, runs):
                     wall, rss, out = systems.run_duckdb(path, q.get("duckdb", q["sql"]))
                     alone.append(systems.last_duckdb_query)
                 walls.append(wall)
+                cpus.append(timed.cpu)
                 rsses.append(rss)
-            results[system][name] = {"wall": statistics.median(walls), "rss": max(rsses), "out": out.strip()}
+            results[system][name] = {"wall": statistics.median(walls), "rss": max(rsses), "out": out.strip(),
+                                     "cpu": statistics.median(cpus)}
             if alone:
                 results[system][name]["alone"] = statistics.median(alone)
-            log("bench: %-7s %-4s %8.3f s  %7.1f MB" % (system, name, results[system][name]["wall"],
-                                                         results[system][name]["rss"]))
+            log("bench: %-7s %-4s %8.3f s  cpu %8.3f s  %7.1f MB" % (
+                system, name, results[system][name]["wall"], results[system][name]["cpu"], results[system][name]["rss"]))
     return results
 
 

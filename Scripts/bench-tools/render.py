@@ -26,16 +26,18 @@ def size_section(rows, size, queries):
     res = size["results"]
     lines = ["## %s rows (%.0f MB CSV, median of %d run%s)" % (
         "{:,}".format(rows).replace(",", " "), size["file_mb"], size["runs"], "" if size["runs"] == 1 else "s"), ""]
-    lines.append("Each cell is one run of load + the query (the `load` row loads and does nothing else).")
+    lines.append("Each cell is one run of load + the query (the `load` row loads and does nothing else): "
+                 "wall-clock time, then CPU time (user + system, all threads), then peak resident memory.")
     lines.append("")
-    lines.append("| step | hq | sqlite3 | DuckDB | hq / sqlite3 | hq / DuckDB | peak RSS hq | sqlite3 | DuckDB |")
-    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    lines.append("| step | hq | sqlite3 | DuckDB | hq / sqlite3 | hq / DuckDB | CPU hq | sqlite3 | DuckDB | peak RSS hq | sqlite3 | DuckDB |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for step in ["load"] + list(queries):
         h, s, d = res["hq"][step], res["sqlite3"][step], res["duckdb"][step]
         what = "load only" if step == "load" else "%s %s" % (step, queries[step]["what"])
-        lines.append("| %s | %s | %s | %s | %s | %s | %.0f MB | %.0f MB | %.0f MB |" % (
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.0f MB | %.0f MB | %.0f MB |" % (
             what, fmt(h["wall"]), fmt(s["wall"]), fmt(d["wall"]), ratio(h["wall"], s["wall"]),
-            ratio(h["wall"], d["wall"]), h["rss"], s["rss"], d["rss"]))
+            ratio(h["wall"], d["wall"]), fmt(h.get("cpu", 0)), fmt(s.get("cpu", 0)), fmt(d.get("cpu", 0)),
+            h["rss"], s["rss"], d["rss"]))
     lines.append("")
     q_only = []
     for step in queries:

@@ -54,12 +54,12 @@ extension CSVReader {
 
   /// Reads the parts in parallel and merges them; nil when a cut fell inside a record.
   static func parallelScan(
-    _ input: CSVInput, starts: [Int], fresh: [CSVColumnBuilder], failure: CSVFailure
+    _ input: CSVInput, starts: [Int], make: @Sendable (Int) -> [CSVColumnBuilder], failure: CSVFailure
   ) throws(LoadError) -> [CSVColumnBuilder]? {
-    let slots = PartSlots(count: starts.count, template: fresh)
+    let slots = PartSlots(count: starts.count)
     DispatchQueue.concurrentPerform(iterations: starts.count) { part in
       let limit = part + 1 < starts.count ? starts[part + 1] : input.count
-      var builders = slots.takeTemplate()
+      var builders = make(part)
       do throws(LoadError) {
         let end = try scan(&builders, input, from: starts[part], limit: limit, failure: failure)
         slots.store(part, .success(Part(builders: builders, end: end)))
@@ -105,14 +105,10 @@ struct Part {
 private final class PartSlots: @unchecked Sendable {
   private let lock = NSLock()
   private var results: [Result<Part, LoadError>?]
-  private let template: [CSVColumnBuilder]
 
-  init(count: Int, template: [CSVColumnBuilder]) {
+  init(count: Int) {
     results = Array(repeating: nil, count: count)
-    self.template = template
   }
-
-  func takeTemplate() -> [CSVColumnBuilder] { lock.withLock { template } }
 
   func store(_ part: Int, _ result: Result<Part, LoadError>) {
     lock.withLock { results[part] = result }

@@ -44,13 +44,19 @@ enum CSVReader {
     let dataStart = scanner.position
     let forcedTypes = factsTypes(for: header)
     let estimate = estimateRows(scanner, fields.count, total: bytes.count)
-    let fresh = { (rows: Int) in
+    let fresh = { @Sendable (rows: Int) in
       header.indices.map { CSVColumnBuilder(name: header[$0], type: forcedTypes?[$0], estimatedRows: rows) }
     }
 
     let starts = chunkStarts(input, from: dataStart, parts: parts ?? defaultParts(bytes.count - dataStart))
     var builders: [CSVColumnBuilder]
-    if starts.count > 1, let merged = try parallelScan(input, starts: starts, fresh: fresh(estimate / starts.count + 16), failure: failure) {
+    // The first part reserves room for every row (untouched reserved pages cost no memory), so
+    // the other parts' rows are appended to it in place.
+    if starts.count > 1,
+      let merged = try parallelScan(
+        input, starts: starts, make: { [parts = starts.count] in fresh($0 == 0 ? estimate : estimate / parts + 16) },
+        failure: failure)
+    {
       builders = merged
     } else {
       builders = fresh(estimate)
