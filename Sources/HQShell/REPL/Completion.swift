@@ -13,6 +13,8 @@ protocol CompletionProvider {
   func columns(afterPipelinePrefix prefix: String) -> [String]
   /// The distinct text values of `column` in the source the pipeline starts from.
   func values(of column: String, afterPipelinePrefix prefix: String) -> [String]
+  /// The names of the `$parameters` that are set.
+  var parameterNames: [String] { get }
 }
 
 /// Tab completion by context, independent of libedit so it can be tested with strings.
@@ -40,28 +42,50 @@ enum Completion {
     if ScriptScanner.isMetaCommand(Substring(firstLine)), lineStart == 0 {
       return completeMeta(text, using: provider)
     }
-    if let open = openStringStart(text) {
-      return completeValue(text, quote: open, using: provider)
+    return completeStatement(text, using: provider)
+  }
+
+  /// Statements: the context comes from HQSyntax's `CompletionContext` (the parser's view of
+  /// what fits at the cursor); the candidates from the session.
+  private static func completeStatement(_ text: String, using provider: some CompletionProvider) -> Result {
+    let context = CompletionContext.at(text: text)
+    let from = context.prefixRange.start
+    func names(_ columns: [String]) -> [String] {
+      context.prefixIsBackquoted ? columns.map { $0 + "`" } : columns.map(quoteName)
     }
-    let wordStart = Self.wordStart(text)
-    let word = String(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: wordStart)...]) ?? ""
-    let before = String(text.utf8.prefix(wordStart)) ?? ""
-    let previous = lastToken(before)
-    let words: [String]
-    switch previous?.lowercased() {
-    case nil, ";": words = Keywords.statementStarts
-    case "|": words = Keywords.stages.filter { !$0.contains(" ") } + ["left"]
-    case "left": words = ["join"]
-    case "from", "join": words = provider.sourceNames
-    default:
-      let pipeline = pipelinePrefix(before)
-      words = provider.columns(afterPipelinePrefix: pipeline).map(quoteName) + Functions.all.map { $0 + "(" }
+    var words: [String]
+    var suffix = " "
+    switch context.kind {
+    case .statementStart, .stage, .keywords:
+      words = context.keywordCandidates
+      if case .stage = context.kind { words = words.map { $0 == "left join" ? "left" : $0 } }
+    case .source:
+      words = provider.sourceNames.map { context.prefixIsBackquoted ? $0 + "`" : quoteName($0) }
+    case .columns(let pipeline):
+      words = names(provider.columns(afterPipelinePrefix: pipeline))
+    case .expression(let pipeline, let aggregates):
+      words = names(provider.columns(afterPipelinePrefix: pipeline))
+      if !context.prefixIsBackquoted {
+        words += (Functions.names + (aggregates ? Functions.aggregates : [])).map { $0 + "(" }
+      }
+    case .value(let column?, let pipeline, let quoted):
+      let values = provider.values(of: column, afterPipelinePrefix: pipeline)
+      words = values.sorted(by: Collation.areInIncreasingOrder).map { quoted ? $0 : quoteName($0) }
+      if quoted { suffix = "\"" }
+    case .parameter:
+      words = provider.parameterNames
+    case .value(nil, _, _), .nothing:
+      words = []
     }
-    let typed = Collation.fold(word.hasPrefix("`") ? String(word.dropFirst()) : word)
-    let matches = words.filter { Collation.fold($0.hasPrefix("`") ? String($0.dropFirst()) : $0).starts(with: typed) }
-    return Result(
-      replaceFrom: wordStart, candidates: unique(matches),
-      suffix: matches.count == 1 && matches[0].hasSuffix("(") ? "" : " ")
+    let typed = Collation.fold(context.prefix)
+    let matches = unique(words.filter { word in
+      let bare = word.hasPrefix("`") ? String(word.dropFirst()) : word
+      return Collation.fold(bare).starts(with: typed)
+    })
+    if matches.count == 1, let only = matches.first, only.hasSuffix("(") || only.hasSuffix("`") && context.prefixIsBackquoted {
+      suffix = ""
+    }
+    return Result(replaceFrom: from, candidates: Array(matches.prefix(500)), suffix: suffix)
   }
 
   // MARK: - Contexts
@@ -90,118 +114,7 @@ enum Completion {
     return Result(replaceFrom: wordStart, candidates: unique(pool.filter { $0.hasPrefix(word) }))
   }
 
-  /// Inside a string after `column ==`, `!=`, `~`, `!~` or `column in [ …`: that column's values.
-  private static func completeValue(_ text: String, quote: Int, using provider: some CompletionProvider) -> Result {
-    let partial = String(text.utf8.dropFirst(quote + 1)) ?? ""
-    let before = String(text.utf8.prefix(quote)) ?? ""
-    guard let column = comparedColumn(before) else { return Result(replaceFrom: quote + 1, candidates: []) }
-    let values = provider.values(of: column, afterPipelinePrefix: pipelinePrefix(before))
-    let folded = Collation.fold(partial)
-    let matches = values.filter { Collation.fold($0).starts(with: folded) }
-    let sorted = matches.sorted(by: Collation.areInIncreasingOrder)
-    return Result(replaceFrom: quote + 1, candidates: Array(sorted.prefix(500)), suffix: "\"")
-  }
-
-  /// The column named before a comparison or `in [` list that ends `text`.
-  static func comparedColumn(_ text: String) -> String? {
-    var rest = Substring(text)
-    func dropSpaces() { rest = rest.dropLast(rest.reversed().prefix { $0 == " " || $0 == "\t" || $0 == "\n" }.count) }
-    dropSpaces()
-    if rest.hasSuffix("[") || rest.hasSuffix(",") {
-      guard let bracket = rest.lastIndex(of: "[") else { return nil }
-      rest = rest[..<bracket]
-      dropSpaces()
-      guard rest.lowercased().hasSuffix("in") else { return nil }
-      rest = rest.dropLast(2)
-    } else {
-      let ops = rest.reversed().prefix { "=!~<>".contains($0) }.count
-      guard ops > 0 else { return nil }
-      rest = rest.dropLast(ops)
-    }
-    dropSpaces()
-    if rest.hasSuffix("`"), let open = rest.dropLast().lastIndex(of: "`") {
-      return String(rest[rest.index(after: open)..<rest.index(before: rest.endIndex)])
-    }
-    let name = rest.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" }
-    return name.isEmpty ? nil : String(name.reversed())
-  }
-
-  // MARK: - Scanning helpers
-
-  /// The byte offset of the `"` that opens a string still open at the end of `text`.
-  static func openStringStart(_ text: String) -> Int? {
-    var open: Int?
-    var inComment = false
-    var escaped = false
-    var backquote = false
-    for (offset, byte) in text.utf8.enumerated() {
-      if inComment {
-        if byte == UInt8(ascii: "\n") { inComment = false }
-        continue
-      }
-      if open != nil {
-        if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { open = nil }
-        continue
-      }
-      if backquote {
-        if byte == UInt8(ascii: "`") { backquote = false }
-        continue
-      }
-      switch byte {
-      case UInt8(ascii: "\""): open = offset
-      case UInt8(ascii: "`"): backquote = true
-      case UInt8(ascii: "#"): inComment = true
-      default: break
-      }
-    }
-    return open
-  }
-
-  /// Where the identifier-like word before the end of `text` starts (byte offset).
-  static func wordStart(_ text: String) -> Int {
-    let utf8 = Array(text.utf8)
-    var i = utf8.count
-    while i > 0 {
-      let b = utf8[i - 1]
-      let isWordByte = b >= 0x80 || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F || b == 0x60 || b == 0x24
-      if !isWordByte { break }
-      i -= 1
-    }
-    return i
-  }
-
-  /// The last token before the word being completed: `|`, `;`, a keyword or another word.
-  static func lastToken(_ text: String) -> String? {
-    let trimmed = text.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
-    guard let last = trimmed.first else { return nil }
-    if !(last.isLetter || last.isNumber || last == "_") { return String(last) }
-    return String(trimmed.prefix { $0.isLetter || $0.isNumber || $0 == "_" }.reversed())
-  }
-
-  /// The pipeline up to (not including) the stage being typed: text before the last `|`
-  /// outside strings, from the start of the statement.
-  static func pipelinePrefix(_ text: String) -> String {
-    var lastPipe: String.Index?
-    var statementStart = text.startIndex
-    var inString = false
-    var index = text.startIndex
-    while index < text.endIndex {
-      let c = text[index]
-      if inString {
-        if c == "\"" { inString = false }
-      } else if c == "\"" {
-        inString = true
-      } else if c == "|" {
-        lastPipe = index
-      } else if c == ";" {
-        statementStart = text.index(after: index)
-        lastPipe = nil
-      }
-      index = text.index(after: index)
-    }
-    guard let lastPipe else { return String(text[statementStart...]) }
-    return String(text[statementStart..<lastPipe])
-  }
+  // MARK: - Helpers
 
   static func quoteName(_ name: String) -> String {
     let plain = name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } && !(name.first?.isNumber ?? true)

@@ -3,6 +3,8 @@ import HQData
 extension Session: CompletionProvider {
   var sourceNames: [String] { engine.sourceNames }
 
+  var parameterNames: [String] { engine.parameters.keys.sorted() }
+
   /// The engine's answer, or, while it cannot resolve the prefix, the columns of the source
   /// the pipeline starts from.
   func columns(afterPipelinePrefix prefix: String) -> [String] {

@@ -112,7 +112,7 @@ public final class Session {
     if standardOutput.isBroken { return .outputClosed }
     switch failure {
     case nil:
-      transcript.append(unit.text)
+      transcript.append(String(unit.text.drop { $0 == " " }))
       return .success
     case .cancelled?:
       errors.write("cancelled\n")

@@ -3,6 +3,7 @@ import Testing
 
 private struct FakeProvider: CompletionProvider {
   var sourceNames = ["facts", "goals", "sections", "reports"]
+  var parameterNames = ["year"]
 
   func columns(afterPipelinePrefix prefix: String) -> [String] {
     prefix.contains("goals") ? ["report", "name", "status", "line"] : ["indicator", "year", "value", "antal patienter"]
@@ -31,7 +32,10 @@ private struct FakeProvider: CompletionProvider {
   }
 
   @Test func columnsOfThePipelineAndFunctions() {
-    #expect(complete("from goals | where st").candidates == ["status", "startswith(", "stddev("])
+    // Aggregates only where they are allowed.
+    #expect(complete("from goals | where st").candidates == ["status", "startswith("])
+    #expect(complete("from goals | summarize s = st").candidates == ["status", "startswith(", "stddev("])
+    #expect(complete("from facts | where year == $y").candidates == ["year"])
     #expect(complete("from facts | summarize n = count() by ye").candidates == ["year"])
     #expect(complete("from facts | select an").candidates == ["`antal patienter`"])
     #expect(complete("from facts | derive x = ro").candidates == ["round("])

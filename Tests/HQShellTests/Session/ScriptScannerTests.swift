@@ -30,7 +30,11 @@ import Testing
   }
 
   @Test func commentsDoNotContinue() {
-    #expect(texts("from facts # ends here |\nfrom goals") == ["from facts # ends here |", "from goals"])
+    #expect(texts("from facts # ends here |\nfrom goals") == ["from facts", "from goals"])
+  }
+
+  @Test func semicolonsSeparateStatementsKeepingColumns() {
+    #expect(texts("from goals; from facts") == ["from goals", "            from facts"])
   }
 
   @Test func metaCommandsAreTheirOwnUnits() {
