@@ -49,7 +49,7 @@ import Testing
   /// and is left alone.
   @Test func readsItemsThatStartWithTheirAmount() throws {
     let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.annual2024())
-    let facts = context.facts.filter { $0.line < 616 }
+    let facts = context.facts.filter { (259...268).contains($0.line) }
     #expect(facts.map(\.indicator) == [
       "Elbilar", "Elbilar, varav poolbilar", "Bilar totalt", "HVO100 i ambulanser", "HVO100 i ambulanser",
     ])
@@ -62,13 +62,29 @@ import Testing
     #expect(!context.isClaimed(268 - 1))
   }
 
+  /// Line 185: `● Successiv övergång till HVO100 i ambulanserna – 32 % 2024, mål 70 % 2025`, in
+  /// the list under `Region Hallands interna klimat- och miljöarbete` (line 167; line 170 goes on
+  /// with the item of line 168, which stops on `för`).
+  @Test func readsDatedAmountsAfterALabel() throws {
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.annual2024())
+    let facts = context.facts.filter { $0.line == 185 }
+    #expect(facts.map(\.indicator) == Array(repeating: "Successiv övergång till HVO100 i ambulanserna", count: 2))
+    #expect(facts.map(\.value) == [32, 70])
+    #expect(facts.map(\.unit) == ["%", "%"])
+    #expect(facts.map(\.year) == [2024, 2025])
+    #expect(facts.map(\.kind) == [.värde, .mål])
+    #expect(facts.map(\.measure) == ["", "Mål"])
+    #expect(facts.allSatisfy { $0.table == "Region Hallands interna klimat- och miljöarbete" })
+    #expect(context.facts.filter { $0.line < 259 }.count == 2)
+  }
+
   @Test func leavesSentencesAndUnclearParenthesesAlone() throws {
     let context = FigureFixtures.run(BulletAmountRecognizer(), on: try FigureFixtures.annual2024())
     // `… är resultatet 54 mnkr sämre`, `med 167 mnkr under 2024`, `… minskade med 10 %`,
     // `… 80 % (RGS 95 %)`, `… 32 % 2024, mål 70 % 2025`.
     // `… 2025 - 2032 antogs i fullmäktige`, `9 nya … vårdförlopp (PSVF) har införts i regionen.`,
     // `68 procent av hallänningarna …`.
-    for line in [622, 619, 620, 191, 189, 185, 38, 419, 420, 388] {
+    for line in [622, 619, 620, 191, 189, 38, 419, 420, 388] {
       #expect(!context.isClaimed(line - 1), "line \(line)")
       #expect(!context.facts.contains { $0.line == line }, "line \(line)")
     }
@@ -129,5 +145,20 @@ import Testing
     #expect(context.facts.map(\.value) == [1_250, 300, 48, 60])
     #expect(context.facts.map(\.kind) == [.utfall, .utfall, .utfall, .mål])
     #expect(context.facts.allSatisfy { $0.year == 2023 })
+  }
+
+  @Test func readsDatedAmountsOfASyntheticItem() {
+    let text = FigureFixtures.text("""
+      Energi
+      ● Solel på egna tak – 4,2 GWh 2023, mål 6 GWh 2026
+      ● Plan för 2025 - 2030 antagen
+      """)
+    let amounts = BulletAmount.read("● Andel förnybart – 61 % 2022, målet 75 % 2030")
+    #expect(amounts.map(\.value.value) == [61, 75])
+    #expect(amounts.map(\.labelYear) == [2022, 2030])
+    #expect(amounts.map(\.kind) == [nil, .mål])
+    // `GWh` is no unit of amounts: the item is left alone rather than guessed.
+    let context = FigureFixtures.run(BulletAmountRecognizer(), on: text)
+    #expect(context.facts.isEmpty)
   }
 }

@@ -20,8 +20,12 @@ struct BulletAmount: Sendable, Hashable {
     /// `(varav 44 poolbilar)`: a part of the figure, named by the words after the amount.
     case part(String)
   }
-  /// A year written in the label (`Budgeten för 2024`), nil when none.
+  /// A year written in the label (`Budgeten för 2024`) or after the amount (`32 % 2024`), nil
+  /// when none.
   var labelYear: Int?
+  /// The kind the item's own words give the amount (`mål 70 % 2025` → `mål`), nil when the
+  /// list's setting decides.
+  var kind: FactKind?
 
   /// Reads the amounts of one item's text (bullet mark included or not). An empty result means
   /// the item holds no unambiguous labelled amount.
@@ -31,8 +35,9 @@ struct BulletAmount: Sendable, Hashable {
   /// (`mnkr`, `tkr`, `kr`, `mdkr`, `%`) and must end the segment. The label has at most eight
   /// words, no bare numbers except whole years (names such as `HVO100` are words), and does not
   /// end in a preposition (`minskade med 10 %` is a change, not a labelled amount). A segment
-  /// without any digits starts the next one's label. A segment that does not read this way may
-  /// start with its amount instead (see ``init(numberFirst:)``).
+  /// without bare numbers starts the next one's label; the segment after such a label may be a
+  /// list of dated amounts (see ``dated(_:label:)``). An item's first segment that does not read
+  /// this way may start with its amount instead (see ``init(numberFirst:)``).
   static func read(_ itemText: String) -> [BulletAmount] {
     let text = FigureText.withoutBullet(FigureText.clean(itemText))
     var result: [BulletAmount] = []
@@ -42,11 +47,61 @@ struct BulletAmount: Sendable, Hashable {
       if let amount = BulletAmount(segment: whole) ?? (position == 0 ? BulletAmount(numberFirst: segment) : nil) {
         result.append(amount)
         carry = ""
+      } else if !carry.isEmpty, let label = label(carry), let amounts = dated(segment, label: label) {
+        result += amounts
+        carry = ""
       } else {
-        carry = FigureText.hasDigit(segment) ? "" : whole
+        carry = hasBareNumber(segment) ? "" : whole
       }
     }
     return result
+  }
+
+  /// True when a word of the text is a number on its own (`2025`, `32`), not part of a name (`HVO100`).
+  static func hasBareNumber(_ text: String) -> Bool {
+    NumberRun.words(in: Substring(text)).contains {
+      if case .digits = NumberWord.classify($0.text) { return true }
+      return false
+    }
+  }
+
+  /// Reads `32 % 2024, mål 70 % 2025` after the label `Successiv övergång till HVO100 i
+  /// ambulanserna`: comma-separated parts, each an amount with a unit, optionally led by `mål`
+  /// (→ kind `mål`) and followed by the year it is about. Nil unless every part reads so.
+  static func dated(_ segment: String, label: String) -> [BulletAmount]? {
+    var parts: [[Substring]] = [[]]
+    for word in segment.split(separator: " ") {
+      if word.hasSuffix(","), word.count > 1 {
+        parts[parts.count - 1].append(word.dropLast())
+        parts.append([])
+      } else {
+        parts[parts.count - 1].append(word)
+      }
+    }
+    var result: [BulletAmount] = []
+    for var words in parts where !words.isEmpty {
+      var kind: FactKind?
+      if let first = words.first?.lowercased(), first == "mål" || first == "målet" || first == "målvärde" {
+        kind = .mål
+        words.removeFirst()
+      }
+      var year: Int?
+      if words.count > 1, let last = words.last, let written = FigureText.year(last) {
+        year = written
+        words.removeLast()
+      }
+      guard let number = SwedishNumber.parse(words.joined(separator: " ")), !number.unit.isEmpty else { return nil }
+      result.append(BulletAmount(label: label, value: number, labelYear: year, kind: kind))
+    }
+    return result.isEmpty ? nil : result
+  }
+
+  /// An amount read from dated parts.
+  private init(label: String, value: SwedishNumber, labelYear: Int?, kind: FactKind?) {
+    self.label = label
+    self.value = value
+    self.labelYear = labelYear
+    self.kind = kind
   }
 
   /// The text cut at dashes standing between spaces.

@@ -37,7 +37,11 @@ import HQData
 ///   totalt`; rules in ``BulletAmount/init(numberFirst:)``). A parenthesis naming a target gives
 ///   a `mål` fact (measure `Mål`, year as the main fact's); `varav 44 poolbilar` gives a fact for
 ///   the part (indicator `Elbilar, varav poolbilar`).
-/// - Year: a year written in the label, else the caption's last year, else the report's.
+/// - After a label segment, a segment of dated amounts (`Successiv övergång till HVO100 i
+///   ambulanserna – 32 % 2024, mål 70 % 2025`) gives one fact per amount, the year as written,
+///   `mål` amounts as kind `mål` with measure `Mål`.
+/// - Year: a year written in the label or after the amount, else the caption's last year, else
+///   the report's.
 struct BulletAmountRecognizer: Recognizer {
   var name: String { "bullet-amounts" }
 
@@ -55,11 +59,11 @@ struct BulletAmountRecognizer: Recognizer {
     guard !amounts.isEmpty else { return }
     for amount in amounts {
       let year = amount.labelYear ?? setting.captionYear ?? text.reportYear
-      let kind = setting.mainKind ?? FigureText.kind(ofLabel: amount.label) ?? setting.defaultKind
+      let kind = amount.kind ?? setting.mainKind ?? FigureText.kind(ofLabel: amount.label) ?? setting.defaultKind
       let section = FigureText.section(text, item.amountLine)
       context.facts.append(Fact(
         report: text.reportID, section: section, table: setting.table, indicator: amount.label,
-        measure: setting.mainMeasure, kind: kind, year: year, value: amount.value.value, unit: amount.value.unit,
+        measure: amount.kind == .mål ? "Mål" : setting.mainMeasure, kind: kind, year: year, value: amount.value.value, unit: amount.value.unit,
         line: item.amountLine + 1))
       if let second = amount.parenthesised {
         var meaning = setting.secondMeaning(mainKind: kind, year: year)

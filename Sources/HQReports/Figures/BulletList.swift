@@ -124,14 +124,34 @@ struct BulletList: Sendable, Hashable {
   }
 
   /// True when the line stands directly under a bullet line or under such a line's continuation.
+  ///
+  /// A blank line between does not end the item when the line above it stops in the middle of
+  /// a sentence, on a word no sentence ends with (`… av Handlingsplan för`, blank, `Region
+  /// Hallands interna klimat- och miljöarbete 2023-2026 (RS uppdrag)`).
   private static func continuesBullet(_ index: Int, in lines: [String]) -> Bool {
     var above = index - 1
-    while above >= 0 && index - above <= 3 {
+    var bridgedBlank = false
+    while above >= 0 && index - above <= 4 {
       let cleaned = FigureText.clean(lines[above])
-      if cleaned.isEmpty { return false }
-      if FigureText.bullet(cleaned) != nil { return true }
+      if cleaned.isEmpty {
+        guard !bridgedBlank, above > 0, endsMidSentence(FigureText.clean(lines[above - 1])) else { return false }
+        bridgedBlank = true
+      } else if FigureText.bullet(cleaned) != nil {
+        return true
+      }
       above -= 1
     }
     return false
+  }
+
+  /// Words a sentence does not end with: prepositions and conjunctions.
+  private static let openWords: Set<String> = [
+    "för", "och", "i", "av", "med", "till", "på", "om", "från", "samt", "eller", "som", "att", "vid", "inom", "under",
+  ]
+
+  /// True when the text stops on a word no sentence ends with.
+  static func endsMidSentence(_ cleaned: String) -> Bool {
+    guard let last = cleaned.split(separator: " ").last else { return false }
+    return openWords.contains(last.lowercased())
   }
 }
