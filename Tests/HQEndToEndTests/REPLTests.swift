@@ -136,3 +136,61 @@ import Testing
     }
   }
 }
+
+/// Ctrl-C while a statement runs: back to the prompt in the shell, exit 130 in a script.
+@Suite(.serialized) struct CancellationTests {
+  /// A CSV big enough that a string-heavy `where` runs for seconds in a debug build.
+  private static func bigCSV(in dir: URL) throws -> URL {
+    var text = "k,name,v\n"
+    text.reserveCapacity(8_000_000)
+    for i in 0..<200_000 { text += "\(i % 7),namn nummer \(i) åäö,\(i % 1000).5\n" }
+    let url = dir.appendingPathComponent("big.csv")
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url
+  }
+
+  static let slowQuery = "from big | where lower(upper(lower(upper(name)))) ~ \"zzz\" | count"
+
+  @Test func ctrlCCancelsARunningStatementAndKeepsTheSession() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = try Self.bigCSV(in: dir)
+    let shell = try PseudoTerminal(
+      arguments: ["--load", csv.path], environment: ["HQ_HISTORY": dir.appendingPathComponent("h").path])
+    try #require(shell.waitForPrompt(timeout: 60) != nil)
+    shell.send(Self.slowQuery + "\r")
+    #expect(shell.wait(for: Self.slowQuery + "\n") != nil)
+    usleep(500_000)
+    let sent = Date()
+    shell.send("\u{3}")
+    #expect(shell.wait(for: "cancelled\n") != nil)
+    #expect(shell.waitForPrompt() != nil)
+    // Generous for a loaded debug build; measured around 0.1 s.
+    #expect(Date().timeIntervalSince(sent) < 3)
+    shell.send(".schema big\r")
+    #expect(shell.wait(for: "(3 rows)") != nil)
+    shell.send("\u{4}")
+    #expect(shell.waitForExit() == 0)
+  }
+
+  @Test func ctrlCInAScriptExits130() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = try Self.bigCSV(in: dir)
+    let script = dir.appendingPathComponent("slow.hq")
+    try ".load \(csv.path)\n\(Self.slowQuery)\n\(Self.slowQuery)\n".write(to: script, atomically: true, encoding: .utf8)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: HQProcess.binary)
+    process.arguments = [script.path]
+    let stderr = Pipe()
+    process.standardError = stderr
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    usleep(1_500_000)
+    process.interrupt()
+    let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    #expect(!errors.contains("Fatal"))
+  }
+}

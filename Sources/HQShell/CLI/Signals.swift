@@ -36,6 +36,11 @@ public enum Signals {
     action.sa_flags = 0
     sigemptyset(&action.sa_mask)
     sigaction(SIGINT, &action, nil)
+    // A parent may have started hq with SIGINT blocked (the mask survives exec).
+    var unblock = sigset_t()
+    sigemptyset(&unblock)
+    sigaddset(&unblock, SIGINT)
+    sigprocmask(SIG_UNBLOCK, &unblock, nil)
   }
 
   /// Clears a pending interrupt before the next statement.

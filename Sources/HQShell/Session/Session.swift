@@ -67,6 +67,8 @@ public final class Session {
   public func run(_ text: String, name: String, keepGoing: Bool = false) -> Outcome {
     var outcome = Outcome.success
     for unit in ScriptScanner.units(of: text) {
+      // Ctrl-C between statements (or during a `.load`) stops a script too.
+      if Signals.wasInterrupted { return .cancelled }
       let result = run(unit, name: name)
       switch result {
       case .success: continue
