@@ -62,6 +62,7 @@ public enum HQCommand {
       outputIsTerminal: Terminal.isTerminal(1))
     for (name, value) in options.parameters {
       session.engine.parameters[name] = Session.parameterValue(value)
+      session.pinnedParameters.insert(name)
     }
     for path in options.loads {
       do throws(ShellError) {

@@ -32,7 +32,7 @@ public enum MetaCommand: Sendable, Equatable {
     ("output", ".output [FILE]", "send results to FILE, or back to the terminal with no FILE"),
     ("once", ".once FILE", "send only the next result to FILE"),
     ("format", ".format [FORMAT]", "show or set the output format: \(OutputFormat.names)"),
-    ("set", ".set NAME VALUE", "set the parameter $NAME (a number if it reads as one)"),
+    ("set", ".set NAME VALUE", "set the parameter $NAME (a number if it reads as one); --set on the command line wins"),
     ("unset", ".unset NAME", "remove the parameter $NAME"),
     ("vars", ".vars", "the parameters that are set"),
     ("timer", ".timer on|off", "show how long each statement took"),

@@ -52,8 +52,10 @@ extension Session {
     case .once(let path): try redirect(to: path, once: true)
     case .format(let newFormat?): format = newFormat
     case .format(nil): output.write("\(format.rawValue)\n")
-    case .set(let parameter, let text): engine.parameters[parameter] = Self.parameterValue(text)
+    case .set(let parameter, let text):
+      if !pinnedParameters.contains(parameter) { engine.parameters[parameter] = Self.parameterValue(text) }
     case .unset(let parameter):
+      pinnedParameters.remove(parameter)
       guard engine.parameters.removeValue(forKey: parameter) != nil else {
         throw ShellError("no parameter '$\(parameter)' is set")
       }

@@ -35,6 +35,9 @@ public final class Session {
   public let errors: OutputSink
   /// True when ``standardOutput`` is a terminal: the `table` format then fits its width.
   public var outputIsTerminal: Bool
+  /// Parameters given with `--set` on the command line: a script's own `.set` for one of
+  /// them keeps the command-line value, so `.set year 2024` in a script is a default.
+  public var pinnedParameters: Set<String> = []
   /// The units that ran successfully, for `.save`.
   public internal(set) var transcript: [String] = []
 
