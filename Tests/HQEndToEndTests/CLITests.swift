@@ -112,3 +112,45 @@ import Testing
     #expect(result.stderr.contains("/nonexistent/data.csv"))
   }
 }
+
+/// What a session writes: `.save` scripts that replay, `.export` models that load back.
+@Suite struct SessionFileTests {
+  @Test func savedSessionRunsAgainWithTheSameResult() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let saved = dir.appendingPathComponent("saved.hq").path
+    let input = """
+      .set year 2024
+      let mine = from facts | where year == $year and kind == "utfall"
+      from nosuch
+      from mine | summarize n = count(), total = sum(value) by table | sort table
+      .format json
+      from goals | select name, status | sort name
+      .save \(saved)
+
+      """
+    let first = try HQProcess.run(["--keep-going"], input: input)
+    #expect(first.status == 1)
+    #expect(first.stderr.contains("<stdin>:3:6: error: unknown source 'nosuch'"))
+    let script = try String(contentsOfFile: saved, encoding: .utf8)
+    #expect(!script.contains("nosuch"))
+    #expect(!script.contains(".save"))
+    let second = try HQProcess.run([saved])
+    #expect(second.status == 0, "\(second.stderr)")
+    #expect(second.stdout == first.stdout)
+    #expect(!second.stdout.isEmpty)
+  }
+
+  @Test func exportedModelLoadsBackReplacingTheSameReports() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let model = dir.appendingPathComponent("model.json").path
+    let export = try HQProcess.run(["-c", ".export \(model)"])
+    #expect(export.status == 0, "\(export.stderr)")
+    let before = try HQProcess.run(["-c", "from facts | count"])
+    let after = try HQProcess.run(["--load", model, "-c", "from facts | count"])
+    #expect(after.status == 0, "\(after.stderr)")
+    #expect(after.stdout == before.stdout)
+    #expect(after.stderr.isEmpty)
+  }
+}

@@ -23,6 +23,17 @@ public enum DataLoading {
     model.tables() + [model.linesTable()]
   }
 
+  /// `model` without the rows of the reports with these ids.
+  static func removing(reports ids: Set<String>, from model: ReportModel) -> ReportModel {
+    guard !ids.isEmpty else { return model }
+    return ReportModel(
+      reports: model.reports.filter { !ids.contains($0.id) },
+      facts: model.facts.filter { !ids.contains($0.report) },
+      goals: model.goals.filter { !ids.contains($0.report) },
+      sections: model.sections.filter { !ids.contains($0.report) },
+      lines: model.lines.filter { !ids.contains($0.report) })
+  }
+
   /// Reads a file for `.load PATH [as NAME]`; nothing in the session changes here.
   static func load(path: String, as name: String?) throws(ShellError) -> LoadedData {
     do throws(LoadError) {
@@ -50,9 +61,14 @@ extension Session {
     switch try DataLoading.load(path: path, as: name) {
     case .reports(let loaded, let warnings):
       for warning in warnings { errors.write(warning.description + "\n") }
+      // Loading a report that is already loaded replaces it instead of counting it twice.
+      let ids = Set(loaded.reports.map(\.id))
+      let replaced = model.reports.count { ids.contains($0.id) }
+      model = DataLoading.removing(reports: ids, from: model)
       model.merge(loaded)
       for table in DataLoading.tables(of: model) { engine.catalog[table.name] = table }
-      return "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)"
+      let note = replaced > 0 ? " (replacing \(replaced) already loaded)" : ""
+      return "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)\(note)"
     case .table(let tableName, let table):
       engine.catalog[tableName] = table
       return "loaded \(tableName): \(table.rowCount) rows, \(table.columns.count) columns"
