@@ -100,7 +100,9 @@ import Testing
       #expect(shell.wait(for: "from goals |\n take 1") != nil)
       shell.send("\u{1B}[A")
       #expect(shell.wait(for: ".format markdown") != nil)
-      shell.send("\u{3}\u{4}")
+      shell.send("\u{3}")
+      #expect(shell.waitForPrompt() != nil)
+      shell.send("\u{4}")
       #expect(shell.waitForExit() == 0)
     }
   }
@@ -169,6 +171,7 @@ import Testing
     #expect(Date().timeIntervalSince(sent) < 3)
     shell.send(".schema big\r")
     #expect(shell.wait(for: "(3 rows)") != nil)
+    #expect(shell.waitForPrompt() != nil)
     shell.send("\u{4}")
     #expect(shell.waitForExit() == 0)
   }
@@ -192,5 +195,49 @@ import Testing
     process.waitUntilExit()
     #expect(process.terminationStatus == 130)
     #expect(!errors.contains("Fatal"))
+  }
+}
+
+/// Completion and layout that need the bundled reports.
+@Suite(.serialized) struct REPLDataTests {
+  @Test func tabCompletesTextValuesFoldingCaseAndDiacritics() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let shell = try PseudoTerminal(environment: ["HQ_HISTORY": dir.appendingPathComponent("h").path])
+    try #require(shell.waitForPrompt() != nil)
+    // Årsredovisning 2024 line 194: "Antibiotikarecept per 1000 invånare".
+    shell.send("from facts | where indicator == \"antib\t")
+    #expect(shell.wait(for: "Antibiotikarecept per 1000 invånare\"") != nil)
+    shell.send(" | count\r")
+    #expect(shell.wait(for: "(1 row)") != nil)
+    #expect(shell.waitForPrompt() != nil)
+    shell.send("\u{4}")
+    #expect(shell.waitForExit() == 0)
+  }
+
+  @Test func columnsOfThePipelineSoFar() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let shell = try PseudoTerminal(environment: ["HQ_HISTORY": dir.appendingPathComponent("h").path])
+    try #require(shell.waitForPrompt() != nil)
+    shell.send("from goals | select goal_name = name | where goal_\t")
+    #expect(shell.wait(for: "name ") != nil)
+    shell.send("\u{3}")
+    #expect(shell.waitForPrompt() != nil)
+    shell.send("\u{4}")
+    #expect(shell.waitForExit() == 0)
+  }
+
+  @Test func wideTablesFitTheTerminal() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let shell = try PseudoTerminal(environment: ["HQ_HISTORY": dir.appendingPathComponent("h").path], columns: 60)
+    try #require(shell.waitForPrompt() != nil)
+    shell.send("from reports\r")
+    let screen = try #require(shell.wait(for: "(2 rows)"))
+    let table = screen.split(separator: "\n").drop { !$0.hasPrefix("id") }
+    #expect(table.count >= 4)
+    for line in table { #expect(line.count <= 60, "\(line)") }
+    #expect(screen.contains("…"))
   }
 }
