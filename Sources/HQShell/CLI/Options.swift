@@ -100,7 +100,7 @@ public struct Options: Sendable, Equatable {
       hq
       hq -c 'from facts | where year == 2024 | summarize total = sum(value) by indicator'
       hq -c 'from goals | count' --format json
-      hq Scripts/examples/budget-deviations.hq --set area=Hälso-\\ och\\ sjukvård
+      hq Scripts/examples/year-over-year.hq --set from=2017 --set to=2024
       echo 'from reports' | hq --format markdown
       hq --load kolada.csv -c 'from kolada | take 5'
 

@@ -23,8 +23,8 @@ enum Help {
     Page(topic: "count", kind: "stage", text: "Replaces the rows by one row with one column: how many there were.", example: "from goals | count"),
     Page(topic: "top", kind: "stage", text: "The N rows with the highest (or, with asc, lowest) value: `top N by expr [asc|desc]`.", example: "from facts | top 5 by value"),
     Page(topic: "compare", kind: "stage", text: "Puts the rows where COLUMN is A and where it is B side by side with `delta` and `change_pct`: `compare COLUMN A vs B [by col, …]`.", example: "from facts | where indicator ~ \"antibiotika\" | compare year 2023 vs 2024"),
-    Page(topic: "pivot", kind: "stage", text: "One column per distinct value of COLUMN: `pivot COLUMN [value EXPR] [by col, …]`.", example: "from facts | pivot year by indicator"),
-    Page(topic: "join", kind: "stage", text: "Joins another source on equal columns: `join SOURCE on col, …` (inner) or `left join`.", example: "from facts | join reports on report"),
+    Page(topic: "pivot", kind: "stage", text: "One column per distinct value of COLUMN: `pivot COLUMN [value EXPR] [by col, …]`.", example: "from facts | where table ~ \"nyckeltalsjämförelse\" and kind == \"utfall\" | select indicator, year, value | pivot year by indicator"),
+    Page(topic: "join", kind: "stage", text: "Joins another source on equal columns: `join SOURCE on col, …` (inner) or `left join`.", example: "from facts | select id = report, indicator, value | join reports on id"),
     Page(topic: "let", kind: "statement", text: "Binds a pipeline to a name usable as a source for the rest of the session: `let NAME = PIPELINE`.", example: "let costs = from facts | where kind == \"utfall\""),
     Page(topic: "search", kind: "source", text: "The report lines that contain the text (case and diacritics folded), with report, section and line: `search \"text\"`.", example: "search \"tillgänglighet\" | take 5"),
   ]
@@ -100,7 +100,7 @@ enum Help {
   static func metaExample(_ name: String) -> String {
     switch name {
     case "load": ".load kolada.csv as kolada"
-    case "run": ".run Scripts/examples/budget-deviations.hq"
+    case "run": ".run Scripts/examples/budget-deviations-2017.hq"
     case "save": ".save my-analysis.hq"
     case "output": ".output result.csv"
     case "once": ".once top5.json"
