@@ -92,7 +92,7 @@ def render(report, queries):
     out.append("| | hq | sqlite3 | target |")
     out.append("|---|---:|---:|---|")
     out.append("| first result on the bundled reports (`hq -c 'from reports \\| count'` vs `sqlite3 :memory: 'select 1'`), median of 20 | %.1f ms | %.1f ms | < 50 ms |" % (hq_start * 1000, sqlite_start * 1000))
-    out.append("| report text ingested (`--load` of the bundled texts repeated, %.1f MB, minus start-up) | %s | | ≥ 20 MB/s |" % (
+    out.append("| report text ingested (`--load` of each bundled text 20 times, %.1f MB, minus start-up) | %s | | ≥ 20 MB/s |" % (
         mb, "%.1f MB/s" % rate if rate else "too fast to measure"))
     out.append("")
     analysis = os.path.join(TOOLS, "ANALYSIS.md")
