@@ -154,3 +154,30 @@ import Testing
     #expect(after.stderr.isEmpty)
   }
 }
+
+@Suite struct ScriptFileTests {
+  @Test func shebangScriptsRunDirectly() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("count-goals.hq")
+    try "#!/usr/bin/env hq\n# How many goals?\nfrom goals | count\n".write(to: script, atomically: true, encoding: .utf8)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+    let result = try HQProcess.shell("PATH=\"$(dirname \"$HQ\"):$PATH\" '\(script.path)' --format json")
+    #expect(result.status == 0, "\(result.stderr)")
+    // Årsredovisning 2024 follows up seven goals (focus areas).
+    #expect(result.stdout == "[\n  {\"count\":7}\n]\n")
+  }
+
+  @Test func scriptFromStandardInputWithDash() throws {
+    let result = try HQProcess.run(["-", "--format", "tsv"], input: "from goals\n| count\n")
+    #expect(result.status == 0)
+    #expect(result.stdout == "count\n7\n")
+  }
+
+  @Test func timerReportsOnTheErrorStream() throws {
+    let result = try HQProcess.run(["-c", ".timer on", "-c", "from goals | count"])
+    #expect(result.stdout == "count\n7\n")
+    #expect(result.stderr.hasPrefix("time: "))
+    #expect(result.stderr.hasSuffix(" ms\n") || result.stderr.hasSuffix(" s\n"))
+  }
+}

@@ -131,6 +131,21 @@ import Testing
     }
   }
 
+  @Test func ctrlRSearchesHistory() throws {
+    try withShell { shell in
+      shell.send(".format json\r")
+      #expect(shell.waitForPrompt() != nil)
+      shell.send(".format csv\r")
+      #expect(shell.waitForPrompt() != nil)
+      shell.send("\u{12}jso")
+      #expect(shell.wait(for: ".format json") != nil)
+      shell.send("\r")
+      #expect(shell.waitForPrompt() != nil)
+      shell.send(".format\r")
+      #expect(shell.wait(for: "\njson\n") != nil)
+    }
+  }
+
   @Test func quitLeavesWithStatusZero() throws {
     try withShell { shell in
       shell.send(".quit\r")
