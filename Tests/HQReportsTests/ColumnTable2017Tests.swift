@@ -228,3 +228,13 @@ import Testing
     #expect(warnings == [427, 1429])  // the two total rows without a label
   }
 }
+
+extension ColumnTable2017Tests {
+  /// The prose above the plan quotes `191,1 mnkr` for the table's `191 052`: the table is in tkr.
+  @Test func premisesPlanIsInThousands() throws {
+    let table = try facts().filter { (2152...2162).contains($0.line) }
+    #expect(table.allSatisfy { $0.unit == "tkr" })
+    // Tables with decimals keep the document's unit.
+    #expect(try fact(line: 2131, measure: "Budget").unit == "mnkr")
+  }
+}

@@ -3,7 +3,7 @@
 /// The rules (documented in docs/MODEL.md, "Ingestion and kinds"):
 ///
 /// - **Kind**, first match wins, over the column header, then (for a header that says nothing
-///   and is no average) the row label: `avvikelse`/`diff` → `avvikelse`; `prognos` → `prognos`; `budget`/`ram` → `budget`; `mål`/`målvärde` → `mål`; `utfall`/`resultat`/`bokslut` → `utfall`; a header
+///   and is no average) the row label: `avvikelse`/`diff` → `avvikelse`; `prognos` → `prognos`; `faktisk` (actual) → `utfall`; `budget`/`ram` → `budget`; `mål`/`målvärde` → `mål`; `utfall`/`resultat`/`bokslut` → `utfall`; a header
 ///   that is only a year no later than the report's → `utfall`; anything else → `värde`.
 /// - **Year**: a year written in the header (`Budget 2017`); `föregående år` → the report's
 ///   year − 1; a range (`2019-2024`, `från 2019 till 2024`) or an average (`Snitt 3 år`) →
@@ -26,6 +26,8 @@ struct ColumnMeaning: Sendable, Hashable {
   /// True when the header names an average (`Snitt 3 år`): its numbers keep the kind `värde`
   /// whatever the row label says.
   var isAverage: Bool = false
+  /// True when nothing in the table named the unit and it is the document's.
+  var unitFromDocument: Bool = false
 
   /// What the table around the column says: its caption and the report's defaults.
   struct Context: Sendable, Hashable {
@@ -72,12 +74,14 @@ struct ColumnMeaning: Sendable, Hashable {
       year: year,
       unit: headerUnit.isEmpty ? Self.unit(inCaption: context.caption, default: context.documentUnit) : headerUnit)
     self.isAverage = isAverage
+    self.unitFromDocument = headerUnit.isEmpty && Self.unit(inCaption: context.caption, default: "").isEmpty
   }
 
   /// The kind a text's words give (lower-cased input), nil when they say nothing.
   static func kind(of lower: String) -> FactKind? {
     if lower.contains("avvik") || lower.contains("diff") { return .avvikelse }
     if lower.contains("prognos") { return .prognos }
+    if lower.contains("faktisk") { return .utfall }
     let words = lower.split(whereSeparator: { !$0.isLetter })
     if lower.contains("budget") || words.contains("ram") { return .budget }
     if words.contains("mål") || words.contains("målvärde") || words.contains("målvärden") { return .mål }

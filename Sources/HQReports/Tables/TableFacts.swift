@@ -48,6 +48,9 @@ extension TableScan {
       }
     }
 
+    let thousands = meanings.allSatisfy(\.unitFromDocument) && text.documentUnit == "mnkr"
+      && proseQuotesInMillions(readings.flatMap(\.numbers), near: rows[0].valueLine)
+
     for (index, row) in rows.enumerated() {
       let reading = readings[index]
       var pieces = row.labelLines.map { Substring(lines[$0]) }
@@ -73,7 +76,8 @@ extension TableScan {
         let kind = meaning.kind != .värde || meaning.isAverage
           ? meaning.kind
           : (ColumnMeaning.kind(of: indicator.lowercased()) ?? .värde)
-        let unit = !number.unit.isEmpty ? number.unit : (!labelUnit.isEmpty ? labelUnit : meaning.unit)
+        let unit = !number.unit.isEmpty
+          ? number.unit : (!labelUnit.isEmpty ? labelUnit : (thousands ? "tkr" : meaning.unit))
         context.facts.append(Fact(
           report: text.reportID, section: section(row.valueLine), table: name, indicator: indicator,
           measure: meaning.measure, kind: kind, period: meaning.period, year: meaning.year,
@@ -114,6 +118,29 @@ extension TableScan {
       i -= 1
     }
     return nil
+  }
+
+  /// True when the prose of the table's section quotes one of the table's whole numbers in
+  /// millions (`191 052` in the table, `191,1 mnkr` in the text): the table is in thousands
+  /// (`tkr`) although the document's unit is `mnkr`.
+  private mutating func proseQuotesInMillions(_ numbers: [SwedishNumber], near index: Int) -> Bool {
+    guard numbers.allSatisfy({ $0.value.scale == 0 && $0.unit.isEmpty }) else { return false }
+    let whole = numbers.filter { abs($0.value.mantissa) >= 1000 }
+    guard !whole.isEmpty else { return false }
+    let rounded = Set(whole.map { ($0.value.mantissa + ($0.value.mantissa >= 0 ? 50 : -50)) / 100 })
+    let title = section(index)
+    var i = index
+    while i > 0, index - i < 200, section(i - 1) == title { i -= 1 }
+    var end = index
+    while end + 1 < lines.count, end - index < 200, section(end + 1) == title { end += 1 }
+    for line in i...end where lines[line].utf8.count <= 400 {
+      let words = NumberRun.words(in: Substring(lines[line]))
+      for k in words.indices.dropLast() where words[k + 1].text.prefix(while: \.isLetter) == "mnkr" {
+        guard let n = SwedishNumber.parse(words[k].text), n.value.scale == 1 else { continue }
+        if rounded.contains(abs(n.value.mantissa)) || rounded.contains(n.value.mantissa) { return true }
+      }
+    }
+    return false
   }
 
   func section(_ index: Int) -> String {

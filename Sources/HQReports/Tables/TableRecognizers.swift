@@ -1,6 +1,6 @@
 extension Recognizers {
   /// The table recognizers, most specific first. Owned by the table work.
   static var tables: [any Recognizer] {
-    [ColumnTableRecognizer()]
+    [BlockTableRecognizer(), ColumnTableRecognizer()]
   }
 }
