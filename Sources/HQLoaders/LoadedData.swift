@@ -9,8 +9,10 @@ public enum LoadedData: Sendable {
   /// A CSV or TSV file: one table, named after the file's stem or the name the user gave.
   ///
   /// When the header names exactly the columns of ``ReportModel/factsSchema`` (in any order)
-  /// the table is built with that schema and types, so the shell may append it to `facts` or
-  /// replace `facts` with it (see ``isFactsTable``).
+  /// the table is built with that schema's order and types (see ``isFactsTable``), so it can
+  /// stand in for the `facts` source: the shell stores a table under its name, so loading
+  /// `facts.csv` (or `.load FILE.csv as facts`) replaces `facts`, and any other name adds a
+  /// table that queries can use alongside it.
   case table(name: String, Table)
 }
 
