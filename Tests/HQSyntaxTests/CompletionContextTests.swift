@@ -103,3 +103,34 @@ import Testing
     #expect(context.prefixRange == SourceRange(19, 21))
   }
 }
+
+@Suite struct CompletionRobustnessTests {
+  @Test func everyCursorOfEveryPrefixIsSafe() {
+    let texts = [
+      "let x = from facts | where indicator in [\"Läk\", `a b` | summarize n = count() by år; search \"x",
+      "from facts | compare kind budget vs \"utf | pivot year value sum(value) by `x",
+      "# comment\nfrom t |\n  left join u on a, b | top $n by c desc | distinct",
+      "\"\"\"`|||(((]]]$$$;;;",
+    ]
+    for text in texts {
+      for cursor in 0...text.utf8.count {
+        let context = CompletionContext.at(text: text, cursor: cursor)
+        #expect(context.prefixRange.start <= context.prefixRange.end)
+        _ = context.keywordCandidates
+        _ = StatementSplitter.state(of: String(decoding: Array(text.utf8)[0..<cursor], as: UTF8.self))
+      }
+    }
+  }
+
+  @Test func randomTextIsSafe() {
+    var generator = ParserRobustnessTests.SplitMix64(state: 7)
+    let alphabet = Array("from where | \"`$()[],;=<>!~+-*/#\n abcåäö123.@'")
+    for _ in 0..<2_000 {
+      let length = Int.random(in: 0..<40, using: &generator)
+      let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator) ?? " " })
+      _ = CompletionContext.at(text: text)
+      _ = StatementSplitter.state(of: text)
+      _ = StatementSplitter.split(text)
+    }
+  }
+}

@@ -70,6 +70,10 @@ import Testing
     #expect(chunks.map(\.text) == ["search \"a\n.b\"", "from c"])
   }
 
+  @Test func unknownCharacterBeforeSemicolon() {
+    #expect(StatementSplitter.split("@;from a").map(\.text) == ["@", "  from a"])
+  }
+
   @Test func splitGarbageTerminates() {
     var text = ""
     for index in 0..<2_000 { text += ["|", "(", "\n", ".x\n", ";", "\"", "a"][index % 7] }
