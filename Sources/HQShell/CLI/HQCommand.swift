@@ -25,6 +25,7 @@ public enum HQCommand {
     Signals.install()
     let errors = OutputSink(descriptor: 2)
     let output = OutputSink(descriptor: 1)
+    output.cancellation = Signals.token
     defer {
       output.flush()
       errors.flush()

@@ -24,7 +24,7 @@ public struct DelimitedFormatter: Sendable {
     let separator = String(delimiter)
     out.write(table.columns.map { field($0.name) }.joined(separator: separator) + "\n")
     for row in 0..<table.rowCount {
-      if out.isBroken { return }
+      if out.shouldStop { return }
       var line = ""
       for (c, column) in table.columns.enumerated() {
         if c > 0 { line += separator }

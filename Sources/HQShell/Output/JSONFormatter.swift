@@ -22,7 +22,7 @@ public struct JSONFormatter: Sendable {
     let keys = table.columns.map { Self.string($0.name) + ":" }
     if style == .array { out.write(table.rowCount == 0 ? "[]\n" : "[\n") }
     for row in 0..<table.rowCount {
-      if out.isBroken { return }
+      if out.shouldStop { return }
       var object = style == .array ? "  {" : "{"
       for (c, column) in table.columns.enumerated() {
         if c > 0 { object += "," }

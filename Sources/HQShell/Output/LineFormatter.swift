@@ -14,7 +14,7 @@ public struct LineFormatter: Sendable {
     let names = table.columns.map { TableFormatter.clean($0.name) }
     let width = names.map { DisplayWidth.of($0) }.max() ?? 0
     for row in 0..<table.rowCount {
-      if out.isBroken { return }
+      if out.shouldStop { return }
       let title = "-[ RECORD \(row + 1) ]"
       out.write(title + String(repeating: "-", count: max(3, width + 3 - title.count + 10)) + "\n")
       for (c, column) in table.columns.enumerated() {

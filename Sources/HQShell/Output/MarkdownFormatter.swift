@@ -10,7 +10,7 @@ public struct MarkdownFormatter: Sendable {
     out.write("| " + table.columns.map { Self.cell($0.name) }.joined(separator: " | ") + " |\n")
     out.write("|" + table.columns.map { $0.type == .number ? " --: " : " --- " }.joined(separator: "|") + "|\n")
     for row in 0..<table.rowCount {
-      if out.isBroken { return }
+      if out.shouldStop { return }
       out.write("| " + table.columns.map { Self.cell($0.value(at: row).description) }.joined(separator: " | ") + " |\n")
     }
   }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HQEngine
 
 /// Where formatted output goes: a file descriptor (stdout, a `.output` file) or memory (tests).
 ///
@@ -23,6 +24,11 @@ public final class OutputSink: TextOutputStream {
   public private(set) var captured: [UInt8] = []
   /// True once a write failed (closed pipe, full disk); later writes are dropped.
   public private(set) var isBroken = false
+  /// When set and cancelled (Ctrl-C), formatters stop writing rows: a million-row result
+  /// scrolling past can be interrupted like a running statement.
+  public var cancellation: CancellationToken?
+  /// True when formatters should write no more rows: the sink is broken or Ctrl-C was pressed.
+  public var shouldStop: Bool { isBroken || (cancellation?.isCancelled ?? false) }
   /// The `errno` of the failed write, if any.
   public private(set) var failure: Int32 = 0
 

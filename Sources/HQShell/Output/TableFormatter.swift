@@ -47,7 +47,7 @@ public struct TableFormatter {
     out.write(Self.trimTrailing(line) + "\n")
     out.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: Self.separator) + "\n")
     for row in 0..<table.rowCount {
-      if out.isBroken { return }
+      if out.shouldStop { return }
       line = ""
       for c in cells.indices {
         if c > 0 { line += Self.separator }

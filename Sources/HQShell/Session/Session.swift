@@ -112,6 +112,7 @@ public final class Session {
     } catch {
       failure = error
     }
+    if failure == nil, Signals.token.isCancelled { failure = .cancelled }
     if timer { errors.write("time: \(Self.describe(clock.now - start))\n") }
     finishOnce()
     if standardOutput.isBroken { return .outputClosed }
@@ -120,6 +121,7 @@ public final class Session {
       transcript.append(String(unit.text.drop { $0 == " " }))
       return .success
     case .cancelled?:
+      sink.flush()
       errors.write("cancelled\n")
       return .cancelled
     case .diagnostics(let error)?:
