@@ -161,3 +161,25 @@ import Testing
     #expect(printed("from a | take 1\nfrom b") == ["from a | take 1", "from b"])
   }
 }
+
+@Suite struct KeywordListTests {
+  /// Every stage keyword listed for completion and `.help` is one the parser accepts.
+  @Test(arguments: Keywords.stages)
+  func stageKeywordIsParsed(_ keyword: String) {
+    let rest: [String: String] = [
+      "where": "x", "select": "x", "derive": "y = x", "summarize": "n = count()", "sort": "x", "take": "1",
+      "distinct": "", "count": "", "top": "1 by x", "compare": "k a vs b", "pivot": "k", "join": "t on x",
+      "left join": "t on x",
+    ]
+    let text = "from t | \(keyword) \(rest[keyword] ?? "")"
+    let result = Parser.parse(SourceFile(name: "t", text: text))
+    #expect(!result.hasErrors, "\(text)")
+    #expect(result.statements.first?.pipeline.stages.first?.keyword == keyword)
+  }
+
+  @Test func aliasesPointAtRealStages() {
+    for (_, stage) in Keywords.stageAliases { #expect(Keywords.stages.contains(stage)) }
+    #expect(Set(Functions.names).isDisjoint(with: Functions.aggregates))
+    #expect(Functions.all.count == Functions.names.count + Functions.aggregates.count)
+  }
+}
