@@ -142,6 +142,12 @@ import Testing
     #expect(result.hasErrors)
   }
 
+  @Test func statementsBeforeALexicalErrorAreKept() {
+    let result = Parser.parse(SourceFile(name: "t", text: "from a\nfrom b | where x == 'y'\nfrom c"))
+    #expect(result.statements.map(ASTPrinter.print) == ["from a"])
+    #expect(result.diagnostics.map(\.message) == ["text is written in straight double quotes"])
+  }
+
   @Test func parseOrThrow() {
     #expect(throws: DiagnosticError.self) { try Parser.parseOrThrow(SourceFile(name: "t", text: "from")) }
   }

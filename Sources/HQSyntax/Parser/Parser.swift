@@ -36,7 +36,8 @@ public struct Parser {
     var parser = Parser(source: source, tokens: tokens)
     var statements: [Statement] = []
     var diagnostics: [Diagnostic] = []
-    var failed = !lexDiagnostics.isEmpty
+    var failed = false
+    let firstLexError = lexDiagnostics.map(\.range.start).min() ?? Int.max
     while parser.current.kind != .endOfInput {
       if parser.current.kind == .newline || parser.current.kind == .semicolon {
         parser.advance()
@@ -45,6 +46,7 @@ public struct Parser {
       let start = parser.current.range.start
       do {
         let statement = try parser.parseStatement()
+        if statement.range.end > firstLexError { failed = true }
         if !failed { statements.append(statement) }
       } catch {
         // A character the lexer already reported often causes the parse error: report once.
