@@ -56,7 +56,10 @@ public enum HQCommand {
       }
     }
 
+    // libedit only when both ends are a terminal: with stdout piped (`hq | tee log`) it would
+    // edit blind, so statements are then read plainly from the terminal instead.
     let interactive = options.script == nil && options.commands.isEmpty && Terminal.isTerminal(0)
+      && Terminal.isTerminal(1)
     if interactive { Terminal.setUTF8Locale() }
     let session = Session(
       model: DataLoading.bundledModel().model, format: options.format, output: output, errors: errors,

@@ -92,6 +92,9 @@ public final class Session {
     case .meta: outcome = runMeta(unit, name: name)
     case .statement: outcome = runStatement(unit, name: name)
     }
+    // One write per unit keeps results and errors in order on a terminal.
+    output.flush()
+    standardOutput.flush()
     errors.flush()
     return outcome
   }
