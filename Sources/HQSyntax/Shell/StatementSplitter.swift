@@ -101,6 +101,7 @@ public enum StatementSplitter {
   ///
   /// - Complexity: O(n): every token is lexed at most twice.
   public static func split(_ script: String) -> [Chunk] {
+    let maxIndent = 1_000
     let bytes = Array(script.utf8)
     var lexer = Lexer(script)
     var chunks: [Chunk] = []
@@ -108,6 +109,7 @@ public enum StatementSplitter {
     var lineStart = 0
     // Counts line breaks up to `offset` (monotonic, so linear overall).
     var counted = 0
+    var (indentLine, indentOffset, indent) = (-1, 0, 0)
     func advanceLines(to offset: Int) {
       while counted < offset {
         if bytes[counted] == UInt8(ascii: "\n") {
@@ -138,8 +140,15 @@ public enum StatementSplitter {
       }
       let start = lexer.position
       let end = scanStatement(&lexer)
-      let indent = String(decoding: bytes[lineStart..<start], as: UTF8.self).count
-      let text = String(repeating: " ", count: indent) + String(decoding: bytes[start..<end], as: UTF8.self)
+      // Characters before the statement on its line, counted on from the previous statement
+      // on the same line, so many statements on one long line stay linear.
+      if indentLine != lineStart { (indentLine, indentOffset, indent) = (lineStart, lineStart, 0) }
+      indent += String(decoding: bytes[indentOffset..<start], as: UTF8.self).count
+      indentOffset = start
+      // Past `maxIndent` characters, no padding (columns then count from the statement's
+      // start): padding every statement of a 1 MB line would take memory quadratic in it.
+      let padding = indent <= maxIndent ? indent : 0
+      let text = String(repeating: " ", count: padding) + String(decoding: bytes[start..<end], as: UTF8.self)
       chunks.append(Chunk(kind: .statement, text: text, line: line, range: SourceRange(start, end)))
     }
     return chunks
