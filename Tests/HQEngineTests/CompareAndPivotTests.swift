@@ -35,6 +35,27 @@ import Testing
     ])
   }
 
+  /// `measure` is keyed without the compared values: the year headers `Utfall 2023` and
+  /// `Utfall 2024` pair up, the series `Region Halland` and `Riket` stay apart.
+  @Test func measureIsKeyedWithoutTheComparedValues() throws {
+    let facts = Fixture.table(
+      "facts", [("indicator", .text), ("measure", .text), ("year", .number), ("value", .number)],
+      [
+        [.text("A"), .text("Utfall 2023"), .int(2023), .int(10)],
+        [.text("A"), .text("Utfall 2024"), .int(2024), .int(12)],
+        [.text("B"), .text("Region Halland"), .int(2024), .int(90)],
+        [.text("B"), .text("Riket"), .int(2024), .int(87)],
+      ])
+    var engine = Engine(catalog: Catalog([facts]))
+    #expect(try run("from facts | compare year 2023 vs 2024", engine: &engine) == [
+      "indicator,measure,2023,2024,delta,change_pct",
+      "A,Utfall,10,12,2,20", "B,Region Halland,null,90,null,null", "B,Riket,null,87,null,null",
+    ])
+    #expect(try run("from facts | pivot year", engine: &engine) == [
+      "indicator,measure,2023,2024", "A,Utfall,10,12", "B,Region Halland,null,90", "B,Riket,null,87",
+    ])
+  }
+
   @Test func compareRefusesToPickBetweenDuplicateRows() {
     #expect(failure("from facts | compare year 2023 vs 2024 by report") == """
       <test>:1:14: error: compare found more than one row for the key report = "r" where the column is 2023

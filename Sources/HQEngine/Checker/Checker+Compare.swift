@@ -4,20 +4,30 @@ import HQSyntax
 /// The key columns `compare` and `pivot` use when no `by` is written.
 ///
 /// A key identifies the thing being compared: for `facts` that is report, section, table,
-/// indicator, kind, period, year and unit. The rule that produces this, for every source and
-/// for the output of earlier stages alike: every column except
+/// indicator, measure, kind, period, year and unit (minus the compared column). The rule,
+/// for every source and for the output of earlier stages alike: every column except
 /// - the compared (or pivoted) COLUMN itself,
 /// - the value column (`value`, or the columns a `pivot … value EXPR` reads),
-/// - the columns that describe where a figure was printed rather than what it is:
-///   `measure` (the column header, which differs between years), `rank`, `rank_of`, `line`,
-///   `text`.
-/// So `goals` keys on report and name, `sections` on report, number, title and level, and a
-/// summarized table on its `by` columns.
+/// - the columns that say where a figure was printed rather than what it is: `rank`,
+///   `rank_of`, `line`, `text`.
+///
+/// `measure` (a report table's column header) is part of the key with the compared values
+/// taken out of it, case-insensitively: `Utfall 2023` and `Utfall 2024` both key as `Utfall`
+/// in `compare year 2023 vs 2024`, while `Region Halland` and `Riket` stay apart.
+/// So `goals` keys on report, name and status, `sections` on report, number, title and
+/// level, and a summarized table on its `by` columns.
 enum DefaultKeys {
-  static let positional: Set<String> = ["measure", "rank", "rank_of", "line", "text"]
+  static let positional: Set<String> = ["rank", "rank_of", "line", "text"]
+  /// The column whose text is keyed with the compared values removed.
+  static let stripped = "measure"
 
   static func keys(in schema: [Field], excluding excluded: Set<String>) -> [Int] {
     schema.indices.filter { !excluded.contains(schema[$0].name) && !positional.contains(schema[$0].name) }
+  }
+
+  /// The index of `measure` among `keys` when it is a default text key.
+  static func strippedKey(_ keys: [Int], in schema: [Field]) -> Int? {
+    keys.first { schema[$0].name == stripped && schema[$0].type == .text }
   }
 }
 
@@ -45,7 +55,8 @@ extension Checker {
       throw CheckFailure(.error, "the key column '\(name)' has the same name as a compare result column", at: stage.keywordRange, help: "rename it first: derive other = \(name)")
     }
     let spec = CompareSpec(
-      column: columnIndex, first: a, second: b, firstLabel: aLabel, secondLabel: bLabel, keys: keys, value: valueIndex,
+      column: columnIndex, first: a, second: b, firstLabel: aLabel, secondLabel: bLabel, keys: keys,
+      strippedKey: by == nil ? DefaultKeys.strippedKey(keys, in: input) : nil, value: valueIndex,
       range: stage.range, keywordRange: stage.keywordRange)
     let fields = keys.map { input[$0] } + [
       Field(aLabel, .number), Field(bLabel, .number), Field("delta", .number), Field("change_pct", .number),
@@ -127,7 +138,8 @@ extension Checker {
     let keys = try keyColumns(by, input: input, excluding: [column.name], what: "pivot")
     let finalKeys = by == nil ? keys.filter { !excluded.contains(input[$0].name) } : keys
     return .pivot(PivotSpec(
-      column: columnIndex, keys: finalKeys, value: valueExpr, aggregate: aggregate, aggregateOutput: aggregateOutput,
+      column: columnIndex, keys: finalKeys, strippedKey: by == nil ? DefaultKeys.strippedKey(finalKeys, in: input) : nil,
+      value: valueExpr, aggregate: aggregate, aggregateOutput: aggregateOutput,
       range: stage.range, keywordRange: stage.keywordRange))
   }
 

@@ -22,7 +22,10 @@ extension Executor {
         sides.append(!inA)
       }
     }
-    let keyColumns = spec.keys.map { input.columns[$0].gathered(rows) }
+    let keyColumns = spec.keys.map { k in
+      let column = input.columns[k].gathered(rows)
+      return k == spec.strippedKey ? column.removingText([spec.firstLabel, spec.secondLabel]) : column
+    }
     let grouping = try Grouping.make(keys: keyColumns, rowCount: rows.count, cancellation: cancellation)
     var rowA = [Int32](repeating: -1, count: grouping.groupCount)
     var rowB = [Int32](repeating: -1, count: grouping.groupCount)

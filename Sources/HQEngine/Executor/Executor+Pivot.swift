@@ -14,12 +14,15 @@ extension Executor {
     for r in 0..<input.rowCount where !pivotColumn.isNull(r) { rows.append(Int32(r)) }
     let selected = input.gathered(rows)
     let selectedEvaluator = Evaluator(table: selected, cancellation: cancellation)
-    let keyColumns = spec.keys.map { selected.columns[$0] }
     let pivotValues = selected.columns[spec.column]
-    let keyGroups = try Grouping.make(keys: keyColumns, rowCount: selected.rowCount, cancellation: cancellation)
     let valueGroups = try Grouping.make(keys: [pivotValues], rowCount: selected.rowCount, cancellation: cancellation)
     // Column order: the distinct values, sorted.
     let distinct = pivotValues.gathered(valueGroups.firstRow)
+    let labels = (0..<distinct.count).map { distinct.value(at: $0).description }
+    let keyColumns = spec.keys.map { k in
+      k == spec.strippedKey ? selected.columns[k].removingText(labels) : selected.columns[k]
+    }
+    let keyGroups = try Grouping.make(keys: keyColumns, rowCount: selected.rowCount, cancellation: cancellation)
     let order = try Sorting.order([SortSpec(column: distinct, descending: false)], rowCount: distinct.count, cancellation: cancellation)
     var position = [Int](repeating: 0, count: valueGroups.groupCount)
     for (i, v) in order.enumerated() { position[Int(v)] = i }

@@ -55,6 +55,8 @@ struct CompareSpec: Sendable {
   var firstLabel: String
   var secondLabel: String
   var keys: [Int]
+  /// A default key column (`measure`) keyed with the compared values removed from its text.
+  var strippedKey: Int?
   var value: Int
   var range: SourceRange
   var keywordRange: SourceRange
@@ -63,6 +65,8 @@ struct CompareSpec: Sendable {
 struct PivotSpec: Sendable {
   var column: Int
   var keys: [Int]
+  /// A default key column (`measure`) keyed with the pivoted values removed from its text.
+  var strippedKey: Int?
   /// The cell value: a row expression, or (when `aggregate` is set) the aggregate per cell.
   var value: BoundExpr?
   var aggregate: AggregateCall?
