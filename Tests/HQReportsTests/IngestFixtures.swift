@@ -47,3 +47,17 @@ enum IngestFixtures {
     }
   }
 }
+
+@Suite struct IngestSpeedTests {
+  /// `HQ_BENCH=1 swift test -c release --filter IngestSpeedTests` prints the ingest speed.
+  @Test func speed() throws {
+    guard ProcessInfo.processInfo.environment["HQ_BENCH"] != nil else { return }
+    let body = try IngestFixtures.datasetText(IngestFixtures.followUpName) + IngestFixtures.datasetText(IngestFixtures.annualName)
+    let text = String(repeating: body, count: 20)
+    let clock = ContinuousClock()
+    var facts = 0
+    let elapsed = clock.measure { facts = ReportIngester.ingest(text: text, source: "bench.txt").model.facts.count }
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    print("BENCH \(text.utf8.count) bytes, \(facts) facts in \(seconds) s: \(Double(text.utf8.count) / seconds / 1e6) MB/s")
+  }
+}

@@ -41,7 +41,10 @@ struct SectionHeadings {
     while index < lines.count {
       defer { index += 1 }
       let raw = lines[index]
-      guard raw.utf8.count <= 200 else { continue }
+      guard raw.utf8.count <= 200,
+        let firstByte = raw.utf8.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0xC2 && $0 != 0xA0 }),
+        firstByte >= 0x30, firstByte <= 0x39
+      else { continue }
       let words = NumberRun.words(in: Substring(raw))
       guard words.count >= 2, let number = sectionNumber(words[0].text),
         let first = words[1].text.first, first.isUppercase, first.isLetter

@@ -59,17 +59,21 @@ struct ColumnTableRecognizer: Recognizer {
 /// The per-line readings the table recognizer needs, computed once per line on demand.
 struct TableScan {
   let text: ReportText
-  private var cleanedCache: [Int: String] = [:]
+  private var cleanedCache: [String?]
+  /// Per line: 0 not yet known, 1 a value line (claims aside), 2 not one.
+  private var valueCache: [UInt8]
 
   init(text: ReportText) {
     self.text = text
+    self.cleanedCache = Array(repeating: nil, count: text.lines.count)
+    self.valueCache = Array(repeating: 0, count: text.lines.count)
   }
 
   var lines: [String] { text.lines }
 
   /// The line's words joined by single spaces.
   mutating func cleaned(_ index: Int) -> String {
-    if let c = cleanedCache[index] { return c }
+    if let c = cleanedCache[index] ?? nil { return c }
     let c = text.lines[index].utf8.count > 4000 ? "" : TextLines.clean(text.lines[index])
     cleanedCache[index] = c
     return c
@@ -79,7 +83,13 @@ struct TableScan {
 
   /// Rule 1 of ``ColumnTableRecognizer``.
   mutating func isValueLine(_ index: Int, _ context: RecognitionContext) -> Bool {
-    guard !context.isClaimed(index), !isHeading(index), text.lines[index].utf8.count <= 400 else { return false }
+    guard !context.isClaimed(index) else { return false }
+    if valueCache[index] == 0 { valueCache[index] = readsAsValueLine(index) ? 1 : 2 }
+    return valueCache[index] == 1
+  }
+
+  private mutating func readsAsValueLine(_ index: Int) -> Bool {
+    guard !isHeading(index), text.lines[index].utf8.count <= 400 else { return false }
     let cleaned = cleaned(index)
     guard !cleaned.isEmpty, !TextLines.startsWithBullet(cleaned), !TextLines.isPageFurniture(cleaned),
       !cleaned.hasPrefix("*")
