@@ -244,7 +244,17 @@ def main():
     parser.add_argument("--no-write", action="store_true", help="print the report instead of writing docs/PERFORMANCE.md")
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--sizes-from", help="reuse the size results of an earlier --json file (with --rows '')")
+    parser.add_argument("--render-only", metavar="JSON",
+                        help="rewrite docs/PERFORMANCE.md from an earlier --json file without measuring")
     args = parser.parse_args()
+    sys.path.insert(0, TOOLS)
+    import render
+    if args.render_only:
+        with open(args.render_only) as f:
+            report = json.load(f)
+        with open(os.path.join(ROOT, "docs", "PERFORMANCE.md"), "w", encoding="utf-8") as f:
+            f.write(render.render(report, QUERIES))
+        return
 
     hq = args.hq or build_hq()
     duckdb_python, duckdb_version = ensure_duckdb()
@@ -267,8 +277,6 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump(report, f, indent=1, default=str)
-    sys.path.insert(0, TOOLS)
-    import render
     text = render.render(report, QUERIES)
     if args.no_write:
         print(text)
