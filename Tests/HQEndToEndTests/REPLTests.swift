@@ -243,6 +243,16 @@ import Testing
     #expect(shell.waitForExit() == 0)
   }
 
+  @Test func errorsPutTheCaretUnderWhatWasTyped() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let shell = try PseudoTerminal(environment: ["HQ_HISTORY": dir.appendingPathComponent("h").path])
+    try #require(shell.waitForPrompt() != nil)
+    shell.send("from facts | where vaule > 3\r")
+    let screen = try #require(shell.wait(for: "did you mean 'value'?"))
+    #expect(screen.contains("from facts | where vaule > 3\n                       ^~~~~\nerror: unknown column 'vaule'\nhelp: did you mean 'value'?"))
+  }
+
   @Test func wideTablesFitTheTerminal() throws {
     let dir = try HQProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

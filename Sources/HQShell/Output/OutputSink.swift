@@ -52,8 +52,12 @@ public final class OutputSink: TextOutputStream {
     return String(decoding: captured, as: UTF8.self)
   }
 
+  /// How many bytes were handed to ``write(_:)`` so far.
+  public private(set) var totalBytes = 0
+
   public func write(_ string: String) {
     guard !isBroken else { return }
+    totalBytes += string.utf8.count
     buffer.append(contentsOf: string.utf8)
     if buffer.count >= Self.chunk { flush() }
   }

@@ -34,6 +34,8 @@ struct REPL {
       session.errors.write(message + "\n")
       session.errors.flush()
     }
+    session.promptWidths = (DisplayWidth.of(Self.prompt), DisplayWidth.of(Self.continuationPrompt))
+    defer { session.promptWidths = nil }
     session.standardOutput.write(welcome() + "\n")
     session.standardOutput.flush()
     var pending: [String] = []
@@ -54,6 +56,7 @@ struct REPL {
         pending = []
         editor.addHistory(text)
         Signals.reset()
+        session.outputMarkAtPrompt = session.standardOutput.totalBytes
         if session.run(text, name: "<input>", keepGoing: false) == .quit { return .success }
         session.standardOutput.flush()
       }

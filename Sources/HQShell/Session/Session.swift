@@ -41,6 +41,13 @@ public final class Session {
   /// The units that ran successfully, for `.save`.
   public internal(set) var transcript: [String] = []
 
+  /// At the prompt, the display widths of the prompt and the continuation prompt: an error
+  /// on the line just typed is then shown as a caret right under it (nil in scripts).
+  public var promptWidths: (first: Int, continuation: Int)?
+  /// ``OutputSink/totalBytes`` of standard output when the entry was typed: once results
+  /// have been printed below it, a caret could no longer sit under the typed line.
+  var outputMarkAtPrompt = 0
+
   var redirection: Redirection?
   var runDepth = 0
 
@@ -128,9 +135,36 @@ public final class Session {
       errors.write("cancelled\n")
       return .cancelled
     case .diagnostics(let error)?:
-      errors.write(error.rendered + "\n")
+      errors.write(render(error) + "\n")
       return .failure
     }
+  }
+
+  /// Diagnostics as compilers print them, or, at the prompt, with the caret under the line
+  /// that was just typed:
+  ///
+  ///     hq> from facts | where vaule > 3
+  ///                            ^~~~~
+  ///     error: unknown column 'vaule'
+  ///     help: did you mean 'value'?
+  func render(_ error: DiagnosticError) -> String {
+    guard let widths = promptWidths, standardOutput.totalBytes == outputMarkAtPrompt else { return error.rendered }
+    let source = error.source
+    let lastLine = source.firstLine + source.lineStarts.count - 1
+    return error.diagnostics.map { diagnostic in
+      let start = source.location(at: diagnostic.range.start)
+      guard start.line == lastLine else { return DiagnosticRenderer.render(diagnostic, in: source) }
+      let line = source.lineText(at: diagnostic.range.start)
+      let before = line.prefix(start.column - 1)
+      let end = source.location(at: max(diagnostic.range.start, diagnostic.range.end))
+      let spanned = end.line == start.line ? line.dropFirst(start.column - 1).prefix(max(0, end.column - start.column)) : line.dropFirst(start.column - 1)
+      let prompt = lastLine == 1 ? widths.first : widths.continuation
+      let width = max(1, DisplayWidth.of(spanned))
+      var text = String(repeating: " ", count: prompt + DisplayWidth.of(before)) + "^" + String(repeating: "~", count: width - 1)
+      text += "\n\(diagnostic.severity.rawValue): \(diagnostic.message)"
+      if let help = diagnostic.help { text += "\nhelp: \(help)" }
+      return text
+    }.joined(separator: "\n")
   }
 
   /// `12.3 ms`, `1.204 s`.
