@@ -116,7 +116,7 @@ public struct Engine: Sendable {
           guard let output else { break }
           fields = output
         }
-        for plan in planned { table = try executor.run(plan, on: table) }
+        table = try executor.run(planned, on: table)
       }
       return table
     } catch let failure as CheckFailure {

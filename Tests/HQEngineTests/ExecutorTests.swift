@@ -118,6 +118,27 @@ import Testing
     #expect(try run("from facts | top 2 by value asc | select value") == ["value", "0", "5"])
   }
 
+  /// Over many rows `top` keeps a bounded heap instead of sorting everything; ties keep input
+  /// order and nulls never come first. v = id mod 7, null where id is a multiple of 10.
+  @Test func topOverManyRowsKeepsTiesInInputOrder() throws {
+    let rows: [[Value]] = (0..<400).map { id in [.int(id), id % 10 == 0 ? .null : .int(id % 7)] }
+    var engine = Engine(catalog: Catalog([Fixture.table("t", [("id", .number), ("v", .number)], rows)]))
+    // v = 6 at ids 6, 13, 20 (null), 27; v = 0 at ids 0 (null), 7, 14, 21.
+    #expect(try run("from t | top 3 by v | select id", engine: &engine) == ["id", "6", "13", "27"])
+    #expect(try run("from t | sort v desc | take 3 | select id", engine: &engine) == ["id", "6", "13", "27"])
+    #expect(try run("from t | top 3 by v asc | select id", engine: &engine) == ["id", "7", "14", "21"])
+    #expect(try run("from t | top 2 by v, id desc | select id", engine: &engine) == ["id", "398", "391"])
+  }
+
+  @Test func numbersOfMixedScalesCompareExactly() throws {
+    let rows: [[Value]] = ["9.4", "306", "0.05", "16.10", "-2"].map { [Fixture.n($0)] }
+    var engine = Engine(catalog: Catalog([Fixture.table("t", [("v", .number)], rows)]))
+    #expect(try run("from t | where v > 9.4 | select v", engine: &engine) == ["v", "306", "16.1"])
+    #expect(try run("from t | where v == 16.1 | count", engine: &engine) == ["count", "1"])
+    #expect(try run("from t | where v <= 0.05 | select v", engine: &engine) == ["v", "0.05", "-2"])
+    #expect(try run("from t | where v < 0.055 | count", engine: &engine) == ["count", "2"])
+  }
+
   @Test func joinMatchesEqualKeys() throws {
     #expect(try run("from goals | join facts on report | count") == ["count", "8"])
     #expect(try run("from goals | left join facts on report | count") == ["count", "9"])

@@ -213,6 +213,25 @@ struct Evaluator {
       }
       return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: c.nulls, count: c.count))
     }
+    // Numbers of mixed scales against a constant: the constant at each scale, once.
+    if case .column(let c) = a, case .number(let mantissas, let scales, nil) = c.storage,
+      case .scalar(.number(let k)) = b
+    {
+      let atScale = (0...Int(Number.maxScale)).map { k.mantissa(atScale: Int8($0)) }
+      var out = [Bool](repeating: false, count: c.count)
+      for r in 0..<c.count {
+        let m = mantissas[r]
+        let order: Int
+        if let constant = atScale[Int(scales[r])] {
+          order = m < constant ? -1 : (m == constant ? 0 : 1)
+        } else {
+          let x = Number(mantissa: m, scale: scales[r])
+          order = x < k ? -1 : (x == k ? 0 : 1)
+        }
+        out[r] = op.holds(order)
+      }
+      return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: c.nulls, count: c.count))
+    }
     if case .scalar = a, case .column = b {
       return try comparison(op.mirrored, b, a)
     }

@@ -10,6 +10,23 @@ import HQSyntax
 struct Executor {
   let cancellation: CancellationCheck
 
+  /// Runs stages in order. `sort` directly followed by `take` runs as one `top`, so only the
+  /// rows that are kept get sorted and gathered.
+  func run(_ stages: [PlanStage], on input: Table) throws(RuntimeFailure) -> Table {
+    var table = input
+    var i = 0
+    while i < stages.count {
+      if case .sort(let keys) = stages[i], i + 1 < stages.count, case .take(let n) = stages[i + 1] {
+        table = try run(.top(keys, n), on: table)
+        i += 2
+      } else {
+        table = try run(stages[i], on: table)
+        i += 1
+      }
+    }
+    return table
+  }
+
   func run(_ stage: PlanStage, on input: Table) throws(RuntimeFailure) -> Table {
     try cancellation.check()
     let evaluator = Evaluator(table: input, cancellation: cancellation)
@@ -27,7 +44,9 @@ struct Executor {
     case .sort(let keys):
       return input.gathered(try order(keys, evaluator))
     case .top(let keys, let n):
-      return input.gathered(Array(try order(keys, evaluator).prefix(max(0, n))))
+      var specs: [SortSpec] = []
+      for key in keys { specs.append(SortSpec(column: try evaluator.column(key.expr, name: ""), descending: key.descending)) }
+      return input.gathered(try Sorting.firstRows(specs, limit: n, rowCount: input.rowCount, cancellation: cancellation))
     case .take(let n):
       return Table(name: input.name, columns: input.columns.map { $0.prefix(max(0, n)) })
     case .distinct(let indexes):

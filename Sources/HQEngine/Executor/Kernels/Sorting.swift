@@ -36,6 +36,60 @@ enum Sorting {
     return perm
   }
 
+  /// The first `limit` rows of ``order(_:rowCount:cancellation:)`` without sorting the rest:
+  /// a bounded max-heap over the precomputed key values, O(rows × log limit).
+  static func firstRows(_ keys: [SortSpec], limit: Int, rowCount: Int, cancellation: CancellationCheck) throws(RuntimeFailure) -> [Int32] {
+    if limit <= 0 { return [] }
+    if limit * 8 >= rowCount || keys.isEmpty {
+      return Array(try order(keys, rowCount: rowCount, cancellation: cancellation).prefix(limit))
+    }
+    let values = keys.map(sortValues)
+    let masks = keys.map(\.column.nulls)
+    // a before b in the final order (nulls last, then value, then row).
+    func precedes(_ a: Int32, _ b: Int32) -> Bool {
+      for k in values.indices {
+        if let mask = masks[k] {
+          let an = mask[Int(a)]
+          let bn = mask[Int(b)]
+          if an != bn { return bn }
+          if an { continue }
+        }
+        let x = values[k][Int(a)]
+        let y = values[k][Int(b)]
+        if x != y { return x < y }
+      }
+      return a < b
+    }
+    // heap[0] is the row that comes last among those kept.
+    var heap: [Int32] = []
+    heap.reserveCapacity(limit)
+    for r in 0..<Int32(rowCount) {
+      try cancellation.check(every: Int(r))
+      if heap.count < limit {
+        heap.append(r)
+        var i = heap.count - 1
+        while i > 0 {
+          let parent = (i - 1) / 2
+          if precedes(heap[parent], heap[i]) { heap.swapAt(parent, i); i = parent } else { break }
+        }
+      } else if precedes(r, heap[0]) {
+        heap[0] = r
+        var i = 0
+        while true {
+          let l = 2 * i + 1
+          let rr = l + 1
+          var largest = i
+          if l < heap.count && precedes(heap[largest], heap[l]) { largest = l }
+          if rr < heap.count && precedes(heap[largest], heap[rr]) { largest = rr }
+          if largest == i { break }
+          heap.swapAt(i, largest)
+          i = largest
+        }
+      }
+    }
+    return heap.sorted(by: precedes)
+  }
+
   /// The key's order-preserving 64-bit values, indexed by row.
   static func sortValues(_ key: SortSpec) -> [UInt64] {
     let column = key.column
