@@ -72,6 +72,39 @@ import Testing
     #expect(session.engine.catalog.names == before)
   }
 
+  @Test func failedReloadKeepsTheEarlierTable() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let good = dir.appendingPathComponent("good.csv")
+    let bad = dir.appendingPathComponent("bad.csv")
+    try "kommun,varde\nHalmstad,12\n".write(to: good, atomically: true, encoding: .utf8)
+    try "kommun,varde\n\"Halmstad,12\n".write(to: bad, atomically: true, encoding: .utf8)
+    let (session, _, err) = makeSession()
+    #expect(session.run(".load \(good.path) as k", name: "<input>") == .success)
+    #expect(session.run(".load \(bad.path) as k", name: "<input>") == .failure)
+    #expect(err.text.contains("\(bad.path):2:"))
+    #expect(session.engine.catalog["k"]?.rowCount == 1)
+    #expect(session.engine.catalog["k"]?.row(0) == [.text("Halmstad"), .number(Number(12))])
+  }
+
+  @Test func commandLineParametersWinOverAScriptsSet() {
+    let (session, _, _) = makeSession()
+    session.engine.parameters["year"] = .number(Number(2017))
+    session.pinnedParameters = ["year"]
+    #expect(session.run(".set year 2024\n.set area Halland", name: "t.hq") == .success)
+    #expect(session.engine.parameters["year"] == .number(Number(2017)))
+    #expect(session.engine.parameters["area"] == .text("Halland"))
+  }
+
+  @Test func reportsListsTheLoadedReports() {
+    var model = ReportModel()
+    model.reports = [Report(id: "rh-up2-2017", title: "Uppföljningsrapport 2 2017", organisation: "Region Halland", year: 2017, period: "jan–aug", kind: "uppföljningsrapport", source: "x.txt")]
+    let out = OutputSink()
+    let session = Session(model: model, format: .csv, output: out, errors: OutputSink(), outputIsTerminal: false)
+    #expect(session.run(".reports", name: "<input>") == .success)
+    #expect(out.text.hasPrefix("id,title,organisation,year,period,kind,source,facts,goals,sections\nrh-up2-2017,Uppföljningsrapport 2 2017,Region Halland,2017,jan–aug,uppföljningsrapport,x.txt,0,0,0\n"))
+  }
+
   @Test func loadsACSVTableUnderItsName() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
