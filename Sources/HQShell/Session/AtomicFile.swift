@@ -20,7 +20,10 @@ final class AtomicFile {
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
     guard !name.isEmpty else { throw ShellError("'\(path)' is a directory, not a file name") }
     temporaryPath = directory + ".\(name).\(getpid()).tmp"
-    let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    // The name is predictable: remove whatever is there (a stale file, or a symlink planted
+    // to redirect the write) and create a fresh file, never following a link.
+    unlink(temporaryPath)
+    let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw ShellError("cannot write '\(path)': \(Self.reason(errno))") }
     sink = OutputSink(descriptor: fd, closeWhenDone: true)
   }
