@@ -18,7 +18,10 @@ enum AtomicFile {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
     let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).tmp"
-    let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    // The name is predictable: remove whatever is there (a stale file, or a symlink planted
+    // to redirect the write) and create a fresh file, never following a link.
+    unlink(temporary)
+    let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard fd >= 0 else {
       throw LoadError(file: path, message: "cannot write the file: \(String(cString: strerror(errno)))")
     }
