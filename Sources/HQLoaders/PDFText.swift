@@ -56,9 +56,10 @@ enum PDFText {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// The argument vector; `path` is one argument whatever characters it holds.
+  /// The argument vector; `path` is one argument whatever characters it holds, and a path
+  /// starting with `-` is prefixed with `./` so pdftotext cannot take it for an option.
   static func arguments(for path: String) -> [String] {
-    ["-enc", "UTF-8", path, "-"]
+    ["-enc", "UTF-8", path.hasPrefix("-") ? "./" + path : path, "-"]
   }
 
   /// `HQ_PDFTOTEXT` if set, else the first executable `pdftotext` on `PATH` or in `fallbacks`.
