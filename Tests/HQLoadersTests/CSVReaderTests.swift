@@ -89,6 +89,14 @@ import Testing
     #expect(t.row(1)[0] == .text("2.5"))
   }
 
+  @Test func blankLinesInAOneColumnFileAreNulls() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let t = try table(try dir.write("en.csv", "antal\r\n1\r\n\r\n3\r\n"))
+    #expect(t.schema.fields.map(\.type) == [.number])
+    #expect((0..<t.rowCount).map { t.row($0) } == [[.int(1)], [.null], [.int(3)]])
+  }
+
   @Test func headerOnlyAndBlankLines() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }

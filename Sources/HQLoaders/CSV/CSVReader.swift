@@ -83,7 +83,8 @@ enum CSVReader {
     _ builders: inout [CSVColumnBuilder], _ input: CSVInput, from start: Int, limit: Int, failure: CSVFailure
   ) throws(LoadError) -> Int {
     let base = input.base
-    var scanner = CSVScanner(base: base, count: input.count, delimiter: input.delimiter, position: start)
+    var scanner = CSVScanner(
+      base: base, count: input.count, delimiter: input.delimiter, position: start, skipsBlankLines: builders.count > 1)
     var fields: [CSVField] = []
     fields.reserveCapacity(builders.count + 1)
     var scratch: [UInt8] = []

@@ -32,6 +32,9 @@ struct CSVScanner {
   let base: UnsafePointer<UInt8>
   let count: Int
   let delimiter: UInt8
+  /// Blank lines are skipped between records, except in one-column files, where a blank line
+  /// is a record with one empty (null) cell.
+  let skipsBlankLines: Bool
   /// The offset of the next unread byte.
   private(set) var position: Int
   /// The offset where the record most recently returned by ``nextRecord(into:)`` started.
@@ -43,18 +46,20 @@ struct CSVScanner {
   private static let newline = UInt8(ascii: "\n")
   private static let carriageReturn = UInt8(ascii: "\r")
 
-  init(base: UnsafePointer<UInt8>, count: Int, delimiter: UInt8, position: Int = 0) {
+  init(base: UnsafePointer<UInt8>, count: Int, delimiter: UInt8, position: Int = 0, skipsBlankLines: Bool = true) {
     self.base = base
     self.count = count
     self.delimiter = delimiter
+    self.skipsBlankLines = skipsBlankLines
     self.position = position
   }
 
-  /// Reads the next non-blank record into `fields`; false at the end of the input.
+  /// Reads the next record (skipping blank lines, see ``skipsBlankLines``) into `fields`; false
+  /// at the end of the input.
   mutating func nextRecord(into fields: inout [CSVField]) throws(CSVScanError) -> Bool {
     fields.removeAll(keepingCapacity: true)
     // Skip blank lines (`\n` or `\r\n` alone).
-    while position < count {
+    while skipsBlankLines && position < count {
       let byte = base[position]
       if byte == CSVScanner.newline {
         position += 1
