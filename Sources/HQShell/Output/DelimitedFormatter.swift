@@ -23,14 +23,16 @@ public struct DelimitedFormatter: Sendable {
   public func write(_ table: Table, to out: OutputSink) {
     let separator = String(delimiter)
     out.write(table.columns.map { field($0.name) }.joined(separator: separator) + "\n")
+    let cells = table.columns.map { CellRenderer($0, escape: field) }
     for row in 0..<table.rowCount {
       if out.shouldStop { return }
       var line = ""
-      for (c, column) in table.columns.enumerated() {
+      for c in cells.indices {
         if c > 0 { line += separator }
-        line += field(column.value(at: row).description)
+        line += cells[c](row)
       }
-      out.write(line + "\n")
+      line += "\n"
+      out.write(line)
     }
   }
 

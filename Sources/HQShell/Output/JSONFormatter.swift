@@ -20,14 +20,15 @@ public struct JSONFormatter: Sendable {
 
   public func write(_ table: Table, to out: OutputSink) {
     let keys = table.columns.map { Self.string($0.name) + ":" }
+    let cells = table.columns.map { CellRenderer($0, nullText: "null", escape: Self.string) }
     if style == .array { out.write(table.rowCount == 0 ? "[]\n" : "[\n") }
     for row in 0..<table.rowCount {
       if out.shouldStop { return }
       var object = style == .array ? "  {" : "{"
-      for (c, column) in table.columns.enumerated() {
+      for c in cells.indices {
         if c > 0 { object += "," }
         object += keys[c]
-        object += Self.value(column.value(at: row))
+        object += cells[c](row)
       }
       object += "}"
       if style == .array && row < table.rowCount - 1 { object += "," }

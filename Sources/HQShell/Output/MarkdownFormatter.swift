@@ -9,9 +9,10 @@ public struct MarkdownFormatter: Sendable {
   public func write(_ table: Table, to out: OutputSink) {
     out.write("| " + table.columns.map { Self.cell($0.name) }.joined(separator: " | ") + " |\n")
     out.write("|" + table.columns.map { $0.type == .number ? " --: " : " --- " }.joined(separator: "|") + "|\n")
+    let cells = table.columns.map { CellRenderer($0, escape: Self.cell) }
     for row in 0..<table.rowCount {
       if out.shouldStop { return }
-      out.write("| " + table.columns.map { Self.cell($0.value(at: row).description) }.joined(separator: " | ") + " |\n")
+      out.write("| " + cells.map { $0(row) }.joined(separator: " | ") + " |\n")
     }
   }
 

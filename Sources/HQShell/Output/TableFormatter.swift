@@ -28,8 +28,9 @@ public struct TableFormatter {
     var cells: [[String]] = Array(repeating: [], count: table.columns.count)
     for (c, column) in table.columns.enumerated() {
       cells[c].reserveCapacity(table.rowCount)
+      let render = CellRenderer(column, escape: Self.clean)
       for row in 0..<table.rowCount {
-        let text = Self.clean(column.value(at: row).description)
+        let text = render(row)
         widths[c] = max(widths[c], DisplayWidth.of(text))
         cells[c].append(text)
       }
