@@ -70,7 +70,8 @@ def render(report, queries):
     m = report["machine"]
     out = ["# Performance", ""]
     out.append("Written by `Scripts/bench` on %s. Re-run it to refresh this page; the analysis at the end "
-               "is kept in `Scripts/bench-tools/ANALYSIS.md`." % datetime.date.today().isoformat())
+               "is kept in `Scripts/bench-tools/ANALYSIS.md`. `Scripts/bench --rows 100000` is a quick run; "
+               "`Scripts/bench --help` lists the options." % datetime.date.today().isoformat())
     out.append("")
     out += ["## Machine", "", "| | |", "|---|---|"]
     for key in ("cpu", "memory", "load average at start", "os", "swift", "sqlite3"):
