@@ -253,6 +253,18 @@ import Testing
     #expect(screen.contains("from facts | where vaule > 3\n                       ^~~~~\nerror: unknown column 'vaule'\nhelp: did you mean 'value'?"))
   }
 
+  @Test func errorsInScriptsRunFromThePromptNameTheScript() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("x.hq")
+    try "from goals | count\nfrom gaols\n".write(to: script, atomically: true, encoding: .utf8)
+    let shell = try PseudoTerminal(environment: ["HQ_HISTORY": dir.appendingPathComponent("h").path])
+    try #require(shell.waitForPrompt() != nil)
+    shell.send(".run \(script.path)\r")
+    let screen = try #require(shell.wait(for: "^~~~~"))
+    #expect(screen.contains("\(script.path):2:6: error: unknown source 'gaols'\nfrom gaols\n     ^~~~~"))
+  }
+
   @Test func wideTablesFitTheTerminal() throws {
     let dir = try HQProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

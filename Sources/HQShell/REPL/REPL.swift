@@ -57,7 +57,7 @@ struct REPL {
         editor.addHistory(text)
         Signals.reset()
         session.outputMarkAtPrompt = session.standardOutput.totalBytes
-        if session.run(text, name: "<input>", keepGoing: false) == .quit { return .success }
+        if session.run(text, name: Session.promptSourceName, keepGoing: false) == .quit { return .success }
         session.standardOutput.flush()
       }
     }

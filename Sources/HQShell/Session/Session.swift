@@ -48,6 +48,9 @@ public final class Session {
   /// have been printed below it, a caret could no longer sit under the typed line.
   var outputMarkAtPrompt = 0
 
+  /// The source name of what is typed at the prompt (scripts run with `.run` keep theirs).
+  public static let promptSourceName = "<input>"
+
   var redirection: Redirection?
   var runDepth = 0
 
@@ -148,7 +151,9 @@ public final class Session {
   ///     error: unknown column 'vaule'
   ///     help: did you mean 'value'?
   func render(_ error: DiagnosticError) -> String {
-    guard let widths = promptWidths, standardOutput.totalBytes == outputMarkAtPrompt else { return error.rendered }
+    guard let widths = promptWidths, error.source.name == Self.promptSourceName,
+      standardOutput.totalBytes == outputMarkAtPrompt
+    else { return error.rendered }
     let source = error.source
     let lastLine = source.firstLine + source.lineStarts.count - 1
     return error.diagnostics.map { diagnostic in
@@ -180,7 +185,7 @@ public final class Session {
   /// Writes an error for a meta command: `FILE:LINE:1: error: …` in scripts, `error: …`
   /// at the prompt.
   func report(_ message: String, name: String, line: Int) {
-    if name == "<input>" {
+    if name == Self.promptSourceName {
       errors.write("error: \(message)\n")
     } else {
       errors.write("\(name):\(line):1: error: \(message)\n")
