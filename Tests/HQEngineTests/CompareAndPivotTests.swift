@@ -89,6 +89,12 @@ import Testing
     #expect(failure("from facts | where kind == \"utfall\" | pivot year by indicator | select `2025`").contains("unknown column '2025'"))
   }
 
+  @Test func pivotRefusesThousandsOfColumns() {
+    let rows: [[Value]] = (0..<1500).map { [.int($0), .int(1)] }
+    let engine = Engine(catalog: Catalog([Fixture.table("t", [("line", .number), ("value", .number)], rows)]))
+    #expect(failure("from t | pivot line", engine: engine).contains("error: pivot would make 1500 columns"))
+  }
+
   @Test func pivotRefusesDuplicateCells() {
     #expect(failure("from facts | pivot year by kind").contains(
       "error: pivot found more than one row for the key kind = \"utfall\" in column 2023"))

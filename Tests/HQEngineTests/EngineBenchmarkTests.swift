@@ -53,7 +53,7 @@ enum SyntheticFacts {
     while r < rows {
       // Series are numbered so that (organisation, indicator, kind) never repeats.
       let o = UInt32(series % 311)
-      let i = UInt32((series / 311 * 7 + series) % 3000)
+      let i = UInt32(series / 311 % 3000)
       let k = UInt32(series / (311 * 3000) % 6)
       series += 1
       let u = UInt32(i % 6)

@@ -139,6 +139,13 @@ import Testing
     #expect(try run("from t | where v < 0.055 | count", engine: &engine) == ["count", "2"])
   }
 
+  @Test func longInListsStayShallow() throws {
+    let list = (0..<5000).map { String($0 * 10) }.joined(separator: ", ")
+    // The list holds 0, 10, …, 49990: 2020 is in it, but the fixture's years are 2023 and 2024.
+    #expect(try run("from facts | where year in [\(list)] | count") == ["count", "0"])
+    #expect(try run("from facts | where year in [\(list), 2024] | count") == ["count", "5"])
+  }
+
   @Test func joinMatchesEqualKeys() throws {
     #expect(try run("from goals | join facts on report | count") == ["count", "8"])
     #expect(try run("from goals | left join facts on report | count") == ["count", "9"])

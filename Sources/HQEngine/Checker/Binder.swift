@@ -60,14 +60,27 @@ struct Binder {
       return try binary(op, bind(lhs), bind(rhs), range: range, operatorRange: operatorRange)
     case .inList(let value, let items, let negated):
       let x = try bind(value)
-      var result: BoundExpr? = nil
+      var equals: [BoundExpr] = []
       for item in items {
         let y = try bind(item)
         try comparable(x, y, "in", at: item.range)
-        let equal = BoundExpr(.comparison(.equal, x, y), type: .bool, range: range)
-        result = result.map { BoundExpr(.or($0, equal), type: .bool, range: range) } ?? equal
+        equals.append(BoundExpr(.comparison(.equal, x, y), type: .bool, range: range))
       }
-      let any = result ?? BoundExpr(.literal(.bool(false)), type: .bool, range: range)
+      // A balanced `or` tree, so a list of thousands stays shallow for the evaluator.
+      while equals.count > 1 {
+        var next: [BoundExpr] = []
+        var i = 0
+        while i < equals.count {
+          if i + 1 < equals.count {
+            next.append(BoundExpr(.or(equals[i], equals[i + 1]), type: .bool, range: range))
+          } else {
+            next.append(equals[i])
+          }
+          i += 2
+        }
+        equals = next
+      }
+      let any = equals.first ?? BoundExpr(.literal(.bool(false)), type: .bool, range: range)
       return negated ? BoundExpr(.not(any), type: .bool, range: range) : any
     case .isNull(let value, let negated):
       return BoundExpr(.isNull(try bind(value), negated: negated), type: .bool, range: range)

@@ -119,6 +119,25 @@ struct Evaluator {
     let small = Evaluator(table: Table(name: table.name, columns: columns), cancellation: cancellation)
     let perEntry = try small.column(e, name: "")
     let nullRow = Int32(dictionary.count)
+    if case .bool(let entryValues) = perEntry.storage {
+      // Truth values: one table lookup per row, no row-index array.
+      let entryNull = (0...dictionary.count).map { perEntry.isNull($0) }
+      var out = [Bool](repeating: false, count: codes.count)
+      var anyNull = false
+      let sourceNulls = source.nulls
+      for r in 0..<codes.count {
+        let entry = sourceNulls?[r] == true ? Int(nullRow) : Int(codes[r])
+        out[r] = entryValues[entry]
+        if entryNull[entry] { anyNull = true }
+      }
+      var mask: NullMask? = nil
+      if anyNull {
+        var m = NullMask()
+        for r in 0..<codes.count { m.append(entryNull[sourceNulls?[r] == true ? Int(nullRow) : Int(codes[r])]) }
+        mask = m
+      }
+      return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: mask, count: codes.count))
+    }
     var rows = [Int32](repeating: 0, count: codes.count)
     if let mask = source.nulls {
       for r in 0..<codes.count { rows[r] = mask[r] ? nullRow : Int32(codes[r]) }

@@ -2,6 +2,9 @@ import HQData
 import HQSyntax
 
 extension Executor {
+  /// More columns than this is almost certainly a pivot over the wrong column (`line`).
+  static let maxPivotColumns = 1000
+
   /// `pivot COLUMN [value EXPR] [by …]`: one row per key, one column per distinct value of
   /// COLUMN in sorted order (Swedish order for text, numeric for numbers), named after the
   /// value. Rows where COLUMN is null are left out. With a row expression, two rows for the
@@ -18,6 +21,11 @@ extension Executor {
     let valueGroups = try Grouping.make(keys: [pivotValues], rowCount: selected.rowCount, cancellation: cancellation)
     // Column order: the distinct values, sorted.
     let distinct = pivotValues.gathered(valueGroups.firstRow)
+    if distinct.count > Executor.maxPivotColumns {
+      throw .error(
+        "pivot would make \(distinct.count) columns, one per distinct value; at most \(Executor.maxPivotColumns) are allowed",
+        at: spec.keywordRange, help: "narrow the rows with `where` first, or summarize … by that column instead")
+    }
     let labels = (0..<distinct.count).map { distinct.value(at: $0).description }
     let keyColumns = spec.keys.map { k in
       k == spec.strippedKey ? selected.columns[k].removingText(labels) : selected.columns[k]

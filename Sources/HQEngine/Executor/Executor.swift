@@ -2,6 +2,7 @@ import HQData
 import HQSyntax
 
 /// Runs checked stages over a table, one stage at a time, each producing a new table.
+/// Two pairs run fused: `sort | take` as a bounded top-N, `where | count` without gathering.
 ///
 /// Every stage works on whole columns: `where` builds a selection vector and gathers,
 /// `summarize`/`distinct`/`compare`/`pivot`/`join` number their keys with ``Grouping``,
@@ -18,6 +19,11 @@ struct Executor {
     while i < stages.count {
       if case .sort(let keys) = stages[i], i + 1 < stages.count, case .take(let n) = stages[i + 1] {
         table = try run(.top(keys, n), on: table)
+        i += 2
+      } else if case .filter(let predicate) = stages[i], i + 1 < stages.count, case .count = stages[i + 1] {
+        // Counting what a filter keeps needs no gathered columns.
+        let kept = try Evaluator(table: table, cancellation: cancellation).selection(predicate).count
+        table = countTable(kept, name: table.name)
         i += 2
       } else {
         table = try run(stages[i], on: table)
@@ -54,10 +60,7 @@ struct Executor {
       let grouping = try Grouping.make(keys: keys, rowCount: input.rowCount, cancellation: cancellation)
       return Table(name: input.name, columns: keys.map { $0.gathered(grouping.firstRow) })
     case .count:
-      let column = Column(
-        name: "count", type: .number, storage: .number(mantissas: [Int64(input.rowCount)], scales: [], uniformScale: 0),
-        nulls: nil, count: 1)
-      return Table(name: input.name, columns: [column])
+      return countTable(input.rowCount, name: input.name)
     case .compare(let spec):
       return try compare(spec, input, evaluator)
     case .pivot(let spec):
@@ -65,6 +68,13 @@ struct Executor {
     case .join(let spec):
       return try join(spec, input)
     }
+  }
+
+  /// The one-row, one-column result of `count`.
+  private func countTable(_ n: Int, name: String) -> Table {
+    let column = Column(
+      name: "count", type: .number, storage: .number(mantissas: [Int64(n)], scales: [], uniformScale: 0), nulls: nil, count: 1)
+    return Table(name: name, columns: [column])
   }
 
   private func order(_ keys: [BoundSortKey], _ evaluator: Evaluator) throws(RuntimeFailure) -> [Int32] {
