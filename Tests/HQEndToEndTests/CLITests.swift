@@ -87,6 +87,19 @@ import Testing
     #expect(table.stdout.hasSuffix("(4 rows)\n"))
   }
 
+  /// Uppföljningsrapport 2 2017 line 296: "Förtroendevalda 9,4 9,4 9,52".
+  @Test func reportValuesAreJSONNumbersSpelledExactly() throws {
+    let query = "from facts | where table ~ \"anslag enligt\" and indicator == \"Förtroendevalda\" | select measure, value"
+    let result = try HQProcess.run(["-c", query, "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(rows.compactMap { ($0["value"] as? NSNumber)?.doubleValue } == [9.4, 9.4, 9.52])
+    #expect(result.stdout.contains("\"value\":9.52}"))
+    let sum = try HQProcess.run(["-c", query + " | summarize total = sum(value)", "--format", "ndjson"])
+    // 9.4 + 9.4 + 9.52 = 28.32 exactly, not 28.319999999999997.
+    #expect(sum.stdout == "{\"total\":28.32}\n")
+  }
+
   @Test func statementsFromStandardInput() throws {
     let result = try HQProcess.run([], input: ".format json\n\n# comment\n.vars\n.set year 2024\n.vars\n")
     #expect(result.status == 0)
