@@ -102,3 +102,32 @@ import Testing
     #expect(elapsed < .seconds(30))  // quadratic work on 1 MB would take hours
   }
 }
+
+extension ReportIngesterTests {
+  /// Random texts over the characters tables are made of never trap the ingester.
+  @Test func fuzzNeverTraps() {
+    let alphabet = Array("0123456789 \u{00A0}\n\n,-−–%()*.:Budget Prognos jan-aug Totalt 2017 2.3.7 15(34) ●Øü│\t\r")
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int(truncatingIfNeeded: seed >> 33)
+    }
+    for _ in 0..<200 {
+      let text = String((0..<(next() % 3000)).map { _ in alphabet[next() % alphabet.count] })
+      let result = ReportIngester.ingest(text: text, source: "fuzz.txt")
+      #expect(result.model.reports.count == 1)
+    }
+  }
+
+  /// The bundled reports' lines in scrambled order still ingest (no trap, no runaway).
+  @Test func scrambledReportNeverTraps() throws {
+    var lines = try IngestFixtures.datasetText(IngestFixtures.followUpName).split(separator: "\n", omittingEmptySubsequences: false)
+    var seed: UInt64 = 42
+    for i in lines.indices.reversed() where i > 0 {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1
+      lines.swapAt(i, Int(truncatingIfNeeded: seed >> 33) % (i + 1))
+    }
+    let result = ReportIngester.ingest(text: lines.joined(separator: "\n"), source: "scrambled.txt")
+    #expect(result.model.facts.allSatisfy { $0.line >= 1 && $0.line <= lines.count })
+  }
+}
