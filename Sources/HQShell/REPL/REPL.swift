@@ -55,7 +55,7 @@ struct REPL {
         guard ScriptScanner.isComplete(text) else { continue }
         pending = []
         editor.addHistory(text)
-        Signals.reset()
+        // No reset here: a Ctrl-C pressed right after Enter is meant for this statement.
         session.outputMarkAtPrompt = session.standardOutput.totalBytes
         if session.run(text, name: Session.promptSourceName, keepGoing: false) == .quit { return .success }
         session.standardOutput.flush()
