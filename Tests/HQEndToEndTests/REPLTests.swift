@@ -155,7 +155,7 @@ import Testing
 }
 
 /// Ctrl-C while a statement runs: back to the prompt in the shell, exit 130 in a script.
-@Suite(.serialized) struct CancellationTests {
+@Suite(.serialized) struct REPLCancellationTests {
   /// A CSV big enough that a string-heavy `where` runs for seconds in a debug build.
   private static func bigCSV(in dir: URL) throws -> URL {
     var text = "k,name,v\n"
