@@ -36,6 +36,13 @@ public enum Signals {
     action.sa_flags = 0
     sigemptyset(&action.sa_mask)
     sigaction(SIGINT, &action, nil)
+    // Files are memory-mapped while they load; one that shrinks under hq (another program
+    // rewriting it) raises SIGBUS on the next page read. Say so instead of "Bus error".
+    signal(SIGBUS) { _ in
+      let message: StaticString = "hq: error: a file shrank while it was being read (another program is writing it); load it again once it is complete\n"
+      _ = write(2, message.utf8Start, message.utf8CodeUnitCount)
+      _exit(1)
+    }
     // A parent may have started hq with SIGINT blocked (the mask survives exec).
     var unblock = sigset_t()
     sigemptyset(&unblock)

@@ -7,6 +7,8 @@
 public enum DisplayWidth {
   /// The display width of `text`.
   public static func of(_ text: some StringProtocol) -> Int {
+    // Fast path: printable ASCII is one column per byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
     var width = 0
     for character in text { width += of(character) }
     return width
