@@ -173,7 +173,7 @@ extension Checker {
       names.insert(name)
       rightColumns.append((i, name))
     }
-    let spec = JoinSpec(right: right, leftKeys: leftKeys, rightKeys: rightKeys, left: kind == .left, rightColumns: rightColumns)
+    let spec = JoinSpec(right: right, range: stage.keywordRange, leftKeys: leftKeys, rightKeys: rightKeys, left: kind == .left, rightColumns: rightColumns)
     return (.join(spec), input + rightColumns.map { Field($0.name, rightFields[$0.index].type) })
   }
 }

@@ -2,6 +2,9 @@ import HQData
 import HQSyntax
 
 extension Executor {
+  /// The most rows a join may produce (row indexes are 32-bit, and memory is finite).
+  static let maxJoinRows = 100_000_000
+
   /// `join SOURCE on col, …` (inner) and `left join`: every pair of rows with equal keys,
   /// left rows in order, matching right rows in their order. Null keys never match (SQL).
   func join(_ spec: JoinSpec, _ input: Table) throws(RuntimeFailure) -> Table {
@@ -41,6 +44,11 @@ extension Executor {
           rightRows.append(-1)
         }
         continue
+      }
+      if leftRows.count + matches.count > Executor.maxJoinRows {
+        throw .error(
+          "join would produce more than \(Executor.maxJoinRows) rows: the keys match many rows on both sides",
+          at: spec.range, help: "join on more columns, or narrow the rows with `where` first")
       }
       for i in matches {
         leftRows.append(Int32(l))

@@ -4,6 +4,8 @@ import HQSyntax
 extension Executor {
   /// More columns than this is almost certainly a pivot over the wrong column (`line`).
   static let maxPivotColumns = 1000
+  /// Rows × columns of a pivot result, so a pivot cannot exhaust memory.
+  static let maxPivotCells = 50_000_000
 
   /// `pivot COLUMN [value EXPR] [by …]`: one row per key, one column per distinct value of
   /// COLUMN in sorted order (Swedish order for text, numeric for numbers), named after the
@@ -31,6 +33,11 @@ extension Executor {
       k == spec.strippedKey ? selected.columns[k].removingText(labels) : selected.columns[k]
     }
     let keyGroups = try Grouping.make(keys: keyColumns, rowCount: selected.rowCount, cancellation: cancellation)
+    if keyGroups.groupCount * distinct.count > Executor.maxPivotCells {
+      throw .error(
+        "pivot would make \(keyGroups.groupCount) rows × \(distinct.count) columns", at: spec.keywordRange,
+        help: "narrow the rows with `where` first, or name fewer key columns with `by`")
+    }
     let order = try Sorting.order([SortSpec(column: distinct, descending: false)], rowCount: distinct.count, cancellation: cancellation)
     var position = [Int](repeating: 0, count: valueGroups.groupCount)
     for (i, v) in order.enumerated() { position[Int(v)] = i }

@@ -77,6 +77,7 @@ struct PivotSpec: Sendable {
 
 struct JoinSpec: Sendable {
   var right: Table
+  var range: SourceRange
   var leftKeys: [Int]
   var rightKeys: [Int]
   var left: Bool
