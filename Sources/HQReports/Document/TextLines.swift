@@ -67,9 +67,17 @@ enum TextLines {
   /// Page furniture: a page marker (`15(34)`, `Sida 3`), or a running footer with a vertical
   /// bar and a page number (`Region X │Bästa livsplatsen 10`).
   static func isPageFurniture(_ cleaned: String) -> Bool {
-    if cleaned.contains("│") || cleaned.contains("|") { return true }
+    var previous2: UInt8 = 0
+    var previous: UInt8 = 0
+    for byte in cleaned.utf8 {
+      // `|`, or `│` (U+2502, E2 94 82).
+      if byte == 0x7C || (previous2 == 0xE2 && previous == 0x94 && byte == 0x82) { return true }
+      previous2 = previous
+      previous = byte
+    }
+    guard cleaned.utf8.count <= 12 else { return false }
     let utf8 = Array(cleaned.utf8)
-    guard !utf8.isEmpty, utf8.count <= 12 else { return false }
+    guard !utf8.isEmpty else { return false }
     // digits ( digits )
     var i = 0
     func digits() -> Bool {
@@ -81,6 +89,40 @@ enum TextLines {
     i += 1
     guard digits(), i < utf8.count, utf8[i] == UInt8(ascii: ")") else { return false }
     return i == utf8.count - 1
+  }
+
+  /// True when the line could end in a number: its last word holds a digit or is a unit word
+  /// (`mnkr`, `%`). A cheap test that spares most prose lines the full number reading.
+  static func mayEndInNumber(_ line: String) -> Bool {
+    let scalars = line.unicodeScalars
+    var end = scalars.endIndex
+    while end > scalars.startIndex, LineJoining.isSpace(scalars[scalars.index(before: end)])
+      || scalars[scalars.index(before: end)] == "\r"
+    {
+      end = scalars.index(before: end)
+    }
+    var start = end
+    while start > scalars.startIndex, !LineJoining.isSpace(scalars[scalars.index(before: start)]) {
+      start = scalars.index(before: start)
+    }
+    guard start < end else { return false }
+    let word = Substring(scalars[start..<end])
+    if word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
+    if case .unit = NumberWord.classify(word) { return true }
+    return false
+  }
+
+  /// True when the line holds two spaces in a row after its first word (cells set apart).
+  static func hasWideGap(_ line: String) -> Bool {
+    var seenWord = false
+    var previousSpace = false
+    for b in line.utf8 {
+      let space = b == 0x20
+      if space && previousSpace && seenWord { return true }
+      if !space && b != 0x09 { seenWord = true }
+      previousSpace = space
+    }
+    return false
   }
 
   /// True when the cleaned line reads as running prose rather than a cell of a table: it ends

@@ -41,7 +41,7 @@ struct BlockTableRecognizer: Recognizer {
   }
 
   private func headerCells(_ line: String) -> [String]? {
-    guard line.utf8.count <= 300 else { return nil }
+    guard line.utf8.count <= 300, TextLines.hasWideGap(line) else { return nil }
     let parts = HeaderCells.gapParts(Substring(line))
     guard parts.count >= 3,
       NumberRun.read(Substring(line)).numbers.allSatisfy({ TableScan.isBareYear($0, in: line) })

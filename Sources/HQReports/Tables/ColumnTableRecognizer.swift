@@ -89,7 +89,9 @@ struct TableScan {
   }
 
   private mutating func readsAsValueLine(_ index: Int) -> Bool {
-    guard !isHeading(index), text.lines[index].utf8.count <= 400 else { return false }
+    guard !isHeading(index), text.lines[index].utf8.count <= 400, TextLines.mayEndInNumber(text.lines[index]) else {
+      return false
+    }
     let cleaned = cleaned(index)
     guard !cleaned.isEmpty, !TextLines.startsWithBullet(cleaned), !TextLines.isPageFurniture(cleaned),
       !cleaned.hasPrefix("*")
