@@ -51,6 +51,10 @@ public final class Session {
   /// The source name of what is typed at the prompt (scripts run with `.run` keep theirs).
   public static let promptSourceName = "<input>"
 
+  /// The scripts being run (innermost last) with their lines, to show a statement that
+  /// follows a `;` on its real line rather than the blank-padded text the engine saw.
+  var scripts: [(name: String, lines: [Substring])] = []
+
   var redirection: Redirection?
   var runDepth = 0
 
@@ -78,6 +82,8 @@ public final class Session {
   ///   - name: shown in diagnostics (`report.hq`, `<command>`, `<input>`).
   ///   - keepGoing: run the remaining units after a failure (the outcome is still `failure`).
   public func run(_ text: String, name: String, keepGoing: Bool = false) -> Outcome {
+    scripts.append((name, text.split(separator: "\n", omittingEmptySubsequences: false)))
+    defer { scripts.removeLast() }
     var outcome = Outcome.success
     for unit in ScriptScanner.units(of: text) {
       // Ctrl-C between statements (or during a `.load`) stops a script too.
@@ -153,12 +159,12 @@ public final class Session {
   func render(_ error: DiagnosticError) -> String {
     guard let widths = promptWidths, error.source.name == Self.promptSourceName,
       standardOutput.totalBytes == outputMarkAtPrompt
-    else { return error.rendered }
+    else { return withOriginalLines(error) }
     let source = error.source
     let lastLine = source.firstLine + source.lineStarts.count - 1
     return error.diagnostics.map { diagnostic in
       let start = source.location(at: diagnostic.range.start)
-      guard start.line == lastLine else { return DiagnosticRenderer.render(diagnostic, in: source) }
+      guard start.line == lastLine else { return withOriginalLines(DiagnosticError(source: source, diagnostics: [diagnostic])) }
       let line = source.lineText(at: diagnostic.range.start)
       let before = line.prefix(start.column - 1)
       let end = source.location(at: max(diagnostic.range.start, diagnostic.range.end))
@@ -169,6 +175,24 @@ public final class Session {
       text += "\n\(diagnostic.severity.rawValue): \(diagnostic.message)"
       if let help = diagnostic.help { text += "\nhelp: \(help)" }
       return text
+    }.joined(separator: "\n")
+  }
+
+  /// The compiler-style rendering, with each quoted source line taken from the script when
+  /// the engine saw it padded (`from goals; from faktа` shows the whole line, caret in place).
+  func withOriginalLines(_ error: DiagnosticError) -> String {
+    let source = error.source
+    guard let script = scripts.last(where: { $0.name == source.name }) else { return error.rendered }
+    return error.diagnostics.map { diagnostic in
+      var parts = DiagnosticRenderer.render(diagnostic, in: source).split(separator: "\n", omittingEmptySubsequences: false)
+      let line = source.location(at: diagnostic.range.start).line
+      let seen = source.lineText(at: diagnostic.range.start)
+      if parts.count > 1, parts[1] == seen, line >= 1, line <= script.lines.count {
+        var original = script.lines[line - 1]
+        if original.hasSuffix("\r") { original = original.dropLast() }
+        if original.count == seen.count, original.hasSuffix(seen.drop { $0 == " " }) { parts[1] = original }
+      }
+      return parts.joined(separator: "\n")
     }.joined(separator: "\n")
   }
 

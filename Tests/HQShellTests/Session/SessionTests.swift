@@ -142,3 +142,15 @@ import Testing
     #expect(out.text.isEmpty)
   }
 }
+
+@Suite struct SessionErrorTests {
+  @Test func aStatementAfterASemicolonIsShownOnItsRealLine() {
+    let err = OutputSink()
+    let session = Session(model: ReportModel(), format: .csv, output: OutputSink(), errors: err, outputIsTerminal: false)
+    #expect(session.run("from goals; from faktа", name: "t.hq") == .failure)
+    let lines = err.text.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("t.hq:1:18: error: unknown source") == true)
+    #expect(lines.count > 2 && lines[1] == "from goals; from faktа")
+    #expect(lines.count > 2 && lines[2] == "                 ^~~~~")
+  }
+}
