@@ -17,6 +17,17 @@ import Synchronization
 /// rounds half away from zero to 12 decimals; a result beyond 18 significant digits is an
 /// error naming the expression, never a wrong number. Division by zero gives null, as in
 /// SQLite.
+///
+/// Other choices the language documentation relies on:
+/// - nulls follow SQL: comparisons with null are null, `where` keeps only true rows,
+///   aggregates skip nulls (`first`/`last` give the first/last non-null value), `count()`
+///   counts rows, nulls group together in `by` and never match in `join`;
+/// - `~`, `!~`, `contains`, `startswith`, `endswith` and `search` fold case and diacritics
+///   (`å ä ö` → `a a o`); `==` is exact; `<` and `sort` use Swedish order (``Collation``);
+/// - `compare`'s `change_pct` is rounded to two decimals; its default keys are described at
+///   `DefaultKeys` (Checker+Compare.swift);
+/// - groups, distinct rows, compare and pivot keys appear in order of first appearance;
+///   pivot columns in sorted order.
 public struct Engine: Sendable {
   public var catalog: Catalog
   /// `$name` values set with `--set name=value` or `.set`.
@@ -159,7 +170,7 @@ public struct Engine: Sendable {
       }
       let wanted = ["report", "section", "line", "text"]
       let indexes = wanted.compactMap { lines.schema.index(of: $0) }
-      guard indexes.count == wanted.count, let textIndex = lines.schema.index(of: "text") else {
+      guard indexes.count == wanted.count else {
         throw CheckFailure(.error, "the 'lines' table lacks the columns report, section, line, text", at: textRange)
       }
       let projected = Table(name: "search", columns: indexes.map { lines.columns[$0] })
@@ -169,7 +180,6 @@ public struct Engine: Sendable {
           BoundExpr(.column(3), type: .text, range: textRange),
           BoundExpr(.literal(.text(text)), type: .text, range: textRange), negated: false),
         type: .bool, range: textRange)
-      _ = textIndex
       let rows = (try? Evaluator(table: projected, cancellation: .none).selection(predicate)) ?? []
       return projected.gathered(rows)
     }

@@ -56,9 +56,7 @@ extension Executor {
       } else {
         cells = perCell
       }
-      // Scatter through the first row of each cell.
-      var groupOfCell = [UInt32](repeating: 0, count: cellGrouping.groupCount)
-      for (c, r) in cellGrouping.firstRow.enumerated() { groupOfCell[c] = UInt32(r) }
+      // Each row's cell is its (key, value) group; the aggregate column is indexed by it.
       cellGroupOf = cellGrouping.groupOf
       return assemble(
         spec, keyColumns: keyColumns, keyGroups: keyGroups, valueGroups: valueGroups, position: position,
