@@ -183,8 +183,8 @@ import Testing
     shell.send("\u{3}")
     #expect(shell.wait(for: "cancelled\n") != nil)
     #expect(shell.waitForPrompt() != nil)
-    // Generous for a loaded debug build; measured around 0.1 s.
-    #expect(Date().timeIntervalSince(sent) < 3)
+    // Generous for a debug build on a busy 2-core machine; measured around 0.1 s.
+    #expect(Date().timeIntervalSince(sent) < 5)
     shell.send(".schema big\r")
     #expect(shell.wait(for: "(3 rows)") != nil)
     #expect(shell.waitForPrompt() != nil)
