@@ -153,6 +153,11 @@ extension Checker {
       guard let r = rightFields.firstIndex(where: { $0.name == name.name }) else {
         var failure = Binder.unknownColumn(name.name, at: name.range, in: rightFields)
         failure.diagnostic.message = "the joined source '\(right.name)' has no column '\(name.name)'"
+        if failure.diagnostic.help?.hasPrefix("did you mean") != true {
+          failure.diagnostic.help = "its columns are: \(rightFields.map(\.name).joined(separator: ", ")); "
+            + "to join on a column with another name, rename it in a view first: "
+            + "let r = from \(right.name) | derive \(name.name) = COLUMN"
+        }
         throw failure
       }
       if input[l].type != rightFields[r].type {
