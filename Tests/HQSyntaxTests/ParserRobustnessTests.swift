@@ -95,3 +95,15 @@ import Testing
     }
   }
 }
+
+@Suite struct ParserScalingTests {
+  /// Many failing statements, each after a character the lexer rejects, stay linear.
+  @Test func manyLexicalAndSyntaxErrors() {
+    let text = String(repeating: "@ x\n", count: 50_000)
+    let clock = ContinuousClock()
+    var result: ParseResult?
+    let elapsed = clock.measure { result = Parser.parse(SourceFile(name: "t", text: text)) }
+    #expect(result?.diagnostics.count == Parser.maxDiagnostics)
+    #expect(elapsed < .seconds(10))
+  }
+}

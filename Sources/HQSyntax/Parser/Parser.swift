@@ -37,7 +37,9 @@ public struct Parser {
     var statements: [Statement] = []
     var diagnostics: [Diagnostic] = []
     var failed = false
-    let firstLexError = lexDiagnostics.map(\.range.start).min() ?? Int.max
+    let lexStarts = lexDiagnostics.map(\.range.start).sorted()
+    let firstLexError = lexStarts.first ?? Int.max
+    var nextLex = 0  // statements start in increasing order, so this cursor only moves forward
     while parser.current.kind != .endOfInput {
       if parser.current.kind == .newline || parser.current.kind == .semicolon {
         parser.advance()
@@ -51,7 +53,8 @@ public struct Parser {
       } catch {
         // A character the lexer already reported often causes the parse error: report once.
         let end = max(error.diagnostic.range.end, error.diagnostic.range.start + 1)
-        if !lexDiagnostics.contains(where: { $0.range.start >= start && $0.range.start < end }) {
+        while nextLex < lexStarts.count, lexStarts[nextLex] < start { nextLex += 1 }
+        if !(nextLex < lexStarts.count && lexStarts[nextLex] < end) {
           diagnostics.append(error.diagnostic)
         }
         failed = true
