@@ -107,3 +107,14 @@ import Testing
     #expect(elapsed < .seconds(10))
   }
 }
+
+@Suite struct LexerScalingTests {
+  @Test func lineOfUnmatchedTypographicQuotes() {
+    let clock = ContinuousClock()
+    let elapsed = clock.measure {
+      let (_, diagnostics) = Lexer.tokenize(String(repeating: "„", count: 100_000))
+      #expect(diagnostics.count == 100_000)
+    }
+    #expect(elapsed < .seconds(10))
+  }
+}

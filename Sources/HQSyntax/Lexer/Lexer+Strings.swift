@@ -6,6 +6,8 @@ extension Lexer {
     let opening = text(start, start + scalarLength(at: start))
     let closers: [String: Set<String>] = ["'": ["'"], "‘": ["’", "‘"], "’": ["’"], "“": ["”", "“"], "”": ["”"], "„": ["“", "”"]]
     guard let closing = closers[opening] else { return nil }
+    // An earlier quote of this kind found no closer up to there: neither will this one.
+    if let limit = unclosedQuoteScannedTo[opening], start < limit { return nil }
     var end = start + opening.utf8.count
     while end < bytes.count, bytes[end] != UInt8(ascii: "\n") {
       let length = scalarLength(at: end)
@@ -19,6 +21,7 @@ extension Lexer {
       }
       end += length
     }
+    unclosedQuoteScannedTo[opening] = end
     return nil
   }
 

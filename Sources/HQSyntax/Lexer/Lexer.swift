@@ -9,6 +9,9 @@
 public struct Lexer {
   let bytes: [UInt8]
   var position = 0
+  /// For each kind of misquote, how far a scan for its closing quote went without finding
+  /// one; keeps a line full of unmatched quotes linear.
+  var unclosedQuoteScannedTo: [String: Int] = [:]
   public internal(set) var diagnostics: [Diagnostic] = []
 
   public init(_ text: String) {
