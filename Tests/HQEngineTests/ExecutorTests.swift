@@ -137,6 +137,9 @@ import Testing
     #expect(try run("from t | where v == 16.1 | count", engine: &engine) == ["count", "1"])
     #expect(try run("from t | where v <= 0.05 | select v", engine: &engine) == ["v", "0.05", "-2"])
     #expect(try run("from t | where v < 0.055 | count", engine: &engine) == ["count", "2"])
+    // 9.4 + 306 + 0.05 + 16.1 − 2 = 329.55; sorted: −2, 0.05, 9.4, 16.1, 306.
+    #expect(try run("from t | summarize s = sum(v), hi = max(v)", engine: &engine) == ["s,hi", "329.55,306"])
+    #expect(try run("from t | sort v | select v", engine: &engine) == ["v", "-2", "0.05", "9.4", "16.1", "306"])
   }
 
   @Test func longInListsStayShallow() throws {
