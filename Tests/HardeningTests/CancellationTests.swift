@@ -3,6 +3,8 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
+import Foundation
 import HQData
 import HQEngine
 import HQSyntax
@@ -43,27 +45,42 @@ import Testing
   static let rows = 1_000_000
   static let engine = Engine(catalog: Catalog([bigFacts(rows: rows)]))
 
-  /// Runs `query` on a detached task, cancels it after `delay` seconds, and returns how the
-  /// statement ended and how long after the cancel it returned.
-  static func cancel(_ query: String, after delay: Double) async throws -> (outcome: String, latency: Double) {
+  /// How a statement run on its own thread ended, handed back to the test's thread.
+  final class Outcome: @unchecked Sendable {
+    var text = ""
+    var endedAt = 0.0
+    let done = DispatchSemaphore(value: 0)
+  }
+
+  /// Runs `query` on a thread of its own, cancels it after `delay` seconds, and returns how
+  /// the statement ended and how long after the cancel it returned.
+  ///
+  /// A plain thread, not a task: the statement blocks its thread while it runs, and a
+  /// sleeping task might not be resumed in time on a machine with two cores.
+  static func cancel(_ query: String, after delay: Double) -> (outcome: String, latency: Double) {
     let token = CancellationToken()
-    let task = Task.detached { () -> (String, Double) in
+    let outcome = Outcome()
+    let thread = Thread {
       var engine = CancellationTests.engine
       do throws(EngineError) {
         try engine.run(SourceFile(name: "<test>", text: query), cancellation: token) { _ in }
-        return ("finished", CancellationTests.now())
+        outcome.text = "finished"
       } catch {
         switch error {
-        case .cancelled: return ("cancelled", CancellationTests.now())
-        case .diagnostics(let d): return (d.rendered, CancellationTests.now())
+        case .cancelled: outcome.text = "cancelled"
+        case .diagnostics(let d): outcome.text = d.rendered
         }
       }
+      outcome.endedAt = CancellationTests.now()
+      outcome.done.signal()
     }
-    try await Task.sleep(for: .milliseconds(Int(delay * 1000)))
+    thread.stackSize = 8 << 20
+    thread.start()
+    usleep(useconds_t(delay * 1_000_000))
     let cancelledAt = now()
     token.cancel()
-    let (outcome, endedAt) = await task.value
-    return (outcome, endedAt - cancelledAt)
+    outcome.done.wait()
+    return (outcome.text, outcome.endedAt - cancelledAt)
   }
 
   @Test(arguments: [
@@ -72,8 +89,8 @@ import Testing
     "from facts | where indicator ~ \"indikator 1\" | sort indicator, value desc",
     "from facts | pivot year value sum(value) by indicator",
   ])
-  func longStatementStopsWithin100Milliseconds(query: String) async throws {
-    let (outcome, latency) = try await Self.cancel(query, after: 0.3)
+  func longStatementStopsWithin100Milliseconds(query: String) {
+    let (outcome, latency) = Self.cancel(query, after: 0.3)
     #expect(outcome == "cancelled", "the statement ended as: \(outcome)")
     // Known: the grouping, dictionary and radix-sort kernels poll the token only between
     // passes, so a pass over a million rows finishes before the statement stops (measured with
@@ -85,8 +102,8 @@ import Testing
     #expect(latency < 30, "returned \(Int(latency * 1000)) ms after the cancel")
   }
 
-  @Test func sessionIsIntactAfterCancelling() async throws {
-    _ = try await Self.cancel("from facts | compare year 2023 vs 2024 by indicator, kind", after: 0.2)
+  @Test func sessionIsIntactAfterCancelling() throws {
+    _ = Self.cancel("from facts | compare year 2023 vs 2024 by indicator, kind", after: 0.2)
     // The shared engine value was never mutated by the cancelled run; a new statement runs.
     var engine = Self.engine
     var count: Value = .null
