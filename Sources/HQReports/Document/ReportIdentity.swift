@@ -74,12 +74,20 @@ struct ReportIdentity: Sendable, Hashable {
     var firstAnywhere: KindMatch?
     for line in lines where line.utf8.count <= 400 && !TextLines.isBlank(line) {
       nonBlank += 1
+      guard mayNameKind(line) else { continue }
       if let match = kind(in: line, inTitle: nonBlank <= 5) {
         if match.inTitle { return match }
         if firstAnywhere == nil { firstAnywhere = match }
       }
     }
     return firstAnywhere
+  }
+
+  /// A byte-level pre-filter for ``kind(in:inTitle:)``: every kind word contains one of these
+  /// ASCII stems, so a line without any of them names no kind.
+  private static func mayNameKind(_ line: String) -> Bool {
+    ByteSearch.containsFolded(line, "rapport") || ByteSearch.containsFolded(line, "redovisning")
+      || ByteSearch.containsFolded(line, "bokslut") || ByteSearch.containsFolded(line, "ttelse")
   }
 
   private static func kind(in line: String, inTitle: Bool) -> KindMatch? {
@@ -120,7 +128,7 @@ struct ReportIdentity: Sendable, Hashable {
 
   /// `perioden januari-augusti 2017` → `jan–aug`.
   static func periodStatement(_ lines: [String]) -> String? {
-    for line in lines.prefix(400) where line.utf8.count <= 400 {
+    for line in lines.prefix(400) where line.utf8.count <= 400 && ByteSearch.containsFolded(line, "perioden") {
       let words = TextLines.clean(line).split(separator: " ")
       for (index, word) in words.enumerated() where word.lowercased() == "perioden" && index + 1 < words.count {
         if let range = MonthRange.read(words[index + 1]) { return range }
@@ -132,7 +140,8 @@ struct ReportIdentity: Sendable, Hashable {
   /// The organisation named most often as `Region X` or `Landstinget X`.
   static func mostFrequentOrganisation(_ lines: [String]) -> String {
     var counts: [String: Int] = [:]
-    for line in lines where line.utf8.count <= 2000 {
+    for line in lines
+    where line.utf8.count <= 2000 && (ByteSearch.contains(line, "Region") || ByteSearch.contains(line, "Landstinget")) {
       let words = NumberRun.words(in: Substring(line))
       guard words.count >= 2 else { continue }
       for index in 0..<(words.count - 1) where words[index].text == "Region" || words[index].text == "Landstinget" {
@@ -155,7 +164,7 @@ struct ReportIdentity: Sendable, Hashable {
 
   /// The unit a sentence like `Samtliga belopp redovisas i miljoner kronor (mnkr)` declares.
   static func documentUnit(_ lines: [String]) -> String {
-    for line in lines where line.utf8.count <= 400 {
+    for line in lines where line.utf8.count <= 400 && ByteSearch.containsFolded(line, "belopp") {
       let lower = line.lowercased()
       guard lower.contains("belopp"), lower.contains("redovisas i") || lower.contains("anges i") else {
         continue

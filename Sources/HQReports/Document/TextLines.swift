@@ -32,15 +32,12 @@ enum TextLines {
 
   /// The line's words joined by single ASCII spaces (no-break and thin spaces count as spaces).
   static func clean(_ line: some StringProtocol) -> String {
-    NumberRun.join(NumberRun.words(in: Substring(line))[...])
+    NumberRun.cleaned(Substring(line))
   }
 
   /// True when the line holds no words.
   static func isBlank(_ line: some StringProtocol) -> Bool {
-    for scalar in line.unicodeScalars where !LineJoining.isSpace(scalar) && scalar != "\r" {
-      return false
-    }
-    return true
+    NumberRun.isBlank(Substring(line))
   }
 
   /// True when the line ends in a space: the extraction ended it between two words of the same

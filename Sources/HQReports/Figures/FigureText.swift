@@ -10,12 +10,12 @@ import HQData
 enum FigureText {
   /// The line's words joined by single ASCII spaces (no-break spaces included), trimmed.
   static func clean(_ line: String) -> String {
-    NumberRun.join(NumberRun.words(in: Substring(line))[...])
+    NumberRun.cleaned(Substring(line))
   }
 
   /// True when the line holds no words.
   static func isBlank(_ line: String) -> Bool {
-    NumberRun.words(in: Substring(line)).isEmpty
+    NumberRun.isBlank(Substring(line))
   }
 
   /// True when the line begins a new text box of the slide: it starts with a space or a
@@ -198,7 +198,7 @@ enum FigureText {
   /// `Region Halland`). `Regionen` when the text names none.
   static func organisation(in lines: [String]) -> String {
     var counts: [String: Int] = [:]
-    for line in lines {
+    for line in lines where ByteSearch.contains(line, "Region") {
       let words = NumberRun.words(in: Substring(line))
       for index in words.indices.dropLast() where words[index].text == "Region" {
         var name = words[index + 1].text.filter { $0.isLetter || $0 == "-" }

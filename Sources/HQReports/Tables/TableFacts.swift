@@ -71,11 +71,17 @@ extension TableScan {
       }
       let indicator = row.subheading.isEmpty ? label : "\(row.subheading) – \(label)"
       let offset = row.textCell == nil ? 0 : 1
+      // What the row's label says about the kind, read at most once per row.
+      var labelKind: FactKind??
       for (k, number) in reading.numbers.enumerated() where offset + k < columns {
         let meaning = meanings[offset + k]
-        let kind = meaning.kind != .värde || meaning.isAverage
-          ? meaning.kind
-          : (ColumnMeaning.kind(of: indicator.lowercased()) ?? .värde)
+        let kind: FactKind
+        if meaning.kind != .värde || meaning.isAverage {
+          kind = meaning.kind
+        } else {
+          if labelKind == nil { labelKind = .some(ColumnMeaning.kind(of: indicator.lowercased())) }
+          kind = (labelKind ?? nil) ?? .värde
+        }
         let unit = !number.unit.isEmpty
           ? number.unit : (!labelUnit.isEmpty ? labelUnit : (thousands ? "tkr" : meaning.unit))
         context.facts.append(Fact(
@@ -133,7 +139,7 @@ extension TableScan {
     while i > 0, index - i < 200, section(i - 1) == title { i -= 1 }
     var end = index
     while end + 1 < lines.count, end - index < 200, section(end + 1) == title { end += 1 }
-    for line in i...end where lines[line].utf8.count <= 400 {
+    for line in i...end where lines[line].utf8.count <= 400 && ByteSearch.contains(lines[line], "mnkr") {
       let words = NumberRun.words(in: Substring(lines[line]))
       for k in words.indices.dropLast() where words[k + 1].text.prefix(while: \.isLetter) == "mnkr" {
         guard let n = SwedishNumber.parse(words[k].text), n.value.scale == 1 else { continue }

@@ -59,6 +59,98 @@ enum NumberRun {
   /// The words of a line, split at spaces, tabs, no-break spaces (U+00A0), thin spaces
   /// (U+2009) and narrow no-break spaces (U+202F).
   static func words(in line: Substring) -> [Word] {
+    let found = line.utf8.withContiguousStorageIfAvailable { bytes -> [Word] in
+      var result: [Word] = []
+      let utf8 = line.utf8
+      let base = utf8.startIndex
+      func word(_ from: Int, _ to: Int) -> Word {
+        let start = utf8.index(base, offsetBy: from)
+        let end = utf8.index(start, offsetBy: to - from)
+        return Word(text: Substring(utf8[start..<end]), column: from + 1)
+      }
+      var i = 0
+      var wordStart = -1
+      while i < bytes.count {
+        let width = separatorWidth(bytes, at: i)
+        if width > 0 {
+          if wordStart >= 0 {
+            result.append(word(wordStart, i))
+            wordStart = -1
+          }
+          i += width
+        } else {
+          if wordStart < 0 { wordStart = i }
+          i += 1
+        }
+      }
+      if wordStart >= 0 { result.append(word(wordStart, bytes.count)) }
+      return result
+    }
+    return found ?? slowWords(in: line)
+  }
+
+  /// The line's words joined by single ASCII spaces: the text of ``join(_:)`` over
+  /// ``words(in:)``, built from the bytes directly.
+  static func cleaned(_ line: Substring) -> String {
+    let found = line.utf8.withContiguousStorageIfAvailable { bytes -> String in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var i = 0
+      var inWord = false
+      var untouched = true
+      while i < bytes.count {
+        let width = separatorWidth(bytes, at: i)
+        if width > 0 {
+          // A separator other than one ASCII space between two words changes the text.
+          if !(width == 1 && bytes[i] == 0x20 && inWord && i + 1 < bytes.count
+            && separatorWidth(bytes, at: i + 1) == 0)
+          {
+            untouched = false
+          }
+          inWord = false
+          i += width
+        } else {
+          if !inWord && !out.isEmpty { out.append(0x20) }
+          inWord = true
+          out.append(bytes[i])
+          i += 1
+        }
+      }
+      return untouched ? String(line) : String(decoding: out, as: UTF8.self)
+    }
+    return found ?? join(words(in: line)[...])
+  }
+
+  /// True when the line holds no words (only separators).
+  static func isBlank(_ line: Substring) -> Bool {
+    let found = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      var i = 0
+      while i < bytes.count {
+        let width = separatorWidth(bytes, at: i)
+        if width == 0 { return false }
+        i += width
+      }
+      return true
+    }
+    return found ?? words(in: line).isEmpty
+  }
+
+  /// The byte length of the separator at `i`, 0 when there is none.
+  @inline(__always)
+  static func separatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+    let byte = bytes[i]
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D { return 1 }
+    if byte == 0xC2 {
+      if i + 1 < bytes.count && bytes[i + 1] == 0xA0 { return 2 }
+    } else if byte == 0xE2 {
+      guard i + 1 < bytes.count, bytes[i + 1] == 0x80 else { return 0 }
+      if i + 2 < bytes.count && (bytes[i + 2] == 0x89 || bytes[i + 2] == 0xAF) { return 3 }
+    }
+    return 0
+  }
+
+  /// ``words(in:)`` for text without contiguous UTF-8 storage (bridged strings).
+  private static func slowWords(in line: Substring) -> [Word] {
     var result: [Word] = []
     let utf8 = line.utf8
     var index = utf8.startIndex
@@ -125,12 +217,13 @@ enum NumberRun {
 
   /// The words joined by single spaces.
   static func join(_ words: ArraySlice<Word>) -> String {
-    var result = ""
+    if words.count == 1, let only = words.first { return String(only.text) }
+    var bytes: [UInt8] = []
     for word in words {
-      if !result.isEmpty { result += " " }
-      result += word.text
+      if !bytes.isEmpty { bytes.append(0x20) }
+      bytes.append(contentsOf: word.text.utf8)
     }
-    return result
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The index of the first word of the numeric run that ends the line.
