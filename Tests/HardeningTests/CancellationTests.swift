@@ -12,6 +12,11 @@ import Testing
 
 /// Ctrl-C during a long statement: the engine polls its ``CancellationToken`` and must stop
 /// within 100 ms, with the session (the engine value and its catalog) still usable.
+///
+/// The table is large enough that every statement certainly outlasts the cancel delay: each
+/// runs for well over ten times ``delay`` uncancelled
+/// (``uncancelledRunOutlastsTheDelayTenTimes`` checks the quickest one), so a statement that
+/// finishes instead of stopping fails the test rather than passing by luck.
 @Suite(.serialized) struct CancellationTests {
   /// A `facts`-shaped table of `rows` rows, built straight into column storage: 30,000
   /// indicators, years 2023 and 2024 alternating, value = row number.
@@ -42,8 +47,17 @@ import Testing
     return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
   }
 
-  static let rows = 1_000_000
+  static let rows = 4_000_000
   static let engine = Engine(catalog: Catalog([bigFacts(rows: rows)]))
+  /// How long after the statement starts the token is cancelled.
+  static let delay = 0.05
+
+  static let queries = [
+    "from facts | compare year 2023 vs 2024 by report, indicator, kind",
+    "from facts | summarize total = sum(value), n = count() by indicator, kind | sort total desc",
+    "from facts | where indicator ~ \"indikator 1\" | sort indicator, value desc",
+    "from facts | pivot year value sum(value) by indicator",
+  ]
 
   /// How a statement run on its own thread ended, handed back to the test's thread.
   final class Outcome: @unchecked Sendable {
@@ -83,27 +97,45 @@ import Testing
     return (outcome.text, outcome.endedAt - cancelledAt)
   }
 
-  @Test(arguments: [
-    "from facts | compare year 2023 vs 2024 by report, indicator, kind",
-    "from facts | summarize total = sum(value), n = count() by indicator, kind | sort total desc",
-    "from facts | where indicator ~ \"indikator 1\" | sort indicator, value desc",
-    "from facts | pivot year value sum(value) by indicator",
-  ])
+  /// The premise of the latency test: uncancelled, even the quickest statement runs far
+  /// longer than the cancel delay, so "cancelled" cannot be confused with "finished".
+  @Test func uncancelledRunOutlastsTheDelayTenTimes() throws {
+    var engine = Self.engine
+    let start = Self.now()
+    try engine.run(SourceFile(name: "<test>", text: Self.queries[2])) { _ in }
+    let elapsed = Self.now() - start
+    #expect(elapsed > 10 * Self.delay, "ran in \(Int(elapsed * 1000)) ms uncancelled")
+  }
+
+  @Test(arguments: queries)
   func longStatementStopsWithin100Milliseconds(query: String) {
-    let (outcome, latency) = Self.cancel(query, after: 0.3)
+    let (outcome, latency) = Self.cancel(query, after: Self.delay)
     #expect(outcome == "cancelled", "the statement ended as: \(outcome)")
-    // Known: the grouping, dictionary and radix-sort kernels poll the token only between
-    // passes, so a pass over a million rows finishes before the statement stops (measured with
-    // the release binary: 0.14-3.5 s after SIGINT; docs/RELIABILITY.md). Still bounded: each
-    // pass is linear.
-    withKnownIssue("kernels poll cancellation only between passes", isIntermittent: true) {
-      #expect(latency < 0.1, "returned \(Int(latency * 1000)) ms after the cancel")
+    // Every kernel polls the token once per 32,768 rows (CancellationCheck.forEachChunk).
+    #expect(latency < 0.1, "returned \(Int(latency * 1000)) ms after the cancel")
+  }
+
+  /// Polling changes no result: the last 100,000 rows, selected with a token that is never
+  /// cancelled (so the selection is gathered chunk by chunk), summarized by kind. Rows
+  /// 3,900,000-3,959,999 have kind budget ((row / 60,000) % 2 = 65 % 2 = 1), rows
+  /// 3,960,000-3,999,999 utfall; value = row number, so the sums are arithmetic series:
+  /// 30,000 × 7,859,999 and 20,000 × 7,959,999.
+  @Test func aTokenThatIsNeverCancelledChangesNoResult() throws {
+    var engine = Self.engine
+    var rows: [[Value]] = []
+    let query = "from facts | where value >= 3900000 | summarize n = count(), s = sum(value), hi = max(value) by kind"
+    try engine.run(SourceFile(name: "<test>", text: query), cancellation: CancellationToken()) { table in
+      rows = (0..<table.rowCount).map { table.row($0) }
     }
-    #expect(latency < 30, "returned \(Int(latency * 1000)) ms after the cancel")
+    #expect(
+      rows == [
+        [.text("budget"), .number(Number(60_000)), .number(Number(235_799_970_000)), .number(Number(3_959_999))],
+        [.text("utfall"), .number(Number(40_000)), .number(Number(159_199_980_000)), .number(Number(3_999_999))],
+      ])
   }
 
   @Test func sessionIsIntactAfterCancelling() throws {
-    _ = Self.cancel("from facts | compare year 2023 vs 2024 by indicator, kind", after: 0.2)
+    _ = Self.cancel("from facts | compare year 2023 vs 2024 by indicator, kind", after: Self.delay)
     // The shared engine value was never mutated by the cancelled run; a new statement runs.
     var engine = Self.engine
     var count: Value = .null

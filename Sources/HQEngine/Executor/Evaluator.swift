@@ -49,7 +49,9 @@ struct Evaluator {
       case .column(let c):
         var out = [Bool](repeating: !negated ? false : true, count: c.count)
         if let mask = c.nulls {
-          for r in 0..<c.count { out[r] = mask[r] != negated }
+          try cancellation.forEachChunk(c.count) { chunk in
+            for r in chunk { out[r] = mask[r] != negated }
+          }
         }
         return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: nil, count: c.count))
       }
@@ -87,10 +89,12 @@ struct Evaluator {
       guard case .bool(let values) = c.storage else { return [] }
       var rows: [Int32] = []
       rows.reserveCapacity(rowCount / 4)
-      if let mask = c.nulls {
-        for r in 0..<values.count where values[r] && !mask[r] { rows.append(Int32(r)) }
-      } else {
-        for r in 0..<values.count where values[r] { rows.append(Int32(r)) }
+      try cancellation.forEachChunk(values.count) { chunk in
+        if let mask = c.nulls {
+          for r in chunk where values[r] && !mask[r] { rows.append(Int32(r)) }
+        } else {
+          for r in chunk where values[r] { rows.append(Int32(r)) }
+        }
       }
       return rows
     }
@@ -125,26 +129,32 @@ struct Evaluator {
       var out = [Bool](repeating: false, count: codes.count)
       var anyNull = false
       let sourceNulls = source.nulls
-      for r in 0..<codes.count {
-        let entry = sourceNulls?[r] == true ? Int(nullRow) : Int(codes[r])
-        out[r] = entryValues[entry]
-        if entryNull[entry] { anyNull = true }
+      try cancellation.forEachChunk(codes.count) { chunk in
+        for r in chunk {
+          let entry = sourceNulls?[r] == true ? Int(nullRow) : Int(codes[r])
+          out[r] = entryValues[entry]
+          if entryNull[entry] { anyNull = true }
+        }
       }
       var mask: NullMask? = nil
       if anyNull {
         var m = NullMask()
-        for r in 0..<codes.count { m.append(entryNull[sourceNulls?[r] == true ? Int(nullRow) : Int(codes[r])]) }
+        try cancellation.forEachChunk(codes.count) { chunk in
+          for r in chunk { m.append(entryNull[sourceNulls?[r] == true ? Int(nullRow) : Int(codes[r])]) }
+        }
         mask = m
       }
       return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: mask, count: codes.count))
     }
     var rows = [Int32](repeating: 0, count: codes.count)
-    if let mask = source.nulls {
-      for r in 0..<codes.count { rows[r] = mask[r] ? nullRow : Int32(codes[r]) }
-    } else {
-      for r in 0..<codes.count { rows[r] = Int32(codes[r]) }
+    try cancellation.forEachChunk(codes.count) { chunk in
+      if let mask = source.nulls {
+        for r in chunk { rows[r] = mask[r] ? nullRow : Int32(codes[r]) }
+      } else {
+        for r in chunk { rows[r] = Int32(codes[r]) }
+      }
     }
-    return .column(perEntry.gathered(rows))
+    return .column(try perEntry.gathered(rows, cancellation: cancellation))
   }
 
   // MARK: Logic
@@ -167,24 +177,28 @@ struct Evaluator {
     }
     var out = [Bool](repeating: false, count: x.count)
     if xn == nil && yn == nil {
-      for r in 0..<x.count { out[r] = isAnd ? (x[r] && y[r]) : (x[r] || y[r]) }
+      try cancellation.forEachChunk(x.count) { chunk in
+        for r in chunk { out[r] = isAnd ? (x[r] && y[r]) : (x[r] || y[r]) }
+      }
       return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: nil, count: x.count))
     }
     var mask = NullMask()
-    for r in 0..<x.count {
-      let an = xn?[r] ?? false
-      let bn = yn?[r] ?? false
-      let av = x[r]
-      let bv = y[r]
-      if isAnd {
-        // false wins over null; null over true.
-        if (!an && !av) || (!bn && !bv) { out[r] = false; mask.append(false) }
-        else if an || bn { mask.append(true) }
-        else { out[r] = true; mask.append(false) }
-      } else {
-        if (!an && av) || (!bn && bv) { out[r] = true; mask.append(false) }
-        else if an || bn { mask.append(true) }
-        else { mask.append(false) }
+    try cancellation.forEachChunk(x.count) { chunk in
+      for r in chunk {
+        let an = xn?[r] ?? false
+        let bn = yn?[r] ?? false
+        let av = x[r]
+        let bv = y[r]
+        if isAnd {
+          // false wins over null; null over true.
+          if (!an && !av) || (!bn && !bv) { out[r] = false; mask.append(false) }
+          else if an || bn { mask.append(true) }
+          else { out[r] = true; mask.append(false) }
+        } else {
+          if (!an && av) || (!bn && bv) { out[r] = true; mask.append(false) }
+          else if an || bn { mask.append(true) }
+          else { mask.append(false) }
+        }
       }
     }
     return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: mask.hasNulls ? mask : nil, count: x.count))
@@ -218,15 +232,17 @@ struct Evaluator {
       case .scalar(.number(let k)) = b, let constant = k.mantissa(atScale: uniform)
     {
       var out = [Bool](repeating: false, count: c.count)
-      mantissas.withUnsafeBufferPointer { m in
-        out.withUnsafeMutableBufferPointer { o in
-          switch op {
-          case .equal: for r in 0..<m.count { o[r] = m[r] == constant }
-          case .notEqual: for r in 0..<m.count { o[r] = m[r] != constant }
-          case .less: for r in 0..<m.count { o[r] = m[r] < constant }
-          case .lessOrEqual: for r in 0..<m.count { o[r] = m[r] <= constant }
-          case .greater: for r in 0..<m.count { o[r] = m[r] > constant }
-          case .greaterOrEqual: for r in 0..<m.count { o[r] = m[r] >= constant }
+      try cancellation.forEachChunk(mantissas.count) { chunk throws(RuntimeFailure) in
+        mantissas.withUnsafeBufferPointer { m in
+          out.withUnsafeMutableBufferPointer { o in
+            switch op {
+            case .equal: for r in chunk { o[r] = m[r] == constant }
+            case .notEqual: for r in chunk { o[r] = m[r] != constant }
+            case .less: for r in chunk { o[r] = m[r] < constant }
+            case .lessOrEqual: for r in chunk { o[r] = m[r] <= constant }
+            case .greater: for r in chunk { o[r] = m[r] > constant }
+            case .greaterOrEqual: for r in chunk { o[r] = m[r] >= constant }
+            }
           }
         }
       }
@@ -238,16 +254,18 @@ struct Evaluator {
     {
       let atScale = (0...Int(Number.maxScale)).map { k.mantissa(atScale: Int8($0)) }
       var out = [Bool](repeating: false, count: c.count)
-      for r in 0..<c.count {
-        let m = mantissas[r]
-        let order: Int
-        if let constant = atScale[Int(scales[r])] {
-          order = m < constant ? -1 : (m == constant ? 0 : 1)
-        } else {
-          let x = Number(mantissa: m, scale: scales[r])
-          order = x < k ? -1 : (x == k ? 0 : 1)
+      try cancellation.forEachChunk(c.count) { chunk in
+        for r in chunk {
+          let m = mantissas[r]
+          let order: Int
+          if let constant = atScale[Int(scales[r])] {
+            order = m < constant ? -1 : (m == constant ? 0 : 1)
+          } else {
+            let x = Number(mantissa: m, scale: scales[r])
+            order = x < k ? -1 : (x == k ? 0 : 1)
+          }
+          out[r] = op.holds(order)
         }
-        out[r] = op.holds(order)
       }
       return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: c.nulls, count: c.count))
     }
@@ -257,13 +275,15 @@ struct Evaluator {
     if case .column(let x) = a, case .column(let y) = b, x.type == .number, y.type == .number {
       var out = [Bool](repeating: false, count: rowCount)
       var mask = NullMask()
-      for r in 0..<rowCount {
-        let isNull = x.isNull(r) || y.isNull(r)
-        mask.append(isNull)
-        if !isNull {
-          let u = x.number(at: r)
-          let v = y.number(at: r)
-          out[r] = op.holds(u < v ? -1 : (u == v ? 0 : 1))
+      try cancellation.forEachChunk(rowCount) { chunk in
+        for r in chunk {
+          let isNull = x.isNull(r) || y.isNull(r)
+          mask.append(isNull)
+          if !isNull {
+            let u = x.number(at: r)
+            let v = y.number(at: r)
+            out[r] = op.holds(u < v ? -1 : (u == v ? 0 : 1))
+          }
         }
       }
       return .column(Column(name: "", type: .bool, storage: .bool(out), nulls: mask.hasNulls ? mask : nil, count: rowCount))

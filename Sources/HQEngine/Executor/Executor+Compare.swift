@@ -14,29 +14,34 @@ extension Executor {
     guard case .bool(let a) = isA.storage, case .bool(let b) = isB.storage else { return input }
     var rows: [Int32] = []
     var sides: [Bool] = []  // true for B
-    for r in 0..<input.rowCount {
-      let inA = a[r] && !isA.isNull(r)
-      let inB = b[r] && !isB.isNull(r)
-      if inA || inB {
-        rows.append(Int32(r))
-        sides.append(!inA)
+    try cancellation.forEachChunk(input.rowCount) { chunk in
+      for r in chunk {
+        let inA = a[r] && !isA.isNull(r)
+        let inB = b[r] && !isB.isNull(r)
+        if inA || inB {
+          rows.append(Int32(r))
+          sides.append(!inA)
+        }
       }
     }
-    let keyColumns = spec.keys.map { k in
-      let column = input.columns[k].gathered(rows)
-      return k == spec.strippedKey ? column.removingText([spec.firstLabel, spec.secondLabel]) : column
+    var keyColumns: [Column] = []
+    for k in spec.keys {
+      let column = try input.columns[k].gathered(rows, cancellation: cancellation)
+      keyColumns.append(k == spec.strippedKey ? column.removingText([spec.firstLabel, spec.secondLabel]) : column)
     }
     let grouping = try Grouping.make(keys: keyColumns, rowCount: rows.count, cancellation: cancellation)
     var rowA = [Int32](repeating: -1, count: grouping.groupCount)
     var rowB = [Int32](repeating: -1, count: grouping.groupCount)
-    for i in rows.indices {
-      let g = Int(grouping.groupOf[i])
-      if sides[i] {
-        if rowB[g] >= 0 { throw duplicate(spec, label: spec.secondLabel, keyColumns, row: i) }
-        rowB[g] = rows[i]
-      } else {
-        if rowA[g] >= 0 { throw duplicate(spec, label: spec.firstLabel, keyColumns, row: i) }
-        rowA[g] = rows[i]
+    try cancellation.forEachChunk(rows.count) { chunk throws(RuntimeFailure) in
+      for i in chunk {
+        let g = Int(grouping.groupOf[i])
+        if sides[i] {
+          if rowB[g] >= 0 { throw duplicate(spec, label: spec.secondLabel, keyColumns, row: i) }
+          rowB[g] = rows[i]
+        } else {
+          if rowA[g] >= 0 { throw duplicate(spec, label: spec.firstLabel, keyColumns, row: i) }
+          rowA[g] = rows[i]
+        }
       }
     }
     let values = input.columns[spec.value]

@@ -12,8 +12,12 @@ extension Executor {
     let leftCount = input.rowCount
     var atoms: KeyAtoms? = nil
     for (l, r) in zip(spec.leftKeys, spec.rightKeys) {
-      let next = KeyAtoms.make([input.columns[l], right.columns[r]])
-      atoms = atoms.map { $0.paired(with: next) } ?? next
+      let next = try KeyAtoms.make([input.columns[l], right.columns[r]], cancellation: cancellation)
+      if let previous = atoms {
+        atoms = try previous.paired(with: next, cancellation: cancellation)
+      } else {
+        atoms = next
+      }
     }
     guard let atoms else { return input }
     try cancellation.check()
@@ -55,9 +59,10 @@ extension Executor {
         rightRows.append(bucket[i])
       }
     }
-    var columns = input.columns.map { $0.gathered(leftRows) }
+    var columns: [Column] = []
+    for column in input.columns { columns.append(try column.gathered(leftRows, cancellation: cancellation)) }
     for (index, name) in spec.rightColumns {
-      columns.append(right.columns[index].gathered(rightRows).renamed(name))
+      columns.append(try right.columns[index].gathered(rightRows, cancellation: cancellation).renamed(name))
     }
     return Table(name: input.name, columns: columns)
   }

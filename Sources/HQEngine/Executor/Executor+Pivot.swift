@@ -16,8 +16,10 @@ extension Executor {
     let pivotColumn = input.columns[spec.column]
     var rows: [Int32] = []
     rows.reserveCapacity(input.rowCount)
-    for r in 0..<input.rowCount where !pivotColumn.isNull(r) { rows.append(Int32(r)) }
-    let selected = input.gathered(rows)
+    try cancellation.forEachChunk(input.rowCount) { chunk in
+      for r in chunk where !pivotColumn.isNull(r) { rows.append(Int32(r)) }
+    }
+    let selected = try input.gathered(rows, cancellation: cancellation)
     let selectedEvaluator = Evaluator(table: selected, cancellation: cancellation)
     let pivotValues = selected.columns[spec.column]
     let valueGroups = try Grouping.make(keys: [pivotValues], rowCount: selected.rowCount, cancellation: cancellation)
@@ -46,9 +48,12 @@ extension Executor {
     let cellGroupOf: [UInt32]
     if let aggregate = spec.aggregate {
       // One aggregate per (key, value) cell.
-      let cellGrouping = KeyAtoms(ids: keyGroups.groupOf, cardinality: keyGroups.groupCount, hasNull: nil)
-        .paired(with: KeyAtoms(ids: valueGroups.groupOf, cardinality: valueGroups.groupCount, hasNull: nil))
-        .renumbered()
+      let cellGrouping = try KeyAtoms(ids: keyGroups.groupOf, cardinality: keyGroups.groupCount, hasNull: nil)
+        .paired(
+          with: KeyAtoms(ids: valueGroups.groupOf, cardinality: valueGroups.groupCount, hasNull: nil),
+          cancellation: cancellation
+        )
+        .renumbered(cancellation: cancellation)
       let argument = try aggregate.argument.map { e throws(RuntimeFailure) in try selectedEvaluator.column(e, name: "") }
       let perCell = try Aggregation.compute(aggregate, argument: argument, grouping: cellGrouping, name: "#0", cancellation: cancellation)
       if let output = spec.aggregateOutput {
@@ -58,7 +63,7 @@ extension Executor {
       }
       // Each row's cell is its (key, value) group; the aggregate column is indexed by it.
       cellGroupOf = cellGrouping.groupOf
-      return assemble(
+      return try assemble(
         spec, keyColumns: keyColumns, keyGroups: keyGroups, valueGroups: valueGroups, position: position,
         distinct: distinct, order: order, cellSource: cells, cellRowFor: { row in Int32(cellGroupOf[row]) },
         rowCount: selected.rowCount, table: input.name, allowDuplicates: true)
@@ -76,18 +81,20 @@ extension Executor {
   ) throws(RuntimeFailure) -> Table {
     let width = valueGroups.groupCount
     var seen = [Bool](repeating: false, count: keyGroups.groupCount * width)
-    for r in 0..<rowCount {
-      let slot = Int(keyGroups.groupOf[r]) * width + Int(valueGroups.groupOf[r])
-      if seen[slot] {
-        let valueName = distinct.value(at: Int(valueGroups.groupOf[r])).description
-        throw .error(
-          "pivot found more than one row for \(describeKey(keyColumns, row: r)) in column \(valueName)",
-          at: spec.keywordRange,
-          help: "name the columns that identify a row with `by …`, narrow the rows with `where`, or aggregate with `value sum(value)`")
+    try cancellation.forEachChunk(rowCount) { chunk throws(RuntimeFailure) in
+      for r in chunk {
+        let slot = Int(keyGroups.groupOf[r]) * width + Int(valueGroups.groupOf[r])
+        if seen[slot] {
+          let valueName = distinct.value(at: Int(valueGroups.groupOf[r])).description
+          throw .error(
+            "pivot found more than one row for \(describeKey(keyColumns, row: r)) in column \(valueName)",
+            at: spec.keywordRange,
+            help: "name the columns that identify a row with `by …`, narrow the rows with `where`, or aggregate with `value sum(value)`")
+        }
+        seen[slot] = true
       }
-      seen[slot] = true
     }
-    return assemble(
+    return try assemble(
       spec, keyColumns: keyColumns, keyGroups: keyGroups, valueGroups: valueGroups, position: position,
       distinct: distinct, order: order, cellSource: cells, cellRowFor: { Int32($0) }, rowCount: rowCount,
       table: table, allowDuplicates: false)
@@ -97,13 +104,15 @@ extension Executor {
     _ spec: PivotSpec, keyColumns: [Column], keyGroups: Grouping, valueGroups: Grouping, position: [Int],
     distinct: Column, order: [Int32], cellSource: Column, cellRowFor: (Int) -> Int32, rowCount: Int,
     table: String, allowDuplicates: Bool
-  ) -> Table {
+  ) throws(RuntimeFailure) -> Table {
     let width = valueGroups.groupCount
     // For each output column (a distinct value) the source row of each key group's cell.
     var picks = [[Int32]](repeating: [Int32](repeating: -1, count: keyGroups.groupCount), count: width)
-    for r in 0..<rowCount {
-      let column = position[Int(valueGroups.groupOf[r])]
-      picks[column][Int(keyGroups.groupOf[r])] = cellRowFor(r)
+    try cancellation.forEachChunk(rowCount) { chunk in
+      for r in chunk {
+        let column = position[Int(valueGroups.groupOf[r])]
+        picks[column][Int(keyGroups.groupOf[r])] = cellRowFor(r)
+      }
     }
     var columns = keyColumns.map { $0.gathered(keyGroups.firstRow) }
     for (i, v) in order.enumerated() {

@@ -40,7 +40,7 @@ struct Executor {
     case .filter(let predicate):
       let rows = try evaluator.selection(predicate)
       if rows.count == input.rowCount { return input }
-      return input.gathered(rows)
+      return try input.gathered(rows, cancellation: cancellation)
     case .project(let items):
       var columns: [Column] = []
       for item in items { columns.append(try evaluator.column(item.expr, name: item.name)) }
@@ -48,7 +48,7 @@ struct Executor {
     case .summarize(let summary):
       return try summarize(summary, input, evaluator)
     case .sort(let keys):
-      return input.gathered(try order(keys, evaluator))
+      return try input.gathered(order(keys, evaluator), cancellation: cancellation)
     case .top(let keys, let n):
       var specs: [SortSpec] = []
       for key in keys { specs.append(SortSpec(column: try evaluator.column(key.expr, name: ""), descending: key.descending)) }

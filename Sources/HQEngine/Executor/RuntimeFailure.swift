@@ -13,10 +13,30 @@ enum RuntimeFailure: Error {
 
 /// Polls the session's ``CancellationToken`` from long loops (every few thousand rows) and
 /// between stages, so Ctrl-C stops a query over millions of rows promptly.
+///
+/// Hot kernels run their row loops in chunks of ``chunk`` rows through
+/// ``forEachChunk(_:_:)``: one relaxed atomic load per chunk, nothing added per row.
 struct CancellationCheck {
   let token: CancellationToken?
 
   static let none = CancellationCheck(token: nil)
+
+  /// Rows between polls in chunked loops. 32,768 rows take well under a millisecond in a
+  /// release build and a few milliseconds in a debug build, so a cancelled statement stops
+  /// long before the 100 ms target; one atomic load per chunk costs nothing measurable.
+  static let chunk = 1 << 15
+
+  /// Calls `body` with `0..<count` cut into ranges of ``chunk`` rows, polling before each.
+  @inline(__always)
+  func forEachChunk(_ count: Int, _ body: (Range<Int>) throws(RuntimeFailure) -> Void) throws(RuntimeFailure) {
+    var start = 0
+    while start < count {
+      try check()
+      let end = min(count, start &+ Self.chunk)
+      try body(start..<end)
+      start = end
+    }
+  }
 
   @inline(__always)
   func check() throws(RuntimeFailure) {

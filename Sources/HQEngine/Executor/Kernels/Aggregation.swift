@@ -16,23 +16,30 @@ enum Aggregation {
     guard let argument else {
       // count()
       var counts = [Int64](repeating: 0, count: groups)
-      for g in groupOf { counts[Int(g)] += 1 }
+      try cancellation.forEachChunk(groupOf.count) { chunk in
+        for r in chunk { counts[Int(groupOf[r])] += 1 }
+      }
       return Column(name: name, type: .number, storage: .number(mantissas: counts, scales: [], uniformScale: 0), nulls: nil, count: groups)
     }
     switch call.function {
     case .count:
       var counts = [Int64](repeating: 0, count: groups)
-      for (r, g) in groupOf.enumerated() where !argument.isNull(r) { counts[Int(g)] += 1 }
+      try cancellation.forEachChunk(groupOf.count) { chunk in
+        for r in chunk where !argument.isNull(r) { counts[Int(groupOf[r])] += 1 }
+      }
       return Column(name: name, type: .number, storage: .number(mantissas: counts, scales: [], uniformScale: 0), nulls: nil, count: groups)
     case .count_distinct:
-      let pairs = KeyAtoms(ids: groupOf, cardinality: groups, hasNull: nil).paired(with: KeyAtoms.make([argument]))
+      let pairs = try KeyAtoms(ids: groupOf, cardinality: groups, hasNull: nil)
+        .paired(with: KeyAtoms.make([argument], cancellation: cancellation), cancellation: cancellation)
       var seen = [Bool](repeating: false, count: pairs.cardinality)
       var counts = [Int64](repeating: 0, count: groups)
-      for r in 0..<groupOf.count where !argument.isNull(r) {
-        let id = Int(pairs.ids[r])
-        if !seen[id] {
-          seen[id] = true
-          counts[Int(groupOf[r])] += 1
+      try cancellation.forEachChunk(groupOf.count) { chunk in
+        for r in chunk where !argument.isNull(r) {
+          let id = Int(pairs.ids[r])
+          if !seen[id] {
+            seen[id] = true
+            counts[Int(groupOf[r])] += 1
+          }
         }
       }
       return Column(name: name, type: .number, storage: .number(mantissas: counts, scales: [], uniformScale: 0), nulls: nil, count: groups)
@@ -41,12 +48,13 @@ enum Aggregation {
       guard case .number(let mantissas, let scales, let uniform) = argument.storage else {
         return .nulls(name: name, type: .number, count: groups)
       }
-      try cancellation.check()
-      if let uniform, argument.nulls == nil {
-        for r in 0..<groupOf.count { accumulators[Int(groupOf[r])].add(mantissa: mantissas[r], scale: uniform) }
-      } else {
-        for r in 0..<groupOf.count where !argument.isNull(r) {
-          accumulators[Int(groupOf[r])].add(mantissa: mantissas[r], scale: uniform ?? scales[r])
+      try cancellation.forEachChunk(groupOf.count) { chunk in
+        if let uniform, argument.nulls == nil {
+          for r in chunk { accumulators[Int(groupOf[r])].add(mantissa: mantissas[r], scale: uniform) }
+        } else {
+          for r in chunk where !argument.isNull(r) {
+            accumulators[Int(groupOf[r])].add(mantissa: mantissas[r], scale: uniform ?? scales[r])
+          }
         }
       }
       var out = NumberColumnBuilder(capacity: groups)
@@ -61,13 +69,15 @@ enum Aggregation {
     case .min, .max, .first, .last:
       var best = [Int32](repeating: -1, count: groups)
       let better = try chooser(call.function, argument)
-      for r in 0..<groupOf.count where !argument.isNull(r) {
-        let g = Int(groupOf[r])
-        if best[g] < 0 || better(r, Int(best[g])) { best[g] = Int32(r) }
+      try cancellation.forEachChunk(groupOf.count) { chunk in
+        for r in chunk where !argument.isNull(r) {
+          let g = Int(groupOf[r])
+          if best[g] < 0 || better(r, Int(best[g])) { best[g] = Int32(r) }
+        }
       }
       return argument.gathered(best).renamed(name)
     case .median, .stddev:
-      let (offsets, rows) = grouping.rowsByGroup()
+      let (offsets, rows) = try grouping.rowsByGroup(cancellation: cancellation)
       var out = NumberColumnBuilder(capacity: groups)
       var values: [Number] = []
       for g in 0..<groups {

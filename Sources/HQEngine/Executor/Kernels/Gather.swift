@@ -27,6 +27,56 @@ extension Column {
     return Column(name: name, type: type, storage: storage, nulls: nullMask, count: rows.count)
   }
 
+  /// ``gathered(_:)`` for long selections, polling `cancellation` between chunks of rows.
+  func gathered(_ rows: [Int32], cancellation: CancellationCheck) throws(RuntimeFailure) -> Column {
+    guard cancellation.token != nil, rows.count > CancellationCheck.chunk else { return gathered(rows) }
+    var pieces: [Column] = []
+    try cancellation.forEachChunk(rows.count) { chunk in
+      pieces.append(gathered(Array(rows[chunk])))
+    }
+    return Column.concatenating(pieces, like: self, count: rows.count)
+  }
+
+  /// Pieces gathered from one column, laid end to end (they share its dictionary and type).
+  private static func concatenating(_ pieces: [Column], like source: Column, count: Int) -> Column {
+    var nullMask: NullMask? = nil
+    if pieces.contains(where: { $0.nulls != nil }) {
+      var mask = NullMask()
+      for piece in pieces { for r in 0..<piece.count { mask.append(piece.isNull(r)) } }
+      nullMask = mask
+    }
+    let storage: Storage
+    switch source.storage {
+    case .number(_, _, let uniform):
+      var m: [Int64] = []
+      var s: [Int8] = []
+      m.reserveCapacity(count)
+      for piece in pieces {
+        guard case .number(let pm, let ps, _) = piece.storage else { continue }
+        m.append(contentsOf: pm)
+        s.append(contentsOf: ps)
+      }
+      storage = .number(mantissas: m, scales: s, uniformScale: uniform)
+    case .text(_, let dictionary):
+      var codes: [UInt32] = []
+      codes.reserveCapacity(count)
+      for piece in pieces {
+        guard case .text(let pc, _) = piece.storage else { continue }
+        codes.append(contentsOf: pc)
+      }
+      storage = .text(codes: codes, dictionary: dictionary.isEmpty ? [""] : dictionary)
+    case .bool:
+      var values: [Bool] = []
+      values.reserveCapacity(count)
+      for piece in pieces {
+        guard case .bool(let pv) = piece.storage else { continue }
+        values.append(contentsOf: pv)
+      }
+      storage = .bool(values)
+    }
+    return Column(name: source.name, type: source.type, storage: storage, nulls: nullMask, count: count)
+  }
+
   /// The first `n` rows.
   func prefix(_ n: Int) -> Column {
     if n >= count { return self }
@@ -87,5 +137,12 @@ extension Table {
   /// The rows at `rows`, in that order.
   func gathered(_ rows: [Int32]) -> Table {
     Table(name: name, columns: columns.map { $0.gathered(rows) })
+  }
+
+  /// ``gathered(_:)``, polling `cancellation` between chunks of rows.
+  func gathered(_ rows: [Int32], cancellation: CancellationCheck) throws(RuntimeFailure) -> Table {
+    var out: [Column] = []
+    for column in columns { out.append(try column.gathered(rows, cancellation: cancellation)) }
+    return Table(name: name, columns: out)
   }
 }

@@ -23,25 +23,29 @@ struct Grouping {
     guard !keys.isEmpty else {
       return Grouping(groupOf: [UInt32](repeating: 0, count: rowCount), groupCount: rowCount > 0 ? 1 : 0, firstRow: rowCount > 0 ? [0] : [])
     }
-    var combined = KeyAtoms.make([keys[0]])
+    var combined = try KeyAtoms.make([keys[0]], cancellation: cancellation)
     for key in keys.dropFirst() {
-      try cancellation.check()
-      combined = combined.paired(with: KeyAtoms.make([key]))
+      combined = try combined.paired(with: KeyAtoms.make([key], cancellation: cancellation), cancellation: cancellation)
     }
-    return combined.renumbered()
+    return try combined.renumbered(cancellation: cancellation)
   }
 
   /// The rows of each group, groups in order, rows in input order within a group
   /// (a counting sort by group).
-  func rowsByGroup() -> (offsets: [Int], rows: [Int32]) {
+  func rowsByGroup(cancellation: CancellationCheck = .none) throws(RuntimeFailure) -> (offsets: [Int], rows: [Int32]) {
     var offsets = [Int](repeating: 0, count: groupCount + 1)
-    for g in groupOf { offsets[Int(g) + 1] += 1 }
+    try cancellation.forEachChunk(groupOf.count) { chunk in
+      for r in chunk { offsets[Int(groupOf[r]) + 1] += 1 }
+    }
     for i in 0..<groupCount { offsets[i + 1] += offsets[i] }
     var cursor = offsets
     var rows = [Int32](repeating: 0, count: groupOf.count)
-    for (row, g) in groupOf.enumerated() {
-      rows[cursor[Int(g)]] = Int32(row)
-      cursor[Int(g)] += 1
+    try cancellation.forEachChunk(groupOf.count) { chunk in
+      for row in chunk {
+        let g = Int(groupOf[row])
+        rows[cursor[g]] = Int32(row)
+        cursor[g] += 1
+      }
     }
     return (offsets, rows)
   }
@@ -57,7 +61,7 @@ struct KeyAtoms {
   var hasNull: [Bool]?
 
   /// The ids of the values of `columns` read one after another. The columns must share a type.
-  static func make(_ columns: [Column]) -> KeyAtoms {
+  static func make(_ columns: [Column], cancellation: CancellationCheck = .none) throws(RuntimeFailure) -> KeyAtoms {
     let total = columns.reduce(0) { $0 + $1.count }
     var ids = [UInt32]()
     ids.reserveCapacity(total)
@@ -65,7 +69,11 @@ struct KeyAtoms {
     if columns.contains(where: { $0.nulls != nil }) {
       var flags = [Bool]()
       flags.reserveCapacity(total)
-      for c in columns { for r in 0..<c.count { flags.append(c.isNull(r)) } }
+      for c in columns {
+        try cancellation.forEachChunk(c.count) { chunk in
+          for r in chunk { flags.append(c.isNull(r)) }
+        }
+      }
       hasNull = flags
     }
     guard let first = columns.first else { return KeyAtoms(ids: [], cardinality: 0, hasNull: nil) }
@@ -82,17 +90,21 @@ struct KeyAtoms {
           index[s] = id
           return id
         }
-        if let mask = column.nulls {
-          for r in 0..<column.count { ids.append(mask[r] ? 0 : map[Int(codes[r])]) }
-        } else {
-          for code in codes { ids.append(map[Int(code)]) }
+        try cancellation.forEachChunk(column.count) { chunk in
+          if let mask = column.nulls {
+            for r in chunk { ids.append(mask[r] ? 0 : map[Int(codes[r])]) }
+          } else {
+            for r in chunk { ids.append(map[Int(codes[r])]) }
+          }
         }
       }
       cardinality = index.count
     case .bool:
       for column in columns {
         guard case .bool(let values) = column.storage else { continue }
-        for v in values { ids.append(v ? 1 : 0) }
+        try cancellation.forEachChunk(values.count) { chunk in
+          for r in chunk { ids.append(values[r] ? 1 : 0) }
+        }
       }
       cardinality = 2
     case .number:
@@ -100,12 +112,14 @@ struct KeyAtoms {
       let scale = columns.map(\.maxScale).max() ?? 0
       for column in columns {
         guard case .number(let mantissas, let scales, let uniform) = column.storage else { continue }
-        if let uniform, uniform == scale {
-          for m in mantissas { ids.append(hash.id(for: UInt64(bitPattern: m))) }
-        } else {
-          for r in 0..<column.count {
-            let key = Self.rescaledKey(mantissas[r], from: uniform ?? scales[r], to: scale)
-            ids.append(hash.id(for: key))
+        try cancellation.forEachChunk(column.count) { chunk in
+          if let uniform, uniform == scale {
+            for r in chunk { ids.append(hash.id(for: UInt64(bitPattern: mantissas[r]))) }
+          } else {
+            for r in chunk {
+              let key = Self.rescaledKey(mantissas[r], from: uniform ?? scales[r], to: scale)
+              ids.append(hash.id(for: key))
+            }
           }
         }
       }
@@ -113,7 +127,10 @@ struct KeyAtoms {
     }
     if let hasNull {
       // Nulls become one more id of their own.
-      for r in ids.indices where hasNull[r] { ids[r] = UInt32(cardinality) }
+      let nullID = UInt32(cardinality)
+      try cancellation.forEachChunk(ids.count) { chunk in
+        for r in chunk where hasNull[r] { ids[r] = nullID }
+      }
       cardinality += 1
     }
     return KeyAtoms(ids: ids, cardinality: cardinality, hasNull: hasNull)
@@ -141,26 +158,30 @@ struct KeyAtoms {
   }
 
   /// Composite ids for the pair (self, other), row by row.
-  func paired(with other: KeyAtoms) -> KeyAtoms {
+  func paired(with other: KeyAtoms, cancellation: CancellationCheck = .none) throws(RuntimeFailure) -> KeyAtoms {
     var ids = [UInt32](repeating: 0, count: self.ids.count)
     let width = other.cardinality
     var cardinality = 0
     if Self.product(self.cardinality, width) <= 1 << 22 {
       var table = [UInt32](repeating: .max, count: self.cardinality * width)
-      for r in ids.indices {
-        let slot = Int(self.ids[r]) * width + Int(other.ids[r])
-        var id = table[slot]
-        if id == .max {
-          id = UInt32(cardinality)
-          table[slot] = id
-          cardinality += 1
+      try cancellation.forEachChunk(ids.count) { chunk in
+        for r in chunk {
+          let slot = Int(self.ids[r]) * width + Int(other.ids[r])
+          var id = table[slot]
+          if id == .max {
+            id = UInt32(cardinality)
+            table[slot] = id
+            cardinality += 1
+          }
+          ids[r] = id
         }
-        ids[r] = id
       }
     } else {
       var hash = HashIndex(expectedCount: 1024)
-      for r in ids.indices {
-        ids[r] = hash.id(for: UInt64(self.ids[r]) << 32 | UInt64(other.ids[r]))
+      try cancellation.forEachChunk(ids.count) { chunk in
+        for r in chunk {
+          ids[r] = hash.id(for: UInt64(self.ids[r]) << 32 | UInt64(other.ids[r]))
+        }
       }
       cardinality = hash.count
     }
@@ -180,18 +201,20 @@ struct KeyAtoms {
   }
 
   /// Groups numbered in order of first appearance.
-  func renumbered() -> Grouping {
+  func renumbered(cancellation: CancellationCheck = .none) throws(RuntimeFailure) -> Grouping {
     var map = [UInt32](repeating: .max, count: cardinality)
     var groupOf = [UInt32](repeating: 0, count: ids.count)
     var firstRow: [Int32] = []
-    for r in ids.indices {
-      var g = map[Int(ids[r])]
-      if g == .max {
-        g = UInt32(firstRow.count)
-        map[Int(ids[r])] = g
-        firstRow.append(Int32(r))
+    try cancellation.forEachChunk(ids.count) { chunk in
+      for r in chunk {
+        var g = map[Int(ids[r])]
+        if g == .max {
+          g = UInt32(firstRow.count)
+          map[Int(ids[r])] = g
+          firstRow.append(Int32(r))
+        }
+        groupOf[r] = g
       }
-      groupOf[r] = g
     }
     return Grouping(groupOf: groupOf, groupCount: firstRow.count, firstRow: firstRow)
   }

@@ -23,13 +23,17 @@ enum Sorting {
     var scratch = perm
     for key in keys.reversed() {
       try cancellation.check()
-      let values = sortValues(key)
-      radixSort(&perm, &scratch, by: values, cancellation: cancellation)
+      let values = try sortValues(key, cancellation: cancellation)
+      try radixSort(&perm, &scratch, by: values, cancellation: cancellation)
       if let mask = key.column.nulls {
         // Stable partition: non-null rows, then null rows.
         var out = 0
-        for r in perm where !mask[Int(r)] { scratch[out] = r; out += 1 }
-        for r in perm where mask[Int(r)] { scratch[out] = r; out += 1 }
+        try cancellation.forEachChunk(perm.count) { chunk in
+          for i in chunk where !mask[Int(perm[i])] { scratch[out] = perm[i]; out += 1 }
+        }
+        try cancellation.forEachChunk(perm.count) { chunk in
+          for i in chunk where mask[Int(perm[i])] { scratch[out] = perm[i]; out += 1 }
+        }
         swap(&perm, &scratch)
       }
     }
@@ -43,7 +47,8 @@ enum Sorting {
     if limit * 8 >= rowCount || keys.isEmpty {
       return Array(try order(keys, rowCount: rowCount, cancellation: cancellation).prefix(limit))
     }
-    let values = keys.map(sortValues)
+    var values: [[UInt64]] = []
+    for key in keys { values.append(try sortValues(key, cancellation: cancellation)) }
     let masks = keys.map(\.column.nulls)
     // a before b in the final order (nulls last, then value, then row).
     func precedes(_ a: Int32, _ b: Int32) -> Bool {
@@ -91,24 +96,33 @@ enum Sorting {
   }
 
   /// The key's order-preserving 64-bit values, indexed by row.
-  static func sortValues(_ key: SortSpec) -> [UInt64] {
+  static func sortValues(_ key: SortSpec, cancellation: CancellationCheck = .none) throws(RuntimeFailure) -> [UInt64] {
     let column = key.column
-    var values: [UInt64]
+    var values = [UInt64](repeating: 0, count: column.count)
     switch column.storage {
     case .text(let codes, let dictionary):
       let ranks = Collation.ranks(of: dictionary).primary
-      values = codes.map { UInt64(ranks[Int($0)]) }
+      try cancellation.forEachChunk(codes.count) { chunk in
+        for r in chunk { values[r] = UInt64(ranks[Int(codes[r])]) }
+      }
     case .bool(let b):
-      values = b.map { $0 ? 1 : 0 }
+      try cancellation.forEachChunk(b.count) { chunk in
+        for r in chunk { values[r] = b[r] ? 1 : 0 }
+      }
     case .number(let mantissas, let scales, let uniform):
       if uniform != nil {
-        values = mantissas.map { UInt64(bitPattern: $0) ^ (1 << 63) }
+        try cancellation.forEachChunk(mantissas.count) { chunk in
+          for r in chunk { values[r] = UInt64(bitPattern: mantissas[r]) ^ (1 << 63) }
+        }
       } else {
+        try cancellation.check()
         values = numberRanks(column, mantissas: mantissas, scales: scales)
       }
     }
     if key.descending {
-      for i in values.indices { values[i] = ~values[i] }
+      try cancellation.forEachChunk(values.count) { chunk in
+        for i in chunk { values[i] = ~values[i] }
+      }
     }
     return values
   }
@@ -144,12 +158,16 @@ enum Sorting {
   }
 
   /// Stable LSD radix sort of `perm` by `values[perm[i]]`.
-  static func radixSort(_ perm: inout [Int32], _ scratch: inout [Int32], by values: [UInt64], cancellation: CancellationCheck) {
+  static func radixSort(
+    _ perm: inout [Int32], _ scratch: inout [Int32], by values: [UInt64], cancellation: CancellationCheck
+  ) throws(RuntimeFailure) {
     let n = perm.count
     guard n > 1 else { return }
     var orAll: UInt64 = 0
     var andAll: UInt64 = ~0
-    for v in values { orAll |= v; andAll &= v }
+    try cancellation.forEachChunk(values.count) { chunk in
+      for i in chunk { orAll |= values[i]; andAll &= values[i] }
+    }
     let varying = orAll ^ andAll
     let bits = n >= 1 << 16 ? 16 : 8
     let buckets = 1 << bits
@@ -160,9 +178,13 @@ enum Sorting {
       defer { shift += bits }
       if (varying >> UInt64(shift)) & digitMask == 0 { continue }
       for i in counts.indices { counts[i] = 0 }
-      perm.withUnsafeBufferPointer { p in
-        values.withUnsafeBufferPointer { v in
-          for r in p { counts[Int((v[Int(r)] >> UInt64(shift)) & digitMask)] += 1 }
+      try cancellation.forEachChunk(n) { chunk throws(RuntimeFailure) in
+        perm.withUnsafeBufferPointer { p in
+          values.withUnsafeBufferPointer { v in
+            counts.withUnsafeMutableBufferPointer { c in
+              for i in chunk { c[Int((v[Int(p[i])] >> UInt64(shift)) & digitMask)] += 1 }
+            }
+          }
         }
       }
       var total = 0
@@ -171,13 +193,18 @@ enum Sorting {
         counts[i] = total
         total += c
       }
-      perm.withUnsafeBufferPointer { p in
-        values.withUnsafeBufferPointer { v in
-          scratch.withUnsafeMutableBufferPointer { out in
-            for r in p {
-              let d = Int((v[Int(r)] >> UInt64(shift)) & digitMask)
-              out[counts[d]] = r
-              counts[d] += 1
+      try cancellation.forEachChunk(n) { chunk throws(RuntimeFailure) in
+        perm.withUnsafeBufferPointer { p in
+          values.withUnsafeBufferPointer { v in
+            scratch.withUnsafeMutableBufferPointer { out in
+              counts.withUnsafeMutableBufferPointer { c in
+                for i in chunk {
+                  let r = p[i]
+                  let d = Int((v[Int(r)] >> UInt64(shift)) & digitMask)
+                  out[c[d]] = r
+                  c[d] += 1
+                }
+              }
             }
           }
         }
