@@ -166,13 +166,13 @@ struct ReportIdentity: Sendable, Hashable {
   static func documentUnit(_ lines: [String]) -> String {
     for line in lines where line.utf8.count <= 400 && ByteSearch.containsFolded(line, "belopp") {
       let lower = line.lowercased()
-      guard lower.contains("belopp"), lower.contains("redovisas i") || lower.contains("anges i") else {
+      guard ByteSearch.has(lower, "belopp"), ByteSearch.has(lower, "redovisas i") || ByteSearch.has(lower, "anges i") else {
         continue
       }
-      if lower.contains("(mnkr)") || lower.contains("miljoner kronor") { return "mnkr" }
-      if lower.contains("(tkr)") || lower.contains("tusen kronor") { return "tkr" }
-      if lower.contains("(mdkr)") || lower.contains("miljarder kronor") { return "mdkr" }
-      if lower.contains("kronor") { return "kr" }
+      if ByteSearch.has(lower, "(mnkr)") || ByteSearch.has(lower, "miljoner kronor") { return "mnkr" }
+      if ByteSearch.has(lower, "(tkr)") || ByteSearch.has(lower, "tusen kronor") { return "tkr" }
+      if ByteSearch.has(lower, "(mdkr)") || ByteSearch.has(lower, "miljarder kronor") { return "mdkr" }
+      if ByteSearch.has(lower, "kronor") { return "kr" }
     }
     return ""
   }

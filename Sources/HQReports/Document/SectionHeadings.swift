@@ -151,7 +151,7 @@ struct SectionHeadings {
       guard FigureYear.year(word) != nil else { return false }
     }
     guard !TextLines.startsWithBullet(cleaned), !TextLines.isPageFurniture(cleaned),
-      !cleaned.contains(". "), !cleaned.hasPrefix("Uppfylls")
+      !ByteSearch.has(cleaned, ". "), !cleaned.hasPrefix("Uppfylls")
     else { return false }
     return cleaned.split(separator: " ").count <= 10
   }

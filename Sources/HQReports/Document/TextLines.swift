@@ -127,7 +127,7 @@ enum TextLines {
   static func isProse(_ cleaned: String) -> Bool {
     if cleaned.utf8.count > 80 { return true }
     if cleaned.hasSuffix(".") && !cleaned.hasSuffix("..") { return true }
-    return cleaned.contains(". ") && cleaned.utf8.count > 30
+    return ByteSearch.has(cleaned, ". ") && cleaned.utf8.count > 30
   }
 
   /// The bullet marks slide decks start list items with (`●`, `•`, `▪`, `■`, and the Wingdings

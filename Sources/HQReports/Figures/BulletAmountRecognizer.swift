@@ -114,7 +114,7 @@ struct ListSetting {
     header = list.header
     let above = list.context.map { $0.lowercased() }
     headerIsForecast = list.header.map { h in above.contains { $0.contains("prognos") && $0.contains(h.lowercased()) } } ?? false
-    mentionsPreviousYear = (lead + " " + captionText).contains("föregående år")
+    mentionsPreviousYear = ByteSearch.has((lead + " " + captionText), "föregående år")
   }
 
   /// The measure, kind and year of a parenthesised amount (see ``BulletAmountRecognizer``).

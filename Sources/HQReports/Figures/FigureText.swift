@@ -36,15 +36,7 @@ enum FigureText {
   /// True when `line` contains `needle`, compared byte for byte (a cheap test before a line is
   /// split into words).
   static func contains(_ line: String, _ needle: String) -> Bool {
-    let haystack = Array(line.utf8)
-    let pattern = Array(needle.utf8)
-    guard let first = pattern.first, haystack.count >= pattern.count else { return pattern.isEmpty }
-    var index = 0
-    while index + pattern.count <= haystack.count {
-      if haystack[index] == first && haystack[index..<index + pattern.count].elementsEqual(pattern) { return true }
-      index += 1
-    }
-    return false
+    ByteSearch.contains(line, needle)
   }
 
   /// True when the text contains an ASCII digit.
@@ -141,7 +133,7 @@ enum FigureText {
     let inside = clean(String(label[label.index(after: open)..<label.index(before: label.endIndex)]))
     let firstWord = inside.split(separator: " ").first.map { $0.lowercased() } ?? ""
     guard !inside.isEmpty, inside.count <= 24,
-      inside.contains("%") || inside.contains("/") || unitWords.contains(firstWord)
+      ByteSearch.has(inside, "%") || ByteSearch.has(inside, "/") || unitWords.contains(firstWord)
     else { return (label, "") }
     let unit = inside.lowercased() == "procent" ? "%" : inside
     return (clean(String(label[..<open])), unit)
@@ -151,11 +143,11 @@ enum FigureText {
   /// ``FactKind``, first match wins).
   static func kind(ofLabel label: String) -> FactKind? {
     let lower = label.lowercased()
-    if lower.contains("avvikelse") || lower.contains("diff") { return .avvikelse }
-    if lower.contains("prognos") { return .prognos }
-    if lower.contains("budget") || lower.hasPrefix("ram ") || lower.contains(" ram ") { return .budget }
+    if ByteSearch.has(lower, "avvikelse") || ByteSearch.has(lower, "diff") { return .avvikelse }
+    if ByteSearch.has(lower, "prognos") { return .prognos }
+    if ByteSearch.has(lower, "budget") || lower.hasPrefix("ram ") || ByteSearch.has(lower, " ram ") { return .budget }
     if lower.split(separator: " ").contains(where: { $0.hasPrefix("mål") }) { return .mål }
-    if lower.contains("utfall") || lower.contains("resultat") { return .utfall }
+    if ByteSearch.has(lower, "utfall") || ByteSearch.has(lower, "resultat") { return .utfall }
     return nil
   }
 

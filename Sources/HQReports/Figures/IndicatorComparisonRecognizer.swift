@@ -151,8 +151,8 @@ struct ComparisonHeader: Sendable, Hashable {
       targetMarked = false
     } else {
       let title = rest.joined(separator: " ")
-      guard !FigureText.hasDigit(title), title.lowercased().contains("mål") else { return nil }
-      targetMarked = title.contains("*")
+      guard !FigureText.hasDigit(title), ByteSearch.has(title.lowercased(), "mål") else { return nil }
+      targetMarked = ByteSearch.has(title, "*")
       target = FigureText.clean(title.filter { $0 != "*" })
     }
     self.years = years

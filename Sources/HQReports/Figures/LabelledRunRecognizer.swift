@@ -101,7 +101,7 @@ struct LabelledRunRecognizer: Recognizer {
   /// True when a line may be part of a label: short, no bullet, not a sentence, not ending in a number.
   static func isLabelLine(_ raw: String, cleaned: String) -> Bool {
     guard cleaned.count <= 60, FigureText.bullet(cleaned) == nil, !cleaned.hasSuffix(".") else { return false }
-    return NumberRun.read(Substring(raw)).numbers.isEmpty && !cleaned.contains("│")
+    return NumberRun.read(Substring(raw)).numbers.isEmpty && !ByteSearch.has(cleaned, "│")
   }
 
   private func emit(

@@ -118,6 +118,8 @@ struct FocusAreaTitle: Sendable, Hashable {
 
   /// The raw text after `Fokusområde:` when the line starts with the keyword, else nil.
   private static func rest(afterKeywordIn line: String) -> String? {
+    // Cheap test first: the keyword's ASCII run, in any case.
+    guard ByteSearch.containsFolded(line, "okusomr") else { return nil }
     let trimmed = line.drop(while: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
     let keyword = "fokusområde"
     guard trimmed.prefix(keyword.count).lowercased() == keyword else { return nil }
@@ -135,7 +137,7 @@ struct FocusAreaTitle: Sendable, Hashable {
   /// True when `line` goes on with the name gathered so far.
   private static func continuesName(_ line: String, after pieces: [String]) -> Bool {
     let cleaned = FigureText.clean(line)
-    guard !cleaned.isEmpty, cleaned.count <= 60, !FigureText.hasDigit(cleaned), !cleaned.contains("│"),
+    guard !cleaned.isEmpty, cleaned.count <= 60, !FigureText.hasDigit(cleaned), !ByteSearch.has(cleaned, "│"),
       FigureText.bullet(cleaned) == nil, FocusAreaRecognizer.status(of: line) == nil
     else { return false }
     return pieces.isEmpty || !FigureText.startsBox(line)

@@ -55,13 +55,13 @@ struct ColumnMeaning: Sendable, Hashable {
     let measureRange = FigureYearWords.range(in: measure)
     let captionRange = years.isEmpty ? FigureYearWords.range(in: context.caption) : nil
     let range = measureRange ?? captionRange
-    let isAverage = lower.hasPrefix("snitt") || lower.contains("genomsnitt")
+    let isAverage = lower.hasPrefix("snitt") || ByteSearch.has(lower, "genomsnitt")
     var year: Int?
     if measureRange != nil {
       year = nil
     } else if years.count == 1 {
       year = years[0]
-    } else if lower.contains("föregående år") || lower.contains("fg år") {
+    } else if ByteSearch.has(lower, "föregående år") || ByteSearch.has(lower, "fg år") {
       year = context.reportYear.map { $0 - 1 }
     } else if captionRange != nil || isAverage || kind == .mål {
       year = nil
@@ -79,13 +79,13 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// The kind a text's words give (lower-cased input), nil when they say nothing.
   static func kind(of lower: String) -> FactKind? {
-    if lower.contains("avvik") || lower.contains("diff") { return .avvikelse }
-    if lower.contains("prognos") { return .prognos }
-    if lower.contains("faktisk") { return .utfall }
+    if ByteSearch.has(lower, "avvik") || ByteSearch.has(lower, "diff") { return .avvikelse }
+    if ByteSearch.has(lower, "prognos") { return .prognos }
+    if ByteSearch.has(lower, "faktisk") { return .utfall }
     let words = lower.split(whereSeparator: { !$0.isLetter })
-    if lower.contains("budget") || words.contains("ram") { return .budget }
+    if ByteSearch.has(lower, "budget") || words.contains("ram") { return .budget }
     if words.contains("mål") || words.contains("målvärde") || words.contains("målvärden") { return .mål }
-    if lower.contains("utfall") || lower.contains("resultat") || lower.contains("bokslut") { return .utfall }
+    if ByteSearch.has(lower, "utfall") || ByteSearch.has(lower, "resultat") || ByteSearch.has(lower, "bokslut") { return .utfall }
     return nil
   }
 
@@ -100,16 +100,16 @@ struct ColumnMeaning: Sendable, Hashable {
     _ lower: String, _ captionLower: String, kind: FactKind, hasYear: Bool, range: String?, context: Context
   ) -> String {
     for word in lower.split(separator: " ") {
-      if word.contains("-") || word.contains("–"), let months = MonthRange.read(word), months.contains("–") {
+      if ByteSearch.has(word, "-") || ByteSearch.has(word, "–"), let months = MonthRange.read(word), ByteSearch.has(months, "–") {
         return months
       }
     }
-    if lower.contains("helår") || lower.contains("årsprognos") { return "helår" }
-    if lower.contains("ackumul") || lower.hasPrefix("periodens") || captionLower.contains("ackumul") {
+    if ByteSearch.has(lower, "helår") || ByteSearch.has(lower, "årsprognos") { return "helår" }
+    if ByteSearch.has(lower, "ackumul") || lower.hasPrefix("periodens") || ByteSearch.has(captionLower, "ackumul") {
       return context.reportPeriod
     }
     if let range { return range }
-    if kind == .prognos || kind == .budget || lower.contains("prognos") { return "helår" }
+    if kind == .prognos || kind == .budget || ByteSearch.has(lower, "prognos") { return "helår" }
     if hasYear && context.reportPeriod == "helår" { return "helår" }
     return ""
   }
@@ -156,7 +156,7 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// `jan-augusti` → `jan–augusti`: a hyphen between two month names is a range.
   private static func dashMonths(_ word: String) -> String {
-    guard word.contains("-"), MonthRange.read(word)?.contains("–") == true else { return word }
+    guard ByteSearch.has(word, "-"), MonthRange.read(word)?.contains("–") == true else { return word }
     return word.replacing(char: "-", with: "–")
   }
 }

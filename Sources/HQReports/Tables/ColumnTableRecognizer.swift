@@ -98,7 +98,7 @@ struct TableScan {
     else { return false }
     let raw = text.lines[index]
     let row = NumberRun.read(Substring(raw))
-    guard !row.numbers.isEmpty, row.label.utf8.count <= 80, !row.label.contains(". ") else { return false }
+    guard !row.numbers.isEmpty, row.label.utf8.count <= 80, !ByteSearch.has(row.label, ". ") else { return false }
     guard !row.numbers.allSatisfy({ Self.isBareYear($0, in: raw) }) else { return false }
     return !continuesAsProse(index)
   }

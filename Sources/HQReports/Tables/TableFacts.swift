@@ -115,7 +115,7 @@ extension TableScan {
     while i > 0, index - i <= 12, !isHeading(i) {
       let cleaned = cleaned(i)
       if !cleaned.isEmpty, cleaned.count <= 70, !TextLines.isProse(cleaned), !TextLines.hasTrailingSpace(lines[i]),
-        !cleaned.contains(","), TextLines.isBlank(lines[i - 1]),
+        !ByteSearch.has(cleaned, ","), TextLines.isBlank(lines[i - 1]),
         i + 1 < lines.count, TextLines.isBlank(lines[i + 1]), let first = cleaned.first, first.isUppercase,
         NumberRun.read(Substring(lines[i])).numbers.isEmpty
       {

@@ -9,12 +9,48 @@ enum ByteSearch {
     search(text, needle, foldASCII: false)
   }
 
+  /// True when `text` contains `needle` byte for byte.
+  static func contains(_ text: some StringProtocol, _ needle: String) -> Bool {
+    var needle = needle
+    return needle.withUTF8 { pattern in
+      text.utf8.withContiguousStorageIfAvailable { find(pattern, in: $0, foldASCII: false) }
+        ?? Array(text.utf8).withUnsafeBufferPointer { find(pattern, in: $0, foldASCII: false) }
+    }
+  }
+
   /// True when `text`, with ASCII `A`–`Z` folded to lower case, contains `needle` (lower-case
   /// ASCII). Also true whenever `text` holds a character outside ASCII whose lower case is an
   /// ASCII letter (the Kelvin sign `K`, U+212A, E2 84 AA), so the answer is never "no" for a
   /// text whose Unicode `lowercased()` contains the needle.
   static func containsFolded(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
     search(text, needle, foldASCII: true)
+  }
+
+  /// `text.contains(needle)`, answered from the bytes when they rule the needle out: a text
+  /// that contains the needle (compared by `Character`s) holds the bytes of the needle's longest
+  /// ASCII run, since an ASCII character equals no other character. Only when those bytes are
+  /// there is the exact (`Character`-based) test run.
+  static func has(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    var bestStart = 0
+    var bestCount = 0
+    var runStart = 0
+    for (i, byte) in pattern.enumerated() {
+      if byte >= 0x80 {
+        runStart = i + 1
+      } else if i + 1 - runStart > bestCount {
+        bestStart = runStart
+        bestCount = i + 1 - runStart
+      }
+    }
+    if bestCount > 0 {
+      let run = UnsafeBufferPointer(rebasing: pattern[bestStart..<(bestStart + bestCount)])
+      let found =
+        text.utf8.withContiguousStorageIfAvailable { find(run, in: $0, foldASCII: false) }
+        ?? Array(text.utf8).withUnsafeBufferPointer { find(run, in: $0, foldASCII: false) }
+      guard found else { return false }
+    }
+    return text.contains(needle.description)
   }
 
   private static func search(_ text: some StringProtocol, _ needle: StaticString, foldASCII: Bool) -> Bool {

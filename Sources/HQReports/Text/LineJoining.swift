@@ -30,9 +30,8 @@ enum LineJoining {
     var result = ""
     var previous: Substring?
     for piece in pieces {
-      let words = NumberRun.words(in: piece)
-      guard !words.isEmpty else { continue }
-      let text = NumberRun.join(words[...])
+      let text = NumberRun.cleaned(piece)
+      guard !text.isEmpty else { continue }
       if let previous, !result.isEmpty {
         switch joint(previous, Substring(text)) {
         case .space: result += " "
