@@ -133,6 +133,10 @@ enum TextLines {
   /// The bullet marks slide decks start list items with (`●`, `•`, `▪`, `■`, and the Wingdings
   /// arrow and check mark the extraction turns into `Ø` and `ü`).
   static func startsWithBullet(_ cleaned: String) -> Bool {
+    // Cheap test first: the first byte of every mark or of a text canonically equal to one
+    // (`u` + U+0308 for `ü`, U+0387 for `·`).
+    guard let byte = cleaned.utf8.first, byte == 0xE2 || byte == 0xC3 || byte == 0xC2 || byte == 0xCE || byte == 0x75
+    else { return false }
     guard let first = cleaned.split(separator: " ", maxSplits: 1).first else { return false }
     return ["●", "•", "▪", "■", "Ø", "ü", "·"].contains(first)
   }

@@ -105,15 +105,21 @@ struct ListSetting {
     table = caption?.text ?? FigureText.section(text, list.firstLine)
     captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
     let lead = list.leadIn?.lowercased() ?? ""
-    let deviationWord = lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { $0.contains("avvikelse") }
+    let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { $0.contains("avvikelse") }
     mainKind = deviationWord == nil ? nil : .avvikelse
     mainMeasure = deviationWord.map { FigureText.capitalized(String($0)) } ?? ""
     let captionText = caption?.text.lowercased() ?? ""
     let outcomeWords = ["bokslut", "utfall", "resultat", "årsredovisning"]
-    defaultKind = outcomeWords.contains { captionText.contains($0) } ? .utfall : .värde
+    defaultKind = !captionText.isEmpty && outcomeWords.contains { captionText.contains($0) } ? .utfall : .värde
     header = list.header
-    let above = list.context.map { $0.lowercased() }
-    headerIsForecast = list.header.map { h in above.contains { $0.contains("prognos") && $0.contains(h.lowercased()) } } ?? false
+    headerIsForecast = list.header.map { h in
+      let header = h.lowercased()
+      return list.context.contains { line in
+        guard ByteSearch.containsFolded(line, "prognos") else { return false }
+        let lower = line.lowercased()
+        return lower.contains("prognos") && lower.contains(header)
+      }
+    } ?? false
     mentionsPreviousYear = ByteSearch.has((lead + " " + captionText), "föregående år")
   }
 

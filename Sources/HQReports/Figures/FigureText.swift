@@ -51,6 +51,11 @@ enum FigureText {
   /// The bullet mark a cleaned line starts with (`● Årets resultat` → `●`), nil when none.
   /// A mark must stand as a word of its own, so `-4,1` and `Övrigt` are not bullets.
   static func bullet(_ cleaned: String) -> String? {
+    // Cheap test first: the first byte of every mark or of a text canonically equal to one
+    // (`u` + U+0308 for `ü`).
+    guard let byte = cleaned.utf8.first,
+      byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
+    else { return nil }
     guard let space = cleaned.firstIndex(of: " ") else { return nil }
     let mark = String(cleaned[..<space])
     return bulletMarks.contains(mark) ? mark : nil

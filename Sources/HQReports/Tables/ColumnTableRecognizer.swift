@@ -193,11 +193,13 @@ struct TableScan {
   /// A header repeated right after itself (a page break inside the header) counts once.
   static func dropRepeatedHeader(_ cells: [HeaderCell]) -> [HeaderCell] {
     var cells = cells
+    var keys = cells.map(\.key)  // computed once: a key lower-cases and filters the text
     var k = 2
     while k < cells.count {
       let m = min(k, cells.count - k)
-      if m >= 2, (0..<m).allSatisfy({ cells[$0].key == cells[k + $0].key }) {
+      if m >= 2, (0..<m).allSatisfy({ keys[$0] == keys[k + $0] }) {
         cells.removeFirst(k)
+        keys.removeFirst(k)
         k = 2
       } else {
         k += 1

@@ -32,6 +32,16 @@ enum ByteSearch {
   /// there is the exact (`Character`-based) test run.
   static func has(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
     let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    // An occurrence of the needle's bytes with ASCII on both sides is one by `Character`s too:
+    // a grapheme always breaks between two ASCII characters other than CR LF, and before and
+    // after one that is neither (the needles start and end with no combining mark).
+    var seen = false
+    let certain =
+      text.utf8.withContiguousStorageIfAvailable { findBounded(pattern, in: $0, seen: &seen) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { findBounded(pattern, in: $0, seen: &seen) }
+    if certain { return true }
+    let ascii = !pattern.contains { $0 >= 0x80 }
+    if ascii && !seen { return false }
     var bestStart = 0
     var bestCount = 0
     var runStart = 0
@@ -51,6 +61,32 @@ enum ByteSearch {
       guard found else { return false }
     }
     return text.contains(needle.description)
+  }
+
+  /// True when `pattern` occurs in `bytes` with an ASCII byte (other than CR) or the text's
+  /// end on each side; `seen` is set when it occurs at all.
+  private static func findBounded(
+    _ pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, seen: inout Bool
+  ) -> Bool {
+    guard let first = pattern.first else { return true }
+    let n = bytes.count
+    let m = pattern.count
+    guard n >= m else { return false }
+    var i = 0
+    while i + m <= n {
+      if bytes[i] == first {
+        var j = 1
+        while j < m, bytes[i + j] == pattern[j] { j += 1 }
+        if j == m {
+          seen = true
+          let before = i == 0 || (bytes[i - 1] < 0x80 && bytes[i - 1] != 0x0D)
+          let after = i + m == n || (bytes[i + m] < 0x80 && bytes[i + m] != 0x0D)
+          if before && after { return true }
+        }
+      }
+      i += 1
+    }
+    return false
   }
 
   private static func search(_ text: some StringProtocol, _ needle: StaticString, foldASCII: Bool) -> Bool {

@@ -99,7 +99,12 @@ enum NumberWord: Sendable, Hashable {
 
   /// The units a report writes after a number, lower-cased (`Mnkr` → `mnkr`).
   private static func unitWord(_ word: Substring) -> String? {
-    switch word {
+    // Cheap test first: every unit word is short and starts with one of these ASCII letters.
+    guard word.utf8.count <= 7, let byte = word.utf8.first,
+      byte == UInt8(ascii: "m") || byte == UInt8(ascii: "M") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "T")
+        || byte == UInt8(ascii: "k") || byte == UInt8(ascii: "s") || byte == UInt8(ascii: "p")
+    else { return nil }
+    return switch word {
     case "mnkr", "Mnkr", "MNKR": "mnkr"
     case "tkr", "Tkr": "tkr"
     case "kr": "kr"
