@@ -62,6 +62,14 @@ struct TableScan {
   private var cleanedCache: [String?]
   /// Per line: 0 not yet known, 1 a value line (claims aside), 2 not one.
   private var valueCache: [UInt8]
+  /// Column meanings already read, by header and table context: reports repeat the same
+  /// headers (`Budget`, `Utfall`) table after table.
+  var meaningCache: [MeaningKey: ColumnMeaning] = [:]
+
+  struct MeaningKey: Hashable {
+    var header: String
+    var context: ColumnMeaning.Context
+  }
 
   init(text: ReportText) {
     self.text = text

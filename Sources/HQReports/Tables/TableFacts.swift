@@ -35,7 +35,13 @@ extension TableScan {
     let meaningContext = ColumnMeaning.Context(
       caption: captionContext, reportYear: text.reportYear, reportPeriod: text.reportPeriod,
       documentUnit: text.documentUnit)
-    let meanings = layout.measures.map { ColumnMeaning(header: $0, context: meaningContext) }
+    let meanings = layout.measures.map { header in
+      let key = MeaningKey(header: header, context: meaningContext)
+      if let known = meaningCache[key] { return known }
+      let meaning = ColumnMeaning(header: header, context: meaningContext)
+      meaningCache[key] = meaning
+      return meaning
+    }
     let name = tableName(layout, headingCaption: headingCaption, firstLine: rows.first?.valueLine ?? 0)
 
     var readings = rows.map { Self.readRow(Substring(lines[$0.valueLine]), expected: columns - ($0.textCell == nil ? 0 : 1)) }

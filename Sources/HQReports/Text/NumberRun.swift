@@ -93,6 +93,7 @@ enum NumberRun {
   /// ``words(in:)``, built from the bytes directly.
   static func cleaned(_ line: Substring) -> String {
     let found = line.utf8.withContiguousStorageIfAvailable { bytes -> String in
+      if isClean(bytes) { return String(line) }
       var out: [UInt8] = []
       out.reserveCapacity(bytes.count)
       var i = 0
@@ -119,6 +120,24 @@ enum NumberRun {
       return untouched ? String(line) : String(decoding: out, as: UTF8.self)
     }
     return found ?? join(words(in: line)[...])
+  }
+
+  /// True when the bytes are words separated by single ASCII spaces, nothing before or after.
+  private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    var previousSpace = true  // no separator at the start
+    while i < bytes.count {
+      let width = separatorWidth(bytes, at: i)
+      if width > 0 {
+        if previousSpace || width != 1 || bytes[i] != 0x20 { return false }
+        previousSpace = true
+        i += width
+      } else {
+        previousSpace = false
+        i += 1
+      }
+    }
+    return !previousSpace || bytes.isEmpty
   }
 
   /// True when the line holds no words (only separators).
