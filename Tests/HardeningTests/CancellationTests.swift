@@ -19,7 +19,9 @@ import Testing
 /// finishes instead of stopping fails the test rather than passing by luck.
 @Suite(.serialized) struct CancellationTests {
   /// A `facts`-shaped table of `rows` rows, built straight into column storage: 30,000
-  /// indicators, years 2023 and 2024 alternating, value = row number.
+  /// indicators, years 2023 and 2024 alternating, value = row number, and a new report every
+  /// 60,000 rows, so (report, indicator, kind) names exactly one 2023 row and one 2024 row and
+  /// a compare by those keys is valid all the way through.
   static func bigFacts(rows: Int) -> Table {
     let names = (0..<30_000).map { "Indikator \($0)" }
     func text(_ name: String, _ codes: [UInt32], _ dictionary: [String]) -> Column {
@@ -33,7 +35,7 @@ import Testing
     return Table(
       name: "facts",
       columns: [
-        text("report", [UInt32](repeating: 0, count: rows), ["r"]),
+        text("report", (0..<rows).map { UInt32($0 / 60_000) }, (0...(rows / 60_000)).map { "Rapport \($0)" }),
         text("indicator", (0..<rows).map { UInt32(($0 / 2) % names.count) }, names),
         text("kind", (0..<rows).map { UInt32(($0 / 60_000) % 2) }, ["utfall", "budget"]),
         number("year", (0..<rows).map { 2023 + Int64($0 % 2) }),
@@ -97,12 +99,13 @@ import Testing
     return (outcome.text, outcome.endedAt - cancelledAt)
   }
 
-  /// The premise of the latency test: uncancelled, even the quickest statement runs far
-  /// longer than the cancel delay, so "cancelled" cannot be confused with "finished".
+  /// The premise of the latency test: uncancelled, even the quickest statement (the
+  /// summarize: 0.8 s in a debug build, against 1.9-7.9 s for the others) runs far longer than
+  /// the cancel delay, so "cancelled" cannot be confused with "finished".
   @Test func uncancelledRunOutlastsTheDelayTenTimes() throws {
     var engine = Self.engine
     let start = Self.now()
-    try engine.run(SourceFile(name: "<test>", text: Self.queries[2])) { _ in }
+    try engine.run(SourceFile(name: "<test>", text: Self.queries[1])) { _ in }
     let elapsed = Self.now() - start
     #expect(elapsed > 10 * Self.delay, "ran in \(Int(elapsed * 1000)) ms uncancelled")
   }
@@ -135,7 +138,7 @@ import Testing
   }
 
   @Test func sessionIsIntactAfterCancelling() throws {
-    _ = Self.cancel("from facts | compare year 2023 vs 2024 by indicator, kind", after: Self.delay)
+    _ = Self.cancel("from facts | compare year 2023 vs 2024 by report, indicator, kind", after: Self.delay)
     // The shared engine value was never mutated by the cancelled run; a new statement runs.
     var engine = Self.engine
     var count: Value = .null
