@@ -74,6 +74,8 @@ struct ReportIdentity: Sendable, Hashable {
     var firstAnywhere: KindMatch?
     for line in lines where line.utf8.count <= 400 && !TextLines.isBlank(line) {
       nonBlank += 1
+      // Past the title only the first match counts.
+      if nonBlank > 5, let firstAnywhere { return firstAnywhere }
       guard mayNameKind(line) else { continue }
       if let match = kind(in: line, inTitle: nonBlank <= 5) {
         if match.inTitle { return match }
@@ -118,7 +120,7 @@ struct ReportIdentity: Sendable, Hashable {
   /// The year (1900–2099) written most often as a word of its own; the later year on a tie.
   static func mostFrequentYear(_ lines: [String]) -> Int? {
     var counts: [Int: Int] = [:]
-    for line in lines {
+    for line in lines where ByteSearch.hasDigitRun(line, 4) {
       for word in NumberRun.words(in: Substring(line)) where word.text.utf8.count == 4 {
         if let year = FigureYear.year(word.text) { counts[year, default: 0] += 1 }
       }

@@ -133,6 +133,7 @@ struct ComparisonHeader: Sendable, Hashable {
 
   /// Reads a header line; nil when the line is not one.
   init?(line: String) {
+    guard ByteSearch.hasDigitRun(line, 4) else { return nil }  // cheap test: a year needs four digits
     let words = NumberRun.words(in: Substring(line)).map { String($0.text) }
     guard let firstYear = words.firstIndex(where: { FigureText.year($0) != nil }),
       !words[..<firstYear].contains(where: { FigureText.hasDigit($0) })

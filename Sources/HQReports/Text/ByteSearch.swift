@@ -4,6 +4,20 @@
 /// A pre-filter may only say "cannot match": every caller still runs its exact test on the
 /// lines that pass, so results are the same as without the filter.
 enum ByteSearch {
+  /// True when `text` holds `count` ASCII digits in a row (a year word needs four).
+  static func hasDigitRun(_ text: some StringProtocol, _ count: Int) -> Bool {
+    var run = 0
+    for byte in text.utf8 {
+      if byte >= 0x30 && byte <= 0x39 {
+        run += 1
+        if run >= count { return true }
+      } else {
+        run = 0
+      }
+    }
+    return false
+  }
+
   /// True when `text` contains `needle` byte for byte.
   static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
     search(text, needle, foldASCII: false)
@@ -108,18 +122,15 @@ enum ByteSearch {
     guard let first = pattern.first else { return true }
     let n = bytes.count
     let m = pattern.count
-    if foldASCII {
-      // The Kelvin sign lower-cases to an ASCII `k`: let the exact test decide.
-      var i = 0
-      while i + 2 < n {
-        if bytes[i] == 0xE2 && bytes[i + 1] == 0x84 && bytes[i + 2] == 0xAA { return true }
-        i += 1
-      }
-    }
-    guard n >= m else { return false }
     var i = 0
-    while i + m <= n {
+    while i < n {
       let b = foldASCII ? fold(bytes[i]) : bytes[i]
+      // The Kelvin sign lower-cases to an ASCII `k`: let the exact test decide.
+      if foldASCII && b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x84 && bytes[i + 2] == 0xAA { return true }
+      guard i + m <= n else {
+        i += 1
+        continue
+      }
       if b == first {
         var j = 1
         while j < m, (foldASCII ? fold(bytes[i + j]) : bytes[i + j]) == pattern[j] { j += 1 }
