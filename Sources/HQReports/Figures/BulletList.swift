@@ -25,7 +25,7 @@ struct BulletList: Sendable, Hashable {
     var result: [BulletList] = []
     var current: BulletList?
     var previousEnd = -1
-    for index in lines.indices where !context.isClaimed(index) {
+    for index in lines.indices where !context.isClaimed(index) && FigureText.mayStartWithBullet(lines[index]) {
       let cleaned = FigureText.clean(lines[index])
       guard let mark = FigureText.bullet(cleaned) else { continue }
       let continuations = Self.continuations(after: index, in: lines, context: context)

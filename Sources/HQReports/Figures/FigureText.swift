@@ -61,6 +61,13 @@ enum FigureText {
     return bulletMarks.contains(mark) ? mark : nil
   }
 
+  /// A cheap test before ``bullet(_:)``: false when the line's first word cannot begin with a
+  /// bullet mark (its first byte is none of the marks' first bytes).
+  static func mayStartWithBullet(_ line: String) -> Bool {
+    guard let byte = NumberRun.firstWordByte(Substring(line)) else { return false }
+    return byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
+  }
+
   /// The text after the bullet mark, or the whole text when there is none.
   static func withoutBullet(_ cleaned: String) -> String {
     guard bullet(cleaned) != nil, let space = cleaned.firstIndex(of: " ") else { return cleaned }

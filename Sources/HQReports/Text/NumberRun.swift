@@ -140,6 +140,20 @@ enum NumberRun {
     return !previousSpace || bytes.isEmpty
   }
 
+  /// The first byte of the line's first word, nil when the line is blank.
+  static func firstWordByte(_ line: Substring) -> UInt8? {
+    let found = line.utf8.withContiguousStorageIfAvailable { bytes -> UInt8? in
+      var i = 0
+      while i < bytes.count {
+        let width = separatorWidth(bytes, at: i)
+        if width == 0 { return bytes[i] }
+        i += width
+      }
+      return nil
+    }
+    return found ?? words(in: line).first?.text.utf8.first
+  }
+
   /// True when the line holds no words (only separators).
   static func isBlank(_ line: Substring) -> Bool {
     let found = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
