@@ -60,14 +60,35 @@ public enum Collation {
   ///
   /// - Complexity: O(d log d) for d entries; afterwards rows compare by two array reads.
   public static func ranks(of dictionary: [String]) -> (primary: [UInt32], total: [UInt32]) {
-    let keys = dictionary.map(sortKey)
-    let order = dictionary.indices.sorted { i, j in
+    ranks(of: dictionary, isCancelled: { false }) ?? ([], [])
+  }
+
+  /// Stopped before the work is done, so a cancelled statement need not wait for a large
+  /// dictionary (a million distinct indicators) to be ranked.
+  private struct Stopped: Error {}
+
+  /// ``ranks(of:)`` that calls `isCancelled` every 16,384 entries and comparisons and returns
+  /// nil as soon as it answers true (Ctrl-C during a sort by a column of a million strings).
+  public static func ranks(
+    of dictionary: [String], isCancelled: () -> Bool
+  ) -> (primary: [UInt32], total: [UInt32])? {
+    var keys: [SortKey] = []
+    keys.reserveCapacity(dictionary.count)
+    for (i, text) in dictionary.enumerated() {
+      if i & 16383 == 0 && isCancelled() { return nil }
+      keys.append(sortKey(text))
+    }
+    var comparisons = 0
+    let sorted = try? dictionary.indices.sorted { (i, j) throws(Stopped) -> Bool in
+      comparisons &+= 1
+      if comparisons & 16383 == 0 && isCancelled() { throw Stopped() }
       if keys[i] != keys[j] { return keys[i] < keys[j] }
       if dictionary[i] != dictionary[j] {
         return dictionary[i].unicodeScalars.lexicographicallyPrecedes(dictionary[j].unicodeScalars)
       }
       return i < j
     }
+    guard let order = sorted else { return nil }
     var primary = [UInt32](repeating: 0, count: dictionary.count)
     var total = [UInt32](repeating: 0, count: dictionary.count)
     var primaryRank: UInt32 = 0

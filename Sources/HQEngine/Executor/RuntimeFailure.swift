@@ -43,6 +43,14 @@ struct CancellationCheck {
     if let token, token.isCancelled { throw .cancelled }
   }
 
+  /// ``Collation/ranks(of:)``, stopping when the token is cancelled: ranking a dictionary of
+  /// a million distinct strings takes longer than the whole 100 ms budget.
+  func ranks(of dictionary: [String]) throws(RuntimeFailure) -> (primary: [UInt32], total: [UInt32]) {
+    guard let token else { return Collation.ranks(of: dictionary) }
+    guard let ranks = Collation.ranks(of: dictionary, isCancelled: { token.isCancelled }) else { throw .cancelled }
+    return ranks
+  }
+
   /// Checks every 4096 iterations of a loop counter.
   @inline(__always)
   func check(every row: Int) throws(RuntimeFailure) {

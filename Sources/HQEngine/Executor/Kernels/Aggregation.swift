@@ -68,7 +68,7 @@ enum Aggregation {
       return out.build(name: name)
     case .min, .max, .first, .last:
       var best = [Int32](repeating: -1, count: groups)
-      let better = try chooser(call.function, argument)
+      let better = try chooser(call.function, argument, cancellation: cancellation)
       try cancellation.forEachChunk(groupOf.count) { chunk in
         for r in chunk where !argument.isNull(r) {
           let g = Int(groupOf[r])
@@ -94,7 +94,9 @@ enum Aggregation {
   }
 
   /// `better(a, b)`: row a should replace the current pick b.
-  private static func chooser(_ f: AggregateFunction, _ column: Column) throws(RuntimeFailure) -> (Int, Int) -> Bool {
+  private static func chooser(
+    _ f: AggregateFunction, _ column: Column, cancellation: CancellationCheck
+  ) throws(RuntimeFailure) -> (Int, Int) -> Bool {
     switch f {
     case .first: return { _, _ in false }
     case .last: return { _, _ in true }
@@ -103,7 +105,7 @@ enum Aggregation {
     let wantLess = f == .min
     switch column.storage {
     case .text(let codes, let dictionary):
-      let ranks = Collation.ranks(of: dictionary).total
+      let ranks = try cancellation.ranks(of: dictionary).total
       return { a, b in
         let x = ranks[Int(codes[a])]
         let y = ranks[Int(codes[b])]

@@ -84,11 +84,18 @@ struct KeyAtoms {
       var index: [String: UInt32] = [:]
       for column in columns {
         guard case .text(let codes, let dictionary) = column.storage else { continue }
-        let map = dictionary.map { s in
-          if let id = index[s] { return id }
-          let id = UInt32(index.count)
-          index[s] = id
-          return id
+        var map = [UInt32](repeating: 0, count: dictionary.count)
+        try cancellation.forEachChunk(dictionary.count) { chunk in
+          for code in chunk {
+            let s = dictionary[code]
+            if let id = index[s] {
+              map[code] = id
+            } else {
+              let id = UInt32(index.count)
+              index[s] = id
+              map[code] = id
+            }
+          }
         }
         try cancellation.forEachChunk(column.count) { chunk in
           if let mask = column.nulls {

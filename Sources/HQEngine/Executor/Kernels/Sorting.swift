@@ -101,7 +101,7 @@ enum Sorting {
     var values = [UInt64](repeating: 0, count: column.count)
     switch column.storage {
     case .text(let codes, let dictionary):
-      let ranks = Collation.ranks(of: dictionary).primary
+      let ranks = try cancellation.ranks(of: dictionary).primary
       try cancellation.forEachChunk(codes.count) { chunk in
         for r in chunk { values[r] = UInt64(ranks[Int(codes[r])]) }
       }
