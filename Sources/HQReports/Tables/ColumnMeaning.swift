@@ -55,6 +55,8 @@ struct ColumnMeaning: Sendable, Hashable {
     let measureRange = FigureYearWords.range(in: measure)
     let captionRange = years.isEmpty ? FigureYearWords.range(in: context.caption) : nil
     let range = measureRange ?? captionRange
+    // Read once (unit words are never empty, so an empty result means the caption names none).
+    let captionUnit = Self.unit(inCaption: context.caption, default: "")
     let isAverage = lower.hasPrefix("snitt") || ByteSearch.has(lower, "genomsnitt")
     var year: Int?
     if measureRange != nil {
@@ -72,9 +74,9 @@ struct ColumnMeaning: Sendable, Hashable {
       measure: measure, kind: kind,
       period: Self.period(lower, captionLower, kind: kind, hasYear: !years.isEmpty, range: range, context: context),
       year: year,
-      unit: headerUnit.isEmpty ? Self.unit(inCaption: context.caption, default: context.documentUnit) : headerUnit)
+      unit: headerUnit.isEmpty ? (captionUnit.isEmpty ? context.documentUnit : captionUnit) : headerUnit)
     self.isAverage = isAverage
-    self.unitFromDocument = headerUnit.isEmpty && Self.unit(inCaption: context.caption, default: "").isEmpty
+    self.unitFromDocument = headerUnit.isEmpty && captionUnit.isEmpty
   }
 
   /// The kind a text's words give (lower-cased input), nil when they say nothing.
