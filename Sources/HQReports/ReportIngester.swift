@@ -41,13 +41,15 @@ public enum ReportIngester {
       recognizer.recognize(in: reportText, context: &context)
     }
 
+    // Each line's cleaned text, read once for the sections and the lines table.
+    let cleaned = lines.map { TextLines.clean($0) }
     let report = Report(
       id: identity.id, title: identity.title, organisation: identity.organisation, year: identity.year,
       period: identity.period, kind: identity.kind, source: source)
     let model = ReportModel(
       reports: [report], facts: context.facts.sorted { $0.line < $1.line }, goals: context.goals,
-      sections: sections(headings, lines: lines, reportID: identity.id),
-      lines: textLines(lines, titles: sectionTitles, reportID: identity.id))
+      sections: sections(headings, lines: lines, cleaned: cleaned, reportID: identity.id),
+      lines: textLines(lines, cleaned: cleaned, titles: sectionTitles, reportID: identity.id))
     return IngestResult(model: model, warnings: context.warnings.sorted { $0.line < $1.line })
   }
 
@@ -62,22 +64,25 @@ public enum ReportIngester {
     return titles
   }
 
-  static func sections(_ headings: [SectionHeadings.Heading], lines: [String], reportID: String) -> [Section] {
+  static func sections(
+    _ headings: [SectionHeadings.Heading], lines: [String], cleaned: [String], reportID: String
+  ) -> [Section] {
     headings.enumerated().map { index, heading in
       let end = index + 1 < headings.count ? headings[index + 1].line : lines.count
-      let body = heading.endLine < end ? lines[heading.endLine..<end] : []
-      let text = LineJoining.join(body.lazy.filter { !TextLines.isBlank($0) }.map { Substring($0) })
+      let body = heading.endLine < end ? heading.endLine..<end : 0..<0
+      // A blank line cleans to nothing, and `join` skips it.
+      let text = LineJoining.join(cleaned: body.lazy.map { (raw: Substring(lines[$0]), cleaned: cleaned[$0]) })
       return Section(
         report: reportID, number: heading.number, title: heading.title, level: heading.level,
         line: heading.line + 1, text: text)
     }
   }
 
-  static func textLines(_ lines: [String], titles: [String], reportID: String) -> [TextLine] {
+  static func textLines(_ lines: [String], cleaned: [String], titles: [String], reportID: String) -> [TextLine] {
     var result: [TextLine] = []
     result.reserveCapacity(lines.count)
-    for (index, line) in lines.enumerated() where !TextLines.isBlank(line) {
-      result.append(TextLine(report: reportID, section: titles[index], line: index + 1, text: TextLines.clean(line)))
+    for index in lines.indices where !cleaned[index].isEmpty {
+      result.append(TextLine(report: reportID, section: titles[index], line: index + 1, text: cleaned[index]))
     }
     return result
   }

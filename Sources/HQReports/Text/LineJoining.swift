@@ -27,10 +27,14 @@ enum LineJoining {
   ///     LineJoining.join(["Prognos", "tiserad ", "avvikelse mot ", "budget för 2017"])
   ///     // "Prognostiserad avvikelse mot budget för 2017"
   static func join(_ pieces: some Sequence<Substring>) -> String {
+    join(cleaned: pieces.lazy.map { (raw: $0, cleaned: NumberRun.cleaned($0)) })
+  }
+
+  /// ``join(_:)`` over lines whose cleaned text (``TextLines/clean(_:)``) is already known.
+  static func join(cleaned pieces: some Sequence<(raw: Substring, cleaned: String)>) -> String {
     var result = ""
     var previous: Substring?
-    for piece in pieces {
-      let text = NumberRun.cleaned(piece)
+    for (piece, text) in pieces {
       guard !text.isEmpty else { continue }
       if let previous, !result.isEmpty {
         switch joint(previous, Substring(text)) {
