@@ -46,18 +46,6 @@ enum FigureFixtures {
 }
 
 @Suite struct FiguresFixturesTests {
-  @Test func dump() throws {
-    guard ProcessInfo.processInfo.environment["HQ_DUMP"] != nil else { return }
-    for text in [try FigureFixtures.annual2024(), try FigureFixtures.followUp2017()] {
-      var c = RecognitionContext()
-      for r in Recognizers.figures { r.recognize(in: text, context: &c) }
-      for g in c.goals { print("GOAL", g.line, g.name, g.status) }
-      for f in c.facts { print("FACT", f.line, f.table, "|", f.indicator, "|", f.measure, f.kind, f.period, f.year as Any, f.value, f.unit, f.rank as Any, f.rankOf as Any) }
-      for w in c.warnings { print("WARN", w) }
-      print("CLAIMED", c.claimed.sorted().map { $0 + 1 })
-    }
-  }
-
   /// All figure recognizers in registry order over the 2024 annual report: each figure is read
   /// by the recognizer meant for it and no line twice. Counts worked out from the per-recognizer
   /// tests: 6 indicators × 5 columns, 4 × 2 accessibility, 11 + 7 staff, 4 production,

@@ -11,6 +11,7 @@ final class AtomicFile {
   let path: String
   let temporaryPath: String
   let sink: OutputSink
+  private let descriptor: Int32
 
   /// Creates the temporary file. The corresponding C call is `open(O_CREAT|O_EXCL)`.
   init(path: String) throws(ShellError) {
@@ -25,12 +26,23 @@ final class AtomicFile {
     unlink(temporaryPath)
     let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw ShellError("cannot write '\(path)': \(Self.reason(errno))") }
+    descriptor = fd
     sink = OutputSink(descriptor: fd, closeWhenDone: true)
   }
 
   /// Flushes, closes and renames into place; on any failure removes the temporary file.
+  ///
+  /// The data is forced to disk (`fsync`) before the rename: without it, a power cut right
+  /// after the rename can leave an empty file under the destination's name on some file systems.
   func commit() throws(ShellError) {
+    sink.flush()
+    let synced = sink.isBroken || fsync(descriptor) == 0
+    let syncError = errno
     sink.close()
+    if !synced {
+      unlink(temporaryPath)
+      throw ShellError("cannot write '\(path)': \(Self.reason(syncError))")
+    }
     if sink.isBroken {
       unlink(temporaryPath)
       throw ShellError("cannot write '\(path)': \(Self.reason(sink.failure))")
