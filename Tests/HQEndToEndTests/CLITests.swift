@@ -119,6 +119,33 @@ import Testing
     #expect(result.stderr.isEmpty)
   }
 
+  /// Several `--load`s act as if loaded one by one, in order: a facts-shaped CSV loaded after a
+  /// report replaces `facts`; one loaded before a report is replaced by the report's facts.
+  @Test func severalLoadsActInOrder() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let facts = dir.appendingPathComponent("facts.csv").path
+    try """
+      report,section,table,indicator,measure,kind,period,year,value,unit,rank,rank_of,line
+      x,s,t,i,m,utfall,,2020,5,mnkr,,,1
+      x,s,t,j,m,utfall,,2020,7,mnkr,,,2
+
+      """.write(toFile: facts, atomically: true, encoding: .utf8)
+    let other = dir.appendingPathComponent("other.csv").path
+    try "a,b\n1,2\n".write(toFile: other, atomically: true, encoding: .utf8)
+    let model = dir.appendingPathComponent("model.json").path
+    #expect(try HQProcess.run(["-c", ".export \(model)"]).status == 0)
+
+    let csvLast = try HQProcess.run(["--load", model, "--load", other, "--load", facts, "-c", "from facts | summarize n = count(), total = sum(value)", "-c", "from other | count"])
+    #expect(csvLast.status == 0, "\(csvLast.stderr)")
+    #expect(csvLast.stdout == "n,total\n2,12\ncount\n1\n")
+
+    let before = try HQProcess.run(["-c", "from facts | count"])
+    let reportLast = try HQProcess.run(["--load", facts, "--load", model, "-c", "from facts | count"])
+    #expect(reportLast.status == 0, "\(reportLast.stderr)")
+    #expect(reportLast.stdout == before.stdout)
+  }
+
   @Test func missingLoadFileFailsWithItsName() throws {
     let result = try HQProcess.run(["--load", "/nonexistent/data.csv", "-c", ".tables"])
     #expect(result.status == 1)

@@ -68,9 +68,9 @@ public enum HQCommand {
       session.engine.parameters[name] = Session.parameterValue(value)
       session.pinnedParameters.insert(name)
     }
-    for path in options.loads {
+    if !options.loads.isEmpty {
       do throws(ShellError) {
-        _ = try session.load(path: path, as: nil)
+        try session.load(paths: options.loads)
       } catch {
         errors.write(error.isLocated ? error.message + "\n" : "hq: \(error.message)\n")
         return ExitStatus.failure.rawValue
