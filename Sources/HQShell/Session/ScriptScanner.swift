@@ -47,9 +47,7 @@ public enum ScriptScanner {
 
   /// `.name…` at the start of a line; `.5` (a number) is not a meta command.
   static func isMetaCommand(_ line: Substring) -> Bool {
-    let rest = line.drop { $0 == " " || $0 == "\t" }
-    guard rest.first == ".", let second = rest.dropFirst().first else { return false }
-    return second.isLetter
+    StatementSplitter.isMetaCommandLine(line)
   }
 }
 

@@ -127,7 +127,7 @@ public enum StatementSplitter {
       }
       guard lexer.position < bytes.count else { break }
       advanceLines(to: lexer.position)
-      if bytes[lexer.position] == UInt8(ascii: "."), isOnlyBlanks(bytes[lineStart..<lexer.position]) {
+      if isOnlyBlanks(bytes[lineStart..<lexer.position]), startsMetaCommand(bytes[lexer.position...]) {
         var end = lexer.position
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
         var textEnd = end
@@ -181,6 +181,20 @@ public enum StatementSplitter {
       }
       last = token
     }
+  }
+
+  /// True when a line (after its leading blanks) is a meta command: `.` followed by a letter
+  /// (`.load`, `.help`). `.5` is a number, not a command. The shell asks this too, so scripts
+  /// and the REPL share one rule.
+  public static func isMetaCommandLine(_ line: Substring) -> Bool {
+    let bytes = Array(line.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+    return startsMetaCommand(bytes[...])
+  }
+
+  static func startsMetaCommand(_ bytes: ArraySlice<UInt8>) -> Bool {
+    guard bytes.first == UInt8(ascii: "."), let second = bytes.dropFirst().first else { return false }
+    let lower = second | 0x20
+    return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || second >= 0xC0
   }
 
   static func isOnlyBlanks(_ bytes: ArraySlice<UInt8>) -> Bool {
