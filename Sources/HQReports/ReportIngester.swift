@@ -31,8 +31,10 @@ public enum ReportIngester {
     let identity = ReportIdentity.read(lines)
     let headings = SectionHeadings.find(in: lines)
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)
+    // Each line's cleaned text, read once for the recognizers, the sections and the lines table.
+    let cleaned = lines.map { TextLines.clean($0) }
     let reportText = ReportText(
-      source: source, reportID: identity.id, lines: lines, documentUnit: identity.documentUnit,
+      source: source, reportID: identity.id, lines: lines, cleaned: cleaned, documentUnit: identity.documentUnit,
       reportYear: identity.year, sectionTitles: sectionTitles, reportPeriod: identity.period,
       headingLines: Set(headings.flatMap { $0.line..<$0.endLine }))
 
@@ -41,8 +43,6 @@ public enum ReportIngester {
       recognizer.recognize(in: reportText, context: &context)
     }
 
-    // Each line's cleaned text, read once for the sections and the lines table.
-    let cleaned = lines.map { TextLines.clean($0) }
     let report = Report(
       id: identity.id, title: identity.title, organisation: identity.organisation, year: identity.year,
       period: identity.period, kind: identity.kind, source: source)

@@ -13,7 +13,7 @@ enum FigureFixtures {
   static func text(_ body: String, year: Int? = 2024, id: String = "test") -> ReportText {
     let lines = body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     return ReportText(
-      source: "test.txt", reportID: id, lines: lines, documentUnit: "", reportYear: year,
+      source: "test.txt", reportID: id, lines: lines, cleaned: lines.map { TextLines.clean($0) }, documentUnit: "", reportYear: year,
       sectionTitles: Array(repeating: "", count: lines.count))
   }
 

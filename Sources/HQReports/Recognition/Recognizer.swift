@@ -18,6 +18,9 @@ struct ReportText {
   var reportID: String
   /// The lines exactly as extracted (index 0 is line 1), no-break spaces included.
   var lines: [String]
+  /// Each line's words joined by single ASCII spaces (``TextLines/clean(_:)``), empty for a
+  /// blank line. Computed once by the driver: recognizers read it instead of re-cleaning.
+  var cleaned: [String]
   /// The unit the document declares for amounts (`mnkr` from "Samtliga belopp redovisas i
   /// miljoner kronor (mnkr)"), empty when it declares none.
   var documentUnit: String

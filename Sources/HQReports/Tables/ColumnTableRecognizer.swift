@@ -59,7 +59,6 @@ struct ColumnTableRecognizer: Recognizer {
 /// The per-line readings the table recognizer needs, computed once per line on demand.
 struct TableScan {
   let text: ReportText
-  private var cleanedCache: [String?]
   /// Per line: 0 not yet known, 1 a value line (claims aside), 2 not one.
   private var valueCache: [UInt8]
   /// Column meanings already read, by header and table context: reports repeat the same
@@ -73,18 +72,15 @@ struct TableScan {
 
   init(text: ReportText) {
     self.text = text
-    self.cleanedCache = Array(repeating: nil, count: text.lines.count)
     self.valueCache = Array(repeating: 0, count: text.lines.count)
   }
 
   var lines: [String] { text.lines }
 
   /// The line's words joined by single spaces.
-  mutating func cleaned(_ index: Int) -> String {
-    if let c = cleanedCache[index] ?? nil { return c }
-    let c = text.lines[index].utf8.count > 4000 ? "" : TextLines.clean(text.lines[index])
-    cleanedCache[index] = c
-    return c
+  /// A line of over 4000 bytes is no table line and reads as blank.
+  func cleaned(_ index: Int) -> String {
+    text.lines[index].utf8.count > 4000 ? "" : text.cleaned[index]
   }
 
   func isHeading(_ index: Int) -> Bool { text.headingLines.contains(index) }
