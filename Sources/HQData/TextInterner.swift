@@ -63,23 +63,43 @@ public struct TextInterner: Sendable {
   /// version can give one a decomposition. Anything else answers false and takes the
   /// normalizing path, which is always correct, only slower.
   ///
-  /// - Complexity: O(n), one pass over the bytes.
+  /// - Complexity: O(n), one pass over the bytes, eight at a time where none is 0xCC or above.
   public static func isKnownNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     let count = bytes.count
     var i = 0
+    while i + 8 <= count {
+      // A byte b has b >= 0xCC exactly when its high bit is set and (b & 0x7F) + 0x34 carries
+      // into bit 7; no byte's sum reaches the next byte.
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      let high = ((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x3434_3434_3434_3434) & word & 0x8080_8080_8080_8080
+      if high == 0 {
+        i += 8
+        continue
+      }
+      i += high.trailingZeroBitCount / 8
+      guard let next = afterKnownNFCScalar(base, at: i, count: count) else { return false }
+      i = next
+    }
     while i < count {
-      let byte = bytes[i]
-      if byte < 0xCC {
+      if base[i] < 0xCC {
         i += 1
         continue
       }
-      // A scalar at or above U+0300: only some three-byte ones are known to be safe.
-      guard byte >= 0xE0 && byte < 0xF0 && i + 2 < count else { return false }
-      let scalar = UInt32(byte & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-      guard isKnownNFCScalar(scalar) else { return false }
-      i += 3
+      guard let next = afterKnownNFCScalar(base, at: i, count: count) else { return false }
+      i = next
     }
     return true
+  }
+
+  /// The offset after the scalar at `i` (whose lead byte is 0xCC or above) when it is one of
+  /// the three-byte scalars known to be NFC-safe; nil otherwise.
+  @inline(__always)
+  private static func afterKnownNFCScalar(_ base: UnsafePointer<UInt8>, at i: Int, count: Int) -> Int? {
+    let byte = base[i]
+    guard byte >= 0xE0 && byte < 0xF0 && i + 2 < count else { return nil }
+    let scalar = UInt32(byte & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+    return isKnownNFCScalar(scalar) ? i + 3 : nil
   }
 
   private static func isKnownNFCScalar(_ scalar: UInt32) -> Bool {

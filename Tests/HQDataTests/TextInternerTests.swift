@@ -71,4 +71,16 @@ import Testing
   func otherTextTakesTheNormalizingPath(text: String) {
     #expect(!isKnownNFC(text))
   }
+
+  @Test func theCheckFindsAScalarAtEveryOffset() {
+    // The check reads eight bytes at a time: put the scalar at every place in and across words.
+    for k in 0..<20 {
+      let pad = String(repeating: "x", count: k)
+      #expect(isKnownNFC(pad + "–" + pad + "ö"), "dash at \(k)")
+      #expect(!isKnownNFC(pad + "a\u{30A}" + "yyyyyyyyyy"), "combining ring at \(k)")
+      #expect(!isKnownNFC(pad + "Ω" + "yyyyyyyyyy"), "omega at \(k)")
+      #expect(!isKnownNFC("åäöåäöåäö" + pad + "\u{212B}"), "angstrom sign after \(k)")
+    }
+    #expect(isKnownNFC(String(repeating: "åäö", count: 10)))
+  }
 }

@@ -21,12 +21,31 @@ public struct ReportModel: Sendable {
   }
 
   /// Adds another model's rows after this one's.
-  public mutating func merge(_ other: ReportModel) {
-    reports += other.reports
-    facts += other.facts
-    goals += other.goals
-    sections += other.sections
-    lines += other.lines
+  ///
+  /// Merging a large report into a few small ones (the bundled reports) is the common case;
+  /// then this model's rows are put in front of `other`'s instead, so the many rows are moved
+  /// rather than copied one by one (when `other` is not shared).
+  public mutating func merge(_ other: consuming ReportModel) {
+    guard other.rowCount > rowCount else {
+      reports += other.reports
+      facts += other.facts
+      goals += other.goals
+      sections += other.sections
+      lines += other.lines
+      return
+    }
+    var merged = other
+    merged.reports.insert(contentsOf: reports, at: 0)
+    merged.facts.insert(contentsOf: facts, at: 0)
+    merged.goals.insert(contentsOf: goals, at: 0)
+    merged.sections.insert(contentsOf: sections, at: 0)
+    merged.lines.insert(contentsOf: lines, at: 0)
+    self = merged
+  }
+
+  /// The rows of all five sources together: a rough size.
+  private var rowCount: Int {
+    reports.count + facts.count + goals.count + sections.count + lines.count
   }
 }
 

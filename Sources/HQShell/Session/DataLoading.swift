@@ -87,7 +87,9 @@ extension Session {
     var loadedTables: [(name: String, table: Table, position: Int)] = []
     var lastReportLoad: Int? = nil
     for (position, path) in paths.enumerated() {
-      switch try DataLoading.load(path: path, as: nil) {
+      let data = try DataLoading.load(path: path, as: nil)
+      // Consumed, so the loaded model's arrays are not shared and merging can move them.
+      switch consume data {
       case .reports(let loaded, let warnings):
         for warning in warnings { errors.write(warning.description + "\n") }
         merged = DataLoading.removing(reports: Set(loaded.reports.map(\.id)), from: merged)
