@@ -21,8 +21,44 @@ struct HeaderCell: Sendable, Hashable {
   /// True when the cell is one of several rule 1 or rule 3 found in one line.
   var sharesLine: Bool
 
-  /// The cell's text, lower-cased with letters only, for comparing repeated headers.
-  var key: String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+  /// The cell's text, lower-cased with letters and digits only, for comparing repeated headers.
+  var key: String { Self.key(of: text) }
+
+  /// `text.lowercased()` keeping letters and digits. Header cells are short ASCII or Latin-1
+  /// text, read byte by byte; anything else (a combining mark, another script) takes the
+  /// Unicode path, which gives the same result for every text.
+  static func key(of text: String) -> String {
+    let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+          if b >= 0x41 && b <= 0x5A {
+            out.append(b | 0x20)
+          } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+            out.append(b)
+          }
+          i += 1
+        } else if b == 0xC3, i + 1 < bytes.count {
+          // U+00C0…U+00FF: letters except × (U+00D7) and ÷ (U+00F7); capitals U+00C0…U+00DE.
+          let c = bytes[i + 1]
+          guard c >= 0x80 && c <= 0xBF else { return nil }
+          if c != 0x97 && c != 0xB7 {
+            out.append(0xC3)
+            out.append(c >= 0x80 && c <= 0x9E ? c + 0x20 : c)
+          }
+          i += 2
+        } else {
+          return nil
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    if let fast = fast ?? nil { return fast }
+    return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+  }
 }
 
 enum HeaderCells {

@@ -123,7 +123,7 @@ extension TableScan {
       if !cleaned.isEmpty, cleaned.count <= 70, !TextLines.isProse(cleaned), !TextLines.hasTrailingSpace(lines[i]),
         !ByteSearch.has(cleaned, ","), TextLines.isBlank(lines[i - 1]),
         i + 1 < lines.count, TextLines.isBlank(lines[i + 1]), let first = cleaned.first, first.isUppercase,
-        NumberRun.read(Substring(lines[i])).numbers.isEmpty
+        text.row(i).numbers.isEmpty
       {
         return cleaned
       }
@@ -162,6 +162,7 @@ extension TableScan {
   /// A label without footnote marks (`Läkemedel utom förmån *` → `Läkemedel utom förmån`) or a
   /// trailing colon.
   static func cleanLabel(_ label: String) -> String {
+    if isCleanLabel(label) { return label }
     let words = label.split(separator: " ").compactMap { word -> Substring? in
       var w = word
       while w.hasSuffix("*") { w = w.dropLast() }
@@ -171,5 +172,16 @@ extension TableScan {
     var result = words.joined(separator: " ")
     while result.hasSuffix(":") { result.removeLast() }
     return result
+  }
+
+  /// True when ``cleanLabel(_:)`` would return the label as it is: no `*`, no space at either
+  /// end or twice in a row, no trailing colon. Most labels are; this spares them the split.
+  private static func isCleanLabel(_ label: String) -> Bool {
+    var previous: UInt8 = 0x20
+    for byte in label.utf8 {
+      if byte == 0x2A || (byte == 0x20 && previous == 0x20) { return false }
+      previous = byte
+    }
+    return previous != 0x20 && previous != 0x3A
   }
 }
