@@ -106,6 +106,55 @@ enum HeaderCells {
 
   /// The parts of a line separated by runs of two or more spaces, trimmed.
   static func gapParts(_ raw: Substring) -> [Substring] {
+    let fast = raw.utf8.withContiguousStorageIfAvailable { bytes -> [Substring]? in
+      // Spaces here are ` `, U+00A0 and tab as whole characters; a byte that may start a
+      // combining mark (U+0300 and up) could join a space into another character: slow path.
+      var parts: [Substring] = []
+      var start = -1
+      var spaceRun = 0
+      var lastNonSpaceEnd = 0
+      var i = 0
+      let base = raw.utf8.startIndex
+      func part(_ from: Int, _ to: Int) -> Substring {
+        let utf8 = raw.utf8
+        let s = utf8.index(base, offsetBy: from)
+        return Substring(utf8[s..<utf8.index(s, offsetBy: to - from)])
+      }
+      while i < bytes.count {
+        let b = bytes[i]
+        var width = 0
+        if b == 0x20 || b == 0x09 {
+          width = 1
+        } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+          width = 2
+        } else if b >= 0xCC || b == 0x0D {
+          return nil
+        }
+        if width > 0 {
+          spaceRun += 1
+          if spaceRun == 2, start >= 0 {
+            parts.append(part(start, lastNonSpaceEnd))
+            start = -1
+          }
+          i += width
+        } else {
+          if start < 0 { start = i }
+          spaceRun = 0
+          // Continuation bytes belong to the character they continue.
+          i += 1
+          while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+          lastNonSpaceEnd = i
+        }
+      }
+      if start >= 0 { parts.append(part(start, lastNonSpaceEnd)) }
+      return parts
+    }
+    if let fast = fast ?? nil { return fast }
+    return slowGapParts(raw)
+  }
+
+  /// ``gapParts(_:)`` by characters, for text the byte scan does not take.
+  private static func slowGapParts(_ raw: Substring) -> [Substring] {
     var parts: [Substring] = []
     var start: Substring.Index?
     var spaceRun = 0
@@ -145,8 +194,7 @@ enum HeaderCells {
     var groups: [[Substring]] = [[words[0]]]
     for word in words.dropFirst() {
       let current = groups[groups.count - 1]
-      let previous = current.last.map { $0.lowercased() } ?? ""
-      let startsColumn = isColumnWord(word) && !modifiers.contains(previous)
+      let startsColumn = isColumnWord(word) && !modifiers.contains(current.last.map { $0.lowercased() } ?? "")
       let startsYear = FigureYear.year(word) != nil && current.allSatisfy { FigureYear.year($0) != nil }
       if startsColumn || startsYear {
         groups.append([word])
@@ -161,6 +209,8 @@ enum HeaderCells {
   }
 
   private static func isColumnWord(_ word: Substring) -> Bool {
+    // Every column word begins with an ASCII letter, so only an ASCII capital can begin one.
+    guard let byte = word.utf8.first, byte >= 0x41, byte <= 0x5A else { return false }
     guard let first = word.first, first.isUppercase else { return false }
     let lower = word.lowercased()
     return columnWords.contains { lower.hasPrefix($0) } && !lower.hasPrefix("kostnadsutveckling")
