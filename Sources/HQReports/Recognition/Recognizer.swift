@@ -31,14 +31,14 @@ struct ReportText {
   /// What the report covers (`jan–aug`, `helår`), empty when it does not say.
   var reportPeriod: String = ""
   /// The 0-based indexes of the lines that are headings (a table never reads through one).
-  var headingLines: Set<Int> = []
+  var headingLines = LineSet()
   /// Each line read as `label n1 … nk` with no expected count, computed on first use and shared
   /// by every recognizer (several of them ask the same line).
   let readings: LineReadings
 
   init(
     source: String, reportID: String, lines: [String], cleaned: [String], documentUnit: String,
-    reportYear: Int?, sectionTitles: [String], reportPeriod: String = "", headingLines: Set<Int> = []
+    reportYear: Int?, sectionTitles: [String], reportPeriod: String = "", headingLines: LineSet = LineSet()
   ) {
     self.source = source
     self.reportID = reportID
@@ -81,10 +81,10 @@ struct RecognitionContext {
   var goals: [Goal] = []
   var warnings: [IngestWarning] = []
   /// Line indexes (0-based) some recognizer has read numbers from.
-  var claimed: Set<Int> = []
+  var claimed = LineSet()
 
   mutating func claim(_ lines: some Sequence<Int>) {
-    claimed.formUnion(lines)
+    claimed.insert(contentsOf: lines)
   }
 
   func isClaimed(_ line: Int) -> Bool { claimed.contains(line) }

@@ -91,8 +91,17 @@ enum NumberWord: Sendable, Hashable {
       default: break
       }
     }
-    if word == "−" || word == "–" { return .sign(negative: true) }
-    if word == "≥" || word == "≤" { return .qualifier(String(word)) }
+    if utf8.count == 3 && first == 0xE2 {
+      // `−` (E2 88 92), `–` (E2 80 93), `≥` (E2 89 A5), `≤` (E2 89 A4): compared as bytes, as
+      // none of them has another canonically equivalent spelling.
+      var bytes = utf8.makeIterator()
+      _ = bytes.next()
+      switch (bytes.next(), bytes.next()) {
+      case (0x88, 0x92), (0x80, 0x93): return .sign(negative: true)
+      case (0x89, 0xA5), (0x89, 0xA4): return .qualifier(String(word))
+      default: return .other
+      }
+    }
     if let unit = unitWord(word) { return .unit(unit) }
     return digits(utf8).map { .digits($0) } ?? .other
   }
