@@ -131,15 +131,18 @@ enum TextLines {
 
   /// True when the line holds two spaces in a row after its first word (cells set apart).
   static func hasWideGap(_ line: String) -> Bool {
-    var seenWord = false
-    var previousSpace = false
-    for b in line.utf8 {
-      let space = b == 0x20
-      if space && previousSpace && seenWord { return true }
-      if !space && b != 0x09 { seenWord = true }
-      previousSpace = space
+    var line = line
+    return line.withUTF8 { bytes -> Bool in
+      var seenWord = false
+      var previousSpace = false
+      for b in bytes {
+        let space = b == 0x20
+        if space && previousSpace && seenWord { return true }
+        if !space && b != 0x09 { seenWord = true }
+        previousSpace = space
+      }
+      return false
     }
-    return false
   }
 
   /// True when the cleaned line reads as running prose rather than a cell of a table: it ends
