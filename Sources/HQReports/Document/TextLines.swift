@@ -35,6 +35,14 @@ enum TextLines {
     NumberRun.cleaned(Substring(line))
   }
 
+  /// ``clean(_:)`` for a whole line: a line that is already clean is returned as it is,
+  /// sharing its storage instead of copying it.
+  static func clean(_ line: String) -> String {
+    var line = line
+    let isClean = line.withUTF8 { NumberRun.isClean($0) }
+    return isClean ? line : NumberRun.cleaned(Substring(line))
+  }
+
   /// True when the line holds no words.
   static func isBlank(_ line: some StringProtocol) -> Bool {
     NumberRun.isBlank(Substring(line))

@@ -123,7 +123,7 @@ enum NumberRun {
   }
 
   /// True when the bytes are words separated by single ASCII spaces, nothing before or after.
-  private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     var previousSpace = true  // no separator at the start
     while i < bytes.count {
