@@ -71,7 +71,7 @@ enum NumberRun {
       var i = 0
       var wordStart = -1
       while i < bytes.count {
-        let width = separatorWidth(bytes, at: i)
+        let width = mayBeSeparator(bytes[i]) ? separatorWidth(bytes, at: i) : 0
         if width > 0 {
           if wordStart >= 0 {
             result.append(word(wordStart, i))
@@ -94,42 +94,49 @@ enum NumberRun {
   static func cleaned(_ line: Substring) -> String {
     let found = line.utf8.withContiguousStorageIfAvailable { bytes -> String in
       if isClean(bytes) { return String(line) }
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count)
-      var i = 0
-      var inWord = false
-      var untouched = true
-      while i < bytes.count {
-        let width = separatorWidth(bytes, at: i)
-        if width > 0 {
-          // A separator other than one ASCII space between two words changes the text.
-          if !(width == 1 && bytes[i] == 0x20 && inWord && i + 1 < bytes.count
-            && separatorWidth(bytes, at: i + 1) == 0)
-          {
-            untouched = false
+      // Separators are dropped and one ASCII space stands between words; the bytes of words
+      // are copied as they are, so the result is valid UTF-8 when the line is.
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var n = 0
+        var i = 0
+        var pendingSpace = false
+        while i < bytes.count {
+          let byte = bytes[i]
+          let width = mayBeSeparator(byte) ? separatorWidth(bytes, at: i) : 0
+          if width > 0 {
+            pendingSpace = n > 0
+            i += width
+          } else {
+            if pendingSpace {
+              out[n] = 0x20
+              n += 1
+              pendingSpace = false
+            }
+            out[n] = byte
+            n += 1
+            i += 1
           }
-          inWord = false
-          i += width
-        } else {
-          if !inWord && !out.isEmpty { out.append(0x20) }
-          inWord = true
-          out.append(bytes[i])
-          i += 1
         }
+        return n
       }
-      return untouched ? String(line) : String(decoding: out, as: UTF8.self)
     }
     return found ?? join(words(in: line)[...])
   }
 
-  /// True when the bytes are words separated by single ASCII spaces, nothing before or after.
+  /// True when the line is words separated by single ASCII spaces, nothing before or after.
   static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     var previousSpace = true  // no separator at the start
     while i < bytes.count {
+      let byte = bytes[i]
+      if !mayBeSeparator(byte) {
+        previousSpace = false
+        i += 1
+        continue
+      }
       let width = separatorWidth(bytes, at: i)
       if width > 0 {
-        if previousSpace || width != 1 || bytes[i] != 0x20 { return false }
+        if previousSpace || width != 1 || byte != 0x20 { return false }
         previousSpace = true
         i += width
       } else {
@@ -138,6 +145,13 @@ enum NumberRun {
       }
     }
     return !previousSpace || bytes.isEmpty
+  }
+
+  /// False for a byte that cannot begin a separator: the quick test before
+  /// ``separatorWidth(_:at:)`` in the per-byte loops.
+  @inline(__always)
+  static func mayBeSeparator(_ byte: UInt8) -> Bool {
+    byte <= 0x20 || byte == 0xC2 || byte == 0xE2
   }
 
   /// The first byte of the line's first word, nil when the line is blank.
