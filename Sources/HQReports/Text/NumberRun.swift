@@ -254,12 +254,83 @@ enum NumberRun {
   ///   - expectedCount: how many numbers the layout says the line holds at most (the number of
   ///     columns), or nil when unknown.
   static func read(_ line: Substring, expectedCount: Int? = nil) -> Row {
+    if let row = line.utf8.withContiguousStorageIfAvailable({ read(bytes: $0, expectedCount: expectedCount) }) {
+      return row
+    }
     let words = words(in: line)
     let runStart = trailingRunStart(words)
     let atoms = atoms(words, from: runStart)
     let split = splitNumberRun(atoms, expectedCount: expectedCount)
     let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : words.count
     return Row(label: join(words[0..<labelEnd]), numbers: split.numbers)
+  }
+
+  /// ``read(_:expectedCount:)`` over the line's bytes: words are byte ranges, and only the
+  /// label is made into a `String`. Every table row and number-ending line passes here.
+  private static func read(bytes: UnsafeBufferPointer<UInt8>, expectedCount: Int?) -> Row {
+    var starts: [Int] = []
+    var ends: [Int] = []
+    var i = 0
+    var wordStart = -1
+    while i < bytes.count {
+      let width = mayBeSeparator(bytes[i]) ? separatorWidth(bytes, at: i) : 0
+      if width > 0 {
+        if wordStart >= 0 {
+          starts.append(wordStart)
+          ends.append(i)
+          wordStart = -1
+        }
+        i += width
+      } else {
+        if wordStart < 0 { wordStart = i }
+        i += 1
+      }
+    }
+    if wordStart >= 0 {
+      starts.append(wordStart)
+      ends.append(bytes.count)
+    }
+    // The numeric words ending the line, classified from the end until a word of text.
+    var kinds: [NumberWord] = []
+    var runStart = starts.count
+    while runStart > 0 {
+      let kind = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[starts[runStart - 1]..<ends[runStart - 1]]))
+      if case .other = kind { break }
+      kinds.append(kind)
+      runStart -= 1
+    }
+    kinds.reverse()
+    let atoms = atoms(kinds, firstWord: runStart, columns: { starts[$0] + 1 })
+    let split = splitNumberRun(atoms, expectedCount: expectedCount)
+    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : starts.count
+    return Row(label: join(bytes, starts: starts[..<labelEnd], ends: ends[..<labelEnd]), numbers: split.numbers)
+  }
+
+  /// The words at the given byte ranges joined by single ASCII spaces.
+  private static func join(_ bytes: UnsafeBufferPointer<UInt8>, starts: ArraySlice<Int>, ends: ArraySlice<Int>) -> String {
+    guard let first = starts.first, let last = ends.last else { return "" }
+    // Words already one space apart are one stretch of the line.
+    var singleSpaced = true
+    for k in starts.indices.dropFirst() where starts[k] != ends[k - 1] + 1 || bytes[ends[k - 1]] != 0x20 {
+      singleSpaced = false
+      break
+    }
+    if singleSpaced { return String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self) }
+    let length = zip(starts, ends).reduce(starts.count - 1) { $0 + $1.1 - $1.0 }
+    return String(unsafeUninitializedCapacity: length) { out -> Int in
+      var n = 0
+      for (start, end) in zip(starts, ends) {
+        if n > 0 {
+          out[n] = 0x20
+          n += 1
+        }
+        for k in start..<end {
+          out[n] = bytes[k]
+          n += 1
+        }
+      }
+      return n
+    }
   }
 
   /// The words joined by single spaces.
@@ -287,11 +358,18 @@ enum NumberRun {
   /// the digits after them, units to the digits before them. Words that cannot attach end the
   /// run at the left (they go back to the label).
   static func atoms(_ words: [Word], from start: Int) -> [Atom] {
+    let kinds = words[start...].map { NumberWord.classify($0.text) }
+    return atoms(kinds, firstWord: start, columns: { words[$0].column })
+  }
+
+  /// ``atoms(_:from:)`` over words already classified: `kinds[k]` is word `firstWord + k`, whose
+  /// column `columns` gives.
+  static func atoms(_ kinds: [NumberWord], firstWord start: Int, columns: (Int) -> Int) -> [Atom] {
     var result: [Atom] = []
     var pendingSign: (negative: Bool, word: Int)?
     var pendingQualifier: (text: String, word: Int)?
-    for index in start..<words.count {
-      switch NumberWord.classify(words[index].text) {
+    for index in start..<(start + kinds.count) {
+      switch kinds[index - start] {
       case .digits(var digits):
         let first = pendingQualifier?.word ?? pendingSign?.word ?? index
         if let sign = pendingSign, !digits.hasSign {
@@ -300,7 +378,7 @@ enum NumberRun {
         }
         result.append(Atom(
           digits: digits, qualifier: pendingQualifier?.text ?? "", firstWord: first,
-          endWord: index + 1, column: words[first].column))
+          endWord: index + 1, column: columns(first)))
         pendingSign = nil
         pendingQualifier = nil
       case .sign(let negative):
