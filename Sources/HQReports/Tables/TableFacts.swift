@@ -12,18 +12,21 @@ extension TableScan {
   }
 
   static func readRow(_ raw: Substring, expected: Int) -> RowNumbers {
-    let words = NumberRun.words(in: raw)
-    let atoms = NumberRun.atoms(words, from: NumberRun.trailingRunStart(words))
+    raw.utf8.withContiguousStorageIfAvailable { readRow(NumberRun.ByteRun($0), expected: expected) }
+      ?? Array(raw.utf8).withUnsafeBufferPointer { readRow(NumberRun.ByteRun($0), expected: expected) }
+  }
+
+  /// ``readRow(_:expected:)`` over the line's bytes (the same rules).
+  private static func readRow(_ run: NumberRun.ByteRun, expected: Int) -> RowNumbers {
+    let atoms = run.atoms
     let split = NumberRun.splitNumberRun(atoms, expectedCount: expected)
-    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : words.count
     let valueAtoms = split.labelAtoms..<atoms.count
     let grouped = split.numbers.count < valueAtoms.count
     var ungrouped: [SwedishNumber]?
     if grouped, valueAtoms.count <= expected, valueAtoms.allSatisfy({ atoms[$0].canStart }) {
       ungrouped = valueAtoms.compactMap { NumberRun.makeNumber(atoms[...], span: $0..<($0 + 1)) }
     }
-    return RowNumbers(
-      label: NumberRun.join(words[0..<labelEnd]), numbers: split.numbers, grouped: grouped, ungrouped: ungrouped)
+    return RowNumbers(label: run.label(before: split.labelAtoms), numbers: split.numbers, grouped: grouped, ungrouped: ungrouped)
   }
 
   /// Rule 6 of ``ColumnTableRecognizer``: one fact per number.

@@ -254,56 +254,68 @@ enum NumberRun {
   ///   - expectedCount: how many numbers the layout says the line holds at most (the number of
   ///     columns), or nil when unknown.
   static func read(_ line: Substring, expectedCount: Int? = nil) -> Row {
-    if let row = line.utf8.withContiguousStorageIfAvailable({ read(bytes: $0, expectedCount: expectedCount) }) {
-      return row
-    }
-    let words = words(in: line)
-    let runStart = trailingRunStart(words)
-    let atoms = atoms(words, from: runStart)
-    let split = splitNumberRun(atoms, expectedCount: expectedCount)
-    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : words.count
-    return Row(label: join(words[0..<labelEnd]), numbers: split.numbers)
+    line.utf8.withContiguousStorageIfAvailable { read(bytes: $0, expectedCount: expectedCount) }
+      ?? Array(line.utf8).withUnsafeBufferPointer { read(bytes: $0, expectedCount: expectedCount) }
   }
 
   /// ``read(_:expectedCount:)`` over the line's bytes: words are byte ranges, and only the
   /// label is made into a `String`. Every table row and number-ending line passes here.
   private static func read(bytes: UnsafeBufferPointer<UInt8>, expectedCount: Int?) -> Row {
-    var starts: [Int] = []
-    var ends: [Int] = []
-    var i = 0
-    var wordStart = -1
-    while i < bytes.count {
-      let width = mayBeSeparator(bytes[i]) ? separatorWidth(bytes, at: i) : 0
-      if width > 0 {
-        if wordStart >= 0 {
-          starts.append(wordStart)
-          ends.append(i)
-          wordStart = -1
+    let run = ByteRun(bytes)
+    let split = splitNumberRun(run.atoms, expectedCount: expectedCount)
+    return Row(label: run.label(before: split.labelAtoms), numbers: split.numbers)
+  }
+
+  /// A line's words as byte ranges and the atoms of the numeric run that ends it.
+  struct ByteRun {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var starts: [Int] = []
+    private(set) var ends: [Int] = []
+    private(set) var atoms: [Atom] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
+      var i = 0
+      var wordStart = -1
+      while i < bytes.count {
+        let width = mayBeSeparator(bytes[i]) ? separatorWidth(bytes, at: i) : 0
+        if width > 0 {
+          if wordStart >= 0 {
+            starts.append(wordStart)
+            ends.append(i)
+            wordStart = -1
+          }
+          i += width
+        } else {
+          if wordStart < 0 { wordStart = i }
+          i += 1
         }
-        i += width
-      } else {
-        if wordStart < 0 { wordStart = i }
-        i += 1
       }
+      if wordStart >= 0 {
+        starts.append(wordStart)
+        ends.append(bytes.count)
+      }
+      // The numeric words ending the line, classified from the end until a word of text.
+      var kinds: [NumberWord] = []
+      var runStart = starts.count
+      while runStart > 0 {
+        let kind = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[starts[runStart - 1]..<ends[runStart - 1]]))
+        if case .other = kind { break }
+        kinds.append(kind)
+        runStart -= 1
+      }
+      kinds.reverse()
+      let starts = starts
+      atoms = NumberRun.atoms(kinds, firstWord: runStart, columns: { starts[$0] + 1 })
     }
-    if wordStart >= 0 {
-      starts.append(wordStart)
-      ends.append(bytes.count)
+
+    var wordCount: Int { starts.count }
+
+    /// The label: the words before atom `labelAtoms` (all words when there is no such atom).
+    func label(before labelAtoms: Int) -> String {
+      let labelEnd = labelAtoms < atoms.count ? atoms[labelAtoms].firstWord : starts.count
+      return NumberRun.join(bytes, starts: starts[..<labelEnd], ends: ends[..<labelEnd])
     }
-    // The numeric words ending the line, classified from the end until a word of text.
-    var kinds: [NumberWord] = []
-    var runStart = starts.count
-    while runStart > 0 {
-      let kind = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[starts[runStart - 1]..<ends[runStart - 1]]))
-      if case .other = kind { break }
-      kinds.append(kind)
-      runStart -= 1
-    }
-    kinds.reverse()
-    let atoms = atoms(kinds, firstWord: runStart, columns: { starts[$0] + 1 })
-    let split = splitNumberRun(atoms, expectedCount: expectedCount)
-    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : starts.count
-    return Row(label: join(bytes, starts: starts[..<labelEnd], ends: ends[..<labelEnd]), numbers: split.numbers)
   }
 
   /// The words at the given byte ranges joined by single ASCII spaces.
