@@ -189,6 +189,8 @@ enum HeaderCells {
 
   /// Splits a cell's text before capitalised column words and between bare years (rule 3).
   static func split(_ text: String, firstLine: Int, lastLine: Int) -> [HeaderCell] {
+    var text = text
+    if let cells = text.withUTF8({ fastSplit($0, firstLine: firstLine, lastLine: lastLine) }) { return cells }
     let words = text.split(separator: " ")
     guard !words.isEmpty else { return [] }
     var groups: [[Substring]] = [[words[0]]]
@@ -207,6 +209,95 @@ enum HeaderCells {
         text: $0.joined(separator: " "), firstLine: firstLine, lastLine: lastLine, sharesLine: groups.count > 1)
     }
   }
+
+  /// ``split(_:firstLine:lastLine:)`` on bytes, for text of simple characters
+  /// (``ByteSearch/isSimpleText(_:)``), where every space is a `Character` of its own and
+  /// lower-casing a column word is ASCII and Latin-1 folding. Nil for other text.
+  private static func fastSplit(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, lastLine: Int) -> [HeaderCell]? {
+    guard ByteSearch.isSimpleText(bytes) else { return nil }
+    var words: [Range<Int>] = []
+    var start = -1
+    for i in 0..<bytes.count {
+      if bytes[i] == 0x20 {
+        if start >= 0 { words.append(start..<i) }
+        start = -1
+      } else if start < 0 {
+        start = i
+      }
+    }
+    if start >= 0 { words.append(start..<bytes.count) }
+    guard let firstWord = words.first else { return [] }
+    func isYear(_ word: Range<Int>) -> Bool {
+      guard word.count == 4 else { return false }
+      var value = 0
+      for k in word {
+        let b = bytes[k]
+        guard b >= 0x30 && b <= 0x39 else { return false }
+        value = value * 10 + Int(b - 0x30)
+      }
+      return value >= 1900 && value <= 2099
+    }
+    // Word ranges per group, joined at the end.
+    var groups: [[Range<Int>]] = [[firstWord]]
+    var allYears = isYear(firstWord)
+    for word in words.dropFirst() {
+      let previous = groups[groups.count - 1][groups[groups.count - 1].count - 1]
+      let startsColumn = isColumnWord(bytes, word) && !isModifier(bytes, previous)
+      let year = isYear(word)
+      if startsColumn || (year && allYears) {
+        groups.append([word])
+        allYears = year
+      } else {
+        groups[groups.count - 1].append(word)
+        allYears = allYears && year
+      }
+    }
+    return groups.map { group in
+      var out: [UInt8] = []
+      for word in group {
+        if !out.isEmpty { out.append(0x20) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
+      }
+      return HeaderCell(
+        text: String(decoding: out, as: UTF8.self), firstLine: firstLine, lastLine: lastLine,
+        sharesLine: groups.count > 1)
+    }
+  }
+
+  /// The word's bytes lower-cased (ASCII and Latin-1 capitals), for simple text only.
+  private static func lowerBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(word.count)
+    var previous: UInt8 = 0
+    for k in word {
+      let b = bytes[k]
+      if b >= 0x41 && b <= 0x5A {
+        out.append(b | 0x20)
+      } else if previous == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {
+        out.append(b + 0x20)
+      } else {
+        out.append(b)
+      }
+      previous = b
+    }
+    return out
+  }
+
+  private static func isColumnWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+    // Every column word begins with an ASCII letter, so only an ASCII capital can begin one.
+    guard let first = word.first, bytes[first] >= 0x41, bytes[first] <= 0x5A else { return false }
+    let lower = lowerBytes(bytes, word)
+    let kostnadsutveckling = Array("kostnadsutveckling".utf8)
+    return columnWordBytes.contains { lower.starts(with: $0) } && !lower.starts(with: kostnadsutveckling)
+  }
+
+  private static func isModifier(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+    let lower = lowerBytes(bytes, word)
+    return modifierBytes.contains(lower)
+  }
+
+  private static let columnWordBytes = columnWords.map { Array($0.utf8) }
+  private static let modifierBytes = modifiers.map { Array($0.utf8) }
 
   private static func isColumnWord(_ word: Substring) -> Bool {
     // Every column word begins with an ASCII letter, so only an ASCII capital can begin one.
