@@ -35,6 +35,14 @@ enum TextLines {
     NumberRun.cleaned(Substring(line))
   }
 
+  /// ``clean(_:)`` for a whole line: a line that is already clean is returned as it is,
+  /// sharing its storage instead of copying it.
+  static func clean(_ line: String) -> String {
+    var line = line
+    let isClean = line.withUTF8 { NumberRun.isClean($0) }
+    return isClean ? line : NumberRun.cleaned(Substring(line))
+  }
+
   /// True when the line holds no words.
   static func isBlank(_ line: some StringProtocol) -> Bool {
     NumberRun.isBlank(Substring(line))
@@ -91,35 +99,58 @@ enum TextLines {
   /// True when the line could end in a number: its last word holds a digit or is a unit word
   /// (`mnkr`, `%`). A cheap test that spares most prose lines the full number reading.
   static func mayEndInNumber(_ line: String) -> Bool {
-    let scalars = line.unicodeScalars
-    var end = scalars.endIndex
-    while end > scalars.startIndex, LineJoining.isSpace(scalars[scalars.index(before: end)])
-      || scalars[scalars.index(before: end)] == "\r"
-    {
-      end = scalars.index(before: end)
+    var line = line
+    return line.withUTF8 { bytes -> Bool in
+      // The width of the space (``LineJoining/isSpace(_:)``) that ends just before `end`, or 0.
+      func spaceWidth(endingAt end: Int) -> Int {
+        guard end > 0 else { return 0 }
+        let last = bytes[end - 1]
+        if last == 0x20 || last == 0x09 { return 1 }
+        if last == 0xA0, end >= 2, bytes[end - 2] == 0xC2 { return 2 }
+        if (last == 0x89 || last == 0xAF), end >= 3, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 { return 3 }
+        return 0
+      }
+      var end = bytes.count
+      while end > 0 {
+        let width = spaceWidth(endingAt: end)
+        if width > 0 {
+          end -= width
+        } else if bytes[end - 1] == 0x0D {
+          end -= 1
+        } else {
+          break
+        }
+      }
+      var start = end
+      var hasDigit = false
+      while start > 0, spaceWidth(endingAt: start) == 0 {
+        start -= 1
+        if bytes[start] >= 0x30 && bytes[start] <= 0x39 { hasDigit = true }
+      }
+      guard start < end else { return false }
+      if hasDigit { return true }
+      // A unit word is at most seven bytes; only then is a Substring worth making.
+      guard end - start <= 7 else { return false }
+      let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      if case .unit = NumberWord.classify(Substring(word)) { return true }
+      return false
     }
-    var start = end
-    while start > scalars.startIndex, !LineJoining.isSpace(scalars[scalars.index(before: start)]) {
-      start = scalars.index(before: start)
-    }
-    guard start < end else { return false }
-    let word = Substring(scalars[start..<end])
-    if word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
-    if case .unit = NumberWord.classify(word) { return true }
-    return false
   }
 
   /// True when the line holds two spaces in a row after its first word (cells set apart).
   static func hasWideGap(_ line: String) -> Bool {
-    var seenWord = false
-    var previousSpace = false
-    for b in line.utf8 {
-      let space = b == 0x20
-      if space && previousSpace && seenWord { return true }
-      if !space && b != 0x09 { seenWord = true }
-      previousSpace = space
+    var line = line
+    return line.withUTF8 { bytes -> Bool in
+      var seenWord = false
+      var previousSpace = false
+      for b in bytes {
+        let space = b == 0x20
+        if space && previousSpace && seenWord { return true }
+        if !space && b != 0x09 { seenWord = true }
+        previousSpace = space
+      }
+      return false
     }
-    return false
   }
 
   /// True when the cleaned line reads as running prose rather than a cell of a table: it ends

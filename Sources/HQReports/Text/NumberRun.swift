@@ -71,7 +71,7 @@ enum NumberRun {
       var i = 0
       var wordStart = -1
       while i < bytes.count {
-        let width = separatorWidth(bytes, at: i)
+        let width = mayBeSeparator(bytes[i]) ? separatorWidth(bytes, at: i) : 0
         if width > 0 {
           if wordStart >= 0 {
             result.append(word(wordStart, i))
@@ -94,42 +94,49 @@ enum NumberRun {
   static func cleaned(_ line: Substring) -> String {
     let found = line.utf8.withContiguousStorageIfAvailable { bytes -> String in
       if isClean(bytes) { return String(line) }
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count)
-      var i = 0
-      var inWord = false
-      var untouched = true
-      while i < bytes.count {
-        let width = separatorWidth(bytes, at: i)
-        if width > 0 {
-          // A separator other than one ASCII space between two words changes the text.
-          if !(width == 1 && bytes[i] == 0x20 && inWord && i + 1 < bytes.count
-            && separatorWidth(bytes, at: i + 1) == 0)
-          {
-            untouched = false
+      // Separators are dropped and one ASCII space stands between words; the bytes of words
+      // are copied as they are, so the result is valid UTF-8 when the line is.
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var n = 0
+        var i = 0
+        var pendingSpace = false
+        while i < bytes.count {
+          let byte = bytes[i]
+          let width = mayBeSeparator(byte) ? separatorWidth(bytes, at: i) : 0
+          if width > 0 {
+            pendingSpace = n > 0
+            i += width
+          } else {
+            if pendingSpace {
+              out[n] = 0x20
+              n += 1
+              pendingSpace = false
+            }
+            out[n] = byte
+            n += 1
+            i += 1
           }
-          inWord = false
-          i += width
-        } else {
-          if !inWord && !out.isEmpty { out.append(0x20) }
-          inWord = true
-          out.append(bytes[i])
-          i += 1
         }
+        return n
       }
-      return untouched ? String(line) : String(decoding: out, as: UTF8.self)
     }
     return found ?? join(words(in: line)[...])
   }
 
-  /// True when the bytes are words separated by single ASCII spaces, nothing before or after.
-  private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// True when the line is words separated by single ASCII spaces, nothing before or after.
+  static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     var previousSpace = true  // no separator at the start
     while i < bytes.count {
+      let byte = bytes[i]
+      if !mayBeSeparator(byte) {
+        previousSpace = false
+        i += 1
+        continue
+      }
       let width = separatorWidth(bytes, at: i)
       if width > 0 {
-        if previousSpace || width != 1 || bytes[i] != 0x20 { return false }
+        if previousSpace || width != 1 || byte != 0x20 { return false }
         previousSpace = true
         i += width
       } else {
@@ -138,6 +145,13 @@ enum NumberRun {
       }
     }
     return !previousSpace || bytes.isEmpty
+  }
+
+  /// False for a byte that cannot begin a separator: the quick test before
+  /// ``separatorWidth(_:at:)`` in the per-byte loops.
+  @inline(__always)
+  static func mayBeSeparator(_ byte: UInt8) -> Bool {
+    byte <= 0x20 || byte == 0xC2 || byte == 0xE2
   }
 
   /// The first byte of the line's first word, nil when the line is blank.
@@ -240,12 +254,95 @@ enum NumberRun {
   ///   - expectedCount: how many numbers the layout says the line holds at most (the number of
   ///     columns), or nil when unknown.
   static func read(_ line: Substring, expectedCount: Int? = nil) -> Row {
-    let words = words(in: line)
-    let runStart = trailingRunStart(words)
-    let atoms = atoms(words, from: runStart)
-    let split = splitNumberRun(atoms, expectedCount: expectedCount)
-    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : words.count
-    return Row(label: join(words[0..<labelEnd]), numbers: split.numbers)
+    line.utf8.withContiguousStorageIfAvailable { read(bytes: $0, expectedCount: expectedCount) }
+      ?? Array(line.utf8).withUnsafeBufferPointer { read(bytes: $0, expectedCount: expectedCount) }
+  }
+
+  /// ``read(_:expectedCount:)`` over the line's bytes: words are byte ranges, and only the
+  /// label is made into a `String`. Every table row and number-ending line passes here.
+  private static func read(bytes: UnsafeBufferPointer<UInt8>, expectedCount: Int?) -> Row {
+    let run = ByteRun(bytes)
+    let split = splitNumberRun(run.atoms, expectedCount: expectedCount)
+    return Row(label: run.label(before: split.labelAtoms), numbers: split.numbers)
+  }
+
+  /// A line's words as byte ranges and the atoms of the numeric run that ends it.
+  struct ByteRun {
+    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var starts: [Int] = []
+    private(set) var ends: [Int] = []
+    private(set) var atoms: [Atom] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
+      var i = 0
+      var wordStart = -1
+      while i < bytes.count {
+        let width = mayBeSeparator(bytes[i]) ? separatorWidth(bytes, at: i) : 0
+        if width > 0 {
+          if wordStart >= 0 {
+            starts.append(wordStart)
+            ends.append(i)
+            wordStart = -1
+          }
+          i += width
+        } else {
+          if wordStart < 0 { wordStart = i }
+          i += 1
+        }
+      }
+      if wordStart >= 0 {
+        starts.append(wordStart)
+        ends.append(bytes.count)
+      }
+      // The numeric words ending the line, classified from the end until a word of text.
+      var kinds: [NumberWord] = []
+      var runStart = starts.count
+      while runStart > 0 {
+        let kind = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[starts[runStart - 1]..<ends[runStart - 1]]))
+        if case .other = kind { break }
+        kinds.append(kind)
+        runStart -= 1
+      }
+      kinds.reverse()
+      let starts = starts
+      atoms = NumberRun.atoms(kinds, firstWord: runStart, columns: { starts[$0] + 1 })
+    }
+
+    var wordCount: Int { starts.count }
+
+    /// The label: the words before atom `labelAtoms` (all words when there is no such atom).
+    func label(before labelAtoms: Int) -> String {
+      let labelEnd = labelAtoms < atoms.count ? atoms[labelAtoms].firstWord : starts.count
+      return NumberRun.join(bytes, starts: starts[..<labelEnd], ends: ends[..<labelEnd])
+    }
+  }
+
+  /// The words at the given byte ranges joined by single ASCII spaces.
+  private static func join(_ bytes: UnsafeBufferPointer<UInt8>, starts: ArraySlice<Int>, ends: ArraySlice<Int>) -> String {
+    guard let first = starts.first, let last = ends.last else { return "" }
+    // Words already one space apart are one stretch of the line.
+    var singleSpaced = true
+    for k in starts.indices.dropFirst() where starts[k] != ends[k - 1] + 1 || bytes[ends[k - 1]] != 0x20 {
+      singleSpaced = false
+      break
+    }
+    if singleSpaced { return String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self) }
+    let length = zip(starts, ends).reduce(starts.count - 1) { $0 + $1.1 - $1.0 }
+    return String(unsafeUninitializedCapacity: length) { out -> Int in
+      var n = 0
+      for (start, end) in zip(starts, ends) {
+        if n > 0 {
+          out[n] = 0x20
+          n += 1
+        }
+        for k in start..<end {
+          out[n] = bytes[k]
+          n += 1
+        }
+      }
+      return n
+    }
   }
 
   /// The words joined by single spaces.
@@ -273,11 +370,18 @@ enum NumberRun {
   /// the digits after them, units to the digits before them. Words that cannot attach end the
   /// run at the left (they go back to the label).
   static func atoms(_ words: [Word], from start: Int) -> [Atom] {
+    let kinds = words[start...].map { NumberWord.classify($0.text) }
+    return atoms(kinds, firstWord: start, columns: { words[$0].column })
+  }
+
+  /// ``atoms(_:from:)`` over words already classified: `kinds[k]` is word `firstWord + k`, whose
+  /// column `columns` gives.
+  static func atoms(_ kinds: [NumberWord], firstWord start: Int, columns: (Int) -> Int) -> [Atom] {
     var result: [Atom] = []
     var pendingSign: (negative: Bool, word: Int)?
     var pendingQualifier: (text: String, word: Int)?
-    for index in start..<words.count {
-      switch NumberWord.classify(words[index].text) {
+    for index in start..<(start + kinds.count) {
+      switch kinds[index - start] {
       case .digits(var digits):
         let first = pendingQualifier?.word ?? pendingSign?.word ?? index
         if let sign = pendingSign, !digits.hasSign {
@@ -286,7 +390,7 @@ enum NumberRun {
         }
         result.append(Atom(
           digits: digits, qualifier: pendingQualifier?.text ?? "", firstWord: first,
-          endWord: index + 1, column: words[first].column))
+          endWord: index + 1, column: columns(first)))
         pendingSign = nil
         pendingQualifier = nil
       case .sign(let negative):
