@@ -16,16 +16,18 @@ extension ReportModel {
   /// All five sources, `facts`, `goals`, `sections`, `reports` and `lines`, in that order.
   ///
   /// The tables are independent, so they are built at the same time, one per processor; the
-  /// model is only read.
+  /// model is only read. The two large ones (`facts`, `lines`) are started first, so on two
+  /// processors each takes one and the small ones fill in after.
   public func allTables() -> [Table] {
-    let builders: [@Sendable (ReportModel) -> Table] = [
-      { $0.factsTable() }, { $0.goalsTable() }, { $0.sectionsTable() }, { $0.reportsTable() },
-      { $0.linesTable() },
+    let builders: [(position: Int, build: @Sendable (ReportModel) -> Table)] = [
+      (0, { $0.factsTable() }), (4, { $0.linesTable() }), (2, { $0.sectionsTable() }),
+      (3, { $0.reportsTable() }), (1, { $0.goalsTable() }),
     ]
     let built = Mutex<[Table?]>(Array(repeating: nil, count: builders.count))
     DispatchQueue.concurrentPerform(iterations: builders.count) { index in
-      let table = builders[index](self)
-      built.withLock { $0[index] = table }
+      let (position, build) = builders[index]
+      let table = build(self)
+      built.withLock { $0[position] = table }
     }
     return built.withLock { $0.compactMap { $0 } }
   }
@@ -147,10 +149,22 @@ extension ReportModel {
     return Self.table("reports", columns, Self.reportsSchema)
   }
 
-  /// How often each report id occurs.
+  /// How often each report id occurs. Rows come grouped by report, so runs of one id are
+  /// counted first and the dictionary is touched once per run.
   private static func counts(_ ids: some Sequence<String>) -> [String: Int] {
     var counts: [String: Int] = [:]
-    for id in ids { counts[id, default: 0] += 1 }
+    var current: String?
+    var run = 0
+    for id in ids {
+      if id == current {
+        run += 1
+        continue
+      }
+      if let current { counts[current, default: 0] += run }
+      current = id
+      run = 1
+    }
+    if let current { counts[current, default: 0] += run }
     return counts
   }
 
