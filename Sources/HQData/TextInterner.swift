@@ -27,13 +27,14 @@ public struct TextInterner: Sendable {
 
   /// The code of `text`, adding it when no canonically equivalent text has one yet.
   public mutating func code(of text: String) -> UInt32 {
-    var utf8 = text
     var isNew = false
+    // Nil when the text is not known to be NFC (or, for a bridged string, not contiguous).
+    let byBytes: UInt32?? = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt32? in
+      guard Self.isKnownNFC(bytes) else { return nil }
+      return Self.intern(bytes, into: &keys, isNew: &isNew)
+    }
     let code =
-      utf8.withUTF8 { bytes -> UInt32? in
-        guard Self.isKnownNFC(bytes) else { return nil }
-        return Self.intern(bytes, into: &keys, isNew: &isNew)
-      }
+      (byBytes ?? nil)
       ?? text._nfcCodeUnits.withUnsafeBufferPointer { Self.intern($0, into: &keys, isNew: &isNew) }
     if isNew { strings.append(text) }
     return code
