@@ -39,7 +39,7 @@ import Testing
 
   @Test func metaCommandsAreTheirOwnUnits() {
     let units = ScriptScanner.units(of: ".load data.csv as d\nfrom d\n  .format json\nfrom facts | where x > .5")
-    #expect(units.map(\.kind) == [.meta, .statement, .meta, .statement])
+    #expect(units.map(\.kind) == [.metaCommand, .statement, .metaCommand, .statement])
     #expect(units[2].text == ".format json")
   }
 
