@@ -88,6 +88,15 @@ import Testing
     #expect(options.loads == ["a.csv"])
   }
 
+  @Test func loadAsNamesTheLoadBeforeIt() throws {
+    let options = try Options.parse(["--load", "/dev/stdin", "--as", "k.csv", "--load", "b.csv", "-l", "c", "--as=c.tsv"])
+    #expect(options.loads == ["/dev/stdin", "b.csv", "c"])
+    #expect(options.loadNames == ["k.csv", nil, "c.tsv"])
+    for arguments in [["--as", "x"], ["--load", "a", "--as", "x", "--as", "y"], ["--load", "a", "--as"]] {
+      #expect(throws: ShellError.self, "\(arguments)") { try Options.parse(arguments) }
+    }
+  }
+
   @Test func repeatableCommands() throws {
     #expect(try Options.parse(["-c", "from goals", "--command", "from facts"]).commands == ["from goals", "from facts"])
   }
