@@ -29,9 +29,11 @@ public enum Loader {
   ///     overriding the path's, and is the name without it; for report texts and model files,
   ///     whose rows go to the fixed sources, only such a name counts (as the report's `source`).
   public static func load(path: String, as name: String? = nil) throws(LoadError) -> LoadedData {
-    let namedKind = name.flatMap { FileKind(path: $0) }
-    let shownName = namedKind == nil ? fileName(path) : fileName(name ?? path)
-    switch namedKind ?? FileKind(path: path) {
+    // A name with a known extension stands for the file: its kind, table name and source.
+    let named = name.flatMap { name in FileKind(path: name).map { (kind: $0, name: name) } }
+    let kind = named?.kind ?? FileKind(path: path)
+    let shownName = fileName(named?.name ?? path)
+    switch kind {
     case .text:
       let bytes = try FileBytes.read(path)
       let text = try bytes.validatedString(file: path)
@@ -43,8 +45,8 @@ public enum Loader {
       return .reports(result.model, warnings: result.warnings)
     case .csv, .tsv:
       let bytes = try FileBytes.read(path)
-      let delimiter: UInt8? = (namedKind ?? FileKind(path: path)) == .tsv ? UInt8(ascii: "\t") : nil
-      let tableName = namedKind == nil ? (name ?? stem(path)) : stem(name ?? path)
+      let delimiter: UInt8? = kind == .tsv ? UInt8(ascii: "\t") : nil
+      let tableName = named.map { stem($0.name) } ?? name ?? stem(path)
       let table = try CSVReader.read(bytes, file: path, tableName: tableName, delimiter: delimiter)
       return .table(name: table.name, table)
     case .json:
@@ -66,7 +68,7 @@ public enum Loader {
     }
     return LoadError(
       file: path,
-      message: "cannot tell what kind of file this is, its name has no extension; give it a name with one: .load \(path) as NAME.csv (on the command line: --load \(path) --as NAME.csv)")
+      message: "cannot tell what kind of file this is without an extension; expected a name with one: .load \(path) as NAME.csv (on the command line: --load \(path) --as NAME.csv)")
   }
 
   /// The file's name without directories (`data/kolada.csv` → `kolada.csv`).

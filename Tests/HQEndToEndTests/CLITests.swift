@@ -167,7 +167,7 @@ import Testing
     let unnamed = try HQProcess.shell(#"$HQ --load <(printf 'a,b\n') -c 'from k'"#)
     #expect(unnamed.status == 1)
     #expect(unnamed.stderr.hasPrefix("/dev/fd/"))
-    #expect(unnamed.stderr.contains(": error: cannot tell what kind of file this is, its name has no extension; give it a name with one: .load /dev/fd/"))
+    #expect(unnamed.stderr.contains(": error: cannot tell what kind of file this is without an extension; expected a name with one: .load /dev/fd/"))
     #expect(unnamed.stderr.contains(" --as NAME.csv)"))
 
     let dir = try HQProcess.temporaryDirectory()

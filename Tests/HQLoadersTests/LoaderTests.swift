@@ -33,7 +33,7 @@ import Testing
 
   @Test func aNameWithoutExtensionAsksForOne() {
     // /dev/stdin and /dev/fd/63 (bash's `<(gen)`) have no extension to tell the kind by.
-    #expect(loadError("/dev/fd/63") == "/dev/fd/63: error: cannot tell what kind of file this is, its name has no extension; give it a name with one: .load /dev/fd/63 as NAME.csv (on the command line: --load /dev/fd/63 --as NAME.csv)")
+    #expect(loadError("/dev/fd/63") == "/dev/fd/63: error: cannot tell what kind of file this is without an extension; expected a name with one: .load /dev/fd/63 as NAME.csv (on the command line: --load /dev/fd/63 --as NAME.csv)")
   }
 
   @Test func aCSVFromAFIFONamedByItsExtension() throws {

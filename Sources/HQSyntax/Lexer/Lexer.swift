@@ -159,7 +159,7 @@ public struct Lexer {
       position += scalarLength(at: position)
     }
     if position == nameStart {
-      report(Diagnostic.error(
+      addDiagnostic(Diagnostic.error(
         "expected a parameter name after '$'", at: SourceRange(start, start + 1),
         help: "parameters are written $name and set with --set name=value or .set name value"))
     }
@@ -173,7 +173,7 @@ public struct Lexer {
       position += 1
     }
     guard position < bytes.count, bytes[position] == UInt8(ascii: "`") else {
-      report(Diagnostic.error(
+      addDiagnostic(Diagnostic.error(
         "unterminated name; the closing '`' is missing", at: SourceRange(start, position),
         help: "a backquoted name ends on the same line: `antal patienter`"))
       return Token(.quotedIdentifier, SourceRange(start, position), value: text(start + 1, position), isUnterminated: true)
@@ -181,7 +181,7 @@ public struct Lexer {
     position += 1
     let name = text(start + 1, position - 1)
     if name.isEmpty {
-      report(Diagnostic.error("empty name between backquotes", at: SourceRange(start, position)))
+      addDiagnostic(Diagnostic.error("empty name between backquotes", at: SourceRange(start, position)))
     }
     return Token(.quotedIdentifier, SourceRange(start, position), value: name)
   }
@@ -197,7 +197,7 @@ public struct Lexer {
         position += 1
         while position < bytes.count, bytes[position].isASCIIDigit { position += 1 }
       } else {
-        report(Diagnostic.error(
+        addDiagnostic(Diagnostic.error(
           "expected digits after the decimal point", at: SourceRange(position, position + 1),
           help: "write \(text(start, position)) or \(text(start, position)).0"))
         position += 1
@@ -233,7 +233,7 @@ public struct Lexer {
     case UInt8(ascii: "="): return following == UInt8(ascii: "=") ? make(.equal, 2) : make(.assign, 1)
     case UInt8(ascii: "<"):
       if following == UInt8(ascii: ">") {
-        report(Diagnostic.error("'<>' is not an operator in hq", at: SourceRange(start, start + 2), help: "write '!=' for 'not equal'"))
+        addDiagnostic(Diagnostic.error("'<>' is not an operator in hq", at: SourceRange(start, start + 2), help: "write '!=' for 'not equal'"))
         return make(.notEqual, 2)
       }
       return following == UInt8(ascii: "=") ? make(.lessOrEqual, 2) : make(.less, 1)
@@ -270,7 +270,7 @@ public struct Lexer {
       ? "U+" + String(character.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)
       : character
     let quoted = shown == "'" ? "\"'\"" : "'\(shown)'"
-    report(Diagnostic.error("unexpected character \(quoted)", at: SourceRange(start, position), help: help))
+    addDiagnostic(Diagnostic.error("unexpected character \(quoted)", at: SourceRange(start, position), help: help))
   }
 
   /// True when the bytes at ``position`` repeat the unknown character at `start` and are
@@ -299,7 +299,7 @@ public struct Lexer {
   /// Records `diagnostic` if it is among the first ``maxDiagnostics`` by position so far.
   ///
   /// - Complexity: O(1), or O(``maxDiagnostics``) when it displaces a later one.
-  mutating func report(_ diagnostic: Diagnostic) {
+  mutating func addDiagnostic(_ diagnostic: Diagnostic) {
     let start = diagnostic.range.start
     guard acceptsDiagnostic(at: start) else { return }
     guard diagnostics.count >= Self.maxDiagnostics,
