@@ -81,12 +81,16 @@ extension Session {
   /// once at the end instead of after every file, since rebuilding the growing tables per file
   /// makes loading k reports quadratic. The result is the same as loading the files one by one
   /// in order; on the first failure it throws and nothing changes.
-  public func load(paths: [String]) throws(ShellError) {
+  ///
+  /// - Parameter names: what each path is loaded as (`--as NAME`), as for
+  ///   ``load(path:as:)``; missing or nil entries mean the file's own name.
+  public func load(paths: [String], names: [String?] = []) throws(ShellError) {
     var merged = model
     var loadedTables: [(name: String, table: Table, position: Int)] = []
     var lastReportLoad: Int? = nil
     for (position, path) in paths.enumerated() {
-      switch try DataLoading.load(path: path, as: nil) {
+      let name = position < names.count ? names[position] : nil
+      switch try DataLoading.load(path: path, as: name) {
       case .reports(let loaded, let warnings):
         for warning in warnings { errors.write(warning.description + "\n") }
         merged = DataLoading.removing(reports: Set(loaded.reports.map(\.id)), from: merged)
