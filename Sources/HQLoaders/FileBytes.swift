@@ -126,16 +126,22 @@ final class FileBytes {
     }
   }
 
-  /// The bytes as a `String`, or an error at the first byte that is not UTF-8.
+  /// The bytes as a `String` (without a leading byte order mark), or an error at the first
+  /// byte that is not UTF-8.
+  ///
+  /// The standard library validates while it copies, in one pass; only a file that fails is
+  /// scanned again, to find the place to report.
   func validatedString(file: String) throws(LoadError) -> String {
     let bytes = buffer
-    if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
-      let place = TextPosition(of: bad, in: bytes)
-      throw LoadError(file: file, line: place.line, column: place.column, message: "invalid UTF-8; expected text encoded as UTF-8")
-    }
     var start = 0
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+    let text = UnsafeRawBufferPointer(rebasing: bytes[start...]).withMemoryRebound(to: UInt8.self) {
+      String(validating: $0, as: UTF8.self)
+    }
+    if let text { return text }
+    let bad = UTF8Check.firstInvalidOffset(in: bytes) ?? start
+    let place = TextPosition(of: bad, in: bytes)
+    throw LoadError(file: file, line: place.line, column: place.column, message: "invalid UTF-8; expected text encoded as UTF-8")
   }
 
   private static func errnoText() -> String {

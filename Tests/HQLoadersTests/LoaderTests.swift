@@ -111,6 +111,24 @@ import Testing
     let file = try dir.write("latin1.txt", Array("Rad ett\nG".utf8) + [0xF6] + Array("teborg\n".utf8))
     #expect(loadError(file) == "\(file):2:2: error: invalid UTF-8; expected text encoded as UTF-8")
   }
+
+  @Test func aByteOrderMarkIsNotPartOfTheText() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let file = try dir.write("bom.txt", [0xEF, 0xBB, 0xBF] + Array("Uppföljningsrapport 1 2025\nRad två\n".utf8))
+    guard case .reports(let model, _) = try Loader.load(path: file, as: nil) else {
+      Issue.record("expected report rows")
+      return
+    }
+    #expect(model.lines.map(\.text) == ["Uppföljningsrapport 1 2025", "Rad två"])
+  }
+
+  @Test func invalidUTF8AfterAByteOrderMarkIsPlacedInTheFile() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let file = try dir.write("bom-latin1.txt", [0xEF, 0xBB, 0xBF] + Array("Rad\nG".utf8) + [0xF6] + Array("teborg\n".utf8))
+    #expect(loadError(file) == "\(file):2:2: error: invalid UTF-8; expected text encoded as UTF-8")
+  }
 }
 
 import Foundation

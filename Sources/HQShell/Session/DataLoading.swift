@@ -20,12 +20,13 @@ public enum DataLoading {
 
   /// The sources a model provides: `facts`, `goals`, `sections`, `reports` and `lines`.
   public static func tables(of model: ReportModel) -> [Table] {
-    model.tables() + [model.linesTable()]
+    model.allTables()
   }
 
-  /// `model` without the rows of the reports with these ids.
+  /// `model` without the rows of the reports with these ids. When none of them is loaded
+  /// (the usual case) the model is returned as it is, without copying its rows.
   static func removing(reports ids: Set<String>, from model: ReportModel) -> ReportModel {
-    guard !ids.isEmpty else { return model }
+    guard !ids.isEmpty, model.reports.contains(where: { ids.contains($0.id) }) else { return model }
     return ReportModel(
       reports: model.reports.filter { !ids.contains($0.id) },
       facts: model.facts.filter { !ids.contains($0.report) },
@@ -90,7 +91,9 @@ extension Session {
     var lastReportLoad: Int? = nil
     for (position, path) in paths.enumerated() {
       let name = position < names.count ? names[position] : nil
-      switch try DataLoading.load(path: path, as: name) {
+      let data = try DataLoading.load(path: path, as: name)
+      // Consumed, so the loaded model's arrays are not shared and merging can move them.
+      switch consume data {
       case .reports(let loaded, let warnings):
         for warning in warnings { errors.write(warning.description + "\n") }
         merged = DataLoading.removing(reports: Set(loaded.reports.map(\.id)), from: merged)
