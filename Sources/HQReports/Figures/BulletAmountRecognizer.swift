@@ -46,17 +46,23 @@ struct BulletAmountRecognizer: Recognizer {
   var name: String { "bullet-amounts" }
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
-    for list in BulletList.lists(in: text.lines, context: context) {
-      let setting = ListSetting(list, text: text)
-      for item in list.items {
-        emit(item, setting: setting, text: text, context: &context)
+    for list in BulletList.lists(in: text, context: context) {
+      // What the text around the list says is read once, and only for a list with amounts.
+      var setting: ListSetting?
+      for item in list.items where item.hasDigit(in: text) {
+        let amounts = BulletAmount.read(item.text(in: text))
+        guard !amounts.isEmpty else { continue }
+        let listSetting = setting ?? ListSetting(list, text: text)
+        setting = listSetting
+        emit(amounts, of: item, setting: listSetting, text: text, context: &context)
       }
     }
   }
 
-  private func emit(_ item: BulletItem, setting: ListSetting, text: ReportText, context: inout RecognitionContext) {
-    let amounts = BulletAmount.read(item.text)
-    guard !amounts.isEmpty else { return }
+  private func emit(
+    _ amounts: [BulletAmount], of item: BulletItem, setting: ListSetting, text: ReportText,
+    context: inout RecognitionContext
+  ) {
     for amount in amounts {
       let year = amount.labelYear ?? setting.captionYear ?? text.reportYear
       let kind = amount.kind ?? setting.mainKind ?? FigureText.kind(ofLabel: amount.label) ?? setting.defaultKind
@@ -101,20 +107,21 @@ struct ListSetting {
   var mentionsPreviousYear: Bool
 
   init(_ list: BulletList, text: ReportText) {
-    let caption = BulletList.caption(above: list.firstLine, in: text.lines)
+    let caption = BulletList.caption(above: list.firstLine, in: text)
     table = caption?.text ?? FigureText.section(text, list.firstLine)
     captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
-    let lead = list.leadIn?.lowercased() ?? ""
+    let (listHeader, leadIn) = list.surroundings(in: text)
+    let lead = leadIn?.lowercased() ?? ""
     let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { $0.contains("avvikelse") }
     mainKind = deviationWord == nil ? nil : .avvikelse
     mainMeasure = deviationWord.map { FigureText.capitalized(String($0)) } ?? ""
     let captionText = caption?.text.lowercased() ?? ""
     let outcomeWords = ["bokslut", "utfall", "resultat", "årsredovisning"]
     defaultKind = !captionText.isEmpty && outcomeWords.contains { captionText.contains($0) } ? .utfall : .värde
-    header = list.header
-    headerIsForecast = list.header.map { h in
+    header = listHeader
+    headerIsForecast = listHeader.map { h in
       let header = h.lowercased()
-      return list.context.contains { line in
+      return list.context(in: text).contains { line in
         guard ByteSearch.containsFolded(line, "prognos") else { return false }
         let lower = line.lowercased()
         return lower.contains("prognos") && lower.contains(header)

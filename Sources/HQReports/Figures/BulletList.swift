@@ -1,10 +1,20 @@
-/// One bullet item: its lines and its text.
+/// One bullet item: the lines it was read from.
 struct BulletItem: Sendable, Hashable {
   /// The 0-based lines the item was read from (the bullet line, and continuations when used).
   var lines: [Int]
-  var text: String
   /// The 0-based line the item's amounts stand on (its last line).
   var amountLine: Int { lines.last ?? 0 }
+
+  /// The item's text: its lines re-joined (``LineJoining``).
+  func text(in text: ReportText) -> String {
+    LineJoining.join(cleaned: lines.lazy.map { (raw: Substring(text.lines[$0]), cleaned: text.cleaned[$0]) })
+  }
+
+  /// False when no line of the item holds an ASCII digit: such an item holds no amount, and
+  /// is not read further.
+  func hasDigit(in text: ReportText) -> Bool {
+    lines.contains { FigureText.hasDigit(text.cleaned[$0]) }
+  }
 }
 
 /// A run of bullet items with the same mark, and the lines around it that say what its
@@ -13,30 +23,23 @@ struct BulletList: Sendable, Hashable {
   var mark: String
   var items: [BulletItem]
   var firstLine: Int
-  /// The short line right above the first item that heads the parenthesised column (`Oktober`).
-  var header: String?
-  /// The text of the item or line right above the list (and its header).
-  var leadIn: String?
-  /// Up to twelve cleaned lines above the list, nearest last.
-  var context: [String]
 
   /// The lists of items in the text whose lines are not claimed.
-  static func lists(in lines: [String], context: RecognitionContext) -> [BulletList] {
+  static func lists(in text: ReportText, context: RecognitionContext) -> [BulletList] {
     var result: [BulletList] = []
     var current: BulletList?
     var previousEnd = -1
-    for index in lines.indices where !context.isClaimed(index) && FigureText.mayStartWithBullet(lines[index]) {
-      let cleaned = FigureText.clean(lines[index])
-      guard let mark = FigureText.bullet(cleaned) else { continue }
-      let continuations = Self.continuations(after: index, in: lines, context: context)
-      let item = Self.item(at: index, continuations: continuations, in: lines)
-      let onlyBlanksBetween = previousEnd >= 0 && (previousEnd + 1..<index).allSatisfy { FigureText.isBlank(lines[$0]) }
+    for index in text.cleaned.indices {
+      guard let mark = FigureText.bullet(text.cleaned[index]), !context.isClaimed(index) else { continue }
+      let continuations = Self.continuations(after: index, in: text, context: context)
+      let item = Self.item(at: index, continuations: continuations, in: text)
+      let onlyBlanksBetween = previousEnd >= 0 && (previousEnd + 1..<index).allSatisfy { text.cleaned[$0].isEmpty }
       if var list = current, list.mark == mark, onlyBlanksBetween {
         list.items.append(item)
         current = list
       } else {
         if let list = current { result.append(list) }
-        current = BulletList(start: index, mark: mark, item: item, lines: lines)
+        current = BulletList(mark: mark, items: [item], firstLine: index)
       }
       previousEnd = continuations.last ?? index
     }
@@ -44,23 +47,27 @@ struct BulletList: Sendable, Hashable {
     return result
   }
 
-  private init(start: Int, mark: String, item: BulletItem, lines: [String]) {
-    self.mark = mark
-    self.items = [item]
-    self.firstLine = start
-    var above = start - 1
+  /// The short line right above the first item that heads the parenthesised column
+  /// (`Oktober`), and the text of the item or line right above the list (and its header).
+  func surroundings(in text: ReportText) -> (header: String?, leadIn: String?) {
+    var above = firstLine - 1
     var blanks = 0
-    while above >= 0 && FigureText.isBlank(lines[above]) && blanks < 2 {
+    while above >= 0 && text.cleaned[above].isEmpty && blanks < 2 {
       above -= 1
       blanks += 1
     }
-    if above >= 0, Self.isHeader(FigureText.clean(lines[above])) {
-      header = FigureText.clean(lines[above])
+    var header: String?
+    if above >= 0, Self.isHeader(text.cleaned[above]) {
+      header = text.cleaned[above]
       above -= 1
     }
-    while above >= 0 && FigureText.isBlank(lines[above]) { above -= 1 }
-    leadIn = above >= 0 ? Self.itemText(endingAt: above, in: lines) : nil
-    context = lines[max(0, start - 12)..<start].map(FigureText.clean).filter { !$0.isEmpty }
+    while above >= 0 && text.cleaned[above].isEmpty { above -= 1 }
+    return (header, above >= 0 ? Self.itemText(endingAt: above, in: text) : nil)
+  }
+
+  /// Up to twelve cleaned lines above the list, nearest last.
+  func context(in text: ReportText) -> [String] {
+    text.cleaned[max(0, firstLine - 12)..<firstLine].filter { !$0.isEmpty }
   }
 
   /// One or two words, no bullet, no digits unless it is a single year.
@@ -71,12 +78,12 @@ struct BulletList: Sendable, Hashable {
   }
 
   /// The lines directly after a bullet line that go on with it: no blank between, no bullet, at most two.
-  static func continuations(after index: Int, in lines: [String], context: RecognitionContext) -> [Int] {
+  static func continuations(after index: Int, in text: ReportText, context: RecognitionContext) -> [Int] {
     var result: [Int] = []
     var next = index + 1
-    while next < lines.count, result.count < 2, !context.isClaimed(next) {
-      let cleaned = FigureText.clean(lines[next])
-      guard !cleaned.isEmpty, FigureText.bullet(cleaned) == nil, !FigureText.startsBox(lines[next]) else { break }
+    while next < text.lines.count, result.count < 2, !context.isClaimed(next) {
+      let cleaned = text.cleaned[next]
+      guard !cleaned.isEmpty, FigureText.bullet(cleaned) == nil, !FigureText.startsBox(text.lines[next]) else { break }
       result.append(next)
       next += 1
     }
@@ -86,34 +93,32 @@ struct BulletList: Sendable, Hashable {
   /// The item at a bullet line, with the continuation lines that go on with its sentence: those
   /// starting in lower case (`Ø Balanskravsresultatet … ökat i värde` + `med 167 mnkr under
   /// 2024`). A continuation starting otherwise (`Oktober` under an item) is not part of it.
-  static func item(at index: Int, continuations: [Int], in lines: [String]) -> BulletItem {
+  static func item(at index: Int, continuations: [Int], in text: ReportText) -> BulletItem {
     var all = [index]
     for line in continuations {
-      guard let first = FigureText.clean(lines[line]).first, first.isLowercase else { break }
+      guard let first = text.cleaned[line].first, first.isLowercase else { break }
       all.append(line)
     }
-    return BulletItem(lines: all, text: FigureText.join(all.map { lines[$0] }))
+    return BulletItem(lines: all)
   }
 
   /// The text ending at `index`: the line, joined to the bullet line it continues when it does.
-  static func itemText(endingAt index: Int, in lines: [String]) -> String {
+  static func itemText(endingAt index: Int, in text: ReportText) -> String {
     var start = index
-    while start > 0, start > index - 2, FigureText.bullet(FigureText.clean(lines[start])) == nil,
-      !FigureText.isBlank(lines[start - 1])
-    {
+    while start > 0, start > index - 2, FigureText.bullet(text.cleaned[start]) == nil, !text.cleaned[start - 1].isEmpty {
       start -= 1
     }
-    guard FigureText.bullet(FigureText.clean(lines[start])) != nil else { return FigureText.clean(lines[index]) }
-    return FigureText.join((start...index).map { lines[$0] })
+    guard FigureText.bullet(text.cleaned[start]) != nil else { return text.cleaned[index] }
+    return BulletItem(lines: Array(start...index)).text(in: text)
   }
 
   /// The caption of the figure a list stands in: the nearest line above that is neither blank,
   /// a bullet line, nor a line going on directly from a bullet line (within 30 lines).
-  static func caption(above index: Int, in lines: [String]) -> (text: String, line: Int)? {
+  static func caption(above index: Int, in text: ReportText) -> (text: String, line: Int)? {
     var i = index - 1
     while i >= 0 && index - i <= 30 {
-      let cleaned = FigureText.clean(lines[i])
-      if cleaned.isEmpty || FigureText.bullet(cleaned) != nil || Self.continuesBullet(i, in: lines) {
+      let cleaned = text.cleaned[i]
+      if cleaned.isEmpty || FigureText.bullet(cleaned) != nil || Self.continuesBullet(i, in: text) {
         i -= 1
         continue
       }
@@ -128,13 +133,13 @@ struct BulletList: Sendable, Hashable {
   /// A blank line between does not end the item when the line above it stops in the middle of
   /// a sentence, on a word no sentence ends with (`… av Handlingsplan för`, blank, `Region
   /// Hallands interna klimat- och miljöarbete 2023-2026 (RS uppdrag)`).
-  private static func continuesBullet(_ index: Int, in lines: [String]) -> Bool {
+  private static func continuesBullet(_ index: Int, in text: ReportText) -> Bool {
     var above = index - 1
     var bridgedBlank = false
     while above >= 0 && index - above <= 4 {
-      let cleaned = FigureText.clean(lines[above])
+      let cleaned = text.cleaned[above]
       if cleaned.isEmpty {
-        guard !bridgedBlank, above > 0, endsMidSentence(FigureText.clean(lines[above - 1])) else { return false }
+        guard !bridgedBlank, above > 0, endsMidSentence(text.cleaned[above - 1]) else { return false }
         bridgedBlank = true
       } else if FigureText.bullet(cleaned) != nil {
         return true

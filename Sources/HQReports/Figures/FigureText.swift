@@ -56,9 +56,47 @@ enum FigureText {
     guard let byte = cleaned.utf8.first,
       byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
     else { return nil }
+    switch cleaned.utf8.withContiguousStorageIfAvailable(bulletFromBytes) {
+    case .mark(let mark): return mark
+    case .noMark: return nil
+    case .undecided, nil: break
+    }
     guard let space = cleaned.firstIndex(of: " ") else { return nil }
     let mark = String(cleaned[..<space])
     return bulletMarks.contains(mark) ? mark : nil
+  }
+
+  /// The marks' UTF-8 bytes, each with the mark as a `String`.
+  private static let bulletMarkBytes: [(bytes: [UInt8], mark: String)] = bulletMarks.map { (Array($0.utf8), $0) }
+
+  /// ``bullet(_:)`` answered from the bytes of a cleaned line, nil when they cannot decide.
+  ///
+  /// The text before the first space byte is the mark by `Character`s too when that space is a
+  /// `Character` of its own: no mark ends in a scalar that joins the next one, and a space
+  /// followed by an ASCII byte (a cleaned line holds no CR) stands alone. A text before the
+  /// first space byte that is not a mark's bytes (or `u` + U+0308) is no mark whatever the
+  /// `Character`s: the only mark canonically equal to other bytes is `ü`, and a mark holds no space.
+  private static func bulletFromBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> BulletDecision {
+    var space = 0
+    while space < bytes.count && bytes[space] != 0x20 { space += 1 }
+    guard space < bytes.count else { return .noMark }
+    let prefix = UnsafeBufferPointer(rebasing: bytes[0..<space])
+    var mark: String?
+    if let known = bulletMarkBytes.first(where: { $0.bytes.elementsEqual(prefix) }) {
+      mark = known.mark
+    } else if prefix.elementsEqual([0x75, 0xCC, 0x88]) {
+      mark = String(decoding: prefix, as: UTF8.self)
+    }
+    guard let mark else { return .noMark }
+    guard space + 1 < bytes.count, bytes[space + 1] < 0x80 else { return .undecided }
+    return .mark(mark)
+  }
+
+  /// What the bytes of a line say about its bullet mark.
+  private enum BulletDecision {
+    case mark(String)
+    case noMark
+    case undecided
   }
 
   /// A cheap test before ``bullet(_:)``: false when the line's first word cannot begin with a
@@ -87,11 +125,30 @@ enum FigureText {
 
   /// The word without the punctuation a sentence puts around it (`2025.` → `2025`).
   static func trimmingPunctuation(_ word: Substring) -> Substring {
-    let marks: Set<Character> = [".", ",", ";", ":", "(", ")", "!", "?", "\"", "*"]
+    // Cheap test first: a word whose first and last bytes cannot end a mark has nothing to trim.
+    // A `Character` equal to a mark is that ASCII byte alone, or U+037E (CD BE), which is
+    // canonically `;`.
+    let utf8 = word.utf8
+    guard let firstByte = utf8.first, let lastByte = utf8.last else { return word }
+    if !isMarkByte(firstByte) && firstByte != 0xCD && !isMarkByte(lastByte) && lastByte != 0xBE { return word }
     var trimmed = word
-    while let first = trimmed.first, marks.contains(first) { trimmed = trimmed.dropFirst() }
-    while let last = trimmed.last, marks.contains(last) { trimmed = trimmed.dropLast() }
+    while let first = trimmed.first, punctuationMarks.contains(first) { trimmed = trimmed.dropFirst() }
+    while let last = trimmed.last, punctuationMarks.contains(last) { trimmed = trimmed.dropLast() }
     return trimmed
+  }
+
+  /// The marks ``trimmingPunctuation(_:)`` takes off a word.
+  private static let punctuationMarks: Set<Character> = [".", ",", ";", ":", "(", ")", "!", "?", "\"", "*"]
+
+  /// True for the bytes of the ASCII marks in ``punctuationMarks``.
+  @inline(__always)
+  private static func isMarkByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("),
+      UInt8(ascii: ")"), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""), UInt8(ascii: "*"):
+      return true
+    default: return false
+    }
   }
 
   /// The word as a year 1900–2099, nil when it is not exactly four digits in that range.

@@ -25,10 +25,13 @@ struct FocusAreaRecognizer: Recognizer {
   var name: String { "focus-areas" }
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
-    let titles = text.lines.indices.compactMap { FocusAreaTitle(at: $0, in: text.lines) }
+    var titles: [FocusAreaTitle] = []
+    for index in text.cleaned.indices where FocusAreaTitle.mayStart(text.cleaned[index]) {
+      if let title = FocusAreaTitle(at: index, in: text) { titles.append(title) }
+    }
     guard !titles.isEmpty else { return }
     let statuses = text.lines.indices.compactMap { index in
-      Self.status(of: text.lines[index]).map { (line: index, status: $0) }
+      Self.status(of: text.lines[index], cleaned: text.cleaned[index]).map { (line: index, status: $0) }
     }
     let statusFirst = (statuses.first?.line ?? Int.max) < titles[0].line
     var used: Set<Int> = []
@@ -62,13 +65,45 @@ struct FocusAreaRecognizer: Recognizer {
     return low
   }
 
+  /// True when the text contains `ppfyll`, `PPFYLL`, `ppnå` or `PPNÅ` (one pass over the bytes).
+  static func mayStateStatus(_ text: String) -> Bool {
+    let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      let n = bytes.count
+      var i = 0
+      while i + 4 <= n {
+        let p = bytes[i]
+        if (p == 0x70 || p == 0x50) && bytes[i + 1] == p {
+          let upper = p == 0x50
+          // `fyll` / `FYLL`, or `nå` / `NÅ` (å: C3 A5, Å: C3 85).
+          if i + 6 <= n && bytes[i + 2] == (upper ? 0x46 : 0x66) && bytes[i + 3] == (upper ? 0x59 : 0x79)
+            && bytes[i + 4] == (upper ? 0x4C : 0x6C) && bytes[i + 5] == (upper ? 0x4C : 0x6C)
+          {
+            return true
+          }
+          if i + 5 <= n && bytes[i + 2] == (upper ? 0x4E : 0x6E) && bytes[i + 3] == 0xC3
+            && bytes[i + 4] == (upper ? 0x85 : 0xA5)
+          {
+            return true
+          }
+        }
+        i += 1
+      }
+      return false
+    }
+    return found ?? ["ppfyll", "PPFYLL", "ppnå", "PPNÅ"].contains { ByteSearch.contains(text, $0) }
+  }
+
   /// The status a line states, nil when it states none.
   static func status(of line: String) -> GoalStatus? {
-    // Cheap test first: every status word holds `ppfyll` or `ppnå`, in either case.
-    guard line.utf8.count <= 120,
-      ["ppfyll", "PPFYLL", "ppnå", "PPNÅ"].contains(where: { FigureText.contains(line, $0) })
-    else { return nil }
-    let words = FigureText.clean(line).lowercased().split(separator: " ").map(FigureText.trimmingPunctuation)
+    status(of: line, cleaned: FigureText.clean(line))
+  }
+
+  /// ``status(of:)`` for a line whose cleaned text is known.
+  static func status(of line: String, cleaned: String) -> GoalStatus? {
+    // Cheap test first: every status word holds `ppfyll` or `ppnå` in one case or the other.
+    // The needles hold no separator byte, so the raw line holds one exactly when the cleaned does.
+    guard line.utf8.count <= 120, mayStateStatus(cleaned) else { return nil }
+    let words = cleaned.lowercased().split(separator: " ").map(FigureText.trimmingPunctuation)
     guard words.count <= 6 else { return nil }
     if let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count {
       switch words[verb + 1] {
@@ -98,13 +133,18 @@ struct FocusAreaTitle: Sendable, Hashable {
   var name: String
 
   /// Reads the title starting at `index`; nil when the line does not start one.
-  init?(at index: Int, in lines: [String]) {
-    guard let rest = Self.rest(afterKeywordIn: lines[index]) else { return nil }
+  init?(at index: Int, in text: borrowing ReportText) {
+    guard Self.mayStart(text.cleaned[index]), let rest = Self.rest(afterKeywordIn: text.lines[index]) else {
+      return nil
+    }
+    let lines = text.lines
     var pieces: [String] = []
     if !FigureText.isBlank(rest) { pieces.append(rest) }
     var end = index
     var next = index + 1
-    while next < lines.count && next <= index + 4 && Self.continuesName(lines[next], after: pieces) {
+    while next < lines.count && next <= index + 4
+      && Self.continuesName(lines[next], cleaned: text.cleaned[next], after: pieces)
+    {
       pieces.append(lines[next])
       end = next
       next += 1
@@ -114,6 +154,13 @@ struct FocusAreaTitle: Sendable, Hashable {
     self.line = index
     self.endLine = end
     self.name = name
+  }
+
+  /// A cheap test before ``init(at:in:)``: a title line starts with the keyword, so its cleaned
+  /// text starts with `f` or `F`.
+  static func mayStart(_ cleaned: String) -> Bool {
+    guard let first = cleaned.utf8.first else { return false }
+    return first | 0x20 == UInt8(ascii: "f")
   }
 
   /// The raw text after `Fokusområde:` when the line starts with the keyword, else nil.
@@ -135,10 +182,9 @@ struct FocusAreaTitle: Sendable, Hashable {
   }
 
   /// True when `line` goes on with the name gathered so far.
-  private static func continuesName(_ line: String, after pieces: [String]) -> Bool {
-    let cleaned = FigureText.clean(line)
+  private static func continuesName(_ line: String, cleaned: String, after pieces: [String]) -> Bool {
     guard !cleaned.isEmpty, cleaned.count <= 60, !FigureText.hasDigit(cleaned), !ByteSearch.has(cleaned, "│"),
-      FigureText.bullet(cleaned) == nil, FocusAreaRecognizer.status(of: line) == nil
+      FigureText.bullet(cleaned) == nil, FocusAreaRecognizer.status(of: line, cleaned: cleaned) == nil
     else { return false }
     return pieces.isEmpty || !FigureText.startsBox(line)
   }

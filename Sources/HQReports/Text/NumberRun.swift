@@ -93,34 +93,42 @@ enum NumberRun {
   /// ``words(in:)``, built from the bytes directly.
   static func cleaned(_ line: Substring) -> String {
     let found = line.utf8.withContiguousStorageIfAvailable { bytes -> String in
-      if isClean(bytes) { return String(line) }
-      // Separators are dropped and one ASCII space stands between words; the bytes of words
-      // are copied as they are, so the result is valid UTF-8 when the line is.
-      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
-        var n = 0
-        var i = 0
-        var pendingSpace = false
-        while i < bytes.count {
-          let byte = bytes[i]
-          let width = mayBeSeparator(byte) ? separatorWidth(bytes, at: i) : 0
-          if width > 0 {
-            pendingSpace = n > 0
-            i += width
-          } else {
-            if pendingSpace {
-              out[n] = 0x20
-              n += 1
-              pendingSpace = false
-            }
-            out[n] = byte
-            n += 1
-            i += 1
-          }
-        }
-        return n
-      }
+      isClean(bytes) ? String(line) : rebuilt(bytes)
     }
     return found ?? join(words(in: line)[...])
+  }
+
+  /// ``cleaned(_:)`` of the line whose (valid UTF-8) bytes these are.
+  static func cleaned(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    isClean(bytes) ? String(decoding: bytes, as: UTF8.self) : rebuilt(bytes)
+  }
+
+  /// The words of the bytes joined by single spaces. Separators are dropped; the bytes of words
+  /// are copied as they are, so the result is valid UTF-8 when the line is.
+  private static func rebuilt(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+      var n = 0
+      var i = 0
+      var pendingSpace = false
+      while i < bytes.count {
+        let byte = bytes[i]
+        let width = mayBeSeparator(byte) ? separatorWidth(bytes, at: i) : 0
+        if width > 0 {
+          pendingSpace = n > 0
+          i += width
+        } else {
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          out[n] = byte
+          n += 1
+          i += 1
+        }
+      }
+      return n
+    }
   }
 
   /// True when the line is words separated by single ASCII spaces, nothing before or after.
@@ -266,83 +274,59 @@ enum NumberRun {
     return Row(label: run.label(before: split.labelAtoms), numbers: split.numbers)
   }
 
-  /// A line's words as byte ranges and the atoms of the numeric run that ends it.
+  /// The numeric run that ends a line, read backwards from the line's end: only the run's words
+  /// are found and classified, and the label is the line's bytes before the values, cleaned.
   struct ByteRun {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The byte ranges of the run's words, in order; atoms' word indexes count from the first.
     private(set) var starts: [Int] = []
     private(set) var ends: [Int] = []
     private(set) var atoms: [Atom] = []
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
       self.bytes = bytes
-      var i = 0
-      var wordStart = -1
-      while i < bytes.count {
-        let width = mayBeSeparator(bytes[i]) ? separatorWidth(bytes, at: i) : 0
-        if width > 0 {
-          if wordStart >= 0 {
-            starts.append(wordStart)
-            ends.append(i)
-            wordStart = -1
-          }
-          i += width
-        } else {
-          if wordStart < 0 { wordStart = i }
-          i += 1
-        }
-      }
-      if wordStart >= 0 {
-        starts.append(wordStart)
-        ends.append(bytes.count)
-      }
-      // The numeric words ending the line, classified from the end until a word of text.
       var kinds: [NumberWord] = []
-      var runStart = starts.count
-      while runStart > 0 {
-        let kind = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[starts[runStart - 1]..<ends[runStart - 1]]))
+      var end = bytes.count
+      while true {
+        while end > 0, let width = NumberRun.separatorWidth(bytes, endingAt: end) { end -= width }
+        guard end > 0 else { break }
+        var start = end - 1
+        while start > 0, NumberRun.separatorWidth(bytes, endingAt: start) == nil { start -= 1 }
+        let kind = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         if case .other = kind { break }
         kinds.append(kind)
-        runStart -= 1
+        starts.append(start)
+        ends.append(end)
+        end = start
       }
       kinds.reverse()
+      starts.reverse()
+      ends.reverse()
       let starts = starts
-      atoms = NumberRun.atoms(kinds, firstWord: runStart, columns: { starts[$0] + 1 })
+      atoms = NumberRun.atoms(kinds, firstWord: 0, columns: { starts[$0] + 1 })
     }
 
-    var wordCount: Int { starts.count }
-
-    /// The label: the words before atom `labelAtoms` (all words when there is no such atom).
+    /// The label: the line's words before atom `labelAtoms` (all of them when there is no such
+    /// atom), joined by single spaces.
     func label(before labelAtoms: Int) -> String {
-      let labelEnd = labelAtoms < atoms.count ? atoms[labelAtoms].firstWord : starts.count
-      return NumberRun.join(bytes, starts: starts[..<labelEnd], ends: ends[..<labelEnd])
+      let end = labelAtoms < atoms.count ? starts[atoms[labelAtoms].firstWord] : bytes.count
+      return NumberRun.cleaned(bytes: UnsafeBufferPointer(rebasing: bytes[0..<end]))
     }
   }
 
-  /// The words at the given byte ranges joined by single ASCII spaces.
-  private static func join(_ bytes: UnsafeBufferPointer<UInt8>, starts: ArraySlice<Int>, ends: ArraySlice<Int>) -> String {
-    guard let first = starts.first, let last = ends.last else { return "" }
-    // Words already one space apart are one stretch of the line.
-    var singleSpaced = true
-    for k in starts.indices.dropFirst() where starts[k] != ends[k - 1] + 1 || bytes[ends[k - 1]] != 0x20 {
-      singleSpaced = false
-      break
+  /// The width of the separator that ends just before byte `end` (``separatorWidth(_:at:)``
+  /// read backwards), nil when the byte before `end` ends no separator.
+  @inline(__always)
+  static func separatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+    let last = bytes[end - 1]
+    if last == 0x20 || last == 0x09 || last == 0x0D { return 1 }
+    if last == 0xA0 {
+      return end >= 2 && bytes[end - 2] == 0xC2 ? 2 : nil
     }
-    if singleSpaced { return String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self) }
-    let length = zip(starts, ends).reduce(starts.count - 1) { $0 + $1.1 - $1.0 }
-    return String(unsafeUninitializedCapacity: length) { out -> Int in
-      var n = 0
-      for (start, end) in zip(starts, ends) {
-        if n > 0 {
-          out[n] = 0x20
-          n += 1
-        }
-        for k in start..<end {
-          out[n] = bytes[k]
-          n += 1
-        }
-      }
-      return n
+    if last == 0x89 || last == 0xAF {
+      return end >= 3 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE2 ? 3 : nil
     }
+    return nil
   }
 
   /// The words joined by single spaces.

@@ -82,12 +82,16 @@ extension Session {
   /// once at the end instead of after every file, since rebuilding the growing tables per file
   /// makes loading k reports quadratic. The result is the same as loading the files one by one
   /// in order; on the first failure it throws and nothing changes.
-  public func load(paths: [String]) throws(ShellError) {
+  ///
+  /// - Parameter names: what each path is loaded as (`--as NAME`), as for
+  ///   ``load(path:as:)``; missing or nil entries mean the file's own name.
+  public func load(paths: [String], names: [String?] = []) throws(ShellError) {
     var merged = model
     var loadedTables: [(name: String, table: Table, position: Int)] = []
     var lastReportLoad: Int? = nil
     for (position, path) in paths.enumerated() {
-      let data = try DataLoading.load(path: path, as: nil)
+      let name = position < names.count ? names[position] : nil
+      let data = try DataLoading.load(path: path, as: name)
       // Consumed, so the loaded model's arrays are not shared and merging can move them.
       switch consume data {
       case .reports(let loaded, let warnings):
