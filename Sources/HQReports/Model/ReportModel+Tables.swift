@@ -119,9 +119,12 @@ extension ReportModel {
   /// One row per report, with how many facts, goals and sections it has (counted in one pass
   /// over each, not once per report).
   public func reportsTable() -> Table {
-    let factCounts = Self.counts(facts.lazy.map(\.report))
-    let goalCounts = Self.counts(goals.lazy.map(\.report))
-    let sectionCounts = Self.counts(sections.lazy.map(\.report))
+    var factCounts = ReportCounter()
+    for i in facts.indices { factCounts.add(facts[i].report) }
+    var goalCounts = ReportCounter()
+    for i in goals.indices { goalCounts.add(goals[i].report) }
+    var sectionCounts = ReportCounter()
+    for i in sections.indices { sectionCounts.add(sections[i].report) }
     let n = reports.count
     var id = ColumnBuilder(name: "id", type: .text, capacity: n)
     var title = ColumnBuilder(name: "title", type: .text, capacity: n)
@@ -141,36 +144,47 @@ extension ReportModel {
       period.appendText(r.period)
       kind.appendText(r.kind)
       source.appendText(r.source)
-      factsColumn.appendInteger(factCounts[r.id, default: 0])
-      goalsColumn.appendInteger(goalCounts[r.id, default: 0])
-      sectionsColumn.appendInteger(sectionCounts[r.id, default: 0])
+      factsColumn.appendInteger(factCounts.count(of: r.id))
+      goalsColumn.appendInteger(goalCounts.count(of: r.id))
+      sectionsColumn.appendInteger(sectionCounts.count(of: r.id))
     }
     let columns = [id, title, organisation, year, period, kind, source, factsColumn, goalsColumn, sectionsColumn]
     return Self.table("reports", columns, Self.reportsSchema)
-  }
-
-  /// How often each report id occurs. Rows come grouped by report, so runs of one id are
-  /// counted first and the dictionary is touched once per run.
-  private static func counts(_ ids: some Sequence<String>) -> [String: Int] {
-    var counts: [String: Int] = [:]
-    var current: String?
-    var run = 0
-    for id in ids {
-      if id == current {
-        run += 1
-        continue
-      }
-      if let current { counts[current, default: 0] += run }
-      current = id
-      run = 1
-    }
-    if let current { counts[current, default: 0] += run }
-    return counts
   }
 
   private static func table(_ name: String, _ builders: [ColumnBuilder], _ schema: Schema) -> Table {
     let table = Table(name: name, columns: builders.map { $0.build() })
     assert(table.schema == schema, "the \(name) table does not follow its schema")
     return table
+  }
+}
+
+/// Counts rows per report id. Rows come grouped by report, so a run of one id is counted
+/// first and the dictionary is touched once per run (comparing a `String` with itself is
+/// immediate).
+private struct ReportCounter {
+  private var counts: [String: Int] = [:]
+  private var current: String?
+  private var run = 0
+
+  mutating func add(_ id: String) {
+    if id == current {
+      run += 1
+      return
+    }
+    flush()
+    current = id
+    run = 1
+  }
+
+  mutating func count(of id: String) -> Int {
+    flush()
+    return counts[id, default: 0]
+  }
+
+  private mutating func flush() {
+    if let current { counts[current, default: 0] += run }
+    current = nil
+    run = 0
   }
 }
