@@ -35,6 +35,10 @@ struct ReportText {
   /// Each line read as `label n1 … nk` with no expected count, computed on first use and shared
   /// by every recognizer (several of them ask the same line).
   let readings: LineReadings
+  /// Per line, whether it reads as a table value line (rule 1 of ``ColumnTableRecognizer``,
+  /// claims aside), when the driver has worked it out ahead; nil makes the table scan decide
+  /// line by line.
+  var valueLines: [Bool]?
 
   init(
     source: String, reportID: String, lines: [String], cleaned: [String], documentUnit: String,
@@ -65,6 +69,12 @@ final class LineReadings {
   init(lines: [String]) {
     self.lines = lines
     self.rows = Array(repeating: nil, count: lines.count)
+  }
+
+  /// Takes readings made elsewhere (nil where none was made); readings already here stay.
+  func preload(_ known: [NumberRun.Row?]) {
+    guard known.count == rows.count else { return }
+    for index in rows.indices where rows[index] == nil { rows[index] = known[index] }
   }
 
   subscript(index: Int) -> NumberRun.Row {
