@@ -42,17 +42,53 @@ import HQData
 ///    row without a label is the table's total (`Totalt`), with a warning.
 struct ColumnTableRecognizer: Recognizer {
   var name: String { "column-table" }
+  /// Texts shorter than this are read in one pass: a second thread costs more than it saves.
+  var minimumLinesToSplit = 2000
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
+    let parts = Self.halves(text, minimumLines: minimumLinesToSplit)
+    guard parts.count == 2 else {
+      Self.recognize(in: text, lines: 0..<text.lines.count, context: &context)
+      return
+    }
+    // A table never reads through a heading (rules 2 and 3), nor looks at claims past one, so
+    // the text splits at a heading into two parts read apart, one per core, with the same
+    // result as one pass: the second part's findings go after the first's.
+    let start = context.startingApart()
+    let (_, second) = Alongside.run({
+      Self.recognize(in: text, lines: parts[0], context: &context)
+    }, alongside: {
+      var apart = start
+      Self.recognize(in: text, lines: parts[1], context: &apart)
+      return apart
+    })
+    context.append(second)
+  }
+
+  /// Reads the tables whose first value line is in `lines`.
+  static func recognize(in text: ReportText, lines: Range<Int>, context: inout RecognitionContext) {
     var scan = TableScan(text: text)
-    var index = 0
-    while index < text.lines.count {
+    var index = lines.lowerBound
+    while index < lines.upperBound {
       if !context.isClaimed(index), scan.isValueLine(index, context) {
         index = scan.readTable(from: index, context: &context)
       } else {
         index += 1
       }
     }
+  }
+
+  /// The text's lines cut in two at the heading nearest the middle; one part when the text has
+  /// no heading past its first line, or is too short to be worth two threads.
+  static func halves(_ text: ReportText, minimumLines: Int) -> [Range<Int>] {
+    let count = text.lines.count
+    guard count >= max(minimumLines, 2) else { return [0..<count] }
+    var best: Int?
+    for line in 1..<count where text.headingLines.contains(line) {
+      if best.map({ abs(line - count / 2) < abs($0 - count / 2) }) ?? true { best = line }
+    }
+    guard let cut = best else { return [0..<count] }
+    return [0..<cut, cut..<count]
   }
 }
 
