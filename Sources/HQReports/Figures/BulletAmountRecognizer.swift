@@ -112,12 +112,13 @@ struct ListSetting {
     captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
     let (listHeader, leadIn) = list.surroundings(in: text)
     let lead = leadIn?.lowercased() ?? ""
-    let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { $0.contains("avvikelse") }
+    let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { ByteSearch.has($0, "avvikelse") }
     mainKind = deviationWord == nil ? nil : .avvikelse
     mainMeasure = deviationWord.map { FigureText.capitalized(String($0)) } ?? ""
     let captionText = caption?.text.lowercased() ?? ""
-    let outcomeWords = ["bokslut", "utfall", "resultat", "årsredovisning"]
-    defaultKind = !captionText.isEmpty && outcomeWords.contains { captionText.contains($0) } ? .utfall : .värde
+    let outcome = ByteSearch.has(captionText, "bokslut") || ByteSearch.has(captionText, "utfall")
+      || ByteSearch.has(captionText, "resultat") || ByteSearch.has(captionText, "årsredovisning")
+    defaultKind = !captionText.isEmpty && outcome ? .utfall : .värde
     header = listHeader
     headerIsForecast = listHeader.map { h in
       let header = h.lowercased()

@@ -33,6 +33,46 @@ enum FigureText {
     return orSign && (first == "+" || first == "-" || first == "−" || first == "–")
   }
 
+  /// The first UTF-8 byte of the text, nil when it is empty. Cheaper than `utf8.first`, which
+  /// goes through the general index checks: recognizers ask it of every line.
+  @inline(__always)
+  static func firstByte(of text: String) -> UInt8? {
+    text.utf8.withContiguousStorageIfAvailable { $0.first } ?? text.utf8.first
+  }
+
+  /// A cheap test before ``startsWithDigit(_:orSign:)``, on the line's cleaned text: false when
+  /// its first byte is no ASCII digit (nor, with `orSign`, `+`, `-` or the first byte of `−`/`–`).
+  /// The spaces ``startsWithDigit(_:orSign:)`` skips are all separators the cleaning drops.
+  static func mayStartWithDigit(_ cleaned: String, orSign: Bool = false) -> Bool {
+    guard let first = firstByte(of: cleaned) else { return false }
+    if first >= 0x30 && first <= 0x39 { return true }
+    return orSign && (first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == 0xE2)
+  }
+
+  /// `text.count <= limit`, counting no further than `limit` characters, and not at all when
+  /// the byte count decides (a text never has more characters than bytes).
+  static func hasAtMost(_ limit: Int, charactersIn text: String) -> Bool {
+    if text.utf8.count <= limit { return true }
+    guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
+    return end == text.endIndex
+  }
+
+  /// `text.hasSuffix(".")`, from the last two bytes when they decide: a last byte other than `.`
+  /// cannot end in a full stop, and a `.` after an ASCII byte is a `Character` of its own.
+  static func endsWithFullStop(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    guard let last = utf8.last, last == UInt8(ascii: ".") else { return false }
+    let count = utf8.count
+    if count == 1 || utf8[utf8.index(utf8.startIndex, offsetBy: count - 2)] < 0x80 { return true }
+    return text.hasSuffix(".")
+  }
+
+  /// `ByteSearch.has(text, "│")` (page furniture): U+2502 is canonically equal to nothing
+  /// else, so a text without its bytes cannot contain it.
+  static func hasBoxBar(_ text: String) -> Bool {
+    ByteSearch.contains(text, "│") && ByteSearch.has(text, "│")
+  }
+
   /// True when `line` contains `needle`, compared byte for byte (a cheap test before a line is
   /// split into words).
   static func contains(_ line: String, _ needle: String) -> Bool {
@@ -53,7 +93,7 @@ enum FigureText {
   static func bullet(_ cleaned: String) -> String? {
     // Cheap test first: the first byte of every mark or of a text canonically equal to one
     // (`u` + U+0308 for `ü`).
-    guard let byte = cleaned.utf8.first,
+    guard let byte = firstByte(of: cleaned),
       byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
     else { return nil }
     switch cleaned.utf8.withContiguousStorageIfAvailable(bulletFromBytes) {
@@ -227,10 +267,10 @@ enum FigureText {
 
   /// The caption standing directly above `index`: the nearest non-blank line, when it reads as
   /// a caption (short, no bullet, not a sentence ending in a full stop). Nil otherwise.
-  static func caption(above index: Int, in lines: [String], within limit: Int = 4) -> (text: String, line: Int)? {
+  static func caption(above index: Int, in text: ReportText, within limit: Int = 4) -> (text: String, line: Int)? {
     var i = index - 1
     while i >= 0 && index - i <= limit {
-      let cleaned = clean(lines[i])
+      let cleaned = text.cleaned[i]
       if !cleaned.isEmpty {
         guard cleaned.count <= 90, bullet(cleaned) == nil, !cleaned.hasSuffix(".") else { return nil }
         return (cleaned, i)
@@ -257,12 +297,14 @@ enum FigureText {
   /// The organisation a report is about, as its text names it most often (`Region Halland`):
   /// the most frequent `Region X` with a capitalised X (a genitive `Region Hallands` counts for
   /// `Region Halland`). `Regionen` when the text names none.
-  static func organisation(in lines: [String]) -> String {
+  static func organisation(in text: ReportText) -> String {
     var counts: [String: Int] = [:]
-    for line in lines where ByteSearch.contains(line, "Region") {
-      let words = NumberRun.words(in: Substring(line))
-      for index in words.indices.dropLast() where words[index].text == "Region" {
-        var name = words[index + 1].text.filter { $0.isLetter || $0 == "-" }
+    for line in text.cleaned where ByteSearch.contains(line, "Region") {
+      // The cleaned line's words are the raw line's (``NumberRun/words(in:)``), one space apart;
+      // a word equals `Region` only byte for byte (no other text is canonically equal to it).
+      let words = line.utf8.split(separator: 0x20)
+      for index in words.indices.dropLast() where words[index].elementsEqual("Region".utf8) {
+        var name = Substring(words[index + 1]).filter { $0.isLetter || $0 == "-" }
         guard let first = name.first, first.isUppercase, name.count > 1 else { continue }
         if name.hasSuffix("s") && counts[String(name.dropLast())] != nil { name.removeLast() }
         counts["Region " + name, default: 0] += 1

@@ -159,7 +159,7 @@ struct FocusAreaTitle: Sendable, Hashable {
   /// A cheap test before ``init(at:in:)``: a title line starts with the keyword, so its cleaned
   /// text starts with `f` or `F`.
   static func mayStart(_ cleaned: String) -> Bool {
-    guard let first = cleaned.utf8.first else { return false }
+    guard let first = FigureText.firstByte(of: cleaned) else { return false }
     return first | 0x20 == UInt8(ascii: "f")
   }
 
