@@ -111,9 +111,12 @@ struct BulletAmount: Sendable, Hashable {
 
   /// The cleaned text cut at dashes standing between spaces.
   static func segments(of text: String) -> [String] {
-    // Cheap test first: without the bytes of `-` or `–` no word is a dash, and the words of a
-    // cleaned text re-joined by single spaces are the text itself.
-    if !ByteSearch.contains(text, "-") && !ByteSearch.contains(text, "–") { return text.isEmpty ? [] : [text] }
+    // Cheap test first: a word that is a dash by `Character`s is one between space bytes, so
+    // without such a word there is one segment, and the words of a cleaned text re-joined by
+    // single spaces are the text itself.
+    if !text.utf8.split(separator: 0x20).contains(where: { $0.elementsEqual("-".utf8) || $0.elementsEqual("–".utf8) }) {
+      return text.isEmpty ? [] : [text]
+    }
     var result: [String] = []
     var current: [Substring] = []
     for word in text.split(separator: " ") {

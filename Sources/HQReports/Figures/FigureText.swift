@@ -33,11 +33,57 @@ enum FigureText {
     return orSign && (first == "+" || first == "-" || first == "−" || first == "–")
   }
 
-  /// The first UTF-8 byte of the text, nil when it is empty. Cheaper than `utf8.first`, which
-  /// goes through the general index checks: recognizers ask it of every line.
+  /// The first UTF-8 byte of the text, nil when it is empty. Cheaper than `utf8.first` (a call
+  /// through the general `Collection` code): recognizers ask it of every line.
   @inline(__always)
   static func firstByte(of text: String) -> UInt8? {
-    text.utf8.withContiguousStorageIfAvailable { $0.first } ?? text.utf8.first
+    let utf8 = text.utf8
+    return utf8.isEmpty ? nil : utf8[utf8.startIndex]
+  }
+
+  /// How many spaces of a cleaned text stand between two ASCII bytes: each is a word break by
+  /// `Character`s too (`split(separator: " ")` cuts there), also after lower-casing, so the
+  /// text has more words than this. A cheap bound before the text is split.
+  static func certainWordBreaks(_ cleaned: String) -> Int {
+    let utf8 = cleaned.utf8
+    var count = 0
+    var previous: UInt8 = 0x80
+    var spaceAfterASCII = false
+    for byte in utf8 {
+      if spaceAfterASCII && byte < 0x80 { count += 1 }
+      spaceAfterASCII = byte == 0x20 && previous < 0x80
+      previous = byte
+    }
+    return count
+  }
+
+  /// A cheap test before a line is read as numbers only (every word a number, sign, unit or
+  /// comparison, ``NumberWord``): false when a byte of its cleaned text can stand in none of
+  /// them — a letter outside the unit words (`mnkr`, `tkr`, `kr`, `mdkr`, `mdr`, `st.`,
+  /// `procent`, in the cases ``NumberWord`` reads), or a character outside ASCII other than the
+  /// signs and comparisons `−`, `–`, `≥`, `≤` (all starting with byte E2).
+  static func mayBeNumbersOnly(_ cleaned: String) -> Bool {
+    cleaned.utf8.allSatisfy { byte in
+      switch byte {
+      case 0x20, 0x25, 0x2B, 0x2C, 0x2D, 0x2E, 0x30...0x39, 0x3C, 0x3E: true
+      case UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "k"), UInt8(ascii: "r"), UInt8(ascii: "t"),
+        UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "p"), UInt8(ascii: "o"), UInt8(ascii: "c"),
+        UInt8(ascii: "e"), UInt8(ascii: "M"), UInt8(ascii: "N"), UInt8(ascii: "K"), UInt8(ascii: "R"),
+        UInt8(ascii: "T"):
+        true
+      case 0x80...0xBF, 0xE2: true
+      default: false
+      }
+    }
+  }
+
+  /// True when the last word of a cleaned line is no number, sign, unit or comparison
+  /// (``NumberWord/other``): then the line ends in no number run, and ``NumberRun/read(_:expectedCount:)``
+  /// finds no numbers in it.
+  static func lastWordIsText(_ cleaned: String) -> Bool {
+    let utf8 = cleaned.utf8
+    let start = utf8.lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
+    return NumberWord.classify(Substring(utf8[start...])) == .other
   }
 
   /// A cheap test before ``startsWithDigit(_:orSign:)``, on the line's cleaned text: false when
@@ -294,17 +340,53 @@ enum FigureText {
     return nil
   }
 
+  /// The byte ranges of the words that follow a word `Region` in a cleaned line. A word equals
+  /// `Region` only byte for byte: no other text is canonically equal to it.
+  private static func wordsAfterRegion(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var from = 0
+    while let r = ByteSearch.firstIndex(of: UInt8(ascii: "R"), in: bytes, from: from) {
+      from = r + 1
+      guard r == 0 || bytes[r - 1] == 0x20, r + 7 < bytes.count, bytes[r + 6] == 0x20,
+        bytes[r + 1] == UInt8(ascii: "e"), bytes[r + 2] == UInt8(ascii: "g"), bytes[r + 3] == UInt8(ascii: "i"),
+        bytes[r + 4] == UInt8(ascii: "o"), bytes[r + 5] == UInt8(ascii: "n")
+      else { continue }
+      var end = r + 7
+      while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+      result.append(r + 7..<end)
+    }
+    return result
+  }
+
+  /// ``wordsAfterRegion(_:)`` for text without contiguous UTF-8 storage.
+  private static func slowWordsAfterRegion(_ line: String) -> [Range<Int>] {
+    Array(line.utf8).withUnsafeBufferPointer(wordsAfterRegion)
+  }
+
+  /// The word's letters and hyphens, in order; from the bytes when the word is ASCII (where
+  /// the letters are `A`–`Z` and `a`–`z`, each a `Character` of its own).
+  private static func lettersAndHyphens(_ word: Substring) -> String {
+    guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.filter { $0.isLetter || $0 == "-" } }
+    let kept = word.utf8.filter { byte in
+      byte == UInt8(ascii: "-") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+    return String(decoding: kept, as: UTF8.self)
+  }
+
   /// The organisation a report is about, as its text names it most often (`Region Halland`):
   /// the most frequent `Region X` with a capitalised X (a genitive `Region Hallands` counts for
   /// `Region Halland`). `Regionen` when the text names none.
   static func organisation(in text: ReportText) -> String {
     var counts: [String: Int] = [:]
-    for line in text.cleaned where ByteSearch.contains(line, "Region") {
-      // The cleaned line's words are the raw line's (``NumberRun/words(in:)``), one space apart;
-      // a word equals `Region` only byte for byte (no other text is canonically equal to it).
-      let words = line.utf8.split(separator: 0x20)
-      for index in words.indices.dropLast() where words[index].elementsEqual("Region".utf8) {
-        var name = Substring(words[index + 1]).filter { $0.isLetter || $0 == "-" }
+    for line in text.cleaned {
+      // The cleaned line's words are the raw line's (``NumberRun/words(in:)``), one space apart.
+      let names = line.utf8.withContiguousStorageIfAvailable(wordsAfterRegion) ?? slowWordsAfterRegion(line)
+      guard !names.isEmpty else { continue }
+      let utf8 = line.utf8
+      for range in names {
+        let word = Substring(
+          utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        var name = lettersAndHyphens(word)
         guard let first = name.first, first.isUppercase, name.count > 1 else { continue }
         if name.hasSuffix("s") && counts[String(name.dropLast())] != nil { name.removeLast() }
         counts["Region " + name, default: 0] += 1

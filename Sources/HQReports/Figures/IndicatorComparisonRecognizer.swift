@@ -140,22 +140,25 @@ struct ComparisonHeader: Sendable, Hashable {
   /// A cheap test before ``init(line:)``, on the line's cleaned text: false unless two words in
   /// a row are years (four digits from `19` or `20`), as a header's first two years are.
   static func mayStart(_ cleaned: String) -> Bool {
-    let found = cleaned.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      var previousYear = false
-      var start = 0
-      while start < bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != 0x20 { end += 1 }
-        let year = end - start == 4 && (bytes[start] == 0x31 && bytes[start + 1] == 0x39
-          || bytes[start] == 0x32 && bytes[start + 1] == 0x30)
-          && bytes[start + 2] >= 0x30 && bytes[start + 2] <= 0x39 && bytes[start + 3] >= 0x30 && bytes[start + 3] <= 0x39
-        if year && previousYear { return true }
-        previousYear = year
-        start = end + 1
+    cleaned.utf8.withContiguousStorageIfAvailable(hasYearPair) ?? true
+  }
+
+  /// True when two words in a row are years; the candidates are found eight bytes at a time
+  /// (a year word starts with `1` or `2`, found as a byte from `0` to `3`).
+  private static func hasYearPair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isYear(at i: Int) -> Bool {
+      guard i + 4 <= bytes.count, i == 0 || bytes[i - 1] == 0x20, i + 4 == bytes.count || bytes[i + 4] == 0x20 else {
+        return false
       }
-      return false
+      let century = bytes[i] == 0x31 && bytes[i + 1] == 0x39 || bytes[i] == 0x32 && bytes[i + 1] == 0x30
+      return century && bytes[i + 2] >= 0x30 && bytes[i + 2] <= 0x39 && bytes[i + 3] >= 0x30 && bytes[i + 3] <= 0x39
     }
-    return found ?? true
+    var from = 0
+    while let i = ByteSearch.firstIndex(of: 0x33, in: bytes, from: from, orMask: 0x03) {
+      from = i + 1
+      if isYear(at: i) && isYear(at: i + 5) { return true }
+    }
+    return false
   }
 
   /// Reads a header line; nil when the line is not one.

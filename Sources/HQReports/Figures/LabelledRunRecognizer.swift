@@ -41,7 +41,9 @@ struct LabelledRunRecognizer: Recognizer {
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
     for index in text.lines.indices where FigureText.mayStartWithDigit(text.cleaned[index], orSign: true) {
-      guard !context.isClaimed(index), let run = Self.numbersOnly(text.lines[index]) else { continue }
+      guard FigureText.mayBeNumbersOnly(text.cleaned[index]), !context.isClaimed(index),
+        let run = Self.numbersOnly(text.lines[index])
+      else { continue }
       var labels = Self.labels(above: index, in: text, context: context)
       // Two to eight labels, one number each: anything else is some other shape.
       guard labels.count >= 2 else { continue }
@@ -85,9 +87,9 @@ struct LabelledRunRecognizer: Recognizer {
     guard FigureText.hasAtMost(60, charactersIn: cleaned), !FigureText.endsWithFullStop(cleaned),
       FigureText.bullet(cleaned) == nil
     else { return false }
-    // A line without digits holds no number.
-    return (!FigureText.hasDigit(cleaned) || NumberRun.read(Substring(raw)).numbers.isEmpty)
-      && !FigureText.hasBoxBar(cleaned)
+    // A line without digits, or whose last word is no part of a number, holds no number.
+    return (!FigureText.hasDigit(cleaned) || FigureText.lastWordIsText(cleaned)
+      || NumberRun.read(Substring(raw)).numbers.isEmpty) && !FigureText.hasBoxBar(cleaned)
   }
 
   private func emit(

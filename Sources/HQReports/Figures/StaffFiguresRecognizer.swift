@@ -77,10 +77,11 @@ struct StaffFiguresRecognizer: Recognizer {
     let caption = above.caption ?? FigureText.caption(above: firstLine, in: text)
     let year = caption.flatMap { FigureText.years(in: $0.text).last } ?? text.reportYear
     let table = caption?.text ?? FigureText.section(text, firstLine)
+    let indicators = above.labels.map { Self.withoutTrend($0.text(in: text)) }
     func fact(_ label: Int, _ measure: String, _ number: SwedishNumber, _ line: Int) -> Fact {
       Fact(
         report: text.reportID, section: FigureText.section(text, line), table: table,
-        indicator: Self.withoutTrend(above.labels[label].text(in: text)), measure: measure, kind: .utfall, year: year,
+        indicator: indicators[label], measure: measure, kind: .utfall, year: year,
         value: number.value, unit: number.unit, line: line + 1)
     }
     if plan.trusted {

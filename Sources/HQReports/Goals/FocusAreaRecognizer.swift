@@ -69,10 +69,12 @@ struct FocusAreaRecognizer: Recognizer {
   static func mayStateStatus(_ text: String) -> Bool {
     let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       let n = bytes.count
-      var i = 0
-      while i + 4 <= n {
+      var from = 0
+      // Each `p` or `P`, found eight bytes at a time.
+      while let i = ByteSearch.firstIndex(of: 0x70, in: bytes, from: from, orMask: 0x20), i + 4 <= n {
+        from = i + 1
         let p = bytes[i]
-        if (p == 0x70 || p == 0x50) && bytes[i + 1] == p {
+        if bytes[i + 1] == p {
           let upper = p == 0x50
           // `fyll` / `FYLL`, or `nå` / `NÅ` (å: C3 A5, Å: C3 85).
           if i + 6 <= n && bytes[i + 2] == (upper ? 0x46 : 0x66) && bytes[i + 3] == (upper ? 0x59 : 0x79)
@@ -86,7 +88,6 @@ struct FocusAreaRecognizer: Recognizer {
             return true
           }
         }
-        i += 1
       }
       return false
     }
@@ -102,7 +103,7 @@ struct FocusAreaRecognizer: Recognizer {
   static func status(of line: String, cleaned: String) -> GoalStatus? {
     // Cheap test first: every status word holds `ppfyll` or `ppnå` in one case or the other.
     // The needles hold no separator byte, so the raw line holds one exactly when the cleaned does.
-    guard line.utf8.count <= 120, mayStateStatus(cleaned) else { return nil }
+    guard line.utf8.count <= 120, mayStateStatus(cleaned), FigureText.certainWordBreaks(cleaned) < 6 else { return nil }
     let words = cleaned.lowercased().split(separator: " ").map(FigureText.trimmingPunctuation)
     guard words.count <= 6 else { return nil }
     if let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count {
