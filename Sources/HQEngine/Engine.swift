@@ -52,7 +52,6 @@ public struct Engine: Sendable {
     if parsed.hasErrors {
       throw .diagnostics(DiagnosticError(source: source, diagnostics: parsed.diagnostics))
     }
-    normalizeScales()
     for statement in parsed.statements {
       let table = try execute(statement.pipeline, in: source, cancellation: CancellationCheck(token: cancellation))
       switch statement.kind {
@@ -61,14 +60,6 @@ public struct Engine: Sendable {
       case .binding(let name, _):
         views[name.name] = Table(name: name.name, columns: table.columns)
       }
-    }
-  }
-
-  /// Brings the number columns of newly added tables to one scale each, once, so every later
-  /// query takes the fast paths. Values (and so results) are unchanged.
-  private mutating func normalizeScales() {
-    for table in catalog.tables {
-      if let scaled = table.uniformlyScaled() { catalog[table.name] = scaled }
     }
   }
 

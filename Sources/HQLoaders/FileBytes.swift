@@ -4,44 +4,109 @@ import Glibc
 import Darwin
 #endif
 
-/// A whole file's bytes, memory-mapped read-only, unmapped when the value goes away.
+/// A whole file's bytes: memory-mapped read-only for a regular file, read into memory for a
+/// pipe; released when the value goes away.
 ///
 /// Mapping instead of reading keeps a 1 GB CSV out of the heap: the parser walks the pages
 /// once, front to back, and ``releaser`` hands finished pages back to the kernel, so
 /// the file adds only a window of pages to the process's resident memory, not its full size.
-/// The corresponding C calls are `open`, `fstat`, `mmap`, `madvise` and `munmap`.
+///
+/// A pipe cannot be mapped and has no size until it ends: a FIFO (`mkfifo`), a process
+/// substitution (`<(gen)`, a `/dev/fd/N`) or `/dev/stdin` fed by a pipe is read to its end
+/// instead, like sqlite3's `.import` and DuckDB's `read_csv('/dev/stdin')` do. Opening a FIFO
+/// waits, as every reader of one does, until a program opens it for writing; Ctrl-C ends the
+/// wait. Directories and devices (a terminal, `/dev/zero`) are refused by name.
+///
+/// The corresponding C calls are `open`, `fstat`, `mmap`, `madvise`, `munmap` and `read`.
 final class FileBytes {
   let base: UnsafeRawPointer?
   let count: Int
+  /// True when `base` is a mapping (`munmap` frees it), false when `malloc` gave it.
+  private let isMapped: Bool
 
-  private init(base: UnsafeRawPointer?, count: Int) {
+  private init(base: UnsafeRawPointer?, count: Int, isMapped: Bool) {
     self.base = base
     self.count = count
+    self.isMapped = isMapped
   }
 
   deinit {
-    if let base, count > 0 { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+    guard let base else { return }
+    if isMapped {
+      if count > 0 { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+    } else {
+      free(UnsafeMutableRawPointer(mutating: base))
+    }
   }
 
   var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
-  /// Maps `path`, or throws a ``LoadError`` naming the file and the system's reason.
+  /// The bytes of `path`, or a ``LoadError`` naming the file and the system's reason.
   static func read(_ path: String) throws(LoadError) -> FileBytes {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { throw LoadError(file: path, message: "cannot open the file: \(errnoText())") }
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else {
+      if errno == EINTR {
+        throw LoadError(file: path, message: "interrupted while opening the file (a FIFO waits until a program opens it for writing)")
+      }
+      throw LoadError(file: path, message: "cannot open the file: \(errnoText())")
+    }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw LoadError(file: path, message: "cannot read the file: \(errnoText())") }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw LoadError(file: path, message: "is a directory; expected a file")
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return try map(fd, size: Int(info.st_size), path: path)
+    case S_IFIFO, S_IFSOCK: return try readToEnd(fd, path: path)
+    case S_IFDIR: throw LoadError(file: path, message: "is a directory; expected a file")
+    case S_IFCHR, S_IFBLK: throw LoadError(file: path, message: "is a device; expected a file or a pipe")
+    default: throw LoadError(file: path, message: "is neither a file nor a pipe; expected a file")
     }
-    let size = Int(info.st_size)
-    guard size > 0 else { return FileBytes(base: nil, count: 0) }
+  }
+
+  /// Maps a regular file of `size` bytes.
+  private static func map(_ fd: Int32, size: Int, path: String) throws(LoadError) -> FileBytes {
+    guard size > 0 else { return FileBytes(base: nil, count: 0, isMapped: true) }
     guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
       throw LoadError(file: path, message: "cannot map the file: \(errnoText())")
     }
     _ = madvise(mapped, size, MADV_SEQUENTIAL)
-    return FileBytes(base: UnsafeRawPointer(mapped), count: size)
+    return FileBytes(base: UnsafeRawPointer(mapped), count: size, isMapped: true)
+  }
+
+  /// Reads a pipe until its writer closes it, doubling the buffer as it fills.
+  ///
+  /// - Complexity: O(n) in the bytes read (each byte is copied at most twice on average).
+  private static func readToEnd(_ fd: Int32, path: String) throws(LoadError) -> FileBytes {
+    var capacity = 1 << 16
+    var count = 0
+    guard var storage = malloc(capacity) else { throw LoadError(file: path, message: "out of memory") }
+    while true {
+      if count == capacity {
+        guard let grown = realloc(storage, capacity * 2) else {
+          free(storage)
+          throw LoadError(file: path, message: "out of memory after reading \(count) bytes")
+        }
+        storage = grown
+        capacity *= 2
+      }
+      let got = systemRead(fd, storage + count, capacity - count)
+      if got > 0 {
+        count += got
+      } else if got == 0 {
+        break
+      } else {
+        let interrupted = errno == EINTR
+        let reason = errnoText()
+        free(storage)
+        throw LoadError(file: path, message: interrupted ? "interrupted while reading" : "cannot read the file: \(reason)")
+      }
+    }
+    guard count > 0 else {
+      free(storage)
+      return FileBytes(base: nil, count: 0, isMapped: false)
+    }
+    // Give back the unused end of the last doubling.
+    let fitted = realloc(storage, count) ?? storage
+    return FileBytes(base: UnsafeRawPointer(fitted), count: count, isMapped: false)
   }
 
   /// A function that tells the kernel the pages wholly inside `from..<to` are no longer
@@ -49,7 +114,7 @@ final class FileBytes {
   /// error), so this is always safe; it only keeps resident memory down. Safe to call from
   /// the threads of a parallel read, each for its own range.
   var releaser: @Sendable (Int, Int) -> Void {
-    guard let base else { return { _, _ in } }
+    guard let base, isMapped else { return { _, _ in } }
     let address = Int(bitPattern: base)
     let count = self.count
     return { from, to in
@@ -61,19 +126,30 @@ final class FileBytes {
     }
   }
 
-  /// The bytes as a `String`, or an error at the first byte that is not UTF-8.
+  /// The bytes as a `String` (without a leading byte order mark), or an error at the first
+  /// byte that is not UTF-8.
+  ///
+  /// The standard library validates while it copies, in one pass; only a file that fails is
+  /// scanned again, to find the place to report.
   func validatedString(file: String) throws(LoadError) -> String {
     let bytes = buffer
-    if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
-      let place = TextPosition(of: bad, in: bytes)
-      throw LoadError(file: file, line: place.line, column: place.column, message: "invalid UTF-8; expected text encoded as UTF-8")
-    }
     var start = 0
     if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { start = 3 }
-    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
+    let text = UnsafeRawBufferPointer(rebasing: bytes[start...]).withMemoryRebound(to: UInt8.self) {
+      String(validating: $0, as: UTF8.self)
+    }
+    if let text { return text }
+    let bad = UTF8Check.firstInvalidOffset(in: bytes) ?? start
+    let place = TextPosition(of: bad, in: bytes)
+    throw LoadError(file: file, line: place.line, column: place.column, message: "invalid UTF-8; expected text encoded as UTF-8")
   }
 
   private static func errnoText() -> String {
     String(cString: strerror(errno))
   }
+}
+
+/// The C `read`, named apart from ``FileBytes/read(_:)``, which hides it inside the type.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+  read(fd, buffer, count)
 }

@@ -17,36 +17,58 @@ import HQReports
 ///
 /// Every failure is a ``LoadError`` with `FILE:LINE:COL` where a place in the file is to
 /// blame. Nothing is returned on failure, so a failed load leaves the caller's data untouched.
+///
+/// A pipe loads like a file: a FIFO, `/dev/stdin` or a process substitution (`<(gen)`, a
+/// `/dev/fd/N`) is read to its end (see ``FileBytes``). Such names usually have no extension,
+/// so the name the data is loaded as can carry it: `as kolada.csv` reads CSV into `kolada`.
 public enum Loader {
   /// - Parameters:
   ///   - path: the file to load, as the user typed it (used verbatim in messages).
-  ///   - name: the table name for CSV/TSV files; nil means the file's stem. Ignored for
-  ///     report texts and model files, whose rows go to the fixed sources.
+  ///   - name: what to load it as. For CSV/TSV files, the table name (nil means the file's
+  ///     stem). A name ending in a known extension (`kolada.csv`) also gives the kind of file,
+  ///     overriding the path's, and is the name without it; for report texts and model files,
+  ///     whose rows go to the fixed sources, only such a name counts (as the report's `source`).
   public static func load(path: String, as name: String? = nil) throws(LoadError) -> LoadedData {
-    switch FileKind(path: path) {
+    // A name with a known extension stands for the file: its kind, table name and source.
+    let named = name.flatMap { name in FileKind(path: name).map { (kind: $0, name: name) } }
+    let kind = named?.kind ?? FileKind(path: path)
+    let shownName = fileName(named?.name ?? path)
+    switch kind {
     case .text:
       let bytes = try FileBytes.read(path)
       let text = try bytes.validatedString(file: path)
-      let result = ReportIngester.ingest(text: text, source: fileName(path))
+      let result = ReportIngester.ingest(text: text, source: shownName)
       return .reports(result.model, warnings: result.warnings)
     case .pdf:
       let text = try PDFText.extract(path: path)
-      let result = ReportIngester.ingest(text: text, source: fileName(path))
+      let result = ReportIngester.ingest(text: text, source: shownName)
       return .reports(result.model, warnings: result.warnings)
     case .csv, .tsv:
       let bytes = try FileBytes.read(path)
-      let delimiter: UInt8? = FileKind(path: path) == .tsv ? UInt8(ascii: "\t") : nil
-      let table = try CSVReader.read(bytes, file: path, tableName: name ?? stem(path), delimiter: delimiter)
+      let delimiter: UInt8? = kind == .tsv ? UInt8(ascii: "\t") : nil
+      let tableName = named.map { stem($0.name) } ?? name ?? stem(path)
+      let table = try CSVReader.read(bytes, file: path, tableName: tableName, delimiter: delimiter)
       return .table(name: table.name, table)
     case .json:
       let bytes = try FileBytes.read(path)
       let model = try ModelJSONReader.read(bytes, file: path)
       return .reports(model, warnings: [])
     case nil:
-      throw LoadError(
-        file: path,
-        message: "cannot load this kind of file; expected a name ending in .txt, .pdf, .csv, .tsv or .json")
+      throw unknownKind(path: path)
     }
+  }
+
+  /// The error for a file whose kind cannot be told from its name. A name without any
+  /// extension is usually a pipe (`/dev/stdin`, `/dev/fd/63` from `<(gen)`), so the message
+  /// says how to name its kind.
+  static func unknownKind(path: String) -> LoadError {
+    let expected = "expected a name ending in .txt, .pdf, .csv, .tsv or .json"
+    guard !fileName(path).dropFirst().contains(".") else {
+      return LoadError(file: path, message: "cannot load this kind of file; \(expected)")
+    }
+    return LoadError(
+      file: path,
+      message: "cannot tell what kind of file this is without an extension; expected a name with one: .load \(path) as NAME.csv (on the command line: --load \(path) --as NAME.csv)")
   }
 
   /// The file's name without directories (`data/kolada.csv` → `kolada.csv`).

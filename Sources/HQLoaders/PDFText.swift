@@ -25,20 +25,36 @@ enum PDFText {
         file: path,
         message: "cannot read PDF files: the pdftotext tool was not found; expected it on PATH (Debian/Ubuntu: apt-get install poppler-utils, or run Scripts/setup)")
     }
+    // pdftotext seeks in its input, which a pipe cannot do: a pipe's bytes are read here and
+    // handed to it on its standard input (`-`), which it reads whole first.
+    var piped: Data?
+    if !isRegularFile(path) {
+      let file = try FileBytes.read(path)
+      piped = withExtendedLifetime(file) { Data(file.buffer) }
+    }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments(for: path)
+    process.arguments = piped == nil ? arguments(for: path) : ["-enc", "UTF-8", "-", "-"]
     let output = Pipe()
     let errors = Pipe()
+    let input = Pipe()
     process.standardOutput = output
     process.standardError = errors
-    process.standardInput = FileHandle.nullDevice
+    process.standardInput = piped == nil ? FileHandle.nullDevice : input
     do { try process.run() } catch {
       throw LoadError(file: path, message: "cannot run \(tool): \(error.localizedDescription)")
     }
     // Read both pipes to the end before waiting, so a large text cannot fill a pipe and stall.
     let errorBox = DataBox()
     let group = DispatchGroup()
+    if let piped {
+      group.enter()
+      DispatchQueue.global().async {
+        try? input.fileHandleForWriting.write(contentsOf: piped)
+        try? input.fileHandleForWriting.close()
+        group.leave()
+      }
+    }
     group.enter()
     DispatchQueue.global().async {
       errorBox.set(errors.fileHandleForReading.readDataToEndOfFile())
@@ -54,6 +70,13 @@ enum PDFText {
     var bytes = [UInt8](data)
     for i in bytes.indices where bytes[i] == 0x0C { bytes[i] = 0x0A }
     return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// True for a regular file (or a link to one); false for a pipe, a directory, a device,
+  /// or a path that cannot be looked at (``FileBytes`` then says which).
+  static func isRegularFile(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
   }
 
   /// The argument vector; `path` is one argument whatever characters it holds, and a path

@@ -36,7 +36,7 @@ public enum ReportIngester {
     let reportText = ReportText(
       source: source, reportID: identity.id, lines: lines, cleaned: cleaned, documentUnit: identity.documentUnit,
       reportYear: identity.year, sectionTitles: sectionTitles, reportPeriod: identity.period,
-      headingLines: Set(headings.flatMap { $0.line..<$0.endLine }))
+      headingLines: LineSet(headings.flatMap { $0.line..<$0.endLine }))
 
     var context = RecognitionContext()
     for recognizer in Recognizers.all {

@@ -151,6 +151,38 @@ import Testing
     #expect(result.status == 1)
     #expect(result.stderr.contains("/nonexistent/data.csv"))
   }
+
+  /// Pipes load like files: standard input, bash's `<(…)`, and a FIFO another process writes.
+  @Test func loadsFromPipes() throws {
+    let csv = "a,b\n1,2\n3,4\n"
+    let stdin = try HQProcess.run(["--load", "/dev/stdin", "--as", "k.csv", "-c", "from k | summarize s = sum(b)"], input: csv)
+    #expect(stdin.status == 0, "\(stdin.stderr)")
+    #expect(stdin.stdout == "s\n6\n")
+
+    let substituted = try HQProcess.shell(#"$HQ --load <(printf 'a,b\n1,2\n3,4\n') --as k.csv -c 'from k | count'"#)
+    #expect(substituted.status == 0, "\(substituted.stderr)")
+    #expect(substituted.stdout == "count\n2\n")
+
+    // Without a name that has an extension, the kind is unknown: say how to give it.
+    let unnamed = try HQProcess.shell(#"$HQ --load <(printf 'a,b\n') -c 'from k'"#)
+    #expect(unnamed.status == 1)
+    #expect(unnamed.stderr.hasPrefix("/dev/fd/"))
+    #expect(unnamed.stderr.contains(": error: cannot tell what kind of file this is without an extension; expected a name with one: .load /dev/fd/"))
+    #expect(unnamed.stderr.contains(" --as NAME.csv)"))
+
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fifo = dir.appendingPathComponent("tal.csv").path
+    let fed = try HQProcess.shell(
+      "mkfifo '\(fifo)' && { printf 'n\\n1\\n2\\n3\\n' > '\(fifo)' & } && $HQ -c '.load \(fifo) as t' -c 'from t | summarize s = sum(n)'")
+    #expect(fed.status == 0, "\(fed.stderr)")
+    #expect(fed.stdout == "s\n6\n")
+    #expect(fed.stderr == "loaded t: 3 rows, 1 columns\n")
+
+    let stray = try HQProcess.run(["--as", "k.csv", "-c", ".tables"])
+    #expect(stray.status == 2)
+    #expect(stray.stderr.contains("--as NAME names the file of the --load just before it"))
+  }
 }
 
 /// What a session writes: `.save` scripts that replay, `.export` models that load back.

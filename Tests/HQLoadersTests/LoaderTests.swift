@@ -31,6 +31,63 @@ import Testing
     #expect(table.name == "mitt")
   }
 
+  @Test func aNameWithoutExtensionAsksForOne() {
+    // /dev/stdin and /dev/fd/63 (bash's `<(gen)`) have no extension to tell the kind by.
+    #expect(loadError("/dev/fd/63") == "/dev/fd/63: error: cannot tell what kind of file this is without an extension; expected a name with one: .load /dev/fd/63 as NAME.csv (on the command line: --load /dev/fd/63 --as NAME.csv)")
+  }
+
+  @Test func aCSVFromAFIFONamedByItsExtension() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    // 20,000 rows (about 200 KB, more than one read) of i and 2·i.
+    let csv = "i,dubbel\n" + (1...20_000).map { "\($0),\(2 * $0)\n" }.joined()
+    let writer = try FIFO.serve(dir.path + "/tal.csv", Array(csv.utf8))
+    let loaded = try Loader.load(path: dir.path + "/tal.csv", as: nil)
+    writer.wait()
+    guard case .table(let name, let table) = loaded else {
+      Issue.record("expected a table")
+      return
+    }
+    #expect(name == "tal")
+    #expect(table.rowCount == 20_000)
+    #expect(table.schema.fields.map(\.name) == ["i", "dubbel"])
+  }
+
+  @Test func aNameWithAnExtensionGivesTheKindAndTheTableName() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    // A FIFO without extension, loaded as TSV: the tab splits the fields.
+    let writer = try FIFO.serve(dir.path + "/pipe", Array("kommun\tinvånare\nHalmstad\t106084\n".utf8))
+    let loaded = try Loader.load(path: dir.path + "/pipe", as: "kommuner.tsv")
+    writer.wait()
+    guard case .table(let name, let table) = loaded else {
+      Issue.record("expected a table")
+      return
+    }
+    #expect(name == "kommuner")
+    #expect(table.schema.fields.map(\.name) == ["kommun", "invånare"])
+    #expect(table.rowCount == 1)
+    // Without an extension the name is only the table name, as before.
+    guard case .table(let plain, _) = try Loader.load(path: Fixtures.path("enkel.tsv"), as: "enkel.v2") else {
+      Issue.record("expected a table")
+      return
+    }
+    #expect(plain == "enkel.v2")
+  }
+
+  @Test func aReportTextFromAPipeIsNamedByItsName() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let writer = try FIFO.serve(dir.path + "/pipe", Array("Uppföljningsrapport 1 2025\n".utf8))
+    let loaded = try Loader.load(path: dir.path + "/pipe", as: "min-rapport.txt")
+    writer.wait()
+    guard case .reports(let model, _) = loaded else {
+      Issue.record("expected report rows")
+      return
+    }
+    #expect(model.reports.map(\.source) == ["min-rapport.txt"])
+  }
+
   @Test func extensionsAreCaseInsensitive() {
     #expect(FileKind(path: "X.CSV") == .csv)
     #expect(FileKind(path: "x.Tsv") == .tsv)
@@ -52,6 +109,24 @@ import Testing
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let file = try dir.write("latin1.txt", Array("Rad ett\nG".utf8) + [0xF6] + Array("teborg\n".utf8))
+    #expect(loadError(file) == "\(file):2:2: error: invalid UTF-8; expected text encoded as UTF-8")
+  }
+
+  @Test func aByteOrderMarkIsNotPartOfTheText() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let file = try dir.write("bom.txt", [0xEF, 0xBB, 0xBF] + Array("Uppföljningsrapport 1 2025\nRad två\n".utf8))
+    guard case .reports(let model, _) = try Loader.load(path: file, as: nil) else {
+      Issue.record("expected report rows")
+      return
+    }
+    #expect(model.lines.map(\.text) == ["Uppföljningsrapport 1 2025", "Rad två"])
+  }
+
+  @Test func invalidUTF8AfterAByteOrderMarkIsPlacedInTheFile() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let file = try dir.write("bom-latin1.txt", [0xEF, 0xBB, 0xBF] + Array("Rad\nG".utf8) + [0xF6] + Array("teborg\n".utf8))
     #expect(loadError(file) == "\(file):2:2: error: invalid UTF-8; expected text encoded as UTF-8")
   }
 }

@@ -30,6 +30,17 @@ import Testing
   }
 
   @Test(.enabled(if: hasPDFToText, "pdftotext (poppler-utils) is not installed; run Scripts/setup"))
+  func aPDFFromAPipe() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let pdf = try [UInt8](Data(contentsOf: URL(fileURLWithPath: Fixtures.path("rapport.pdf"))))
+    let writer = try FIFO.serve(dir.path + "/rapport.pdf", pdf)
+    let text = try PDFText.extract(path: dir.path + "/rapport.pdf")
+    writer.wait()
+    #expect(text.split(separator: "\n").first == "Uppföljningsrapport 1 2025 för Testnämnden")
+  }
+
+  @Test(.enabled(if: hasPDFToText, "pdftotext (poppler-utils) is not installed; run Scripts/setup"))
   func aFileThatIsNotAPDF() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }

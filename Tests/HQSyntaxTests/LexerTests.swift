@@ -44,9 +44,63 @@ import Testing
   @Test func unknownCharactersAreSkippedWithoutRecursion() {
     let (tokens, diagnostics) = Lexer.tokenize(String(repeating: "@", count: 50_000) + "x")
     #expect(tokens.map(\.kind) == [.identifier, .endOfInput])
-    #expect(diagnostics.count == 50_000)
+    // One run of the same character: one diagnostic underlining all 50,000.
+    #expect(diagnostics.map(\.range) == [SourceRange(0, 50_000)])
+    #expect(diagnostics.map(\.message) == ["unexpected character '@'"])
     let parsed = Parser.parse(SourceFile(name: "t", text: String(repeating: "@", count: 50_000)))
-    #expect(parsed.diagnostics.count == Parser.maxDiagnostics)
+    #expect(parsed.diagnostics.count == 1)
+  }
+
+  @Test func aRunOfOneUnknownCharacterIsOneDiagnostic() {
+    let source = SourceFile(name: "t", text: "from facts | where a && b")
+    let (_, diagnostics) = Lexer.tokenize(source.text)
+    #expect(diagnostics.count == 1)
+    // `&&` starts at column 22 (offset 21) and is two characters wide.
+    #expect(DiagnosticRenderer.render(diagnostics[0], in: source) == """
+      t:1:22: error: unexpected character '&'
+      from facts | where a && b
+                           ^~
+      help: write 'and'
+      """)
+  }
+
+  @Test func differentUnknownCharactersKeepTheirOwnDiagnostics() {
+    let (_, diagnostics) = Lexer.tokenize("a @% b")
+    #expect(diagnostics.map(\.message) == ["unexpected character '@'", "unexpected character '%'"])
+    #expect(diagnostics.map(\.range) == [SourceRange(2, 3), SourceRange(3, 4)])
+    #expect(diagnostics[1].help == "hq has no '%' operator")
+  }
+
+  @Test func aRepeatedBangStopsBeforeNotEqual() {
+    // `!!=` is an unknown `!` and then `!=`; `!!!` is one run.
+    let (tokens, diagnostics) = Lexer.tokenize("a !!= b")
+    #expect(tokens.map(\.kind) == [.identifier, .notEqual, .identifier, .endOfInput])
+    #expect(diagnostics.map(\.range) == [SourceRange(2, 3)])
+    #expect(Lexer.tokenize("!!!").diagnostics.map(\.range) == [SourceRange(0, 3)])
+  }
+
+  @Test func onlyTheFirstDiagnosticsAreKept() {
+    // 1 MB of two alternating unknown characters: no two neighbours alike, so every
+    // character is its own problem; the lexer keeps the first ones, at offsets 0, 1, 2, …
+    let garbage = String(repeating: "@%", count: 500_000)
+    let (_, diagnostics) = Lexer.tokenize(garbage)
+    #expect(diagnostics.count == Lexer.maxDiagnostics)
+    #expect(diagnostics.map(\.range.start) == Array(0..<Lexer.maxDiagnostics))
+    let parsed = Parser.parse(SourceFile(name: "t", text: garbage))
+    #expect(parsed.diagnostics.map(\.range.start) == Array(0..<Parser.maxDiagnostics))
+  }
+
+  @Test func anEarlierProblemFoundLateIsStillKept() {
+    // An unterminated string with 25 unknown escapes inside: the escapes are found first, the
+    // missing quote (at offset 0, where the string starts) last. It is the first problem and
+    // must not be crowded out.
+    let text = "\"" + String(repeating: "\\q", count: 25)
+    let (_, diagnostics) = Lexer.tokenize(text)
+    #expect(diagnostics.count == Lexer.maxDiagnostics)
+    let starts = diagnostics.map(\.range.start).sorted()
+    // The string's quote at 0, then the escapes at 1, 3, 5, … (each `\q` is two bytes).
+    #expect(starts == [0] + (0..<(Lexer.maxDiagnostics - 1)).map { 1 + 2 * $0 })
+    #expect(diagnostics.contains { $0.message == "unterminated text; the closing '\"' is missing" })
   }
 
   @Test func statementTokensDropContinuationLineBreaks() {

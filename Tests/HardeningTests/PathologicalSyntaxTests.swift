@@ -80,12 +80,27 @@ import Testing
     let (message, seconds) = Measure.time { Self.outcome(query) }
     #expect(message == "rows: 1")
     #expect(seconds < 10)
-    // 100,000 characters the lexer does not know (a 1 MB line of them is in
-    // Scripts/pathological): one diagnostic each, at most 20 reported.
-    let unknown = String(repeating: "\u{1F}", count: 100_000)
-    let (diagnostic, lexSeconds) = Measure.time { Self.outcome(unknown) }
-    #expect(!diagnostic.hasPrefix("rows"))
-    #expect(lexSeconds < 20)
+  }
+
+  /// Found here: the lexer kept one diagnostic per unknown character (220 MB for 1 MB of
+  /// them) before the parser reported the first 20. A run of one character is now one
+  /// diagnostic, and the lexer keeps only the first ``Lexer/maxDiagnostics``.
+  @Test func oneMegabyteOfUnknownCharactersGivesBoundedDiagnostics() {
+    let run = String(repeating: "\u{1F}", count: 1_000_000)
+    let (message, runSeconds) = Measure.time { Self.outcome(run) }
+    #expect(message == "unexpected character 'U+1F'")
+    #expect(runSeconds < 20)
+    #expect(Lexer.tokenize(run).diagnostics.map(\.range) == [SourceRange(0, 1_000_000)])
+
+    // A statement with 1 MB of mixed garbage in it, no two neighbours alike.
+    let prefix = "from facts | where value "
+    let garbage = prefix + String(repeating: "@%&{}", count: 200_000) + " == 1"
+    let (result, seconds) = Measure.time { Parser.parse(SourceFile(name: "<test>", text: garbage)) }
+    #expect(result.diagnostics.count == Parser.maxDiagnostics)
+    #expect(result.diagnostics.first?.message == "unexpected character '@'")
+    #expect(result.diagnostics.first?.range.start == prefix.utf8.count)
+    #expect(Lexer.tokenize(garbage).diagnostics.count == Lexer.maxDiagnostics)
+    #expect(seconds < 20)
   }
 
   /// Found here: `StatementSplitter.split` counted each statement's indent from the start of

@@ -310,7 +310,7 @@ struct CSVColumnBuilder {
       var uniform: Int8? = firstScale ?? 0
       var scales: [Int8] = []
       if mixedScales {
-        if let rescaled = CSVColumnBuilder.rescale(mantissas, self.scales, to: maxScale) {
+        if let rescaled = Column.mantissas(mantissas, scales: self.scales, atScale: maxScale) {
           mantissas = rescaled
           uniform = maxScale
         } else {
@@ -327,17 +327,5 @@ struct CSVColumnBuilder {
       let codes = mode == .text ? self.codes : Array(repeating: 0, count: rows)
       return Column(name: name, type: .text, storage: .text(codes: codes, dictionary: strings), nulls: nulls, count: rows)
     }
-  }
-
-  private static func rescale(_ mantissas: [Int64], _ scales: [Int8], to target: Int8) -> [Int64]? {
-    var result = mantissas
-    var powers: [Int64] = [1]
-    for _ in 0..<Int(target) { powers.append(powers[powers.count - 1] &* 10) }
-    for i in result.indices {
-      let (product, overflow) = result[i].multipliedReportingOverflow(by: powers[Int(target - scales[i])])
-      if overflow { return nil }
-      result[i] = product
-    }
-    return result
   }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cheap facts about single lines of extracted report text, shared by the document reader and
 /// the table recognizer.
 ///
@@ -8,31 +14,37 @@ enum TextLines {
   ///
   /// - Complexity: O(n) over the UTF-8 bytes; no grapheme breaking.
   static func split(_ text: String) -> [String] {
-    var lines: [String] = []
-    lines.reserveCapacity(text.utf8.count / 40 + 1)
-    let utf8 = text.utf8
-    var start = utf8.startIndex
-    var index = start
-    while index < utf8.endIndex {
-      if utf8[index] == 0x0A {
-        lines.append(line(utf8, start, index))
-        start = utf8.index(after: index)
+    var text = text
+    return text.withUTF8 { bytes -> [String] in
+      guard let base = bytes.baseAddress else { return [] }
+      var lines: [String] = []
+      lines.reserveCapacity(bytes.count / 40 + 1)
+      var start = 0
+      while start < bytes.count {
+        // memchr finds the next line feed many bytes at a time.
+        let rest = UnsafeRawPointer(base + start)
+        let found: UnsafeMutableRawPointer? = memchr(rest, Int32(0x0A), bytes.count - start)
+        let newline = found.map { start + (UnsafeRawPointer($0) - rest) } ?? bytes.count
+        var end = newline
+        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        start = newline + 1
       }
-      index = utf8.index(after: index)
+      return lines
     }
-    if start < utf8.endIndex { lines.append(line(utf8, start, utf8.endIndex)) }
-    return lines
-  }
-
-  private static func line(_ utf8: String.UTF8View, _ start: String.Index, _ end: String.Index) -> String {
-    var end = end
-    if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
-    return String(Substring(utf8[start..<end]))
   }
 
   /// The line's words joined by single ASCII spaces (no-break and thin spaces count as spaces).
   static func clean(_ line: some StringProtocol) -> String {
     NumberRun.cleaned(Substring(line))
+  }
+
+  /// ``clean(_:)`` for a whole line: a line that is already clean is returned as it is,
+  /// sharing its storage instead of copying it.
+  static func clean(_ line: String) -> String {
+    var line = line
+    let isClean = line.withUTF8 { NumberRun.isClean($0) }
+    return isClean ? line : NumberRun.cleaned(Substring(line))
   }
 
   /// True when the line holds no words.
@@ -64,62 +76,83 @@ enum TextLines {
   /// Page furniture: a page marker (`15(34)`, `Sida 3`), or a running footer with a vertical
   /// bar and a page number (`Region X │Bästa livsplatsen 10`).
   static func isPageFurniture(_ cleaned: String) -> Bool {
-    var previous2: UInt8 = 0
-    var previous: UInt8 = 0
-    for byte in cleaned.utf8 {
-      // `|`, or `│` (U+2502, E2 94 82).
-      if byte == 0x7C || (previous2 == 0xE2 && previous == 0x94 && byte == 0x82) { return true }
-      previous2 = previous
-      previous = byte
+    var cleaned = cleaned
+    return cleaned.withUTF8 { utf8 -> Bool in
+      var previous2: UInt8 = 0
+      var previous: UInt8 = 0
+      for byte in utf8 {
+        // `|`, or `│` (U+2502, E2 94 82).
+        if byte == 0x7C || (previous2 == 0xE2 && previous == 0x94 && byte == 0x82) { return true }
+        previous2 = previous
+        previous = byte
+      }
+      guard utf8.count <= 12, !utf8.isEmpty else { return false }
+      // digits ( digits )
+      var i = 0
+      func digits() -> Bool {
+        let start = i
+        while i < utf8.count, utf8[i] >= 0x30, utf8[i] <= 0x39 { i += 1 }
+        return i > start
+      }
+      guard digits(), i < utf8.count, utf8[i] == UInt8(ascii: "(") else { return false }
+      i += 1
+      guard digits(), i < utf8.count, utf8[i] == UInt8(ascii: ")") else { return false }
+      return i == utf8.count - 1
     }
-    guard cleaned.utf8.count <= 12 else { return false }
-    let utf8 = Array(cleaned.utf8)
-    guard !utf8.isEmpty else { return false }
-    // digits ( digits )
-    var i = 0
-    func digits() -> Bool {
-      let start = i
-      while i < utf8.count, utf8[i] >= 0x30, utf8[i] <= 0x39 { i += 1 }
-      return i > start
-    }
-    guard digits(), i < utf8.count, utf8[i] == UInt8(ascii: "(") else { return false }
-    i += 1
-    guard digits(), i < utf8.count, utf8[i] == UInt8(ascii: ")") else { return false }
-    return i == utf8.count - 1
   }
 
   /// True when the line could end in a number: its last word holds a digit or is a unit word
   /// (`mnkr`, `%`). A cheap test that spares most prose lines the full number reading.
   static func mayEndInNumber(_ line: String) -> Bool {
-    let scalars = line.unicodeScalars
-    var end = scalars.endIndex
-    while end > scalars.startIndex, LineJoining.isSpace(scalars[scalars.index(before: end)])
-      || scalars[scalars.index(before: end)] == "\r"
-    {
-      end = scalars.index(before: end)
+    var line = line
+    return line.withUTF8 { bytes -> Bool in
+      // The width of the space (``LineJoining/isSpace(_:)``) that ends just before `end`, or 0.
+      func spaceWidth(endingAt end: Int) -> Int {
+        guard end > 0 else { return 0 }
+        let last = bytes[end - 1]
+        if last == 0x20 || last == 0x09 { return 1 }
+        if last == 0xA0, end >= 2, bytes[end - 2] == 0xC2 { return 2 }
+        if (last == 0x89 || last == 0xAF), end >= 3, bytes[end - 2] == 0x80, bytes[end - 3] == 0xE2 { return 3 }
+        return 0
+      }
+      var end = bytes.count
+      while end > 0 {
+        let width = spaceWidth(endingAt: end)
+        if width > 0 {
+          end -= width
+        } else if bytes[end - 1] == 0x0D {
+          end -= 1
+        } else {
+          break
+        }
+      }
+      var start = end
+      var hasDigit = false
+      while start > 0, spaceWidth(endingAt: start) == 0 {
+        start -= 1
+        if bytes[start] >= 0x30 && bytes[start] <= 0x39 { hasDigit = true }
+      }
+      guard start < end else { return false }
+      if hasDigit { return true }
+      if case .unit = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
+      return false
     }
-    var start = end
-    while start > scalars.startIndex, !LineJoining.isSpace(scalars[scalars.index(before: start)]) {
-      start = scalars.index(before: start)
-    }
-    guard start < end else { return false }
-    let word = Substring(scalars[start..<end])
-    if word.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { return true }
-    if case .unit = NumberWord.classify(word) { return true }
-    return false
   }
 
   /// True when the line holds two spaces in a row after its first word (cells set apart).
   static func hasWideGap(_ line: String) -> Bool {
-    var seenWord = false
-    var previousSpace = false
-    for b in line.utf8 {
-      let space = b == 0x20
-      if space && previousSpace && seenWord { return true }
-      if !space && b != 0x09 { seenWord = true }
-      previousSpace = space
+    var line = line
+    return line.withUTF8 { bytes -> Bool in
+      var seenWord = false
+      var previousSpace = false
+      for b in bytes {
+        let space = b == 0x20
+        if space && previousSpace && seenWord { return true }
+        if !space && b != 0x09 { seenWord = true }
+        previousSpace = space
+      }
+      return false
     }
-    return false
   }
 
   /// True when the cleaned line reads as running prose rather than a cell of a table: it ends

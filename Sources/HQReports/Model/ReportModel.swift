@@ -21,12 +21,31 @@ public struct ReportModel: Sendable {
   }
 
   /// Adds another model's rows after this one's.
-  public mutating func merge(_ other: ReportModel) {
-    reports += other.reports
-    facts += other.facts
-    goals += other.goals
-    sections += other.sections
-    lines += other.lines
+  ///
+  /// Merging a large report into a few small ones (the bundled reports) is the common case;
+  /// then this model's rows are put in front of `other`'s instead, so the many rows are moved
+  /// rather than copied one by one (when `other` is not shared).
+  public mutating func merge(_ other: consuming ReportModel) {
+    guard other.rowCount > rowCount else {
+      reports += other.reports
+      facts += other.facts
+      goals += other.goals
+      sections += other.sections
+      lines += other.lines
+      return
+    }
+    var merged = other
+    merged.reports.insert(contentsOf: reports, at: 0)
+    merged.facts.insert(contentsOf: facts, at: 0)
+    merged.goals.insert(contentsOf: goals, at: 0)
+    merged.sections.insert(contentsOf: sections, at: 0)
+    merged.lines.insert(contentsOf: lines, at: 0)
+    self = merged
+  }
+
+  /// The rows of all five sources together: a rough size.
+  private var rowCount: Int {
+    reports.count + facts.count + goals.count + sections.count + lines.count
   }
 }
 
@@ -59,71 +78,4 @@ extension ReportModel {
     Field("year", .number), Field("period", .text), Field("kind", .text), Field("source", .text),
     Field("facts", .number), Field("goals", .number), Field("sections", .number),
   ])
-
-  /// The model as the four tables `facts`, `goals`, `sections` and `reports`.
-  public func tables() -> [Table] {
-    [factsTable(), goalsTable(), sectionsTable(), reportsTable()]
-  }
-
-  public func factsTable() -> Table {
-    var builder = TableBuilder(name: "facts", schema: Self.factsSchema)
-    for f in facts {
-      appendRow(&builder, [
-        .text(f.report), .text(f.section), .text(f.table), .text(f.indicator), .text(f.measure),
-        .text(f.kind.rawValue), .text(f.period), Self.optional(f.year), .number(f.value),
-        .text(f.unit), Self.optional(f.rank), Self.optional(f.rankOf), .int(f.line),
-      ])
-    }
-    return builder.build()
-  }
-
-  /// The report texts line by line; the engine's `search` source reads it.
-  public func linesTable() -> Table {
-    var builder = TableBuilder(name: "lines", schema: Self.linesSchema)
-    for l in lines {
-      appendRow(&builder, [.text(l.report), .text(l.section), .int(l.line), .text(l.text)])
-    }
-    return builder.build()
-  }
-
-  public func goalsTable() -> Table {
-    var builder = TableBuilder(name: "goals", schema: Self.goalsSchema)
-    for g in goals {
-      appendRow(&builder, [.text(g.report), .text(g.name), .text(g.status.rawValue), .int(g.line)])
-    }
-    return builder.build()
-  }
-
-  public func sectionsTable() -> Table {
-    var builder = TableBuilder(name: "sections", schema: Self.sectionsSchema)
-    for s in sections {
-      appendRow(&builder, [
-        .text(s.report), .text(s.number), .text(s.title), .int(s.level), .int(s.line), .text(s.text),
-      ])
-    }
-    return builder.build()
-  }
-
-  public func reportsTable() -> Table {
-    var builder = TableBuilder(name: "reports", schema: Self.reportsSchema)
-    for r in reports {
-      appendRow(&builder, [
-        .text(r.id), .text(r.title), .text(r.organisation), Self.optional(r.year), .text(r.period),
-        .text(r.kind), .text(r.source),
-        .int(facts.count { $0.report == r.id }), .int(goals.count { $0.report == r.id }),
-        .int(sections.count { $0.report == r.id }),
-      ])
-    }
-    return builder.build()
-  }
-
-  private static func optional(_ value: Int?) -> Value {
-    value.map { .int($0) } ?? .null
-  }
-
-  /// Rows here are built from typed model fields, so a type mismatch is a programming error
-  /// caught by the model tests, never something report text can cause.
-  private func appendRow(_ builder: inout TableBuilder, _ row: [Value]) {
-    do { try builder.append(row) } catch { preconditionFailure("model row does not match its schema: \(error)") }
-  }
 }

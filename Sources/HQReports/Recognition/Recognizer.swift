@@ -31,7 +31,48 @@ struct ReportText {
   /// What the report covers (`jan–aug`, `helår`), empty when it does not say.
   var reportPeriod: String = ""
   /// The 0-based indexes of the lines that are headings (a table never reads through one).
-  var headingLines: Set<Int> = []
+  var headingLines = LineSet()
+  /// Each line read as `label n1 … nk` with no expected count, computed on first use and shared
+  /// by every recognizer (several of them ask the same line).
+  let readings: LineReadings
+
+  init(
+    source: String, reportID: String, lines: [String], cleaned: [String], documentUnit: String,
+    reportYear: Int?, sectionTitles: [String], reportPeriod: String = "", headingLines: LineSet = LineSet()
+  ) {
+    self.source = source
+    self.reportID = reportID
+    self.lines = lines
+    self.cleaned = cleaned
+    self.documentUnit = documentUnit
+    self.reportYear = reportYear
+    self.sectionTitles = sectionTitles
+    self.reportPeriod = reportPeriod
+    self.headingLines = headingLines
+    self.readings = LineReadings(lines: lines)
+  }
+
+  /// ``NumberRun/read(_:expectedCount:)`` of line `index` with no expected count, cached.
+  func row(_ index: Int) -> NumberRun.Row { readings[index] }
+}
+
+/// A memo of ``NumberRun/read(_:expectedCount:)`` per line. A class so that a ``ReportText``
+/// passed by value to every recognizer shares one memo; ingestion of one text runs on one thread.
+final class LineReadings {
+  private let lines: [String]
+  private var rows: [NumberRun.Row?]
+
+  init(lines: [String]) {
+    self.lines = lines
+    self.rows = Array(repeating: nil, count: lines.count)
+  }
+
+  subscript(index: Int) -> NumberRun.Row {
+    if let row = rows[index] { return row }
+    let row = NumberRun.read(Substring(lines[index]))
+    rows[index] = row
+    return row
+  }
 }
 
 /// What recognizers produce, and which lines are already taken.
@@ -40,10 +81,10 @@ struct RecognitionContext {
   var goals: [Goal] = []
   var warnings: [IngestWarning] = []
   /// Line indexes (0-based) some recognizer has read numbers from.
-  var claimed: Set<Int> = []
+  var claimed = LineSet()
 
   mutating func claim(_ lines: some Sequence<Int>) {
-    claimed.formUnion(lines)
+    claimed.insert(contentsOf: lines)
   }
 
   func isClaimed(_ line: Int) -> Bool { claimed.contains(line) }

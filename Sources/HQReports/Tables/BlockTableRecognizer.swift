@@ -32,7 +32,7 @@ struct BlockTableRecognizer: Recognizer {
   func recognize(in text: ReportText, context: inout RecognitionContext) {
     var index = 0
     while index < text.lines.count {
-      if !context.isClaimed(index), let header = headerCells(text.lines[index]) {
+      if !context.isClaimed(index), let header = headerCells(index, in: text) {
         index = read(header: header, at: index, text: text, context: &context)
       } else {
         index += 1
@@ -40,11 +40,12 @@ struct BlockTableRecognizer: Recognizer {
     }
   }
 
-  private func headerCells(_ line: String) -> [String]? {
+  private func headerCells(_ index: Int, in text: ReportText) -> [String]? {
+    let line = text.lines[index]
     guard line.utf8.count <= 300, TextLines.hasWideGap(line) else { return nil }
     let parts = HeaderCells.gapParts(Substring(line))
     guard parts.count >= 3,
-      NumberRun.read(Substring(line)).numbers.allSatisfy({ TableScan.isBareYear($0, in: line) })
+      text.row(index).numbers.allSatisfy({ TableScan.isBareYear($0, in: line) })
     else { return nil }
     return parts.map { TextLines.clean($0) }
   }

@@ -31,10 +31,31 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// What the table around the column says: its caption and the report's defaults.
   struct Context: Sendable, Hashable {
-    var caption: String = ""
+    var caption: String {
+      didSet { readCaption() }
+    }
     var reportYear: Int?
     var reportPeriod: String = ""
     var documentUnit: String = ""
+    /// What the caption says, read once per table rather than once per column.
+    private(set) var captionLower = ""
+    private(set) var captionUnit = ""
+    private(set) var captionRange: String?
+
+    init(caption: String = "", reportYear: Int? = nil, reportPeriod: String = "", documentUnit: String = "") {
+      self.caption = caption
+      self.reportYear = reportYear
+      self.reportPeriod = reportPeriod
+      self.documentUnit = documentUnit
+      readCaption()
+    }
+
+    private mutating func readCaption() {
+      captionLower = caption.lowercased()
+      // Unit words are never empty, so an empty result means the caption names none.
+      captionUnit = ColumnMeaning.unit(inCaption: caption, default: "")
+      captionRange = FigureYearWords.range(in: caption)
+    }
   }
 
   init(measure: String, kind: FactKind, period: String, year: Int?, unit: String) {
@@ -49,14 +70,13 @@ struct ColumnMeaning: Sendable, Hashable {
   init(header: String, context: Context) {
     let (measure, headerUnit) = Self.cleanMeasure(header)
     let lower = measure.lowercased()
-    let captionLower = context.caption.lowercased()
+    let captionLower = context.captionLower
     let kind = Self.kind(of: lower) ?? Self.yearOnlyKind(measure, context.reportYear) ?? .värde
     let years = FigureYearWords.years(in: measure)
     let measureRange = FigureYearWords.range(in: measure)
-    let captionRange = years.isEmpty ? FigureYearWords.range(in: context.caption) : nil
+    let captionRange = years.isEmpty ? context.captionRange : nil
     let range = measureRange ?? captionRange
-    // Read once (unit words are never empty, so an empty result means the caption names none).
-    let captionUnit = Self.unit(inCaption: context.caption, default: "")
+    let captionUnit = context.captionUnit
     let isAverage = lower.hasPrefix("snitt") || ByteSearch.has(lower, "genomsnitt")
     var year: Int?
     if measureRange != nil {

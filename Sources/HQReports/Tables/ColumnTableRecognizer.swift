@@ -101,7 +101,7 @@ struct TableScan {
       !cleaned.hasPrefix("*")
     else { return false }
     let raw = text.lines[index]
-    let row = NumberRun.read(Substring(raw))
+    let row = text.row(index)
     guard !row.numbers.isEmpty, row.label.utf8.count <= 80, !ByteSearch.has(row.label, ". ") else { return false }
     guard !row.numbers.allSatisfy({ Self.isBareYear($0, in: raw) }) else { return false }
     return !continuesAsProse(index)
@@ -140,10 +140,10 @@ struct TableScan {
     if let last = header.lastIndex(where: { $0.text.count > 120 }) { header.removeFirst(last + 1) }
     var collected = collectRows(from: start, header: header, context: context)
     guard !collected.rows.isEmpty else { return start + 1 }
-    let columns = Self.columnCount(collected.rows.map { NumberRun.read(Substring(lines[$0.valueLine])).numbers.count })
+    let columns = Self.columnCount(collected.rows.map { text.row($0.valueLine).numbers.count })
     guard header.count > 0 || collected.rows.count >= 2 else { return collected.end }
     guard let layout = TableLayout.resolve(
-      header: header, columns: columns, firstRow: &collected.rows[0], lines: lines)
+      header: header, columns: columns, firstRow: &collected.rows[0], text: text)
     else {
       context.warnings.append(IngestWarning(
         file: text.source, line: start + 1,

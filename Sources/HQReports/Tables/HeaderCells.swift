@@ -21,8 +21,44 @@ struct HeaderCell: Sendable, Hashable {
   /// True when the cell is one of several rule 1 or rule 3 found in one line.
   var sharesLine: Bool
 
-  /// The cell's text, lower-cased with letters only, for comparing repeated headers.
-  var key: String { String(text.lowercased().filter { $0.isLetter || $0.isNumber }) }
+  /// The cell's text, lower-cased with letters and digits only, for comparing repeated headers.
+  var key: String { Self.key(of: text) }
+
+  /// `text.lowercased()` keeping letters and digits. Header cells are short ASCII or Latin-1
+  /// text, read byte by byte; anything else (a combining mark, another script) takes the
+  /// Unicode path, which gives the same result for every text.
+  static func key(of text: String) -> String {
+    let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+          if b >= 0x41 && b <= 0x5A {
+            out.append(b | 0x20)
+          } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+            out.append(b)
+          }
+          i += 1
+        } else if b == 0xC3, i + 1 < bytes.count {
+          // U+00C0…U+00FF: letters except × (U+00D7) and ÷ (U+00F7); capitals U+00C0…U+00DE.
+          let c = bytes[i + 1]
+          guard c >= 0x80 && c <= 0xBF else { return nil }
+          if c != 0x97 && c != 0xB7 {
+            out.append(0xC3)
+            out.append(c >= 0x80 && c <= 0x9E ? c + 0x20 : c)
+          }
+          i += 2
+        } else {
+          return nil
+        }
+      }
+      return String(decoding: out, as: UTF8.self)
+    }
+    if let fast = fast ?? nil { return fast }
+    return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+  }
 }
 
 enum HeaderCells {
@@ -70,6 +106,55 @@ enum HeaderCells {
 
   /// The parts of a line separated by runs of two or more spaces, trimmed.
   static func gapParts(_ raw: Substring) -> [Substring] {
+    let fast = raw.utf8.withContiguousStorageIfAvailable { bytes -> [Substring]? in
+      // Spaces here are ` `, U+00A0 and tab as whole characters; a byte that may start a
+      // combining mark (U+0300 and up) could join a space into another character: slow path.
+      var parts: [Substring] = []
+      var start = -1
+      var spaceRun = 0
+      var lastNonSpaceEnd = 0
+      var i = 0
+      let base = raw.utf8.startIndex
+      func part(_ from: Int, _ to: Int) -> Substring {
+        let utf8 = raw.utf8
+        let s = utf8.index(base, offsetBy: from)
+        return Substring(utf8[s..<utf8.index(s, offsetBy: to - from)])
+      }
+      while i < bytes.count {
+        let b = bytes[i]
+        var width = 0
+        if b == 0x20 || b == 0x09 {
+          width = 1
+        } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA0 {
+          width = 2
+        } else if b >= 0xCC || b == 0x0D {
+          return nil
+        }
+        if width > 0 {
+          spaceRun += 1
+          if spaceRun == 2, start >= 0 {
+            parts.append(part(start, lastNonSpaceEnd))
+            start = -1
+          }
+          i += width
+        } else {
+          if start < 0 { start = i }
+          spaceRun = 0
+          // Continuation bytes belong to the character they continue.
+          i += 1
+          while i < bytes.count, bytes[i] & 0xC0 == 0x80 { i += 1 }
+          lastNonSpaceEnd = i
+        }
+      }
+      if start >= 0 { parts.append(part(start, lastNonSpaceEnd)) }
+      return parts
+    }
+    if let fast = fast ?? nil { return fast }
+    return slowGapParts(raw)
+  }
+
+  /// ``gapParts(_:)`` by characters, for text the byte scan does not take.
+  private static func slowGapParts(_ raw: Substring) -> [Substring] {
     var parts: [Substring] = []
     var start: Substring.Index?
     var spaceRun = 0
@@ -104,13 +189,14 @@ enum HeaderCells {
 
   /// Splits a cell's text before capitalised column words and between bare years (rule 3).
   static func split(_ text: String, firstLine: Int, lastLine: Int) -> [HeaderCell] {
+    var text = text
+    if let cells = text.withUTF8({ fastSplit($0, firstLine: firstLine, lastLine: lastLine) }) { return cells }
     let words = text.split(separator: " ")
     guard !words.isEmpty else { return [] }
     var groups: [[Substring]] = [[words[0]]]
     for word in words.dropFirst() {
       let current = groups[groups.count - 1]
-      let previous = current.last.map { $0.lowercased() } ?? ""
-      let startsColumn = isColumnWord(word) && !modifiers.contains(previous)
+      let startsColumn = isColumnWord(word) && !modifiers.contains(current.last.map { $0.lowercased() } ?? "")
       let startsYear = FigureYear.year(word) != nil && current.allSatisfy { FigureYear.year($0) != nil }
       if startsColumn || startsYear {
         groups.append([word])
@@ -124,7 +210,98 @@ enum HeaderCells {
     }
   }
 
+  /// ``split(_:firstLine:lastLine:)`` on bytes, for text of simple characters
+  /// (``ByteSearch/isSimpleText(_:)``), where every space is a `Character` of its own and
+  /// lower-casing a column word is ASCII and Latin-1 folding. Nil for other text.
+  private static func fastSplit(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, lastLine: Int) -> [HeaderCell]? {
+    guard ByteSearch.isSimpleText(bytes) else { return nil }
+    var words: [Range<Int>] = []
+    var start = -1
+    for i in 0..<bytes.count {
+      if bytes[i] == 0x20 {
+        if start >= 0 { words.append(start..<i) }
+        start = -1
+      } else if start < 0 {
+        start = i
+      }
+    }
+    if start >= 0 { words.append(start..<bytes.count) }
+    guard let firstWord = words.first else { return [] }
+    func isYear(_ word: Range<Int>) -> Bool {
+      guard word.count == 4 else { return false }
+      var value = 0
+      for k in word {
+        let b = bytes[k]
+        guard b >= 0x30 && b <= 0x39 else { return false }
+        value = value * 10 + Int(b - 0x30)
+      }
+      return value >= 1900 && value <= 2099
+    }
+    // Word ranges per group, joined at the end.
+    var groups: [[Range<Int>]] = [[firstWord]]
+    var allYears = isYear(firstWord)
+    for word in words.dropFirst() {
+      let previous = groups[groups.count - 1][groups[groups.count - 1].count - 1]
+      let startsColumn = isColumnWord(bytes, word) && !isModifier(bytes, previous)
+      let year = isYear(word)
+      if startsColumn || (year && allYears) {
+        groups.append([word])
+        allYears = year
+      } else {
+        groups[groups.count - 1].append(word)
+        allYears = allYears && year
+      }
+    }
+    return groups.map { group in
+      var out: [UInt8] = []
+      for word in group {
+        if !out.isEmpty { out.append(0x20) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
+      }
+      return HeaderCell(
+        text: String(decoding: out, as: UTF8.self), firstLine: firstLine, lastLine: lastLine,
+        sharesLine: groups.count > 1)
+    }
+  }
+
+  /// The word's bytes lower-cased (ASCII and Latin-1 capitals), for simple text only.
+  private static func lowerBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(word.count)
+    var previous: UInt8 = 0
+    for k in word {
+      let b = bytes[k]
+      if b >= 0x41 && b <= 0x5A {
+        out.append(b | 0x20)
+      } else if previous == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {
+        out.append(b + 0x20)
+      } else {
+        out.append(b)
+      }
+      previous = b
+    }
+    return out
+  }
+
+  private static func isColumnWord(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+    // Every column word begins with an ASCII letter, so only an ASCII capital can begin one.
+    guard let first = word.first, bytes[first] >= 0x41, bytes[first] <= 0x5A else { return false }
+    let lower = lowerBytes(bytes, word)
+    let kostnadsutveckling = Array("kostnadsutveckling".utf8)
+    return columnWordBytes.contains { lower.starts(with: $0) } && !lower.starts(with: kostnadsutveckling)
+  }
+
+  private static func isModifier(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
+    let lower = lowerBytes(bytes, word)
+    return modifierBytes.contains(lower)
+  }
+
+  private static let columnWordBytes = columnWords.map { Array($0.utf8) }
+  private static let modifierBytes = modifiers.map { Array($0.utf8) }
+
   private static func isColumnWord(_ word: Substring) -> Bool {
+    // Every column word begins with an ASCII letter, so only an ASCII capital can begin one.
+    guard let byte = word.utf8.first, byte >= 0x41, byte <= 0x5A else { return false }
     guard let first = word.first, first.isUppercase else { return false }
     let lower = word.lowercased()
     return columnWords.contains { lower.hasPrefix($0) } && !lower.hasPrefix("kostnadsutveckling")

@@ -12,18 +12,21 @@ extension TableScan {
   }
 
   static func readRow(_ raw: Substring, expected: Int) -> RowNumbers {
-    let words = NumberRun.words(in: raw)
-    let atoms = NumberRun.atoms(words, from: NumberRun.trailingRunStart(words))
+    raw.utf8.withContiguousStorageIfAvailable { readRow(NumberRun.ByteRun($0), expected: expected) }
+      ?? Array(raw.utf8).withUnsafeBufferPointer { readRow(NumberRun.ByteRun($0), expected: expected) }
+  }
+
+  /// ``readRow(_:expected:)`` over the line's bytes (the same rules).
+  private static func readRow(_ run: NumberRun.ByteRun, expected: Int) -> RowNumbers {
+    let atoms = run.atoms
     let split = NumberRun.splitNumberRun(atoms, expectedCount: expected)
-    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : words.count
     let valueAtoms = split.labelAtoms..<atoms.count
     let grouped = split.numbers.count < valueAtoms.count
     var ungrouped: [SwedishNumber]?
     if grouped, valueAtoms.count <= expected, valueAtoms.allSatisfy({ atoms[$0].canStart }) {
       ungrouped = valueAtoms.compactMap { NumberRun.makeNumber(atoms[...], span: $0..<($0 + 1)) }
     }
-    return RowNumbers(
-      label: NumberRun.join(words[0..<labelEnd]), numbers: split.numbers, grouped: grouped, ungrouped: ungrouped)
+    return RowNumbers(label: run.label(before: split.labelAtoms), numbers: split.numbers, grouped: grouped, ungrouped: ungrouped)
   }
 
   /// Rule 6 of ``ColumnTableRecognizer``: one fact per number.
@@ -123,7 +126,7 @@ extension TableScan {
       if !cleaned.isEmpty, cleaned.count <= 70, !TextLines.isProse(cleaned), !TextLines.hasTrailingSpace(lines[i]),
         !ByteSearch.has(cleaned, ","), TextLines.isBlank(lines[i - 1]),
         i + 1 < lines.count, TextLines.isBlank(lines[i + 1]), let first = cleaned.first, first.isUppercase,
-        NumberRun.read(Substring(lines[i])).numbers.isEmpty
+        text.row(i).numbers.isEmpty
       {
         return cleaned
       }
@@ -162,6 +165,7 @@ extension TableScan {
   /// A label without footnote marks (`Läkemedel utom förmån *` → `Läkemedel utom förmån`) or a
   /// trailing colon.
   static func cleanLabel(_ label: String) -> String {
+    if isCleanLabel(label) { return label }
     let words = label.split(separator: " ").compactMap { word -> Substring? in
       var w = word
       while w.hasSuffix("*") { w = w.dropLast() }
@@ -171,5 +175,16 @@ extension TableScan {
     var result = words.joined(separator: " ")
     while result.hasSuffix(":") { result.removeLast() }
     return result
+  }
+
+  /// True when ``cleanLabel(_:)`` would return the label as it is: no `*`, no space at either
+  /// end or twice in a row, no trailing colon. Most labels are; this spares them the split.
+  private static func isCleanLabel(_ label: String) -> Bool {
+    var previous: UInt8 = 0x20
+    for byte in label.utf8 {
+      if byte == 0x2A || (byte == 0x20 && previous == 0x20) { return false }
+      previous = byte
+    }
+    return previous != 0x20 && previous != 0x3A
   }
 }

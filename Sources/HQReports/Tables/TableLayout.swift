@@ -12,14 +12,15 @@ struct TableLayout: Sendable, Hashable {
   ///
   /// May move the last header cells into the first row's label, or make them its sub-heading.
   static func resolve(
-    header: [HeaderCell], columns: Int, firstRow: inout TableRow, lines: [String]
+    header: [HeaderCell], columns: Int, firstRow: inout TableRow, text: ReportText
   ) -> TableLayout? {
+    let lines = text.lines
     guard columns > 0 else { return nil }
     if header.isEmpty {
       return TableLayout(measures: Array(repeating: "", count: columns), stub: "", caption: "")
     }
     let valueRaw = Substring(lines[firstRow.valueLine])
-    let valueLabel = NumberRun.read(valueRaw).label
+    let valueLabel = text.row(firstRow.valueLine).label
     if let layout = oneLineHeader(header, columns, &firstRow, valueRaw, valueLabel, lines) { return layout }
 
     var cells = header

@@ -56,7 +56,7 @@ extension TableScan {
         break scan
       }
       var row = TableRow(valueLine: index)
-      let valueLabel = NumberRun.read(Substring(lines[index])).label
+      let valueLabel = text.row(index).label
       if let first = cells.first, let last = cells.last {
         if valueLabel.isEmpty {
           row.labelLines = Array(first.firstLine...first.lastLine)

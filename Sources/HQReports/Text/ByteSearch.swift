@@ -82,6 +82,12 @@ enum ByteSearch {
     if certain { return true }
     let ascii = !pattern.contains { $0 >= 0x80 }
     if ascii && !seen { return false }
+    // In text whose every character is one scalar already in NFC, comparing by `Character`s is
+    // comparing bytes (the needles are NFC literals): the byte search has the whole answer.
+    let simple =
+      text.utf8.withContiguousStorageIfAvailable { isSimpleText($0) }
+      ?? Array(text.utf8).withUnsafeBufferPointer { isSimpleText($0) }
+    if simple { return seen }
     var bestStart = 0
     var bestCount = 0
     var runStart = 0
@@ -101,6 +107,39 @@ enum ByteSearch {
       guard found else { return false }
     }
     return text.contains(needle.description)
+  }
+
+  /// True when every scalar of the (valid UTF-8) text lies in a range whose characters are in
+  /// NFC (quick check "yes") and never join a neighbour into one grapheme: U+0000–U+02FF (CR
+  /// aside), general punctuation U+2010–U+2027 and U+2030–U+205E, U+2190–U+23FF but U+2329
+  /// and U+232A, box drawing to dingbats U+2500–U+27BF, and the private use area (symbol fonts
+  /// the extraction passes through). Combining marks, joiners, Hangul and the compatibility
+  /// singletons are all outside. Swedish text with dashes, quotes and bullets passes.
+  static func isSimpleText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
+      if b < 0x80 {
+        if b == 0x0D { return false }
+        i += 1
+      } else if b < 0xCC {
+        // C2…CB: U+0080…U+02FF.
+        i += 2
+      } else if b >= 0xE0 && b <= 0xEF {
+        guard i + 2 < n else { return false }
+        let scalar = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+        switch scalar {
+        case 0x2010...0x2027, 0x2030...0x205E, 0x2500...0x27BF, 0xE000...0xF8FF: break
+        case 0x2190...0x23FF where scalar != 0x2329 && scalar != 0x232A: break
+        default: return false
+        }
+        i += 3
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   /// True when `pattern` occurs in `bytes` with an ASCII byte (other than CR) or the text's

@@ -71,7 +71,7 @@ enum NumberRun {
       var i = 0
       var wordStart = -1
       while i < bytes.count {
-        let width = separatorWidth(bytes, at: i)
+        let width = mayBeSeparator(bytes[i]) ? separatorWidth(bytes, at: i) : 0
         if width > 0 {
           if wordStart >= 0 {
             result.append(word(wordStart, i))
@@ -93,43 +93,58 @@ enum NumberRun {
   /// ``words(in:)``, built from the bytes directly.
   static func cleaned(_ line: Substring) -> String {
     let found = line.utf8.withContiguousStorageIfAvailable { bytes -> String in
-      if isClean(bytes) { return String(line) }
-      var out: [UInt8] = []
-      out.reserveCapacity(bytes.count)
-      var i = 0
-      var inWord = false
-      var untouched = true
-      while i < bytes.count {
-        let width = separatorWidth(bytes, at: i)
-        if width > 0 {
-          // A separator other than one ASCII space between two words changes the text.
-          if !(width == 1 && bytes[i] == 0x20 && inWord && i + 1 < bytes.count
-            && separatorWidth(bytes, at: i + 1) == 0)
-          {
-            untouched = false
-          }
-          inWord = false
-          i += width
-        } else {
-          if !inWord && !out.isEmpty { out.append(0x20) }
-          inWord = true
-          out.append(bytes[i])
-          i += 1
-        }
-      }
-      return untouched ? String(line) : String(decoding: out, as: UTF8.self)
+      isClean(bytes) ? String(line) : rebuilt(bytes)
     }
     return found ?? join(words(in: line)[...])
   }
 
-  /// True when the bytes are words separated by single ASCII spaces, nothing before or after.
-  private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  /// ``cleaned(_:)`` of the line whose (valid UTF-8) bytes these are.
+  static func cleaned(bytes: UnsafeBufferPointer<UInt8>) -> String {
+    isClean(bytes) ? String(decoding: bytes, as: UTF8.self) : rebuilt(bytes)
+  }
+
+  /// The words of the bytes joined by single spaces. Separators are dropped; the bytes of words
+  /// are copied as they are, so the result is valid UTF-8 when the line is.
+  private static func rebuilt(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+      var n = 0
+      var i = 0
+      var pendingSpace = false
+      while i < bytes.count {
+        let byte = bytes[i]
+        let width = mayBeSeparator(byte) ? separatorWidth(bytes, at: i) : 0
+        if width > 0 {
+          pendingSpace = n > 0
+          i += width
+        } else {
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          out[n] = byte
+          n += 1
+          i += 1
+        }
+      }
+      return n
+    }
+  }
+
+  /// True when the line is words separated by single ASCII spaces, nothing before or after.
+  static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var i = 0
     var previousSpace = true  // no separator at the start
     while i < bytes.count {
+      let byte = bytes[i]
+      if !mayBeSeparator(byte) {
+        previousSpace = false
+        i += 1
+        continue
+      }
       let width = separatorWidth(bytes, at: i)
       if width > 0 {
-        if previousSpace || width != 1 || bytes[i] != 0x20 { return false }
+        if previousSpace || width != 1 || byte != 0x20 { return false }
         previousSpace = true
         i += width
       } else {
@@ -138,6 +153,13 @@ enum NumberRun {
       }
     }
     return !previousSpace || bytes.isEmpty
+  }
+
+  /// False for a byte that cannot begin a separator: the quick test before
+  /// ``separatorWidth(_:at:)`` in the per-byte loops.
+  @inline(__always)
+  static func mayBeSeparator(_ byte: UInt8) -> Bool {
+    byte <= 0x20 || byte == 0xC2 || byte == 0xE2
   }
 
   /// The first byte of the line's first word, nil when the line is blank.
@@ -240,12 +262,71 @@ enum NumberRun {
   ///   - expectedCount: how many numbers the layout says the line holds at most (the number of
   ///     columns), or nil when unknown.
   static func read(_ line: Substring, expectedCount: Int? = nil) -> Row {
-    let words = words(in: line)
-    let runStart = trailingRunStart(words)
-    let atoms = atoms(words, from: runStart)
-    let split = splitNumberRun(atoms, expectedCount: expectedCount)
-    let labelEnd = split.labelAtoms < atoms.count ? atoms[split.labelAtoms].firstWord : words.count
-    return Row(label: join(words[0..<labelEnd]), numbers: split.numbers)
+    line.utf8.withContiguousStorageIfAvailable { read(bytes: $0, expectedCount: expectedCount) }
+      ?? Array(line.utf8).withUnsafeBufferPointer { read(bytes: $0, expectedCount: expectedCount) }
+  }
+
+  /// ``read(_:expectedCount:)`` over the line's bytes: words are byte ranges, and only the
+  /// label is made into a `String`. Every table row and number-ending line passes here.
+  private static func read(bytes: UnsafeBufferPointer<UInt8>, expectedCount: Int?) -> Row {
+    let run = ByteRun(bytes)
+    let split = splitNumberRun(run.atoms, expectedCount: expectedCount)
+    return Row(label: run.label(before: split.labelAtoms), numbers: split.numbers)
+  }
+
+  /// The numeric run that ends a line, read backwards from the line's end: only the run's words
+  /// are found and classified, and the label is the line's bytes before the values, cleaned.
+  struct ByteRun {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The byte ranges of the run's words, in order; atoms' word indexes count from the first.
+    private(set) var starts: [Int] = []
+    private(set) var ends: [Int] = []
+    private(set) var atoms: [Atom] = []
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
+      var kinds: [NumberWord] = []
+      var end = bytes.count
+      while true {
+        while end > 0, let width = NumberRun.separatorWidth(bytes, endingAt: end) { end -= width }
+        guard end > 0 else { break }
+        var start = end - 1
+        while start > 0, NumberRun.separatorWidth(bytes, endingAt: start) == nil { start -= 1 }
+        let kind = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        if case .other = kind { break }
+        kinds.append(kind)
+        starts.append(start)
+        ends.append(end)
+        end = start
+      }
+      kinds.reverse()
+      starts.reverse()
+      ends.reverse()
+      let starts = starts
+      atoms = NumberRun.atoms(kinds, firstWord: 0, columns: { starts[$0] + 1 })
+    }
+
+    /// The label: the line's words before atom `labelAtoms` (all of them when there is no such
+    /// atom), joined by single spaces.
+    func label(before labelAtoms: Int) -> String {
+      let end = labelAtoms < atoms.count ? starts[atoms[labelAtoms].firstWord] : bytes.count
+      return NumberRun.cleaned(bytes: UnsafeBufferPointer(rebasing: bytes[0..<end]))
+    }
+  }
+
+  /// The width of the separator that ends just before byte `end` (``separatorWidth(_:at:)``
+  /// read backwards), nil when the byte before `end` ends no separator.
+  @inline(__always)
+  static func separatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> Int? {
+    let last = bytes[end - 1]
+    if last == 0x20 || last == 0x09 || last == 0x0D { return 1 }
+    if last == 0xA0 {
+      return end >= 2 && bytes[end - 2] == 0xC2 ? 2 : nil
+    }
+    if last == 0x89 || last == 0xAF {
+      return end >= 3 && bytes[end - 2] == 0x80 && bytes[end - 3] == 0xE2 ? 3 : nil
+    }
+    return nil
   }
 
   /// The words joined by single spaces.
@@ -273,11 +354,18 @@ enum NumberRun {
   /// the digits after them, units to the digits before them. Words that cannot attach end the
   /// run at the left (they go back to the label).
   static func atoms(_ words: [Word], from start: Int) -> [Atom] {
+    let kinds = words[start...].map { NumberWord.classify($0.text) }
+    return atoms(kinds, firstWord: start, columns: { words[$0].column })
+  }
+
+  /// ``atoms(_:from:)`` over words already classified: `kinds[k]` is word `firstWord + k`, whose
+  /// column `columns` gives.
+  static func atoms(_ kinds: [NumberWord], firstWord start: Int, columns: (Int) -> Int) -> [Atom] {
     var result: [Atom] = []
     var pendingSign: (negative: Bool, word: Int)?
     var pendingQualifier: (text: String, word: Int)?
-    for index in start..<words.count {
-      switch NumberWord.classify(words[index].text) {
+    for index in start..<(start + kinds.count) {
+      switch kinds[index - start] {
       case .digits(var digits):
         let first = pendingQualifier?.word ?? pendingSign?.word ?? index
         if let sign = pendingSign, !digits.hasSign {
@@ -286,7 +374,7 @@ enum NumberRun {
         }
         result.append(Atom(
           digits: digits, qualifier: pendingQualifier?.text ?? "", firstWord: first,
-          endWord: index + 1, column: words[first].column))
+          endWord: index + 1, column: columns(first)))
         pendingSign = nil
         pendingQualifier = nil
       case .sign(let negative):

@@ -81,63 +81,79 @@ enum NumberWord: Sendable, Hashable {
 
   /// Classifies one word (no whitespace inside) by its UTF-8 bytes.
   static func classify(_ word: Substring) -> NumberWord {
-    let utf8 = word.utf8
-    guard let first = utf8.first else { return .other }
-    if utf8.count == 1 {
+    word.utf8.withContiguousStorageIfAvailable { classify(bytes: $0) }
+      ?? Array(word.utf8).withUnsafeBufferPointer { classify(bytes: $0) }
+  }
+
+  /// ``classify(_:)`` of the word whose UTF-8 bytes these are.
+  static func classify(bytes word: UnsafeBufferPointer<UInt8>) -> NumberWord {
+    guard let first = word.first else { return .other }
+    if word.count == 1 {
       switch first {
       case UInt8(ascii: "-"), UInt8(ascii: "+"): return .sign(negative: first == UInt8(ascii: "-"))
       case UInt8(ascii: "%"): return .unit("%")
-      case UInt8(ascii: ">"), UInt8(ascii: "<"): return .qualifier(String(word))
+      case UInt8(ascii: ">"): return .qualifier(">")
+      case UInt8(ascii: "<"): return .qualifier("<")
       default: break
       }
     }
-    if word == "−" || word == "–" { return .sign(negative: true) }
-    if word == "≥" || word == "≤" { return .qualifier(String(word)) }
+    if word.count == 3 && first == 0xE2 {
+      // `−` (E2 88 92), `–` (E2 80 93), `≥` (E2 89 A5), `≤` (E2 89 A4): compared as bytes, as
+      // none of them has another canonically equivalent spelling.
+      switch (word[1], word[2]) {
+      case (0x88, 0x92), (0x80, 0x93): return .sign(negative: true)
+      case (0x89, 0xA5): return .qualifier("≥")
+      case (0x89, 0xA4): return .qualifier("≤")
+      default: return .other
+      }
+    }
     if let unit = unitWord(word) { return .unit(unit) }
-    return digits(utf8).map { .digits($0) } ?? .other
+    return digits(word).map { .digits($0) } ?? .other
   }
 
-  /// The units a report writes after a number, lower-cased (`Mnkr` → `mnkr`).
-  private static func unitWord(_ word: Substring) -> String? {
+  /// The units a report writes after a number, lower-cased (`Mnkr` → `mnkr`). Unit words are
+  /// ASCII, so comparing bytes is comparing characters.
+  private static func unitWord(_ word: UnsafeBufferPointer<UInt8>) -> String? {
     // Cheap test first: every unit word is short and starts with one of these ASCII letters.
-    guard word.utf8.count <= 7, let byte = word.utf8.first,
+    guard word.count <= 7, let byte = word.first,
       byte == UInt8(ascii: "m") || byte == UInt8(ascii: "M") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "T")
         || byte == UInt8(ascii: "k") || byte == UInt8(ascii: "s") || byte == UInt8(ascii: "p")
     else { return nil }
-    return switch word {
-    case "mnkr", "Mnkr", "MNKR": "mnkr"
-    case "tkr", "Tkr": "tkr"
-    case "kr": "kr"
-    case "mdkr", "mdr": "mdkr"
-    case "st", "st.": "st"
-    case "procent": "%"
-    default: nil
+    func equals(_ literal: StaticString) -> Bool {
+      literal.utf8CodeUnitCount == word.count
+        && UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount).elementsEqual(word)
     }
+    if equals("mnkr") || equals("Mnkr") || equals("MNKR") { return "mnkr" }
+    if equals("tkr") || equals("Tkr") { return "tkr" }
+    if equals("kr") { return "kr" }
+    if equals("mdkr") || equals("mdr") { return "mdkr" }
+    if equals("st") || equals("st.") { return "st" }
+    if equals("procent") { return "%" }
+    return nil
   }
 
   /// Reads `[sign]digits[,digits][%]`; nil for anything else.
-  private static func digits(_ utf8: Substring.UTF8View) -> Digits? {
-    var index = utf8.startIndex
+  private static func digits(_ utf8: UnsafeBufferPointer<UInt8>) -> Digits? {
+    var index = 0
     var result = Digits(
       negative: false, hasSign: false, integer: 0, integerDigits: 0, leadingZero: false,
       fraction: 0, fractionDigits: 0, percent: false)
     // Sign: ASCII +/-, or U+2212 minus / U+2013 en dash (3 bytes: E2 88 92 / E2 80 93).
-    let first = utf8[index]
+    let first = utf8[0]
     if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
       result.hasSign = true
       result.negative = first == UInt8(ascii: "-")
-      index = utf8.index(after: index)
+      index = 1
     } else if first == 0xE2 {
-      let rest = utf8[index...]
-      guard rest.starts(with: [0xE2, 0x88, 0x92]) || rest.starts(with: [0xE2, 0x80, 0x93]) else {
+      guard utf8.count >= 3, (utf8[1] == 0x88 && utf8[2] == 0x92) || (utf8[1] == 0x80 && utf8[2] == 0x93) else {
         return nil
       }
       result.hasSign = true
       result.negative = true
-      index = utf8.index(index, offsetBy: 3)
+      index = 3
     }
     var inFraction = false
-    while index < utf8.endIndex {
+    while index < utf8.count {
       let byte = utf8[index]
       if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
         let digit = Int64(byte - UInt8(ascii: "0"))
@@ -153,12 +169,12 @@ enum NumberWord: Sendable, Hashable {
         }
       } else if byte == UInt8(ascii: ",") && !inFraction && result.integerDigits > 0 {
         inFraction = true
-      } else if byte == UInt8(ascii: "%") && utf8.index(after: index) == utf8.endIndex {
+      } else if byte == UInt8(ascii: "%") && index + 1 == utf8.count {
         result.percent = true
       } else {
         return nil
       }
-      index = utf8.index(after: index)
+      index += 1
     }
     guard result.integerDigits > 0, !inFraction || result.fractionDigits > 0 else { return nil }
     return result

@@ -70,10 +70,11 @@ public enum HQCommand {
     }
     if !options.loads.isEmpty {
       do throws(ShellError) {
-        try session.load(paths: options.loads)
+        try session.load(paths: options.loads, names: options.loadNames)
       } catch {
         errors.write(error.isLocated ? error.message + "\n" : "hq: \(error.message)\n")
-        return ExitStatus.failure.rawValue
+        // Ctrl-C while waiting on a FIFO or a slow pipe.
+        return (Signals.wasInterrupted ? ExitStatus.interrupted : .failure).rawValue
       }
     }
     defer { session.finish() }

@@ -1,6 +1,6 @@
 /// The command line, parsed by hand (a handful of flags; no dependency needed).
 ///
-///     hq [FILE.hq | -] [-c STATEMENT]… [--format F] [--set NAME=VALUE]… [--load PATH]…
+///     hq [FILE.hq | -] [-c STATEMENT]… [--format F] [--set NAME=VALUE]… [--load PATH [--as NAME]]…
 ///        [--keep-going] [--help] [--version]
 public struct Options: Sendable, Equatable {
   public var script: String?
@@ -8,6 +8,9 @@ public struct Options: Sendable, Equatable {
   public var format: OutputFormat?
   public var parameters: [(name: String, value: String)] = []
   public var loads: [String] = []
+  /// What each of ``loads`` is loaded as (`--as NAME` after its `--load`), nil where not
+  /// given; always as long as ``loads``.
+  public var loadNames: [String?] = []
   public var keepGoing = false
   public var help = false
   public var version = false
@@ -17,7 +20,7 @@ public struct Options: Sendable, Equatable {
   public static func == (a: Options, b: Options) -> Bool {
     a.script == b.script && a.commands == b.commands && a.format == b.format
       && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.value) == b.parameters.map(\.value)
-      && a.loads == b.loads && a.keepGoing == b.keepGoing && a.help == b.help && a.version == b.version
+      && a.loads == b.loads && a.loadNames == b.loadNames && a.keepGoing == b.keepGoing && a.help == b.help && a.version == b.version
   }
 
   /// Parses the arguments after the program name. Usage errors (exit status 2) throw.
@@ -62,12 +65,20 @@ public struct Options: Sendable, Equatable {
         }
         let name = String(assignment[..<equals])
         options.parameters.append((name.hasPrefix("$") ? String(name.dropFirst()) : name, String(assignment[assignment.index(after: equals)...])))
-      case "-l", "--load": options.loads.append(try value(for: flag, inline: inline))
+      case "-l", "--load":
+        options.loads.append(try value(for: flag, inline: inline))
+        options.loadNames.append(nil)
+      case "--as":
+        let name = try value(for: flag, inline: inline)
+        guard options.loadNames.last == .some(nil) else {
+          throw ShellError("--as NAME names the file of the --load just before it (--load PATH --as NAME)")
+        }
+        options.loadNames[options.loadNames.count - 1] = name
       case "-k", "--keep-going": options.keepGoing = true
       case "-h", "--help": options.help = true
       case "-V", "--version": options.version = true
       default:
-        let flags = ["--command", "--format", "--set", "--load", "--keep-going", "--help", "--version"]
+        let flags = ["--command", "--format", "--set", "--load", "--as", "--keep-going", "--help", "--version"]
         let hint = Suggestions.nearest(to: flag, in: flags).map { "; did you mean '\($0)'?" } ?? ""
         throw ShellError("unknown option '\(flag)'\(hint)")
       }
@@ -91,7 +102,10 @@ public struct Options: Sendable, Equatable {
       -f, --format FORMAT         output format: table, csv, tsv, json, ndjson, markdown, line
                                   (default: table on a terminal, csv otherwise)
       -s, --set NAME=VALUE        set the parameter $NAME (a number if it reads as one)
-      -l, --load PATH             load a report text (.txt/.pdf), table (.csv/.tsv) or model (.json)
+      -l, --load PATH             load a report text (.txt/.pdf), table (.csv/.tsv) or model (.json);
+                                  a pipe or FIFO is read to its end
+          --as NAME               after --load: the table name; NAME.csv (.tsv, .txt, …) also
+                                  gives the kind, for names without one: --load <(gen) --as k.csv
       -k, --keep-going            in scripts, run the remaining statements after a failure
       -h, --help                  show this help
       -V, --version               show the version

@@ -20,12 +20,13 @@ public enum DataLoading {
 
   /// The sources a model provides: `facts`, `goals`, `sections`, `reports` and `lines`.
   public static func tables(of model: ReportModel) -> [Table] {
-    model.tables() + [model.linesTable()]
+    model.allTables()
   }
 
-  /// `model` without the rows of the reports with these ids.
+  /// `model` without the rows of the reports with these ids. When none of them is loaded
+  /// (the usual case) the model is returned as it is, without copying its rows.
   static func removing(reports ids: Set<String>, from model: ReportModel) -> ReportModel {
-    guard !ids.isEmpty else { return model }
+    guard !ids.isEmpty, model.reports.contains(where: { ids.contains($0.id) }) else { return model }
     return ReportModel(
       reports: model.reports.filter { !ids.contains($0.id) },
       facts: model.facts.filter { !ids.contains($0.report) },
@@ -81,12 +82,18 @@ extension Session {
   /// once at the end instead of after every file, since rebuilding the growing tables per file
   /// makes loading k reports quadratic. The result is the same as loading the files one by one
   /// in order; on the first failure it throws and nothing changes.
-  public func load(paths: [String]) throws(ShellError) {
+  ///
+  /// - Parameter names: what each path is loaded as (`--as NAME`), as for
+  ///   ``load(path:as:)``; missing or nil entries mean the file's own name.
+  public func load(paths: [String], names: [String?] = []) throws(ShellError) {
     var merged = model
     var loadedTables: [(name: String, table: Table, position: Int)] = []
     var lastReportLoad: Int? = nil
     for (position, path) in paths.enumerated() {
-      switch try DataLoading.load(path: path, as: nil) {
+      let name = position < names.count ? names[position] : nil
+      let data = try DataLoading.load(path: path, as: name)
+      // Consumed, so the loaded model's arrays are not shared and merging can move them.
+      switch consume data {
       case .reports(let loaded, let warnings):
         for warning in warnings { errors.write(warning.description + "\n") }
         merged = DataLoading.removing(reports: Set(loaded.reports.map(\.id)), from: merged)

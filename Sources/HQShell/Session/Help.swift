@@ -99,7 +99,7 @@ enum Help {
 
   static func metaExample(_ name: String) -> String {
     switch name {
-    case "load": ".load kolada.csv as kolada"
+    case "load": ".load kolada.csv as kolada\n  .load /dev/stdin as kolada.csv    (no extension in PATH: NAME.csv gives the kind)"
     case "run": ".run Scripts/examples/budget-deviations-2017.hq"
     case "save": ".save my-analysis.hq"
     case "output": ".output result.csv"

@@ -26,7 +26,7 @@ public enum MetaCommand: Sendable, Equatable {
     ("tables", ".tables", "the sources you can query, with row counts"),
     ("schema", ".schema [SOURCE]", "the columns and types of one source, or of all"),
     ("reports", ".reports", "the loaded reports"),
-    ("load", ".load PATH [as NAME]", "load a report text (.txt/.pdf), a table (.csv/.tsv) or a model (.json)"),
+    ("load", ".load PATH [as NAME]", "load a report text (.txt/.pdf), a table (.csv/.tsv) or a model (.json); also a pipe"),
     ("run", ".run FILE", "run the statements of an .hq script"),
     ("save", ".save FILE", "save this session's successful statements as a runnable .hq script"),
     ("output", ".output [FILE]", "send results to FILE, or back to the terminal with no FILE"),

@@ -7,28 +7,16 @@ import HQSyntax
 /// `,` or `=`, the next non-blank line starts with `|`, or a bracket or string is still
 /// open; `#` starts a comment outside strings; `;` separates statements on one line.
 public enum ScriptScanner {
-  /// One runnable piece of a script.
-  public struct Unit: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
-      case statement
-      case meta
-    }
-
-    public var kind: Kind
-    /// The unit's lines, joined with `\n`, without the final newline.
-    public var text: String
-    /// The 1-based line of the unit's first line in the script.
-    public var line: Int
-  }
+  /// One runnable piece of a script: HQSyntax's chunk (a statement or a meta-command line,
+  /// its text, first line and byte range), under the name the shell uses.
+  public typealias Unit = StatementSplitter.Chunk
 
   /// The units of `text`, in order. Blank and comment-only lines between units are dropped.
   ///
   /// The statement rules are the parser's, through HQSyntax's `StatementSplitter`; a
   /// statement after a `;` is its own unit, its text indented so columns stay the script's.
   public static func units(of text: String) -> [Unit] {
-    StatementSplitter.split(text).map { chunk in
-      Unit(kind: chunk.kind == .metaCommand ? .meta : .statement, text: chunk.text, line: chunk.line)
-    }
+    StatementSplitter.split(text)
   }
 
   /// True when `text` (what has been typed so far) is a complete statement or meta command;

@@ -105,7 +105,7 @@ public final class Session {
   public func run(_ unit: ScriptScanner.Unit, name: String) -> Outcome {
     let outcome: Outcome
     switch unit.kind {
-    case .meta: outcome = runMeta(unit, name: name)
+    case .metaCommand: outcome = runMeta(unit, name: name)
     case .statement: outcome = runStatement(unit, name: name)
     }
     // One write per unit keeps results and errors in order on a terminal.

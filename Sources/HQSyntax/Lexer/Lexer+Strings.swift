@@ -3,6 +3,9 @@ extension Lexer {
   /// processors: read as text so parsing goes on, with one error that shows the fix.
   mutating func lexMisquotedString() -> Token? {
     let start = position
+    // `'` or the E2 80 xx of ‘ ’ “ ” „: anything else is not a quote (checked before building
+    // strings, since every unknown character comes through here).
+    guard bytes[start] == UInt8(ascii: "'") || bytes[start] == 0xE2 else { return nil }
     let opening = text(start, start + scalarLength(at: start))
     let closers: [String: Set<String>] = ["'": ["'"], "‘": ["’", "‘"], "’": ["’"], "“": ["”", "“"], "”": ["”"], "„": ["“", "”"]]
     guard let closing = closers[opening] else { return nil }
@@ -14,7 +17,7 @@ extension Lexer {
       if closing.contains(text(end, end + length)) {
         let value = text(start + opening.utf8.count, end)
         position = end + length
-        diagnostics.append(Diagnostic.error(
+        addDiagnostic(Diagnostic.error(
           "text is written in straight double quotes", at: SourceRange(start, position),
           help: "write \(ASTPrinter.quote(value))"))
         return Token(.string, SourceRange(start, position), value: value)
@@ -44,7 +47,7 @@ extension Lexer {
       value.append(byte)
       position += 1
     }
-    diagnostics.append(Diagnostic.error(
+    addDiagnostic(Diagnostic.error(
       "unterminated text; the closing '\"' is missing", at: SourceRange(start, start + 1),
       help: "end the text with '\"'"))
     return Token(.string, SourceRange(start, position), value: String(decoding: value, as: UTF8.self), isUnterminated: true)
@@ -64,7 +67,7 @@ extension Lexer {
     case UInt8(ascii: "u"): lexUnicodeEscape(start: start, into: &value)
     default:
       position = start + 1 + scalarLength(at: start + 1)
-      diagnostics.append(Diagnostic.error(
+      addDiagnostic(Diagnostic.error(
         "unknown escape '\(text(start, position))' in text", at: SourceRange(start, position),
         help: "the escapes are \\\" \\\\ \\n \\t \\u{…}; write \\\\ for a backslash"))
     }
@@ -73,7 +76,7 @@ extension Lexer {
   /// `\u{…}` with 1 to 8 hex digits naming a Unicode scalar.
   mutating func lexUnicodeEscape(start: Int, into value: inout [UInt8]) {
     guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else {
-      diagnostics.append(Diagnostic.error("expected '{' after '\\u'", at: SourceRange(start, position), help: "write \\u{E5} for å"))
+      addDiagnostic(Diagnostic.error("expected '{' after '\\u'", at: SourceRange(start, position), help: "write \\u{E5} for å"))
       return
     }
     position += 1
@@ -87,7 +90,7 @@ extension Lexer {
     let closed = position < bytes.count && bytes[position] == UInt8(ascii: "}")
     if closed { position += 1 }
     guard closed, digits > 0, let scalar = Unicode.Scalar(code) else {
-      diagnostics.append(Diagnostic.error("invalid Unicode escape", at: SourceRange(start, position), help: "write \\u{E5} for å"))
+      addDiagnostic(Diagnostic.error("invalid Unicode escape", at: SourceRange(start, position), help: "write \\u{E5} for å"))
       return
     }
     value.append(contentsOf: Array(String(Character(scalar)).utf8))

@@ -5,14 +5,27 @@
 /// ``Token/isUnterminated``), so the shell can ask for a continuation line. `#` starts a
 /// comment that runs to the end of the line.
 ///
+/// A run of the same unknown character (`&&`, a pasted block of control characters) is one
+/// diagnostic whose range covers the run. At most ``maxDiagnostics`` diagnostics are kept, the
+/// first ones in the source, which are the ones the parser shows: a megabyte of garbage
+/// costs no more memory than a short line of it.
+///
 /// - Complexity: O(n) in the length of the source.
 public struct Lexer {
+  /// How many diagnostics the lexer keeps: as many as ``Parser`` reports, since it reports the
+  /// first ones by position and the lexer's come first among those.
+  public static let maxDiagnostics = Parser.maxDiagnostics
+
+
   let bytes: [UInt8]
   var position = 0
   /// For each kind of misquote, how far a scan for its closing quote went without finding
   /// one; keeps a line full of unmatched quotes linear.
   var unclosedQuoteScannedTo: [String: Int] = [:]
+  /// The first ``maxDiagnostics`` problems by position (in the order found while not full).
   public internal(set) var diagnostics: [Diagnostic] = []
+  /// The largest start among ``diagnostics``: once full, only an earlier one gets in.
+  var lastKeptStart = -1
 
   public init(_ text: String) {
     self.bytes = Array(text.utf8)
@@ -146,7 +159,7 @@ public struct Lexer {
       position += scalarLength(at: position)
     }
     if position == nameStart {
-      diagnostics.append(Diagnostic.error(
+      addDiagnostic(Diagnostic.error(
         "expected a parameter name after '$'", at: SourceRange(start, start + 1),
         help: "parameters are written $name and set with --set name=value or .set name value"))
     }
@@ -160,7 +173,7 @@ public struct Lexer {
       position += 1
     }
     guard position < bytes.count, bytes[position] == UInt8(ascii: "`") else {
-      diagnostics.append(Diagnostic.error(
+      addDiagnostic(Diagnostic.error(
         "unterminated name; the closing '`' is missing", at: SourceRange(start, position),
         help: "a backquoted name ends on the same line: `antal patienter`"))
       return Token(.quotedIdentifier, SourceRange(start, position), value: text(start + 1, position), isUnterminated: true)
@@ -168,7 +181,7 @@ public struct Lexer {
     position += 1
     let name = text(start + 1, position - 1)
     if name.isEmpty {
-      diagnostics.append(Diagnostic.error("empty name between backquotes", at: SourceRange(start, position)))
+      addDiagnostic(Diagnostic.error("empty name between backquotes", at: SourceRange(start, position)))
     }
     return Token(.quotedIdentifier, SourceRange(start, position), value: name)
   }
@@ -184,7 +197,7 @@ public struct Lexer {
         position += 1
         while position < bytes.count, bytes[position].isASCIIDigit { position += 1 }
       } else {
-        diagnostics.append(Diagnostic.error(
+        addDiagnostic(Diagnostic.error(
           "expected digits after the decimal point", at: SourceRange(position, position + 1),
           help: "write \(text(start, position)) or \(text(start, position)).0"))
         position += 1
@@ -220,7 +233,7 @@ public struct Lexer {
     case UInt8(ascii: "="): return following == UInt8(ascii: "=") ? make(.equal, 2) : make(.assign, 1)
     case UInt8(ascii: "<"):
       if following == UInt8(ascii: ">") {
-        diagnostics.append(Diagnostic.error("'<>' is not an operator in hq", at: SourceRange(start, start + 2), help: "write '!=' for 'not equal'"))
+        addDiagnostic(Diagnostic.error("'<>' is not an operator in hq", at: SourceRange(start, start + 2), help: "write '!=' for 'not equal'"))
         return make(.notEqual, 2)
       }
       return following == UInt8(ascii: "=") ? make(.lessOrEqual, 2) : make(.less, 1)
@@ -233,11 +246,15 @@ public struct Lexer {
     }
   }
 
+  /// Skips a character that starts no token, and any repeats of it right after it, with one
+  /// diagnostic for the run.
   mutating func skipUnknownCharacter() {
     let start = position
     let length = scalarLength(at: position)
     position += length
-    let character = text(start, position)
+    while repeatsUnknownCharacter(start: start, length: length) { position += length }
+    guard acceptsDiagnostic(at: start) else { return }
+    let character = text(start, start + length)
     let help: String? = switch character {
     case "'", "‘", "’": "text is written in straight double quotes: \"Läkemedel\""
     case "“", "”", "„": "text is written in straight double quotes: \"…\", not typographic quotes"
@@ -253,7 +270,48 @@ public struct Lexer {
       ? "U+" + String(character.unicodeScalars.first?.value ?? 0, radix: 16, uppercase: true)
       : character
     let quoted = shown == "'" ? "\"'\"" : "'\(shown)'"
-    diagnostics.append(Diagnostic.error("unexpected character \(quoted)", at: SourceRange(start, position), help: help))
+    addDiagnostic(Diagnostic.error("unexpected character \(quoted)", at: SourceRange(start, position), help: help))
+  }
+
+  /// True when the bytes at ``position`` repeat the unknown character at `start` and are
+  /// unknown there too. Only `!` can start a token when repeated (`!!=` is `!` then `!=`).
+  /// A quote is unknown when no closing quote follows on its line, and then none follows
+  /// its repeats either.
+  func repeatsUnknownCharacter(start: Int, length: Int) -> Bool {
+    guard position + length <= bytes.count else { return false }
+    for i in 0..<length where bytes[position + i] != bytes[start + i] { return false }
+    if bytes[start] == UInt8(ascii: "!"), position + 1 < bytes.count {
+      let following = bytes[position + 1]
+      return following != UInt8(ascii: "=") && following != UInt8(ascii: "~")
+    }
+    return true
+  }
+
+  // MARK: - Diagnostics
+
+  /// Whether a diagnostic starting at `start` would be kept: while fewer than
+  /// ``maxDiagnostics`` are kept, or when it starts before the last one kept (an unterminated
+  /// string is reported after the escapes inside it).
+  func acceptsDiagnostic(at start: Int) -> Bool {
+    diagnostics.count < Self.maxDiagnostics || start < lastKeptStart
+  }
+
+  /// Records `diagnostic` if it is among the first ``maxDiagnostics`` by position so far.
+  ///
+  /// - Complexity: O(1), or O(``maxDiagnostics``) when it displaces a later one.
+  mutating func addDiagnostic(_ diagnostic: Diagnostic) {
+    let start = diagnostic.range.start
+    guard acceptsDiagnostic(at: start) else { return }
+    guard diagnostics.count >= Self.maxDiagnostics,
+      let last = diagnostics.lastIndex(where: { $0.range.start == lastKeptStart })
+    else {
+      diagnostics.append(diagnostic)
+      lastKeptStart = max(lastKeptStart, start)
+      return
+    }
+    diagnostics.remove(at: last)
+    diagnostics.append(diagnostic)
+    lastKeptStart = diagnostics.map(\.range.start).max() ?? -1
   }
 
   // MARK: - Bytes

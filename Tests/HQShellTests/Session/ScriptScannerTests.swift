@@ -39,7 +39,7 @@ import Testing
 
   @Test func metaCommandsAreTheirOwnUnits() {
     let units = ScriptScanner.units(of: ".load data.csv as d\nfrom d\n  .format json\nfrom facts | where x > .5")
-    #expect(units.map(\.kind) == [.meta, .statement, .meta, .statement])
+    #expect(units.map(\.kind) == [.metaCommand, .statement, .metaCommand, .statement])
     #expect(units[2].text == ".format json")
   }
 
@@ -86,6 +86,15 @@ import Testing
     #expect(options.format == .json)
     #expect(options.keepGoing)
     #expect(options.loads == ["a.csv"])
+  }
+
+  @Test func loadAsNamesTheLoadBeforeIt() throws {
+    let options = try Options.parse(["--load", "/dev/stdin", "--as", "k.csv", "--load", "b.csv", "-l", "c", "--as=c.tsv"])
+    #expect(options.loads == ["/dev/stdin", "b.csv", "c"])
+    #expect(options.loadNames == ["k.csv", nil, "c.tsv"])
+    for arguments in [["--as", "x"], ["--load", "a", "--as", "x", "--as", "y"], ["--load", "a", "--as"]] {
+      #expect(throws: ShellError.self, "\(arguments)") { try Options.parse(arguments) }
+    }
   }
 
   @Test func repeatableCommands() throws {

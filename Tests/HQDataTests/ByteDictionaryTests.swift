@@ -1,6 +1,6 @@
 import Testing
 
-@testable import HQLoaders
+import HQData
 
 @Suite struct ByteDictionaryTests {
   private func intern(_ d: inout ByteDictionary, _ s: String) -> (UInt32, Bool) {

@@ -9,8 +9,12 @@ import Darwin
 /// A text column of ten million cells usually holds a few thousand distinct values. Each
 /// cell is hashed and compared as raw bytes against an open-addressing table; only a value
 /// seen for the first time is copied (into one shared byte arena). ``strings()`` makes one
-/// `String` per distinct value at the end, for ``HQData/Column``'s dictionary.
-struct ByteDictionary {
+/// `String` per distinct value at the end, for ``Column``'s dictionary.
+///
+/// Bytes are compared exactly: two spellings of one text (precomposed `å` and `a` + U+030A)
+/// are two values here. ``TextInterner`` builds canonical equivalence on top of it; the CSV
+/// reader uses it directly, on the file's bytes.
+public struct ByteDictionary: Sendable {
   /// All distinct values' bytes, back to back.
   private var arena: [UInt8] = []
   /// Value `code` is `arena[offsets[code]..<offsets[code + 1]]`.
@@ -20,16 +24,16 @@ struct ByteDictionary {
   private var slots: [UInt32]
   private var mask: Int
 
-  init() {
+  public init() {
     slots = Array(repeating: 0, count: 64)
     mask = 63
   }
 
-  var count: Int { hashes.count }
+  public var count: Int { hashes.count }
 
   /// The code of `bytes[0..<length]`, adding it when new; `isNew` says which happened.
   @inline(__always)
-  mutating func intern(_ bytes: UnsafePointer<UInt8>, _ length: Int, isNew: inout Bool) -> UInt32 {
+  public mutating func intern(_ bytes: UnsafePointer<UInt8>, _ length: Int, isNew: inout Bool) -> UInt32 {
     let hash = ByteDictionary.hash(bytes, length)
     var slot = Int(truncatingIfNeeded: hash) & mask
     while true {
@@ -53,7 +57,7 @@ struct ByteDictionary {
   }
 
   /// Calls `body` with the bytes of value `code`.
-  func withBytes<R>(of code: Int, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
+  public func withBytes<R>(of code: Int, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
     arena.withUnsafeBufferPointer { all in
       let start = offsets[code]
       let length = offsets[code + 1] - start
@@ -64,7 +68,7 @@ struct ByteDictionary {
   }
 
   /// The distinct values in code order.
-  func strings() -> [String] {
+  public func strings() -> [String] {
     arena.withUnsafeBufferPointer { all in
       (0..<hashes.count).map { code in
         String(decoding: UnsafeBufferPointer(rebasing: all[offsets[code]..<offsets[code + 1]]), as: UTF8.self)
@@ -95,7 +99,7 @@ struct ByteDictionary {
 
   /// A fast non-cryptographic hash: eight bytes at a time, multiply-xorshift mixing.
   @inline(__always)
-  static func hash(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+  public static func hash(_ bytes: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
     var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
     var i = 0
     let raw = UnsafeRawPointer(bytes)

@@ -1,0 +1,162 @@
+import Dispatch
+import HQData
+import Synchronization
+
+/// The model as the tables the language queries.
+///
+/// Each table is built column by column with typed appends straight from the model's fields:
+/// no ``Value`` and no row array per row. The columns follow the schemas in ReportModel.swift
+/// (checked in debug builds).
+extension ReportModel {
+  /// The model as the four tables `facts`, `goals`, `sections` and `reports`.
+  public func tables() -> [Table] {
+    [factsTable(), goalsTable(), sectionsTable(), reportsTable()]
+  }
+
+  /// All five sources, `facts`, `goals`, `sections`, `reports` and `lines`, in that order.
+  ///
+  /// The tables are independent, so they are built at the same time, one per processor; the
+  /// model is only read.
+  public func allTables() -> [Table] {
+    let builders: [@Sendable (ReportModel) -> Table] = [
+      { $0.factsTable() }, { $0.goalsTable() }, { $0.sectionsTable() }, { $0.reportsTable() },
+      { $0.linesTable() },
+    ]
+    let built = Mutex<[Table?]>(Array(repeating: nil, count: builders.count))
+    DispatchQueue.concurrentPerform(iterations: builders.count) { index in
+      let table = builders[index](self)
+      built.withLock { $0[index] = table }
+    }
+    return built.withLock { $0.compactMap { $0 } }
+  }
+
+  public func factsTable() -> Table {
+    let n = facts.count
+    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
+    var section = ColumnBuilder(name: "section", type: .text, capacity: n)
+    var table = ColumnBuilder(name: "table", type: .text, capacity: n)
+    var indicator = ColumnBuilder(name: "indicator", type: .text, capacity: n)
+    var measure = ColumnBuilder(name: "measure", type: .text, capacity: n)
+    var kind = ColumnBuilder(name: "kind", type: .text, capacity: n)
+    var period = ColumnBuilder(name: "period", type: .text, capacity: n)
+    var year = ColumnBuilder(name: "year", type: .number, capacity: n)
+    var value = ColumnBuilder(name: "value", type: .number, capacity: n)
+    var unit = ColumnBuilder(name: "unit", type: .text, capacity: n)
+    var rank = ColumnBuilder(name: "rank", type: .number, capacity: n)
+    var rankOf = ColumnBuilder(name: "rank_of", type: .number, capacity: n)
+    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
+    for f in facts {
+      report.appendText(f.report)
+      section.appendText(f.section)
+      table.appendText(f.table)
+      indicator.appendText(f.indicator)
+      measure.appendText(f.measure)
+      kind.appendText(f.kind.rawValue)
+      period.appendText(f.period)
+      year.appendInteger(f.year)
+      value.appendNumber(f.value)
+      unit.appendText(f.unit)
+      rank.appendInteger(f.rank)
+      rankOf.appendInteger(f.rankOf)
+      line.appendInteger(f.line)
+    }
+    let columns = [report, section, table, indicator, measure, kind, period, year, value, unit, rank, rankOf, line]
+    return Self.table("facts", columns, Self.factsSchema)
+  }
+
+  /// The report texts line by line; the engine's `search` source reads it.
+  public func linesTable() -> Table {
+    let n = lines.count
+    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
+    var section = ColumnBuilder(name: "section", type: .text, capacity: n)
+    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
+    var text = ColumnBuilder(name: "text", type: .text, capacity: n)
+    for l in lines {
+      report.appendText(l.report)
+      section.appendText(l.section)
+      line.appendInteger(l.line)
+      text.appendText(l.text)
+    }
+    return Self.table("lines", [report, section, line, text], Self.linesSchema)
+  }
+
+  public func goalsTable() -> Table {
+    let n = goals.count
+    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
+    var name = ColumnBuilder(name: "name", type: .text, capacity: n)
+    var status = ColumnBuilder(name: "status", type: .text, capacity: n)
+    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
+    for g in goals {
+      report.appendText(g.report)
+      name.appendText(g.name)
+      status.appendText(g.status.rawValue)
+      line.appendInteger(g.line)
+    }
+    return Self.table("goals", [report, name, status, line], Self.goalsSchema)
+  }
+
+  public func sectionsTable() -> Table {
+    let n = sections.count
+    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
+    var number = ColumnBuilder(name: "number", type: .text, capacity: n)
+    var title = ColumnBuilder(name: "title", type: .text, capacity: n)
+    var level = ColumnBuilder(name: "level", type: .number, capacity: n)
+    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
+    var text = ColumnBuilder(name: "text", type: .text, capacity: n)
+    for s in sections {
+      report.appendText(s.report)
+      number.appendText(s.number)
+      title.appendText(s.title)
+      level.appendInteger(s.level)
+      line.appendInteger(s.line)
+      text.appendText(s.text)
+    }
+    return Self.table("sections", [report, number, title, level, line, text], Self.sectionsSchema)
+  }
+
+  /// One row per report, with how many facts, goals and sections it has (counted in one pass
+  /// over each, not once per report).
+  public func reportsTable() -> Table {
+    let factCounts = Self.counts(facts.lazy.map(\.report))
+    let goalCounts = Self.counts(goals.lazy.map(\.report))
+    let sectionCounts = Self.counts(sections.lazy.map(\.report))
+    let n = reports.count
+    var id = ColumnBuilder(name: "id", type: .text, capacity: n)
+    var title = ColumnBuilder(name: "title", type: .text, capacity: n)
+    var organisation = ColumnBuilder(name: "organisation", type: .text, capacity: n)
+    var year = ColumnBuilder(name: "year", type: .number, capacity: n)
+    var period = ColumnBuilder(name: "period", type: .text, capacity: n)
+    var kind = ColumnBuilder(name: "kind", type: .text, capacity: n)
+    var source = ColumnBuilder(name: "source", type: .text, capacity: n)
+    var factsColumn = ColumnBuilder(name: "facts", type: .number, capacity: n)
+    var goalsColumn = ColumnBuilder(name: "goals", type: .number, capacity: n)
+    var sectionsColumn = ColumnBuilder(name: "sections", type: .number, capacity: n)
+    for r in reports {
+      id.appendText(r.id)
+      title.appendText(r.title)
+      organisation.appendText(r.organisation)
+      year.appendInteger(r.year)
+      period.appendText(r.period)
+      kind.appendText(r.kind)
+      source.appendText(r.source)
+      factsColumn.appendInteger(factCounts[r.id, default: 0])
+      goalsColumn.appendInteger(goalCounts[r.id, default: 0])
+      sectionsColumn.appendInteger(sectionCounts[r.id, default: 0])
+    }
+    let columns = [id, title, organisation, year, period, kind, source, factsColumn, goalsColumn, sectionsColumn]
+    return Self.table("reports", columns, Self.reportsSchema)
+  }
+
+  /// How often each report id occurs.
+  private static func counts(_ ids: some Sequence<String>) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for id in ids { counts[id, default: 0] += 1 }
+    return counts
+  }
+
+  private static func table(_ name: String, _ builders: [ColumnBuilder], _ schema: Schema) -> Table {
+    let table = Table(name: name, columns: builders.map { $0.build() })
+    assert(table.schema == schema, "the \(name) table does not follow its schema")
+    return table
+  }
+}
