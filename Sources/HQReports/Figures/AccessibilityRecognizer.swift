@@ -33,16 +33,17 @@ import HQData
 ///   the caption's last year, else the report's year.
 /// - A line of percentages alone after the statements that repeats the region's values in order
 ///   (the figure's chart labels) is claimed without new facts.
-struct AccessibilityRecognizer: Recognizer {
+struct AccessibilityRecognizer: LineStartRecognizer {
   var name: String { "accessibility" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     // Read once, and only for a text that has a statement.
     var knownOrganisation: String?
     var run = AccessibilityRun()
     var index = 0
     while index < text.lines.count {
-      guard AccessibilityStatement.mayStart(text.cleaned[index]), !context.isClaimed(index),
+      guard FigureText.mayStartWithDigit(byte: starts.bytes[index]), AccessibilityStatement.mayStart(text.cleaned[index]),
+        !context.isClaimed(index),
         let statement = AccessibilityStatement(at: index, in: text.lines),
         let label = Self.label(above: index, in: text, context: context)
       else {
@@ -151,10 +152,13 @@ struct AccessibilityStatement: Sendable, Hashable {
       NumberWord.classify(Substring(firstWords[used])) == .other
     else { return nil }
     var words: [(text: String, line: Int)] = firstWords.map { ($0, index) }
+    // Cheap test before the words are lower-cased and compared: `jämfört` holds `m` and `f`
+    // side by side (in either case), and no other character lower-cases to either.
+    var mayCompare = Self.mayMentionComparison(firstWords)
     var blanks = 0
     var i = index
     while true {
-      if let (national, line) = Self.comparison(words) {
+      if mayCompare, let (national, line) = Self.comparison(words) {
         self.region = region
         self.national = national
         self.firstLine = index
@@ -173,6 +177,19 @@ struct AccessibilityStatement: Sendable, Hashable {
       blanks = 0
       if Self.percent(lineWords, at: 0) != nil || FigureText.bullet(FigureText.clean(lines[i])) != nil { return nil }
       words += lineWords.map { ($0, i) }
+      mayCompare = mayCompare || Self.mayMentionComparison(lineWords)
+    }
+  }
+
+  /// False when no word holds the bytes `mf` in any case, so none lower-cases to `jämfört`.
+  static func mayMentionComparison(_ words: [String]) -> Bool {
+    words.contains { word in
+      var previousM = false
+      return !ByteSearch.allBytes(of: word) { byte in
+        if previousM && byte | 0x20 == UInt8(ascii: "f") { return false }
+        previousM = byte | 0x20 == UInt8(ascii: "m")
+        return true
+      }
     }
   }
 

@@ -42,11 +42,11 @@ import HQData
 ///   `mål` amounts as kind `mål` with measure `Mål`.
 /// - Year: a year written in the label or after the amount, else the caption's last year, else
 ///   the report's.
-struct BulletAmountRecognizer: Recognizer {
+struct BulletAmountRecognizer: LineStartRecognizer {
   var name: String { "bullet-amounts" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
-    for list in BulletList.lists(in: text, context: context) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
+    for list in BulletList.lists(in: text, starts: starts, context: context) {
       // What the text around the list says is read once, and only for a list with amounts.
       var setting: ListSetting?
       for item in list.items where item.hasDigit(in: text) {

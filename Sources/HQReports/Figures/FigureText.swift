@@ -45,14 +45,14 @@ enum FigureText {
   /// `Character`s too (`split(separator: " ")` cuts there), also after lower-casing, so the
   /// text has more words than this. A cheap bound before the text is split.
   static func certainWordBreaks(_ cleaned: String) -> Int {
-    let utf8 = cleaned.utf8
     var count = 0
     var previous: UInt8 = 0x80
     var spaceAfterASCII = false
-    for byte in utf8 {
+    _ = ByteSearch.allBytes(of: cleaned) { byte in
       if spaceAfterASCII && byte < 0x80 { count += 1 }
       spaceAfterASCII = byte == 0x20 && previous < 0x80
       previous = byte
+      return true
     }
     return count
   }
@@ -63,7 +63,7 @@ enum FigureText {
   /// `procent`, in the cases ``NumberWord`` reads), or a character outside ASCII other than the
   /// signs and comparisons `−`, `–`, `≥`, `≤` (all starting with byte E2).
   static func mayBeNumbersOnly(_ cleaned: String) -> Bool {
-    cleaned.utf8.allSatisfy { byte in
+    ByteSearch.allBytes(of: cleaned) { byte in
       switch byte {
       case 0x20, 0x25, 0x2B, 0x2C, 0x2D, 0x2E, 0x30...0x39, 0x3C, 0x3E: true
       case UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "k"), UInt8(ascii: "r"), UInt8(ascii: "t"),
@@ -90,9 +90,21 @@ enum FigureText {
   /// its first byte is no ASCII digit (nor, with `orSign`, `+`, `-` or the first byte of `−`/`–`).
   /// The spaces ``startsWithDigit(_:orSign:)`` skips are all separators the cleaning drops.
   static func mayStartWithDigit(_ cleaned: String, orSign: Bool = false) -> Bool {
-    guard let first = firstByte(of: cleaned) else { return false }
+    mayStartWithDigit(byte: firstByte(of: cleaned) ?? 0, orSign: orSign)
+  }
+
+  /// ``mayStartWithDigit(_:orSign:)`` from the cleaned text's first byte (``LineStarts``).
+  @inline(__always)
+  static func mayStartWithDigit(byte first: UInt8, orSign: Bool = false) -> Bool {
     if first >= 0x30 && first <= 0x39 { return true }
     return orSign && (first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == 0xE2)
+  }
+
+  /// False when a cleaned text starting with this byte cannot start with a bullet mark
+  /// (``bullet(_:)``): the first bytes of the marks, and `u` for `u` + U+0308 (`ü`).
+  @inline(__always)
+  static func mayStartWithBullet(byte: UInt8) -> Bool {
+    byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
   }
 
   /// `text.count <= limit`, counting no further than `limit` characters, and not at all when
@@ -127,7 +139,7 @@ enum FigureText {
 
   /// True when the text contains an ASCII digit.
   static func hasDigit(_ text: some StringProtocol) -> Bool {
-    text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    !ByteSearch.allBytes(of: text) { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }
   }
 
   /// The bullet characters slide decks start list items with: `●`, `•`, `▪`, `■`, the
@@ -139,9 +151,7 @@ enum FigureText {
   static func bullet(_ cleaned: String) -> String? {
     // Cheap test first: the first byte of every mark or of a text canonically equal to one
     // (`u` + U+0308 for `ü`).
-    guard let byte = firstByte(of: cleaned),
-      byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
-    else { return nil }
+    guard let byte = firstByte(of: cleaned), mayStartWithBullet(byte: byte) else { return nil }
     switch cleaned.utf8.withContiguousStorageIfAvailable(bulletFromBytes) {
     case .mark(let mark): return mark
     case .noMark: return nil
@@ -378,7 +388,8 @@ enum FigureText {
   /// `Region Halland`). `Regionen` when the text names none.
   static func organisation(in text: ReportText) -> String {
     var counts: [String: Int] = [:]
-    for line in text.cleaned {
+    // `Region` and a word after it take at least eight bytes.
+    for line in text.cleaned where line.utf8.count >= 8 {
       // The cleaned line's words are the raw line's (``NumberRun/words(in:)``), one space apart.
       let names = line.utf8.withContiguousStorageIfAvailable(wordsAfterRegion) ?? slowWordsAfterRegion(line)
       guard !names.isEmpty else { continue }

@@ -36,11 +36,11 @@ import HQData
 ///   caption's, else `utfall` (counts a report shows for a year are outcomes), year the
 ///   caption's last year or the report's, unit from the label or the cell (`%`, `mnkr`), table
 ///   the caption above the labels (else the section).
-struct LabelledRunRecognizer: Recognizer {
+struct LabelledRunRecognizer: LineStartRecognizer {
   var name: String { "labelled-run" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
-    for index in text.lines.indices where FigureText.mayStartWithDigit(text.cleaned[index], orSign: true) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
+    for index in text.lines.indices where FigureText.mayStartWithDigit(byte: starts.bytes[index], orSign: true) {
       guard FigureText.mayBeNumbersOnly(text.cleaned[index]), !context.isClaimed(index),
         let run = Self.numbersOnly(text.lines[index])
       else { continue }

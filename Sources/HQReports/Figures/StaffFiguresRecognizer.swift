@@ -46,11 +46,11 @@ import HQData
 ///   same indicator and its name as measure (`Extern`, `Kort`, `Kvinnor`, `HME`). Kind `utfall`,
 ///   unit from the number, year the caption's last year else the report's, table the caption
 ///   above the labels (`Medarbetare`, `Medarbetare Regionkontoret`).
-struct StaffFiguresRecognizer: Recognizer {
+struct StaffFiguresRecognizer: LineStartRecognizer {
   var name: String { "staff-figures" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
-    for index in text.lines.indices where FigureText.mayStartWithDigit(text.cleaned[index], orSign: true) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
+    for index in text.lines.indices where FigureText.mayStartWithDigit(byte: starts.bytes[index], orSign: true) {
       guard !context.isClaimed(index), let values = Self.percentages(text.lines[index]), values.count >= 2 else {
         continue
       }

@@ -21,12 +21,13 @@
 ///   finds none takes the other direction's nearest unused status, and without any it is
 ///   reported as a warning, not guessed.
 /// - The goal's `line` is the line of the word `Fokusområde`.
-struct FocusAreaRecognizer: Recognizer {
+struct FocusAreaRecognizer: LineStartRecognizer {
   var name: String { "focus-areas" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     var titles: [FocusAreaTitle] = []
-    for index in text.cleaned.indices where FocusAreaTitle.mayStart(text.cleaned[index]) {
+    // Cheap test first (``FocusAreaTitle/mayStart(_:)``): a title line starts with `f` or `F`.
+    for index in text.cleaned.indices where starts.bytes[index] | 0x20 == UInt8(ascii: "f") {
       if let title = FocusAreaTitle(at: index, in: text) { titles.append(title) }
     }
     guard !titles.isEmpty else { return }
@@ -135,9 +136,7 @@ struct FocusAreaTitle: Sendable, Hashable {
 
   /// Reads the title starting at `index`; nil when the line does not start one.
   init?(at index: Int, in text: borrowing ReportText) {
-    guard Self.mayStart(text.cleaned[index]), let rest = Self.rest(afterKeywordIn: text.lines[index]) else {
-      return nil
-    }
+    guard let rest = Self.rest(afterKeywordIn: text.lines[index]) else { return nil }
     let lines = text.lines
     var pieces: [String] = []
     if !FigureText.isBlank(rest) { pieces.append(rest) }

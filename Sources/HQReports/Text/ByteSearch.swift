@@ -44,6 +44,16 @@ enum ByteSearch {
     return nil
   }
 
+  /// True when every UTF-8 byte of `text` passes `test`: `text.utf8.allSatisfy(test)` over the
+  /// contiguous bytes, without the per-byte index checks of the `UTF8View`.
+  @inline(__always)
+  static func allBytes(of text: some StringProtocol, _ test: (UInt8) -> Bool) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes where !test(byte) { return false }
+      return true
+    } ?? text.utf8.allSatisfy(test)
+  }
+
   /// True when `text` contains `needle` byte for byte.
   static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
     search(text, needle, foldASCII: false)
