@@ -9,14 +9,20 @@ extension Recognizers {
 struct FigureRecognizers: Recognizer {
   var name: String { "figures" }
 
+  /// The recognizers in the order the pass runs them, most specific first (each also runs
+  /// alone, reading the ``LineStarts`` itself).
+  static var members: [any LineStartRecognizer] {
+    [
+      IndicatorComparisonRecognizer(), AccessibilityRecognizer(), StaffFiguresRecognizer(), LabelledRunRecognizer(),
+      BulletAmountRecognizer(), FocusAreaRecognizer(),
+    ]
+  }
+
   func recognize(in text: ReportText, context: inout RecognitionContext) {
     let starts = LineStarts(text)
-    IndicatorComparisonRecognizer().recognize(in: text, context: &context)
-    AccessibilityRecognizer().recognize(in: text, starts: starts, context: &context)
-    StaffFiguresRecognizer().recognize(in: text, starts: starts, context: &context)
-    LabelledRunRecognizer().recognize(in: text, starts: starts, context: &context)
-    BulletAmountRecognizer().recognize(in: text, starts: starts, context: &context)
-    FocusAreaRecognizer().recognize(in: text, starts: starts, context: &context)
+    for member in Self.members {
+      member.recognize(in: text, starts: starts, context: &context)
+    }
   }
 }
 

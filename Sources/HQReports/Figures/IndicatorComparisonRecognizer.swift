@@ -28,10 +28,11 @@ import HQData
 /// - The block ends at a footnote (`*…`), at prose (a long line or one ending in `.`), or when
 ///   more than three label lines gather without a value. A row left with too few or too many
 ///   values becomes a warning naming its first line.
-struct IndicatorComparisonRecognizer: Recognizer {
+struct IndicatorComparisonRecognizer: LineStartRecognizer {
   var name: String { "indicator-comparison" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
+  /// A header may start with label words, so the line's first byte says nothing here.
+  func recognize(in text: ReportText, starts _: LineStarts, context: inout RecognitionContext) {
     var index = 0
     while index < text.lines.count {
       if ComparisonHeader.mayStart(text.cleaned[index]), !context.isClaimed(index),
