@@ -54,7 +54,7 @@ enum FigureFixtures {
     let text = try FigureFixtures.annual2024()
     var context = RecognitionContext()
     var claimedBefore = 0
-    for recognizer in Recognizers.figures {
+    for recognizer in FigureRecognizers.members {
       let factsBefore = context.facts.count
       recognizer.recognize(in: text, context: &context)
       #expect(context.claimed.count >= claimedBefore, "\(recognizer.name)")
@@ -72,10 +72,24 @@ enum FigureFixtures {
     #expect(Set(keys).count == keys.count)
   }
 
+  /// The registry's one figure pass reads what the recognizers read when each runs alone, in
+  /// the same order.
+  @Test func theFigurePassEqualsItsMembersRunOneByOne() throws {
+    let text = try FigureFixtures.annual2024()
+    var together = RecognitionContext()
+    for recognizer in Recognizers.figures { recognizer.recognize(in: text, context: &together) }
+    var oneByOne = RecognitionContext()
+    for recognizer in FigureRecognizers.members { recognizer.recognize(in: text, context: &oneByOne) }
+    #expect(together.facts == oneByOne.facts)
+    #expect(together.goals == oneByOne.goals)
+    #expect(together.claimed == oneByOne.claimed)
+    #expect(together.facts.count == 87 && together.goals.count == 7)
+  }
+
   @Test func theFigureRecognizersTogetherOnThe2017FollowUpReport() throws {
     let text = try FigureFixtures.followUp2017()
     var context = RecognitionContext()
-    for recognizer in Recognizers.figures { recognizer.recognize(in: text, context: &context) }
+    for recognizer in FigureRecognizers.members { recognizer.recognize(in: text, context: &context) }
     // The 2017 report is tables and prose: nothing of it is a slide figure.
     #expect(context.facts.isEmpty && context.goals.isEmpty && context.claimed.isEmpty)
   }
@@ -101,7 +115,7 @@ enum FigureFixtures {
       }
       let text = FigureFixtures.text(lines.joined(separator: "\n"))
       var context = RecognitionContext()
-      for recognizer in Recognizers.figures { recognizer.recognize(in: text, context: &context) }
+      for recognizer in FigureRecognizers.members { recognizer.recognize(in: text, context: &context) }
       #expect(context.facts.allSatisfy { $0.line >= 1 && $0.line <= lines.count })
     }
   }

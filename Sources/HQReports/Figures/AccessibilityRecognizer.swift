@@ -33,24 +33,29 @@ import HQData
 ///   the caption's last year, else the report's year.
 /// - A line of percentages alone after the statements that repeats the region's values in order
 ///   (the figure's chart labels) is claimed without new facts.
-struct AccessibilityRecognizer: Recognizer {
+struct AccessibilityRecognizer: LineStartRecognizer {
   var name: String { "accessibility" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
-    let organisation = FigureText.organisation(in: text.lines)
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
+    // Read once, and only for a text that has a statement.
+    var knownOrganisation: String?
     var run = AccessibilityRun()
     var index = 0
     while index < text.lines.count {
-      guard !context.isClaimed(index), let statement = AccessibilityStatement(at: index, in: text.lines),
-        let label = Self.label(above: index, in: text.lines, context: context)
+      guard FigureText.mayStartWithDigit(byte: starts.bytes[index]), AccessibilityStatement.mayStart(text.cleaned[index]),
+        !context.isClaimed(index),
+        let statement = AccessibilityStatement(at: index, in: text.lines),
+        let label = Self.label(above: index, in: text, context: context)
       else {
         index += 1
         continue
       }
       if run.lastLine < 0 || label.first - run.lastLine > 6 {
         finish(run, text: text, context: &context)
-        run = AccessibilityRun(caption: FigureText.caption(above: label.first, in: text.lines))
+        run = AccessibilityRun(caption: FigureText.caption(above: label.first, in: text))
       }
+      let organisation = knownOrganisation ?? FigureText.organisation(in: text)
+      knownOrganisation = organisation
       emit(statement, label: label, organisation: organisation, run: run, text: text, context: &context)
       run.regionValues.append(statement.region)
       run.lastLine = statement.lastLine
@@ -60,22 +65,22 @@ struct AccessibilityRecognizer: Recognizer {
   }
 
   /// The label block above a statement starting at `index`: its text and first line.
-  static func label(above index: Int, in lines: [String], context: RecognitionContext) -> (text: String, first: Int)? {
+  static func label(above index: Int, in text: ReportText, context: RecognitionContext) -> (text: String, first: Int)? {
     var i = index - 1
-    if i >= 0 && FigureText.isBlank(lines[i]) { i -= 1 }
+    if i >= 0 && text.cleaned[i].isEmpty { i -= 1 }
     var pieces: [Int] = []
     while i >= 0, pieces.count < 4, !context.isClaimed(i) {
-      let cleaned = FigureText.clean(lines[i])
-      guard !cleaned.isEmpty, !FigureText.hasDigit(cleaned), cleaned.count <= 60, FigureText.bullet(cleaned) == nil,
-        !cleaned.hasSuffix(".")
+      let cleaned = text.cleaned[i]
+      guard !cleaned.isEmpty, !FigureText.hasDigit(cleaned), FigureText.hasAtMost(60, charactersIn: cleaned),
+        FigureText.bullet(cleaned) == nil, !FigureText.endsWithFullStop(cleaned)
       else { break }
       pieces.insert(i, at: 0)
-      if FigureText.startsBox(lines[i]) { break }
+      if FigureText.startsBox(text.lines[i]) { break }
       i -= 1
     }
     guard let first = pieces.first else { return nil }
-    let text = FigureText.join(pieces.map { lines[$0] })
-    return text.isEmpty ? nil : (text, first)
+    let label = FigureLabel(lines: pieces).text(in: text)
+    return label.isEmpty ? nil : (label, first)
   }
 
   private func emit(
@@ -100,8 +105,7 @@ struct AccessibilityRecognizer: Recognizer {
     guard run.regionValues.count >= 2 else { return }
     var i = run.lastLine + 1
     while i < text.lines.count && i <= run.lastLine + 4 {
-      let cleaned = FigureText.clean(text.lines[i])
-      if !cleaned.isEmpty {
+      if !text.cleaned[i].isEmpty {
         let row = NumberRun.read(Substring(text.lines[i]), expectedCount: run.regionValues.count)
         if row.label.isEmpty, row.numbers.map(\.value) == run.regionValues, row.numbers.allSatisfy(\.isPercent) {
           context.claim([i])
@@ -130,6 +134,16 @@ struct AccessibilityStatement: Sendable, Hashable {
   var nationalLine: Int
   var lastLine: Int
 
+  /// A cheap test before ``init(at:in:)``, on the line's cleaned text: false unless its first
+  /// word starts with a digit and is a percentage (`90%`) or is followed by `%` or `procent`.
+  static func mayStart(_ cleaned: String) -> Bool {
+    guard FigureText.mayStartWithDigit(cleaned) else { return false }
+    let words = cleaned.utf8.split(separator: 0x20, maxSplits: 2)
+    guard let first = words.first, words.count >= 2 else { return false }
+    if first.last == UInt8(ascii: "%") { return true }
+    return words[1].elementsEqual("%".utf8) || words[1].elementsEqual("procent".utf8)
+  }
+
   /// Reads a statement starting at `index`; nil when the line does not start one.
   init?(at index: Int, in lines: [String]) {
     guard FigureText.startsWithDigit(lines[index]) else { return nil }
@@ -138,10 +152,13 @@ struct AccessibilityStatement: Sendable, Hashable {
       NumberWord.classify(Substring(firstWords[used])) == .other
     else { return nil }
     var words: [(text: String, line: Int)] = firstWords.map { ($0, index) }
+    // Cheap test before the words are lower-cased and compared: `jämfört` holds `m` and `f`
+    // side by side (in either case), and no other character lower-cases to either.
+    var mayCompare = Self.mayMentionComparison(firstWords)
     var blanks = 0
     var i = index
     while true {
-      if let (national, line) = Self.comparison(words) {
+      if mayCompare, let (national, line) = Self.comparison(words) {
         self.region = region
         self.national = national
         self.firstLine = index
@@ -160,6 +177,19 @@ struct AccessibilityStatement: Sendable, Hashable {
       blanks = 0
       if Self.percent(lineWords, at: 0) != nil || FigureText.bullet(FigureText.clean(lines[i])) != nil { return nil }
       words += lineWords.map { ($0, i) }
+      mayCompare = mayCompare || Self.mayMentionComparison(lineWords)
+    }
+  }
+
+  /// False when no word holds the bytes `mf` in any case, so none lower-cases to `jämfört`.
+  static func mayMentionComparison(_ words: [String]) -> Bool {
+    words.contains { word in
+      var previousM = false
+      return !ByteSearch.allBytes(of: word) { byte in
+        if previousM && byte | 0x20 == UInt8(ascii: "f") { return false }
+        previousM = byte | 0x20 == UInt8(ascii: "m")
+        return true
+      }
     }
   }
 

@@ -10,33 +10,10 @@ struct BreakdownLabels {
   var caption: (text: String, line: Int)?
 
   /// Gathers the labels upwards from the values line at `index` (see ``StaffFiguresRecognizer``).
-  init(above index: Int, in lines: [String], context: RecognitionContext) {
-    var groups: [[Int]] = [[]]
-    var inlineLines: [(line: Int, parts: [BreakdownPart])] = []
-    var blanks = 0
-    var i = index - 1
-    var count = 0
-    while i >= 0, count < 14, !context.isClaimed(i) {
-      let cleaned = FigureText.clean(lines[i])
-      if cleaned.isEmpty {
-        blanks += 1
-        if blanks > 2 { break }
-        if !(groups.last ?? []).isEmpty { groups.append([]) }
-      } else if let parts = Self.inlineParts(cleaned, line: i) {
-        blanks = 0
-        inlineLines.append((i, parts))
-        if !(groups.last ?? []).isEmpty { groups.append([]) }
-      } else {
-        guard LabelledRunRecognizer.isLabelLine(lines[i], cleaned: cleaned) else { break }
-        blanks = 0
-        groups[groups.count - 1].insert(i, at: 0)
-        count += 1
-        if FigureText.startsBox(lines[i]) { break }
-      }
-      i -= 1
-    }
-    labels = FigureLabel.merge(groups.filter { !$0.isEmpty }.reversed(), lines: lines)
-    for inline in inlineLines.reversed() {
+  init(above index: Int, in text: ReportText, context: RecognitionContext) {
+    let walk = LabelLines(above: index, in: text, context: context, limit: 14, readsInlineParts: true)
+    labels = walk.labels(in: text)
+    for inline in walk.inline.reversed() {
       // The label whose lines end nearest above the inline line.
       guard let label = labels.lastIndex(where: { ($0.lines.last ?? Int.max) < inline.line }) else { continue }
       inlineParts.append((label, inline.parts))

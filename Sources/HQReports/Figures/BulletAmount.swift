@@ -44,14 +44,19 @@ struct BulletAmount: Sendable, Hashable {
     var carry = ""
     for (position, segment) in segments(of: text).enumerated() {
       let whole = carry.isEmpty ? segment : carry + " – " + segment
-      if let amount = BulletAmount(segment: whole) ?? (position == 0 ? BulletAmount(numberFirst: segment) : nil) {
+      // Every reading below needs a digit: a segment without one only carries its label on.
+      let digits = FigureText.hasDigit(segment)
+      let wholeDigits = digits || FigureText.hasDigit(carry)
+      if let amount = (wholeDigits ? BulletAmount(segment: whole) : nil)
+        ?? (position == 0 && digits ? BulletAmount(numberFirst: segment) : nil)
+      {
         result.append(amount)
         carry = ""
-      } else if !carry.isEmpty, let label = label(carry), let amounts = dated(segment, label: label) {
+      } else if digits, !carry.isEmpty, let label = label(carry), let amounts = dated(segment, label: label) {
         result += amounts
         carry = ""
       } else {
-        carry = hasBareNumber(segment) ? "" : whole
+        carry = digits && hasBareNumber(segment) ? "" : whole
       }
     }
     return result
@@ -104,8 +109,14 @@ struct BulletAmount: Sendable, Hashable {
     self.kind = kind
   }
 
-  /// The text cut at dashes standing between spaces.
+  /// The cleaned text cut at dashes standing between spaces.
   static func segments(of text: String) -> [String] {
+    // Cheap test first: a word that is a dash by `Character`s is one between space bytes, so
+    // without such a word there is one segment, and the words of a cleaned text re-joined by
+    // single spaces are the text itself.
+    if !text.utf8.split(separator: 0x20).contains(where: { $0.elementsEqual("-".utf8) || $0.elementsEqual("–".utf8) }) {
+      return text.isEmpty ? [] : [text]
+    }
     var result: [String] = []
     var current: [Substring] = []
     for word in text.split(separator: " ") {

@@ -42,11 +42,11 @@ import HQData
 ///   `mål` amounts as kind `mål` with measure `Mål`.
 /// - Year: a year written in the label or after the amount, else the caption's last year, else
 ///   the report's.
-struct BulletAmountRecognizer: Recognizer {
+struct BulletAmountRecognizer: LineStartRecognizer {
   var name: String { "bullet-amounts" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
-    for list in BulletList.lists(in: text, context: context) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
+    for list in BulletList.lists(in: text, starts: starts, context: context) {
       // What the text around the list says is read once, and only for a list with amounts.
       var setting: ListSetting?
       for item in list.items where item.hasDigit(in: text) {
@@ -112,12 +112,13 @@ struct ListSetting {
     captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
     let (listHeader, leadIn) = list.surroundings(in: text)
     let lead = leadIn?.lowercased() ?? ""
-    let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { $0.contains("avvikelse") }
+    let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { ByteSearch.has($0, "avvikelse") }
     mainKind = deviationWord == nil ? nil : .avvikelse
     mainMeasure = deviationWord.map { FigureText.capitalized(String($0)) } ?? ""
     let captionText = caption?.text.lowercased() ?? ""
-    let outcomeWords = ["bokslut", "utfall", "resultat", "årsredovisning"]
-    defaultKind = !captionText.isEmpty && outcomeWords.contains { captionText.contains($0) } ? .utfall : .värde
+    let outcome = ByteSearch.has(captionText, "bokslut") || ByteSearch.has(captionText, "utfall")
+      || ByteSearch.has(captionText, "resultat") || ByteSearch.has(captionText, "årsredovisning")
+    defaultKind = !captionText.isEmpty && outcome ? .utfall : .värde
     header = listHeader
     headerIsForecast = listHeader.map { h in
       let header = h.lowercased()

@@ -25,11 +25,11 @@ struct BulletList: Sendable, Hashable {
   var firstLine: Int
 
   /// The lists of items in the text whose lines are not claimed.
-  static func lists(in text: ReportText, context: RecognitionContext) -> [BulletList] {
+  static func lists(in text: ReportText, starts: LineStarts, context: RecognitionContext) -> [BulletList] {
     var result: [BulletList] = []
     var current: BulletList?
     var previousEnd = -1
-    for index in text.cleaned.indices {
+    for index in text.cleaned.indices where FigureText.mayStartWithBullet(byte: starts.bytes[index]) {
       guard let mark = FigureText.bullet(text.cleaned[index]), !context.isClaimed(index) else { continue }
       let continuations = Self.continuations(after: index, in: text, context: context)
       let item = Self.item(at: index, continuations: continuations, in: text)

@@ -33,6 +33,104 @@ enum FigureText {
     return orSign && (first == "+" || first == "-" || first == "−" || first == "–")
   }
 
+  /// The first UTF-8 byte of the text, nil when it is empty. Cheaper than `utf8.first` (a call
+  /// through the general `Collection` code): recognizers ask it of every line.
+  @inline(__always)
+  static func firstByte(of text: String) -> UInt8? {
+    let utf8 = text.utf8
+    return utf8.isEmpty ? nil : utf8[utf8.startIndex]
+  }
+
+  /// How many spaces of a cleaned text stand between two ASCII bytes: each is a word break by
+  /// `Character`s too (`split(separator: " ")` cuts there), also after lower-casing, so the
+  /// text has more words than this. A cheap bound before the text is split.
+  static func certainWordBreaks(_ cleaned: String) -> Int {
+    var count = 0
+    var previous: UInt8 = 0x80
+    var spaceAfterASCII = false
+    _ = ByteSearch.allBytes(of: cleaned) { byte in
+      if spaceAfterASCII && byte < 0x80 { count += 1 }
+      spaceAfterASCII = byte == 0x20 && previous < 0x80
+      previous = byte
+      return true
+    }
+    return count
+  }
+
+  /// A cheap test before a line is read as numbers only (every word a number, sign, unit or
+  /// comparison, ``NumberWord``): false when a byte of its cleaned text can stand in none of
+  /// them — a letter outside the unit words (`mnkr`, `tkr`, `kr`, `mdkr`, `mdr`, `st.`,
+  /// `procent`, in the cases ``NumberWord`` reads), or a character outside ASCII other than the
+  /// signs and comparisons `−`, `–`, `≥`, `≤` (all starting with byte E2).
+  static func mayBeNumbersOnly(_ cleaned: String) -> Bool {
+    ByteSearch.allBytes(of: cleaned) { byte in
+      switch byte {
+      case 0x20, 0x25, 0x2B, 0x2C, 0x2D, 0x2E, 0x30...0x39, 0x3C, 0x3E: true
+      case UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "k"), UInt8(ascii: "r"), UInt8(ascii: "t"),
+        UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "p"), UInt8(ascii: "o"), UInt8(ascii: "c"),
+        UInt8(ascii: "e"), UInt8(ascii: "M"), UInt8(ascii: "N"), UInt8(ascii: "K"), UInt8(ascii: "R"),
+        UInt8(ascii: "T"):
+        true
+      case 0x80...0xBF, 0xE2: true
+      default: false
+      }
+    }
+  }
+
+  /// True when the last word of a cleaned line is no number, sign, unit or comparison
+  /// (``NumberWord/other``): then the line ends in no number run, and ``NumberRun/read(_:expectedCount:)``
+  /// finds no numbers in it.
+  static func lastWordIsText(_ cleaned: String) -> Bool {
+    let utf8 = cleaned.utf8
+    let start = utf8.lastIndex(of: 0x20).map { utf8.index(after: $0) } ?? utf8.startIndex
+    return NumberWord.classify(Substring(utf8[start...])) == .other
+  }
+
+  /// A cheap test before ``startsWithDigit(_:orSign:)``, on the line's cleaned text: false when
+  /// its first byte is no ASCII digit (nor, with `orSign`, `+`, `-` or the first byte of `−`/`–`).
+  /// The spaces ``startsWithDigit(_:orSign:)`` skips are all separators the cleaning drops.
+  static func mayStartWithDigit(_ cleaned: String, orSign: Bool = false) -> Bool {
+    mayStartWithDigit(byte: firstByte(of: cleaned) ?? 0, orSign: orSign)
+  }
+
+  /// ``mayStartWithDigit(_:orSign:)`` from the cleaned text's first byte (``LineStarts``).
+  @inline(__always)
+  static func mayStartWithDigit(byte first: UInt8, orSign: Bool = false) -> Bool {
+    if first >= 0x30 && first <= 0x39 { return true }
+    return orSign && (first == UInt8(ascii: "+") || first == UInt8(ascii: "-") || first == 0xE2)
+  }
+
+  /// False when a cleaned text starting with this byte cannot start with a bullet mark
+  /// (``bullet(_:)``): the first bytes of the marks, and `u` for `u` + U+0308 (`ü`).
+  @inline(__always)
+  static func mayStartWithBullet(byte: UInt8) -> Bool {
+    byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
+  }
+
+  /// `text.count <= limit`, counting no further than `limit` characters, and not at all when
+  /// the byte count decides (a text never has more characters than bytes).
+  static func hasAtMost(_ limit: Int, charactersIn text: String) -> Bool {
+    if text.utf8.count <= limit { return true }
+    guard let end = text.index(text.startIndex, offsetBy: limit, limitedBy: text.endIndex) else { return true }
+    return end == text.endIndex
+  }
+
+  /// `text.hasSuffix(".")`, from the last two bytes when they decide: a last byte other than `.`
+  /// cannot end in a full stop, and a `.` after an ASCII byte is a `Character` of its own.
+  static func endsWithFullStop(_ text: String) -> Bool {
+    let utf8 = text.utf8
+    guard let last = utf8.last, last == UInt8(ascii: ".") else { return false }
+    let count = utf8.count
+    if count == 1 || utf8[utf8.index(utf8.startIndex, offsetBy: count - 2)] < 0x80 { return true }
+    return text.hasSuffix(".")
+  }
+
+  /// `ByteSearch.has(text, "│")` (page furniture): U+2502 is canonically equal to nothing
+  /// else, so a text without its bytes cannot contain it.
+  static func hasBoxBar(_ text: String) -> Bool {
+    ByteSearch.contains(text, "│") && ByteSearch.has(text, "│")
+  }
+
   /// True when `line` contains `needle`, compared byte for byte (a cheap test before a line is
   /// split into words).
   static func contains(_ line: String, _ needle: String) -> Bool {
@@ -41,7 +139,7 @@ enum FigureText {
 
   /// True when the text contains an ASCII digit.
   static func hasDigit(_ text: some StringProtocol) -> Bool {
-    text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    !ByteSearch.allBytes(of: text) { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }
   }
 
   /// The bullet characters slide decks start list items with: `●`, `•`, `▪`, `■`, the
@@ -53,9 +151,7 @@ enum FigureText {
   static func bullet(_ cleaned: String) -> String? {
     // Cheap test first: the first byte of every mark or of a text canonically equal to one
     // (`u` + U+0308 for `ü`).
-    guard let byte = cleaned.utf8.first,
-      byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
-    else { return nil }
+    guard let byte = firstByte(of: cleaned), mayStartWithBullet(byte: byte) else { return nil }
     switch cleaned.utf8.withContiguousStorageIfAvailable(bulletFromBytes) {
     case .mark(let mark): return mark
     case .noMark: return nil
@@ -227,10 +323,10 @@ enum FigureText {
 
   /// The caption standing directly above `index`: the nearest non-blank line, when it reads as
   /// a caption (short, no bullet, not a sentence ending in a full stop). Nil otherwise.
-  static func caption(above index: Int, in lines: [String], within limit: Int = 4) -> (text: String, line: Int)? {
+  static func caption(above index: Int, in text: ReportText, within limit: Int = 4) -> (text: String, line: Int)? {
     var i = index - 1
     while i >= 0 && index - i <= limit {
-      let cleaned = clean(lines[i])
+      let cleaned = text.cleaned[i]
       if !cleaned.isEmpty {
         guard cleaned.count <= 90, bullet(cleaned) == nil, !cleaned.hasSuffix(".") else { return nil }
         return (cleaned, i)
@@ -254,15 +350,54 @@ enum FigureText {
     return nil
   }
 
+  /// The byte ranges of the words that follow a word `Region` in a cleaned line. A word equals
+  /// `Region` only byte for byte: no other text is canonically equal to it.
+  private static func wordsAfterRegion(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var result: [Range<Int>] = []
+    var from = 0
+    while let r = ByteSearch.firstIndex(of: UInt8(ascii: "R"), in: bytes, from: from) {
+      from = r + 1
+      guard r == 0 || bytes[r - 1] == 0x20, r + 7 < bytes.count, bytes[r + 6] == 0x20,
+        bytes[r + 1] == UInt8(ascii: "e"), bytes[r + 2] == UInt8(ascii: "g"), bytes[r + 3] == UInt8(ascii: "i"),
+        bytes[r + 4] == UInt8(ascii: "o"), bytes[r + 5] == UInt8(ascii: "n")
+      else { continue }
+      var end = r + 7
+      while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+      result.append(r + 7..<end)
+    }
+    return result
+  }
+
+  /// ``wordsAfterRegion(_:)`` for text without contiguous UTF-8 storage.
+  private static func slowWordsAfterRegion(_ line: String) -> [Range<Int>] {
+    Array(line.utf8).withUnsafeBufferPointer(wordsAfterRegion)
+  }
+
+  /// The word's letters and hyphens, in order; from the bytes when the word is ASCII (where
+  /// the letters are `A`–`Z` and `a`–`z`, each a `Character` of its own).
+  private static func lettersAndHyphens(_ word: Substring) -> String {
+    guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return word.filter { $0.isLetter || $0 == "-" } }
+    let kept = word.utf8.filter { byte in
+      byte == UInt8(ascii: "-") || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+    return String(decoding: kept, as: UTF8.self)
+  }
+
   /// The organisation a report is about, as its text names it most often (`Region Halland`):
   /// the most frequent `Region X` with a capitalised X (a genitive `Region Hallands` counts for
   /// `Region Halland`). `Regionen` when the text names none.
-  static func organisation(in lines: [String]) -> String {
+  static func organisation(in text: ReportText) -> String {
     var counts: [String: Int] = [:]
-    for line in lines where ByteSearch.contains(line, "Region") {
-      let words = NumberRun.words(in: Substring(line))
-      for index in words.indices.dropLast() where words[index].text == "Region" {
-        var name = words[index + 1].text.filter { $0.isLetter || $0 == "-" }
+    // `Region` and a word after it take at least eight bytes.
+    for line in text.cleaned where line.utf8.count >= 8 {
+      // The cleaned line's words are the raw line's (``NumberRun/words(in:)``), one space apart.
+      let names = line.utf8.withContiguousStorageIfAvailable(wordsAfterRegion) ?? slowWordsAfterRegion(line)
+      guard !names.isEmpty else { continue }
+      let utf8 = line.utf8
+      for range in names {
+        let word = Substring(
+          utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        var name = lettersAndHyphens(word)
         guard let first = name.first, first.isUppercase, name.count > 1 else { continue }
         if name.hasSuffix("s") && counts[String(name.dropLast())] != nil { name.removeLast() }
         counts["Region " + name, default: 0] += 1

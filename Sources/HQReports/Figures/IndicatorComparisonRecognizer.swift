@@ -28,13 +28,16 @@ import HQData
 /// - The block ends at a footnote (`*…`), at prose (a long line or one ending in `.`), or when
 ///   more than three label lines gather without a value. A row left with too few or too many
 ///   values becomes a warning naming its first line.
-struct IndicatorComparisonRecognizer: Recognizer {
+struct IndicatorComparisonRecognizer: LineStartRecognizer {
   var name: String { "indicator-comparison" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
+  /// A header may start with label words, so the line's first byte says nothing here.
+  func recognize(in text: ReportText, starts _: LineStarts, context: inout RecognitionContext) {
     var index = 0
     while index < text.lines.count {
-      if !context.isClaimed(index), let header = ComparisonHeader(line: text.lines[index]) {
+      if ComparisonHeader.mayStart(text.cleaned[index]), !context.isClaimed(index),
+        let header = ComparisonHeader(line: text.lines[index])
+      {
         index = readBlock(header, at: index, text: text, context: &context)
       } else {
         index += 1
@@ -50,14 +53,18 @@ struct IndicatorComparisonRecognizer: Recognizer {
     var index = headerIndex + 1
     scan: while index < text.lines.count {
       let raw = text.lines[index]
-      let cleaned = FigureText.clean(raw)
+      let cleaned = text.cleaned[index]
       if cleaned.isEmpty {
         reader.blankRun += 1
         if reader.blankRun > 3 { break }
         index += 1
         continue
       }
-      if context.isClaimed(index) || cleaned.hasPrefix("*") || ComparisonHeader(line: raw) != nil { break }
+      if context.isClaimed(index) || cleaned.hasPrefix("*")
+        || ComparisonHeader.mayStart(cleaned) && ComparisonHeader(line: raw) != nil
+      {
+        break
+      }
       switch reader.read(raw, cleaned: cleaned, index: index) {
       case .continue: index += 1
       case .end: break scan
@@ -67,17 +74,17 @@ struct IndicatorComparisonRecognizer: Recognizer {
     guard header.target != nil || reader.rows.contains(where: { $0.cells.contains { $0.rank != nil } }) else {
       return headerIndex + 1
     }
-    let footnote = findFootnote(after: index, header: header, lines: text.lines)
+    let footnote = findFootnote(after: index, header: header, text: text)
     emit(reader, header: header, headerIndex: headerIndex, footnote: footnote, text: text, context: &context)
     return max(index, headerIndex + 1)
   }
 
   /// The footnote explaining the target column, when the column title is marked `*`.
-  private func findFootnote(after index: Int, header: ComparisonHeader, lines: [String]) -> (line: Int, text: String)? {
+  private func findFootnote(after index: Int, header: ComparisonHeader, text: ReportText) -> (line: Int, text: String)? {
     guard header.targetMarked else { return nil }
     var i = index
-    while i < lines.count && i < index + 8 {
-      let cleaned = FigureText.clean(lines[i])
+    while i < text.cleaned.count && i < index + 8 {
+      let cleaned = text.cleaned[i]
       if cleaned.hasPrefix("*") { return (i, cleaned) }
       i += 1
     }
@@ -88,7 +95,7 @@ struct IndicatorComparisonRecognizer: Recognizer {
     _ reader: RowReader, header: ComparisonHeader, headerIndex: Int, footnote: (line: Int, text: String)?,
     text: ReportText, context: inout RecognitionContext
   ) {
-    let table = FigureText.caption(above: headerIndex, in: text.lines)?.text
+    let table = FigureText.caption(above: headerIndex, in: text)?.text
       ?? FigureText.section(text, headerIndex)
     var targetYear: Int?
     var targetPeriod = ""
@@ -130,6 +137,30 @@ struct ComparisonHeader: Sendable, Hashable {
   /// True when the target title carries a footnote mark `*`.
   var targetMarked: Bool
   var columnCount: Int { years.count + (target == nil ? 0 : 1) }
+
+  /// A cheap test before ``init(line:)``, on the line's cleaned text: false unless two words in
+  /// a row are years (four digits from `19` or `20`), as a header's first two years are.
+  static func mayStart(_ cleaned: String) -> Bool {
+    cleaned.utf8.withContiguousStorageIfAvailable(hasYearPair) ?? true
+  }
+
+  /// True when two words in a row are years; the candidates are found eight bytes at a time
+  /// (a year word starts with `1` or `2`, found as a byte from `0` to `3`).
+  private static func hasYearPair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isYear(at i: Int) -> Bool {
+      guard i + 4 <= bytes.count, i == 0 || bytes[i - 1] == 0x20, i + 4 == bytes.count || bytes[i + 4] == 0x20 else {
+        return false
+      }
+      let century = bytes[i] == 0x31 && bytes[i + 1] == 0x39 || bytes[i] == 0x32 && bytes[i + 1] == 0x30
+      return century && bytes[i + 2] >= 0x30 && bytes[i + 2] <= 0x39 && bytes[i + 3] >= 0x30 && bytes[i + 3] <= 0x39
+    }
+    var from = 0
+    while let i = ByteSearch.firstIndex(of: 0x33, in: bytes, from: from, orMask: 0x03) {
+      from = i + 1
+      if isYear(at: i) && isYear(at: i + 5) { return true }
+    }
+    return false
+  }
 
   /// Reads a header line; nil when the line is not one.
   init?(line: String) {
@@ -211,7 +242,11 @@ struct RowReader {
     }
     if tail.cells.isEmpty {
       // A label line: prose or too many label lines end the block.
-      if cleaned.count > 90 || cleaned.hasSuffix(".") || labelLines.count >= 3 && cells.isEmpty { return .end }
+      if !FigureText.hasAtMost(90, charactersIn: cleaned) || FigureText.endsWithFullStop(cleaned)
+        || labelLines.count >= 3 && cells.isEmpty
+      {
+        return .end
+      }
       if !cells.isEmpty { flushIncomplete(reason: "fewer values than columns") }
       labelLines.append(tail.labelText)
       labelIndexes.append(index)

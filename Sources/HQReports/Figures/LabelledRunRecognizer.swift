@@ -36,18 +36,22 @@ import HQData
 ///   caption's, else `utfall` (counts a report shows for a year are outcomes), year the
 ///   caption's last year or the report's, unit from the label or the cell (`%`, `mnkr`), table
 ///   the caption above the labels (else the section).
-struct LabelledRunRecognizer: Recognizer {
+struct LabelledRunRecognizer: LineStartRecognizer {
   var name: String { "labelled-run" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
-    for index in text.lines.indices where !context.isClaimed(index) {
-      guard let run = Self.numbersOnly(text.lines[index]) else { continue }
-      var labels = Self.labels(above: index, in: text.lines, context: context)
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
+    for index in text.lines.indices where FigureText.mayStartWithDigit(byte: starts.bytes[index], orSign: true) {
+      guard FigureText.mayBeNumbersOnly(text.cleaned[index]), !context.isClaimed(index),
+        let run = Self.numbersOnly(text.lines[index])
+      else { continue }
+      var labels = Self.labels(above: index, in: text, context: context)
+      // Two to eight labels, one number each: anything else is some other shape.
+      guard labels.count >= 2 else { continue }
       var split = NumberRun.splitNumberRun(run, expectedCount: labels.count)
       var caption: (text: String, line: Int)?
       if split.numbers.count != labels.count {
         // A one-line box above the labels may be the figure's caption.
-        let fewer = labels.splittingCaption(forValues: labels.count - 1, in: text.lines)
+        let fewer = labels.splittingCaption(forValues: labels.count - 1, in: text)
         if let boxCaption = fewer.caption {
           labels = fewer.labels
           caption = boxCaption
@@ -74,34 +78,18 @@ struct LabelledRunRecognizer: Recognizer {
   }
 
   /// The labels above the numbers line at `index`, in order, each with its 0-based lines.
-  static func labels(above index: Int, in lines: [String], context: RecognitionContext) -> [FigureLabel] {
-    var groups: [[Int]] = [[]]
-    var blanks = 0
-    var i = index - 1
-    var count = 0
-    while i >= 0, count < 12, !context.isClaimed(i) {
-      let cleaned = FigureText.clean(lines[i])
-      if cleaned.isEmpty {
-        blanks += 1
-        if blanks > 2 { break }
-        if !(groups.last ?? []).isEmpty { groups.append([]) }
-        i -= 1
-        continue
-      }
-      guard isLabelLine(lines[i], cleaned: cleaned) else { break }
-      blanks = 0
-      groups[groups.count - 1].insert(i, at: 0)
-      count += 1
-      if FigureText.startsBox(lines[i]) { break }
-      i -= 1
-    }
-    return FigureLabel.merge(groups.filter { !$0.isEmpty }.reversed(), lines: lines)
+  static func labels(above index: Int, in text: ReportText, context: RecognitionContext) -> [FigureLabel] {
+    LabelLines(above: index, in: text, context: context, limit: 12, readsInlineParts: false).labels(in: text)
   }
 
   /// True when a line may be part of a label: short, no bullet, not a sentence, not ending in a number.
   static func isLabelLine(_ raw: String, cleaned: String) -> Bool {
-    guard cleaned.count <= 60, FigureText.bullet(cleaned) == nil, !cleaned.hasSuffix(".") else { return false }
-    return NumberRun.read(Substring(raw)).numbers.isEmpty && !ByteSearch.has(cleaned, "│")
+    guard FigureText.hasAtMost(60, charactersIn: cleaned), !FigureText.endsWithFullStop(cleaned),
+      FigureText.bullet(cleaned) == nil
+    else { return false }
+    // A line without digits, or whose last word is no part of a number, holds no number.
+    return (!FigureText.hasDigit(cleaned) || FigureText.lastWordIsText(cleaned)
+      || NumberRun.read(Substring(raw)).numbers.isEmpty) && !FigureText.hasBoxBar(cleaned)
   }
 
   private func emit(
@@ -109,16 +97,17 @@ struct LabelledRunRecognizer: Recognizer {
     text: ReportText, context: inout RecognitionContext
   ) {
     let firstLabelLine = labels.first?.lines.first ?? index
-    let caption = boxCaption ?? FigureText.caption(above: firstLabelLine, in: text.lines)
+    let caption = boxCaption ?? FigureText.caption(above: firstLabelLine, in: text)
     let captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
     let captionKind = caption.flatMap { FigureText.kind(ofLabel: $0.text) }
     for (label, number) in zip(labels, numbers) {
-      let (indicator, labelUnit) = FigureText.splitUnit(label.text)
+      let labelText = label.text(in: text)
+      let (indicator, labelUnit) = FigureText.splitUnit(labelText)
       context.facts.append(Fact(
         report: text.reportID, section: FigureText.section(text, index),
         table: caption?.text ?? FigureText.section(text, firstLabelLine), indicator: indicator,
         measure: "",
-        kind: FigureText.kind(ofLabel: label.text) ?? captionKind ?? .utfall, year: captionYear ?? text.reportYear,
+        kind: FigureText.kind(ofLabel: labelText) ?? captionKind ?? .utfall, year: captionYear ?? text.reportYear,
         value: number.value, unit: labelUnit.isEmpty ? number.unit : labelUnit, line: index + 1))
       context.claim(label.lines)
     }
@@ -127,41 +116,31 @@ struct LabelledRunRecognizer: Recognizer {
   }
 }
 
-/// A label of a slide figure and the 0-based lines it was gathered from.
+/// A label of a slide figure: the 0-based lines it was gathered from.
 struct FigureLabel: Sendable, Hashable {
-  var text: String
   var lines: [Int]
 
-  /// Joins blank-separated groups of label lines into labels: a group starting with a
-  /// lower-case letter goes on with the label before it.
-  static func merge(_ groups: some Sequence<[Int]>, lines: [String]) -> [FigureLabel] {
-    var merged: [[Int]] = []
-    for group in groups {
-      let first = FigureText.clean(lines[group[0]]).first
-      if let first, first.isLowercase, !merged.isEmpty {
-        merged[merged.count - 1] += group
-      } else {
-        merged.append(group)
-      }
-    }
-    return merged.map { FigureLabel(text: FigureText.join($0.map { lines[$0] }), lines: $0) }
+  /// The label's text: its lines re-joined (``LineJoining``).
+  func text(in text: ReportText) -> String {
+    LineJoining.join(cleaned: lines.lazy.map { (raw: Substring(text.lines[$0]), cleaned: text.cleaned[$0]) })
   }
 
   /// True when the label may be the figure's caption rather than a label: one line, starting a
   /// text box, followed by a blank line, without digits (` Medarbetare` above the labels).
-  func mayBeCaption(in lines: [String]) -> Bool {
-    guard self.lines.count == 1, let line = self.lines.first, line + 1 < lines.count else { return false }
-    return FigureText.startsBox(lines[line]) && FigureText.isBlank(lines[line + 1]) && !FigureText.hasDigit(text)
+  func mayBeCaption(in text: ReportText) -> Bool {
+    guard self.lines.count == 1, let line = self.lines.first, line + 1 < text.lines.count else { return false }
+    return FigureText.startsBox(text.lines[line]) && text.cleaned[line + 1].isEmpty
+      && !FigureText.hasDigit(text.cleaned[line])
   }
 }
 
 extension [FigureLabel] {
   /// The labels without a caption-like first one when there are more labels than `count`
   /// values, and the caption taken off (see ``FigureLabel/mayBeCaption(in:)``).
-  func splittingCaption(forValues count: Int, in lines: [String]) -> (labels: [FigureLabel], caption: (text: String, line: Int)?) {
-    guard self.count > count, let first, first.mayBeCaption(in: lines), let line = first.lines.first else {
+  func splittingCaption(forValues count: Int, in text: ReportText) -> (labels: [FigureLabel], caption: (text: String, line: Int)?) {
+    guard self.count > count, let first, first.mayBeCaption(in: text), let line = first.lines.first else {
       return (self, nil)
     }
-    return (Array(dropFirst()), (first.text, line))
+    return (Array(dropFirst()), (text.cleaned[line], line))
   }
 }

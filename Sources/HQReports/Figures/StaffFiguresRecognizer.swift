@@ -46,20 +46,22 @@ import HQData
 ///   same indicator and its name as measure (`Extern`, `Kort`, `Kvinnor`, `HME`). Kind `utfall`,
 ///   unit from the number, year the caption's last year else the report's, table the caption
 ///   above the labels (`Medarbetare`, `Medarbetare Regionkontoret`).
-struct StaffFiguresRecognizer: Recognizer {
+struct StaffFiguresRecognizer: LineStartRecognizer {
   var name: String { "staff-figures" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
-    for index in text.lines.indices where !context.isClaimed(index) {
-      guard let values = Self.percentages(text.lines[index]), values.count >= 2 else { continue }
-      var above = BreakdownLabels(above: index, in: text.lines, context: context)
-      let split = above.labels.splittingCaption(forValues: values.count, in: text.lines)
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
+    for index in text.lines.indices where FigureText.mayStartWithDigit(byte: starts.bytes[index], orSign: true) {
+      guard !context.isClaimed(index), let values = Self.percentages(text.lines[index]), values.count >= 2 else {
+        continue
+      }
+      var above = BreakdownLabels(above: index, in: text, context: context)
+      let split = above.labels.splittingCaption(forValues: values.count, in: text)
       if let caption = split.caption {
         above.labels = split.labels
         above.caption = caption
         above.inlineParts = above.inlineParts.compactMap { $0.label == 0 ? nil : ($0.label - 1, $0.parts) }
       }
-      let parts = Self.parts(below: index, in: text.lines, context: context)
+      let parts = Self.parts(below: index, in: text, context: context)
       let inlineCount = above.inlineParts.reduce(0) { $0 + $1.parts.count }
       guard above.labels.count >= values.count, parts.count + inlineCount >= 2 else { continue }
       let plan = BreakdownPlan(values: values, labels: above.labels.count, inline: above.inlineParts.map(\.label), parts: parts)
@@ -72,13 +74,14 @@ struct StaffFiguresRecognizer: Recognizer {
     text: ReportText, context: inout RecognitionContext
   ) {
     let firstLine = above.labels.first?.lines.first ?? index
-    let caption = above.caption ?? FigureText.caption(above: firstLine, in: text.lines)
+    let caption = above.caption ?? FigureText.caption(above: firstLine, in: text)
     let year = caption.flatMap { FigureText.years(in: $0.text).last } ?? text.reportYear
     let table = caption?.text ?? FigureText.section(text, firstLine)
+    let indicators = above.labels.map { Self.withoutTrend($0.text(in: text)) }
     func fact(_ label: Int, _ measure: String, _ number: SwedishNumber, _ line: Int) -> Fact {
       Fact(
         report: text.reportID, section: FigureText.section(text, line), table: table,
-        indicator: Self.withoutTrend(above.labels[label].text), measure: measure, kind: .utfall, year: year,
+        indicator: indicators[label], measure: measure, kind: .utfall, year: year,
         value: number.value, unit: number.unit, line: line + 1)
     }
     if plan.trusted {
@@ -121,15 +124,15 @@ struct StaffFiguresRecognizer: Recognizer {
   }
 
   /// The parts under the values line: a name line over a one-number line, repeated.
-  static func parts(below index: Int, in lines: [String], context: RecognitionContext) -> [BreakdownPart] {
+  static func parts(below index: Int, in text: ReportText, context: RecognitionContext) -> [BreakdownPart] {
     var result: [BreakdownPart] = []
     var i = index + 1
     while true {
-      guard let name = nextNonBlank(from: i, in: lines, blanks: 2), !context.isClaimed(name) else { break }
-      let nameText = FigureText.clean(lines[name])
+      guard let name = nextNonBlank(from: i, in: text, blanks: 2), !context.isClaimed(name) else { break }
+      let nameText = text.cleaned[name]
       guard nameText.split(separator: " ").count <= 3, !FigureText.hasDigit(nameText), FigureText.bullet(nameText) == nil,
-        let valueLine = nextNonBlank(from: name + 1, in: lines, blanks: 1), !context.isClaimed(valueLine),
-        let number = SwedishNumber.parse(FigureText.clean(lines[valueLine]))
+        let valueLine = nextNonBlank(from: name + 1, in: text, blanks: 1), !context.isClaimed(valueLine),
+        let number = SwedishNumber.parse(text.cleaned[valueLine])
       else { break }
       result.append(BreakdownPart(name: nameText, value: number, nameLine: name, line: valueLine))
       i = valueLine + 1
@@ -137,10 +140,10 @@ struct StaffFiguresRecognizer: Recognizer {
     return result
   }
 
-  private static func nextNonBlank(from index: Int, in lines: [String], blanks: Int) -> Int? {
+  private static func nextNonBlank(from index: Int, in text: ReportText, blanks: Int) -> Int? {
     var i = index
-    while i < lines.count && i <= index + blanks {
-      if !FigureText.isBlank(lines[i]) { return i }
+    while i < text.cleaned.count && i <= index + blanks {
+      if !text.cleaned[i].isEmpty { return i }
       i += 1
     }
     return nil

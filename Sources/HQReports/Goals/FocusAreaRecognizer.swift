@@ -21,12 +21,13 @@
 ///   finds none takes the other direction's nearest unused status, and without any it is
 ///   reported as a warning, not guessed.
 /// - The goal's `line` is the line of the word `Fokusområde`.
-struct FocusAreaRecognizer: Recognizer {
+struct FocusAreaRecognizer: LineStartRecognizer {
   var name: String { "focus-areas" }
 
-  func recognize(in text: ReportText, context: inout RecognitionContext) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     var titles: [FocusAreaTitle] = []
-    for index in text.cleaned.indices where FocusAreaTitle.mayStart(text.cleaned[index]) {
+    // Cheap test first (``FocusAreaTitle/mayStart(_:)``): a title line starts with `f` or `F`.
+    for index in text.cleaned.indices where starts.bytes[index] | 0x20 == UInt8(ascii: "f") {
       if let title = FocusAreaTitle(at: index, in: text) { titles.append(title) }
     }
     guard !titles.isEmpty else { return }
@@ -69,10 +70,12 @@ struct FocusAreaRecognizer: Recognizer {
   static func mayStateStatus(_ text: String) -> Bool {
     let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
       let n = bytes.count
-      var i = 0
-      while i + 4 <= n {
+      var from = 0
+      // Each `p` or `P`, found eight bytes at a time.
+      while let i = ByteSearch.firstIndex(of: 0x70, in: bytes, from: from, orMask: 0x20), i + 4 <= n {
+        from = i + 1
         let p = bytes[i]
-        if (p == 0x70 || p == 0x50) && bytes[i + 1] == p {
+        if bytes[i + 1] == p {
           let upper = p == 0x50
           // `fyll` / `FYLL`, or `nå` / `NÅ` (å: C3 A5, Å: C3 85).
           if i + 6 <= n && bytes[i + 2] == (upper ? 0x46 : 0x66) && bytes[i + 3] == (upper ? 0x59 : 0x79)
@@ -86,7 +89,6 @@ struct FocusAreaRecognizer: Recognizer {
             return true
           }
         }
-        i += 1
       }
       return false
     }
@@ -102,7 +104,7 @@ struct FocusAreaRecognizer: Recognizer {
   static func status(of line: String, cleaned: String) -> GoalStatus? {
     // Cheap test first: every status word holds `ppfyll` or `ppnå` in one case or the other.
     // The needles hold no separator byte, so the raw line holds one exactly when the cleaned does.
-    guard line.utf8.count <= 120, mayStateStatus(cleaned) else { return nil }
+    guard line.utf8.count <= 120, mayStateStatus(cleaned), FigureText.certainWordBreaks(cleaned) < 6 else { return nil }
     let words = cleaned.lowercased().split(separator: " ").map(FigureText.trimmingPunctuation)
     guard words.count <= 6 else { return nil }
     if let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count {
@@ -134,9 +136,7 @@ struct FocusAreaTitle: Sendable, Hashable {
 
   /// Reads the title starting at `index`; nil when the line does not start one.
   init?(at index: Int, in text: borrowing ReportText) {
-    guard Self.mayStart(text.cleaned[index]), let rest = Self.rest(afterKeywordIn: text.lines[index]) else {
-      return nil
-    }
+    guard let rest = Self.rest(afterKeywordIn: text.lines[index]) else { return nil }
     let lines = text.lines
     var pieces: [String] = []
     if !FigureText.isBlank(rest) { pieces.append(rest) }
@@ -159,7 +159,7 @@ struct FocusAreaTitle: Sendable, Hashable {
   /// A cheap test before ``init(at:in:)``: a title line starts with the keyword, so its cleaned
   /// text starts with `f` or `F`.
   static func mayStart(_ cleaned: String) -> Bool {
-    guard let first = cleaned.utf8.first else { return false }
+    guard let first = FigureText.firstByte(of: cleaned) else { return false }
     return first | 0x20 == UInt8(ascii: "f")
   }
 

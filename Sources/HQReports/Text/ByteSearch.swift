@@ -18,6 +18,42 @@ enum ByteSearch {
     return false
   }
 
+  /// The index of the first byte at or after `start` that equals `byte` once `mask` is or-ed
+  /// into it (`mask` 0x20 finds an ASCII letter in either case), nil when there is none.
+  /// Reads eight bytes at a time: the scan behind the figure recognizers' per-line tests.
+  static func firstIndex(
+    of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, orMask mask: UInt8 = 0
+  ) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
+    let n = bytes.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let pattern = UInt64(byte) &* ones
+    let masks = UInt64(mask) &* ones
+    var i = max(start, 0)
+    while i + 8 <= n {
+      let word = (UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) | masks) ^ pattern
+      // The lowest byte flagged by the has-zero-byte test is always a true zero (a match).
+      let found = (word &- ones) & ~word & (ones &* 0x80)
+      if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < n {
+      if bytes[i] | mask == byte { return i }
+      i += 1
+    }
+    return nil
+  }
+
+  /// True when every UTF-8 byte of `text` passes `test`: `text.utf8.allSatisfy(test)` over the
+  /// contiguous bytes, without the per-byte index checks of the `UTF8View`.
+  @inline(__always)
+  static func allBytes(of text: some StringProtocol, _ test: (UInt8) -> Bool) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes where !test(byte) { return false }
+      return true
+    } ?? text.utf8.allSatisfy(test)
+  }
+
   /// True when `text` contains `needle` byte for byte.
   static func contains(_ text: some StringProtocol, _ needle: StaticString) -> Bool {
     search(text, needle, foldASCII: false)
