@@ -388,11 +388,18 @@ enum FigureText {
   /// `Region Halland`). `Regionen` when the text names none.
   static func organisation(in text: ReportText) -> String {
     var counts: [String: Int] = [:]
-    // `Region` and a word after it take at least eight bytes.
-    for line in text.cleaned where line.utf8.count >= 8 {
+    // Which lines name a region, found without copying each line's `String` out of the array.
+    let named = text.cleaned.withUnsafeBufferPointer { lines in
+      lines.indices.filter { index in
+        // `Region` and a word after it take at least eight bytes.
+        lines[index].utf8.count >= 8
+          && !(lines[index].utf8.withContiguousStorageIfAvailable(wordsAfterRegion)?.isEmpty ?? false)
+      }
+    }
+    for index in named {
+      let line = text.cleaned[index]
       // The cleaned line's words are the raw line's (``NumberRun/words(in:)``), one space apart.
       let names = line.utf8.withContiguousStorageIfAvailable(wordsAfterRegion) ?? slowWordsAfterRegion(line)
-      guard !names.isEmpty else { continue }
       let utf8 = line.utf8
       for range in names {
         let word = Substring(

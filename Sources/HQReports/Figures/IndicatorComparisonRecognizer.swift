@@ -49,6 +49,10 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
   private func readBlock(
     _ header: ComparisonHeader, at headerIndex: Int, text: ReportText, context: inout RecognitionContext
   ) -> Int {
+    // A block without a target column is read only when it may show a rank.
+    guard header.target != nil || mayShowRank(after: headerIndex, text: text, context: context) else {
+      return headerIndex + 1
+    }
     var reader = RowReader(header: header)
     var index = headerIndex + 1
     scan: while index < text.lines.count {
@@ -77,6 +81,42 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
     let footnote = findFootnote(after: index, header: header, text: text)
     emit(reader, header: header, headerIndex: headerIndex, footnote: footnote, text: text, context: &context)
     return max(index, headerIndex + 1)
+  }
+
+  /// False when no line the block under the header could reach (up to four blank lines in a
+  /// row, a claimed line, a footnote or another header) holds a rank's words `(16 av 21)`:
+  /// then no row shows a rank.
+  private func mayShowRank(after headerIndex: Int, text: ReportText, context: RecognitionContext) -> Bool {
+    var index = headerIndex + 1
+    var blanks = 0
+    while index < text.lines.count {
+      let cleaned = text.cleaned[index]
+      index += 1
+      if cleaned.isEmpty {
+        blanks += 1
+        if blanks > 3 { return false }
+        continue
+      }
+      blanks = 0
+      if context.isClaimed(index - 1) || cleaned.hasPrefix("*")
+        || ComparisonHeader.mayStart(cleaned) && ComparisonHeader(line: text.lines[index - 1]) != nil
+      {
+        return false
+      }
+      if ByteSearch.contains(cleaned, " av "), Self.mayHoldRank(cleaned) { return true }
+    }
+    return false
+  }
+
+  /// True when a word ` av ` stands between a word starting with `(` and one ending with `)`,
+  /// as in every rank (``ComparisonTail/rank(_:_:_:)``).
+  static func mayHoldRank(_ cleaned: String) -> Bool {
+    let words = cleaned.utf8.split(separator: 0x20)
+    guard words.count >= 3 else { return false }
+    for i in 1..<(words.count - 1) where words[i].elementsEqual("av".utf8) {
+      if words[i - 1].first == UInt8(ascii: "(") && words[i + 1].last == UInt8(ascii: ")") { return true }
+    }
+    return false
   }
 
   /// The footnote explaining the target column, when the column title is marked `*`.
@@ -141,7 +181,8 @@ struct ComparisonHeader: Sendable, Hashable {
   /// A cheap test before ``init(line:)``, on the line's cleaned text: false unless two words in
   /// a row are years (four digits from `19` or `20`), as a header's first two years are.
   static func mayStart(_ cleaned: String) -> Bool {
-    cleaned.utf8.withContiguousStorageIfAvailable(hasYearPair) ?? true
+    // Two years and the space between them take nine bytes.
+    cleaned.utf8.count >= 9 && cleaned.utf8.withContiguousStorageIfAvailable(hasYearPair) ?? true
   }
 
   /// True when two words in a row are years; the candidates are found eight bytes at a time
