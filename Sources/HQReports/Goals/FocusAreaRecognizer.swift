@@ -26,8 +26,10 @@ struct FocusAreaRecognizer: LineStartRecognizer {
 
   func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     var titles: [FocusAreaTitle] = []
-    // Cheap test first (``FocusAreaTitle/mayStart(_:)``): a title line starts with `f` or `F`.
-    for index in text.cleaned.indices where starts.bytes[index] | 0x20 == UInt8(ascii: "f") {
+    // Cheap test first: a title line starts with `fo` in some case (no other character
+    // lower-cases to `f` or `o`, and a combining mark after either would make it another).
+    for index in text.cleaned.indices
+    where starts.bytes[index] | 0x20 == UInt8(ascii: "f") && starts.secondBytes[index] | 0x20 == UInt8(ascii: "o") {
       if let title = FocusAreaTitle(at: index, in: text) { titles.append(title) }
     }
     guard !titles.isEmpty else { return }
