@@ -56,6 +56,13 @@ public struct ByteDictionary: Sendable {
     return code
   }
 
+  /// True when value `code` is exactly `bytes[0..<length]`: a cheap test against a value seen
+  /// just before, without hashing.
+  @inline(__always)
+  public func hasBytes(_ code: UInt32, _ bytes: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    Int(code) < hashes.count && equals(Int(code), bytes, length)
+  }
+
   /// Calls `body` with the bytes of value `code`.
   public func withBytes<R>(of code: Int, _ body: (UnsafePointer<UInt8>, Int) -> R) -> R {
     arena.withUnsafeBufferPointer { all in

@@ -1,7 +1,10 @@
 /// One column of a table, stored by type so that scans touch plain arrays.
 ///
-/// - Numbers keep a mantissa and a scale per row (`9.4` is 94 at scale 1); `uniformScale`
-///   is set when every row shares one scale, so sums can add mantissas directly.
+/// - Numbers keep a mantissa and a scale (`9.4` is 94 at scale 1). `uniformScale` is set when
+///   every row shares one scale, so sums can add mantissas directly and comparisons compare
+///   `Int64`s; `scales` is then empty. The builders (``ColumnBuilder``, the CSV reader) bring a
+///   column of mixed scales to its largest scale when every value fits there, so per-row
+///   `scales` remain only for a column where that would overflow.
 /// - Text is dictionary-encoded: each row holds a code into `dictionary`, and the same
 ///   indicator name repeated over a million rows is stored once.
 /// - Nulls live in a ``NullMask``; the storage holds a placeholder (0, code 0, false) there.

@@ -19,6 +19,8 @@ public struct TextInterner: Sendable {
   private var keys = ByteDictionary()
   /// The texts in code order, each as first spelled.
   public private(set) var strings: [String] = []
+  /// The code returned last.
+  private var lastCode: UInt32?
 
   public init() {}
 
@@ -26,16 +28,24 @@ public struct TextInterner: Sendable {
   public var count: Int { strings.count }
 
   /// The code of `text`, adding it when no canonically equivalent text has one yet.
+  ///
+  /// A text whose bytes are those of the previous text's key gets the previous code without
+  /// hashing: columns repeat values in runs (a report's id, a section's title). That is
+  /// sound without the NFC check, since a key is in NFC and so is any text with its bytes.
   public mutating func code(of text: String) -> UInt32 {
-    var utf8 = text
     var isNew = false
+    let last = lastCode
+    // Nil when the text is not known to be NFC (or, for a bridged string, not contiguous).
+    let byBytes: UInt32?? = text.utf8.withContiguousStorageIfAvailable { bytes -> UInt32? in
+      if let last, let base = bytes.baseAddress, keys.hasBytes(last, base, bytes.count) { return last }
+      guard Self.isKnownNFC(bytes) else { return nil }
+      return Self.intern(bytes, into: &keys, isNew: &isNew)
+    }
     let code =
-      utf8.withUTF8 { bytes -> UInt32? in
-        guard Self.isKnownNFC(bytes) else { return nil }
-        return Self.intern(bytes, into: &keys, isNew: &isNew)
-      }
+      (byBytes ?? nil)
       ?? text._nfcCodeUnits.withUnsafeBufferPointer { Self.intern($0, into: &keys, isNew: &isNew) }
     if isNew { strings.append(text) }
+    lastCode = code
     return code
   }
 

@@ -19,6 +19,10 @@ public struct IngestResult: Sendable {
 /// 4. ``Recognizers/all``: figure recognizers, then table recognizers, each claiming the lines
 ///    it read so no number is read twice.
 ///
+/// Work that reads only the text runs on a second thread beside the sequence above
+/// (``Alongside``): cleaning lines beside stages 2–3, and the sections, the lines table and the
+/// table scan's value lines beside the figure recognizers. Results are the same either way.
+///
 /// Never fails and never traps: whatever cannot be read becomes an ``IngestWarning``.
 ///
 /// - Complexity: linear in the text's length.
@@ -28,18 +32,37 @@ public enum ReportIngester {
   ///   - source: the file name, used for the report's `source` and in warnings.
   public static func ingest(text: String, source: String) -> IngestResult {
     let lines = TextLines.split(text)
-    let identity = ReportIdentity.read(lines)
-    let headings = SectionHeadings.find(in: lines)
+    // The identity and headings, and each line's cleaned text: independent, so at once.
+    let ((identity, headings), cleaned) = Alongside.run({
+      (ReportIdentity.read(lines), SectionHeadings.find(in: lines))
+    }, alongside: {
+      lines.map { TextLines.clean($0) }
+    })
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)
-    // Each line's cleaned text, read once for the recognizers, the sections and the lines table.
-    let cleaned = lines.map { TextLines.clean($0) }
-    let reportText = ReportText(
+    let headingLines = LineSet(headings.flatMap { $0.line..<$0.endLine })
+    var reportText = ReportText(
       source: source, reportID: identity.id, lines: lines, cleaned: cleaned, documentUnit: identity.documentUnit,
       reportYear: identity.year, sectionTitles: sectionTitles, reportPeriod: identity.period,
-      headingLines: LineSet(headings.flatMap { $0.line..<$0.endLine }))
+      headingLines: headingLines)
 
+    // The figure recognizers here; the sections, the lines table and the table scan's value
+    // lines (all read from the text alone) on the other thread.
     var context = RecognitionContext()
-    for recognizer in Recognizers.all {
+    let reportID = identity.id
+    let (_, prepared) = Alongside.run({
+      for recognizer in Recognizers.figures {
+        recognizer.recognize(in: reportText, context: &context)
+      }
+    }, alongside: {
+      (
+        sections: sections(headings, lines: lines, cleaned: cleaned, reportID: reportID),
+        lines: textLines(lines, cleaned: cleaned, titles: sectionTitles, reportID: reportID),
+        values: TableScan.valueLines(lines: lines, cleaned: cleaned, headingLines: headingLines)
+      )
+    })
+    reportText.readings.preload(prepared.values.rows)
+    reportText.valueLines = prepared.values.isValueLine
+    for recognizer in Recognizers.tables {
       recognizer.recognize(in: reportText, context: &context)
     }
 
@@ -48,8 +71,7 @@ public enum ReportIngester {
       period: identity.period, kind: identity.kind, source: source)
     let model = ReportModel(
       reports: [report], facts: context.facts.sorted { $0.line < $1.line }, goals: context.goals,
-      sections: sections(headings, lines: lines, cleaned: cleaned, reportID: identity.id),
-      lines: textLines(lines, cleaned: cleaned, titles: sectionTitles, reportID: identity.id))
+      sections: prepared.sections, lines: prepared.lines)
     return IngestResult(model: model, warnings: context.warnings.sorted { $0.line < $1.line })
   }
 

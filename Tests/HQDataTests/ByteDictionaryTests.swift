@@ -37,4 +37,18 @@ import HQData
     #expect(intern(&d, "abcdefgh2").0 == 1)
     #expect(intern(&d, "abcdefgh").0 == 2)
   }
+
+  @Test func hasBytesComparesOneStoredValue() {
+    var d = ByteDictionary()
+    _ = intern(&d, "Halland")
+    _ = intern(&d, "Hallands län")
+    let probe = Array("Halland".utf8)
+    probe.withUnsafeBufferPointer { b in
+      guard let base = b.baseAddress else { return }
+      #expect(d.hasBytes(0, base, b.count))
+      #expect(!d.hasBytes(1, base, b.count))
+      #expect(!d.hasBytes(2, base, b.count))  // no such value
+      #expect(!d.hasBytes(0, base, b.count - 1))
+    }
+  }
 }

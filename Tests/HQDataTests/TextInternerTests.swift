@@ -25,6 +25,14 @@ import Testing
     #expect(Array(interner.strings[0].utf8) == Array("o\u{308}vrigt".utf8))
   }
 
+  @Test func runsOfOneTextKeepTheirCode() {
+    // The previous code is tried first; runs, alternations and equivalent spellings mixed.
+    var interner = TextInterner()
+    let texts = ["Halland", "Halland", "Skåne", "Ska\u{30A}ne", "Ska\u{30A}ne", "Skåne", "Halland", "", "", "Halland"]
+    #expect(texts.map { interner.code(of: $0) } == [0, 0, 1, 1, 1, 1, 0, 2, 2, 0])
+    #expect(interner.strings == ["Halland", "Skåne", ""])
+  }
+
   @Test func singletonDecompositionsMeetTheirTarget() {
     // U+212B ANGSTROM SIGN decomposes canonically to U+00C5, U+212A KELVIN SIGN to K.
     var interner = TextInterner()

@@ -12,6 +12,26 @@ import Testing
     #expect(engine.sourceNames.contains("lak"))
   }
 
+  @Test func aColumnThatCannotShareOneScaleIsQueriedExactly() throws {
+    // 922337203685477581 cannot be written at scale 2 (× 100 overflows Int64), so the column
+    // keeps per-row scales; the engine must read them without a normalizing pass of its own.
+    let big = Fixture.table("big", [("name", .text), ("v", .number)], [
+      [.text("stor"), Fixture.n("922337203685477581")], [.text("liten"), Fixture.n("0.05")],
+      [.text("mitt"), Fixture.n("1.5")], [.text("tom"), .null],
+    ])
+    guard case .number(_, let scales, let uniform)? = big.column(named: "v")?.storage else {
+      Issue.record("v is not a number column")
+      return
+    }
+    #expect(uniform == nil)
+    #expect(scales == [0, 2, 1, 0])
+    var engine = Engine(catalog: Catalog([big]))
+    #expect(try run("from big | sort v | select name", engine: &engine) == ["name", "liten", "mitt", "stor", "tom"])
+    #expect(try run("from big | where v < 2 | count", engine: &engine) == ["count", "2"])
+    #expect(try run("from big | where v == 1.50 | select name", engine: &engine) == ["name", "mitt"])
+    #expect(try run("from big | where v < 2 | summarize s = sum(v)", engine: &engine) == ["s", "1.55"])
+  }
+
   @Test func statementsRunInOrderAndStopAtTheFirstFailure() {
     var engine = Fixture.engine
     var seen: [Int] = []

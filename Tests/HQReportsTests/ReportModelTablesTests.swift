@@ -47,6 +47,12 @@ import Testing
     #expect(column(reports, "year") == ["2024", "null"])
   }
 
+  @Test func reportsAreCountedWhenTheirRowsInterleave() {
+    var model = Self.model
+    model.facts = [model.facts[0], model.facts[3], model.facts[1], model.facts[3], model.facts[2]]
+    #expect(column(model.reportsTable(), "facts") == ["3", "2"])
+  }
+
   @Test func factsFollowTheirSchemaWithNullsForMissingNumbers() {
     let facts = Self.model.factsTable()
     #expect(facts.schema == ReportModel.factsSchema)

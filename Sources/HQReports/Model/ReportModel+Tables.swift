@@ -16,16 +16,18 @@ extension ReportModel {
   /// All five sources, `facts`, `goals`, `sections`, `reports` and `lines`, in that order.
   ///
   /// The tables are independent, so they are built at the same time, one per processor; the
-  /// model is only read.
+  /// model is only read. The two large ones (`facts`, `lines`) are started first, so on two
+  /// processors each takes one and the small ones fill in after.
   public func allTables() -> [Table] {
-    let builders: [@Sendable (ReportModel) -> Table] = [
-      { $0.factsTable() }, { $0.goalsTable() }, { $0.sectionsTable() }, { $0.reportsTable() },
-      { $0.linesTable() },
+    let builders: [(position: Int, build: @Sendable (ReportModel) -> Table)] = [
+      (0, { $0.factsTable() }), (4, { $0.linesTable() }), (2, { $0.sectionsTable() }),
+      (3, { $0.reportsTable() }), (1, { $0.goalsTable() }),
     ]
     let built = Mutex<[Table?]>(Array(repeating: nil, count: builders.count))
     DispatchQueue.concurrentPerform(iterations: builders.count) { index in
-      let table = builders[index](self)
-      built.withLock { $0[index] = table }
+      let (position, build) = builders[index]
+      let table = build(self)
+      built.withLock { $0[position] = table }
     }
     return built.withLock { $0.compactMap { $0 } }
   }
@@ -117,9 +119,12 @@ extension ReportModel {
   /// One row per report, with how many facts, goals and sections it has (counted in one pass
   /// over each, not once per report).
   public func reportsTable() -> Table {
-    let factCounts = Self.counts(facts.lazy.map(\.report))
-    let goalCounts = Self.counts(goals.lazy.map(\.report))
-    let sectionCounts = Self.counts(sections.lazy.map(\.report))
+    var factCounts = ReportCounter()
+    for i in facts.indices { factCounts.add(facts[i].report) }
+    var goalCounts = ReportCounter()
+    for i in goals.indices { goalCounts.add(goals[i].report) }
+    var sectionCounts = ReportCounter()
+    for i in sections.indices { sectionCounts.add(sections[i].report) }
     let n = reports.count
     var id = ColumnBuilder(name: "id", type: .text, capacity: n)
     var title = ColumnBuilder(name: "title", type: .text, capacity: n)
@@ -139,24 +144,47 @@ extension ReportModel {
       period.appendText(r.period)
       kind.appendText(r.kind)
       source.appendText(r.source)
-      factsColumn.appendInteger(factCounts[r.id, default: 0])
-      goalsColumn.appendInteger(goalCounts[r.id, default: 0])
-      sectionsColumn.appendInteger(sectionCounts[r.id, default: 0])
+      factsColumn.appendInteger(factCounts.count(of: r.id))
+      goalsColumn.appendInteger(goalCounts.count(of: r.id))
+      sectionsColumn.appendInteger(sectionCounts.count(of: r.id))
     }
     let columns = [id, title, organisation, year, period, kind, source, factsColumn, goalsColumn, sectionsColumn]
     return Self.table("reports", columns, Self.reportsSchema)
-  }
-
-  /// How often each report id occurs.
-  private static func counts(_ ids: some Sequence<String>) -> [String: Int] {
-    var counts: [String: Int] = [:]
-    for id in ids { counts[id, default: 0] += 1 }
-    return counts
   }
 
   private static func table(_ name: String, _ builders: [ColumnBuilder], _ schema: Schema) -> Table {
     let table = Table(name: name, columns: builders.map { $0.build() })
     assert(table.schema == schema, "the \(name) table does not follow its schema")
     return table
+  }
+}
+
+/// Counts rows per report id. Rows come grouped by report, so a run of one id is counted
+/// first and the dictionary is touched once per run (comparing a `String` with itself is
+/// immediate).
+private struct ReportCounter {
+  private var counts: [String: Int] = [:]
+  private var current: String?
+  private var run = 0
+
+  mutating func add(_ id: String) {
+    if id == current {
+      run += 1
+      return
+    }
+    flush()
+    current = id
+    run = 1
+  }
+
+  mutating func count(of id: String) -> Int {
+    flush()
+    return counts[id, default: 0]
+  }
+
+  private mutating func flush() {
+    if let current { counts[current, default: 0] += run }
+    current = nil
+    run = 0
   }
 }

@@ -3,7 +3,7 @@
 /// Recognizers ask "is this line claimed / a heading?" for nearly every line they pass, so the
 /// question is an array read rather than a hash lookup. Indexes are dense (0 up to the line
 /// count), which makes the flags no larger than a hash set of the same lines.
-struct LineSet: Sendable, Hashable {
+struct LineSet: Sendable, Equatable {
   private var flags: [Bool] = []
   /// How many lines are in the set.
   private(set) var count = 0
@@ -15,6 +15,11 @@ struct LineSet: Sendable, Hashable {
   }
 
   var isEmpty: Bool { count == 0 }
+
+  /// Two sets are equal when they hold the same lines, however far their flags reach.
+  static func == (a: LineSet, b: LineSet) -> Bool {
+    a.count == b.count && a.flags.indices.allSatisfy { !a.flags[$0] || b.contains($0) }
+  }
 
   func contains(_ line: Int) -> Bool {
     line >= 0 && line < flags.count && flags[line]
@@ -33,5 +38,9 @@ struct LineSet: Sendable, Hashable {
 
   mutating func insert(contentsOf lines: some Sequence<Int>) {
     for line in lines { insert(line) }
+  }
+
+  mutating func formUnion(_ other: LineSet) {
+    for line in other.flags.indices where other.flags[line] { insert(line) }
   }
 }

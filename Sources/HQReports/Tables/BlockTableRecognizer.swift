@@ -93,7 +93,7 @@ struct BlockTableRecognizer: Recognizer {
     let meaning = ColumnMeaning(header: header[column], context: meaningContext)
     for item in pending {
       let label = TableScan.cleanLabel(item.label)
-      let kind = meaning.kind != .värde ? meaning.kind : (ColumnMeaning.kind(of: label.lowercased()) ?? .värde)
+      let kind = meaning.kind != .värde ? meaning.kind : (ColumnMeaning.kind(of: SimpleText.lowercased(label)) ?? .värde)
       context.facts.append(Fact(
         report: text.reportID, section: section, table: tableName, indicator: label, measure: meaning.measure,
         kind: kind, period: meaning.period, year: meaning.year, value: item.number.value,

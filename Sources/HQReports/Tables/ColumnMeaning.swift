@@ -51,7 +51,7 @@ struct ColumnMeaning: Sendable, Hashable {
     }
 
     private mutating func readCaption() {
-      captionLower = caption.lowercased()
+      captionLower = SimpleText.lowercased(caption)
       // Unit words are never empty, so an empty result means the caption names none.
       captionUnit = ColumnMeaning.unit(inCaption: caption, default: "")
       captionRange = FigureYearWords.range(in: caption)
@@ -69,7 +69,7 @@ struct ColumnMeaning: Sendable, Hashable {
   /// Reads a column header in its table's context.
   init(header: String, context: Context) {
     let (measure, headerUnit) = Self.cleanMeasure(header)
-    let lower = measure.lowercased()
+    let lower = SimpleText.lowercased(measure)
     let captionLower = context.captionLower
     let kind = Self.kind(of: lower) ?? Self.yearOnlyKind(measure, context.reportYear) ?? .värde
     let years = FigureYearWords.years(in: measure)
@@ -104,11 +104,17 @@ struct ColumnMeaning: Sendable, Hashable {
     if ByteSearch.has(lower, "avvik") || ByteSearch.has(lower, "diff") { return .avvikelse }
     if ByteSearch.has(lower, "prognos") { return .prognos }
     if ByteSearch.has(lower, "faktisk") { return .utfall }
-    let words = lower.split(whereSeparator: { !$0.isLetter })
-    if ByteSearch.has(lower, "budget") || words.contains("ram") { return .budget }
-    if words.contains("mål") || words.contains("målvärde") || words.contains("målvärden") { return .mål }
+    if ByteSearch.has(lower, "budget") || hasWord(lower, "ram") { return .budget }
+    if hasWord(lower, "mål") || hasWord(lower, "målvärde") || hasWord(lower, "målvärden") { return .mål }
     if ByteSearch.has(lower, "utfall") || ByteSearch.has(lower, "resultat") || ByteSearch.has(lower, "bokslut") { return .utfall }
     return nil
+  }
+
+  /// True when `word` is one of the text's words (runs of letters).
+  private static func hasWord(_ text: String, _ word: StaticString) -> Bool {
+    var text = text
+    if let found = text.withUTF8({ SimpleText.hasWord($0, word) }) { return found }
+    return text.split(whereSeparator: { !$0.isLetter }).contains { $0 == word.description }
   }
 
   /// A header that is only a year (`2023`) holds that year's actual figures.
@@ -170,10 +176,44 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// The first unit word of a caption (`Mnkr (ackumulerat)` → `mnkr`), else `default`.
   static func unit(inCaption caption: String, default documentUnit: String) -> String {
+    var text = caption
+    let fast = text.withUTF8 { bytes -> String? in
+      guard let words = SimpleText.spaceWords(bytes) else { return nil }
+      for word in words {
+        if let unit = unitWord(bytes: UnsafeBufferPointer(rebasing: bytes[word])) { return unit }
+      }
+      return documentUnit
+    }
+    if let fast { return fast }
     for word in caption.split(separator: " ") {
       if let unit = unitWord(String(word)) { return unit }
     }
     return documentUnit
+  }
+
+  /// ``unitWord(_:)`` for the bytes of one word of simple text: unit words are ASCII, so a word
+  /// with any other byte is none, and lower-casing is ASCII folding.
+  static func unitWord(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    var start = 0
+    var end = bytes.count
+    func trimmed(_ b: UInt8) -> Bool { b == 0x28 || b == 0x29 || b == 0x3A || b == 0x2C }
+    while start < end && trimmed(bytes[start]) { start += 1 }
+    while end > start && trimmed(bytes[end - 1]) { end -= 1 }
+    guard end - start <= 8 else { return nil }
+    var bare: [UInt8] = []
+    for k in start..<end {
+      let b = bytes[k]
+      guard b < 0x80 else { return nil }
+      bare.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    }
+    switch String(decoding: bare, as: UTF8.self) {
+    case "mnkr", "mkr", "miljoner": return "mnkr"
+    case "tkr": return "tkr"
+    case "kr", "kronor": return "kr"
+    case "mdkr", "mdr": return "mdkr"
+    case "%", "procent": return "%"
+    default: return nil
+    }
   }
 
   /// `jan-augusti` → `jan–augusti`: a hyphen between two month names is a range.
@@ -202,13 +242,32 @@ extension String {
 enum FigureYearWords {
   /// The whole-word years in the text, in order.
   static func years(in text: String) -> [Int] {
-    text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," }).compactMap {
+    var copy = text
+    let fast = copy.withUTF8 { bytes -> [Int]? in
+      guard ByteSearch.isSimpleText(bytes) else { return nil }
+      var result: [Int] = []
+      var start = -1
+      for i in 0...bytes.count {
+        let separator = i == bytes.count || bytes[i] == 0x20 || bytes[i] == 0x28 || bytes[i] == 0x29 || bytes[i] == 0x2C
+        if separator {
+          if start >= 0, let year = SimpleText.year(bytes, start..<i) { result.append(year) }
+          start = -1
+        } else if start < 0 {
+          start = i
+        }
+      }
+      return result
+    }
+    if let fast { return fast }
+    return text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "," }).compactMap {
       FigureYear.year($0)
     }
   }
 
   /// A year range (`2022-2024`, `2022–2024`, `från 2019 till 2024`) as `2019–2024`, else nil.
   static func range(in text: String) -> String? {
+    // A range needs a year: most captions and headers have none.
+    guard ByteSearch.hasDigitRun(text, 4) else { return nil }
     let words = text.split(separator: " ")
     for (index, word) in words.enumerated() {
       let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" })

@@ -42,17 +42,53 @@ import HQData
 ///    row without a label is the table's total (`Totalt`), with a warning.
 struct ColumnTableRecognizer: Recognizer {
   var name: String { "column-table" }
+  /// Texts shorter than this are read in one pass: a second thread costs more than it saves.
+  var minimumLinesToSplit = 2000
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
+    let parts = Self.halves(text, minimumLines: minimumLinesToSplit)
+    guard parts.count == 2 else {
+      Self.recognize(in: text, lines: 0..<text.lines.count, context: &context)
+      return
+    }
+    // A table never reads through a heading (rules 2 and 3), nor looks at claims past one, so
+    // the text splits at a heading into two parts read apart, one per core, with the same
+    // result as one pass: the second part's findings go after the first's.
+    let start = context.startingApart()
+    let (_, second) = Alongside.run({
+      Self.recognize(in: text, lines: parts[0], context: &context)
+    }, alongside: {
+      var apart = start
+      Self.recognize(in: text, lines: parts[1], context: &apart)
+      return apart
+    })
+    context.append(second)
+  }
+
+  /// Reads the tables whose first value line is in `lines`.
+  static func recognize(in text: ReportText, lines: Range<Int>, context: inout RecognitionContext) {
     var scan = TableScan(text: text)
-    var index = 0
-    while index < text.lines.count {
+    var index = lines.lowerBound
+    while index < lines.upperBound {
       if !context.isClaimed(index), scan.isValueLine(index, context) {
         index = scan.readTable(from: index, context: &context)
       } else {
         index += 1
       }
     }
+  }
+
+  /// The text's lines cut in two at the heading nearest the middle; one part when the text has
+  /// no heading past its first line, or is too short to be worth two threads.
+  static func halves(_ text: ReportText, minimumLines: Int) -> [Range<Int>] {
+    let count = text.lines.count
+    guard count >= max(minimumLines, 2) else { return [0..<count] }
+    var best: Int?
+    for line in 1..<count where text.headingLines.contains(line) {
+      if best.map({ abs(line - count / 2) < abs($0 - count / 2) }) ?? true { best = line }
+    }
+    guard let cut = best else { return [0..<count] }
+    return [0..<cut, cut..<count]
   }
 }
 
@@ -72,7 +108,11 @@ struct TableScan {
 
   init(text: ReportText) {
     self.text = text
-    self.valueCache = Array(repeating: 0, count: text.lines.count)
+    if let known = text.valueLines, known.count == text.lines.count {
+      self.valueCache = known.map { $0 ? 1 : 2 }
+    } else {
+      self.valueCache = Array(repeating: 0, count: text.lines.count)
+    }
   }
 
   var lines: [String] { text.lines }
@@ -80,7 +120,11 @@ struct TableScan {
   /// The line's words joined by single spaces.
   /// A line of over 4000 bytes is no table line and reads as blank.
   func cleaned(_ index: Int) -> String {
-    text.lines[index].utf8.count > 4000 ? "" : text.cleaned[index]
+    Self.cleaned(index, text.lines, text.cleaned)
+  }
+
+  static func cleaned(_ index: Int, _ lines: [String], _ cleaned: [String]) -> String {
+    lines[index].utf8.count > 4000 ? "" : cleaned[index]
   }
 
   func isHeading(_ index: Int) -> Bool { text.headingLines.contains(index) }
@@ -88,32 +132,57 @@ struct TableScan {
   /// Rule 1 of ``ColumnTableRecognizer``.
   mutating func isValueLine(_ index: Int, _ context: RecognitionContext) -> Bool {
     guard !context.isClaimed(index) else { return false }
-    if valueCache[index] == 0 { valueCache[index] = readsAsValueLine(index) ? 1 : 2 }
+    if valueCache[index] == 0 {
+      valueCache[index] = Self.readsAsValueLine(index, text.lines, text.cleaned, text.headingLines, row: text.row) ? 1 : 2
+    }
     return valueCache[index] == 1
   }
 
-  private mutating func readsAsValueLine(_ index: Int) -> Bool {
-    guard !isHeading(index), text.lines[index].utf8.count <= 400, TextLines.mayEndInNumber(text.lines[index]) else {
+  /// Rule 1 of ``ColumnTableRecognizer`` for every line, claims aside, with the number reading
+  /// of each line that needed one. It reads only the text, not what recognizers found, so the
+  /// driver runs it on a second thread while the figure recognizers run.
+  static func valueLines(
+    lines: [String], cleaned: [String], headingLines: LineSet
+  ) -> (isValueLine: [Bool], rows: [NumberRun.Row?]) {
+    var rows = [NumberRun.Row?](repeating: nil, count: lines.count)
+    var flags = [Bool](repeating: false, count: lines.count)
+    for index in lines.indices {
+      flags[index] = readsAsValueLine(index, lines, cleaned, headingLines) { i in
+        if let row = rows[i] { return row }
+        let row = NumberRun.read(Substring(lines[i]))
+        rows[i] = row
+        return row
+      }
+    }
+    return (flags, rows)
+  }
+
+  /// Whether line `index` reads as a value line; `row` reads a line's numbers.
+  static func readsAsValueLine(
+    _ index: Int, _ lines: [String], _ cleanedLines: [String], _ headingLines: LineSet,
+    row: (Int) -> NumberRun.Row
+  ) -> Bool {
+    guard !headingLines.contains(index), lines[index].utf8.count <= 400, TextLines.mayEndInNumber(lines[index]) else {
       return false
     }
-    let cleaned = cleaned(index)
+    let cleaned = cleaned(index, lines, cleanedLines)
     guard !cleaned.isEmpty, !TextLines.startsWithBullet(cleaned), !TextLines.isPageFurniture(cleaned),
       !cleaned.hasPrefix("*")
     else { return false }
-    let raw = text.lines[index]
-    let row = text.row(index)
+    let raw = lines[index]
+    let row = row(index)
     guard !row.numbers.isEmpty, row.label.utf8.count <= 80, !ByteSearch.has(row.label, ". ") else { return false }
-    guard !row.numbers.allSatisfy({ Self.isBareYear($0, in: raw) }) else { return false }
-    return !continuesAsProse(index)
+    guard !row.numbers.allSatisfy({ isBareYear($0, in: raw) }) else { return false }
+    return !continuesAsProse(index, lines)
   }
 
   /// True when the line ends in a space and the next non-blank line goes on in lower case: a
   /// sentence that happens to break after a number (`… visar överskott med 9,5 ` + `mnkr efter`).
-  mutating func continuesAsProse(_ index: Int) -> Bool {
-    guard TextLines.hasTrailingSpace(text.lines[index]) else { return false }
+  static func continuesAsProse(_ index: Int, _ lines: [String]) -> Bool {
+    guard TextLines.hasTrailingSpace(lines[index]) else { return false }
     var next = index + 1
-    while next < text.lines.count, next <= index + 3, TextLines.isBlank(text.lines[next]) { next += 1 }
-    guard next < text.lines.count, next <= index + 3, let first = TextLines.firstSignificant(text.lines[next]) else {
+    while next < lines.count, next <= index + 3, TextLines.isBlank(lines[next]) { next += 1 }
+    guard next < lines.count, next <= index + 3, let first = TextLines.firstSignificant(lines[next]) else {
       return false
     }
     return first.isLowercase

@@ -88,7 +88,7 @@ extension TableScan {
         if meaning.kind != .värde || meaning.isAverage {
           kind = meaning.kind
         } else {
-          if labelKind == nil { labelKind = .some(ColumnMeaning.kind(of: indicator.lowercased())) }
+          if labelKind == nil { labelKind = .some(ColumnMeaning.kind(of: SimpleText.lowercased(indicator))) }
           kind = (labelKind ?? nil) ?? .värde
         }
         let unit = !number.unit.isEmpty

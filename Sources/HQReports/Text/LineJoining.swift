@@ -107,6 +107,10 @@ enum Month {
 
   /// 1…12 for a month name or its three-letter abbreviation (any case), nil otherwise.
   static func number(of word: some StringProtocol) -> Int? {
+    // Cheap test first: an ASCII first letter must begin a month name (another first byte may
+    // still lower-case to one, as the Kelvin sign does to `k`).
+    guard let first = word.utf8.first else { return nil }
+    if first < 0x80 && !"jfmasondJFMASOND".utf8.contains(first) { return nil }
     let lower = word.lowercased()
     guard lower.count >= 3 else { return nil }
     for (index, name) in names.enumerated() where name == lower || (lower.count <= 4 && name.hasPrefix(lower)) {

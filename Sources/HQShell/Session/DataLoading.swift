@@ -1,7 +1,9 @@
+import Dispatch
 import HQData
 import HQDatasets
 import HQLoaders
 import HQReports
+import Synchronization
 
 /// Where the session's data comes from: the bundled reports and files named by `.load` or
 /// `--load`. Every call into HQLoaders goes through here.
@@ -10,12 +12,25 @@ public enum DataLoading {
   public static func bundledModel() -> (model: ReportModel, warnings: [IngestWarning]) {
     var model = ReportModel()
     var warnings: [IngestWarning] = []
-    for dataset in EmbeddedDatasets.all {
-      let result = ReportIngester.ingest(text: dataset.text, source: dataset.name)
+    // Independent texts, ingested one per core; merged in their order.
+    let datasets = EmbeddedDatasets.all
+    for result in inParallel(datasets.count, { ReportIngester.ingest(text: datasets[$0].text, source: datasets[$0].name) }) {
       model.merge(result.model)
       warnings += result.warnings
     }
     return (model, warnings)
+  }
+
+  /// `(0..<count).map(work)`, with the items worked on at the same time, one per core.
+  static func inParallel<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
+    guard count > 1 else { return (0..<count).map(work) }
+    let results = Mutex<[T?]>(Array(repeating: nil, count: count))
+    DispatchQueue.concurrentPerform(iterations: count) { index in
+      let value = work(index)
+      results.withLock { $0[index] = value }
+    }
+    // concurrentPerform returns only once every iteration has stored its value.
+    return results.withLock { $0 }.enumerated().map { $0.element ?? work($0.offset) }
   }
 
   /// The sources a model provides: `facts`, `goals`, `sections`, `reports` and `lines`.
@@ -89,9 +104,14 @@ extension Session {
     var merged = model
     var loadedTables: [(name: String, table: Table, position: Int)] = []
     var lastReportLoad: Int? = nil
-    for (position, path) in paths.enumerated() {
+    // The files are read and ingested at the same time, one per core, then merged in order;
+    // the first failure in that order is the one reported.
+    let attempts = DataLoading.inParallel(paths.count) { position -> Result<LoadedData, ShellError> in
       let name = position < names.count ? names[position] : nil
-      let data = try DataLoading.load(path: path, as: name)
+      return Result { () throws(ShellError) in try DataLoading.load(path: paths[position], as: name) }
+    }
+    for (position, attempt) in attempts.enumerated() {
+      let data = try attempt.get()
       // Consumed, so the loaded model's arrays are not shared and merging can move them.
       switch consume data {
       case .reports(let loaded, let warnings):

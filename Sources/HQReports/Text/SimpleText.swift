@@ -1,0 +1,116 @@
+/// Byte-level versions of the `Character`-based string operations the extractor leans on,
+/// exact for *simple text* (``ByteSearch/isSimpleText(_:)``: every character one scalar already
+/// in NFC, none joining its neighbours), which is nearly all report text. Each function answers
+/// from the bytes when the text is simple and falls back to the standard library otherwise, so
+/// results never differ; only the cost does (a `Character` costs a hundred instructions or more).
+enum SimpleText {
+  /// `text.lowercased()`. ASCII and Latin-1 capitals are folded from the bytes; text with any
+  /// other character outside ASCII goes to the standard library.
+  static func lowercased(_ text: String) -> String {
+    var text = text
+    let fast = text.withUTF8 { bytes -> String? in
+      var needsChange = false
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+          if b >= 0x41 && b <= 0x5A { needsChange = true }
+          i += 1
+        } else if b == 0xC3, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0xBF {
+          let c = bytes[i + 1]
+          if c <= 0x9E && c != 0x97 { needsChange = true }
+          i += 2
+        } else {
+          return nil
+        }
+      }
+      guard needsChange else { return "" }
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var previous: UInt8 = 0
+        for (k, b) in bytes.enumerated() {
+          if b >= 0x41 && b <= 0x5A {
+            out[k] = b | 0x20
+          } else if previous == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {
+            out[k] = b + 0x20
+          } else {
+            out[k] = b
+          }
+          previous = b
+        }
+        return bytes.count
+      }
+    }
+    switch fast {
+    case .some(""): return text
+    case .some(let lowered): return lowered
+    case .none: return text.lowercased()
+    }
+  }
+
+  /// The words of simple text split at single ASCII spaces (empty words dropped), as byte
+  /// ranges; nil when the text is not simple.
+  static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+    guard ByteSearch.isSimpleText(bytes) else { return nil }
+    var words: [Range<Int>] = []
+    var start = -1
+    for i in 0..<bytes.count {
+      if bytes[i] == 0x20 {
+        if start >= 0 { words.append(start..<i) }
+        start = -1
+      } else if start < 0 {
+        start = i
+      }
+    }
+    if start >= 0 { words.append(start..<bytes.count) }
+    return words
+  }
+
+  /// The four-digit year 1900–2099 the bytes spell, nil otherwise (``FigureYear/year(_:)``).
+  static func year(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Int? {
+    guard word.count == 4 else { return nil }
+    var value = 0
+    for k in word {
+      let b = bytes[k]
+      guard b >= 0x30 && b <= 0x39 else { return nil }
+      value = value * 10 + Int(b - 0x30)
+    }
+    return value >= 1900 && value <= 2099 ? value : nil
+  }
+
+  /// True when `needle` (lower-case letters, NFC) occurs in simple `text` as a whole word: with
+  /// no letter (`Character.isLetter`) directly before or after it. Nil when the text is not
+  /// simple.
+  static func hasWord(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool? {
+    guard ByteSearch.isSimpleText(bytes) else { return nil }
+    let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    let m = pattern.count
+    guard m > 0, bytes.count >= m else { return false }
+    var i = 0
+    while i + m <= bytes.count {
+      if bytes[i] == pattern[0], UnsafeBufferPointer(rebasing: bytes[i..<(i + m)]).elementsEqual(pattern) {
+        if !isLetter(endingAt: i, bytes), !isLetter(startingAt: i + m, bytes) { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// Whether the scalar that ends just before byte `end` is a letter (false at the start).
+  private static func isLetter(endingAt end: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard end > 0 else { return false }
+    var start = end - 1
+    while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    return isLetter(startingAt: start, bytes)
+  }
+
+  /// Whether the scalar that starts at byte `start` is a letter (false at the end).
+  private static func isLetter(startingAt start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard start < bytes.count else { return false }
+    let b = bytes[start]
+    if b < 0x80 { return (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+    var end = start + 1
+    while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
+    let scalar = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    return scalar.first?.isLetter ?? false
+  }
+}
