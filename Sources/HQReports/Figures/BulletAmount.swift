@@ -263,7 +263,7 @@ struct BulletAmount: Sendable, Hashable {
       words[words.count - 1] = String(last.dropLast())
       if words[words.count - 1].isEmpty { words.removeLast() }
     }
-    for connector in connectors where words.count > connector.count && Array(words.suffix(connector.count)) == connector {
+    for connector in connectors where words.count > connector.count && words.suffix(connector.count).elementsEqual(connector) {
       words.removeLast(connector.count)
       break
     }

@@ -307,7 +307,7 @@ enum FigureText {
   /// The kind a label's own words give a figure, nil when they say nothing (the rules of
   /// ``FactKind``, first match wins).
   static func kind(ofLabel label: String) -> FactKind? {
-    let lower = label.lowercased()
+    let lower = SimpleText.lowercased(label)
     if ByteSearch.has(lower, "avvikelse") || ByteSearch.has(lower, "diff") { return .avvikelse }
     if ByteSearch.has(lower, "prognos") { return .prognos }
     if ByteSearch.has(lower, "budget") || lower.hasPrefix("ram ") || ByteSearch.has(lower, " ram ") { return .budget }
