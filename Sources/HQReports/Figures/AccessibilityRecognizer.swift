@@ -54,7 +54,7 @@ struct AccessibilityRecognizer: LineStartRecognizer {
         finish(run, text: text, context: &context)
         run = AccessibilityRun(caption: FigureText.caption(above: label.first, in: text))
       }
-      let organisation = knownOrganisation ?? FigureText.organisation(in: text)
+      let organisation = knownOrganisation ?? FigureText.organisation(in: text, starts: starts)
       knownOrganisation = organisation
       emit(statement, label: label, organisation: organisation, run: run, text: text, context: &context)
       run.regionValues.append(statement.region)

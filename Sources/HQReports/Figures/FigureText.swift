@@ -352,7 +352,7 @@ enum FigureText {
 
   /// The byte ranges of the words that follow a word `Region` in a cleaned line. A word equals
   /// `Region` only byte for byte: no other text is canonically equal to it.
-  private static func wordsAfterRegion(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+  static func wordsAfterRegion(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var result: [Range<Int>] = []
     var from = 0
     while let r = ByteSearch.firstIndex(of: UInt8(ascii: "R"), in: bytes, from: from) {
@@ -387,16 +387,13 @@ enum FigureText {
   /// the most frequent `Region X` with a capitalised X (a genitive `Region Hallands` counts for
   /// `Region Halland`). `Regionen` when the text names none.
   static func organisation(in text: ReportText) -> String {
+    organisation(in: text, starts: LineStarts(text))
+  }
+
+  /// ``organisation(in:)`` reading only the lines the ``LineStarts`` say name a region.
+  static func organisation(in text: ReportText, starts: LineStarts) -> String {
     var counts: [String: Int] = [:]
-    // Which lines name a region, found without copying each line's `String` out of the array.
-    let named = text.cleaned.withUnsafeBufferPointer { lines in
-      lines.indices.filter { index in
-        // `Region` and a word after it take at least eight bytes.
-        lines[index].utf8.count >= 8
-          && !(lines[index].utf8.withContiguousStorageIfAvailable(wordsAfterRegion)?.isEmpty ?? false)
-      }
-    }
-    for index in named {
+    for index in text.cleaned.indices where starts.namesRegion(index) {
       let line = text.cleaned[index]
       // The cleaned line's words are the raw line's (``NumberRun/words(in:)``), one space apart.
       let names = line.utf8.withContiguousStorageIfAvailable(wordsAfterRegion) ?? slowWordsAfterRegion(line)

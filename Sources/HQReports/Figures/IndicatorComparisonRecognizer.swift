@@ -32,13 +32,13 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
   var name: String { "indicator-comparison" }
 
   /// A header may start with label words, so the line's first byte says nothing here.
-  func recognize(in text: ReportText, starts _: LineStarts, context: inout RecognitionContext) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     var index = 0
     while index < text.lines.count {
-      if ComparisonHeader.mayStart(text.cleaned[index]), !context.isClaimed(index),
+      if starts.mayStartComparison(index), !context.isClaimed(index),
         let header = ComparisonHeader(line: text.lines[index])
       {
-        index = readBlock(header, at: index, text: text, context: &context)
+        index = readBlock(header, at: index, text: text, starts: starts, context: &context)
       } else {
         index += 1
       }
@@ -47,10 +47,11 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
 
   /// Reads the rows under a header; returns the index to continue scanning at.
   private func readBlock(
-    _ header: ComparisonHeader, at headerIndex: Int, text: ReportText, context: inout RecognitionContext
+    _ header: ComparisonHeader, at headerIndex: Int, text: ReportText, starts: LineStarts,
+    context: inout RecognitionContext
   ) -> Int {
     // A block without a target column is read only when it may show a rank.
-    guard header.target != nil || mayShowRank(after: headerIndex, text: text, context: context) else {
+    guard header.target != nil || mayShowRank(after: headerIndex, text: text, starts: starts, context: context) else {
       return headerIndex + 1
     }
     var reader = RowReader(header: header)
@@ -65,7 +66,7 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
         continue
       }
       if context.isClaimed(index) || cleaned.hasPrefix("*")
-        || ComparisonHeader.mayStart(cleaned) && ComparisonHeader(line: raw) != nil
+        || starts.mayStartComparison(index) && ComparisonHeader(line: raw) != nil
       {
         break
       }
@@ -86,7 +87,9 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
   /// False when no line the block under the header could reach (up to four blank lines in a
   /// row, a claimed line, a footnote or another header) holds a rank's words `(16 av 21)`:
   /// then no row shows a rank.
-  private func mayShowRank(after headerIndex: Int, text: ReportText, context: RecognitionContext) -> Bool {
+  private func mayShowRank(
+    after headerIndex: Int, text: ReportText, starts: LineStarts, context: RecognitionContext
+  ) -> Bool {
     var index = headerIndex + 1
     var blanks = 0
     while index < text.lines.count {
@@ -99,7 +102,7 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
       }
       blanks = 0
       if context.isClaimed(index - 1) || cleaned.hasPrefix("*")
-        || ComparisonHeader.mayStart(cleaned) && ComparisonHeader(line: text.lines[index - 1]) != nil
+        || starts.mayStartComparison(index - 1) && ComparisonHeader(line: text.lines[index - 1]) != nil
       {
         return false
       }
@@ -187,7 +190,7 @@ struct ComparisonHeader: Sendable, Hashable {
 
   /// True when two words in a row are years; the candidates are found eight bytes at a time
   /// (a year word starts with `1` or `2`, found as a byte from `0` to `3`).
-  private static func hasYearPair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func hasYearPair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     func isYear(at i: Int) -> Bool {
       guard i + 4 <= bytes.count, i == 0 || bytes[i - 1] == 0x20, i + 4 == bytes.count || bytes[i + 4] == 0x20 else {
         return false
