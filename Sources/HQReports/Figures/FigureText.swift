@@ -137,6 +137,12 @@ enum FigureText {
     ByteSearch.contains(line, needle)
   }
 
+  /// True when the text's UTF-8 holds `byte` (found eight bytes at a time).
+  static func containsByte(_ byte: UInt8, in text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: byte, in: $0) != nil }
+      ?? text.utf8.contains(byte)
+  }
+
   /// True when the text contains an ASCII digit.
   static func hasDigit(_ text: some StringProtocol) -> Bool {
     !ByteSearch.allBytes(of: text) { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }

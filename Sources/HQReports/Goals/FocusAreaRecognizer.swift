@@ -80,11 +80,11 @@ struct FocusAreaRecognizer: LineStartRecognizer {
   static func mayStateStatus(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let n = bytes.count
     var from = 0
-    // Each `p` or `P`, found eight bytes at a time.
-    while let i = ByteSearch.firstIndex(of: 0x70, in: bytes, from: from, orMask: 0x20), i + 4 <= n {
+    // Each `pp` or `PP`, found eight bytes at a time.
+    while let i = ByteSearch.firstIndexOfPair(of: 0x70, in: bytes, from: from, orMask: 0x20), i + 4 <= n {
       from = i + 1
       let p = bytes[i]
-      if bytes[i + 1] == p {
+      do {
         let upper = p == 0x50
         // `fyll` / `FYLL`, or `nå` / `NÅ` (å: C3 A5, Å: C3 85).
         if i + 6 <= n && bytes[i + 2] == (upper ? 0x46 : 0x66) && bytes[i + 3] == (upper ? 0x59 : 0x79)
