@@ -28,6 +28,22 @@ import Testing
     }
   }
 
+  @Test func pairsAgreeWithAPlainLoop() {
+    let texts = [
+      "", "p", "pp", "Uppfylls delvis", "UPPFYLLT", "upPfyllt", "ett två tre fyra fem sex sju uppnått",
+      "xxxxxxpp", "xxxxxxxpp", "pPpp", "åäö Åpp", "appa bbpp",
+    ]
+    for text in texts {
+      let bytes = Array(text.utf8)
+      bytes.withUnsafeBufferPointer { buffer in
+        for start in 0...bytes.count {
+          let plain = (start..<max(bytes.count - 1, start)).first { bytes[$0] | 0x20 == 0x70 && bytes[$0 + 1] == bytes[$0] }
+          #expect(ByteSearch.firstIndexOfPair(of: 0x70, in: buffer, from: start, orMask: 0x20) == plain, "\(text) from \(start)")
+        }
+      }
+    }
+  }
+
   @Test func findsTheFirstOfSeveralInOneWord() {
     let bytes = Array("xxRxRxxxRx".utf8)
     bytes.withUnsafeBufferPointer { buffer in

@@ -54,7 +54,7 @@ struct AccessibilityRecognizer: LineStartRecognizer {
         finish(run, text: text, context: &context)
         run = AccessibilityRun(caption: FigureText.caption(above: label.first, in: text))
       }
-      let organisation = knownOrganisation ?? FigureText.organisation(in: text)
+      let organisation = knownOrganisation ?? FigureText.organisation(in: text, starts: starts)
       knownOrganisation = organisation
       emit(statement, label: label, organisation: organisation, run: run, text: text, context: &context)
       run.regionValues.append(statement.region)
@@ -137,11 +137,15 @@ struct AccessibilityStatement: Sendable, Hashable {
   /// A cheap test before ``init(at:in:)``, on the line's cleaned text: false unless its first
   /// word starts with a digit and is a percentage (`90%`) or is followed by `%` or `procent`.
   static func mayStart(_ cleaned: String) -> Bool {
-    guard FigureText.mayStartWithDigit(cleaned) else { return false }
-    let words = cleaned.utf8.split(separator: 0x20, maxSplits: 2)
-    guard let first = words.first, words.count >= 2 else { return false }
-    if first.last == UInt8(ascii: "%") { return true }
-    return words[1].elementsEqual("%".utf8) || words[1].elementsEqual("procent".utf8)
+    cleaned.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard let first = bytes.first, first >= 0x30 && first <= 0x39,
+        let space = ByteSearch.firstIndex(of: 0x20, in: bytes)
+      else { return false }
+      if bytes[space - 1] == UInt8(ascii: "%") { return true }
+      let end = ByteSearch.firstIndex(of: 0x20, in: bytes, from: space + 1) ?? bytes.count
+      let second = UnsafeBufferPointer(rebasing: bytes[(space + 1)..<end])
+      return second.elementsEqual("%".utf8) || second.elementsEqual("procent".utf8)
+    } ?? true
   }
 
   /// Reads a statement starting at `index`; nil when the line does not start one.

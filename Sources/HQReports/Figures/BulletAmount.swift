@@ -114,9 +114,7 @@ struct BulletAmount: Sendable, Hashable {
     // Cheap test first: a word that is a dash by `Character`s is one between space bytes, so
     // without such a word there is one segment, and the words of a cleaned text re-joined by
     // single spaces are the text itself.
-    if !text.utf8.split(separator: 0x20).contains(where: { $0.elementsEqual("-".utf8) || $0.elementsEqual("–".utf8) }) {
-      return text.isEmpty ? [] : [text]
-    }
+    if !(text.utf8.withContiguousStorageIfAvailable(hasDashWord) ?? true) { return text.isEmpty ? [] : [text] }
     var result: [String] = []
     var current: [Substring] = []
     for word in text.split(separator: " ") {
@@ -129,6 +127,24 @@ struct BulletAmount: Sendable, Hashable {
     }
     result.append(current.joined(separator: " "))
     return result.filter { !$0.isEmpty }
+  }
+
+  /// True when a word of the bytes (between spaces) is `-` or `–` (E2 80 93).
+  private static func hasDashWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func isWord(_ start: Int, _ end: Int) -> Bool {
+      (start == 0 || bytes[start - 1] == 0x20) && (end == bytes.count || bytes[end] == 0x20)
+    }
+    var from = 0
+    while let i = ByteSearch.firstIndex(of: UInt8(ascii: "-"), in: bytes, from: from) {
+      if isWord(i, i + 1) { return true }
+      from = i + 1
+    }
+    from = 0
+    while let i = ByteSearch.firstIndex(of: 0xE2, in: bytes, from: from) {
+      if i + 3 <= bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93, isWord(i, i + 3) { return true }
+      from = i + 1
+    }
+    return false
   }
 
   /// Reads one segment; nil when it is not `label amount [(amount)]`.
@@ -247,7 +263,7 @@ struct BulletAmount: Sendable, Hashable {
       words[words.count - 1] = String(last.dropLast())
       if words[words.count - 1].isEmpty { words.removeLast() }
     }
-    for connector in connectors where words.count > connector.count && Array(words.suffix(connector.count)) == connector {
+    for connector in connectors where words.count > connector.count && words.suffix(connector.count).elementsEqual(connector) {
       words.removeLast(connector.count)
       break
     }

@@ -111,20 +111,20 @@ struct ListSetting {
     table = caption?.text ?? FigureText.section(text, list.firstLine)
     captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
     let (listHeader, leadIn) = list.surroundings(in: text)
-    let lead = leadIn?.lowercased() ?? ""
+    let lead = leadIn.map(SimpleText.lowercased) ?? ""
     let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { ByteSearch.has($0, "avvikelse") }
     mainKind = deviationWord == nil ? nil : .avvikelse
     mainMeasure = deviationWord.map { FigureText.capitalized(String($0)) } ?? ""
-    let captionText = caption?.text.lowercased() ?? ""
+    let captionText = caption.map { SimpleText.lowercased($0.text) } ?? ""
     let outcome = ByteSearch.has(captionText, "bokslut") || ByteSearch.has(captionText, "utfall")
       || ByteSearch.has(captionText, "resultat") || ByteSearch.has(captionText, "årsredovisning")
     defaultKind = !captionText.isEmpty && outcome ? .utfall : .värde
     header = listHeader
     headerIsForecast = listHeader.map { h in
-      let header = h.lowercased()
+      let header = SimpleText.lowercased(h)
       return list.context(in: text).contains { line in
         guard ByteSearch.containsFolded(line, "prognos") else { return false }
-        let lower = line.lowercased()
+        let lower = SimpleText.lowercased(line)
         return lower.contains("prognos") && lower.contains(header)
       }
     } ?? false

@@ -29,7 +29,7 @@ struct BulletList: Sendable, Hashable {
     var result: [BulletList] = []
     var current: BulletList?
     var previousEnd = -1
-    for index in text.cleaned.indices where FigureText.mayStartWithBullet(byte: starts.bytes[index]) {
+    for index in text.cleaned.indices where starts.mayStartWithBullet(index) {
       guard let mark = FigureText.bullet(text.cleaned[index]), !context.isClaimed(index) else { continue }
       let continuations = Self.continuations(after: index, in: text, context: context)
       let item = Self.item(at: index, continuations: continuations, in: text)

@@ -137,6 +137,12 @@ enum FigureText {
     ByteSearch.contains(line, needle)
   }
 
+  /// True when the text's UTF-8 holds `byte` (found eight bytes at a time).
+  static func containsByte(_ byte: UInt8, in text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: byte, in: $0) != nil }
+      ?? text.utf8.contains(byte)
+  }
+
   /// True when the text contains an ASCII digit.
   static func hasDigit(_ text: some StringProtocol) -> Bool {
     !ByteSearch.allBytes(of: text) { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }
@@ -307,7 +313,7 @@ enum FigureText {
   /// The kind a label's own words give a figure, nil when they say nothing (the rules of
   /// ``FactKind``, first match wins).
   static func kind(ofLabel label: String) -> FactKind? {
-    let lower = label.lowercased()
+    let lower = SimpleText.lowercased(label)
     if ByteSearch.has(lower, "avvikelse") || ByteSearch.has(lower, "diff") { return .avvikelse }
     if ByteSearch.has(lower, "prognos") { return .prognos }
     if ByteSearch.has(lower, "budget") || lower.hasPrefix("ram ") || ByteSearch.has(lower, " ram ") { return .budget }
@@ -352,7 +358,7 @@ enum FigureText {
 
   /// The byte ranges of the words that follow a word `Region` in a cleaned line. A word equals
   /// `Region` only byte for byte: no other text is canonically equal to it.
-  private static func wordsAfterRegion(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+  static func wordsAfterRegion(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
     var result: [Range<Int>] = []
     var from = 0
     while let r = ByteSearch.firstIndex(of: UInt8(ascii: "R"), in: bytes, from: from) {
@@ -387,12 +393,16 @@ enum FigureText {
   /// the most frequent `Region X` with a capitalised X (a genitive `Region Hallands` counts for
   /// `Region Halland`). `Regionen` when the text names none.
   static func organisation(in text: ReportText) -> String {
+    organisation(in: text, starts: LineStarts(text))
+  }
+
+  /// ``organisation(in:)`` reading only the lines the ``LineStarts`` say name a region.
+  static func organisation(in text: ReportText, starts: LineStarts) -> String {
     var counts: [String: Int] = [:]
-    // `Region` and a word after it take at least eight bytes.
-    for line in text.cleaned where line.utf8.count >= 8 {
+    for index in text.cleaned.indices where starts.namesRegion(index) {
+      let line = text.cleaned[index]
       // The cleaned line's words are the raw line's (``NumberRun/words(in:)``), one space apart.
       let names = line.utf8.withContiguousStorageIfAvailable(wordsAfterRegion) ?? slowWordsAfterRegion(line)
-      guard !names.isEmpty else { continue }
       let utf8 = line.utf8
       for range in names {
         let word = Substring(

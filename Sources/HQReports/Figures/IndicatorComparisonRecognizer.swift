@@ -32,13 +32,13 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
   var name: String { "indicator-comparison" }
 
   /// A header may start with label words, so the line's first byte says nothing here.
-  func recognize(in text: ReportText, starts _: LineStarts, context: inout RecognitionContext) {
+  func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     var index = 0
     while index < text.lines.count {
-      if ComparisonHeader.mayStart(text.cleaned[index]), !context.isClaimed(index),
+      if starts.mayStartComparison(index), !context.isClaimed(index),
         let header = ComparisonHeader(line: text.lines[index])
       {
-        index = readBlock(header, at: index, text: text, context: &context)
+        index = readBlock(header, at: index, text: text, starts: starts, context: &context)
       } else {
         index += 1
       }
@@ -47,8 +47,13 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
 
   /// Reads the rows under a header; returns the index to continue scanning at.
   private func readBlock(
-    _ header: ComparisonHeader, at headerIndex: Int, text: ReportText, context: inout RecognitionContext
+    _ header: ComparisonHeader, at headerIndex: Int, text: ReportText, starts: LineStarts,
+    context: inout RecognitionContext
   ) -> Int {
+    // A block without a target column is read only when it may show a rank.
+    guard header.target != nil || mayShowRank(after: headerIndex, text: text, starts: starts, context: context) else {
+      return headerIndex + 1
+    }
     var reader = RowReader(header: header)
     var index = headerIndex + 1
     scan: while index < text.lines.count {
@@ -61,7 +66,7 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
         continue
       }
       if context.isClaimed(index) || cleaned.hasPrefix("*")
-        || ComparisonHeader.mayStart(cleaned) && ComparisonHeader(line: raw) != nil
+        || starts.mayStartComparison(index) && ComparisonHeader(line: raw) != nil
       {
         break
       }
@@ -77,6 +82,44 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
     let footnote = findFootnote(after: index, header: header, text: text)
     emit(reader, header: header, headerIndex: headerIndex, footnote: footnote, text: text, context: &context)
     return max(index, headerIndex + 1)
+  }
+
+  /// False when no line the block under the header could reach (up to four blank lines in a
+  /// row, a claimed line, a footnote or another header) holds a rank's words `(16 av 21)`:
+  /// then no row shows a rank.
+  private func mayShowRank(
+    after headerIndex: Int, text: ReportText, starts: LineStarts, context: RecognitionContext
+  ) -> Bool {
+    var index = headerIndex + 1
+    var blanks = 0
+    while index < text.lines.count {
+      let cleaned = text.cleaned[index]
+      index += 1
+      if cleaned.isEmpty {
+        blanks += 1
+        if blanks > 3 { return false }
+        continue
+      }
+      blanks = 0
+      if context.isClaimed(index - 1) || cleaned.hasPrefix("*")
+        || starts.mayStartComparison(index - 1) && ComparisonHeader(line: text.lines[index - 1]) != nil
+      {
+        return false
+      }
+      if ByteSearch.contains(cleaned, " av "), Self.mayHoldRank(cleaned) { return true }
+    }
+    return false
+  }
+
+  /// True when a word ` av ` stands between a word starting with `(` and one ending with `)`,
+  /// as in every rank (``ComparisonTail/rank(_:_:_:)``).
+  static func mayHoldRank(_ cleaned: String) -> Bool {
+    let words = cleaned.utf8.split(separator: 0x20)
+    guard words.count >= 3 else { return false }
+    for i in 1..<(words.count - 1) where words[i].elementsEqual("av".utf8) {
+      if words[i - 1].first == UInt8(ascii: "(") && words[i + 1].last == UInt8(ascii: ")") { return true }
+    }
+    return false
   }
 
   /// The footnote explaining the target column, when the column title is marked `*`.
@@ -141,12 +184,13 @@ struct ComparisonHeader: Sendable, Hashable {
   /// A cheap test before ``init(line:)``, on the line's cleaned text: false unless two words in
   /// a row are years (four digits from `19` or `20`), as a header's first two years are.
   static func mayStart(_ cleaned: String) -> Bool {
-    cleaned.utf8.withContiguousStorageIfAvailable(hasYearPair) ?? true
+    // Two years and the space between them take nine bytes.
+    cleaned.utf8.count >= 9 && cleaned.utf8.withContiguousStorageIfAvailable(hasYearPair) ?? true
   }
 
   /// True when two words in a row are years; the candidates are found eight bytes at a time
   /// (a year word starts with `1` or `2`, found as a byte from `0` to `3`).
-  private static func hasYearPair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func hasYearPair(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     func isYear(at i: Int) -> Bool {
       guard i + 4 <= bytes.count, i == 0 || bytes[i - 1] == 0x20, i + 4 == bytes.count || bytes[i + 4] == 0x20 else {
         return false

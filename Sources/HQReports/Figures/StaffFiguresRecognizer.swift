@@ -51,7 +51,10 @@ struct StaffFiguresRecognizer: LineStartRecognizer {
 
   func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     for index in text.lines.indices where FigureText.mayStartWithDigit(byte: starts.bytes[index], orSign: true) {
-      guard !context.isClaimed(index), let values = Self.percentages(text.lines[index]), values.count >= 2 else {
+      // Cheap test first: a line of percentages holds `%` (the raw line's bytes are its cleaned text's and separators).
+      guard FigureText.containsByte(UInt8(ascii: "%"), in: text.cleaned[index]), !context.isClaimed(index),
+        let values = Self.percentages(text.lines[index]), values.count >= 2
+      else {
         continue
       }
       var above = BreakdownLabels(above: index, in: text, context: context)

@@ -26,13 +26,17 @@ struct FocusAreaRecognizer: LineStartRecognizer {
 
   func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     var titles: [FocusAreaTitle] = []
-    // Cheap test first (``FocusAreaTitle/mayStart(_:)``): a title line starts with `f` or `F`.
-    for index in text.cleaned.indices where starts.bytes[index] | 0x20 == UInt8(ascii: "f") {
+    // Cheap test first: a title line starts with `fo` in some case (no other character
+    // lower-cases to `f` or `o`, and a combining mark after either would make it another).
+    for index in text.cleaned.indices
+    where starts.bytes[index] | 0x20 == UInt8(ascii: "f") && starts.secondBytes[index] | 0x20 == UInt8(ascii: "o") {
       if let title = FocusAreaTitle(at: index, in: text) { titles.append(title) }
     }
     guard !titles.isEmpty else { return }
     let statuses = text.lines.indices.compactMap { index in
-      Self.status(of: text.lines[index], cleaned: text.cleaned[index]).map { (line: index, status: $0) }
+      // Cheap test first (``mayStateStatus(_:)``, read with the line starts).
+      starts.mayStateStatus(index)
+        ? Self.status(of: text.lines[index], cleaned: text.cleaned[index]).map { (line: index, status: $0) } : nil
     }
     let statusFirst = (statuses.first?.line ?? Int.max) < titles[0].line
     var used: Set<Int> = []
@@ -68,31 +72,34 @@ struct FocusAreaRecognizer: LineStartRecognizer {
 
   /// True when the text contains `ppfyll`, `PPFYLL`, `ppnå` or `PPNÅ` (one pass over the bytes).
   static func mayStateStatus(_ text: String) -> Bool {
-    let found = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      let n = bytes.count
-      var from = 0
-      // Each `p` or `P`, found eight bytes at a time.
-      while let i = ByteSearch.firstIndex(of: 0x70, in: bytes, from: from, orMask: 0x20), i + 4 <= n {
-        from = i + 1
-        let p = bytes[i]
-        if bytes[i + 1] == p {
-          let upper = p == 0x50
-          // `fyll` / `FYLL`, or `nå` / `NÅ` (å: C3 A5, Å: C3 85).
-          if i + 6 <= n && bytes[i + 2] == (upper ? 0x46 : 0x66) && bytes[i + 3] == (upper ? 0x59 : 0x79)
-            && bytes[i + 4] == (upper ? 0x4C : 0x6C) && bytes[i + 5] == (upper ? 0x4C : 0x6C)
-          {
-            return true
-          }
-          if i + 5 <= n && bytes[i + 2] == (upper ? 0x4E : 0x6E) && bytes[i + 3] == 0xC3
-            && bytes[i + 4] == (upper ? 0x85 : 0xA5)
-          {
-            return true
-          }
+    text.utf8.withContiguousStorageIfAvailable(mayStateStatus(bytes:))
+      ?? ["ppfyll", "PPFYLL", "ppnå", "PPNÅ"].contains { ByteSearch.contains(text, $0) }
+  }
+
+  /// ``mayStateStatus(_:)`` over a text's UTF-8 bytes.
+  static func mayStateStatus(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = bytes.count
+    var from = 0
+    // Each `pp` or `PP`, found eight bytes at a time.
+    while let i = ByteSearch.firstIndexOfPair(of: 0x70, in: bytes, from: from, orMask: 0x20), i + 4 <= n {
+      from = i + 1
+      let p = bytes[i]
+      do {
+        let upper = p == 0x50
+        // `fyll` / `FYLL`, or `nå` / `NÅ` (å: C3 A5, Å: C3 85).
+        if i + 6 <= n && bytes[i + 2] == (upper ? 0x46 : 0x66) && bytes[i + 3] == (upper ? 0x59 : 0x79)
+          && bytes[i + 4] == (upper ? 0x4C : 0x6C) && bytes[i + 5] == (upper ? 0x4C : 0x6C)
+        {
+          return true
+        }
+        if i + 5 <= n && bytes[i + 2] == (upper ? 0x4E : 0x6E) && bytes[i + 3] == 0xC3
+          && bytes[i + 4] == (upper ? 0x85 : 0xA5)
+        {
+          return true
         }
       }
-      return false
     }
-    return found ?? ["ppfyll", "PPFYLL", "ppnå", "PPNÅ"].contains { ByteSearch.contains(text, $0) }
+    return false
   }
 
   /// The status a line states, nil when it states none.
@@ -105,7 +112,7 @@ struct FocusAreaRecognizer: LineStartRecognizer {
     // Cheap test first: every status word holds `ppfyll` or `ppnå` in one case or the other.
     // The needles hold no separator byte, so the raw line holds one exactly when the cleaned does.
     guard line.utf8.count <= 120, mayStateStatus(cleaned), FigureText.certainWordBreaks(cleaned) < 6 else { return nil }
-    let words = cleaned.lowercased().split(separator: " ").map(FigureText.trimmingPunctuation)
+    let words = SimpleText.lowercased(cleaned).split(separator: " ").map(FigureText.trimmingPunctuation)
     guard words.count <= 6 else { return nil }
     if let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count {
       switch words[verb + 1] {

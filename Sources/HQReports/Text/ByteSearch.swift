@@ -44,6 +44,35 @@ enum ByteSearch {
     return nil
   }
 
+  /// The index of the first byte at or after `start` that equals `byte` once `mask` is or-ed
+  /// into it and is followed by the same byte again (`pp` or `PP` for `p` with mask 0x20), nil
+  /// when there is none. Reads eight bytes at a time, seven of them new each step.
+  static func firstIndexOfPair(
+    of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0, orMask mask: UInt8 = 0
+  ) -> Int? {
+    guard let base = bytes.baseAddress else { return nil }
+    let n = bytes.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    // 0x80 in each byte of `v` that is zero, exactly (no borrow between bytes).
+    func zeroBytes(_ v: UInt64) -> UInt64 { ~(((v & low7) &+ low7) | v | low7) }
+    let pattern = UInt64(byte) &* ones
+    let masks = UInt64(mask) &* ones
+    var i = max(start, 0)
+    while i + 8 <= n {
+      let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      // Bytes 0…6 of the word that are `byte` and equal the byte after them.
+      let found = zeroBytes((word | masks) ^ pattern) & zeroBytes(word ^ (word >> 8)) & 0x0080_8080_8080_8080
+      if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+      i += 7
+    }
+    while i + 1 < n {
+      if bytes[i] | mask == byte && bytes[i + 1] == bytes[i] { return i }
+      i += 1
+    }
+    return nil
+  }
+
   /// True when every UTF-8 byte of `text` passes `test`: `text.utf8.allSatisfy(test)` over the
   /// contiguous bytes, without the per-byte index checks of the `UTF8View`.
   @inline(__always)
