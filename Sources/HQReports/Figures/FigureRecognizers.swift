@@ -55,6 +55,12 @@ struct LineStarts {
     static let region: UInt8 = 2
     /// ``ComparisonHeader/mayStart(_:)``.
     static let comparison: UInt8 = 4
+    /// The line starts with a digit or sign and holds `%`.
+    static let percent: UInt8 = 8
+    /// The line starts with a digit or sign and ``FigureText/mayBeNumbersOnly(_:)``.
+    static let numbers: UInt8 = 16
+    /// ``AccessibilityStatement/mayStart(_:)``.
+    static let statement: UInt8 = 32
   }
 
   init(_ text: ReportText) {
@@ -77,7 +83,13 @@ struct LineStarts {
     // `Region` and a word after it take at least eight bytes, two years and a space nine.
     if line.count >= 8 && !FigureText.wordsAfterRegion(line).isEmpty { scans |= Scan.region }
     if line.count >= 9 && ComparisonHeader.hasYearPair(line) { scans |= Scan.comparison }
-    return (line.first ?? 0, line.count > 1 ? line[1] : 0, scans)
+    let first = line.first ?? 0
+    if FigureText.mayStartWithDigit(byte: first, orSign: true) {
+      if ByteSearch.firstIndex(of: UInt8(ascii: "%"), in: line) != nil { scans |= Scan.percent }
+      if FigureText.mayBeNumbersOnly(bytes: line) { scans |= Scan.numbers }
+      if AccessibilityStatement.mayStart(bytes: line) { scans |= Scan.statement }
+    }
+    return (first, line.count > 1 ? line[1] : 0, scans)
   }
 
   /// ``FocusAreaRecognizer/mayStateStatus(_:)`` of the line's cleaned text.
@@ -88,6 +100,16 @@ struct LineStarts {
 
   /// ``ComparisonHeader/mayStart(_:)`` of the line's cleaned text.
   func mayStartComparison(_ index: Int) -> Bool { scans[index] & Scan.comparison != 0 }
+
+  /// True when the line's cleaned text starts with a digit or sign and holds `%`.
+  func hasPercent(_ index: Int) -> Bool { scans[index] & Scan.percent != 0 }
+
+  /// True when the line's cleaned text starts with a digit or sign and
+  /// ``FigureText/mayBeNumbersOnly(_:)``.
+  func mayBeNumbersOnly(_ index: Int) -> Bool { scans[index] & Scan.numbers != 0 }
+
+  /// ``AccessibilityStatement/mayStart(_:)`` of the line's cleaned text.
+  func mayStartStatement(_ index: Int) -> Bool { scans[index] & Scan.statement != 0 }
 
   /// False when the line cannot start with a bullet mark followed by a space
   /// (``FigureText/bullet(_:)``): a one-byte mark (`-`, `o`) is followed by a space, `u` also
