@@ -63,7 +63,7 @@ struct LineStarts {
     static let statement: UInt8 = 32
   }
 
-  init(_ text: ReportText) {
+  init(_ text: borrowing ReportText) {
     let count = text.cleaned.count
     bytes = [UInt8](repeating: 0, count: count)
     secondBytes = [UInt8](repeating: 0, count: count)
