@@ -100,5 +100,8 @@ import Testing
     large.merge(ReportModel(reports: [Self.model.reports[1]]))
     #expect(large.reports.map(\.id) == ["rh-ar-2024", "rh-up2-2017", "rh-up2-2017"])
     #expect(large.lines.map(\.line) == [8, 2])
+    var empty = ReportModel()
+    empty.merge(Self.model)
+    #expect(empty.reports == Self.model.reports && empty.facts == Self.model.facts && empty.lines == Self.model.lines)
   }
 }

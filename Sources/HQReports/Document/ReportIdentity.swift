@@ -142,8 +142,14 @@ struct ReportIdentity: Sendable, Hashable {
   /// The organisation named most often as `Region X` or `Landstinget X`.
   static func mostFrequentOrganisation(_ lines: [String]) -> String {
     var counts: [String: Int] = [:]
-    for line in lines
-    where line.utf8.count <= 2000 && (ByteSearch.contains(line, "Region") || ByteSearch.contains(line, "Landstinget")) {
+    for line in lines where line.utf8.count <= 2000 {
+      var line = line
+      let simple = line.withUTF8 { bytes -> Bool in
+        guard ByteSearch.isSimpleText(bytes) else { return false }
+        organisations(in: bytes) { counts[$0, default: 0] += 1 }
+        return true
+      }
+      guard !simple, ByteSearch.contains(line, "Region") || ByteSearch.contains(line, "Landstinget") else { continue }
       let words = NumberRun.words(in: Substring(line))
       guard words.count >= 2 else { continue }
       for index in 0..<(words.count - 1) where words[index].text == "Region" || words[index].text == "Landstinget" {
@@ -162,6 +168,40 @@ struct ReportIdentity: Sendable, Hashable {
       }
     }
     return folded.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
+  }
+
+  /// The `Region X` / `Landstinget X` names in one line of simple text
+  /// (``ByteSearch/isSimpleText(_:)``), read from the bytes: the word `Region` or `Landstinget`,
+  /// then the next word's letters and hyphens, which must begin with a capital letter.
+  private static func organisations(in bytes: UnsafeBufferPointer<UInt8>, _ found: (String) -> Void) {
+    var i = 0
+    while i < bytes.count {
+      // Only a word's first byte can begin a match; `R` and `L` are rare enough to look for.
+      let b = bytes[i]
+      guard b == 0x52 || b == 0x4C, i == 0 || NumberRun.separatorWidth(bytes, endingAt: i) != nil else {
+        i += 1
+        continue
+      }
+      var end = i
+      while end < bytes.count, NumberRun.separatorWidth(bytes, at: end) == 0 { end += 1 }
+      let word = UnsafeBufferPointer(rebasing: bytes[i..<end])
+      guard word.elementsEqual("Region".utf8) || word.elementsEqual("Landstinget".utf8) else {
+        i = end
+        continue
+      }
+      var next = end
+      while next < bytes.count, NumberRun.separatorWidth(bytes, at: next) > 0 { next += NumberRun.separatorWidth(bytes, at: next) }
+      var nextEnd = next
+      while nextEnd < bytes.count, NumberRun.separatorWidth(bytes, at: nextEnd) == 0 { nextEnd += 1 }
+      if next < nextEnd {
+        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<nextEnd]), as: UTF8.self)
+        let kept = name.unicodeScalars.filter { $0 == "-" || Character($0).isLetter }
+        if let first = kept.first, Character(first).isUppercase {
+          found(String(decoding: word, as: UTF8.self) + " " + String(String.UnicodeScalarView(kept)))
+        }
+      }
+      i = end
+    }
   }
 
   /// The unit a sentence like `Samtliga belopp redovisas i miljoner kronor (mnkr)` declares.

@@ -35,6 +35,10 @@ public struct ReportModel: Sendable {
       return
     }
     var merged = other
+    guard rowCount > 0 else {
+      self = merged
+      return
+    }
     merged.reports.insert(contentsOf: reports, at: 0)
     merged.facts.insert(contentsOf: facts, at: 0)
     merged.goals.insert(contentsOf: goals, at: 0)

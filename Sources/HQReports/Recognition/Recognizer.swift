@@ -92,18 +92,24 @@ final class LineReadings: Sendable {
 }
 
 /// What recognizers produce, and which lines are already taken.
-struct RecognitionContext {
+struct RecognitionContext: Sendable {
   var facts: [Fact] = []
   var goals: [Goal] = []
   var warnings: [IngestWarning] = []
   /// Line indexes (0-based) some recognizer has read numbers from.
   var claimed = LineSet()
+  /// Where a recognizer running ahead of its turn records the lines it asks about
+  /// (``Speculation``); nil otherwise.
+  var claimReads: ClaimReads?
 
   mutating func claim(_ lines: some Sequence<Int>) {
     claimed.insert(contentsOf: lines)
   }
 
-  func isClaimed(_ line: Int) -> Bool { claimed.contains(line) }
+  func isClaimed(_ line: Int) -> Bool {
+    if let claimReads { claimReads.lines.insert(line) }
+    return claimed.contains(line)
+  }
 
   /// The same claims, and nothing found yet: the start of a part of the work done apart.
   func startingApart() -> RecognitionContext {

@@ -51,8 +51,8 @@ struct ColumnTableRecognizer: Recognizer {
       Self.recognize(in: text, lines: 0..<text.lines.count, context: &context)
       return
     }
-    // A table never reads through a heading (rules 2 and 3), nor looks at claims past one, so
-    // the text splits at a heading into two parts read apart, one per core, with the same
+    // A table never reads through a stop line (see `isStop`), nor looks at claims past one, so
+    // the text splits at a stop line into two parts read apart, one per core, with the same
     // result as one pass: the second part's findings go after the first's.
     let start = context.startingApart()
     let (_, second) = Alongside.run({
@@ -78,17 +78,35 @@ struct ColumnTableRecognizer: Recognizer {
     }
   }
 
-  /// The text's lines cut in two at the heading nearest the middle; one part when the text has
-  /// no heading past its first line, or is too short to be worth two threads.
+  /// The text's lines cut in two at the stop line nearest the middle; one part when the text
+  /// has none past its first line, or is too short to be worth two threads.
   static func halves(_ text: ReportText, minimumLines: Int) -> [Range<Int>] {
     let count = text.lines.count
     guard count >= max(minimumLines, 2) else { return [0..<count] }
-    var best: Int?
-    for line in 1..<count where text.headingLines.contains(line) {
-      if best.map({ abs(line - count / 2) < abs($0 - count / 2) }) ?? true { best = line }
+    let middle = count / 2
+    for distance in 0..<middle {
+      for line in [middle - distance, middle + distance] where line >= 1 && line < count {
+        if isStop(line, text) { return [0..<line, line..<count] }
+      }
     }
-    guard let cut = best else { return [0..<count] }
-    return [0..<cut, cut..<count]
+    return [0..<count]
+  }
+
+  /// True for a line no table reading passes, up or down, whatever is claimed: a heading
+  /// (rules 2 and 3); or a line that is no value line and stops both the header region and the
+  /// rows: a bullet, a footnote (`*…`), or prose that is no row of header cells. A claimed line
+  /// stops both as well, so claims do not change the answer. Blank lines, page furniture and
+  /// lines too long to read (read as blank) are skipped by both walks and are never stops.
+  static func isStop(_ line: Int, _ text: ReportText) -> Bool {
+    if text.headingLines.contains(line) { return true }
+    let cleaned = TableScan.cleaned(line, text.lines, text.cleaned)
+    guard !cleaned.isEmpty, !TextLines.isPageFurniture(cleaned) else { return false }
+    let valueLine =
+      text.valueLines.flatMap { $0.indices.contains(line) ? $0[line] : nil }
+      ?? TableScan.readsAsValueLine(line, text.lines, text.cleaned, text.headingLines, row: text.row)
+    guard !valueLine else { return false }
+    if cleaned.hasPrefix("*") || TextLines.startsWithBullet(cleaned) { return true }
+    return TextLines.isProse(cleaned) && HeaderCells.split(cleaned, firstLine: line, lastLine: line).count < 3
   }
 }
 

@@ -110,9 +110,14 @@ extension Session {
       let name = position < names.count ? names[position] : nil
       return Result { () throws(ShellError) in try DataLoading.load(path: paths[position], as: name) }
     }
-    for (position, attempt) in attempts.enumerated() {
+    // Taken out of the array one by one, so each loaded model is held once and merging can
+    // move its rows instead of copying them.
+    var pending = consume attempts
+    pending.reverse()
+    var position = -1
+    while let attempt = pending.popLast() {
+      position += 1
       let data = try attempt.get()
-      // Consumed, so the loaded model's arrays are not shared and merging can move them.
       switch consume data {
       case .reports(let loaded, let warnings):
         for warning in warnings { errors.write(warning.description + "\n") }

@@ -116,6 +116,28 @@ import Testing
     #expect(err.text == "loaded k: 2 rows, 2 columns\n")
   }
 
+  @Test func loadingSeveralReportsReplacesOnesAlreadyLoaded() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let up1 = dir.appendingPathComponent("up1.txt")
+    let ar = dir.appendingPathComponent("ar.txt")
+    try "Uppföljningsrapport 1 2025\nRegion Halland\n".write(to: up1, atomically: true, encoding: .utf8)
+    try "Årsredovisning 2024\nRegion Halland\n".write(to: ar, atomically: true, encoding: .utf8)
+    var start = ReportModel()
+    start.reports = [Report(id: "rh-up2-2017", title: "Uppföljningsrapport 2 2017", organisation: "Region Halland", year: 2017, period: "jan–aug", kind: "uppföljningsrapport", source: "x.txt")]
+    start.lines = [TextLine(report: "rh-up2-2017", section: "", line: 1, text: "Uppföljningsrapport 2 2017")]
+    let session = Session(model: start, format: .csv, output: OutputSink(), errors: OutputSink(), outputIsTerminal: false)
+    // up1 is loaded twice: the second load replaces the first, and goes last.
+    try session.load(paths: [up1.path, ar.path, up1.path])
+    #expect(session.model.reports.map(\.id) == ["rh-up2-2017", "rh-ar-2024", "rh-up1-2025"])
+    let reports = try #require(session.engine.catalog["reports"])
+    #expect((0..<reports.rowCount).map { reports.row($0)[0] } == [.text("rh-up2-2017"), .text("rh-ar-2024"), .text("rh-up1-2025")])
+    let lines = try #require(session.engine.catalog["lines"])
+    #expect((0..<lines.rowCount).map { lines.row($0)[3].description } == [
+      "Uppföljningsrapport 2 2017", "Årsredovisning 2024", "Region Halland", "Uppföljningsrapport 1 2025", "Region Halland",
+    ])
+  }
+
   @Test func helpHasAPagePerTopicWithAnExample() throws {
     let (session, out, err) = makeSession()
     for topic in ["compare", "where", "round", "sum", "load", "format", "facts", ".save"] {
