@@ -161,4 +161,17 @@ import Testing
     let context = FigureFixtures.run(BulletAmountRecognizer(), on: text)
     #expect(context.facts.isEmpty)
   }
+
+  /// Items cut at dashes standing as words; hyphens inside words and signs stay.
+  @Test func segmentsAtDashWords() {
+    #expect(
+      BulletAmount.segments(of: "Årets resultat +5 mnkr - balanskrav -163 mnkr")
+        == ["Årets resultat +5 mnkr", "balanskrav -163 mnkr"])
+    #expect(BulletAmount.segments(of: "Solel – 4,2 GWh 2023") == ["Solel", "4,2 GWh 2023"])
+    #expect(BulletAmount.segments(of: "- Kostnad -") == ["Kostnad"])
+    #expect(BulletAmount.segments(of: "hälso- och sjukvård") == ["hälso- och sjukvård"])
+    #expect(BulletAmount.segments(of: "") == [])
+    // Not simple text (a combining mark): read by `Character`s, with the same cut.
+    #expect(BulletAmount.segments(of: "Cafe\u{301} - 5 %") == ["Cafe\u{301}", "5 %"])
+  }
 }

@@ -42,8 +42,7 @@ struct AccessibilityRecognizer: LineStartRecognizer {
     var run = AccessibilityRun()
     var index = 0
     while index < text.lines.count {
-      guard FigureText.mayStartWithDigit(byte: starts.bytes[index]), AccessibilityStatement.mayStart(text.cleaned[index]),
-        !context.isClaimed(index),
+      guard starts.mayStartStatement(index), !context.isClaimed(index),
         let statement = AccessibilityStatement(at: index, in: text.lines),
         let label = Self.label(above: index, in: text, context: context)
       else {
@@ -137,15 +136,18 @@ struct AccessibilityStatement: Sendable, Hashable {
   /// A cheap test before ``init(at:in:)``, on the line's cleaned text: false unless its first
   /// word starts with a digit and is a percentage (`90%`) or is followed by `%` or `procent`.
   static func mayStart(_ cleaned: String) -> Bool {
-    cleaned.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      guard let first = bytes.first, first >= 0x30 && first <= 0x39,
-        let space = ByteSearch.firstIndex(of: 0x20, in: bytes)
-      else { return false }
-      if bytes[space - 1] == UInt8(ascii: "%") { return true }
-      let end = ByteSearch.firstIndex(of: 0x20, in: bytes, from: space + 1) ?? bytes.count
-      let second = UnsafeBufferPointer(rebasing: bytes[(space + 1)..<end])
-      return second.elementsEqual("%".utf8) || second.elementsEqual("procent".utf8)
-    } ?? true
+    cleaned.utf8.withContiguousStorageIfAvailable(mayStart(bytes:)) ?? true
+  }
+
+  /// ``mayStart(_:)`` over a cleaned text's bytes.
+  static func mayStart(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let first = bytes.first, first >= 0x30 && first <= 0x39,
+      let space = ByteSearch.firstIndex(of: 0x20, in: bytes)
+    else { return false }
+    if bytes[space - 1] == UInt8(ascii: "%") { return true }
+    let end = ByteSearch.firstIndex(of: 0x20, in: bytes, from: space + 1) ?? bytes.count
+    let second = UnsafeBufferPointer(rebasing: bytes[(space + 1)..<end])
+    return second.elementsEqual("%".utf8) || second.elementsEqual("procent".utf8)
   }
 
   /// Reads a statement starting at `index`; nil when the line does not start one.

@@ -10,7 +10,7 @@ struct BreakdownLabels {
   var caption: (text: String, line: Int)?
 
   /// Gathers the labels upwards from the values line at `index` (see ``StaffFiguresRecognizer``).
-  init(above index: Int, in text: ReportText, context: RecognitionContext) {
+  init(above index: Int, in text: borrowing ReportText, context: borrowing RecognitionContext) {
     let walk = LabelLines(above: index, in: text, context: context, limit: 14, readsInlineParts: true)
     labels = walk.labels(in: text)
     for inline in walk.inline.reversed() {

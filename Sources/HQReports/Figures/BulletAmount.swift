@@ -115,6 +115,9 @@ struct BulletAmount: Sendable, Hashable {
     // without such a word there is one segment, and the words of a cleaned text re-joined by
     // single spaces are the text itself.
     if !(text.utf8.withContiguousStorageIfAvailable(hasDashWord) ?? true) { return text.isEmpty ? [] : [text] }
+    // In simple text (``ByteSearch/isSimpleText(_:)``) every scalar is a `Character` of its
+    // own, so the words split at space bytes are the words split at `" "`.
+    if let simple = text.utf8.withContiguousStorageIfAvailable(simpleSegments), let simple { return simple }
     var result: [String] = []
     var current: [Substring] = []
     for word in text.split(separator: " ") {
@@ -126,6 +129,29 @@ struct BulletAmount: Sendable, Hashable {
       }
     }
     result.append(current.joined(separator: " "))
+    return result.filter { !$0.isEmpty }
+  }
+
+  /// ``segments(of:)`` read from the bytes of simple text, nil for other text.
+  private static func simpleSegments(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    guard ByteSearch.isSimpleText(bytes) else { return nil }
+    var result: [String] = []
+    var current: [UInt8] = []
+    var start = 0
+    while start <= bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+      let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      if word.elementsEqual("-".utf8) || word.elementsEqual("–".utf8) {
+        result.append(String(decoding: current, as: UTF8.self))
+        current = []
+      } else if !word.isEmpty {
+        if !current.isEmpty { current.append(0x20) }
+        current.append(contentsOf: word)
+      }
+      start = end + 1
+    }
+    result.append(String(decoding: current, as: UTF8.self))
     return result.filter { !$0.isEmpty }
   }
 

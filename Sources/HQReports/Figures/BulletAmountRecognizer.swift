@@ -106,7 +106,7 @@ struct ListSetting {
   /// True when the lead-in or caption speaks of the previous year.
   var mentionsPreviousYear: Bool
 
-  init(_ list: BulletList, text: ReportText) {
+  init(_ list: borrowing BulletList, text: borrowing ReportText) {
     let caption = BulletList.caption(above: list.firstLine, in: text)
     table = caption?.text ?? FigureText.section(text, list.firstLine)
     captionYear = caption.flatMap { FigureText.years(in: $0.text).last }

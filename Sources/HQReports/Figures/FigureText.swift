@@ -63,17 +63,27 @@ enum FigureText {
   /// `procent`, in the cases ``NumberWord`` reads), or a character outside ASCII other than the
   /// signs and comparisons `−`, `–`, `≥`, `≤` (all starting with byte E2).
   static func mayBeNumbersOnly(_ cleaned: String) -> Bool {
-    ByteSearch.allBytes(of: cleaned) { byte in
-      switch byte {
-      case 0x20, 0x25, 0x2B, 0x2C, 0x2D, 0x2E, 0x30...0x39, 0x3C, 0x3E: true
-      case UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "k"), UInt8(ascii: "r"), UInt8(ascii: "t"),
-        UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "p"), UInt8(ascii: "o"), UInt8(ascii: "c"),
-        UInt8(ascii: "e"), UInt8(ascii: "M"), UInt8(ascii: "N"), UInt8(ascii: "K"), UInt8(ascii: "R"),
-        UInt8(ascii: "T"):
-        true
-      case 0x80...0xBF, 0xE2: true
-      default: false
-      }
+    ByteSearch.allBytes(of: cleaned, mayStandInNumbers)
+  }
+
+  /// ``mayBeNumbersOnly(_:)`` over a cleaned text's bytes.
+  static func mayBeNumbersOnly(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in bytes where !mayStandInNumbers(byte) { return false }
+    return true
+  }
+
+  /// True for a byte that may stand in a number, sign, unit word or comparison.
+  @inline(__always)
+  private static func mayStandInNumbers(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x20, 0x25, 0x2B, 0x2C, 0x2D, 0x2E, 0x30...0x39, 0x3C, 0x3E: true
+    case UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "k"), UInt8(ascii: "r"), UInt8(ascii: "t"),
+      UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "p"), UInt8(ascii: "o"), UInt8(ascii: "c"),
+      UInt8(ascii: "e"), UInt8(ascii: "M"), UInt8(ascii: "N"), UInt8(ascii: "K"), UInt8(ascii: "R"),
+      UInt8(ascii: "T"):
+      true
+    case 0x80...0xBF, 0xE2: true
+    default: false
     }
   }
 

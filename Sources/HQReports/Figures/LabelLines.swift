@@ -14,7 +14,10 @@ struct LabelLines {
   /// The lines of inline parts met, nearest to the values line first.
   var inline: [(line: Int, parts: [BreakdownPart])] = []
 
-  init(above index: Int, in text: ReportText, context: RecognitionContext, limit: Int, readsInlineParts: Bool) {
+  init(
+    above index: Int, in text: borrowing ReportText, context: borrowing RecognitionContext, limit: Int,
+    readsInlineParts: Bool
+  ) {
     var groups: [[Int]] = [[]]
     var blanks = 0
     var i = index - 1

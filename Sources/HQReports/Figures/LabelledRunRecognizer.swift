@@ -41,7 +41,7 @@ struct LabelledRunRecognizer: LineStartRecognizer {
 
   func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     for index in text.lines.indices where FigureText.mayStartWithDigit(byte: starts.bytes[index], orSign: true) {
-      guard FigureText.mayBeNumbersOnly(text.cleaned[index]), !context.isClaimed(index),
+      guard starts.mayBeNumbersOnly(index), !context.isClaimed(index),
         let run = Self.numbersOnly(text.lines[index])
       else { continue }
       var labels = Self.labels(above: index, in: text, context: context)

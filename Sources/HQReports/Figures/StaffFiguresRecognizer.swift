@@ -52,7 +52,7 @@ struct StaffFiguresRecognizer: LineStartRecognizer {
   func recognize(in text: ReportText, starts: LineStarts, context: inout RecognitionContext) {
     for index in text.lines.indices where FigureText.mayStartWithDigit(byte: starts.bytes[index], orSign: true) {
       // Cheap test first: a line of percentages holds `%` (the raw line's bytes are its cleaned text's and separators).
-      guard FigureText.containsByte(UInt8(ascii: "%"), in: text.cleaned[index]), !context.isClaimed(index),
+      guard starts.hasPercent(index), !context.isClaimed(index),
         let values = Self.percentages(text.lines[index]), values.count >= 2
       else {
         continue
