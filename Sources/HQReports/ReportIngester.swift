@@ -79,7 +79,7 @@ public enum ReportIngester {
 
   /// Texts shorter than this are ingested on one thread: the bundled reports (40–60 KB) take
   /// a few milliseconds, less than handing work to threads saves, and several such files are
-  /// loaded side by side instead (``DataLoading``).
+  /// loaded side by side instead (the shell's `--load`).
   static let secondCoreMinimumBytes = 256 << 10
 
   /// For each line, the title of the heading it stands under (the heading's own lines included).
