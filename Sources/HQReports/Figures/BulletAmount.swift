@@ -284,6 +284,9 @@ struct BulletAmount: Sendable, Hashable {
 
   /// The cleaned label, nil when it is not one.
   static func label(_ raw: String) -> String? {
+    // Cheap test first: a label has at most eight words once a connector (two words at most)
+    // and a lone `:` are taken off, and the text has more words than its certain word breaks.
+    guard FigureText.certainWordBreaks(raw) <= 10 else { return nil }
     var words = raw.split(separator: " ").map(String.init)
     if let last = words.last, last.hasSuffix(":") {
       words[words.count - 1] = String(last.dropLast())

@@ -41,21 +41,23 @@ enum FigureText {
     return utf8.isEmpty ? nil : utf8[utf8.startIndex]
   }
 
-  /// How many spaces of a cleaned text stand between two ASCII bytes: each is a word break by
-  /// `Character`s too (`split(separator: " ")` cuts there), also after lower-casing, so the
-  /// text has more words than this. A cheap bound before the text is split.
-  static func certainWordBreaks(_ cleaned: String) -> Int {
+  /// How many spaces of the text stand between two ASCII bytes that are not spaces: each is a
+  /// `Character` of its own with a word ending before it and one starting after it, so
+  /// `split(separator: " ")` gives more words than this (also after lower-casing, which keeps
+  /// ASCII ASCII). A cheap bound before the text is split.
+  static func certainWordBreaks(_ text: String) -> Int {
     var count = 0
     var previous: UInt8 = 0x80
-    var spaceAfterASCII = false
-    _ = ByteSearch.allBytes(of: cleaned) { byte in
-      if spaceAfterASCII && byte < 0x80 { count += 1 }
-      spaceAfterASCII = byte == 0x20 && previous < 0x80
+    var spaceAfterWord = false
+    _ = ByteSearch.allBytes(of: text) { byte in
+      if spaceAfterWord && byte < 0x80 && byte != 0x20 { count += 1 }
+      spaceAfterWord = byte == 0x20 && previous < 0x80 && previous != 0x20
       previous = byte
       return true
     }
     return count
   }
+
 
   /// A cheap test before a line is read as numbers only (every word a number, sign, unit or
   /// comparison, ``NumberWord``): false when a byte of its cleaned text can stand in none of
