@@ -149,12 +149,6 @@ enum FigureText {
     ByteSearch.contains(line, needle)
   }
 
-  /// True when the text's UTF-8 holds `byte` (found eight bytes at a time).
-  static func containsByte(_ byte: UInt8, in text: String) -> Bool {
-    text.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: byte, in: $0) != nil }
-      ?? text.utf8.contains(byte)
-  }
-
   /// True when the text contains an ASCII digit.
   static func hasDigit(_ text: some StringProtocol) -> Bool {
     !ByteSearch.allBytes(of: text) { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }
@@ -211,13 +205,6 @@ enum FigureText {
     case mark(String)
     case noMark
     case undecided
-  }
-
-  /// A cheap test before ``bullet(_:)``: false when the line's first word cannot begin with a
-  /// bullet mark (its first byte is none of the marks' first bytes).
-  static func mayStartWithBullet(_ line: String) -> Bool {
-    guard let byte = NumberRun.firstWordByte(Substring(line)) else { return false }
-    return byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
   }
 
   /// The text after the bullet mark, or the whole text when there is none.
