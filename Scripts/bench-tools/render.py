@@ -88,13 +88,25 @@ def render(report, queries):
     for rows, size in sorted(report["sizes"].items(), key=lambda kv: int(kv[0])):
         out += size_section(int(rows), size, queries)
     hq_start, sqlite_start = report["startup"]
-    mb, rate = report["ingest"]
+    ingest = report["ingest"]
     out += ["## Start-up and report ingestion", ""]
     out.append("| | hq | sqlite3 | target |")
     out.append("|---|---:|---:|---|")
     out.append("| first result on the bundled reports (`hq -c 'from reports \\| count'` vs `sqlite3 :memory: 'select 1'`), median of 20 | %.1f ms | %.1f ms | < 50 ms |" % (hq_start * 1000, sqlite_start * 1000))
-    out.append("| report text ingested (`--load` of each bundled text 20 times, %.1f MB, minus start-up) | %s | | ≥ 20 MB/s |" % (
-        mb, "%.1f MB/s" % rate if rate else "too fast to measure"))
+
+    def rate(r):
+        return "%.1f MB/s" % r if r else "too fast to measure"
+
+    if isinstance(ingest, dict):
+        mb, wall, cpu = ingest["files"]
+        out.append("| report text ingested: each bundled text loaded %d times in one process (%d files, %.1f MB), minus start-up | %s (%s of CPU time) | | ≥ 20 MB/s |" % (
+            ingest["copies"], ingest["file_count"], mb, rate(wall), rate(cpu)))
+        mb, wall, cpu = ingest["one_text"]
+        out.append("| report text ingested: one text, the bundled texts × %d (%.1f MB), minus start-up | %s (%s of CPU time) | | ≥ 20 MB/s |" % (
+            ingest["big_copies"], mb, rate(wall), rate(cpu)))
+    else:
+        mb, r = ingest
+        out.append("| report text ingested (`--load` of each bundled text 20 times, %.1f MB, minus start-up) | %s | | ≥ 20 MB/s |" % (mb, rate(r)))
     out.append("")
     analysis = os.path.join(TOOLS, "ANALYSIS.md")
     if os.path.exists(analysis):

@@ -32,18 +32,20 @@ public enum ReportIngester {
   ///   - source: the file name, used for the report's `source` and in warnings.
   public static func ingest(text: String, source: String) -> IngestResult {
     let lines = TextLines.split(text)
+    let concurrently = text.utf8.count >= secondCoreMinimumBytes
     // The identity and headings, and each line's cleaned text: independent, so at once.
     let ((identity, headings), cleaned) = Alongside.run({
       (ReportIdentity.read(lines), SectionHeadings.find(in: lines))
     }, alongside: {
       lines.map { TextLines.clean($0) }
-    })
+    }, concurrently: concurrently)
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)
     let headingLines = LineSet(headings.flatMap { $0.line..<$0.endLine })
     var reportText = ReportText(
       source: source, reportID: identity.id, lines: lines, cleaned: cleaned, documentUnit: identity.documentUnit,
       reportYear: identity.year, sectionTitles: sectionTitles, reportPeriod: identity.period,
       headingLines: headingLines)
+    reportText.usesSecondCore = concurrently
 
     // The figure recognizers here; the sections, the lines table and the table scan's value
     // lines (all read from the text alone) on the other thread.
@@ -59,7 +61,7 @@ public enum ReportIngester {
         lines: textLines(lines, cleaned: cleaned, titles: sectionTitles, reportID: reportID),
         values: TableScan.valueLines(lines: lines, cleaned: cleaned, headingLines: headingLines)
       )
-    })
+    }, concurrently: concurrently)
     reportText.readings.preload(prepared.values.rows)
     reportText.valueLines = prepared.values.isValueLine
     for recognizer in Recognizers.tables {
@@ -74,6 +76,11 @@ public enum ReportIngester {
       sections: prepared.sections, lines: prepared.lines)
     return IngestResult(model: model, warnings: context.warnings.sorted { $0.line < $1.line })
   }
+
+  /// Texts shorter than this are ingested on one thread: the bundled reports (40–60 KB) take
+  /// a few milliseconds, less than handing work to threads saves, and several such files are
+  /// loaded side by side instead (the shell's `--load`).
+  static let secondCoreMinimumBytes = 256 << 10
 
   /// For each line, the title of the heading it stands under (the heading's own lines included).
   static func titlesByLine(_ headings: [SectionHeadings.Heading], lineCount: Int) -> [String] {

@@ -13,6 +13,19 @@ import Testing
       """)
   }
 
+  /// A statement of a megabyte on one line shows the part around the error, cut with `…`.
+  @Test func aLongLineIsShownAroundTheCaret() {
+    let a = String(repeating: "a", count: 500)
+    let b = String(repeating: "b", count: 500)
+    let source = SourceFile(name: "q.hq", text: a + "BAD" + b)
+    let rendered = DiagnosticRenderer.render(.error("bad", at: SourceRange(500, 503)), in: source)
+    let window = "…" + String(repeating: "a", count: 40) + "BAD" + String(repeating: "b", count: 40) + "…"
+    #expect(rendered == "q.hq:1:501: error: bad\n" + window + "\n" + String(repeating: " ", count: 41) + "^~~")
+    // Near the start of the line only the end is cut.
+    let early = DiagnosticRenderer.render(.error("bad", at: SourceRange(3, 4)), in: SourceFile(name: "q.hq", text: a))
+    #expect(early == "q.hq:1:4: error: bad\n" + String(repeating: "a", count: 44) + "…\n   ^")
+  }
+
   @Test func tabsAreKeptBeforeTheCaret() {
     let source = SourceFile(name: "q.hq", text: "from facts\n\t| whre x")
     let result = Parser.parse(source)

@@ -14,20 +14,40 @@ enum TextLines {
   ///
   /// - Complexity: O(n) over the UTF-8 bytes; no grapheme breaking.
   static func split(_ text: String) -> [String] {
+    // A long text is split in two halves at a line feed, one per core.
+    let count = text.utf8.count
+    guard count >= 1 << 20, let middle = lineStart(after: count / 2, in: text), middle < count else {
+      return split(text, bytes: 0..<count)
+    }
+    let (first, second) = Alongside.run({ split(text, bytes: 0..<middle) }, alongside: { split(text, bytes: middle..<count) })
+    return first + second
+  }
+
+  /// The offset just past the first line feed at or after `offset`, nil when there is none.
+  private static func lineStart(after offset: Int, in text: String) -> Int? {
+    var text = text
+    return text.withUTF8 { bytes in
+      bytes[offset...].firstIndex(of: 0x0A).map { $0 + 1 }
+    }
+  }
+
+  /// The lines of the text's bytes in `range`, which begins at a line's start.
+  private static func split(_ text: String, bytes range: Range<Int>) -> [String] {
     var text = text
     return text.withUTF8 { bytes -> [String] in
       guard let base = bytes.baseAddress else { return [] }
       var lines: [String] = []
-      lines.reserveCapacity(bytes.count / 40 + 1)
-      var start = 0
-      while start < bytes.count {
+      lines.reserveCapacity(range.count / 40 + 1)
+      var start = range.lowerBound
+      let end = range.upperBound
+      while start < end {
         // memchr finds the next line feed many bytes at a time.
         let rest = UnsafeRawPointer(base + start)
-        let found: UnsafeMutableRawPointer? = memchr(rest, Int32(0x0A), bytes.count - start)
-        let newline = found.map { start + (UnsafeRawPointer($0) - rest) } ?? bytes.count
-        var end = newline
-        if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+        let found: UnsafeMutableRawPointer? = memchr(rest, Int32(0x0A), end - start)
+        let newline = found.map { start + (UnsafeRawPointer($0) - rest) } ?? end
+        var lineEnd = newline
+        if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self))
         start = newline + 1
       }
       return lines

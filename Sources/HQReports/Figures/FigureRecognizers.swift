@@ -23,7 +23,7 @@ struct FigureRecognizers: Recognizer {
     let starts = LineStarts(text)
     // Two at a time where that changes nothing (``Speculation``): the members read nothing of
     // the context but claims.
-    Speculation.runInPairs(Self.members.count, context: &context) { k, context in
+    Speculation.runInPairs(Self.members.count, context: &context, concurrently: text.usesSecondCore) { k, context in
       Self.members[k].recognize(in: text, starts: starts, context: &context)
     }
   }

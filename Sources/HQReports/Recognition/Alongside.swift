@@ -10,7 +10,11 @@ import Synchronization
 /// sees the other's work until both are done.
 enum Alongside {
   /// Runs `foreground` here and `background` on another thread; returns when both are done.
-  static func run<A, B: Sendable>(_ foreground: () -> A, alongside background: @escaping @Sendable () -> B) -> (A, B) {
+  /// With `concurrently` false, runs them one after the other here.
+  static func run<A, B: Sendable>(
+    _ foreground: () -> A, alongside background: @escaping @Sendable () -> B, concurrently: Bool = true
+  ) -> (A, B) {
+    guard concurrently else { return (foreground(), background()) }
     let result = Slot<B>()
     let group = DispatchGroup()
     DispatchQueue.global(qos: .userInitiated).async(group: group) {

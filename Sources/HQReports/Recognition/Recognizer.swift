@@ -41,6 +41,10 @@ struct ReportText {
   /// claims aside), when the driver has worked it out ahead; nil makes the table scan decide
   /// line by line.
   var valueLines: [Bool]?
+  /// Whether recognizers may put a second core to work on this text (``Alongside``). The driver
+  /// says no for a short text: threads cost more than they save there, and several short texts
+  /// are loaded side by side anyway.
+  var usesSecondCore = true
 
   init(
     source: String, reportID: String, lines: [String], cleaned: [String], documentUnit: String,

@@ -15,9 +15,13 @@
 enum Speculation {
   /// Runs `count` steps in order; `step(k, &context)` runs recognizer `k`.
   static func runInPairs(
-    _ count: Int, context: inout RecognitionContext,
+    _ count: Int, context: inout RecognitionContext, concurrently: Bool = true,
     _ step: @escaping @Sendable (Int, inout RecognitionContext) -> Void
   ) {
+    guard concurrently else {
+      for k in 0..<count { step(k, &context) }
+      return
+    }
     var k = 0
     while k < count {
       guard k + 1 < count else {

@@ -163,15 +163,9 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// `(mnkr)`, `mnkr`, `Mnkr`, `(%)`, `%`, `tkr`, `(tkr)`, `kr` → the unit; nil for other words.
   static func unitWord(_ word: String) -> String? {
-    let bare = word.lowercased().trimming("():,")
-    switch bare {
-    case "mnkr", "mkr", "miljoner": return "mnkr"
-    case "tkr": return "tkr"
-    case "kr", "kronor": return "kr"
-    case "mdkr", "mdr": return "mdkr"
-    case "%", "procent": return "%"
-    default: return nil
-    }
+    // Lower-cased by Unicode first (a Kelvin sign is a `k`), then read as bytes.
+    var lower = word.lowercased()
+    return lower.withUTF8 { unitWord(bytes: $0) }
   }
 
   /// The first unit word of a caption (`Mnkr (ackumulerat)` → `mnkr`), else `default`.
@@ -224,14 +218,6 @@ struct ColumnMeaning: Sendable, Hashable {
 }
 
 extension String {
-  /// The string without the given characters at either end.
-  fileprivate func trimming(_ set: String) -> String {
-    var s = Substring(self)
-    while let f = s.first, set.contains(f) { s = s.dropFirst() }
-    while let l = s.last, set.contains(l) { s = s.dropLast() }
-    return String(s)
-  }
-
   /// Every `target` replaced by `replacement`.
   fileprivate func replacing(char target: Character, with replacement: Character) -> String {
     String(map { $0 == target ? replacement : $0 })

@@ -46,7 +46,7 @@ struct ColumnTableRecognizer: Recognizer {
   var minimumLinesToSplit = 2000
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
-    let parts = Self.halves(text, minimumLines: minimumLinesToSplit)
+    let parts = text.usesSecondCore ? Self.halves(text, minimumLines: minimumLinesToSplit) : []
     guard parts.count == 2 else {
       Self.recognize(in: text, lines: 0..<text.lines.count, context: &context)
       return

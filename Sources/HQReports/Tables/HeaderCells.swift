@@ -214,29 +214,9 @@ enum HeaderCells {
   /// (``ByteSearch/isSimpleText(_:)``), where every space is a `Character` of its own and
   /// lower-casing a column word is ASCII and Latin-1 folding. Nil for other text.
   private static func fastSplit(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, lastLine: Int) -> [HeaderCell]? {
-    guard ByteSearch.isSimpleText(bytes) else { return nil }
-    var words: [Range<Int>] = []
-    var start = -1
-    for i in 0..<bytes.count {
-      if bytes[i] == 0x20 {
-        if start >= 0 { words.append(start..<i) }
-        start = -1
-      } else if start < 0 {
-        start = i
-      }
-    }
-    if start >= 0 { words.append(start..<bytes.count) }
+    guard let words = SimpleText.spaceWords(bytes) else { return nil }
     guard let firstWord = words.first else { return [] }
-    func isYear(_ word: Range<Int>) -> Bool {
-      guard word.count == 4 else { return false }
-      var value = 0
-      for k in word {
-        let b = bytes[k]
-        guard b >= 0x30 && b <= 0x39 else { return false }
-        value = value * 10 + Int(b - 0x30)
-      }
-      return value >= 1900 && value <= 2099
-    }
+    func isYear(_ word: Range<Int>) -> Bool { SimpleText.year(bytes, word) != nil }
     // Word ranges per group, joined at the end.
     var groups: [[Range<Int>]] = [[firstWord]]
     var allYears = isYear(firstWord)

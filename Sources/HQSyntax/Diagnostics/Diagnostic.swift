@@ -50,12 +50,43 @@ public enum DiagnosticRenderer {
     let endLocation = source.location(at: max(diagnostic.range.start, diagnostic.range.end))
     let width = endLocation.line == location.line ? max(1, endLocation.column - startColumn) : max(1, line.count - startColumn + 1)
     var out = "\(source.name):\(location.line):\(location.column): \(diagnostic.severity.rawValue): \(diagnostic.message)\n"
-    out += line + "\n"
+    let shown = excerpt(of: line, column: startColumn, width: width)
+    out += shown.text + "\n"
     // Tabs before the caret stay tabs, so the caret lines up however wide a tab is shown.
-    let indent = line.prefix(startColumn - 1).map { $0 == "\t" ? "\t" : " " }.joined()
-    out += indent + "^" + String(repeating: "~", count: width - 1)
+    let indent = shown.text.prefix(shown.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
+    out += indent + "^" + String(repeating: "~", count: shown.width - 1)
     if let help = diagnostic.help { out += "\nhelp: \(help)" }
     return out
+  }
+}
+
+extension DiagnosticRenderer {
+  /// The most characters of a source line shown under a message: a statement of a megabyte on
+  /// one line is shown as the part around the error, not printed whole for each error.
+  static let maxShownLineLength = 160
+
+  /// The part of `line` to show for a caret at `column` spanning `width` characters: the whole
+  /// line when it is short enough, else a window around the caret with `…` where it was cut.
+  /// Returns the text and the caret's column and width in it.
+  static func excerpt(of line: Substring, column: Int, width: Int) -> (text: String, column: Int, width: Int) {
+    // Only a line of many bytes can be too long; walk no further into it than the window.
+    guard line.utf8.count > maxShownLineLength else { return (String(line), column, width) }
+    let context = 40
+    let shownWidth = min(width, maxShownLineLength - 2 * context)
+    let start = max(0, column - 1 - context)
+    guard let from = line.index(line.startIndex, offsetBy: start, limitedBy: line.endIndex) else {
+      return (String(line), column, width)
+    }
+    let to = line.index(from, offsetBy: column - 1 - start + shownWidth + context, limitedBy: line.endIndex) ?? line.endIndex
+    if start == 0 && to == line.endIndex { return (String(line), column, width) }
+    var text = String(line[from..<to])
+    var caret = column - start
+    if start > 0 {
+      text = "…" + text
+      caret += 1
+    }
+    if to < line.endIndex { text += "…" }
+    return (text, caret, shownWidth)
   }
 }
 
