@@ -174,4 +174,24 @@ import Testing
     // Not simple text (a combining mark): read by `Character`s, with the same cut.
     #expect(BulletAmount.segments(of: "Cafe\u{301} - 5 %") == ["Cafe\u{301}", "5 %"])
   }
+
+  /// The cheap test before an item is read: a unit, or a first word written as a number.
+  @Test func mayHoldAmount() {
+    func may(_ text: String) -> Bool {
+      Array(text.utf8).withUnsafeBufferPointer(BulletAmount.mayHoldAmount)
+    }
+    #expect(may("Årets resultat +5 mnkr"))
+    #expect(may("Budgeten uppgick till -686 mnkr (efter resultathantering)"))
+    #expect(may("319 bilar totalt"))
+    #expect(may("- 5 elbilar"))
+    #expect(may("Kostnad 12 kr(ca)"))
+    #expect(may("Andel 61 procent, mål 70 procent"))
+    #expect(may("Sjukfrånvaro 5,8%"))
+    #expect(!may("Beslut om budget 2024 togs i juni"))
+    #expect(!may("stöd till 45 projekt"))
+    #expect(!may("Styrelsen beslutade 2024"))
+    // What the cheap test lets through is read as before; what it stops reads as nothing.
+    #expect(BulletAmount.read("● Beslut om budget 2024 togs i juni").isEmpty)
+    #expect(BulletAmount.read("● Årets resultat +5 mnkr").map(\.value.value) == [5])
+  }
 }

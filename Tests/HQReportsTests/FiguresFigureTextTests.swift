@@ -49,6 +49,9 @@ import Testing
     #expect(FigureText.certainWordBreaks("a b c") == 2)
     #expect(FigureText.certainWordBreaks("å b c") == 1)
     #expect(FigureText.certainWordBreaks("") == 0)
+    // Only a single space between two other ASCII bytes counts.
+    #expect(FigureText.certainWordBreaks("  a  b ") == 0)
+    #expect(FigureText.certainWordBreaks("a b  c") == 1)
     #expect(FigureText.mayBeNumbersOnly("2 381 640 98 712"))
     #expect(FigureText.mayBeNumbersOnly("12 mnkr"))
     #expect(FigureText.mayBeNumbersOnly("−3,5 %"))

@@ -40,6 +40,7 @@ struct BulletAmount: Sendable, Hashable {
   /// this way may start with its amount instead (see ``init(numberFirst:)``).
   static func read(_ itemText: String) -> [BulletAmount] {
     let text = FigureText.withoutBullet(FigureText.clean(itemText))
+    guard text.utf8.withContiguousStorageIfAvailable(mayHoldAmount) ?? true else { return [] }
     var result: [BulletAmount] = []
     var carry = ""
     for (position, segment) in segments(of: text).enumerated() {
@@ -153,6 +154,43 @@ struct BulletAmount: Sendable, Hashable {
     }
     result.append(String(decoding: current, as: UTF8.self))
     return result.filter { !$0.isEmpty }
+  }
+
+  /// The unit words ``NumberWord`` reads (`%` aside).
+  private static let unitWords: [[UInt8]] = ["mnkr", "Mnkr", "MNKR", "tkr", "Tkr", "kr", "mdkr", "mdr", "st", "st.", "procent"]
+    .map { Array($0.utf8) }
+
+  /// A cheap test before an item is read: false when no reading can find an amount in the
+  /// cleaned item text (bullet mark taken off).
+  ///
+  /// A labelled or dated amount needs a unit: a `%`, or a word that is a unit word once the
+  /// reading cuts it at a `(` or drops a trailing `,` (so a space-separated word starting with
+  /// the unit word and going on with nothing, `(` or `,`). An amount written first needs the
+  /// first word that is no dash to start as a number does (a digit, `+`, `-`, `<`, `>`, or the
+  /// first byte of `−`, `–`, `≥`, `≤`).
+  static func mayHoldAmount(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if ByteSearch.firstIndex(of: UInt8(ascii: "%"), in: bytes) != nil { return true }
+    var start = 0
+    var firstWord = true
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != 0x20 { end += 1 }
+      let word = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      if firstWord && !word.isEmpty && !word.elementsEqual("-".utf8) && !word.elementsEqual("–".utf8) {
+        firstWord = false
+        switch word[0] {
+        case 0x30...0x39, UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "<"), UInt8(ascii: ">"), 0xE2: return true
+        default: break
+        }
+      }
+      for unit in unitWords where word.count >= unit.count && word.starts(with: unit) {
+        if word.count == unit.count || word[unit.count] == UInt8(ascii: "(") || word[unit.count] == UInt8(ascii: ",") {
+          return true
+        }
+      }
+      start = end + 1
+    }
+    return false
   }
 
   /// True when a word of the bytes (between spaces) is `-` or `–` (E2 80 93).
@@ -284,6 +322,9 @@ struct BulletAmount: Sendable, Hashable {
 
   /// The cleaned label, nil when it is not one.
   static func label(_ raw: String) -> String? {
+    // Cheap test first: a label has at most eight words once a connector (two words at most)
+    // and a lone `:` are taken off, and the text has more words than its certain word breaks.
+    guard FigureText.certainWordBreaks(raw) <= 10 else { return nil }
     var words = raw.split(separator: " ").map(String.init)
     if let last = words.last, last.hasSuffix(":") {
       words[words.count - 1] = String(last.dropLast())

@@ -7,7 +7,9 @@ struct BulletItem: Sendable, Hashable {
 
   /// The item's text: its lines re-joined (``LineJoining``).
   func text(in text: ReportText) -> String {
-    LineJoining.join(cleaned: lines.lazy.map { (raw: Substring(text.lines[$0]), cleaned: text.cleaned[$0]) })
+    // The closure holds the two arrays, not a copy of the whole report text.
+    let (raw, cleaned) = (text.lines, text.cleaned)
+    return LineJoining.join(cleaned: lines.lazy.map { (raw: Substring(raw[$0]), cleaned: cleaned[$0]) })
   }
 
   /// False when no line of the item holds an ASCII digit: such an item holds no amount, and

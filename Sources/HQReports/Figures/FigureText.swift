@@ -41,21 +41,23 @@ enum FigureText {
     return utf8.isEmpty ? nil : utf8[utf8.startIndex]
   }
 
-  /// How many spaces of a cleaned text stand between two ASCII bytes: each is a word break by
-  /// `Character`s too (`split(separator: " ")` cuts there), also after lower-casing, so the
-  /// text has more words than this. A cheap bound before the text is split.
-  static func certainWordBreaks(_ cleaned: String) -> Int {
+  /// How many spaces of the text stand between two ASCII bytes that are not spaces: each is a
+  /// `Character` of its own with a word ending before it and one starting after it, so
+  /// `split(separator: " ")` gives more words than this (also after lower-casing, which keeps
+  /// ASCII ASCII). A cheap bound before the text is split.
+  static func certainWordBreaks(_ text: String) -> Int {
     var count = 0
     var previous: UInt8 = 0x80
-    var spaceAfterASCII = false
-    _ = ByteSearch.allBytes(of: cleaned) { byte in
-      if spaceAfterASCII && byte < 0x80 { count += 1 }
-      spaceAfterASCII = byte == 0x20 && previous < 0x80
+    var spaceAfterWord = false
+    _ = ByteSearch.allBytes(of: text) { byte in
+      if spaceAfterWord && byte < 0x80 && byte != 0x20 { count += 1 }
+      spaceAfterWord = byte == 0x20 && previous < 0x80 && previous != 0x20
       previous = byte
       return true
     }
     return count
   }
+
 
   /// A cheap test before a line is read as numbers only (every word a number, sign, unit or
   /// comparison, ``NumberWord``): false when a byte of its cleaned text can stand in none of
@@ -147,12 +149,6 @@ enum FigureText {
     ByteSearch.contains(line, needle)
   }
 
-  /// True when the text's UTF-8 holds `byte` (found eight bytes at a time).
-  static func containsByte(_ byte: UInt8, in text: String) -> Bool {
-    text.utf8.withContiguousStorageIfAvailable { ByteSearch.firstIndex(of: byte, in: $0) != nil }
-      ?? text.utf8.contains(byte)
-  }
-
   /// True when the text contains an ASCII digit.
   static func hasDigit(_ text: some StringProtocol) -> Bool {
     !ByteSearch.allBytes(of: text) { $0 < UInt8(ascii: "0") || $0 > UInt8(ascii: "9") }
@@ -209,13 +205,6 @@ enum FigureText {
     case mark(String)
     case noMark
     case undecided
-  }
-
-  /// A cheap test before ``bullet(_:)``: false when the line's first word cannot begin with a
-  /// bullet mark (its first byte is none of the marks' first bytes).
-  static func mayStartWithBullet(_ line: String) -> Bool {
-    guard let byte = NumberRun.firstWordByte(Substring(line)) else { return false }
-    return byte == 0xE2 || byte == 0xC3 || byte == 0x2D || byte == 0x6F || byte == 0x75
   }
 
   /// The text after the bullet mark, or the whole text when there is none.

@@ -122,7 +122,9 @@ struct FigureLabel: Sendable, Hashable {
 
   /// The label's text: its lines re-joined (``LineJoining``).
   func text(in text: ReportText) -> String {
-    LineJoining.join(cleaned: lines.lazy.map { (raw: Substring(text.lines[$0]), cleaned: text.cleaned[$0]) })
+    // The closure holds the two arrays, not a copy of the whole report text.
+    let (raw, cleaned) = (text.lines, text.cleaned)
+    return LineJoining.join(cleaned: lines.lazy.map { (raw: Substring(raw[$0]), cleaned: cleaned[$0]) })
   }
 
   /// True when the label may be the figure's caption rather than a label: one line, starting a

@@ -163,13 +163,6 @@ struct FocusAreaTitle: Sendable, Hashable {
     self.name = name
   }
 
-  /// A cheap test before ``init(at:in:)``: a title line starts with the keyword, so its cleaned
-  /// text starts with `f` or `F`.
-  static func mayStart(_ cleaned: String) -> Bool {
-    guard let first = FigureText.firstByte(of: cleaned) else { return false }
-    return first | 0x20 == UInt8(ascii: "f")
-  }
-
   /// The raw text after `Fokusområde:` when the line starts with the keyword, else nil.
   private static func rest(afterKeywordIn line: String) -> String? {
     // Cheap test first: the keyword's ASCII run, in any case.
