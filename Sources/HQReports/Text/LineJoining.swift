@@ -51,6 +51,7 @@ enum LineJoining {
 
   /// How `next` continues `previous` (both raw lines, trailing spaces kept).
   static func joint(_ previous: Substring, _ next: Substring) -> Joint {
+    if let joint = asciiJoint(previous, next) { return joint }
     guard let last = previous.unicodeScalars.last else { return .space }
     if isSpace(last) { return .space }
     let nextTrimmed = next.drop(while: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
@@ -60,6 +61,25 @@ enum LineJoining {
     }
     if last.properties.isAlphabetic && nextFirst.properties.isLowercase { return .none }
     return .space
+  }
+
+  /// ``joint(_:_:)`` from the bytes when the characters that decide it are ASCII (nearly
+  /// always); nil when a character outside ASCII or a hyphen decides, and the full reading runs.
+  private static func asciiJoint(_ previous: Substring, _ next: Substring) -> Joint? {
+    guard let last = previous.utf8.last else { return .space }
+    guard last < 0x80 else { return nil }
+    if last == 0x20 || last == 0x09 { return .space }
+    var first: UInt8?
+    for byte in next.utf8 where byte != 0x20 && byte != 0x09 {
+      first = byte
+      break
+    }
+    // Spaces followed by ASCII are characters of their own, so skipping them by bytes is
+    // skipping them by `Character`s.
+    guard let first else { return .space }
+    guard first < 0x80, last != UInt8(ascii: "-") else { return nil }
+    let lastIsLetter = (last >= 0x41 && last <= 0x5A) || (last >= 0x61 && last <= 0x7A)
+    return lastIsLetter && first >= 0x61 && first <= 0x7A ? Joint.none : .space
   }
 
   /// The joint after a line ending in a hyphen.
