@@ -33,12 +33,18 @@ public enum ReportIngester {
   public static func ingest(text: String, source: String) -> IngestResult {
     let lines = TextLines.split(text)
     let concurrently = text.utf8.count >= secondCoreMinimumBytes
-    // The identity and headings, and each line's cleaned text: independent, so at once.
-    let ((identity, headings), cleaned) = Alongside.run({
-      (ReportIdentity.read(lines), SectionHeadings.find(in: lines))
+    // The identity and headings, and each line's cleaned text: independent, so at once. The
+    // cleaning is shared out in chunks, so the thread done first with its part takes more.
+    let cleaning = ChunkQueue<String>(count: lines.count, chunkSize: 4096)
+    let clean: @Sendable (Range<Int>) -> [String] = { lines[$0].map { TextLines.clean($0) } }
+    let ((identity, headings), _) = Alongside.run({
+      let read = (ReportIdentity.read(lines), SectionHeadings.find(in: lines))
+      cleaning.drain(clean)
+      return read
     }, alongside: {
-      lines.map { TextLines.clean($0) }
+      cleaning.drain(clean)
     }, concurrently: concurrently)
+    let cleaned = cleaning.collected(clean)
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)
     let headingLines = LineSet(headings.flatMap { $0.line..<$0.endLine })
     var reportText = ReportText(

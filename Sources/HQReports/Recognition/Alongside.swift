@@ -32,3 +32,41 @@ enum Alongside {
     let value = Mutex<B?>(nil)
   }
 }
+
+/// Per-item work cut into chunks that whichever thread is free takes next, so two threads that
+/// start at different times still finish together. The results come back in item order.
+final class ChunkQueue<T: Sendable>: Sendable {
+  private let count: Int
+  private let chunkSize: Int
+  private let next = Atomic<Int>(0)
+  private let results: Mutex<[[T]?]>
+
+  init(count: Int, chunkSize: Int) {
+    self.count = count
+    self.chunkSize = max(chunkSize, 1)
+    results = Mutex(Array(repeating: nil, count: (count + self.chunkSize - 1) / self.chunkSize))
+  }
+
+  /// Takes chunks until none is left; `work` maps a range of item indexes to their results.
+  func drain(_ work: (Range<Int>) -> [T]) {
+    while true {
+      let chunk = next.add(1, ordering: .relaxed).oldValue
+      let start = chunk * chunkSize
+      guard start < count else { return }
+      let done = work(start..<min(start + chunkSize, count))
+      results.withLock { $0[chunk] = done }
+    }
+  }
+
+  /// Every item's result in order, once every thread's `drain` has returned; a chunk nobody
+  /// took (none, after the drains) is worked out here.
+  func collected(_ work: (Range<Int>) -> [T]) -> [T] {
+    let chunks = results.withLock { $0 }
+    var all: [T] = []
+    all.reserveCapacity(count)
+    for (k, chunk) in chunks.enumerated() {
+      all += chunk ?? work((k * chunkSize)..<min((k + 1) * chunkSize, count))
+    }
+    return all
+  }
+}
