@@ -21,10 +21,8 @@ struct FigureRecognizers: Recognizer {
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
     let starts = LineStarts(text)
-    // Two at a time where that changes nothing (``Speculation``): the members read nothing of
-    // the context but claims.
-    Speculation.runInPairs(Self.members.count, context: &context, concurrently: text.usesSecondCore) { k, context in
-      Self.members[k].recognize(in: text, starts: starts, context: &context)
+    for member in Self.members {
+      member.recognize(in: text, starts: starts, context: &context)
     }
   }
 }

@@ -40,12 +40,6 @@ struct LineSet: Sendable, Equatable {
     for line in lines { insert(line) }
   }
 
-  /// The lines in this set that are not in `earlier` (a set this one grew from).
-  func addedLines(since earlier: LineSet) -> [Int] {
-    guard count != earlier.count else { return [] }
-    return flags.indices.filter { flags[$0] && !earlier.contains($0) }
-  }
-
   mutating func formUnion(_ other: LineSet) {
     for line in other.flags.indices where other.flags[line] { insert(line) }
   }

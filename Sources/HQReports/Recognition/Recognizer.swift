@@ -102,18 +102,12 @@ struct RecognitionContext: Sendable {
   var warnings: [IngestWarning] = []
   /// Line indexes (0-based) some recognizer has read numbers from.
   var claimed = LineSet()
-  /// Where a recognizer running ahead of its turn records the lines it asks about
-  /// (``Speculation``); nil otherwise.
-  var claimReads: ClaimReads?
 
   mutating func claim(_ lines: some Sequence<Int>) {
     claimed.insert(contentsOf: lines)
   }
 
-  func isClaimed(_ line: Int) -> Bool {
-    if let claimReads { claimReads.lines.insert(line) }
-    return claimed.contains(line)
-  }
+  func isClaimed(_ line: Int) -> Bool { claimed.contains(line) }
 
   /// The same claims, and nothing found yet: the start of a part of the work done apart.
   func startingApart() -> RecognitionContext {
