@@ -286,7 +286,9 @@ def main():
     report = {"machine": machine(), "duckdb": duckdb_version, "sizes": {}}
     if args.sizes_from:
         with open(args.sizes_from) as f:
-            report["sizes"] = json.load(f)["sizes"]
+            earlier = json.load(f)
+        report["sizes"] = earlier["sizes"]
+        report["sizes_machine"] = earlier.get("sizes_machine", earlier.get("machine", {}))
     for rows in sizes:
         path = ensure_data(rows)
         runs = args.runs if rows < 5_000_000 else args.big_runs

@@ -78,6 +78,11 @@ def render(report, queries):
         out.append("| %s | %s |" % (key, m.get(key, "?")))
     out.append("| DuckDB | %s (Python package, in Scripts/.venv) |" % report["duckdb"])
     out.append("")
+    if report.get("sizes_machine"):
+        out.append("The tables per number of rows are from an earlier run of the same build's CSV path "
+                   "(`--sizes-from`; load average at its start: %s); start-up and ingestion were measured "
+                   "in this run." % report["sizes_machine"].get("load average at start", "?"))
+        out.append("")
     out += ["## Queries", "", "| | hq | SQL (sqlite3; DuckDB uses `ILIKE` for Q4) |", "|---|---|---|"]
     for name, q in queries.items():
         out.append("| %s %s | `%s` | `%s` |" % (name, q["what"], q["hq"], q["sql"].replace("|", "\\|")))
