@@ -101,6 +101,48 @@ struct SectionHeadings {
 
   // MARK: Slide titles
 
+  /// The length, first and last character, number and word tests of ``isSlideTitle(_:)`` on
+  /// the bytes of simple text (``ByteSearch/isSimpleText(_:)``), where a character is one
+  /// scalar; nil for other text, or when a word holds a character outside ASCII and a digit
+  /// could hide in it.
+  private static func simpleSlideTitle(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard bytes.count >= 3, bytes.count <= 280, ByteSearch.isSimpleText(bytes) else {
+      return bytes.count < 3 ? false : nil
+    }
+    var count = 0
+    for b in bytes where b & 0xC0 != 0x80 { count += 1 }
+    guard count >= 3, count <= 70 else { return false }
+    let first = bytes[0]
+    if first < 0x80 {
+      guard first >= 0x41 && first <= 0x5A else { return false }
+    } else {
+      // Latin-1 capitals (U+00C0…U+00DE but ×); any other first letter takes the slow path.
+      guard first == 0xC3, bytes[1] >= 0x80, bytes[1] <= 0x9E else { return nil }
+      guard bytes[1] != 0x97 else { return false }
+    }
+    let last = bytes[bytes.count - 1]
+    guard last != 0x2E && last != 0x2C && last != 0x3B && last != 0x3A else { return false }
+    guard let words = SimpleText.spaceWords(bytes) else { return nil }
+    for word in words {
+      var digit = false
+      for k in word {
+        let b = bytes[k]
+        if b >= 0x30 && b <= 0x39 {
+          digit = true
+        } else if b == 0xC2, k + 1 < bytes.count, [0xB2, 0xB3, 0xB9, 0xBC, 0xBD, 0xBE].contains(bytes[k + 1]) {
+          digit = true  // ² ³ ¹ ¼ ½ ¾: numbers to `Character.isNumber`
+        } else if b == 0xE2, k + 2 < bytes.count,
+          (bytes[k + 1] == 0x9D && bytes[k + 2] >= 0xB6) || (bytes[k + 1] == 0x9E && bytes[k + 2] <= 0x93)
+        {
+          digit = true  // the dingbat digits ❶…➓ (U+2776…U+2793)
+        }
+      }
+      // A year is four ASCII digits, so a word with any other number is none.
+      if digit && SimpleText.year(bytes, word) == nil { return false }
+    }
+    return words.count <= 10
+  }
+
   static func slideTitles(_ lines: [String]) -> [Heading] {
     var result: [Heading] = []
     for index in lines.indices {
@@ -141,6 +183,12 @@ struct SectionHeadings {
   }
 
   static func isSlideTitle(_ cleaned: String) -> Bool {
+    var text = cleaned
+    if let simple = text.withUTF8({ simpleSlideTitle($0) }) {
+      guard simple else { return false }
+      return !TextLines.startsWithBullet(cleaned) && !TextLines.isPageFurniture(cleaned)
+        && !ByteSearch.has(cleaned, ". ") && !cleaned.hasPrefix("Uppfylls")
+    }
     let count = cleaned.count
     guard count >= 3, count <= 70, let first = cleaned.first, first.isUppercase, first.isLetter else {
       return false

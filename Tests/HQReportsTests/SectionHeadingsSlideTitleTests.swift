@@ -1,0 +1,28 @@
+import Testing
+
+@testable import HQReports
+
+/// The slide-title test (docs/MODEL.md, "Sections"), on simple text read from bytes and on
+/// other text read by `Character`s.
+@Suite struct SectionHeadingsSlideTitleTests {
+  @Test(arguments: [
+    ("Produktion under 2024", true),
+    ("Åtgärder för en jämlik vård", true),
+    ("Ökad tillgänglighet – ”vård i tid”", true),
+    ("Resultat 12 mnkr", false),  // a number that is no year
+    ("Resultat 2022-2024", false),  // a range
+    ("Mål ² för året", false),  // ² is a number too
+    ("Mål ❶ för året", false),
+    ("Översikt.", false),  // ends a sentence
+    ("ärende om vård", false),  // lower case
+    ("12 Titel", false),
+    ("Ab", false),  // too short
+    ("Uppfylls delvis", false),  // a goal status
+    ("En två tre fyra fem sex sju åtta nio tio elva", false),  // more than ten words
+    ("Ange\u{301}lica och 2024", true),  // not simple text: read by Characters
+    ("\u{212B}rsredovisning 2024", true),  // the Ångström sign: read by Characters
+  ])
+  func slideTitle(_ text: String, _ expected: Bool) {
+    #expect(SectionHeadings.isSlideTitle(text) == expected)
+  }
+}
