@@ -146,6 +146,8 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// The header cleaned for the `measure` column, and a unit it names.
   static func cleanMeasure(_ header: String) -> (String, String) {
+    var text = header
+    if let fast = text.withUTF8({ simpleCleanMeasure($0) }) { return fast }
     var words = header.split(separator: " ").map(String.init)
     var unit = ""
     words = words.compactMap { word in
@@ -159,6 +161,29 @@ struct ColumnMeaning: Sendable, Hashable {
       return w.isEmpty ? nil : dashMonths(w)
     }
     return (words.joined(separator: " "), unit)
+  }
+
+  /// ``cleanMeasure(_:)`` on the bytes of simple text (``ByteSearch/isSimpleText(_:)``), where
+  /// a space and a `*` are characters of their own and a unit word is ASCII; nil for other text.
+  private static func simpleCleanMeasure(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, String)? {
+    guard let words = SimpleText.spaceWords(bytes) else { return nil }
+    var unit = ""
+    var kept: [String] = []
+    for word in words {
+      var start = word.lowerBound
+      var end = word.upperBound
+      while end > start && bytes[end - 1] == 0x2A { end -= 1 }
+      while start < end && bytes[start] == 0x2A { start += 1 }
+      let trimmed = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      if let u = unitWord(bytes: trimmed) {
+        if unit.isEmpty { unit = u }
+        continue
+      }
+      guard start < end else { continue }
+      let w = String(decoding: trimmed, as: UTF8.self)
+      kept.append(trimmed.contains(0x2D) ? dashMonths(w) : w)
+    }
+    return (kept.joined(separator: " "), unit)
   }
 
   /// `(mnkr)`, `mnkr`, `Mnkr`, `(%)`, `%`, `tkr`, `(tkr)`, `kr` → the unit; nil for other words.
