@@ -31,8 +31,13 @@ public enum ReportIngester {
   ///   - text: the whole report text, as extracted from the PDF.
   ///   - source: the file name, used for the report's `source` and in warnings.
   public static func ingest(text: String, source: String) -> IngestResult {
+    ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes)
+  }
+
+  /// ``ingest(text:source:)``, saying whether the second core may be used (the tests compare
+  /// both ways on the same text).
+  static func ingest(text: String, source: String, concurrently: Bool) -> IngestResult {
     let lines = TextLines.split(text)
-    let concurrently = text.utf8.count >= secondCoreMinimumBytes
     // The identity and headings, and each line's cleaned text: independent, so at once. The
     // cleaning is shared out in chunks, so the thread done first with its part takes more.
     let cleaning = ChunkQueue<String>(count: lines.count, chunkSize: 4096)
