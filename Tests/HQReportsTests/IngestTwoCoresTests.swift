@@ -32,7 +32,7 @@ import Testing
 
   @Test(arguments: [1, 2, 3])
   func shuffledLines(seed: UInt64) throws {
-    var generator = SplitMix(state: seed)
+    var generator = SplitMix(seed: seed)  // FiguresFixturesTests.swift
     var lines = try Self.bundled()
     lines += lines
     // Shuffle runs of a few lines, so small tables survive and big structures break up.
@@ -45,17 +45,5 @@ import Testing
     }
     runs.shuffle(using: &generator)
     Self.expectSameBothWays(runs.joined().joined(separator: "\n"))
-  }
-
-  /// A small deterministic generator, so a failure can be replayed.
-  struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
   }
 }
