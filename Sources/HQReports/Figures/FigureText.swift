@@ -341,20 +341,6 @@ enum FigureText {
     return nil
   }
 
-  /// The nearest text-box heading above `index` (a line that starts a box, is short and holds no
-  /// digits), looked for within `limit` lines. Slides put their title in such a box.
-  static func boxHeading(above index: Int, in lines: [String], within limit: Int = 40) -> String? {
-    var i = index - 1
-    while i >= 0 && index - i <= limit {
-      if startsBox(lines[i]) {
-        let cleaned = clean(lines[i])
-        if cleaned.count <= 60, !hasDigit(cleaned), bullet(cleaned) == nil { return cleaned }
-      }
-      i -= 1
-    }
-    return nil
-  }
-
   /// The byte ranges of the words that follow a word `Region` in a cleaned line. A word equals
   /// `Region` only byte for byte: no other text is canonically equal to it.
   static func wordsAfterRegion(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
