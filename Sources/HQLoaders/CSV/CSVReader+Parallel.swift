@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import HQData
 
@@ -56,18 +55,16 @@ extension CSVReader {
   static func parallelScan(
     _ input: CSVInput, starts: [Int], make: @Sendable (Int) -> [CSVColumnBuilder], failure: CSVFailure
   ) throws(LoadError) -> [CSVColumnBuilder]? {
-    let slots = PartSlots(count: starts.count)
-    DispatchQueue.concurrentPerform(iterations: starts.count) { part in
+    var results: [Result<Part, LoadError>?] = Parallel.map(starts.count) { part -> Result<Part, LoadError> in
       let limit = part + 1 < starts.count ? starts[part + 1] : input.count
       var builders = make(part)
       do throws(LoadError) {
         let end = try scan(&builders, input, from: starts[part], limit: limit, failure: failure)
-        slots.store(part, .success(Part(builders: builders, end: end)))
+        return .success(Part(builders: builders, end: end))
       } catch {
-        slots.store(part, .failure(error))
+        return .failure(error)
       }
-    }
-    var results = slots.take()
+    }.map(Optional.some)
     for part in results.indices {
       switch results[part] {
       case .failure(let error)?: throw error
@@ -96,29 +93,7 @@ extension CSVReader {
 }
 
 /// One part's outcome.
-struct Part {
+struct Part: Sendable {
   var builders: [CSVColumnBuilder]
   var end: Int
-}
-
-/// Where the parallel parts leave their results; each part writes only its own slot.
-private final class PartSlots: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [Result<Part, LoadError>?]
-
-  init(count: Int) {
-    results = Array(repeating: nil, count: count)
-  }
-
-  func store(_ part: Int, _ result: Result<Part, LoadError>) {
-    lock.withLock { results[part] = result }
-  }
-
-  func take() -> [Result<Part, LoadError>?] {
-    lock.withLock {
-      let taken = results
-      results = []
-      return taken
-    }
-  }
 }

@@ -1,6 +1,4 @@
-import Dispatch
 import HQData
-import Synchronization
 
 /// The model as the tables the language queries.
 ///
@@ -23,13 +21,8 @@ extension ReportModel {
       (0, { $0.factsTable() }), (4, { $0.linesTable() }), (2, { $0.sectionsTable() }),
       (3, { $0.reportsTable() }), (1, { $0.goalsTable() }),
     ]
-    let built = Mutex<[Table?]>(Array(repeating: nil, count: builders.count))
-    DispatchQueue.concurrentPerform(iterations: builders.count) { index in
-      let (position, build) = builders[index]
-      let table = build(self)
-      built.withLock { $0[position] = table }
-    }
-    return built.withLock { $0.compactMap { $0 } }
+    let built = Parallel.map(builders.count) { builders[$0].build(self) }
+    return zip(builders, built).sorted { $0.0.position < $1.0.position }.map(\.1)
   }
 
   public func factsTable() -> Table {

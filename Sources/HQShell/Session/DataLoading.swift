@@ -1,9 +1,7 @@
-import Dispatch
 import HQData
 import HQDatasets
 import HQLoaders
 import HQReports
-import Synchronization
 
 /// Where the session's data comes from: the bundled reports and files named by `.load` or
 /// `--load`. Every call into HQLoaders goes through here.
@@ -14,23 +12,11 @@ public enum DataLoading {
     var warnings: [IngestWarning] = []
     // Independent texts, ingested one per core; merged in their order.
     let datasets = EmbeddedDatasets.all
-    for result in inParallel(datasets.count, { ReportIngester.ingest(text: datasets[$0].text, source: datasets[$0].name) }) {
+    for result in Parallel.map(datasets.count, { ReportIngester.ingest(text: datasets[$0].text, source: datasets[$0].name) }) {
       model.merge(result.model)
       warnings += result.warnings
     }
     return (model, warnings)
-  }
-
-  /// `(0..<count).map(work)`, with the items worked on at the same time, one per core.
-  static func inParallel<T: Sendable>(_ count: Int, _ work: @Sendable (Int) -> T) -> [T] {
-    guard count > 1 else { return (0..<count).map(work) }
-    let results = Mutex<[T?]>(Array(repeating: nil, count: count))
-    DispatchQueue.concurrentPerform(iterations: count) { index in
-      let value = work(index)
-      results.withLock { $0[index] = value }
-    }
-    // concurrentPerform returns only once every iteration has stored its value.
-    return results.withLock { $0 }.enumerated().map { $0.element ?? work($0.offset) }
   }
 
   /// The sources a model provides: `facts`, `goals`, `sections`, `reports` and `lines`.
@@ -106,7 +92,7 @@ extension Session {
     var lastReportLoad: Int? = nil
     // The files are read and ingested at the same time, one per core, then merged in order;
     // the first failure in that order is the one reported.
-    let attempts = DataLoading.inParallel(paths.count) { position -> Result<LoadedData, ShellError> in
+    let attempts = Parallel.map(paths.count) { position -> Result<LoadedData, ShellError> in
       let name = position < names.count ? names[position] : nil
       return Result { () throws(ShellError) in try DataLoading.load(path: paths[position], as: name) }
     }
