@@ -7,8 +7,14 @@ enum SimpleText {
   /// `text.lowercased()`. ASCII and Latin-1 capitals are folded from the bytes; text with any
   /// other character outside ASCII goes to the standard library.
   static func lowercased(_ text: String) -> String {
+    /// What the bytes say: already lower case, lower-cased here, or for the standard library.
+    enum Outcome {
+      case unchanged
+      case lowered(String)
+      case notLatin1
+    }
     var text = text
-    let fast = text.withUTF8 { bytes -> String? in
+    let outcome = text.withUTF8 { bytes -> Outcome in
       var needsChange = false
       var i = 0
       while i < bytes.count {
@@ -21,11 +27,11 @@ enum SimpleText {
           if c <= 0x9E && c != 0x97 { needsChange = true }
           i += 2
         } else {
-          return nil
+          return .notLatin1
         }
       }
-      guard needsChange else { return "" }
-      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+      guard needsChange else { return .unchanged }
+      return .lowered(String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
         var previous: UInt8 = 0
         for (k, b) in bytes.enumerated() {
           if b >= 0x41 && b <= 0x5A {
@@ -38,12 +44,12 @@ enum SimpleText {
           previous = b
         }
         return bytes.count
-      }
+      })
     }
-    switch fast {
-    case .some(""): return text
-    case .some(let lowered): return lowered
-    case .none: return text.lowercased()
+    switch outcome {
+    case .unchanged: return text
+    case .lowered(let lowered): return lowered
+    case .notLatin1: return text.lowercased()
     }
   }
 
