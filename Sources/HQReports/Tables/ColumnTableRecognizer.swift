@@ -85,8 +85,9 @@ struct ColumnTableRecognizer: Recognizer {
     guard count >= max(minimumLines, 2) else { return [0..<count] }
     let middle = count / 2
     for distance in 0..<middle {
-      for line in [middle - distance, middle + distance] where line >= 1 && line < count {
-        if isStop(line, text) { return [0..<line, line..<count] }
+      if isStop(middle - distance, text) { return [0..<(middle - distance), (middle - distance)..<count] }
+      if middle + distance < count, isStop(middle + distance, text) {
+        return [0..<(middle + distance), (middle + distance)..<count]
       }
     }
     return [0..<count]

@@ -267,8 +267,7 @@ enum HeaderCells {
     // Every column word begins with an ASCII letter, so only an ASCII capital can begin one.
     guard let first = word.first, bytes[first] >= 0x41, bytes[first] <= 0x5A else { return false }
     let lower = lowerBytes(bytes, word)
-    let kostnadsutveckling = Array("kostnadsutveckling".utf8)
-    return columnWordBytes.contains { lower.starts(with: $0) } && !lower.starts(with: kostnadsutveckling)
+    return columnWordBytes.contains { lower.starts(with: $0) } && !lower.starts(with: notAColumnWordBytes)
   }
 
   private static func isModifier(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>) -> Bool {
@@ -277,6 +276,7 @@ enum HeaderCells {
   }
 
   private static let columnWordBytes = columnWords.map { Array($0.utf8) }
+  private static let notAColumnWordBytes = Array("kostnadsutveckling".utf8)
   private static let modifierBytes = modifiers.map { Array($0.utf8) }
 
   private static func isColumnWord(_ word: Substring) -> Bool {
