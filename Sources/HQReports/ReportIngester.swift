@@ -62,6 +62,12 @@ public enum ReportIngester {
     // lines (all read from the text alone) on the other thread.
     var context = RecognitionContext()
     let reportID = identity.id
+    // Markdown tables first: their form is unambiguous, and no other recognizer reads them.
+    let gridContext = GridContext(
+      reportID: identity.id, source: source, reportYear: identity.year, reportPeriod: identity.period,
+      reportKind: identity.kind, documentUnit: identity.documentUnit, words: DocumentWords(lines: lines),
+      sectionTitles: sectionTitles)
+    GridTables.read(lines: lines, context: gridContext, into: &context)
     let (_, prepared) = Alongside.run({
       for recognizer in Recognizers.figures {
         recognizer.recognize(in: reportText, context: &context)
@@ -85,7 +91,9 @@ public enum ReportIngester {
     let model = ReportModel(
       reports: [report], facts: context.facts.sorted { $0.line < $1.line }, goals: context.goals,
       sections: prepared.sections, lines: prepared.lines)
-    return IngestResult(model: model, warnings: context.warnings.sorted { $0.line < $1.line })
+    var result = model
+    result.unread = context.unread.sorted { $0.line < $1.line }
+    return IngestResult(model: result, warnings: context.warnings.sorted { $0.line < $1.line })
   }
 
   /// Texts shorter than this are ingested on one thread: the bundled reports (40–60 KB) take

@@ -64,6 +64,11 @@ struct ModelDecoder {
         report: try l.text("report", required: true), section: try l.text("section"), line: try l.int("line") ?? 0,
         text: try l.text("text", required: true))
     }
+    model.unread = try records(root, "unread") { (u: JSONObject) throws(LoadError) -> UnreadNumber in
+      UnreadNumber(
+        report: try u.text("report", required: true), section: try u.text("section"), table: try u.text("table"),
+        line: try u.int("line") ?? 0, text: try u.text("text", required: true), reason: try u.text("reason"))
+    }
     return model
   }
 
@@ -73,7 +78,7 @@ struct ModelDecoder {
       indicator: try f.text("indicator", required: true), measure: try f.text("measure"),
       kind: try f.enumeration("kind", FactKind.self) ?? .värde, period: try f.text("period"), year: try f.int("year"),
       value: try f.number("value"), unit: try f.text("unit"), rank: try f.int("rank"), rankOf: try f.int("rank_of"),
-      line: try f.int("line") ?? 0)
+      line: try f.int("line") ?? 0, rowRole: try f.enumeration("row_role", RowRole.self) ?? .detail)
   }
 
   /// The array under `key` (absent means none), each element decoded by `make`.

@@ -18,7 +18,8 @@ enum ModelJSONWriter {
       o.fields([("report", .text(f.report)), ("section", .text(f.section)), ("table", .text(f.table)),
                 ("indicator", .text(f.indicator)), ("measure", .text(f.measure)), ("kind", .text(f.kind.rawValue)),
                 ("period", .text(f.period)), ("year", .int(f.year)), ("value", .number(f.value)), ("unit", .text(f.unit)),
-                ("rank", .int(f.rank)), ("rank_of", .int(f.rankOf)), ("line", .int(f.line))])
+                ("rank", .int(f.rank)), ("rank_of", .int(f.rankOf)), ("line", .int(f.line)),
+                ("row_role", .text(f.rowRole.rawValue))])
     }
     out.array("goals", model.goals, last: false) { o, g in
       o.fields([("report", .text(g.report)), ("name", .text(g.name)), ("status", .text(g.status.rawValue)), ("line", .int(g.line))])
@@ -27,8 +28,12 @@ enum ModelJSONWriter {
       o.fields([("report", .text(s.report)), ("number", .text(s.number)), ("title", .text(s.title)),
                 ("level", .int(s.level)), ("line", .int(s.line)), ("text", .text(s.text))])
     }
-    out.array("lines", model.lines, last: true) { o, l in
+    out.array("lines", model.lines, last: false) { o, l in
       o.fields([("report", .text(l.report)), ("section", .text(l.section)), ("line", .int(l.line)), ("text", .text(l.text))])
+    }
+    out.array("unread", model.unread, last: true) { o, u in
+      o.fields([("report", .text(u.report)), ("section", .text(u.section)), ("table", .text(u.table)),
+                ("line", .int(u.line)), ("text", .text(u.text)), ("reason", .text(u.reason))])
     }
     out.raw("}\n")
     return out.bytes

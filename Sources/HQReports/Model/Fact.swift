@@ -29,11 +29,14 @@ public struct Fact: Sendable, Hashable {
   public var rankOf: Int?
   /// The 1-based line of the report text the number was read from.
   public var line: Int
+  /// What the number's row is in its table: a detail, a part of the row above (`varav`), a
+  /// subtotal or the total. Sums over `detail` rows count nothing twice.
+  public var rowRole: RowRole
 
   public init(
     report: String, section: String, table: String, indicator: String, measure: String,
     kind: FactKind, period: String = "", year: Int?, value: Number, unit: String,
-    rank: Int? = nil, rankOf: Int? = nil, line: Int
+    rank: Int? = nil, rankOf: Int? = nil, line: Int, rowRole: RowRole = .detail
   ) {
     self.report = report
     self.section = section
@@ -48,7 +51,20 @@ public struct Fact: Sendable, Hashable {
     self.rank = rank
     self.rankOf = rankOf
     self.line = line
+    self.rowRole = rowRole
   }
+}
+
+/// The role of a table row (docs/MODEL.md, "Row roles").
+public enum RowRole: String, Sendable, Hashable, CaseIterable {
+  /// An item of its table (and every number not read from a table row).
+  case detail
+  /// A part of the row above it (`varav personalkostnader`): already counted in that row.
+  case part
+  /// A sum of the rows above it within the table, followed by more rows (`Summa intäkter`).
+  case subtotal
+  /// The table's total (`Summa`, `Totalt`, `Verksamhetens nettokostnad`).
+  case total
 }
 
 /// What kind of figure a number is. The rules that assign a kind are documented in

@@ -11,7 +11,7 @@ extension ReportModel {
     [factsTable(), goalsTable(), sectionsTable(), reportsTable()]
   }
 
-  /// All five sources, `facts`, `goals`, `sections`, `reports` and `lines`, in that order.
+  /// All six sources, `facts`, `goals`, `sections`, `reports`, `lines` and `unread`, in that order.
   ///
   /// The tables are independent, so they are built at the same time, one per processor; the
   /// model is only read. The two large ones (`facts`, `lines`) are started first, so on two
@@ -19,7 +19,7 @@ extension ReportModel {
   public func allTables() -> [Table] {
     let builders: [(position: Int, build: @Sendable (ReportModel) -> Table)] = [
       (0, { $0.factsTable() }), (4, { $0.linesTable() }), (2, { $0.sectionsTable() }),
-      (3, { $0.reportsTable() }), (1, { $0.goalsTable() }),
+      (3, { $0.reportsTable() }), (1, { $0.goalsTable() }), (5, { $0.unreadTable() }),
     ]
     let built = Parallel.map(builders.count) { builders[$0].build(self) }
     return zip(builders, built).sorted { $0.0.position < $1.0.position }.map(\.1)
@@ -40,6 +40,7 @@ extension ReportModel {
     var rank = ColumnBuilder(name: "rank", type: .number, capacity: n)
     var rankOf = ColumnBuilder(name: "rank_of", type: .number, capacity: n)
     var line = ColumnBuilder(name: "line", type: .number, capacity: n)
+    var rowRole = ColumnBuilder(name: "row_role", type: .text, capacity: n)
     for f in facts {
       report.appendText(f.report)
       section.appendText(f.section)
@@ -54,8 +55,9 @@ extension ReportModel {
       rank.appendInteger(f.rank)
       rankOf.appendInteger(f.rankOf)
       line.appendInteger(f.line)
+      rowRole.appendText(f.rowRole.rawValue)
     }
-    let columns = [report, section, table, indicator, measure, kind, period, year, value, unit, rank, rankOf, line]
+    let columns = [report, section, table, indicator, measure, kind, period, year, value, unit, rank, rankOf, line, rowRole]
     return Self.table("facts", columns, Self.factsSchema)
   }
 
@@ -73,6 +75,26 @@ extension ReportModel {
       text.appendText(l.text)
     }
     return Self.table("lines", [report, section, line, text], Self.linesSchema)
+  }
+
+  /// The numbers seen but not read as facts.
+  public func unreadTable() -> Table {
+    let n = unread.count
+    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
+    var section = ColumnBuilder(name: "section", type: .text, capacity: n)
+    var table = ColumnBuilder(name: "table", type: .text, capacity: n)
+    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
+    var text = ColumnBuilder(name: "text", type: .text, capacity: n)
+    var reason = ColumnBuilder(name: "reason", type: .text, capacity: n)
+    for u in unread {
+      report.appendText(u.report)
+      section.appendText(u.section)
+      table.appendText(u.table)
+      line.appendInteger(u.line)
+      text.appendText(u.text)
+      reason.appendText(u.reason)
+    }
+    return Self.table("unread", [report, section, table, line, text, reason], Self.unreadSchema)
   }
 
   public func goalsTable() -> Table {

@@ -8,16 +8,19 @@ public struct ReportModel: Sendable {
   public var sections: [Section] = []
   /// Every non-empty line of every report text, for `search`.
   public var lines: [TextLine] = []
+  /// The numbers seen but not read as facts, with the reason.
+  public var unread: [UnreadNumber] = []
 
   public init(
     reports: [Report] = [], facts: [Fact] = [], goals: [Goal] = [], sections: [Section] = [],
-    lines: [TextLine] = []
+    lines: [TextLine] = [], unread: [UnreadNumber] = []
   ) {
     self.reports = reports
     self.facts = facts
     self.goals = goals
     self.sections = sections
     self.lines = lines
+    self.unread = unread
   }
 
   /// Adds another model's rows after this one's.
@@ -32,6 +35,7 @@ public struct ReportModel: Sendable {
       goals += other.goals
       sections += other.sections
       lines += other.lines
+      unread += other.unread
       return
     }
     var merged = other
@@ -44,12 +48,13 @@ public struct ReportModel: Sendable {
     merged.goals.insert(contentsOf: goals, at: 0)
     merged.sections.insert(contentsOf: sections, at: 0)
     merged.lines.insert(contentsOf: lines, at: 0)
+    merged.unread.insert(contentsOf: unread, at: 0)
     self = merged
   }
 
   /// The rows of all five sources together: a rough size.
   private var rowCount: Int {
-    reports.count + facts.count + goals.count + sections.count + lines.count
+    reports.count + facts.count + goals.count + sections.count + lines.count + unread.count
   }
 }
 
@@ -61,7 +66,12 @@ extension ReportModel {
     Field("indicator", .text), Field("measure", .text), Field("kind", .text),
     Field("period", .text), Field("year", .number), Field("value", .number),
     Field("unit", .text), Field("rank", .number), Field("rank_of", .number),
-    Field("line", .number),
+    Field("line", .number), Field("row_role", .text),
+  ])
+
+  public static let unreadSchema = Schema([
+    Field("report", .text), Field("section", .text), Field("table", .text), Field("line", .number),
+    Field("text", .text), Field("reason", .text),
   ])
 
   public static let goalsSchema = Schema([

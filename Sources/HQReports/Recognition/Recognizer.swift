@@ -100,6 +100,8 @@ struct RecognitionContext: Sendable {
   var facts: [Fact] = []
   var goals: [Goal] = []
   var warnings: [IngestWarning] = []
+  /// Numbers seen but not read as facts.
+  var unread: [UnreadNumber] = []
   /// Line indexes (0-based) some recognizer has read numbers from.
   var claimed = LineSet()
 
@@ -119,6 +121,7 @@ struct RecognitionContext: Sendable {
     facts += part.facts
     goals += part.goals
     warnings += part.warnings
+    unread += part.unread
     claimed.formUnion(part.claimed)
   }
 }

@@ -101,12 +101,18 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// The kind a text's words give (lower-cased input), nil when they say nothing.
   static func kind(of lower: String) -> FactKind? {
-    if ByteSearch.has(lower, "avvik") || ByteSearch.has(lower, "diff") { return .avvikelse }
-    if ByteSearch.has(lower, "prognos") { return .prognos }
+    if ByteSearch.has(lower, "avvik") || ByteSearch.has(lower, "diff") || hasWord(lower, "förändring") { return .avvikelse }
+    if ByteSearch.has(lower, "prognos") || hasWord(lower, "uppföljning") { return .prognos }
     if ByteSearch.has(lower, "faktisk") { return .utfall }
-    if ByteSearch.has(lower, "budget") || hasWord(lower, "ram") { return .budget }
+    if ByteSearch.has(lower, "budget") || hasWord(lower, "ram") || hasWord(lower, "plan") { return .budget }
+    // A fund's balance (`Resultatfond 2025`) is no outcome.
+    if ByteSearch.has(lower, "resultatfond") { return nil }
     if hasWord(lower, "mål") || hasWord(lower, "målvärde") || hasWord(lower, "målvärden") { return .mål }
-    if ByteSearch.has(lower, "utfall") || ByteSearch.has(lower, "resultat") || ByteSearch.has(lower, "bokslut") { return .utfall }
+    if ByteSearch.has(lower, "utfall") || ByteSearch.has(lower, "resultat") || ByteSearch.has(lower, "bokslut")
+      || ByteSearch.has(lower, "delår")
+    {
+      return .utfall
+    }
     return nil
   }
 

@@ -19,7 +19,7 @@ public enum DataLoading {
     return (model, warnings)
   }
 
-  /// The sources a model provides: `facts`, `goals`, `sections`, `reports` and `lines`.
+  /// The sources a model provides: `facts`, `goals`, `sections`, `reports`, `lines` and `unread`.
   public static func tables(of model: ReportModel) -> [Table] {
     model.allTables()
   }
@@ -33,7 +33,8 @@ public enum DataLoading {
       facts: model.facts.filter { !ids.contains($0.report) },
       goals: model.goals.filter { !ids.contains($0.report) },
       sections: model.sections.filter { !ids.contains($0.report) },
-      lines: model.lines.filter { !ids.contains($0.report) })
+      lines: model.lines.filter { !ids.contains($0.report) },
+      unread: model.unread.filter { !ids.contains($0.report) })
   }
 
   /// Reads a file for `.load PATH [as NAME]`; nothing in the session changes here.

@@ -1,0 +1,152 @@
+/// A table as read from one form of report text, before its numbers are given a meaning.
+///
+/// Every form a table comes in — Markdown pipe tables, a table of runs of numbers in reading
+/// order, layout-preserving text, a PDF's word geometry turned into Markdown — is read into this
+/// one shape, and one set of rules (``GridReading``) interprets it: the columns' meaning from the
+/// whole header, each row's label and role, units, and which numbers are determined enough to
+/// be facts. What the rules cannot determine goes to `unread`, with the reason.
+///
+///     caption      Driftredovisning
+///     stub         Uppföljningsnivå (belopp i mkr) │ Bokslut 2023 │ Budget 2024 │ … ← header
+///     rows         Verksamhetens intäkter          │ 110,5        │ 80,5        │ …
+///                  varav personalkostnader         │ -93,3        │ -86,8       │ …
+struct Grid: Sendable, Hashable {
+  /// The form the table was read from (for warnings and tests).
+  enum Form: String, Sendable, Hashable {
+    case markdown
+    case readingOrder
+  }
+
+  var form: Form
+  /// The line naming the table (`Drift (belopp mkr)`, `Balansräkning`), empty when none.
+  var caption: String = ""
+  /// The header of the label column (`Uppföljningsnivå (belopp i mkr)`, `Namn`, `Miljoner kronor`).
+  var stub: String = ""
+  /// The header rows, top to bottom; each cell says which value columns it spans.
+  var header: [[HeaderSpan]] = []
+  /// The number of value columns (the label column not counted).
+  var columnCount: Int
+  var rows: [GridRow] = []
+  /// The 0-based lines the table was read from, header and caption included (they are not read
+  /// again by another recognizer).
+  var lines: [Int] = []
+  /// The 0-based line of the table's first row, for warnings.
+  var firstLine: Int
+
+  /// The header text of value column `column`: the texts of every header cell over it, top to
+  /// bottom, joined.
+  func headerText(of column: Int) -> String {
+    var pieces: [String] = []
+    for row in header {
+      for span in row where span.columns.contains(column) && !span.text.isEmpty {
+        pieces.append(span.text)
+      }
+    }
+    return HeaderWords.join(pieces)
+  }
+}
+
+/// One header cell: its text and the value columns it stands over.
+struct HeaderSpan: Sendable, Hashable {
+  var text: String
+  var columns: Range<Int>
+}
+
+/// One row of a ``Grid``.
+struct GridRow: Sendable, Hashable {
+  /// The row label, re-joined (`Verksamhetens kostnader`), footnote marks still on.
+  var label: String
+  /// A group the row stands under (a group cell in its own row, or a row of a label alone
+  /// above it), empty when none.
+  var group: String = ""
+  /// The 0-based line holding the row's numbers.
+  var line: Int
+  /// One entry per value column; nil for an empty cell.
+  var cells: [GridCell?]
+  /// Set when the row could be seen but not split into cells with certainty: its numbers go to
+  /// `unread` with this reason.
+  var unreadReason: String?
+  /// The row's text as printed, for `unread`.
+  var printed: String = ""
+
+  /// True when the row holds no number: a label standing over the rows below it.
+  var isLabelOnly: Bool { unreadReason == nil && cells.allSatisfy { $0 == nil } }
+}
+
+/// One cell of a ``GridRow``: its text as printed (`-4 282,7`, `5,8 %`, `-`), not yet parsed.
+struct GridCell: Sendable, Hashable {
+  var text: String
+}
+
+/// Re-joining the pieces of a header or label broken over lines or `<br>`.
+enum HeaderWords {
+  /// Joins pieces with a space, except a word broken without a hyphen (`Budgetavvik` +
+  /// `else 2024`, `N` + `o` + `t`) or at a hyphen (`Netto-` + `kostnader`), which is re-joined.
+  static func join(_ pieces: [String], words: DocumentWords? = nil) -> String {
+    var result = ""
+    for piece in pieces {
+      let text = piece.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
+      guard !text.isEmpty else { continue }
+      if result.isEmpty {
+        result = text
+        continue
+      }
+      switch joint(result, text, words: words) {
+      case .space: result += " " + text
+      case .none: result += text
+      case .dropHyphen:
+        result.removeLast()
+        result += text
+      case .keepHyphen: result += text
+      }
+    }
+    return result
+  }
+
+  /// How `next` continues `previous` when both are pieces of one cell.
+  static func joint(_ previous: String, _ next: String, words: DocumentWords?) -> LineJoining.Joint {
+    guard let last = previous.last, let first = next.first else { return .space }
+    let lastWord = previous.split(separator: " ").last.map(String.init) ?? ""
+    let nextWord = next.split(separator: " ").first.map(String.init) ?? ""
+    if last == "-" {
+      guard lastWord.count > 1 else { return .space }  // a dash standing alone
+      if nextWord == "och" || nextWord == "eller" || nextWord.hasPrefix(",") { return .space }
+      if !first.isLowercase { return .keepHyphen }
+      if Month.number(of: lastWord.dropLast()) != nil || Month.number(of: nextWord) != nil { return .keepHyphen }
+      return .dropHyphen
+    }
+    guard last.isLetter, first.isLowercase, first.isLetter else { return .space }
+    // Single letters written one per line (`N` / `o` / `t`).
+    if lastWord.count == 1 || nextWord.count == 1 && next.count == 1 { return .none }
+    let fragment = nextWord.filter(\.isLetter)
+    guard !fragment.isEmpty else { return .space }
+    // A piece starting with a word piece no sentence of the text uses (`else`, `varo`, `ning`)
+    // continues the word before it.
+    if let words {
+      let joined = (lastWord + fragment).lowercased()
+      if words.contains(joined) { return .none }
+      if !words.contains(fragment.lowercased()) { return .none }
+      return .space
+    }
+    return .space
+  }
+}
+
+/// The words the prose of a document uses (lower-cased), to tell a word broken over two lines
+/// (`Korttidssjukfrån` + `varo`) from two words (`Andel kvinnor` + `som har deltid`).
+struct DocumentWords: Sendable {
+  private var words: Set<String> = []
+
+  init() {}
+
+  /// The words of the lines that read as prose (long lines of many words).
+  init(lines: [String]) {
+    for line in lines where line.utf8.count >= 50 && !line.hasPrefix("|") {
+      let parts = line.split(whereSeparator: { !$0.isLetter })
+      guard parts.count >= 7 else { continue }
+      for part in parts { words.insert(part.lowercased()) }
+    }
+  }
+
+  func contains(_ word: String) -> Bool { words.contains(word) }
+}

@@ -1,0 +1,223 @@
+import HQData
+
+/// Interprets a ``Grid``: every number whose row and column meaning are determined becomes a
+/// ``Fact``; every other number goes to `unread` with the reason; nothing is dropped silently.
+///
+/// - The columns' meaning comes from ``GridColumns``; `Not` columns hold note references and
+///   are skipped; an undetermined column's numbers are unread.
+/// - A row's label is re-joined and loses footnote marks (`Finansverksamheten1`,
+///   `Exploatering*`); a label that repeats within the table is qualified by its group
+///   (`Maskiner och inventarier – Ingående bokfört värde`). A row with numbers but no label is
+///   unread.
+/// - A cell is one number (`-4 282,7`, `5,8 %`); `-`, `–` and `..` mean no value; a cell
+///   holding anything else with digits (`-2,7 (-1,3)`) is unread.
+/// - Units: the cell's own (`5,8 %`), else the row label's (`…, kr/inv`, `andel (%)`,
+///   `…, antal` → `st`), else the column header's, else the caption's, else the document's.
+/// - Row roles: `varav …` rows are parts; `Summa …`, `Totalt`, `Netto` rows and rows equal to
+///   the sum of the detail rows above them (in every column) are totals; a total followed by
+///   another is a subtotal. Every total whose column does not add up is a warning naming its line.
+enum GridReading {
+  static func read(_ grid: Grid, context: GridContext, into recognition: inout RecognitionContext) {
+    let captionText = [grid.caption, grid.stub].filter { !$0.isEmpty }.joined(separator: " ")
+    let columns = GridColumns.read(grid, caption: captionText, context: context)
+    let name = tableName(grid, context: context)
+    let section = context.section(grid.firstLine)
+
+    // Labels, qualified by their group where the label alone repeats.
+    var labels = grid.rows.map { cleanLabel($0.label) }
+    var counts: [String: Int] = [:]
+    for label in labels where !label.isEmpty { counts[label.lowercased(), default: 0] += 1 }
+    for i in labels.indices where counts[labels[i].lowercased(), default: 0] > 1 && !grid.rows[i].group.isEmpty {
+      labels[i] = cleanLabel(grid.rows[i].group) + " – " + labels[i]
+    }
+
+    // Numbers per row and column (nil: none), before roles are known.
+    var values = [[SwedishNumber?]](repeating: [SwedishNumber?](repeating: nil, count: grid.columnCount), count: grid.rows.count)
+    for (r, row) in grid.rows.enumerated() where row.unreadReason == nil {
+      for (c, cell) in row.cells.enumerated() where c < grid.columnCount {
+        guard let cell, !isNoValue(cell.text) else { continue }
+        values[r][c] = SwedishNumber.parse(cell.text)
+      }
+    }
+    let roles = rowRoles(grid, labels: labels, values: values, columns: columns, context: context, recognition: &recognition)
+
+    for (r, row) in grid.rows.enumerated() {
+      let line = row.line + 1
+      if let reason = row.unreadReason {
+        if row.printed.contains(where: \.isNumber) {
+          recognition.unread.append(UnreadNumber(
+            report: context.reportID, section: section, table: name, line: line, text: row.printed, reason: reason))
+        }
+        continue
+      }
+      let label = labels[r]
+      let labelUnit = unit(ofLabel: label)
+      for (c, cell) in row.cells.enumerated() where c < columns.count {
+        guard let cell, !isNoValue(cell.text), !columns[c].isNote else { continue }
+        func unread(_ reason: String) {
+          recognition.unread.append(UnreadNumber(
+            report: context.reportID, section: section, table: name, line: line, text: cell.text, reason: reason))
+        }
+        guard let number = values[r][c] else {
+          if cell.text.contains(where: \.isNumber) { unread("the cell holds no single number") }
+          continue
+        }
+        if label.isEmpty {
+          unread("the row has no label")
+          continue
+        }
+        if let reason = columns[c].undetermined {
+          unread(reason)
+          continue
+        }
+        let meaning = columns[c].meaning
+        let unit = !number.unit.isEmpty ? number.unit : (!labelUnit.isEmpty ? labelUnit : meaning.unit)
+        recognition.facts.append(Fact(
+          report: context.reportID, section: section, table: name, indicator: label, measure: meaning.measure,
+          kind: meaning.kind, period: meaning.period, year: meaning.year, value: number.value, unit: unit,
+          line: line, rowRole: roles[r]))
+      }
+    }
+    recognition.claim(grid.lines)
+  }
+
+  /// `-`, `–`, `—`, `..`, `x`: a cell with no value.
+  static func isNoValue(_ text: String) -> Bool {
+    let t = text.trimmingSpaces
+    return t.isEmpty || t == "-" || t == "–" || t == "—" || t == ".." || t == "x" || t == "X"
+  }
+
+  /// The caption; else the label column's header when it names something (not only a unit or
+  /// a word like `Namn`); else the section's title.
+  static func tableName(_ grid: Grid, context: GridContext) -> String {
+    if !grid.caption.isEmpty { return grid.caption }
+    var stub = grid.stub
+    // `(belopp i mkr)` and other parenthesised asides go.
+    while let open = stub.firstIndex(of: "("), let close = stub[open...].firstIndex(of: ")") {
+      stub.removeSubrange(open...close)
+    }
+    let words = stub.split(separator: " ").filter { word in
+      ColumnMeaning.unitWord(String(word)) == nil && !Vocabulary.stubWords.contains(Vocabulary.letters(word))
+        && !["belopp", "i", "källa"].contains(Vocabulary.letters(word))
+    }
+    if words.count >= 1, words.joined().count >= 4 { return words.joined(separator: " ") }
+    return context.section(grid.firstLine)
+  }
+
+  /// A label without footnote marks: `Finansverksamheten1` → `Finansverksamheten`,
+  /// `Exploateringsverksamhet*` → `Exploateringsverksamhet`, and no trailing colon.
+  static func cleanLabel(_ label: String) -> String {
+    var words = label.split(separator: " ").map(String.init)
+    for i in words.indices {
+      var w = words[i]
+      while w.hasSuffix("*") { w.removeLast() }
+      while w.hasPrefix("*") { w.removeFirst() }
+      // One digit glued to a word of letters is a footnote mark.
+      if w.count >= 4, let last = w.last, last.isNumber, w.dropLast().last?.isLetter == true,
+        w.dropLast().allSatisfy({ $0.isLetter || $0 == "/" || $0 == "-" })
+      {
+        w.removeLast()
+      }
+      words[i] = w
+    }
+    var result = words.filter { !$0.isEmpty }.joined(separator: " ")
+    while result.hasSuffix(":") { result.removeLast() }
+    return result.trimmingSpaces
+  }
+
+  /// The unit a row label names: `(%)`, `(kWh/m2)`, `…, kr/inv`, `… kr/elev`, `…, antal`.
+  static func unit(ofLabel label: String) -> String {
+    let (_, parenthesised) = FigureText.splitUnit(label)
+    if !parenthesised.isEmpty { return parenthesised == "procent" ? "%" : parenthesised }
+    guard let last = label.split(whereSeparator: { $0 == " " || $0 == "," }).last else { return "" }
+    let word = last.lowercased()
+    if word == "antal" { return "st" }
+    if word.hasPrefix("kr/") || word.hasPrefix("tkr/") || word.hasPrefix("mnkr/") { return String(last) }
+    return ""
+  }
+
+  // MARK: Row roles
+
+  static func rowRoles(
+    _ grid: Grid, labels: [String], values: [[SwedishNumber?]], columns: [GridColumn], context: GridContext,
+    recognition: inout RecognitionContext
+  ) -> [RowRole] {
+    var roles = labels.map { Vocabulary.rowRole(ofLabel: $0) }
+    var detailsSince: [Int] = []
+    var totals: [Int] = []
+    for r in grid.rows.indices {
+      let numbered = values[r].contains { $0 != nil }
+      guard numbered else { continue }
+      if roles[r] == .part { continue }
+      let sums = columnSums(detailsSince, values: values, columns: columns)
+      let addsUp = detailsSince.count >= 2 && matches(values[r], sums, columns)
+      if roles[r] == .total || addsUp {
+        roles[r] = .total
+        totals.append(r)
+        if roles[r] == .total, detailsSince.count >= 2, !addsUp {
+          warnMismatch(r, labels[r], values[r], sums, columns, grid, context, &recognition)
+        }
+        detailsSince = []
+      } else {
+        roles[r] = .detail
+        detailsSince.append(r)
+      }
+    }
+    // A total with another total after it (and rows between) is a subtotal.
+    for (k, r) in totals.enumerated() where k + 1 < totals.count { roles[r] = .subtotal }
+    return roles.map { $0 ?? .detail }
+  }
+
+  /// Per column, the sum of the rows' numbers (nil where a row has none or the column is no
+  /// determined column).
+  private static func columnSums(_ rows: [Int], values: [[SwedishNumber?]], columns: [GridColumn]) -> [Number?] {
+    guard !rows.isEmpty else { return [] }
+    return columns.indices.map { c -> Number? in
+      guard columns[c].undetermined == nil, !columns[c].isNote else { return nil }
+      var sum = Number(mantissa: 0, scale: 0)
+      var any = false
+      for r in rows {
+        guard let n = values[r][c] else { continue }
+        guard n.unit != "%", let added = sum.adding(n.value) else { return nil }
+        sum = added
+        any = true
+      }
+      return any ? sum : nil
+    }
+  }
+
+  /// True when every number of the row equals the column's sum within rounding, and at least
+  /// two columns compare.
+  private static func matches(_ row: [SwedishNumber?], _ sums: [Number?], _ columns: [GridColumn]) -> Bool {
+    guard !sums.isEmpty else { return false }
+    var compared = 0
+    for c in columns.indices {
+      guard let n = row[c], let sum = sums[c] else { continue }
+      guard closeEnough(n.value, sum, rows: 1) else { return false }
+      compared += 1
+    }
+    return compared >= 2
+  }
+
+  /// Equal within the rounding of the printed numbers (half a unit of the last decimal per
+  /// row summed, at least one unit).
+  static func closeEnough(_ a: Number, _ b: Number, rows: Int) -> Bool {
+    guard let diff = a.subtracting(b) else { return false }
+    let scale = max(Int(a.scale), Int(b.scale))
+    var unit = 1.0
+    for _ in 0..<scale { unit /= 10 }
+    return abs(diff.doubleValue) <= unit * 1.01
+  }
+
+  private static func warnMismatch(
+    _ r: Int, _ label: String, _ row: [SwedishNumber?], _ sums: [Number?], _ columns: [GridColumn], _ grid: Grid,
+    _ context: GridContext, _ recognition: inout RecognitionContext
+  ) {
+    for c in columns.indices {
+      guard let n = row[c], c < sums.count, let sum = sums[c], !closeEnough(n.value, sum, rows: 1) else { continue }
+      recognition.warnings.append(IngestWarning(
+        file: context.source, line: grid.rows[r].line + 1,
+        message: "'\(label)' is \(n.value) in column '\(columns[c].header)', but the rows above it add up to \(sum)"))
+    }
+  }
+}

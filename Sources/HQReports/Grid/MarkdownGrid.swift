@@ -1,0 +1,406 @@
+/// Builds a ``Grid`` from a Markdown pipe table (the rules are listed on ``MarkdownTables``).
+struct MarkdownGrid {
+  let lines: [String]
+  let words: DocumentWords
+  /// 0-based lines that are page furniture (running headers and footers, page numbers).
+  let furniture: Set<Int>
+
+  /// The grids of every pipe table in the text, in order; a table without a header of its own
+  /// takes the one of the table before it when that one has as many columns and ends at most
+  /// 80 lines before it (a table broken by a page).
+  func grids() -> [Grid] {
+    var result: [Grid] = []
+    for raw in MarkdownTables.find(in: lines) {
+      let previous = result.last.flatMap { last -> Grid? in
+        guard let end = last.lines.max(), let start = raw.lines.min(), start - end <= 80 else { return nil }
+        return last
+      }
+      if let grid = grid(raw, previous: previous) { result.append(grid) }
+    }
+    return result
+  }
+
+  // MARK: One table
+
+  func grid(_ raw: MarkdownTables.RawTable, previous: Grid?) -> Grid? {
+    let width = raw.rows.map(\.cells.count).max() ?? 0
+    guard width >= 2 else { return nil }
+    var rows = raw.rows.map { row in (line: row.line, cells: row.cells + Array(repeating: [], count: width - row.cells.count)) }
+    let valueColumns = width - 1
+    let headerRow = rows.removeFirst()
+
+    // What the header row is.
+    var headerParts = headerRow.cells
+    var stub = ""
+    var firstCellHeader: [String]?
+    var dataFromHeader: (line: Int, cells: [[String]])?
+    let valueCellsOfHeader = headerRow.cells.dropFirst()
+    let swallowed = valueCellsOfHeader.contains { $0.count >= 2 && isDataNumber($0.last!) }
+      && valueCellsOfHeader.allSatisfy { $0.count < 2 || isDataNumber($0.last!) }
+    var headerless = false
+    if swallowed {
+      let depth = valueCellsOfHeader.map { $0.count >= 2 && isDataNumber($0.last!) ? $0.count - 1 : 0 }.max() ?? 1
+      var data = [[String]](repeating: [], count: width)
+      for c in 1..<width {
+        let parts = headerRow.cells[c]
+        if parts.count >= 2, isDataNumber(parts.last!) {
+          headerParts[c] = Array(parts.dropLast())
+          data[c] = [parts.last!]
+        } else if parts.count == 1, isDataNumber(parts[0]) || isTextColumn(c, rows) {
+          headerParts[c] = []
+          data[c] = parts
+        }
+      }
+      let (stubParts, labelParts) = splitStub(headerRow.cells[0], depth: depth)
+      stub = join(stubParts)
+      data[0] = labelParts
+      dataFromHeader = (headerRow.line, data)
+    } else if valueCellsOfHeader.allSatisfy({ $0.isEmpty }) {
+      let first = headerRow.cells[0]
+      if first.contains(where: { $0.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } }) {
+        firstCellHeader = first
+      } else {
+        headerless = true
+      }
+    } else if !valueCellsOfHeader.contains(where: { cell in cell.contains { hasHeaderWord($0) } }) {
+      headerless = true
+    } else {
+      stub = join(headerRow.cells[0])
+    }
+    if headerless {
+      rows.insert(headerRow, at: 0)
+    } else if let dataFromHeader {
+      rows.insert(dataFromHeader, at: 0)
+    }
+
+    // Collapsed tables: rows holding all their text in the first cell.
+    let numericRows = rows.filter { row in row.cells.contains { cell in cell.contains { $0.contains(where: \.isNumber) } } }
+    let collapsed = !numericRows.isEmpty
+      && numericRows.allSatisfy { row in row.cells.dropFirst().allSatisfy { $0.isEmpty } }
+    if collapsed {
+      return collapsedGrid(rows, header: firstCellHeader ?? headerRow.cells[0], lines: raw.lines)
+    }
+
+    // Rows: stacked cells split, labels joined.
+    var gridRows: [GridRow] = []
+    for row in rows { gridRows += expand(row, width: width) }
+
+    // Columns holding only text are label columns.
+    var columns = Array(0..<valueColumns)
+    let textColumns = columns.filter { c in
+      var sawText = false
+      for row in gridRows where row.unreadReason == nil {
+        guard let cell = row.cells[c] else { continue }
+        if GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text) != nil { return false }
+        sawText = true
+      }
+      return sawText
+    }
+    if !textColumns.isEmpty {
+      var group = ""
+      for i in gridRows.indices {
+        let texts = textColumns.compactMap { gridRows[i].cells[$0]?.text }
+        guard !texts.isEmpty else { continue }
+        if !gridRows[i].label.isEmpty { group = gridRows[i].label }
+        gridRows[i].group = group
+        gridRows[i].label = texts.joined(separator: " ")
+      }
+      columns.removeAll { textColumns.contains($0) }
+    }
+
+    // Header texts per remaining column.
+    var headers: [String]
+    if let firstCellHeader {
+      guard let spread = HeaderLayout.spread(firstCellHeader, columns: columns.count) else {
+        return unreadGrid(gridRows, columns: columns, lines: raw.lines, reason: "the table's header could not be matched to its columns")
+      }
+      stub = spread.stub
+      headers = spread.columns
+    } else if headerless {
+      if let previous, previous.columnCount == columns.count {
+        headers = (0..<previous.columnCount).map { previous.headerText(of: $0) }
+        stub = previous.stub
+      } else if let found = textHeader(above: raw.lines.min() ?? 0, columns: columns.count) {
+        headers = found
+      } else {
+        return unreadGrid(gridRows, columns: columns, lines: raw.lines, reason: "the table has no header")
+      }
+    } else {
+      headers = columns.map { join(headerParts[$0 + 1]) }
+    }
+
+    // A column without a header beside one with a header, never both filled: one column.
+    var merged = columns.indices.map { [columns[$0]] }
+    var k = 0
+    while k + 1 < merged.count {
+      let a = merged[k], b = merged[k + 1]
+      let headerA = headers[k], headerB = headers[k + 1]
+      if headerA.isEmpty != headerB.isEmpty, complementary(a, b, gridRows) {
+        merged[k] = a + b
+        headers[k] = headerA.isEmpty ? headerB : headerA
+        merged.remove(at: k + 1)
+        headers.remove(at: k + 1)
+      } else {
+        k += 1
+      }
+    }
+    for i in gridRows.indices {
+      let cells = gridRows[i].cells
+      gridRows[i].cells = merged.map { sources in sources.lazy.compactMap { cells[$0] }.first }
+    }
+
+    // Group rows (a label with no numbers) over the rows below them.
+    var group = ""
+    for i in gridRows.indices where gridRows[i].group.isEmpty {
+      if gridRows[i].isLabelOnly {
+        group = gridRows[i].label
+      } else {
+        gridRows[i].group = group
+      }
+    }
+    let header = headers.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
+    return Grid(
+      form: .markdown, stub: stub, header: [header], columnCount: headers.count, rows: gridRows, lines: raw.lines,
+      firstLine: raw.rows.first?.line ?? 0)
+  }
+
+  /// A table whose every number is unread for one reason.
+  private func unreadGrid(_ rows: [GridRow], columns: [Int], lines: [Int], reason: String) -> Grid {
+    var rows = rows
+    for i in rows.indices where rows[i].unreadReason == nil { rows[i].unreadReason = reason }
+    return Grid(form: .markdown, columnCount: columns.count, rows: rows, lines: lines, firstLine: rows.first?.line ?? 0)
+  }
+
+  // MARK: Rows
+
+  /// One row of cells as grid rows: several when its cells stack several rows (`A<br>B` over
+  /// `1<br>2`), one unread row when they stack but do not pair.
+  private func expand(_ row: (line: Int, cells: [[String]]), width: Int) -> [GridRow] {
+    let printed = lines[row.line].trimmingSpaces
+    let values = row.cells.dropFirst()
+    let stack = values.map(\.count).max() ?? 0
+    if stack <= 1 {
+      let cells = values.map { $0.first.map { GridCell(text: $0) } }
+      return [GridRow(label: join(row.cells[0]), line: row.line, cells: Array(cells), printed: printed)]
+    }
+    let labels = labelGroups(row.cells[0])
+    let filled = values.filter { !$0.isEmpty }
+    guard filled.allSatisfy({ $0.count == stack && $0.allSatisfy { isDataNumber($0) || GridReading.isNoValue($0) } }),
+      labels.count == stack
+    else {
+      return [GridRow(
+        label: join(row.cells[0]), line: row.line, cells: Array(repeating: nil, count: width - 1),
+        unreadReason: "the cell stacks \(labels.count) labels over \(stack) lines of numbers that do not pair",
+        printed: printed)]
+    }
+    return (0..<stack).map { k in
+      GridRow(
+        label: labels[k], line: row.line, cells: values.map { $0.isEmpty ? nil : GridCell(text: $0[k]) },
+        printed: printed)
+    }
+  }
+
+  /// A stacked label cell's parts grouped into labels: a part going on in lower case or a
+  /// parenthesis, or following a part that ends in a hyphen, `och`, `&`, `o` or a comma,
+  /// continues the label before it.
+  func labelGroups(_ parts: [String]) -> [String] {
+    var groups: [[String]] = []
+    for part in parts {
+      let first = part.first
+      let continues = (first?.isLowercase ?? false) || first == "(" || groups.last.map { group in
+        let last = group.last ?? ""
+        let lastWord = last.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return last.hasSuffix("-") || last.hasSuffix(",") || last.hasSuffix("&")
+          || ["och", "o", "samt", "av", "för", "i", "till", "med"].contains(lastWord)
+      } ?? false
+      if continues, !groups.isEmpty {
+        groups[groups.count - 1].append(part)
+      } else {
+        groups.append([part])
+      }
+    }
+    return groups.map(join)
+  }
+
+  /// The label cell of a header row that swallowed the first data row, split into the label
+  /// column's header and the row's label: the header ends after the first parts that close
+  /// their parentheses and name a unit or a label-column word (`Uppföljningsnivå (belopp i` +
+  /// `mnkr)`, `Miljoner kronor`); otherwise the header has as many parts as the value cells'
+  /// headers, and the label the rest.
+  private func splitStub(_ parts: [String], depth: Int) -> (stub: [String], label: [String]) {
+    guard parts.count >= 2 else {
+      if let only = parts.first, only.split(separator: " ").allSatisfy({ Vocabulary.stubWords.contains(Vocabulary.letters($0)) }) {
+        return ([only], [])
+      }
+      return ([], parts)
+    }
+    var open = 0
+    for k in 0..<(parts.count - 1) {
+      for character in parts[k] {
+        if character == "(" { open += 1 }
+        if character == ")" { open -= 1 }
+      }
+      guard open <= 0 else { continue }
+      let words = parts[0...k].joined(separator: " ").split(separator: " ")
+      let names = words.contains { ColumnMeaning.unitWord(String($0)) != nil || Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
+        || words.contains { ["belopp", "källa"].contains(Vocabulary.letters($0)) }
+      if names { return (Array(parts[0...k]), Array(parts[(k + 1)...])) }
+    }
+    let k = min(max(depth, 1), parts.count - 1)
+    return (Array(parts[..<k]), Array(parts[k...]))
+  }
+
+  // MARK: Collapsed tables
+
+  /// A table whose rows hold their text in the first cell, read as text lines.
+  private func collapsedGrid(_ rows: [(line: Int, cells: [[String]])], header: [String], lines tableLines: [Int]) -> Grid {
+    let count = Self.columnCount(header)
+    let spread = count.flatMap { HeaderLayout.spread(header, columns: $0) }
+    var gridRows: [GridRow] = []
+    for row in rows {
+      let parts = row.cells[0]
+      let printed = lines[row.line].trimmingSpaces
+      guard let numberPart = parts.firstIndex(where: { !RunReading.run(Substring($0)).atoms.isEmpty }) else {
+        gridRows.append(GridRow(label: join(parts), line: row.line, cells: Array(repeating: nil, count: count ?? 0), printed: printed))
+        continue
+      }
+      let run = RunReading.run(Substring(parts[numberPart]))
+      let label = join(Array(parts[..<numberPart]) + [run.label] + Array(parts[(numberPart + 1)...]))
+      guard let count, spread != nil else {
+        gridRows.append(GridRow(
+          label: label, line: row.line, cells: [], unreadReason: "the table's header could not be matched to its columns",
+          printed: printed))
+        continue
+      }
+      switch RunReading.read(run, count: count) {
+      case .unique(let numbers):
+        gridRows.append(GridRow(
+          label: label, line: row.line, cells: numbers.map { GridCell(text: text(of: $0)) }, printed: printed))
+      case .ambiguous:
+        gridRows.append(GridRow(
+          label: label, line: row.line, cells: [],
+          unreadReason: "the digits can be grouped into \(count) numbers in more than one way", printed: printed))
+      case .impossible:
+        gridRows.append(GridRow(
+          label: label, line: row.line, cells: [],
+          unreadReason: "the row does not hold one number for each of the \(count) columns; which are missing is not shown",
+          printed: printed))
+      }
+    }
+    let header = (spread?.columns ?? []).enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
+    return Grid(
+      form: .markdown, stub: spread?.stub ?? "", header: [header], columnCount: count ?? 0, rows: gridRows,
+      lines: tableLines, firstLine: rows.first?.line ?? 0)
+  }
+
+  /// The number of columns a header written as lines of words names: the most years on one
+  /// line, else the most kind words on one line.
+  static func columnCount(_ header: [String]) -> Int? {
+    let years = header.map { $0.split(separator: " ").filter { Vocabulary.year(in: $0) != nil }.count }.max() ?? 0
+    if years >= 2 { return years }
+    let kinds = header.map { $0.split(separator: " ").filter { Vocabulary.isKindWord($0) }.count }.max() ?? 0
+    return kinds >= 1 ? kinds : nil
+  }
+
+  /// A number written back as text for a cell (`-1204.1` → `-1 204,1`): the grid keeps cells as
+  /// printed, and a number read from a run is printed the Swedish way.
+  private func text(of number: SwedishNumber) -> String {
+    var text = number.value.description.replacingAll(".", with: ",")
+    if !number.unit.isEmpty { text += number.unit == "%" ? " %" : " " + number.unit }
+    return text
+  }
+
+  // MARK: Headers from text
+
+  /// A line of text just above a table naming its columns (`Not   År 2023   År 2024`): its cells
+  /// set apart by two or more spaces, as many as the table's value columns, each holding a year
+  /// or a kind word or `Not`. Looked for in the 15 lines above, past blank lines, table links
+  /// and page furniture; nil when none.
+  private func textHeader(above start: Int, columns: Int) -> [String]? {
+    var index = start - 1
+    var seen = 0
+    while index >= 0, seen < 15 {
+      defer { index -= 1 }
+      let line = lines[index]
+      let trimmed = line.trimmingSpaces
+      if trimmed.isEmpty || furniture.contains(index) || trimmed.hasPrefix("[Tabell") || trimmed.hasPrefix("<!--") {
+        continue
+      }
+      seen += 1
+      if MarkdownTables.isPipeRow(line) { return nil }
+      let cells = Self.wideCells(line)
+      let headed = cells.filter { cell in cell.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } }
+      if headed.count == columns, cells.count - headed.count <= 1, headed.count >= 2 { return headed }
+    }
+    return nil
+  }
+
+  /// A line split where two or more spaces stand.
+  static func wideCells(_ line: String) -> [String] {
+    var cells: [String] = []
+    var current = ""
+    var spaces = 0
+    for character in line {
+      if character == " " || character == "\u{00A0}" || character == "\t" {
+        spaces += character == "\t" ? 2 : 1
+        continue
+      }
+      if spaces >= 2, !current.isEmpty {
+        cells.append(current)
+        current = ""
+      } else if spaces == 1, !current.isEmpty {
+        current += " "
+      }
+      spaces = 0
+      current.append(character)
+    }
+    if !current.isEmpty { cells.append(current) }
+    return cells
+  }
+
+  // MARK: Small tests
+
+  /// A part that is one number of data (not a year standing alone).
+  func isDataNumber(_ text: String) -> Bool {
+    guard let number = SwedishNumber.parse(text) else { return false }
+    if number.value.scale == 0, number.unit.isEmpty, !text.hasPrefix("-"), !text.hasPrefix("+"),
+      Vocabulary.year(in: text) != nil
+    {
+      return false
+    }
+    return true
+  }
+
+  /// A header cell's part that names something a column holds.
+  private func hasHeaderWord(_ part: String) -> Bool {
+    part.split(separator: " ").contains { Vocabulary.isHeaderWord($0) } || Vocabulary.letters(part).count >= 3
+      && SwedishNumber.parse(part) == nil
+  }
+
+  /// True when column `c` holds only text in the data rows (`Intäkt`, `Kostnad`).
+  private func isTextColumn(_ c: Int, _ rows: [(line: Int, cells: [[String]])]) -> Bool {
+    var sawText = false
+    for row in rows where c < row.cells.count {
+      for part in row.cells[c] {
+        if isDataNumber(part) || GridReading.isNoValue(part) { return false }
+        sawText = true
+      }
+    }
+    return sawText
+  }
+
+  /// True when no row has a number in both column groups, and each has one somewhere.
+  private func complementary(_ a: [Int], _ b: [Int], _ rows: [GridRow]) -> Bool {
+    var inA = false, inB = false
+    for row in rows where row.unreadReason == nil {
+      let hasA = a.contains { row.cells[$0].map { !GridReading.isNoValue($0.text) } ?? false }
+      let hasB = b.contains { row.cells[$0].map { !GridReading.isNoValue($0.text) } ?? false }
+      if hasA && hasB { return false }
+      inA = inA || hasA
+      inB = inB || hasB
+    }
+    return inA && inB
+  }
+
+  private func join(_ parts: [String]) -> String { HeaderWords.join(parts, words: words) }
+}

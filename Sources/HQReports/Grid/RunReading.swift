@@ -1,0 +1,106 @@
+/// Reading a run of numbers (`-1 204,1 3 455 12,0`) as a given number of values, and only when
+/// the reading is certain.
+///
+/// A space inside a number (a thousands separator) looks like the space between two numbers.
+/// ``NumberRun`` reads a run greedily for prose and the bundled tables; a grid needs more:
+/// when the table says how many values a row holds, every way of grouping the digits into that
+/// many numbers is counted, and the row is read only when exactly one way exists
+/// (`9 154 9 891 9 486` as three values has one reading; `135 349 136 691` as three has two,
+/// and is left unread). Digits set apart by two or more spaces never belong to one number
+/// (`753   231` is two values).
+enum RunReading {
+  /// A line split into the text before its trailing run of numbers and the run.
+  struct Run: Sendable {
+    /// The text before the run, single-spaced (may be empty).
+    var label: String
+    var words: [NumberRun.Word]
+    var atoms: [NumberRun.Atom]
+  }
+
+  /// The line's trailing run of numbers and the label before it.
+  static func run(_ text: Substring) -> Run {
+    let words = NumberRun.words(in: text)
+    let start = NumberRun.trailingRunStart(words)
+    let atoms = start < words.count ? NumberRun.atoms(words, from: start) : []
+    let labelEnd = atoms.first?.firstWord ?? words.count
+    return Run(label: NumberRun.join(words[..<labelEnd]), words: words, atoms: atoms)
+  }
+
+  /// What reading `run` as `count` numbers gives.
+  enum Reading: Sendable, Equatable {
+    /// Exactly one way: the numbers, in order.
+    case unique([SwedishNumber])
+    /// Several ways (the grouping of digits into numbers is not determined).
+    case ambiguous
+    /// No way: the run holds fewer (or more) numbers than `count`.
+    case impossible
+  }
+
+  /// Every grouping of the run's digit words into exactly `count` numbers, counted.
+  static func read(_ run: Run, count: Int) -> Reading {
+    let atoms = run.atoms
+    let n = atoms.count
+    guard count > 0, n > 0, n <= 96 else { return .impossible }
+    // ways[i][c]: groupings of atoms i..<n into c numbers, capped at 2; next[i][c]: the length
+    // of the first number of one such grouping.
+    var ways = [[UInt8]](repeating: [UInt8](repeating: 0, count: count + 1), count: n + 1)
+    var next = [[Int]](repeating: [Int](repeating: 0, count: count + 1), count: n + 1)
+    ways[n][0] = 1
+    for i in stride(from: n - 1, through: 0, by: -1) {
+      guard atoms[i].canStart else { continue }
+      var length = 1
+      while true {
+        for c in 1...count where ways[i + length][c - 1] > 0 {
+          let total = min(2, Int(ways[i][c]) + Int(ways[i + length][c - 1]))
+          if ways[i][c] == 0 { next[i][c] = length }
+          ways[i][c] = UInt8(total)
+        }
+        guard i + length < n, canExtend(atoms, run.words, i, i + length) else { break }
+        length += 1
+      }
+    }
+    switch ways[0][count] {
+    case 0: return .impossible
+    case 1:
+      var numbers: [SwedishNumber] = []
+      var i = 0
+      var c = count
+      while c > 0 {
+        let length = next[i][c]
+        guard length > 0, let number = NumberRun.makeNumber(atoms[...], span: i..<(i + length)) else {
+          return .impossible
+        }
+        numbers.append(number)
+        i += length
+        c -= 1
+      }
+      return .unique(numbers)
+    default: return .ambiguous
+    }
+  }
+
+  /// The largest and smallest number of values the run can be read as.
+  static func counts(_ run: Run) -> ClosedRange<Int>? {
+    let n = run.atoms.count
+    guard n > 0 else { return nil }
+    let possible = (1...min(n, 24)).filter { read(run, count: $0) != .impossible }
+    guard let low = possible.first, let high = possible.last else { return nil }
+    return low...high
+  }
+
+  /// Whether atom `end` may continue the number made of atoms `start..<end`: a thousands group
+  /// of three digits after a number of at most three leading digits, set apart by one space.
+  private static func canExtend(_ atoms: [NumberRun.Atom], _ words: [NumberRun.Word], _ start: Int, _ end: Int) -> Bool {
+    let head = atoms[start]
+    let last = atoms[end - 1]
+    let following = atoms[end]
+    guard last.canBeContinued, following.canContinue, head.digits.integerDigits <= 3, head.canBeContinued else {
+      return false
+    }
+    let before = words[last.endWord - 1].text
+    let after = words[following.firstWord].text
+    guard before.endIndex <= after.startIndex else { return false }
+    // One separator character: a space, a no-break space, a thin or narrow no-break space.
+    return before.base[before.endIndex..<after.startIndex].count == 1
+  }
+}

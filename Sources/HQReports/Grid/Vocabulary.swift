@@ -1,0 +1,91 @@
+/// The Swedish words report tables are read by, in one place: what makes a line a header, what
+/// a column header says about its numbers, what makes a row a total, which words are a unit.
+/// Words are compared lower-cased, letters only.
+enum Vocabulary {
+  // MARK: Header words
+
+  /// Words that name what a column's numbers are (`Bokslut`, `Budgetavvikelse`, `Delår`).
+  static func isKindWord(_ word: some StringProtocol) -> Bool {
+    let w = letters(word)
+    guard !w.isEmpty else { return false }
+    for stem in kindStems where w.contains(stem) { return true }
+    return kindWords.contains(w)
+  }
+
+  /// Stems found inside longer words (`budgetavvikelse`, `helårsprognos`, `årsutfall`).
+  static let kindStems = ["utfall", "bokslut", "budget", "prognos", "avvik", "delår"]
+  /// Whole words only (`ram` but not `ramavtal`).
+  static let kindWords: Set<String> = ["plan", "ram", "mål", "målvärde", "förändring", "avvikelse", "utfall"]
+
+  /// Words a column header may hold besides kind words and years: months, units, `Not`,
+  /// `Procent`, `Antal`, `År`, `Belopp`, `Totalt`.
+  static func isHeaderWord(_ word: some StringProtocol) -> Bool {
+    if isKindWord(word) || year(in: word) != nil || isMonthToken(word) { return true }
+    let w = letters(word)
+    return headerWords.contains(w) || ColumnMeaning.unitWord(String(word)) != nil
+  }
+
+  /// A word a value column's header starts with: a kind word, a year, a month, `Not`, `År`.
+  /// Words before it on a header line (`Namn`, `Miljoner kronor`) head the label column.
+  static func startsColumnHeader(_ word: some StringProtocol) -> Bool {
+    if isKindWord(word) || year(in: word) != nil || isMonthToken(word) { return true }
+    let w = letters(word)
+    return w == "not" || w == "år" || w == "procent"
+  }
+
+  static let headerWords: Set<String> = [
+    "not", "nr", "procent", "antal", "år", "belopp", "totalt", "total", "ack", "ackumulerat", "tom",
+    "period", "helår", "inkl", "ombudget", "kommunen", "koncernen", "kommun", "koncern", "summa",
+  ]
+
+  /// A word naming the label column rather than a value column (`Namn`, `Nämnd`, `Mått`).
+  static let stubWords: Set<String> = [
+    "namn", "nämnd", "mått", "uppföljningsnivå", "verksamhet", "verksamhetsområde", "resultatområde",
+    "nämndförvaltning", "förvaltning", "nyckeltal", "indikator",
+  ]
+
+  /// A month name or abbreviation, possibly with a dash before it (`-jun`) or a year glued
+  /// (`2022-jun`).
+  static func isMonthToken(_ word: some StringProtocol) -> Bool {
+    let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
+    return pieces.contains { piece in
+      let letters = String(piece.filter(\.isLetter))
+      return letters.count >= 3 && Month.number(of: letters) != nil
+    }
+  }
+
+  /// The year a header token names: `2024`, `2024-jun`, `20221` (2022 with footnote 1),
+  /// `2024-08-31`; nil for anything else.
+  static func year(in word: some StringProtocol) -> Int? {
+    let trimmed = word.drop(while: { $0 == "(" || $0 == "-" || $0 == "–" })
+    let digits = trimmed.prefix(while: \.isNumber)
+    let rest = trimmed.dropFirst(digits.count)
+    guard digits.count == 4 || digits.count == 5, let value = Int(digits.prefix(4)), (1990...2099).contains(value)
+    else { return nil }
+    // A fifth digit is a footnote mark (`20221`); only a plain word may carry one.
+    if digits.count == 5 { return rest.isEmpty || rest == ")" || rest == "*" ? value : nil }
+    guard let next = rest.first else { return value }
+    return next == "-" || next == "–" || next == ")" || next == "*" || next == "," || next == ":" ? value : nil
+  }
+
+  // MARK: Row roles
+
+  /// The role a row's label gives it: `part` for `varav …` (and `därav`, `- varav`), `total`
+  /// for a sum (`Summa …`, `Totalt`, `Total`, `Netto`, `Nettoinvesteringar` alone), nil when
+  /// the label says nothing.
+  static func rowRole(ofLabel label: String) -> RowRole? {
+    let words = label.lowercased().split(whereSeparator: { !$0.isLetter })
+    guard let first = words.first else { return nil }
+    if first == "varav" || first == "därav" { return .part }
+    if first == "summa" || first == "totalt" || first == "total" || first == "totala" { return .total }
+    if words.count == 1, first == "netto" || first == "nettoinvesteringar" { return .total }
+    return nil
+  }
+
+  // MARK: Helpers
+
+  /// The word lower-cased, letters only.
+  static func letters(_ word: some StringProtocol) -> String {
+    String(word.lowercased().filter(\.isLetter))
+  }
+}
