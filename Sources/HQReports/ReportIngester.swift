@@ -66,7 +66,7 @@ public enum ReportIngester {
     let gridContext = GridContext(
       reportID: identity.id, source: source, reportYear: identity.year, reportPeriod: identity.period,
       reportKind: identity.kind, documentUnit: identity.documentUnit, words: DocumentWords(lines: lines),
-      sectionTitles: sectionTitles)
+      sectionTitles: sectionTitles, headings: Set(headings.flatMap { $0.line..<$0.endLine }))
     GridTables.read(lines: lines, context: gridContext, into: &context)
     let (_, prepared) = Alongside.run({
       for recognizer in Recognizers.figures {

@@ -117,25 +117,25 @@ enum HeaderWords {
     }
     guard last.isLetter, first.isLowercase, first.isLetter else { return .space }
     // Single letters written one per line (`N` / `o` / `t`).
-    if lastWord.count == 1 || nextWord.count == 1 && next.count == 1 { return .none }
-    let fragment = nextWord.filter(\.isLetter)
-    guard !fragment.isEmpty else { return .space }
-    // A piece starting with a word piece no sentence of the text uses (`else`, `varo`, `ning`)
-    // continues the word before it.
-    if let words {
-      let joined = (lastWord + fragment).lowercased()
-      if words.contains(joined) { return .none }
-      if !words.contains(fragment.lowercased()) { return .none }
-      return .space
-    }
-    return .space
+    if lastWord.count == 1 && next.count == 1 { return .none }
+    let fragment = nextWord.filter(\.isLetter).lowercased()
+    guard !fragment.isEmpty, let words, words.isUseful else { return .space }
+    // A word broken without a hyphen: the whole word is one the text uses (`budgetavvikelse`),
+    // or the piece after the break is no word of the text (`else`, `varo`, `ning`) while the
+    // piece before it is no whole word either.
+    let previousPiece = lastWord.filter(\.isLetter).lowercased()
+    if words.isKnown(previousPiece + fragment) { return .none }
+    if words.isKnown(fragment) || words.isWord(previousPiece) { return .space }
+    return .none
   }
 }
 
 /// The words the prose of a document uses (lower-cased), to tell a word broken over two lines
 /// (`Korttidssjukfrån` + `varo`) from two words (`Andel kvinnor` + `som har deltid`).
 struct DocumentWords: Sendable {
-  private var words: Set<String> = []
+  /// The prose words, sorted, for looking up words and beginnings of words.
+  private var sorted: [String] = []
+  private var known: Set<String> = []
 
   init() {}
 
@@ -144,9 +144,28 @@ struct DocumentWords: Sendable {
     for line in lines where line.utf8.count >= 50 && !line.hasPrefix("|") {
       let parts = line.split(whereSeparator: { !$0.isLetter })
       guard parts.count >= 7 else { continue }
-      for part in parts { words.insert(part.lowercased()) }
+      for part in parts { known.insert(part.lowercased()) }
     }
+    sorted = known.sorted()
   }
 
-  func contains(_ word: String) -> Bool { words.contains(word) }
+  /// Enough prose to judge words by (a text of tables alone has none).
+  var isUseful: Bool { known.count >= 200 }
+
+  /// True when the text uses `word` as a whole word.
+  func isWord(_ word: String) -> Bool { known.contains(word) }
+
+  /// True when the text uses `word`, or a word beginning with it (`verksamhet` in
+  /// `verksamheten`); pieces shorter than four letters must be whole words.
+  func isKnown(_ word: String) -> Bool {
+    if known.contains(word) { return true }
+    guard word.count >= 4 else { return false }
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sorted[mid] < word { low = mid + 1 } else { high = mid }
+    }
+    return low < sorted.count && sorted[low].hasPrefix(word)
+  }
 }

@@ -39,6 +39,10 @@ struct GridContext: Sendable {
   var words: DocumentWords
   /// For each 0-based line, the title of its section.
   var sectionTitles: [String]
+  /// The 0-based lines that are headings.
+  var headings: Set<Int> = []
+  /// The 0-based lines that are page furniture (running headers and footers, page numbers).
+  var furniture: Set<Int> = []
 
   func section(_ line: Int) -> String { sectionTitles.indices.contains(line) ? sectionTitles[line] : "" }
 }
@@ -114,7 +118,7 @@ enum GridColumns {
         meaning.period = context.reportPeriod
       }
     }
-    if meaning.year == nil, let year { meaning.year = year }
+    if let year { meaning.year = year }
     column.meaning = meaning
     return column
   }

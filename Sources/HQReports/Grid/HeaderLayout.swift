@@ -57,7 +57,18 @@ enum HeaderLayout {
       guard let last = columns.last, Vocabulary.letters(last.joined(separator: " ")).contains("avvik") else { return nil }
       for (c, year) in years.enumerated() { columns[c].append(year) }
     }
-    return Spread(stub: stub.joined(separator: " "), columns: columns.map { $0.joined(separator: " ") })
+    let texts = columns.map { $0.joined(separator: " ") }
+    // Every column names at most one year; and either all name one, or only trailing
+    // deviation columns name none.
+    let years = texts.map { Set($0.split(separator: " ").compactMap { Vocabulary.year(in: $0) }) }
+    guard years.allSatisfy({ $0.count <= 1 }) else { return nil }
+    if let firstWithout = years.firstIndex(where: { $0.isEmpty }), years.contains(where: { !$0.isEmpty }) {
+      let trailing = texts[firstWithout...]
+      guard years[firstWithout...].allSatisfy({ $0.isEmpty }),
+        trailing.allSatisfy({ Vocabulary.letters($0).contains("avvik") || Vocabulary.letters($0).contains("procent") })
+      else { return nil }
+    }
+    return Spread(stub: stub.joined(separator: " "), columns: texts)
   }
 
   /// The words cut into `count` cells by rules 1–4, nil when none fits.
@@ -65,21 +76,24 @@ enum HeaderLayout {
     if words.count == count { return words }
     let years = words.indices.filter { Vocabulary.year(in: words[$0]) != nil }
     if years.count == count {
+      // Each year ends a cell; a word before it belongs to it (`Utfall 2020`), a word starting
+      // with a dash after it (`2020 -jun`), and words after the last year to the last cell.
       var cells: [String] = []
-      if years[0] == 0 {
-        for (k, start) in years.enumerated() {
-          let end = k + 1 < years.count ? years[k + 1] : words.count
-          cells.append(words[start..<end].joined(separator: " "))
+      var pending: [String] = []
+      // A line starting with a year has its dash words after their years (`2020 -jun 2021
+      // -jun`); otherwise before them (`-jun 2020 -jun 2021`).
+      let dashAfter = Vocabulary.year(in: words[0]) != nil
+      for word in words {
+        if Vocabulary.year(in: word) != nil {
+          cells.append((pending + [word]).joined(separator: " "))
+          pending = []
+        } else if dashAfter, word.hasPrefix("-") || word.hasPrefix("–"), !cells.isEmpty, pending.isEmpty {
+          cells[cells.count - 1] += " " + word
+        } else {
+          pending.append(word)
         }
-      } else {
-        var start = 0
-        for end in years {
-          cells.append(words[start...end].joined(separator: " "))
-          start = end + 1
-        }
-        // Words after the last year belong to the last column (`2024 avvikelse`).
-        if start < words.count { cells[cells.count - 1] += " " + words[start...].joined(separator: " ") }
       }
+      if !pending.isEmpty, !cells.isEmpty { cells[cells.count - 1] += " " + pending.joined(separator: " ") }
       return cells
     }
     let kinds = words.indices.filter { Vocabulary.isKindWord(words[$0]) }
@@ -91,12 +105,18 @@ enum HeaderLayout {
     if words.count > count, words.count % count == 0 {
       let size = words.count / count
       let groups = stride(from: 0, to: words.count, by: size).map { Array(words[$0..<($0 + size)]) }
-      // The same shape at each place: kind word where a kind word is, year where a year is.
-      let shape = { (w: String) -> Int in
-        Vocabulary.isKindWord(w) ? 1 : (Vocabulary.year(in: w) != nil ? 2 : (Vocabulary.isMonthToken(w) ? 3 : 0))
+      // The same kinds of words in each group: kind words, years, months.
+      let shape = { (group: [String]) -> Set<Int> in
+        var kinds = Set<Int>()
+        for w in group {
+          if Vocabulary.isKindWord(w) { kinds.insert(1) }
+          if Vocabulary.year(in: w) != nil { kinds.insert(2) }
+          if Vocabulary.isMonthToken(w) { kinds.insert(3) }
+        }
+        return kinds
       }
-      let first = groups[0].map(shape)
-      if first.contains(where: { $0 != 0 }), groups.allSatisfy({ $0.map(shape) == first }) {
+      let first = shape(groups[0])
+      if !first.isEmpty, groups.allSatisfy({ shape($0) == first }) {
         return groups.map { $0.joined(separator: " ") }
       }
     }

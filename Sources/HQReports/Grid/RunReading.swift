@@ -38,9 +38,30 @@ enum RunReading {
 
   /// Every grouping of the run's digit words into exactly `count` numbers, counted.
   static func read(_ run: Run, count: Int) -> Reading {
+    switch groupings(run, count: count) {
+    case .none: return .impossible
+    case .some(.none): return .ambiguous
+    case .some(.some(let spans)):
+      var numbers: [SwedishNumber] = []
+      for span in spans {
+        guard let number = NumberRun.makeNumber(run.atoms[...], span: span) else { return .impossible }
+        numbers.append(number)
+      }
+      return .unique(numbers)
+    }
+  }
+
+  /// The atom ranges of the one grouping into `count` numbers; nil when there is not exactly one.
+  static func spans(_ run: Run, count: Int) -> [Range<Int>]? {
+    if case .some(.some(let spans)) = groupings(run, count: count) { return spans }
+    return nil
+  }
+
+  /// nil: no grouping; `.some(nil)`: several; `.some(spans)`: exactly one.
+  private static func groupings(_ run: Run, count: Int) -> [Range<Int>]?? {
     let atoms = run.atoms
     let n = atoms.count
-    guard count > 0, n > 0, n <= 96 else { return .impossible }
+    guard count > 0, n > 0, n <= 96 else { return nil }
     // ways[i][c]: groupings of atoms i..<n into c numbers, capped at 2; next[i][c]: the length
     // of the first number of one such grouping.
     var ways = [[UInt8]](repeating: [UInt8](repeating: 0, count: count + 1), count: n + 1)
@@ -60,22 +81,20 @@ enum RunReading {
       }
     }
     switch ways[0][count] {
-    case 0: return .impossible
+    case 0: return nil
     case 1:
-      var numbers: [SwedishNumber] = []
+      var spans: [Range<Int>] = []
       var i = 0
       var c = count
       while c > 0 {
         let length = next[i][c]
-        guard length > 0, let number = NumberRun.makeNumber(atoms[...], span: i..<(i + length)) else {
-          return .impossible
-        }
-        numbers.append(number)
+        guard length > 0 else { return nil }
+        spans.append(i..<(i + length))
         i += length
         c -= 1
       }
-      return .unique(numbers)
-    default: return .ambiguous
+      return .some(spans)
+    default: return .some(nil)
     }
   }
 

@@ -15,7 +15,7 @@ enum Vocabulary {
   /// Stems found inside longer words (`budgetavvikelse`, `helårsprognos`, `årsutfall`).
   static let kindStems = ["utfall", "bokslut", "budget", "prognos", "avvik", "delår"]
   /// Whole words only (`ram` but not `ramavtal`).
-  static let kindWords: Set<String> = ["plan", "ram", "mål", "målvärde", "förändring", "avvikelse", "utfall"]
+  static let kindWords: Set<String> = ["plan", "ram", "mål", "målvärde", "förändring", "avvikelse", "utfall", "uppföljning"]
 
   /// Words a column header may hold besides kind words and years: months, units, `Not`,
   /// `Procent`, `Antal`, `År`, `Belopp`, `Totalt`.

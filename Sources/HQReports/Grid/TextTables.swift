@@ -1,0 +1,284 @@
+/// Reads tables written as text in reading order — a header of column words, then rows of a
+/// label and a run of numbers — into ``Grid``s:
+///
+///     Namn                       Utfall  Utfall  Utfall Utfall Utfall      ← header: the words
+///     2020   2021    2022  2023    2024                                      spread over columns
+///     Antal elever inom SFI       576     488     404      521    498        (``HeaderLayout``)
+///     Deltagare som anvisats till kommunala                               ← a label wrapped
+///     447     276     259      254     301                                   around its numbers
+///     arbetsmarknadsåtgärder, antal
+///
+/// - The **header** is one to four short lines holding column words (kind words, years,
+///   months) that ``HeaderLayout`` spreads over a number of columns: the most kind words on a
+///   line, else the most years. A line that is a word broken at a hyphen (`April-`) joins the
+///   next line's first word that goes on in lower case (`uppföljning`).
+/// - **Rows**: a line ending in a run of numbers is a row; lines of text around it are its
+///   label. A piece starting in lower case continues the label before it (`arbetsmarknads-
+///   åtgärder, antal` after its numbers). Pieces before a row's numbers are its label when the
+///   numbers have no text of their own; when they do, a piece in upper case before them names a
+///   group of rows. Of several pieces before the numbers, all but the last starting in upper
+///   case end the row above (`Kvinnor` after `… 60 dagar eller mer 46,4 % …`).
+/// - A row's numbers are read as exactly as many values as the header has columns, and only
+///   when the digits group into that many numbers in one way (``RunReading``); otherwise the row
+///   is unread (fewer values than columns: which column is empty is not shown).
+/// - The table ends at a heading, a line of prose, two blank lines, a table link, a pipe
+///   table, or a new header (which starts the next table). Page furniture, page markers and
+///   the fences of a ```` ``` ```` block are passed over.
+struct TextTables {
+  let lines: [String]
+  let words: DocumentWords
+  let furniture: Set<Int>
+  let headings: Set<Int>
+  /// Lines already read (pipe tables, figures): never part of a text table.
+  let claimed: (Int) -> Bool
+
+  func grids() -> [Grid] {
+    var result: [Grid] = []
+    var index = 0
+    while index < lines.count {
+      if let header = header(at: index), let table = table(header) {
+        result.append(table.grid)
+        index = table.end
+      } else {
+        index += 1
+      }
+    }
+    return result
+  }
+
+  // MARK: Header
+
+  struct Header {
+    var lines: [Int]
+    var spread: HeaderLayout.Spread
+    var columns: Int
+  }
+
+  /// A header starting at `index`, nil when none does.
+  func header(at index: Int) -> Header? {
+    guard isHeaderLine(index) || isHyphenFragment(index) else { return nil }
+    var block: [Int] = []
+    var i = index
+    while i < lines.count, block.count < 4 {
+      if isSkippable(i) {
+        i += 1
+        continue
+      }
+      guard isHeaderLine(i) || isHyphenFragment(i) || isStubLine(i) else { break }
+      block.append(i)
+      i += 1
+    }
+    // Try the longest block first: a header's last lines are often its years.
+    while !block.isEmpty {
+      let texts = joinedFragments(block.map { clean($0) })
+      if let columns = Self.columnCount(texts), columns >= 2, let spread = HeaderLayout.spread(texts, columns: columns),
+        spread.columns.allSatisfy({ !$0.isEmpty })
+      {
+        return Header(lines: block, spread: spread, columns: columns)
+      }
+      block.removeLast()
+    }
+    return nil
+  }
+
+  /// The number of columns a header names: the most kind words on one line, else the most
+  /// years on one line.
+  static func columnCount(_ header: [String]) -> Int? {
+    let kinds = header.map { $0.split(separator: " ").filter { Vocabulary.isKindWord($0) }.count }.max() ?? 0
+    if kinds >= 2 { return kinds }
+    let years = header.map { line in
+      line.split(separator: " ").filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count
+    }.max() ?? 0
+    return years >= 2 ? years : (kinds == 1 ? 1 : nil)
+  }
+
+  /// A short line of column words, no run of numbers that is not years, no sentence.
+  private func isHeaderLine(_ i: Int) -> Bool {
+    guard !claimed(i), !headings.contains(i) || true else { return false }
+    let text = clean(i)
+    guard !text.isEmpty, text.count <= 140, !text.hasSuffix("."), !MarkdownTables.isPipeRow(lines[i]) else { return false }
+    let tokens = text.split(separator: " ")
+    let columnWords = tokens.filter { Vocabulary.startsColumnHeader($0) }.count
+    guard columnWords >= 1 else { return false }
+    // Numbers other than years make it a row, not a header.
+    let run = RunReading.run(Substring(text))
+    let nonYears = run.atoms.filter { atom in
+      !(atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
+        && (1990...2099).contains(Int(atom.digits.integer)))
+    }
+    return nonYears.isEmpty
+  }
+
+  /// `April-`: a word broken at a hyphen, alone on its line.
+  private func isHyphenFragment(_ i: Int) -> Bool {
+    let text = clean(i)
+    return !text.contains(" ") && text.hasSuffix("-") && text.count >= 3 && text.first?.isLetter == true
+  }
+
+  /// A line of label-column words only (`Namn`).
+  private func isStubLine(_ i: Int) -> Bool {
+    let tokens = clean(i).split(separator: " ")
+    return !tokens.isEmpty && tokens.count <= 3 && tokens.allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
+  }
+
+  /// Header lines with a hyphen fragment line joined to the next line's first lower-case word
+  /// after its column words (`April-` + `… uppföljning …` → `… April-uppföljning …`).
+  private func joinedFragments(_ texts: [String]) -> [String] {
+    var result: [String] = []
+    var pending: String?
+    for text in texts {
+      if !text.contains(" "), text.hasSuffix("-") {
+        pending = text
+        continue
+      }
+      if let fragment = pending {
+        var words = text.split(separator: " ").map(String.init)
+        if let k = words.firstIndex(where: { $0.first?.isLowercase == true && $0.first?.isLetter == true }) {
+          words[k] = fragment + words[k]
+        }
+        result.append(words.joined(separator: " "))
+        pending = nil
+      } else {
+        result.append(text)
+      }
+    }
+    return result
+  }
+
+  // MARK: Rows
+
+  /// The table under `header`: its grid and the line after it; nil when no row follows.
+  private func table(_ header: Header) -> (grid: Grid, end: Int)? {
+    var rows: [GridRow] = []
+    var pending: [String] = []
+    var group = ""
+    var used = header.lines
+    var blanks = 0
+    var i = (header.lines.last ?? 0) + 1
+    var end = i
+    while i < lines.count {
+      if claimed(i) || headings.contains(i) { break }
+      let raw = lines[i]
+      let text = clean(i)
+      if text.isEmpty {
+        blanks += 1
+        if blanks >= 2 { break }
+        i += 1
+        continue
+      }
+      if furniture.contains(i) || text.hasPrefix("<!--") || text.hasPrefix("```") || isPageNumber(text) {
+        i += 1
+        continue
+      }
+      blanks = 0
+      if text.hasPrefix("[Tabell") || MarkdownTables.isPipeRow(raw) { break }
+      // A repeated header (a page break) is passed over; another header ends the table.
+      if let next = self.header(at: i) {
+        guard next.columns == header.columns, next.spread.columns == header.spread.columns else { break }
+        used += next.lines
+        i = (next.lines.last ?? i) + 1
+        continue
+      }
+      let run = RunReading.run(Substring(text))
+      if run.atoms.isEmpty || !isRowRun(run) {
+        // A piece of a label.
+        if TextLines.isProse(text) || text.count > 90 { break }
+        if text.first?.isLowercase == true, pending.isEmpty, !rows.isEmpty {
+          rows[rows.count - 1].label = join([rows[rows.count - 1].label, text])
+          used.append(i)
+        } else {
+          pending.append(text)
+          used.append(i)
+        }
+        if pending.count > 4 { break }
+        i += 1
+        continue
+      }
+      // A row.
+      var labelPieces: [String] = []
+      if run.label.isEmpty || run.label.first?.isLowercase == true {
+        // Pieces before the last one starting in upper case end the row above.
+        if let lastUpper = pending.lastIndex(where: { $0.first?.isUppercase == true }), lastUpper > 0, !rows.isEmpty {
+          rows[rows.count - 1].label = join([rows[rows.count - 1].label] + pending[..<lastUpper])
+          labelPieces = Array(pending[lastUpper...])
+        } else {
+          labelPieces = pending
+        }
+        labelPieces.append(run.label)
+      } else {
+        for piece in pending {
+          if piece.first?.isLowercase == true, !rows.isEmpty {
+            rows[rows.count - 1].label = join([rows[rows.count - 1].label, piece])
+          } else {
+            group = piece
+          }
+        }
+        labelPieces = [run.label]
+      }
+      pending = []
+      let label = join(labelPieces)
+      var row = GridRow(label: label, group: group, line: i, cells: [], printed: raw.trimmingSpaces)
+      switch RunReading.read(run, count: header.columns) {
+      case .unique(let numbers):
+        let words = run.words
+        row.cells = numbers.map { _ in nil }
+        // Each number's printed text, from its first word to its last.
+        var k = 0
+        for atomSpan in spans(run, numbers.count) {
+          let first = words[run.atoms[atomSpan.lowerBound].firstWord].text
+          let last = words[run.atoms[atomSpan.upperBound - 1].endWord - 1].text
+          row.cells[k] = GridCell(text: String(first.base[first.startIndex..<last.endIndex]))
+          k += 1
+        }
+      case .ambiguous:
+        row.unreadReason = "the digits can be grouped into \(header.columns) numbers in more than one way"
+      case .impossible:
+        row.unreadReason = "the row does not hold one number for each of the \(header.columns) columns; which are missing is not shown"
+      }
+      rows.append(row)
+      used.append(i)
+      i += 1
+      end = i
+    }
+    guard rows.contains(where: { $0.unreadReason == nil }) else { return nil }
+    // Trailing label pieces after the last row that start in lower case were taken; others are
+    // not part of the table.
+    let columns = header.spread.columns.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
+    let grid = Grid(
+      form: .readingOrder, stub: header.spread.stub, header: [columns], columnCount: header.columns, rows: rows,
+      lines: used.filter { $0 < end }, firstLine: rows.first?.line ?? end)
+    return (grid, end)
+  }
+
+  /// The atom ranges of the unique reading of `run` as `count` numbers.
+  private func spans(_ run: RunReading.Run, _ count: Int) -> [Range<Int>] {
+    RunReading.spans(run, count: count) ?? []
+  }
+
+  /// A run that is a row's numbers: not only years (a header), not a lone small integer
+  /// standing for a page number.
+  private func isRowRun(_ run: RunReading.Run) -> Bool {
+    let years = run.atoms.filter { atom in
+      atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
+        && (1990...2099).contains(Int(atom.digits.integer)) && atom.unit.isEmpty
+    }
+    return years.count < run.atoms.count
+  }
+
+  private func isPageNumber(_ text: String) -> Bool {
+    text.count <= 3 && text.allSatisfy(\.isNumber)
+  }
+
+  private func isSkippable(_ i: Int) -> Bool {
+    let text = clean(i)
+    return text.isEmpty || furniture.contains(i) || text.hasPrefix("<!--")
+  }
+
+  private func clean(_ i: Int) -> String {
+    lines[i].split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
+  }
+
+  private func join(_ pieces: [String]) -> String {
+    HeaderWords.join(pieces.filter { !$0.isEmpty }, words: words)
+  }
+}
