@@ -67,7 +67,7 @@ public enum ReportIngester {
       reportID: identity.id, source: source, reportYear: identity.year, reportPeriod: identity.period,
       reportKind: identity.kind, documentUnit: identity.documentUnit, words: DocumentWords(lines: lines),
       sectionTitles: sectionTitles, headings: Set(headings.flatMap { $0.line..<$0.endLine }))
-    GridTables.read(lines: lines, context: gridContext, into: &context)
+    GridTables.readMarkdown(lines: lines, context: gridContext, into: &context)
     let (_, prepared) = Alongside.run({
       for recognizer in Recognizers.figures {
         recognizer.recognize(in: reportText, context: &context)
@@ -81,6 +81,7 @@ public enum ReportIngester {
     }, concurrently: concurrently)
     reportText.readings.preload(prepared.values.rows)
     reportText.valueLines = prepared.values.isValueLine
+    GridTables.readText(lines: lines, context: gridContext, into: &context)
     for recognizer in Recognizers.tables {
       recognizer.recognize(in: reportText, context: &context)
     }

@@ -74,6 +74,12 @@ enum GridColumns {
       column.isNote = true
       return column
     }
+    // A year range (`Snitt 2022-2024`, `2019 till 2024`): no year; ColumnMeaning gives the
+    // range as the period.
+    if FigureYearWords.range(in: header) != nil {
+      column.meaning = meaning
+      return column
+    }
     let years = Set(words.compactMap { Vocabulary.year(in: $0) })
     let months = monthsIn(words)
     let kindNamed = Vocabulary.kindStems.contains { lower.contains($0) }

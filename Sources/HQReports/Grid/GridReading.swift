@@ -25,6 +25,8 @@ enum GridReading {
 
     // Labels, qualified by their group where the label alone repeats.
     var labels = grid.rows.map { cleanLabel($0.label) }
+    // A table of one row without a label is about what its caption names.
+    if labels.count == 1, labels[0].isEmpty, !grid.caption.isEmpty { labels[0] = cleanLabel(grid.caption) }
     var counts: [String: Int] = [:]
     for label in labels where !label.isEmpty { counts[label.lowercased(), default: 0] += 1 }
     for i in labels.indices where counts[labels[i].lowercased(), default: 0] > 1 && !grid.rows[i].group.isEmpty {

@@ -1,15 +1,20 @@
-/// The table recognizer over the one table model: finds the tables of every form it reads,
-/// builds their ``Grid``s and interprets them (``GridReading``): Markdown pipe tables first
-/// (their form is unambiguous), then tables written as text in reading order.
+/// The table recognizers over the one table model: find the tables of every form they read,
+/// build their ``Grid``s and interpret them (``GridReading``). Markdown pipe tables are read
+/// first (their form is unambiguous); tables written as text in reading order after the figure
+/// recognizers, which know the slide figures better.
 enum GridTables {
-  static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  /// Markdown pipe tables.
+  static func readMarkdown(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
     // Pipe tables only exist in text that has `|` at the start of a line; most texts have none.
-    if lines.contains(where: { $0.first == "|" || $0.hasPrefix(" |") }) {
-      let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture)
-      for grid in builder.grids() {
-        GridReading.read(grid, context: context, into: &recognition)
-      }
+    guard lines.contains(where: { $0.first == "|" || $0.hasPrefix(" |") }) else { return }
+    let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture)
+    for grid in builder.grids() {
+      GridReading.read(grid, context: context, into: &recognition)
     }
+  }
+
+  /// Tables of text in reading order, in the lines no recognizer has claimed.
+  static func readText(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
     let claimed = recognition.claimed
     let text = TextTables(
       lines: lines, words: context.words, furniture: context.furniture, headings: context.headings,

@@ -96,8 +96,15 @@ enum HeaderLayout {
       if !pending.isEmpty, !cells.isEmpty { cells[cells.count - 1] += " " + pending.joined(separator: " ") }
       return cells
     }
-    let kinds = words.indices.filter { Vocabulary.isKindWord(words[$0]) }
+    var kinds = words.indices.filter { Vocabulary.isKindWord(words[$0]) }
     if kinds.count == count, kinds[0] == 0 {
+      // A capitalised word right before a kind word goes with it (`Periodens avvikelse`).
+      for k in kinds.indices.dropFirst() {
+        let before = kinds[k] - 1
+        if before > kinds[k - 1], words[before].first?.isUppercase == true, Vocabulary.year(in: words[before]) == nil {
+          kinds[k] = before
+        }
+      }
       return kinds.enumerated().map { k, start in
         words[start..<(k + 1 < kinds.count ? kinds[k + 1] : words.count)].joined(separator: " ")
       }

@@ -100,6 +100,11 @@ struct TextTables {
     let tokens = text.split(separator: " ")
     let columnWords = tokens.filter { Vocabulary.startsColumnHeader($0) }.count
     guard columnWords >= 1 else { return false }
+    // A caption naming a span of years (`… från 2019 till 2024`) heads no columns.
+    let years = tokens.filter { Vocabulary.year(in: $0) != nil }.count
+    if years == 2, !tokens.contains(where: { Vocabulary.isKindWord($0) }), FigureYearWords.range(in: text) != nil {
+      return false
+    }
     // Numbers other than years make it a row, not a header.
     let run = RunReading.run(Substring(text))
     let nonYears = run.atoms.filter { atom in
@@ -174,7 +179,9 @@ struct TextTables {
       if text.hasPrefix("[Tabell") || MarkdownTables.isPipeRow(raw) { break }
       // A repeated header (a page break) is passed over; another header ends the table.
       if let next = self.header(at: i) {
-        guard next.columns == header.columns, next.spread.columns == header.spread.columns else { break }
+        guard next.columns == header.columns,
+          next.spread.columns == header.spread.columns || repeatsYears(next, of: header)
+        else { break }
         used += next.lines
         i = (next.lines.last ?? i) + 1
         continue
@@ -240,14 +247,52 @@ struct TextTables {
       i += 1
       end = i
     }
-    guard rows.contains(where: { $0.unreadReason == nil }) else { return nil }
+    guard !rows.isEmpty else { return nil }
     // Trailing label pieces after the last row that start in lower case were taken; others are
     // not part of the table.
     let columns = header.spread.columns.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
-    let grid = Grid(
+    var grid = Grid(
       form: .readingOrder, stub: header.spread.stub, header: [columns], columnCount: header.columns, rows: rows,
       lines: used.filter { $0 < end }, firstLine: rows.first?.line ?? end)
+    if let caption = caption(above: header.lines[0]) {
+      grid.caption = caption.text
+      grid.lines.append(caption.line)
+    }
     return (grid, end)
+  }
+
+  /// True when `next` is a line of the header's years only, in the same order (`2020 2021 …`
+  /// at the head of a block under a full header).
+  private func repeatsYears(_ next: Header, of header: Header) -> Bool {
+    let years = { (texts: [String]) -> [Int?] in
+      texts.map { text in Set(text.split(separator: " ").compactMap { Vocabulary.year(in: $0) }).first }
+    }
+    let nextYears = years(next.spread.columns)
+    return nextYears.allSatisfy { $0 != nil } && nextYears == years(header.spread.columns)
+      && next.spread.columns.allSatisfy { $0.split(separator: " ").count == 1 }
+  }
+
+  /// The line naming a table, right above its header (a blank line or page furniture between
+  /// at most): short, no sentence, no bullet, no numbers but years; nil when there is none.
+  private func caption(above index: Int) -> (text: String, line: Int)? {
+    var i = index - 1
+    var skipped = 0
+    while i >= 0, skipped <= 2 {
+      let text = clean(i)
+      if text.isEmpty || furniture.contains(i) {
+        i -= 1
+        skipped += 1
+        continue
+      }
+      guard !claimed(i), !headings.contains(i), text.count <= 100, !TextLines.isProse(text),
+        !TextLines.startsWithBullet(text), text.first?.isLetter == true, !MarkdownTables.isPipeRow(lines[i]),
+        !text.hasPrefix("[")
+      else { return nil }
+      let run = RunReading.run(Substring(text))
+      guard run.atoms.isEmpty || !isRowRun(run) else { return nil }
+      return (text, i)
+    }
+    return nil
   }
 
   /// The atom ranges of the unique reading of `run` as `count` numbers.

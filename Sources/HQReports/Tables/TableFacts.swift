@@ -80,6 +80,24 @@ extension TableScan {
       }
       let indicator = row.subheading.isEmpty ? label : "\(row.subheading) – \(label)"
       let offset = row.textCell == nil ? 0 : 1
+      // Precision first: numbers whose columns are not known are not facts. A short row fills
+      // the first columns only when every column it leaves empty is a budget, a deviation or
+      // an average standing after the outcomes it fills: a row may lack a plan or a derived
+      // figure (`Rekvisitionsläkemedel 134 121,4` under outcome, outcome, budget, deviation),
+      // but which outcome is missing is never shown.
+      let filled = reading.numbers.count + offset
+      let shortRowFits = filled >= columns
+        || (filled >= 1 && meanings[filled...].allSatisfy { $0.kind == .budget || $0.kind == .avvikelse || $0.isAverage })
+      let unknown: String? =
+        columns >= 2 && layout.measures.allSatisfy(\.isEmpty)
+        ? "the table has no header naming its \(columns) columns"
+        : (shortRowFits ? nil : "the row holds \(filled) numbers for \(columns) columns; which are missing is not shown")
+      if let unknown {
+        context.unread.append(UnreadNumber(
+          report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
+          text: TextLines.clean(lines[row.valueLine]), reason: unknown))
+        continue
+      }
       // What the row's label says about the kind, read at most once per row.
       var labelKind: FactKind??
       for (k, number) in reading.numbers.enumerated() where offset + k < columns {
