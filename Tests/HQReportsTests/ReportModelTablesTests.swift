@@ -81,13 +81,13 @@ import Testing
     #expect(dictionary == ["Läkemedel", "Vårdplatser", "Anställda"])
   }
 
-  @Test func allTablesAreTheFiveSourcesInOrder() {
+  @Test func allTablesAreTheSixSourcesInOrder() {
     let tables = Self.model.allTables()
-    #expect(tables.map(\.name) == ["facts", "goals", "sections", "reports", "lines"])
-    #expect(tables.map(\.rowCount) == [4, 1, 3, 2, 2])
+    #expect(tables.map(\.name) == ["facts", "goals", "sections", "reports", "lines", "unread"])
+    #expect(tables.map(\.rowCount) == [4, 1, 3, 2, 2, 0])
     #expect(tables.map(\.schema) == [
       ReportModel.factsSchema, ReportModel.goalsSchema, ReportModel.sectionsSchema, ReportModel.reportsSchema,
-      ReportModel.linesSchema,
+      ReportModel.linesSchema, ReportModel.unreadSchema,
     ])
   }
 

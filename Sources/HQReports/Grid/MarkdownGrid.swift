@@ -78,7 +78,8 @@ struct MarkdownGrid {
     let collapsed = !numericRows.isEmpty
       && numericRows.allSatisfy { row in row.cells.dropFirst().allSatisfy { $0.isEmpty } }
     if collapsed {
-      return collapsedGrid(rows, header: firstCellHeader ?? headerRow.cells[0], lines: raw.lines)
+      // The header's words may stand in any of its cells (`|  | Namn Utfall 2020 … |`).
+      return collapsedGrid(rows, header: firstCellHeader ?? headerRow.cells.flatMap { $0 }, lines: raw.lines)
     }
 
     // Rows: stacked cells split, labels joined.

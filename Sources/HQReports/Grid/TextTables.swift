@@ -284,7 +284,7 @@ struct TextTables {
         skipped += 1
         continue
       }
-      guard !claimed(i), !headings.contains(i), text.count <= 100, !TextLines.isProse(text),
+      guard !claimed(i), text.count <= 100, !TextLines.isProse(text),
         !TextLines.startsWithBullet(text), text.first?.isLetter == true, !MarkdownTables.isPipeRow(lines[i]),
         !text.hasPrefix("[")
       else { return nil }
