@@ -66,7 +66,8 @@ public enum ReportIngester {
     let gridContext = GridContext(
       reportID: identity.id, source: source, reportYear: identity.year, reportPeriod: identity.period,
       reportKind: identity.kind, documentUnit: identity.documentUnit, words: DocumentWords(lines: lines),
-      sectionTitles: sectionTitles, headings: Set(headings.flatMap { $0.line..<$0.endLine }))
+      sectionTitles: sectionTitles, headings: Set(headings.flatMap { $0.line..<$0.endLine }),
+      unitEvidence: UnitEvidence(lines: lines))
     GridTables.readMarkdown(lines: lines, context: gridContext, into: &context)
     let (_, prepared) = Alongside.run({
       for recognizer in Recognizers.figures {

@@ -64,7 +64,7 @@ import Testing
     #expect(t.row(1) == [
       .text("rh-ar-2024"), .text("Ekonomi"), .text("Resultat"), .text("Årets resultat"), .text("Budget 2024"),
       .text("budget"), .null, .int(2024), .number(Number(mantissa: -12041, scale: 1)), .text("mnkr"), .int(16),
-      .int(21), .int(88),
+      .int(21), .int(88), .text("detail"),
     ])
     #expect(t.row(0)[10] == .null)
   }

@@ -57,7 +57,7 @@ import Testing
     let path = try dir.write("modell.json", "old")
     try ModelExport.write(ReportModel(), to: path)
     let text = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(text == "{\n  \"format\": \"hq-model\",\n  \"version\": 1,\n  \"reports\": [],\n  \"facts\": [],\n  \"goals\": [],\n  \"sections\": [],\n  \"lines\": []\n}\n")
+    #expect(text == "{\n  \"format\": \"hq-model\",\n  \"version\": 1,\n  \"reports\": [],\n  \"facts\": [],\n  \"goals\": [],\n  \"sections\": [],\n  \"lines\": [],\n  \"unread\": []\n}\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["modell.json"])
   }
 

@@ -64,10 +64,24 @@ extension CSVReader {
   }
 
   /// The `facts` types in header order when the header names exactly the `facts` columns.
+  ///
+  /// A header without `row_role` (written before that column existed) names them too; the
+  /// table then gets `row_role` = `detail` on every row (``withRowRoles(_:)``).
   static func factsTypes(for header: [String]) -> [ValueType]? {
     let schema = ReportModel.factsSchema
-    guard header.count == schema.count, Set(header) == Set(schema.names) else { return nil }
+    let names = Set(schema.names)
+    guard Set(header) == names && header.count == names.count
+      || Set(header) == names.subtracting(["row_role"]) && header.count == names.count - 1
+    else { return nil }
     return header.compactMap { schema.field(named: $0)?.type }
+  }
+
+  /// The facts columns with `row_role` added as `detail` when the file had none.
+  static func withRowRoles(_ columns: [Column]) -> [Column] {
+    guard !columns.contains(where: { $0.name == "row_role" }), let first = columns.first else { return columns }
+    var roles = ColumnBuilder(name: "row_role", type: .text, capacity: first.count)
+    for _ in 0..<first.count { roles.appendText(RowRole.detail.rawValue) }
+    return columns + [roles.build()]
   }
 
   /// Rows expected, from the length of the first few records, so columns reserve once.

@@ -72,6 +72,7 @@ enum CSVReader {
     }
     var columns = builders.map { $0.build() }
     if forcedTypes != nil {
+      columns = withRowRoles(columns)
       columns = ReportModel.factsSchema.names.compactMap { name in columns.first { $0.name == name } }
     }
     return Table(name: tableName, columns: columns)

@@ -43,6 +43,8 @@ struct GridContext: Sendable {
   var headings: Set<Int> = []
   /// The 0-based lines that are page furniture (running headers and footers, page numbers).
   var furniture: Set<Int> = []
+  /// The amounts the prose states with a unit.
+  var unitEvidence = UnitEvidence()
 
   func section(_ line: Int) -> String { sectionTitles.indices.contains(line) ? sectionTitles[line] : "" }
 }

@@ -19,7 +19,7 @@ import HQData
 enum GridReading {
   static func read(_ grid: Grid, context: GridContext, into recognition: inout RecognitionContext) {
     let captionText = [grid.caption, grid.stub].filter { !$0.isEmpty }.joined(separator: " ")
-    let columns = GridColumns.read(grid, caption: captionText, context: context)
+    var columns = GridColumns.read(grid, caption: captionText, context: context)
     let name = tableName(grid, context: context)
     let section = context.section(grid.firstLine)
 
@@ -42,6 +42,13 @@ enum GridReading {
       }
     }
     let roles = rowRoles(grid, labels: labels, values: values, columns: columns, context: context, recognition: &recognition)
+    // The unit the prose gives the table's amounts, when it is clear, over a missing or
+    // contradicted money unit.
+    if let stated = context.unitEvidence.unit(of: values.flatMap { $0.compactMap { $0 } }) {
+      for c in columns.indices where Self.moneyUnits.contains(columns[c].meaning.unit) {
+        columns[c].meaning.unit = stated
+      }
+    }
 
     for (r, row) in grid.rows.enumerated() {
       let line = row.line + 1
@@ -83,6 +90,9 @@ enum GridReading {
     recognition.claim(grid.lines)
   }
 
+  /// Units a table's amounts may be read in again from the prose.
+  static let moneyUnits: Set<String> = ["", "mnkr", "tkr", "kr", "mdkr"]
+
   /// `-`, `–`, `—`, `..`, `x`: a cell with no value.
   static func isNoValue(_ text: String) -> Bool {
     let t = text.trimmingSpaces
@@ -121,6 +131,12 @@ enum GridReading {
         w.removeLast()
       }
       words[i] = w
+    }
+    // A footnote digit standing after a parenthesis (`… (%) 1`).
+    if words.count >= 2, let last = words.last, last.count == 1, last.first?.isNumber == true,
+      words[words.count - 2].hasSuffix(")")
+    {
+      words.removeLast()
     }
     var result = words.filter { !$0.isEmpty }.joined(separator: " ")
     while result.hasSuffix(":") { result.removeLast() }

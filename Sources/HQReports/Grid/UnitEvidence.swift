@@ -1,0 +1,67 @@
+import HQData
+
+/// The amounts the prose of a report states with their unit (`243,1 miljoner kronor`,
+/// `14,8 mkr`, `3,5 miljarder`), to settle a table's unit when the table does not state one,
+/// or states one its numbers contradict (a `(belopp i tkr)` caption over numbers the text
+/// quotes in millions).
+///
+/// A table's unit is taken from the prose only on clear evidence: at least two of the table's
+/// decimal numbers stated in the prose with one unit (or one whole number in thousands that the
+/// prose states rounded to millions: `-14 877` in the table, `14,8 mkr` in the text), and none
+/// with another.
+struct UnitEvidence: Sendable {
+  /// |amount| → the units the prose states it in.
+  private var units: [Number: Set<String>] = [:]
+
+  init() {}
+
+  init(lines: [String]) {
+    for line in lines where line.utf8.count >= 40 && !line.hasPrefix("|") {
+      let words = NumberRun.words(in: Substring(line))
+      guard words.count >= 6 else { continue }
+      for k in words.indices.dropLast() {
+        guard let unit = Self.unit(words, after: k), let number = SwedishNumber.parse(words[k].text) else { continue }
+        units[number.value.magnitude.normalized, default: []].insert(unit)
+      }
+    }
+  }
+
+  /// The unit the words after `k` name: `miljoner (kronor)`, `mnkr`, `mkr` → `mnkr`; `tkr`,
+  /// `tusen kronor` → `tkr`; `miljarder`, `mdkr` → `mdkr`.
+  private static func unit(_ words: [NumberRun.Word], after k: Int) -> String? {
+    let next = words[k + 1].text.lowercased().filter(\.isLetter)
+    switch next {
+    case "miljoner", "miljon", "mnkr", "mkr", "mn", "mkronor": return "mnkr"
+    case "tkr": return "tkr"
+    case "tusen":
+      return k + 2 < words.count && words[k + 2].text.lowercased().hasPrefix("kr") ? "tkr" : nil
+    case "miljarder", "miljard", "mdkr", "mdr": return "mdkr"
+    default: return nil
+    }
+  }
+
+  /// The unit the prose gives the table's numbers, when it is clear; nil otherwise.
+  func unit(of numbers: [SwedishNumber]) -> String? {
+    var found: [String: Int] = [:]
+    var seen = Set<Number>()
+    for number in numbers where number.unit.isEmpty {
+      let magnitude = number.value.magnitude.normalized
+      guard seen.insert(magnitude).inserted else { continue }
+      if number.value.scale > 0, magnitude.doubleValue >= 0.5, let stated = units[magnitude], stated.count == 1 {
+        found[stated.first!, default: 0] += 1
+      } else if number.value.scale == 0, magnitude.doubleValue >= 1000 {
+        // Thousands quoted in millions: 14 877 → 14,9 (or 14,8 cut off).
+        let millions = magnitude.doubleValue / 1000
+        for candidate in [(millions * 10).rounded() / 10, (millions * 10).rounded(.down) / 10] {
+          // A whole number in thousands that the prose rounds to millions is strong evidence.
+          if let n = Number(candidate, scale: 1), let stated = units[n.normalized], stated == ["mnkr"] {
+            found["tkr", default: 0] += 2
+            break
+          }
+        }
+      }
+    }
+    guard found.count == 1, let (unit, count) = found.first, count >= 2 else { return nil }
+    return unit
+  }
+}
