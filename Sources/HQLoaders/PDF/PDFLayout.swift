@@ -184,8 +184,7 @@ struct TextWriter {
       switch item {
       case .line(let line, let flow):
         pending += line
-        if case .line(_, let nextFlow) = items[safe: index + 1], nextFlow == flow, line.count > 1,
-          line.hasSuffix("-")
+        if case .line(_, let nextFlow) = items[safe: index + 1], nextFlow == flow, line.hasSuffix("-")
         {
           pending.removeLast()
           continue

@@ -5,9 +5,11 @@ enum PDFLimits {
   /// taller word's height: a space is 0.3 of it, a column gutter several times more.
   static let segmentGap = 0.5
   /// Two words are written without a space between them when the gap is under this share of
-  /// the taller word's height, as pdftotext does (a raised footnote digit: `2022` + `1` →
-  /// `20221`).
-  static let glueGap = 0.1
+  /// the height of the first word of their line or segment: pdftotext's own rule (0.03 of the
+  /// font size), so a raised footnote digit stays glued (`2022` + `1` → `20221`).
+  static let glueGap = 0.03
+  /// A table header cell has at most this many words; a longer line is prose above the table.
+  static let headerWords = 6
   /// A word joins a row when its middle is within this share of the smaller height from the
   /// middle of the row's first word.
   static let rowMiddle = 0.45
@@ -48,9 +50,14 @@ struct PDFRow: Sendable {
   var text: String { segments.map(\.text).joined(separator: " ") }
   var numberCount: Int { segments.count(where: { $0.kind != .text }) }
 
-  /// At least two numbers, not all of them years: a row of a table's body.
+  /// At least two numbers, not all of them years, and no text between the first and the last:
+  /// a row of a table's body (`Bibliotek | 2,3 | -44,1`, not `2 | CARD16 | VERSION | 1`).
   var isData: Bool {
-    numberCount >= 2 && segments.contains { $0.kind == .number }
+    guard let first = segments.firstIndex(where: { $0.kind != .text }),
+      let last = segments.lastIndex(where: { $0.kind != .text })
+    else { return false }
+    return numberCount >= 2 && segments.contains { $0.kind == .number }
+      && segments[first...last].allSatisfy { $0.kind != .text }
   }
 }
 
@@ -119,14 +126,14 @@ extension PDFLayout {
     return PDFSegment(left: left, right: right, text: text, kind: PDFNumber.kind(of: text))
   }
 
-  /// Words written as pdftotext writes a line: a space between two words, none where they touch.
+  /// Words written as pdftotext writes a line: a space between two words, none where they
+  /// (nearly) touch.
   static func joined(_ words: [PDFWord]) -> String {
     var text = ""
     var previous: PDFWord?
+    let space = PDFLimits.glueGap * (words.first?.height ?? 0)
     for word in words {
-      if let previous,
-        word.left - previous.right > PDFLimits.glueGap * max(word.height, previous.height)
-      {
+      if let previous, word.left - previous.right >= space {
         text += " "
       }
       text += word.text

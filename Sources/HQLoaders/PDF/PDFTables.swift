@@ -228,7 +228,8 @@ enum PDFTables {
       let crosses = row.segments.contains {
         $0.left < geometry.labelLimit - tolerance && $0.right > geometry.columns[0].left + tolerance
       }
-      guard !crosses, !row.segments.contains(where: { $0.right > rightLimit }) else { break }
+      let prose = row.segments.contains { $0.text.split(separator: " ").count > PDFLimits.headerWords }
+      guard !crosses, !prose, !row.segments.contains(where: { $0.right > rightLimit }) else { break }
       collected.append((content[position], row.segments.contains { $0.left >= geometry.labelLimit - tolerance }))
       position -= 1
     }
