@@ -27,7 +27,8 @@ import Testing
     ("-1 204,1", PDFSegment.Kind.number), ("5,8 %", .number), ("12", .number), ("−3,5", .number),
     ("+2,0", .number), ("0,0*", .number), ("–", .number), ("453 300", .number), ("2023", .year),
     ("20221", .year), ("2 023", .number), ("-2023", .number), ("1 2345", .text), ("12,4 -45,8", .text),
-    ("Utfall", .text), ("2022-12-31", .text), ("4d", .text), ("3,", .text),
+    ("Utfall", .text), ("2022-12-31", .text), ("4d", .text), ("3,", .text), ("1\u{00A0}204,1", .number),
+    ("12\u{202F}%", .number),
   ])
   func numbers(_ text: String, _ kind: PDFSegment.Kind) {
     #expect(PDFNumber.kind(of: text) == kind, "\(text)")

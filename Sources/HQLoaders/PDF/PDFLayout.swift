@@ -79,13 +79,11 @@ enum PDFLayout {
         end += 1
       }
       var text: [PDFWord] = []
-      var tableFirst = false
       for index in start..<end {
         if owner[index] < 0 {
           text.append(words[index])
         } else if starting.contains(owner[index]), placed.insert(owner[index]).inserted {
-          tableFirst = text.isEmpty
-          if !tableFirst, !text.isEmpty {
+          if !text.isEmpty {
             items.append(.line(joined(text), flow: words[start].flow))
             text = []
           }

@@ -147,8 +147,14 @@ extension PDFLayout {
 /// `−3,5`, `+2,0`, `0,0*`, a lone dash for an empty value; and years (`2023`, or `20221` with a
 /// footnote digit glued on), which head columns rather than fill them.
 enum PDFNumber {
+  /// Spaces a PDF may print between groups of thousands: no-break, thin, narrow no-break.
+  static let groupSpaces: [Character] = ["\u{00A0}", "\u{2009}", "\u{202F}"]
+
   static func kind(of text: String) -> PDFSegment.Kind {
     var bytes = Array(text.utf8)[...]
+    if bytes.contains(where: { $0 >= 0x80 }), text.contains(where: groupSpaces.contains) {
+      bytes = Array(String(text.map { groupSpaces.contains($0) ? " " : $0 }).utf8)[...]
+    }
     if isDash(bytes) { return .number }
     var signed = false
     if let length = signLength(bytes) {
