@@ -27,7 +27,8 @@
 /// - Running headers and footers (rows repeating on most pages, digits aside) and page numbers
 ///   are never part of a table; they stay text lines where pdftotext reads them.
 /// - A table broken by a page break is one table, written where it starts; the next page's
-///   repeated header is dropped, and that page's other text follows its marker as usual.
+///   repeated header is dropped, and that page's other text (a `forts.` caption too) follows its
+///   marker as usual.
 enum PDFLayout {
   /// The text of `pages` (from ``PDFWords/parse(_:)``).
   ///

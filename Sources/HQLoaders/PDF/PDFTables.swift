@@ -243,9 +243,11 @@ enum PDFTables {
 
   // MARK: - Page breaks
 
+  /// Nothing stands above the block on its page but furniture and lines saying the table goes
+  /// on (`Driftredovisning (mnkr), forts.`).
   static func isFirstContent(_ block: PDFTableBlock, rows: [PDFRow]) -> Bool {
-    let top = block.header.first ?? block.body.first
-    return rows.indices.first { !rows[$0].isFurniture } == top
+    let top = block.header.first ?? block.body.first ?? 0
+    return rows[..<top].allSatisfy { $0.isFurniture || PDFVocabulary.isContinued($0.text) }
   }
 
   static func isLastContent(_ block: PDFTableBlock, rows: [PDFRow]) -> Bool {
@@ -426,6 +428,12 @@ enum PDFTables {
 enum PDFVocabulary {
   /// Words after a hyphen that end a compound rather than continue it (`Vård- och omsorg`).
   static let conjunctions: Set<String> = ["och", "eller", "samt", "respektive", "resp.", "till"]
+
+  /// A line saying a table goes on from the page before: `forts.`, `(fortsättning)`.
+  static func isContinued(_ text: String) -> Bool {
+    let lower = text.lowercased()
+    return lower.contains("forts.") || lower.contains("fortsättning") || lower.hasSuffix("forts")
+  }
 
   /// A table caption naming the unit, which stays a text line above the table even where it
   /// stands over the columns: `Belopp i mnkr`, `(tkr)`, `Miljoner kronor`.
