@@ -37,11 +37,18 @@ import Testing
     )
     #expect(lines[header + 1] == "| --- | --- | --- | --- | --- | --- | --- |")
     #expect(lines[header + 2] == "| Politisk verksamhet | 0,4 | -6,2 | -5,8 | -6,0 | -6,1 | -0,1 |")
-    #expect(lines[header + 3] == "| Gator och vägar | 38,6 | -1 012,6 | -974,0 | -968,5 | -981,2 | -12,7 |")
-    #expect(lines.contains("| Lokalförsörjning och fastighetsförvaltning | 312,5 | -298,1 | 14,4 | 12,0 | 15,3 | 3,3 |"))
+    #expect(
+      lines[header + 3]
+        == "| Gator och vägar | 38,6 | -1 012,6 | -974,0 | -968,5 | -981,2 | -12,7 |")
+    #expect(
+      lines.contains(
+        "| Lokalförsörjning och fastighetsförvaltning | 312,5 | -298,1 | 14,4 | 12,0 | 15,3 | 3,3 |"
+      ))
     #expect(lines.contains("| Summa | 410,5 | -1 699,8 | -1 289,3 | -1 293,5 | -1 305,9 | -12,4 |"))
     #expect(lines.contains("| Sjukfrånvaro | 5,8 % | 6,1 % | 5,0 % |"))
-    #expect(lines.contains("| Projekt | Budget<br>2024 | Utfall<br>jan–aug<br>2024 | Prognos<br>2024 | Avvikelse |"))
+    #expect(
+      lines.contains(
+        "| Projekt | Budget<br>2024 | Utfall<br>jan–aug<br>2024 | Prognos<br>2024 | Avvikelse |"))
     #expect(lines.contains("| Konstgräsplan Vallen | -12 500 | -8 214 | -12 100 | 400 |"))
   }
 
@@ -50,21 +57,37 @@ import Testing
     let lines = try Self.text("norrvik-arsredovisning-2023").split(separator: "\n").map(String.init)
     let header = try #require(lines.firstIndex { $0.hasPrefix("|  | Not | Utfall") })
     #expect(lines[header - 1] == "Belopp i mnkr")
-    #expect(lines[header] == "|  | Not | Utfall<br>20221 | Utfall<br>2023 | Budget<br>2023 | Avvikelse<br>mot budget |")
-    #expect(lines[header + 3] == "| Verksamhetens kostnader | 2 | -2 145,3 | -2 264,8 | -2 240,0 | -24,8 |")
-    #expect(lines[header + 5] == "| Verksamhetens nettokostnader |  | -1 831,2 | -1 932,7 | -1 926,5 | -6,2 |")
+    #expect(
+      lines[header]
+        == "|  | Not | Utfall<br>20221 | Utfall<br>2023 | Budget<br>2023 | Avvikelse<br>mot budget |"
+    )
+    #expect(
+      lines[header + 3]
+        == "| Verksamhetens kostnader | 2 | -2 145,3 | -2 264,8 | -2 240,0 | -24,8 |")
+    #expect(
+      lines[header + 5]
+        == "| Verksamhetens nettokostnader |  | -1 831,2 | -1 932,7 | -1 926,5 | -6,2 |")
     #expect(lines.contains("|  | Not | 2022-12-31 | 2023-12-31 |"))
-    #expect(lines.contains("| Tillgångar |  |  |  |"), "a group row keeps its place, with empty cells")
+    #expect(
+      lines.contains("| Tillgångar |  |  |  |"), "a group row keeps its place, with empty cells")
     #expect(lines.contains("| Omsättningstillgångar | 10 | 402,7 | 371,5 |"))
-    #expect(lines.contains("1 Utfall 2022 är omräknat enligt ändrad redovisningsprincip för exploatering."))
+    #expect(
+      lines.contains(
+        "1 Utfall 2022 är omräknat enligt ändrad redovisningsprincip för exploatering."))
   }
 
   @Test(.enabled(if: hasPDFToText))
   func aHeaderCellOverTwoColumnsAndAHyphenatedLabel() throws {
-    let lines = try Self.text("smedby-uppfoljning-april-2025").split(separator: "\n").map(String.init)
-    #expect(lines.contains("| Nämnd | Budget<br>2025 | Utfall<br>jan–apr<br>2025 | Prognos 2025<br>Helår | Prognos 2025<br>Avvikelse | Avvikelse<br>% |"))
+    let lines = try Self.text("smedby-uppfoljning-april-2025").split(separator: "\n").map(
+      String.init)
+    #expect(
+      lines.contains(
+        "| Nämnd | Budget<br>2025 | Utfall<br>jan–apr<br>2025 | Prognos 2025<br>Helår | Prognos 2025<br>Avvikelse | Avvikelse<br>% |"
+      ))
     #expect(lines.contains("| Samhällsbyggnadsnämnden | -96,2 | -30,5 | -94,8 | 1,4 | 1,5 |"))
-    #expect(lines.contains("| Barn- och utbildningsnämnden | -1 412,5 | -471,2 | -1 425,9 | -13,4 | -0,9 |"))
+    #expect(
+      lines.contains(
+        "| Barn- och utbildningsnämnden | -1 412,5 | -471,2 | -1 425,9 | -13,4 | -0,9 |"))
     #expect(lines.contains("|  | Jan–apr<br>2024 | Jan–apr<br>2025 |"))
   }
 
@@ -73,11 +96,19 @@ import Testing
     let lunneby = MarkdownTables.parse(try Self.text("lunneby-delarsrapport-2024"))
     let drift = try #require(lunneby.first)
     #expect(drift.rows.count == 11)
-    #expect(drift.rows.map { $0[0] }.suffix(5) == ["Kulturskola", "Lokalförsörjning och fastighetsförvaltning", "Föreningsbidrag", "Kollektivtrafik", "Summa"])
+    #expect(
+      drift.rows.map { $0[0] }.suffix(5) == [
+        "Kulturskola", "Lokalförsörjning och fastighetsförvaltning", "Föreningsbidrag",
+        "Kollektivtrafik", "Summa",
+      ])
     #expect(drift.pages == [1], "the table is written where it starts")
     let text = try Self.text("lunneby-delarsrapport-2024")
-    #expect(!text.contains("Nettokostnader"), "the header repeated on page 2 is dropped, not left as text")
-    #expect(text.components(separatedBy: "Bokslut 2023").count - 1 == 3, "the header once, its spanning cell three times")
+    #expect(
+      !text.contains("Nettokostnader"), "the header repeated on page 2 is dropped, not left as text"
+    )
+    #expect(
+      text.components(separatedBy: "Bokslut 2023").count - 1 == 3,
+      "the header once, its spanning cell three times")
 
     let smedby = MarkdownTables.parse(try Self.text("smedby-uppfoljning-april-2025"))
     #expect(smedby.count == 2)
@@ -88,7 +119,9 @@ import Testing
   @Test(.enabled(if: hasPDFToText), arguments: reports)
   func pageFurnitureIsNotInTables(_ name: String) throws {
     let text = try Self.text(name)
-    let furniture = ["Lunneby kommun", "Norrvik kommun", "Smedby kommun", "Sida", "Nämnden för Teknik & Fritid"]
+    let furniture = [
+      "Lunneby kommun", "Norrvik kommun", "Smedby kommun", "Sida", "Nämnden för Teknik & Fritid",
+    ]
     for table in MarkdownTables.parse(text) {
       for line in table.lines {
         #expect(!furniture.contains { line.contains($0) }, "\(line)")
@@ -114,26 +147,34 @@ import Testing
   func oneColumnOfNumbersIsNotATable() throws {
     let text = try Self.text("lunneby-delarsrapport-2024")
     #expect(text.split(separator: "\n").contains("1 Ekonomisk sammanfattning"))
-    #expect(MarkdownTables.parse(text).allSatisfy { !$0.lines.joined().contains("Ekonomisk sammanfattning") })
+    #expect(
+      MarkdownTables.parse(text).allSatisfy {
+        !$0.lines.joined().contains("Ekonomisk sammanfattning")
+      })
     #expect(MarkdownTables.parse(text).count == 3)
   }
 
   /// Prose reads as before: the text from word geometry, page markers aside, is pdftotext's
   /// reading order (a word hyphenated at a line end re-joined, a blank line after each flow).
-  @Test(.enabled(if: hasPDFToText), arguments: [
-    Fixtures.path("rapport.pdf"), Fixtures.report("lunneby-verksamhetsberattelse-2024.pdf"),
-  ])
+  @Test(
+    .enabled(if: hasPDFToText),
+    arguments: [
+      Fixtures.path("rapport.pdf"), Fixtures.report("lunneby-verksamhetsberattelse-2024.pdf"),
+    ])
   func proseIsReadingOrder(_ path: String) throws {
     let layout = try PDFText.extract(path: path)
     let readingOrder = try PDFText.extract(path: path, mode: .readingOrder)
     #expect(!layout.contains("|"))
     #expect(collapsed(withoutMarkers(layout)) == collapsed(readingOrder))
-    #expect(layout.contains("verksamheten har bytt till LED-belysning") || !path.contains("lunneby"))
+    #expect(
+      layout.contains("verksamheten har bytt till LED-belysning") || !path.contains("lunneby"))
   }
 
   func withoutMarkers(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("<!-- sida ") }
-      .joined(separator: "\n")
+    text.split(separator: "\n", omittingEmptySubsequences: false).filter {
+      !$0.hasPrefix("<!-- sida ")
+    }
+    .joined(separator: "\n")
   }
 
   /// Lines with runs of blank lines as one, and no blank lines at the ends.
@@ -162,12 +203,16 @@ struct MarkdownTables {
     func flush() {
       if current.count >= 2 {
         let cells = current.map(split)
-        tables.append(MarkdownTables(header: cells[0], rows: Array(cells.dropFirst(2)), lines: current, pages: [page]))
+        tables.append(
+          MarkdownTables(
+            header: cells[0], rows: Array(cells.dropFirst(2)), lines: current, pages: [page]))
       }
       current = []
     }
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      if line.hasPrefix("<!-- sida "), let number = Int(line.dropFirst(10).prefix { $0.isNumber }) { page = number }
+      if line.hasPrefix("<!-- sida "), let number = Int(line.dropFirst(10).prefix { $0.isNumber }) {
+        page = number
+      }
       if line.hasPrefix("|") { current.append(String(line)) } else { flush() }
     }
     flush()
@@ -191,8 +236,10 @@ struct MarkdownTables {
     }
     var facts: [TruthFile.Fact] = []
     for row in rows {
-      for (column, cell) in row.enumerated().dropFirst() where !cell.isEmpty && measures[column] != "Not" {
-        facts.append(.init(indicator: row[0], measure: measures[column], value: TruthFile.plain(cell)))
+      for (column, cell) in row.enumerated().dropFirst()
+      where !cell.isEmpty && measures[column] != "Not" {
+        facts.append(
+          .init(indicator: row[0], measure: measures[column], value: TruthFile.plain(cell)))
       }
     }
     return facts

@@ -50,7 +50,8 @@ enum PDFLayout {
       writer.marker(page: page.number)
       let starting = Set(tables.indices.filter { tables[$0].blocks[0].page == index })
       writer.write(
-        items(of: page, owner: owner[index], starting: starting), tables: tables, rows: rows, pages: pages)
+        items(of: page, owner: owner[index], starting: starting), tables: tables, rows: rows,
+        pages: pages)
     }
     return writer.text
   }
@@ -74,7 +75,8 @@ enum PDFLayout {
     let words = page.words
     while start < words.count {
       var end = start + 1
-      while end < words.count, words[end].flow == words[start].flow, words[end].block == words[start].block,
+      while end < words.count, words[end].flow == words[start].flow,
+        words[end].block == words[start].block,
         words[end].line == words[start].line
       {
         end += 1
@@ -150,15 +152,22 @@ enum PDFLayout {
 
   /// `7`, `Sida 7`, `sida 7 av 12`, `7 av 12`, `7 (12)`, `7(12)`, `7/12`, `- 7 -`.
   static func isPageNumber(_ text: String) -> Bool {
-    var words = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "(" || $0 == ")" || $0 == "/" })
-      .map(String.init)
+    var words = text.lowercased().split(whereSeparator: {
+      $0 == " " || $0 == "(" || $0 == ")" || $0 == "/"
+    })
+    .map(String.init)
     if words.first == "sida" || words.first == "page" { words.removeFirst() }
-    if words.count == 3, ["-", "–", "—"].contains(words[0]), words[0] == words[2] { words = [words[1]] }
-    let isNumber = { (word: String) in (1...4).contains(word.count) && word.allSatisfy(\.isASCII) && word.allSatisfy(\.isNumber) }
+    if words.count == 3, ["-", "–", "—"].contains(words[0]), words[0] == words[2] {
+      words = [words[1]]
+    }
+    let isNumber = { (word: String) in
+      (1...4).contains(word.count) && word.allSatisfy(\.isASCII) && word.allSatisfy(\.isNumber)
+    }
     switch words.count {
     case 1: return isNumber(words[0])
     case 2: return isNumber(words[0]) && isNumber(words[1])
-    case 3: return isNumber(words[0]) && (words[1] == "av" || words[1] == "of") && isNumber(words[2])
+    case 3:
+      return isNumber(words[0]) && (words[1] == "av" || words[1] == "of") && isNumber(words[2])
     default: return false
     }
   }
@@ -177,13 +186,16 @@ struct TextWriter {
     lineSinceBlank = false
   }
 
-  mutating func write(_ items: [PDFLayout.Item], tables: [PDFTable], rows: [[PDFRow]], pages: [PDFPage]) {
+  mutating func write(
+    _ items: [PDFLayout.Item], tables: [PDFTable], rows: [[PDFRow]], pages: [PDFPage]
+  ) {
     var pending = ""
     for (index, item) in items.enumerated() {
       switch item {
       case .line(let line, let flow):
         pending += line
-        if case .line(_, let nextFlow) = items[safe: index + 1], nextFlow == flow, line.hasSuffix("-")
+        if case .line(_, let nextFlow) = items[safe: index + 1], nextFlow == flow,
+          line.hasSuffix("-")
         {
           pending.removeLast()
           continue

@@ -89,7 +89,8 @@ extension PDFLayout {
       let word = words[index]
       if let first = current.first {
         let anchor = words[first]
-        if abs(word.middle - anchor.middle) <= PDFLimits.rowMiddle * min(word.height, anchor.height) {
+        if abs(word.middle - anchor.middle) <= PDFLimits.rowMiddle * min(word.height, anchor.height)
+        {
           current.append(index)
           continue
         }
@@ -169,7 +170,9 @@ enum PDFNumber {
       let byte = bytes[index]
       if isDigit(byte) {
         count += 1
-      } else if byte == UInt8(ascii: " "), count > 0, index + 1 < bytes.endIndex, isDigit(bytes[index + 1]) {
+      } else if byte == UInt8(ascii: " "), count > 0, index + 1 < bytes.endIndex,
+        isDigit(bytes[index + 1])
+      {
         groups.append(count)
         count = 0
       } else {
@@ -183,7 +186,9 @@ enum PDFNumber {
       guard groups[0] <= 3, groups.dropFirst().allSatisfy({ $0 == 3 }) else { return .text }
     }
     var decimals = false
-    if index < bytes.endIndex, bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ".") {
+    if index < bytes.endIndex,
+      bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ".")
+    {
       index += 1
       let start = index
       while index < bytes.endIndex, isDigit(bytes[index]) { index += 1 }
@@ -194,7 +199,8 @@ enum PDFNumber {
     if index < bytes.endIndex, bytes[index] == UInt8(ascii: "%") { index += 1 }
     while index < bytes.endIndex, bytes[index] == UInt8(ascii: "*") { index += 1 }
     guard index == bytes.endIndex else { return .text }
-    let isYear = !signed && !decimals && groups.count == 1 && (groups[0] == 4 || groups[0] == 5)
+    let isYear =
+      !signed && !decimals && groups.count == 1 && (groups[0] == 4 || groups[0] == 5)
       && (bytes.starts(with: "19".utf8) || bytes.starts(with: "20".utf8))
       && !text.hasSuffix("%")
     return isYear ? .year : .number
@@ -208,7 +214,9 @@ enum PDFNumber {
   static func signLength(_ bytes: ArraySlice<UInt8>) -> Int? {
     guard let first = bytes.first else { return nil }
     if first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { return 1 }
-    if bytes.starts(with: [0xE2, 0x88, 0x92]) || bytes.starts(with: [0xE2, 0x80, 0x93]) { return 3 }
+    if bytes.starts(with: [0xE2, 0x88, 0x92]) || bytes.starts(with: [0xE2, 0x80, 0x93]) {
+      return 3
+    }
     return nil
   }
 

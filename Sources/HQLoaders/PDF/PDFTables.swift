@@ -25,7 +25,8 @@ struct PDFGeometry: Sendable {
   }
 
   var pitch: Double {
-    columns.count > 1 ? (columns[columns.count - 1].middle - columns[0].middle) / Double(columns.count - 1) : 0
+    columns.count > 1
+      ? (columns[columns.count - 1].middle - columns[0].middle) / Double(columns.count - 1) : 0
   }
 }
 
@@ -52,7 +53,8 @@ struct PDFTable: Sendable {
   func markdown(rows: [[PDFRow]], pages: [PDFPage]) -> String {
     let first = blocks[0]
     let geometry = first.geometry
-    let header = PDFTables.headerCells(first.header.map { rows[first.page][$0] }, geometry: geometry)
+    let header = PDFTables.headerCells(
+      first.header.map { rows[first.page][$0] }, geometry: geometry)
     var text = PDFTables.line(header)
     text += PDFTables.line(Array(repeating: "---", count: header.count))
     for cells in PDFTables.bodyRows(blocks, rows: rows, geometry: geometry) {
@@ -130,9 +132,11 @@ enum PDFTables {
       while let row = body.last, !rows[row].isData { body.removeLast() }
       // A label wrapped below the last row with numbers.
       var position = start + body.count
-      while position < content.count, position < start + body.count + PDFLimits.rowsBetweenData,
+      let limit = min(content.count, position + PDFLimits.rowsBetweenData)
+      while position < limit,
         near(rows[content[position - 1]], rows[content[position]]),
-        isLabelOnly(rows[content[position]], geometry), startsLowercase(rows[content[position]].text)
+        isLabelOnly(rows[content[position]], geometry),
+        startsLowercase(rows[content[position]].text)
       {
         body.append(content[position])
         position += 1
@@ -157,8 +161,10 @@ enum PDFTables {
   ///
   /// - Complexity: O(k log k) in the number of number segments.
   static func geometry(of dataRows: [PDFRow]) -> PDFGeometry? {
-    let spans = dataRows.flatMap { row in row.segments.filter { $0.kind != .text }.map { ($0.left, $0.right) } }
-      .sorted { $0.0 < $1.0 }
+    let spans = dataRows.flatMap { row in
+      row.segments.filter { $0.kind != .text }.map { ($0.left, $0.right) }
+    }
+    .sorted { $0.0 < $1.0 }
     var clusters: [(left: Double, right: Double)] = []
     for (left, right) in spans {
       if let last = clusters.last, left <= last.right + PDFLimits.tolerance {
@@ -171,16 +177,19 @@ enum PDFTables {
     let labelRight = dataRows.flatMap { row in
       row.segments.filter { $0.kind == .text && $0.right <= clusters[0].left }.map(\.right)
     }.max()
-    let firstLeft = labelRight.map { ($0 + clusters[0].left) / 2 }
+    let firstLeft =
+      labelRight.map { ($0 + clusters[0].left) / 2 }
       ?? clusters[0].left - (clusters[1].left - clusters[0].right) / 2
     var columns: [PDFColumn] = []
     for (index, cluster) in clusters.enumerated() {
       let regionLeft = index == 0 ? firstLeft : (clusters[index - 1].right + cluster.left) / 2
-      columns.append(PDFColumn(left: cluster.left, right: cluster.right, regionLeft: regionLeft, regionRight: 0))
+      columns.append(
+        PDFColumn(left: cluster.left, right: cluster.right, regionLeft: regionLeft, regionRight: 0))
       if index > 0 { columns[index - 1].regionRight = regionLeft }
     }
     let last = columns.count - 1
-    columns[last].regionRight = columns[last].right + (columns[last].left - columns[last].regionLeft)
+    columns[last].regionRight =
+      columns[last].right + (columns[last].left - columns[last].regionLeft)
     return PDFGeometry(columns: columns, labelLimit: firstLeft)
   }
 
@@ -194,7 +203,9 @@ enum PDFTables {
         continue
       }
       let column = geometry.columns[geometry.column(at: segment.middle)]
-      if segment.left < column.regionLeft - tolerance || segment.right > column.regionRight + tolerance {
+      if segment.left < column.regionLeft - tolerance
+        || segment.right > column.regionRight + tolerance
+      {
         return false
       }
     }
@@ -202,7 +213,8 @@ enum PDFTables {
   }
 
   static func isLabelOnly(_ row: PDFRow, _ geometry: PDFGeometry) -> Bool {
-    fits(row, geometry) && row.segments.allSatisfy { $0.left < geometry.labelLimit - PDFLimits.tolerance }
+    fits(row, geometry)
+      && row.segments.allSatisfy { $0.left < geometry.labelLimit - PDFLimits.tolerance }
   }
 
   static func startsLowercase(_ text: String) -> Bool {
@@ -224,13 +236,19 @@ enum PDFTables {
     var position = first - 1
     while position >= 0, collected.count < PDFLimits.headerLines + PDFLimits.rowsBetweenData {
       let row = rows[content[position]]
-      guard near(row, rows[content[position + 1]]), !row.isData, !PDFVocabulary.isCaption(row.text) else { break }
+      guard near(row, rows[content[position + 1]]), !row.isData, !PDFVocabulary.isCaption(row.text)
+      else { break }
       let crosses = row.segments.contains {
         $0.left < geometry.labelLimit - tolerance && $0.right > geometry.columns[0].left + tolerance
       }
-      let prose = row.segments.contains { $0.text.split(separator: " ").count > PDFLimits.headerWords }
-      guard !crosses, !prose, !row.segments.contains(where: { $0.right > rightLimit }) else { break }
-      collected.append((content[position], row.segments.contains { $0.left >= geometry.labelLimit - tolerance }))
+      let prose = row.segments.contains {
+        $0.text.split(separator: " ").count > PDFLimits.headerWords
+      }
+      guard !crosses, !prose, !row.segments.contains(where: { $0.right > rightLimit }) else {
+        break
+      }
+      collected.append(
+        (content[position], row.segments.contains { $0.left >= geometry.labelLimit - tolerance }))
       position -= 1
     }
     guard let lowest = collected.firstIndex(where: \.overColumns),
@@ -262,14 +280,17 @@ enum PDFTables {
     for column in block.geometry.columns {
       let index = first.geometry.column(at: column.middle)
       let region = first.geometry.columns[index]
-      guard index > previous, column.middle >= region.regionLeft, column.middle <= region.regionRight else {
+      guard index > previous, column.middle >= region.regionLeft,
+        column.middle <= region.regionRight
+      else {
         return false
       }
       previous = index
     }
     guard !block.header.isEmpty else { return true }
     let repeated = headerCells(block.header.map { rows[block.page][$0] }, geometry: first.geometry)
-    return repeated == headerCells(first.header.map { rows[first.page][$0] }, geometry: first.geometry)
+    return repeated
+      == headerCells(first.header.map { rows[first.page][$0] }, geometry: first.geometry)
   }
 
   // MARK: - Cells
@@ -279,7 +300,9 @@ enum PDFTables {
   static func headerCells(_ lines: [PDFRow], geometry: PDFGeometry) -> [String] {
     let count = geometry.columns.count
     let homes: [[Int?]] = lines.map { line in
-      line.segments.map { $0.right <= geometry.labelLimit + PDFLimits.tolerance ? nil : geometry.column(at: $0.middle) }
+      line.segments.map {
+        $0.right <= geometry.labelLimit + PDFLimits.tolerance ? nil : geometry.column(at: $0.middle)
+      }
     }
     let occupied = homes.map { Set($0.compactMap { $0 }) }
     var parts = Array(repeating: [String](), count: count + 1)
@@ -288,18 +311,28 @@ enum PDFTables {
       for (index, segment) in line.segments.enumerated() {
         guard let home = homes[number][index] else { continue }
         let below = (number + 1..<lines.count).flatMap { lower in
-          lines[lower].segments.indices.filter { homes[lower][$0] == home }.map { lines[lower].segments[$0] }
+          lines[lower].segments.indices.filter { homes[lower][$0] == home }.map {
+            lines[lower].segments[$0]
+          }
         }
-        for column in span(segment, home: home, line: number, below: below, occupied: occupied, geometry: geometry) {
+        for column in span(
+          segment, home: home, line: number, below: below, occupied: occupied, geometry: geometry)
+        {
           claims[column].append(index)
         }
       }
-      let stub = line.segments.indices.filter { homes[number][$0] == nil }.map { line.segments[$0].text }
+      let stub = line.segments.indices.filter { homes[number][$0] == nil }.map {
+        line.segments[$0].text
+      }
       if !stub.isEmpty { parts[0].append(stub.joined(separator: " ")) }
       for column in 0..<count {
         // A free column claimed by two spanning cells is left to neither.
-        let mine = claims[column].filter { homes[number][$0] == column || claims[column].count == 1 }
-        if !mine.isEmpty { parts[column + 1].append(mine.map { line.segments[$0].text }.joined(separator: " ")) }
+        let mine = claims[column].filter {
+          homes[number][$0] == column || claims[column].count == 1
+        }
+        if !mine.isEmpty {
+          parts[column + 1].append(mine.map { line.segments[$0].text }.joined(separator: " "))
+        }
       }
     }
     return parts.map { $0.joined(separator: "<br>") }
@@ -320,10 +353,13 @@ enum PDFTables {
     geometry: PDFGeometry
   ) -> ClosedRange<Int> {
     let columns = geometry.columns
-    let hasBelow = { (column: Int) in (line + 1..<occupied.count).contains { occupied[$0].contains(column) } }
+    let hasBelow = { (column: Int) in
+      (line + 1..<occupied.count).contains { occupied[$0].contains(column) }
+    }
     let free = { (column: Int) in !occupied[line].contains(column) && hasBelow(column) }
     let aligned = below.contains {
-      abs($0.left - segment.left) <= PDFLimits.alignment || abs($0.right - segment.right) <= PDFLimits.alignment
+      abs($0.left - segment.left) <= PDFLimits.alignment
+        || abs($0.right - segment.right) <= PDFLimits.alignment
         || abs($0.middle - segment.middle) <= PDFLimits.alignment
     }
     guard !below.isEmpty, !aligned else { return home...home }
@@ -333,16 +369,19 @@ enum PDFTables {
     while high < columns.count - 1, free(high + 1) { high += 1 }
     guard low < high else { return home...home }
     let score = { (range: ClosedRange<Int>) in
-      abs(segment.middle - (columns[range.lowerBound].middle + columns[range.upperBound].middle) / 2)
+      abs(
+        segment.middle - (columns[range.lowerBound].middle + columns[range.upperBound].middle) / 2)
     }
     var ranges: [ClosedRange<Int>] = []
     for lower in low...home {
       for upper in home...high { ranges.append(lower...upper) }
     }
     let best = ranges.map(score).min() ?? 0
-    let chosen = ranges.filter { score($0) <= best + PDFLimits.spanPreference * geometry.pitch }
+    let chosen =
+      ranges.filter { score($0) <= best + PDFLimits.spanPreference * geometry.pitch }
       .max { ($0.count, -score($0)) < ($1.count, -score($1)) } ?? home...home
-    let centredOnHome = segment.middle >= columns[home].left && segment.middle <= columns[home].right
+    let centredOnHome =
+      segment.middle >= columns[home].left && segment.middle <= columns[home].right
     if chosen.count > 1, centredOnHome, segment.width <= PDFLimits.spanWidth * columns[home].width {
       return home...home
     }
@@ -351,7 +390,9 @@ enum PDFTables {
 
   /// The body rows as cells (label first) across all blocks; a label wrapped over lines is
   /// joined to its row, a label-only row that continues neither neighbour names a group.
-  static func bodyRows(_ blocks: [PDFTableBlock], rows: [[PDFRow]], geometry: PDFGeometry) -> [[String]] {
+  static func bodyRows(_ blocks: [PDFTableBlock], rows: [[PDFRow]], geometry: PDFGeometry)
+    -> [[String]]
+  {
     var out: [[String]] = []
     for block in blocks {
       let pageRows = rows[block.page]
@@ -372,8 +413,10 @@ enum PDFTables {
         let label = cells[0]
         let next = position + 1 < split.count ? split[position + 1] : nil
         let nextHasCells = next.map { $0.dropFirst().contains { !$0.isEmpty } } ?? false
-        let previousOK = previous.map { startsLowercase(label) || out[$0.output][0].hasSuffix("-") } ?? false
-        let nextOK = nextHasCells && (next![0].isEmpty || startsLowercase(next![0]) || label.hasSuffix("-"))
+        let previousOK =
+          previous.map { startsLowercase(label) || out[$0.output][0].hasSuffix("-") } ?? false
+        let nextOK =
+          nextHasCells && (next![0].isEmpty || startsLowercase(next![0]) || label.hasSuffix("-"))
         var toPrevious = previousOK
         if previousOK, nextOK, let previous {
           let above = pageRows[row].top - pageRows[previous.row].bottom
@@ -398,7 +441,9 @@ enum PDFTables {
   static func cells(of row: PDFRow, geometry: PDFGeometry) -> [String] {
     var cells = Array(repeating: "", count: geometry.columns.count + 1)
     for segment in row.segments {
-      let index = segment.left < geometry.labelLimit - PDFLimits.tolerance ? 0 : geometry.column(at: segment.middle) + 1
+      let index =
+        segment.left < geometry.labelLimit - PDFLimits.tolerance
+        ? 0 : geometry.column(at: segment.middle) + 1
       cells[index] = cells[index].isEmpty ? segment.text : cells[index] + " " + segment.text
     }
     return cells
@@ -420,7 +465,8 @@ enum PDFTables {
 
   /// A Markdown table line: `| a | b |`, with `|` in a cell escaped.
   static func line(_ cells: [String]) -> String {
-    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+      + " |\n"
   }
 }
 
@@ -439,9 +485,14 @@ enum PDFVocabulary {
   /// stands over the columns: `Belopp i mnkr`, `(tkr)`, `Miljoner kronor`.
   static func isCaption(_ text: String) -> Bool {
     let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
-    if lower.hasPrefix("belopp i ") || lower.hasPrefix("belopp, ") || lower.hasPrefix("(belopp") { return true }
+    if lower.hasPrefix("belopp i ") || lower.hasPrefix("belopp, ") || lower.hasPrefix("(belopp") {
+      return true
+    }
     let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
-    return ["mnkr", "mkr", "tkr", "kr", "mdkr", "miljoner kronor", "tusental kronor", "tusentals kronor", "tusen kronor"]
-      .contains(bare)
+    return [
+      "mnkr", "mkr", "tkr", "kr", "mdkr", "miljoner kronor", "tusental kronor", "tusentals kronor",
+      "tusen kronor",
+    ]
+    .contains(bare)
   }
 }
