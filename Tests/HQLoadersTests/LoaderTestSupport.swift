@@ -8,6 +8,11 @@ enum Fixtures {
   static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/Loaders").path
 
   static func path(_ name: String) -> String { directory + "/" + name }
+
+  /// The report PDFs, texts and truth files made by Scripts/make-table-pdfs.
+  static let reports = URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("Reports").path
+
+  static func report(_ name: String) -> String { reports + "/" + name }
 }
 
 /// A fresh temporary directory per test, so tests can write files with exact bytes.

@@ -1,20 +1,42 @@
 import Foundation
 
 /// Extracts a PDF's text with poppler's `pdftotext`, the tool the bundled report texts were
-/// made with, so a PDF loads exactly like its `.txt`.
+/// made with.
 ///
-/// The tool runs with an argument vector (`pdftotext -enc UTF-8 FILE -`), never through a
-/// shell, so no file name can be taken for a command. Reading order (not `-layout`) is the
-/// mode that matches Datasets/*.txt; page breaks (form feeds) become line breaks.
+/// The text is built from word geometry (``Mode/layout``): `pdftotext -tsv -enc UTF-8 FILE -`
+/// gives every word with its box, and ``PDFLayout`` keeps prose and headings in pdftotext's
+/// reading order while writing tables as Markdown pipe tables, with a `<!-- sida N -->` line
+/// before each page. ``Mode/readingOrder`` is plain `pdftotext -enc UTF-8 FILE -`, the mode
+/// that matches Datasets/*.txt (page breaks become line breaks).
+///
+/// The tool runs with an argument vector, never through a shell, so no file name can be taken
+/// for a command.
 enum PDFText {
+  /// How the text is built.
+  enum Mode: Sendable {
+    /// From word geometry (`-tsv`): tables as Markdown, page markers, furniture out of tables.
+    case layout
+    /// pdftotext's reading order, as it writes it.
+    case readingOrder
+
+    var options: [String] {
+      switch self {
+      case .layout: ["-tsv", "-enc", "UTF-8"]
+      case .readingOrder: ["-enc", "UTF-8"]
+      }
+    }
+  }
+
   /// The places `pdftotext` is looked for, in order, when `PATH` does not have it.
   static let fallbackDirectories = ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
 
   /// - Parameters:
   ///   - environment: where `PATH` and the `HQ_PDFTOTEXT` override are read (tests pass their own).
   ///   - fallbacks: directories tried after `PATH`.
+  ///   - mode: word geometry (the default) or pdftotext's reading order.
   static func extract(
-    path: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    path: String, mode: Mode = .layout,
+    environment: [String: String] = ProcessInfo.processInfo.environment,
     fallbacks: [String] = fallbackDirectories
   ) throws(LoadError) -> String {
     guard FileManager.default.isReadableFile(atPath: path) else {
@@ -34,7 +56,7 @@ enum PDFText {
     }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = piped == nil ? arguments(for: path) : ["-enc", "UTF-8", "-", "-"]
+    process.arguments = piped == nil ? arguments(for: path, mode: mode) : mode.options + ["-", "-"]
     let output = Pipe()
     let errors = Pipe()
     let input = Pipe()
@@ -68,8 +90,13 @@ enum PDFText {
       throw LoadError(file: path, message: "pdftotext could not read the PDF (exit status \(process.terminationStatus))\(reason.isEmpty ? "" : ": \(reason)"); expected a PDF with a text layer")
     }
     var bytes = [UInt8](data)
-    for i in bytes.indices where bytes[i] == 0x0C { bytes[i] = 0x0A }
-    return String(decoding: bytes, as: UTF8.self)
+    switch mode {
+    case .layout:
+      return PDFLayout.text(of: PDFWords.parse(bytes))
+    case .readingOrder:
+      for i in bytes.indices where bytes[i] == 0x0C { bytes[i] = 0x0A }
+      return String(decoding: bytes, as: UTF8.self)
+    }
   }
 
   /// True for a regular file (or a link to one); false for a pipe, a directory, a device,
@@ -81,8 +108,8 @@ enum PDFText {
 
   /// The argument vector; `path` is one argument whatever characters it holds, and a path
   /// starting with `-` is prefixed with `./` so pdftotext cannot take it for an option.
-  static func arguments(for path: String) -> [String] {
-    ["-enc", "UTF-8", path.hasPrefix("-") ? "./" + path : path, "-"]
+  static func arguments(for path: String, mode: Mode = .layout) -> [String] {
+    mode.options + [path.hasPrefix("-") ? "./" + path : path, "-"]
   }
 
   /// `HQ_PDFTOTEXT` if set, else the first executable `pdftotext` on `PATH` or in `fallbacks`.
