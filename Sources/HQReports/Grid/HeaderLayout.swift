@@ -30,7 +30,9 @@ enum HeaderLayout {
     guard count > 0 else { return nil }
     var stub: [String] = []
     var columns = [[String]](repeating: [], count: count)
-    var yearsOnlyShort: [String]?
+    // A `Not` column first: lines after the one naming it spread over the other columns.
+    var noteColumn = false
+    var yearsShort: (years: [String], trailing: [String], offset: Int)?
     for line in lines {
       let words = line.split(separator: " ").map(String.init)
       guard !words.isEmpty else { continue }
@@ -40,35 +42,51 @@ enum HeaderLayout {
       }
       let lead = Array(words[..<firstHeader])
       let rest = Array(words[firstHeader...])
-      if let cells = cut(rest, count) {
+      let offset = noteColumn ? 1 : 0
+      let target = count - offset
+      if let cells = cut(rest, target) {
         stub += lead
+        for (c, cell) in cells.enumerated() { columns[c + offset].append(cell) }
+        if offset == 0, Vocabulary.letters(cells[0]) == "not" { noteColumn = true }
+      } else if offset == 0, let cells = cut(words, count) {
         for (c, cell) in cells.enumerated() { columns[c].append(cell) }
-      } else if let cells = cut(words, count) {
-        for (c, cell) in cells.enumerated() { columns[c].append(cell) }
-      } else if rest.allSatisfy({ Vocabulary.year(in: $0) != nil }), rest.count == count - 1, yearsOnlyShort == nil {
+      } else if yearsShort == nil, let split = yearsThenWords(rest), split.years.count == target - 1 {
+        // Rule 5: years for all columns but the last, which names a deviation; words after
+        // the years belong to it (`2023 2023 mot budget`).
         stub += lead
-        yearsOnlyShort = rest
+        yearsShort = (split.years, split.trailing, offset)
       } else {
         return nil
       }
     }
-    if let years = yearsOnlyShort {
-      // Rule 5: the last column names a deviation and takes no year.
+    if let short = yearsShort {
       guard let last = columns.last, Vocabulary.letters(last.joined(separator: " ")).contains("avvik") else { return nil }
-      for (c, year) in years.enumerated() { columns[c].append(year) }
+      for (c, year) in short.years.enumerated() { columns[c + short.offset].append(year) }
+      if !short.trailing.isEmpty { columns[count - 1].append(short.trailing.joined(separator: " ")) }
     }
     let texts = columns.map { $0.joined(separator: " ") }
     // Every column names at most one year; and either all name one, or only trailing
     // deviation columns name none.
     let years = texts.map { Set($0.split(separator: " ").compactMap { Vocabulary.year(in: $0) }) }
     guard years.allSatisfy({ $0.count <= 1 }) else { return nil }
-    if let firstWithout = years.firstIndex(where: { $0.isEmpty }), years.contains(where: { !$0.isEmpty }) {
+    let first = noteColumn ? 1 : 0
+    if let firstWithout = years[first...].firstIndex(where: { $0.isEmpty }), years.contains(where: { !$0.isEmpty }) {
       let trailing = texts[firstWithout...]
       guard years[firstWithout...].allSatisfy({ $0.isEmpty }),
         trailing.allSatisfy({ Vocabulary.letters($0).contains("avvik") || Vocabulary.letters($0).contains("procent") })
       else { return nil }
     }
     return Spread(stub: stub.joined(separator: " "), columns: texts)
+  }
+
+  /// A run of years followed by other words (`2023 2023 mot budget`), nil when the words do not
+  /// start with years.
+  private static func yearsThenWords(_ words: [String]) -> (years: [String], trailing: [String])? {
+    let years = words.prefix { Vocabulary.year(in: $0) != nil }
+    guard !years.isEmpty, !words.dropFirst(years.count).contains(where: { Vocabulary.year(in: $0) != nil }) else {
+      return nil
+    }
+    return (Array(years), Array(words.dropFirst(years.count)))
   }
 
   /// The words cut into `count` cells by rules 1–4, nil when none fits.

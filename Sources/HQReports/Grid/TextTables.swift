@@ -84,10 +84,19 @@ struct TextTables {
   /// The number of columns a header names: the most kind words on one line, else the most
   /// years on one line.
   static func columnCount(_ header: [String]) -> Int? {
-    let kinds = header.map { $0.split(separator: " ").filter { Vocabulary.isKindWord($0) }.count }.max() ?? 0
-    if kinds >= 2 { return kinds }
-    let years = header.map { line in
-      line.split(separator: " ").filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count
+    // A `Not` column before the column words counts as a column.
+    let notes = header.map { line -> Int in
+      let words = line.split(separator: " ")
+      guard let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) else { return 0 }
+      return words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
+    }
+    let kinds = header.indices.map { k in
+      header[k].split(separator: " ").filter { Vocabulary.isKindWord($0) }.count + notes[k]
+    }.max() ?? 0
+    if kinds >= 2 + (notes.max() ?? 0) { return kinds }
+    let years = header.indices.map { k in
+      header[k].split(separator: " ").filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count
+        + notes[k]
     }.max() ?? 0
     return years >= 2 ? years : (kinds == 1 ? 1 : nil)
   }
@@ -225,12 +234,35 @@ struct TextTables {
       pending = []
       let label = join(labelPieces)
       var row = GridRow(label: label, group: group, line: i, cells: [], printed: raw.trimmingSpaces)
-      switch RunReading.read(run, count: header.columns) {
+      // A row without a note reference leaves the `Not` column empty.
+      let noteFirst = Vocabulary.letters(header.spread.columns[0]) == "not"
+      var reading = RunReading.read(run, count: header.columns)
+      var skipped = 0
+      if noteFirst, header.columns > 1 {
+        // With a note, its reference is the first word, a small whole number; without, the
+        // numbers fill the other columns. When both readings are possible (`1 412,5`: note 1
+        // and 412,5, or 1 412,5 and no note), the row is not determined.
+        var rest = run
+        rest.atoms = Array(run.atoms.dropFirst())
+        let withNote = run.atoms.first.map(Self.mayBeNoteReference) == true
+          ? RunReading.read(rest, count: header.columns - 1) : .impossible
+        let withoutNote = RunReading.read(run, count: header.columns - 1)
+        switch (withNote, withoutNote) {
+        case (.unique, .unique): reading = .ambiguous
+        case (.unique, _): reading = RunReading.read(run, count: header.columns)
+        case (_, .unique):
+          reading = withoutNote
+          skipped = 1
+        case (.ambiguous, _), (_, .ambiguous): reading = .ambiguous
+        default: reading = .impossible
+        }
+      }
+      switch reading {
       case .unique(let numbers):
         let words = run.words
-        row.cells = numbers.map { _ in nil }
+        row.cells = Array(repeating: nil, count: header.columns)
         // Each number's printed text, from its first word to its last.
-        var k = 0
+        var k = skipped
         for atomSpan in spans(run, numbers.count) {
           let first = words[run.atoms[atomSpan.lowerBound].firstWord].text
           let last = words[run.atoms[atomSpan.upperBound - 1].endWord - 1].text
@@ -293,6 +325,13 @@ struct TextTables {
       return (text, i)
     }
     return nil
+  }
+
+  /// A word that may be a note reference: a whole number from 1 to 99, no sign, no unit.
+  static func mayBeNoteReference(_ atom: NumberRun.Atom) -> Bool {
+    let d = atom.digits
+    return !d.hasSign && d.fractionDigits == 0 && !d.percent && atom.unit.isEmpty && d.integerDigits <= 2
+      && d.integer >= 1 && atom.qualifier.isEmpty
   }
 
   /// The atom ranges of the unique reading of `run` as `count` numbers.
