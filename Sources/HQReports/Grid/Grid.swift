@@ -116,10 +116,18 @@ enum HeaderWords {
       return .dropHyphen
     }
     guard last.isLetter, first.isLowercase, first.isLetter else { return .space }
-    // Single letters written one per line (`N` / `o` / `t`).
-    if lastWord.count == 1 && next.count == 1 { return .none }
+    // A letter alone on its line (`N` / `o` / `t`, `Avvikels` / `e 2024`) ends the word before it.
+    if nextWord.count == 1 { return .none }
     let fragment = nextWord.filter(\.isLetter).lowercased()
-    guard !fragment.isEmpty, let words, words.isUseful else { return .space }
+    guard !fragment.isEmpty else { return .space }
+    // Words of the vocabulary broken without a hyphen (`Avvik` + `else`).
+    let joinedWord = (lastWord + nextWord).lowercased()
+    if Vocabulary.joinedWords.contains(where: { joinedWord.contains($0) }),
+      !Vocabulary.joinedWords.contains(where: { nextWord.lowercased().hasPrefix($0) })
+    {
+      return .none
+    }
+    guard let words, words.isUseful else { return .space }
     // A word broken without a hyphen: the whole word is one the text uses (`budgetavvikelse`),
     // or the piece after the break is no word of the text (`else`, `varo`, `ning`) while the
     // piece before it is no whole word either.

@@ -98,8 +98,10 @@ enum GridColumns {
       column.meaning = meaning
       return column
     }
-    // The kind of a bare year.
-    if !kindNamed, let year {
+    // A period with a year and no kind word (`Jan–apr 2025`) is that period's outcome.
+    if !kindNamed, year != nil, !months.isEmpty {
+      meaning.kind = .utfall
+    } else if !kindNamed, let year {
       if isClosed(year, context) {
         meaning.kind = .utfall
       } else if meaning.kind == .utfall || meaning.kind == .värde {
@@ -110,7 +112,7 @@ enum GridColumns {
     // Period.
     if months.count >= 2 {
       meaning.period = "\(Month.abbreviation(months[0]))–\(Month.abbreviation(months[months.count - 1]))"
-    } else if meaning.kind == .budget || meaning.kind == .prognos {
+    } else if meaning.kind == .budget || meaning.kind == .prognos || meaning.kind == .mål && year != nil {
       meaning.period = "helår"
     } else if months.count == 1 {
       meaning.period = months[0] == 12 ? "helår" : "jan–\(Month.abbreviation(months[0]))"

@@ -191,7 +191,8 @@ enum GridReading {
   private static func columnSums(_ rows: [Int], values: [[SwedishNumber?]], columns: [GridColumn]) -> [Number?] {
     guard !rows.isEmpty else { return [] }
     return columns.indices.map { c -> Number? in
-      guard columns[c].undetermined == nil, !columns[c].isNote else { return nil }
+      // Percentages do not add up.
+      guard columns[c].undetermined == nil, !columns[c].isNote, columns[c].meaning.unit != "%" else { return nil }
       var sum = Number(mantissa: 0, scale: 0)
       var any = false
       for r in rows {

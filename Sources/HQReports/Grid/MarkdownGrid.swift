@@ -82,9 +82,11 @@ struct MarkdownGrid {
       return collapsedGrid(rows, header: firstCellHeader ?? headerRow.cells.flatMap { $0 }, lines: raw.lines)
     }
 
-    // Rows: stacked cells split, labels joined.
+    // Rows: stacked cells split, labels joined. In a table that stacks rows, a cell of several
+    // labels over one line of numbers is not determined either.
+    let stacks = rows.contains { row in row.cells.dropFirst().contains { $0.count >= 2 } }
     var gridRows: [GridRow] = []
-    for row in rows { gridRows += expand(row, width: width) }
+    for row in rows { gridRows += expand(row, width: width, tableStacks: stacks) }
 
     // Columns holding only text are label columns.
     var columns = Array(0..<valueColumns)
@@ -160,9 +162,38 @@ struct MarkdownGrid {
       }
     }
     let header = headers.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
-    return Grid(
+    var grid = Grid(
       form: .markdown, stub: stub, header: [header], columnCount: headers.count, rows: gridRows, lines: raw.lines,
       firstLine: raw.rows.first?.line ?? 0)
+    if let caption = caption(above: raw.lines.min() ?? 0) {
+      grid.caption = caption.text
+      grid.lines.append(caption.line)
+    }
+    return grid
+  }
+
+  /// The line naming a table right above it (one blank line between at most): short, no
+  /// sentence, no bullet, no table link or page marker, no numbers but years; nil when none.
+  func caption(above index: Int) -> (text: String, line: Int)? {
+    var i = index - 1
+    var blanks = 0
+    while i >= 0, blanks <= 1 {
+      let text = lines[i].trimmingSpaces
+      if text.isEmpty {
+        blanks += 1
+        i -= 1
+        continue
+      }
+      guard !furniture.contains(i), text.count <= 90, !TextLines.isProse(text), !TextLines.startsWithBullet(text),
+        text.first?.isLetter == true, !MarkdownTables.isPipeRow(lines[i]), !text.hasPrefix("[")
+      else { return nil }
+      let run = RunReading.run(Substring(text))
+      guard run.atoms.allSatisfy({ atom in
+        atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
+      }) else { return nil }
+      return (text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).joined(separator: " "), i)
+    }
+    return nil
   }
 
   /// A table whose every number is unread for one reason.
@@ -176,11 +207,11 @@ struct MarkdownGrid {
 
   /// One row of cells as grid rows: several when its cells stack several rows (`A<br>B` over
   /// `1<br>2`), one unread row when they stack but do not pair.
-  private func expand(_ row: (line: Int, cells: [[String]]), width: Int) -> [GridRow] {
+  private func expand(_ row: (line: Int, cells: [[String]]), width: Int, tableStacks: Bool) -> [GridRow] {
     let printed = lines[row.line].trimmingSpaces
     let values = row.cells.dropFirst()
     let stack = values.map(\.count).max() ?? 0
-    if stack <= 1 {
+    if stack <= 1, !(tableStacks && stack == 1 && labelGroups(row.cells[0]).count > 1) {
       let cells = values.map { $0.first.map { GridCell(text: $0) } }
       return [GridRow(label: join(row.cells[0]), line: row.line, cells: Array(cells), printed: printed)]
     }

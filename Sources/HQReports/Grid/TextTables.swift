@@ -196,7 +196,7 @@ struct TextTables {
         continue
       }
       let run = RunReading.run(Substring(text))
-      if run.atoms.isEmpty || !isRowRun(run) {
+      if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns) {
         // A piece of a label.
         if TextLines.isProse(text) || text.count > 90 { break }
         if text.first?.isLowercase == true, pending.isEmpty, !rows.isEmpty {
@@ -325,6 +325,18 @@ struct TextTables {
       return (text, i)
     }
     return nil
+  }
+
+  /// True for a line of text ending in a number that cannot be the row's numbers (`Simlärare
+  /// per 1000`, `… i årskurs 4`) when the next line is numbers alone that can: the line is
+  /// the start of that row's label.
+  private func endsLabelBeforeItsNumbers(_ i: Int, _ run: RunReading.Run, columns: Int) -> Bool {
+    guard !run.label.isEmpty, RunReading.read(run, count: columns) == .impossible else { return false }
+    var next = i + 1
+    while next < lines.count, clean(next).isEmpty { next += 1 }
+    guard next < lines.count, next <= i + 2 else { return false }
+    let following = RunReading.run(Substring(clean(next)))
+    return following.label.isEmpty && !following.atoms.isEmpty && RunReading.read(following, count: columns) != .impossible
   }
 
   /// A word that may be a note reference: a whole number from 1 to 99, no sign, no unit.

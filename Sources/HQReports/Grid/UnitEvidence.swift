@@ -8,7 +8,8 @@ import HQData
 /// A table's unit is taken from the prose only on clear evidence: at least two of the table's
 /// decimal numbers stated in the prose with one unit (or one whole number in thousands that the
 /// prose states rounded to millions: `-14 877` in the table, `14,8 mkr` in the text), and none
-/// with another.
+/// with another. Whole numbers count as thousands only in a table of whole numbers, and only
+/// from 10 000 up, where a match by chance is unlikely.
 struct UnitEvidence: Sendable {
   /// |amount| → the units the prose states it in.
   private var units: [Number: Set<String>] = [:]
@@ -44,12 +45,14 @@ struct UnitEvidence: Sendable {
   func unit(of numbers: [SwedishNumber]) -> String? {
     var found: [String: Int] = [:]
     var seen = Set<Number>()
+    // Thousands read as millions only in a table of whole numbers.
+    let wholeNumbers = numbers.allSatisfy { $0.value.scale == 0 }
     for number in numbers where number.unit.isEmpty {
       let magnitude = number.value.magnitude.normalized
       guard seen.insert(magnitude).inserted else { continue }
       if number.value.scale > 0, magnitude.doubleValue >= 0.5, let stated = units[magnitude], stated.count == 1 {
         found[stated.first!, default: 0] += 1
-      } else if number.value.scale == 0, magnitude.doubleValue >= 1000 {
+      } else if wholeNumbers, magnitude.doubleValue >= 10_000 {
         // Thousands quoted in millions: 14 877 → 14,9 (or 14,8 cut off).
         let millions = magnitude.doubleValue / 1000
         for candidate in [(millions * 10).rounded() / 10, (millions * 10).rounded(.down) / 10] {

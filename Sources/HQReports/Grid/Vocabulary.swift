@@ -9,7 +9,10 @@ enum Vocabulary {
     let w = letters(word)
     guard !w.isEmpty else { return false }
     for stem in kindStems where w.contains(stem) { return true }
-    return kindWords.contains(w)
+    if kindWords.contains(w) { return true }
+    // A compound written with a hyphen (`April-uppföljning`): its last part.
+    if word.contains("-"), let last = word.split(separator: "-").last { return kindWords.contains(letters(last)) }
+    return false
   }
 
   /// Stems found inside longer words (`budgetavvikelse`, `helårsprognos`, `årsutfall`).
@@ -36,6 +39,15 @@ enum Vocabulary {
   static let headerWords: Set<String> = [
     "not", "nr", "procent", "antal", "år", "belopp", "totalt", "total", "ack", "ackumulerat", "tom",
     "period", "helår", "inkl", "ombudget", "kommunen", "koncernen", "kommun", "koncern", "summa",
+  ]
+
+  /// Words of report headers and labels that converters break over lines without a hyphen
+  /// (`Budgetavvik` / `else`); a piece that makes one of them with the piece before it is
+  /// joined to it even where the text has no prose to tell by.
+  static let joinedWords = [
+    "avvikelse", "prognos", "budget", "bokslut", "utfall", "kostnad", "intäkt", "resultat", "verksamhet",
+    "sjukfrånvaro", "frisknärvaro", "personalomsättning", "sysselsättningsgrad", "pensionsavgång", "anläggning",
+    "investering", "tillgång", "skulder", "avsättning", "medarbetare",
   ]
 
   /// A word naming the label column rather than a value column (`Namn`, `Nämnd`, `Mått`).

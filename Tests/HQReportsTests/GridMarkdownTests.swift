@@ -1,0 +1,236 @@
+import HQData
+import Testing
+
+@testable import HQReports
+
+/// Markdown pipe tables as converters write them, each rule on a table written for the test
+/// (other organisations, words and numbers than the dev reports). Every expected value was
+/// worked out by hand from the table text.
+@Suite struct GridMarkdownTests {
+  /// The facts and unread numbers of `body` under a title that makes it an annual report for 2031.
+  static func read(_ body: String, title: String = "Nämndens årsredovisning 2031") -> (facts: [Fact], unread: [UnreadNumber], warnings: [IngestWarning]) {
+    let result = ReportIngester.ingest(text: title + "\n\n" + body, source: "test.txt")
+    return (result.model.facts, result.model.unread, result.warnings)
+  }
+
+  static func n(_ text: String) -> Number { IngestFixtures.number(text) }
+
+  @Test func headerWithBrokenWordsAndUnitInTheStub() {
+    let (facts, unread, _) = Self.read("""
+      | Verksamhet (belopp i tkr) | Utfall<br>2030 | Budget-<br>ram 2031 | Utfall<br>2031 | Avvik<br>else 2031 |
+      | --- | --- | --- | --- | --- |
+      | Simhallar | -4 210,5 | -4 300,0 | -4 150,2 | 149,8 |
+      | Ishallar | -1 002,1 | -980,0 | -1 010,0 | -30,0 |
+      """)
+    #expect(unread.isEmpty)
+    let pool = facts.filter { $0.indicator == "Simhallar" }
+    #expect(pool.map(\.measure) == ["Utfall 2030", "Budgetram 2031", "Utfall 2031", "Avvikelse 2031"])
+    #expect(pool.map(\.kind) == [.utfall, .budget, .utfall, .avvikelse])
+    #expect(pool.map(\.year) == [2030, 2031, 2031, 2031])
+    #expect(pool.map(\.value) == ["-4210.5", "-4300.0", "-4150.2", "149.8"].map(Self.n))
+    #expect(pool.allSatisfy { $0.unit == "tkr" && $0.period == "helår" && $0.line == 5 })
+  }
+
+  @Test func headerRowThatSwallowedTheFirstDataRow() {
+    let (facts, unread, _) = Self.read("""
+      | Område (belopp i mnkr)<br>Intäkter | Bokslut 2030<br>55,1 | Budget 2031<br>60,0 | Bokslut 2031<br>58,9 | Avvikelse 2031<br>-1,1 |
+      | --- | --- | --- | --- | --- |
+      | Kostnader | -120,4 | -118,0 | -121,3 | -3,3 |
+      | Netto | -65,3 | -58,0 | -62,4 | -4,4 |
+      """)
+    #expect(unread.isEmpty)
+    let income = facts.filter { $0.indicator == "Intäkter" }
+    #expect(income.map(\.value) == ["55.1", "60.0", "58.9", "-1.1"].map(Self.n))
+    #expect(income.map(\.measure) == ["Bokslut 2030", "Budget 2031", "Bokslut 2031", "Avvikelse 2031"])
+    #expect(income.allSatisfy { $0.line == 3 && $0.unit == "mnkr" })
+    // `Netto` is the sum of the two rows above it in every column: the table's total.
+    #expect(facts.filter { $0.indicator == "Netto" }.allSatisfy { $0.rowRole == .total })
+    #expect(facts.filter { $0.indicator == "Kostnader" }.allSatisfy { $0.rowRole == .detail })
+  }
+
+  @Test func stackedRowsPairLabelsWithNumbers() {
+    let (facts, unread, _) = Self.read("""
+      | Miljoner kronor | 2030 | 2031 |
+      | --- | --- | --- |
+      | Skatteintäkter<br>Generella statsbidrag och<br>utjämning | 1 204,7<br>88,2 | 1 250,0<br>91,5 |
+      | Finansnetto<br>(netto)<br>Årets resultat | 12,0 | 14,4 |
+      """)
+    let tax = facts.filter { $0.indicator == "Skatteintäkter" }
+    #expect(tax.map(\.value) == ["1204.7", "1250.0"].map(Self.n))
+    let grants = facts.filter { $0.indicator == "Generella statsbidrag och utjämning" }
+    #expect(grants.map(\.value) == ["88.2", "91.5"].map(Self.n))
+    #expect(grants.map(\.year) == [2030, 2031])
+    #expect(grants.allSatisfy { $0.line == 5 && $0.kind == .utfall })
+    // Two labels over one line of numbers: which row holds them is not shown.
+    #expect(!facts.contains { $0.line == 6 })
+    #expect(unread.map(\.line) == [6])
+    #expect(unread.first?.reason.contains("do not pair") == true)
+  }
+
+  @Test func collapsedRowsAreReadAsTextLines() {
+    let (facts, unread, _) = Self.read("""
+      |  | Mått Utfall 2027 Utfall 2028 Utfall 2029 |
+      | --- | --- |
+      | Andel nöjda besökare 81 % 84 % 79,5 % |  |
+      | Besökare per<br>12 410 13 002 12 876<br>öppettimme |  |
+      | Antal utlån 4 1 3 |  |
+      | Kostnad per besök 128 300 131 205 |  |
+      """)
+    let happy = facts.filter { $0.indicator == "Andel nöjda besökare" }
+    #expect(happy.map(\.value) == ["81", "84", "79.5"].map(Self.n))
+    #expect(happy.map(\.year) == [2027, 2028, 2029])
+    #expect(happy.allSatisfy { $0.unit == "%" && $0.kind == .utfall && $0.period == "helår" })
+    // A label wrapped around its numbers; thousands with one space.
+    let visitors = facts.filter { $0.indicator == "Besökare per öppettimme" }
+    #expect(visitors.map(\.value) == ["12410", "13002", "12876"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Antal utlån" }.map(\.value) == ["4", "1", "3"].map(Self.n))
+    // `128 300 131 205` as three numbers: 128 300, 131 and 205, or 128, 300 131 and 205, or … — not determined.
+    #expect(!facts.contains { $0.indicator == "Kostnad per besök" })
+    #expect(unread.contains { $0.line == 8 && $0.reason.contains("more than one way") })
+  }
+
+  @Test func textColumnsAreLabelsUnderTheirGroup() {
+    let (facts, unread, _) = Self.read("""
+      | Enhet (belopp i mkr) | Post | Budget 2031 | Utfall 2031 |
+      | --- | --- | --- | --- |
+      | Hamnen | Intäkt | 10,0 | 11,2 |
+      |  | Kostnad | -9,0 | -9,9 |
+      | Torget | Intäkt | 3,0 | 2,7 |
+      |  | Kostnad | -4,0 | -4,1 |
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.line == 6 }.map(\.indicator) == ["Hamnen – Kostnad", "Hamnen – Kostnad"])
+    #expect(facts.filter { $0.line == 7 }.map(\.value) == ["3.0", "2.7"].map(Self.n))
+    #expect(facts.filter { $0.line == 7 }.allSatisfy { $0.indicator == "Torget – Intäkt" })
+  }
+
+  @Test func aColumnShiftedByTheConverterJoinsItsNeighbour() {
+    let (facts, unread, _) = Self.read("""
+      | Verksamhet (belopp i mkr) |  | Bokslut 2030 | Budget 2031 | Bokslut 2031 |
+      | --- | --- | --- | --- | --- |
+      | Styrelse |  | -2,2 | -2,5 | -2,4 |
+      | Bibliotek | -40,1 |  | -41,0 | -40,6 |
+      | Summa |  | -42,3 | -43,5 | -43,0 |
+      """)
+    #expect(unread.isEmpty)
+    let library = facts.filter { $0.indicator == "Bibliotek" }
+    #expect(library.map(\.measure) == ["Bokslut 2030", "Budget 2031", "Bokslut 2031"])
+    #expect(library.map(\.value) == ["-40.1", "-41.0", "-40.6"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Summa" }.allSatisfy { $0.rowRole == .total })
+  }
+
+  @Test func noteColumnsAndFootnoteYearsAndGlueMarks() {
+    let (facts, unread, _) = Self.read("""
+      |  | N<br>o<br>t | Utfall 20291 | Utfall 2030 |
+      | --- | --- | --- | --- |
+      | Avgifter | 3 | 17,5 | 18,2 |
+      | Finansposter2 |  | -0,4 | -0,6 |
+      | Övrigt* | 4 | 1,0 | 2,0 |
+      """, title: "Årsredovisning 2030")
+    #expect(unread.isEmpty)
+    // The note numbers are never facts.
+    #expect(!facts.contains { $0.value == Self.n("3") || $0.value == Self.n("4") })
+    let fees = facts.filter { $0.indicator == "Avgifter" }
+    #expect(fees.map(\.year) == [2029, 2030])
+    #expect(fees.map(\.measure) == ["Utfall 2029", "Utfall 2030"])
+    #expect(facts.contains { $0.indicator == "Finansposter" && $0.value == Self.n("-0.4") })
+    #expect(facts.contains { $0.indicator == "Övrigt" && $0.value == Self.n("2.0") })
+  }
+
+  @Test func varavRowsArePartsAndTotalsAreChecked() {
+    let (facts, _, warnings) = Self.read("""
+      | Belopp i mnkr | Budget 2031 | Utfall 2031 |
+      | --- | --- | --- |
+      | Personal | -50,0 | -48,0 |
+      | varav övertid | -2,0 | -3,5 |
+      | Lokaler | -20,0 | -21,0 |
+      | Summa kostnader | -70,0 | -70,0 |
+      """)
+    #expect(facts.filter { $0.indicator == "varav övertid" }.allSatisfy { $0.rowRole == .part })
+    #expect(facts.filter { $0.indicator == "Summa kostnader" }.allSatisfy { $0.rowRole == .total })
+    // -50,0 + -20,0 = -70,0 but -48,0 + -21,0 = -69,0: the total's second column does not add up.
+    #expect(warnings.map(\.line) == [8])
+    #expect(warnings.first?.message.contains("-69") == true)
+  }
+
+  @Test func cellsThatAreNoSingleNumberAreUnread() {
+    let (facts, unread, _) = Self.read("""
+      | Fond (mnkr) | Ingående 2031 | Utgående 2031 |
+      | --- | --- | --- |
+      | Resultatfond | -1,7 (-0,9) | – |
+      | Investeringsfond | 30,5 | 28,0 |
+      """)
+    #expect(unread.map(\.text) == ["-1,7 (-0,9)"])
+    #expect(!facts.contains { $0.line == 5 })
+    #expect(facts.filter { $0.line == 6 }.count == 2)
+  }
+
+  @Test func aHeaderInOneCellIsSpreadOverTheColumns() {
+    let (facts, unread, _) = Self.read("""
+      | Mnkr Delår Delår Bokslut Budget Prognos Avvikelse<br>2030 2031 2030 2031 2031 prognos |  |  |  |  |  |  |
+      | --- | --- | --- | --- | --- | --- | --- |
+      | Fritid | -10,5 | -11,0 | -16,2 | -17,0 | -16,8 | 0,2 |
+      """, title: "Delårsrapport augusti 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.map(\.measure) == ["Delår 2030", "Delår 2031", "Bokslut 2030", "Budget 2031", "Prognos 2031", "Avvikelse prognos"])
+    #expect(facts.map(\.kind) == [.utfall, .utfall, .utfall, .budget, .prognos, .avvikelse])
+    #expect(facts.map(\.year) == [2030, 2031, 2030, 2031, 2031, 2031])
+    #expect(facts.map(\.period) == ["jan–aug", "jan–aug", "helår", "helår", "helår", "helår"])
+  }
+
+  @Test func aTableWithoutHeaderTakesThePreviousTablesHeaderAcrossAPage() {
+    let (facts, unread, _) = Self.read("""
+      | Investeringar (mnkr) | Budget 2031 | Utfall 2031 |
+      | --- | --- | --- |
+      | Fordon | -3,0 | -2,1 |
+
+      <!-- sida 9 -->
+
+      | Maskiner | -1,5 | -1,4 |
+      | --- | --- | --- |
+      | Summa | -4,5 | -3,5 |
+      """)
+    #expect(unread.isEmpty)
+    let machines = facts.filter { $0.indicator == "Maskiner" }
+    #expect(machines.map(\.measure) == ["Budget 2031", "Utfall 2031"])
+    #expect(machines.map(\.value) == ["-1.5", "-1.4"].map(Self.n))
+  }
+
+  @Test func aTableWithNoHeaderAnywhereIsUnread() {
+    let (facts, unread, _) = Self.read("""
+      Ett stycke text som inte är någon rubrik för tabellen nedan, utan bara en mening.
+
+      | Borgen | 120,0 | 118,5 |
+      | --- | --- | --- |
+      | Pensioner | 12,8 | 10,9 |
+      """)
+    #expect(facts.isEmpty)
+    #expect(unread.count == 4)
+    #expect(unread.allSatisfy { $0.reason == "the table has no header" })
+  }
+
+  @Test func aCaptionAboveGivesTheUnitAndName() {
+    let (facts, _, _) = Self.read("""
+      Driftredovisning (tkr)
+
+      | Verksamhet | Budget 2031 | Utfall 2031 |
+      | --- | --- | --- |
+      | Hemtjänst | -9 100 | -9 350 |
+      """)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Driftredovisning (tkr)" })
+    #expect(facts.count == 2)
+  }
+
+  @Test func proseQuotingTheAmountsInMillionsGivesTheUnit() {
+    let (facts, _, _) = Self.read("""
+      Nämnden redovisar för året ett resultat på -3,4 miljoner kronor, vilket är 1,6 miljoner kronor sämre än budget.
+
+      | Område | Budget 2031 | Utfall 2031 | Avvikelse 2031 |
+      | --- | --- | --- | --- |
+      | Totalt | -1,8 | -3,4 | -1,6 |
+      """)
+    let table = facts.filter { $0.line == 7 }
+    #expect(table.count == 3)
+    #expect(table.allSatisfy { $0.unit == "mnkr" })
+  }
+}

@@ -1,0 +1,157 @@
+import HQData
+import Testing
+
+@testable import HQReports
+
+/// Tables written as text in reading order, each rule on a table written for the test. Every
+/// expected value was worked out by hand from the text; line numbers count from 1 with the
+/// title on line 1 and the body from line 3.
+@Suite struct TextTablesTests {
+  static func read(_ body: String, title: String = "Nämndens årsredovisning 2031") -> (facts: [Fact], unread: [UnreadNumber]) {
+    let result = ReportIngester.ingest(text: title + "\n\n" + body, source: "test.txt")
+    return (result.model.facts, result.model.unread)
+  }
+
+  static func n(_ text: String) -> Number { IngestFixtures.number(text) }
+
+  @Test func kindWordsOverAYearLineAndLabelsWrappedAroundTheirNumbers() {
+    let (facts, unread) = Self.read("""
+      Mått                      Utfall  Utfall  Utfall
+      2028   2029    2030
+      Antal besök på badhuset   81 204  79 877  84 010
+      Elever som klarat
+      simprovet i årskurs 4
+      91 %    88 %    93 %
+      Simlärare per 1000
+      113     127     131
+      elever, antal
+      """)
+    #expect(unread.isEmpty)
+    let visits = facts.filter { $0.line == 5 }
+    #expect(visits.map(\.indicator) == ["Antal besök på badhuset", "Antal besök på badhuset", "Antal besök på badhuset"])
+    #expect(visits.map(\.value) == ["81204", "79877", "84010"].map(Self.n))
+    #expect(visits.map(\.year) == [2028, 2029, 2030])
+    #expect(visits.allSatisfy { $0.kind == .utfall && $0.period == "helår" && $0.measure.hasPrefix("Utfall 20") })
+    let swimmers = facts.filter { $0.line == 8 }
+    #expect(swimmers.first?.indicator == "Elever som klarat simprovet i årskurs 4")
+    #expect(swimmers.map(\.unit) == ["%", "%", "%"])
+    let teachers = facts.filter { $0.line == 10 }
+    #expect(teachers.first?.indicator == "Simlärare per 1000 elever, antal")
+    #expect(teachers.first?.unit == "st")
+  }
+
+  @Test func aRowWithFewerValuesThanColumnsIsUnread() {
+    let (facts, unread) = Self.read("""
+      Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031
+      Andel heltid     71 %     74 %     78 %     80 %
+      Andel deltid     29 %     22 %     20 %
+      """)
+    #expect(facts.filter { $0.line == 4 }.count == 4)
+    #expect(!facts.contains { $0.line == 5 })
+    #expect(unread.map(\.line) == [5])
+    #expect(unread.first?.reason.contains("which are missing is not shown") == true)
+  }
+
+  @Test func thousandsThatGroupInTwoWaysAreUnread() {
+    let (facts, unread) = Self.read("""
+      Enhet      Budget 2031   Utfall 2031
+      Skolskjuts 1 450 1 300
+      Skolmat 211 212 300
+      """)
+    #expect(facts.filter { $0.line == 4 }.map(\.value) == ["1450", "1300"].map(Self.n))
+    // 211 212 and 300, or 211 and 212 300.
+    #expect(!facts.contains { $0.line == 5 })
+    #expect(unread.map(\.line) == [5])
+  }
+
+  @Test func twoSpacesNeverJoinThousands() {
+    let (facts, _) = Self.read("""
+      Enhet      Budget 2031   Utfall 2031
+      Skolskjuts   753   231
+      """)
+    #expect(facts.map(\.value) == ["753", "231"].map(Self.n))
+  }
+
+  @Test func aNoteColumnAndRowsWithoutNotes() {
+    let (facts, unread) = Self.read("""
+      Resultaträkning (mnkr)
+      Not Utfall Utfall Budget Avvikelse
+      20301 2031 2031 mot budget
+      Avgifter och taxor 2 88,5 91,0 90,0 1,0
+      Personalkostnader -402,6 -415,2 -410,0 -5,2
+      Bidrag 3 1 204,0 1 190,5 1 200,0 -9,5
+      Hyror 5 211,4 215,0 214,0 1,0
+      """)
+    let fees = facts.filter { $0.line == 6 }
+    #expect(fees.map(\.measure) == ["Utfall 2030", "Utfall 2031", "Budget 2031", "Avvikelse mot budget"])
+    #expect(fees.map(\.value) == ["88.5", "91.0", "90.0", "1.0"].map(Self.n))
+    #expect(fees.map(\.year) == [2030, 2031, 2031, 2031])
+    #expect(fees.allSatisfy { $0.unit == "mnkr" })
+    // No note: the numbers fill the other columns.
+    #expect(facts.filter { $0.line == 7 }.map(\.value) == ["-402.6", "-415.2", "-410.0", "-5.2"].map(Self.n))
+    // `3 1 204,0`: note 3 and 1 204,0 — no other reading has a small whole number first.
+    #expect(facts.filter { $0.line == 8 }.map(\.value) == ["1204.0", "1190.5", "1200.0", "-9.5"].map(Self.n))
+    // `5 211,4`: note 5 and 211,4, or 5 211,4 without a note — not determined.
+    #expect(!facts.contains { $0.line == 9 })
+    #expect(unread.map(\.line) == [9])
+  }
+
+  @Test func aHeaderWordBrokenAtAHyphenJoinsTheNextLine() {
+    let (facts, _) = Self.read("""
+      Maj-
+      RESULTATRÄKNING   Bokslut Budget uppföljning Plan Plan
+      Belopp i mnkr       2029   2030   2030   2031 2032
+      Skatteintäkter   3 120  3 200  3 240  3 330  3 420
+      """, title: "Kommunbudget 2031")
+    #expect(facts.map(\.measure) == ["Bokslut 2029", "Budget 2030", "Maj-uppföljning 2030", "Plan 2031", "Plan 2032"])
+    #expect(facts.map(\.kind) == [.utfall, .budget, .prognos, .budget, .budget])
+    #expect(facts.map(\.value) == ["3120", "3200", "3240", "3330", "3420"].map(Self.n))
+    #expect(facts.allSatisfy { $0.unit == "mnkr" })
+  }
+
+  @Test func monthsInTheHeaderMakeThePeriod() {
+    let (facts, _) = Self.read("""
+      Utfall jan 2029 Utfall jan 2030 Utfall jan 2031
+      Namn
+      -mar 2029   -mar 2030   -mar 2031
+      Sjuktal  5,1 %   4,8 %   4,2 %
+      """, title: "Uppföljningsrapport mars 2031")
+    #expect(facts.map(\.period) == ["jan–mar", "jan–mar", "jan–mar"])
+    #expect(facts.map(\.year) == [2029, 2030, 2031])
+    #expect(facts.allSatisfy { $0.indicator == "Sjuktal" && $0.kind == .utfall })
+  }
+
+  @Test func bareYearsInABudgetAreNotOutcomes() {
+    let (facts, unread) = Self.read("""
+      Kommunen      2028  2029  2030   2031  2032
+      Soliditet     44,1  45,0  45,5   46,2  46,9
+      """, title: "Kommunbudget 2031")
+    // Closed years only: two or more years before the budget's.
+    #expect(facts.map(\.year) == [2028, 2029])
+    #expect(facts.allSatisfy { $0.kind == .utfall })
+    #expect(unread.count == 3)
+  }
+
+  @Test func aYearLineRepeatingTheHeadersYearsIsPassedOver() {
+    let (facts, _) = Self.read("""
+      Utfall jan Utfall jan
+      Mått 2030 -jun 2031 -jun
+      ```osaker-tabell
+                  2030     2031
+      Frisknärvaro  61,0 %   63,5 %
+      ```
+      """, title: "Delårsrapport augusti 2031")
+    #expect(facts.map(\.period) == ["jan–jun", "jan–jun"])
+    #expect(facts.map(\.value) == ["61.0", "63.5"].map(Self.n))
+  }
+
+  @Test func aCaptionNamingASpanOfYearsIsNoHeader() {
+    let (facts, _) = Self.read("""
+      Finansiering av projektet från 2027 till 2031 (mnkr)
+        Finansiering   Belopp
+      Statsbidrag 12,5
+      Egna medel 30,0
+      """)
+    #expect(!facts.contains { $0.year == 2027 })
+  }
+}
