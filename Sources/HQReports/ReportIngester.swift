@@ -14,7 +14,9 @@ public struct IngestResult: Sendable {
 /// The stages, each in its own file:
 ///
 /// 1. ``TextLines/split(_:)``: the text's lines (1-based line numbers are index + 1).
-/// 2. ``ReportIdentity/read(_:)``: kind, year, period, organisation, id and document unit.
+/// 2. ``PageFurniture/find(in:)`` and ``ReportIdentity/read(_:furniture:)``: the page furniture
+///    (markers, page numbers, running headers and footers), and from it and the title the
+///    organisation, committee, kind, year, period, id and document unit.
 /// 3. ``SectionHeadings/find(in:)``: the headings, and for every line the section it is in.
 /// 4. ``Recognizers/all``: figure recognizers, then table recognizers, each claiming the lines
 ///    it read so no number is read twice.
@@ -43,7 +45,8 @@ public enum ReportIngester {
     let cleaning = ChunkQueue<String>(count: lines.count, chunkSize: 4096)
     let clean: @Sendable (Range<Int>) -> [String] = { lines[$0].map { TextLines.clean($0) } }
     let ((identity, headings), _) = Alongside.run({
-      let read = (ReportIdentity.read(lines), SectionHeadings.find(in: lines))
+      let furniture = PageFurniture.find(in: lines)
+      let read = (ReportIdentity.read(lines, furniture: furniture), SectionHeadings.find(in: lines))
       cleaning.drain(clean)
       return read
     }, alongside: {
@@ -80,7 +83,8 @@ public enum ReportIngester {
     }
 
     let report = Report(
-      id: identity.id, title: identity.title, organisation: identity.organisation, year: identity.year,
+      id: identity.id, title: identity.title, organisation: identity.organisation, committee: identity.committee,
+      year: identity.year,
       period: identity.period, kind: identity.kind, source: source)
     let model = ReportModel(
       reports: [report], facts: context.facts.sorted { $0.line < $1.line }, goals: context.goals,

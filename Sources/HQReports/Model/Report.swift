@@ -3,7 +3,11 @@ public struct Report: Sendable, Hashable {
   /// A short stable slug containing the report's year (`rh-ar-2024`, `rh-up2-2017`).
   public var id: String
   public var title: String
+  /// The region, kommun or bolag (`Region Halland`, `Kungsbacka kommun`, `Eksta Bostads AB`).
   public var organisation: String
+  /// The nämnd or styrelse within the organisation whose report this is (`Nämnden för
+  /// Teknik`), empty for a report of the whole organisation.
+  public var committee: String
   public var year: Int?
   /// What the report covers (`jan–aug`, `helår`).
   public var period: String
@@ -12,10 +16,14 @@ public struct Report: Sendable, Hashable {
   /// The file the text came from (its name, not its full path).
   public var source: String
 
-  public init(id: String, title: String, organisation: String, year: Int?, period: String, kind: String, source: String) {
+  public init(
+    id: String, title: String, organisation: String, committee: String = "", year: Int?, period: String, kind: String,
+    source: String
+  ) {
     self.id = id
     self.title = title
     self.organisation = organisation
+    self.committee = committee
     self.year = year
     self.period = period
     self.kind = kind

@@ -1,0 +1,347 @@
+/// The lines of a report text that belong to the printed page rather than to the report:
+/// page markers, page numbers, and running headers and footers.
+///
+/// A text converted from PDF repeats the page's furniture on every page: a header such as
+/// `Nämnden för Teknik                 Kungsbacka kommun` + `Nämndens årsredovisning 2024`, a
+/// footer such as `Kungsbacka kommun    Delårsbokslut 2025    25`, or a page number alone
+/// (`41`). Such lines are neither data nor prose. The rules, all read from the text alone:
+///
+/// - **Page markers**: `<!-- sida 12 -->` (any HTML comment naming a `sida` or `page`), a line
+///   that is only a form feed, `15(34)`, `Sida 3`, `Sida 3 av 40`.
+/// - **Page numbers**: a number of one to three digits, alone on its line or as the first or
+///   last word of a line, that continues a run of at least ``minimumRun`` such numbers, each
+///   one more than the one before, at least ``minimumPageLines`` lines apart and, when the text
+///   has page markers, each on a later page, on lines whose other words are the same (`41`,
+///   `42`, `43`; `… Delårsbokslut 2025 25`, `… 26`). Chart ticks (`0`, `500`, `1 000`) and
+///   years never count up by one page after page. When the other words name the report
+///   (``ReportIdentity/namesReport(_:)``) two or more lines whose numbers only increase are
+///   enough (`Region Halland │Halland – Bästa livsplatsen 10`, `… 15`); when they do not, only a
+///   run across page markers counts, so numbered headings (`Not 1`, `Not 2`, …) are no footer.
+/// - **Running headers and footers**: a line (compared after trimming and collapsing spaces)
+///   that repeats on the pages. When the text marks its pages (a page marker, or else the page
+///   numbers found above), the line must stand within ``edgeLines`` non-blank lines of a page's
+///   start or end at least two times in three, on at least two pages and on at least half of
+///   them, so a table header repeated on a few pages is not furniture. A text with no page
+///   marks at all must show the line at least three times, at least ``minimumUnmarkedGap``
+///   lines apart, and the line must name the report (an organisation or a report kind with its
+///   year, ``ReportIdentity/namesReport(_:)``), since nothing else tells a running header from a
+///   repeated table header there. A footer carrying a page number counts by the page-number
+///   rule above.
+///
+/// Only lines up to ``maximumLineBytes`` long are considered: furniture is short.
+///
+/// - Complexity: linear in the number of lines (one hash-table entry per short line).
+struct PageFurniture: Sendable, Hashable {
+  /// 0-based indexes of the page-marker lines, in order.
+  var markers: [Int] = []
+  /// 0-based indexes of the lines that hold only a page number, in order.
+  var pageNumbers: [Int] = []
+  /// 0-based indexes of the running header and footer lines (with or without a page number),
+  /// in order.
+  var running: [Int] = []
+  /// For each distinct running line, the index of its first occurrence, in order: the lines
+  /// ``ReportIdentity`` reads the organisation, kind and period from.
+  var runningTexts: [Int] = []
+
+  /// Every furniture line: markers, page numbers, running headers and footers.
+  var lineIndexes: Set<Int> { Set(markers).union(pageNumbers).union(running) }
+
+  /// Lines longer than this (in UTF-8 bytes) are never furniture.
+  static let maximumLineBytes = 160
+  /// Page numbers of a run stand at least this many lines apart (chart ticks are adjacent).
+  static let minimumPageLines = 5
+  /// A running line must stand within this many non-blank lines of a page's start or end.
+  static let edgeLines = 3
+  /// In a text without page marks, a repeated line's occurrences stand at least this many
+  /// lines apart.
+  static let minimumUnmarkedGap = 10
+  /// A page-number run holds at least this many numbers.
+  static let minimumRun = 3
+
+  /// The 0-based indexes of every page-furniture line of `lines`: page markers, page numbers
+  /// and running headers and footers. Table and prose readers skip these lines.
+  ///
+  ///     PageFurniture.lineIndexes(in: TextLines.split(text))
+  ///
+  /// - Complexity: O(n) in the number of lines.
+  static func lineIndexes(in lines: [String]) -> Set<Int> {
+    find(in: lines).lineIndexes
+  }
+
+  /// Finds the page furniture of `lines` (see the type's rules).
+  static func find(in lines: [String]) -> PageFurniture {
+    var scan = Scan(lines: lines)
+    scan.collect()
+    var result = PageFurniture()
+    result.markers = scan.markers
+    scan.findPageNumbers(into: &result)
+    scan.findRunningLines(into: &result)
+    result.pageNumbers.sort()
+    result.running.sort()
+    result.runningTexts.sort()
+    return result
+  }
+}
+
+extension PageFurniture {
+  /// One pass over the lines, then the rules over what it collected.
+  fileprivate struct Scan {
+    let lines: [String]
+    /// Page markers; the HTML-comment and form-feed ones also start a page (`hardBreaks`).
+    var markers: [Int] = []
+    var hardBreaks: [Int] = []
+    /// Lines by their text without a page number at the start or end: (line, number).
+    var numbered: [String: [(line: Int, number: Int)]] = [:]
+    /// Lines by their whole cleaned text (lines holding a letter only).
+    var texts: [String: [Int]] = [:]
+    /// The keys of `texts` in order of first occurrence, so results never depend on hashing.
+    var textOrder: [String] = []
+    var numberedOrder: [String] = []
+    var furniture: Set<Int> = []
+
+    init(lines: [String]) { self.lines = lines }
+
+    mutating func collect() {
+      for index in lines.indices {
+        let raw = lines[index]
+        guard raw.utf8.count <= maximumLineBytes, !TextLines.isBlank(raw) || raw.utf8.contains(0x0C) else { continue }
+        var line = raw
+        if line.utf8.contains(0x0C) {
+          hardBreaks.append(index)
+          line = String(line.unicodeScalars.filter { $0 != "\u{0C}" })
+          if TextLines.isBlank(line) {
+            markers.append(index)
+            continue
+          }
+        }
+        let cleaned = TextLines.clean(line)
+        switch PageFurniture.marker(cleaned) {
+        case .startsPage:
+          markers.append(index)
+          hardBreaks.append(index)
+          continue
+        case .marksPage:
+          markers.append(index)
+          continue
+        case nil:
+          break
+        }
+        if let (key, number) = PageFurniture.splitPageNumber(cleaned) {
+          if numbered[key] == nil { numberedOrder.append(key) }
+          numbered[key, default: []].append((index, number))
+        }
+        if cleaned.unicodeScalars.contains(where: { $0.properties.isAlphabetic }), !PageFurniture.isTableSyntax(cleaned) {
+          if texts[cleaned] == nil { textOrder.append(cleaned) }
+          texts[cleaned, default: []].append(index)
+        }
+      }
+    }
+
+    /// Page numbers, per text around the number: a run counting up by one, or (around a text
+    /// naming the report) numbers that only increase.
+    mutating func findPageNumbers(into result: inout PageFurniture) {
+      // Pages cut at the page markers only, so a run's numbers can be told to stand on
+      // different pages; without such markers every line is on page 0.
+      let page = Pages(lines: lines, breaks: hardBreaks, ignoring: Set(markers)).pageOf
+      let distinctPages = !hardBreaks.isEmpty
+      for key in numberedOrder {
+        guard let entries = numbered[key], entries.count >= 2 else { continue }
+        var members = PageFurniture.pageNumberRuns(entries, page: page, distinctPages: distinctPages)
+        if key.isEmpty {
+          result.pageNumbers += members
+        } else {
+          // `Not 1`, `Not 2`, … on pages of their own would pass for a footer with the page
+          // number: around a text that does not name the report, only a run across page marks
+          // counts.
+          let namesReport = ReportIdentity.namesReport(key)
+          if !namesReport && !distinctPages { members = [] }
+          if namesReport && members.isEmpty && PageFurniture.increases(entries, page: page, distinctPages: distinctPages) {
+            members = entries.map(\.line)
+          }
+          guard !members.isEmpty else { continue }
+          result.running += members
+          result.runningTexts.append(members[0])
+        }
+        furniture.formUnion(members)
+      }
+    }
+
+    /// Repeated lines at the page edges (or, without page marks, repeated lines naming the
+    /// report).
+    mutating func findRunningLines(into result: inout PageFurniture) {
+      let found = markers + result.pageNumbers + result.running
+      let breaks = hardBreaks.isEmpty ? found.sorted() : hardBreaks
+      let pages = Pages(lines: lines, breaks: breaks, ignoring: Set(found))
+      for key in textOrder {
+        guard let occurrences = texts[key], occurrences.count >= 2,
+          !occurrences.contains(where: { furniture.contains($0) })
+        else { continue }
+        let isRunning = breaks.isEmpty
+          ? Self.repeatsUnmarked(key, occurrences) : pages.repeatsAtEdges(occurrences)
+        guard isRunning else { continue }
+        result.running += occurrences
+        result.runningTexts.append(occurrences[0])
+        furniture.formUnion(occurrences)
+      }
+    }
+
+    /// The rule for a text without page marks: three or more occurrences far apart, naming
+    /// the report.
+    static func repeatsUnmarked(_ key: String, _ occurrences: [Int]) -> Bool {
+      guard occurrences.count >= 3 else { return false }
+      for (a, b) in zip(occurrences, occurrences.dropFirst()) where b - a < minimumUnmarkedGap { return false }
+      return ReportIdentity.namesReport(key)
+    }
+  }
+
+  /// The pages of a text cut at its page breaks, and which lines stand at a page's edge.
+  ///
+  /// A break line starts a new page. The furniture already found (markers, page numbers) is
+  /// no content of a page, so a header stands at the page's edge however many marks surround
+  /// it.
+  fileprivate struct Pages {
+    /// For each line, its page (0-based).
+    var pageOf: [Int]
+    /// For each line, whether it is among the first or last ``edgeLines`` non-blank lines of
+    /// its page.
+    var atEdge: [Bool]
+    /// Pages holding at least one non-blank line.
+    var count = 0
+
+    init(lines: [String], breaks: [Int], ignoring ignored: Set<Int>) {
+      pageOf = Array(repeating: 0, count: lines.count)
+      atEdge = Array(repeating: false, count: lines.count)
+      var isBreak = Array(repeating: false, count: lines.count)
+      for b in breaks where b < lines.count { isBreak[b] = true }
+      var page = 0
+      var pageLines: [Int] = []
+      func close() {
+        guard !pageLines.isEmpty else { return }
+        count += 1
+        for k in pageLines.prefix(edgeLines) { atEdge[k] = true }
+        for k in pageLines.suffix(edgeLines) { atEdge[k] = true }
+        pageLines.removeAll(keepingCapacity: true)
+      }
+      for index in lines.indices {
+        if isBreak[index] {
+          close()
+          page += 1
+        }
+        pageOf[index] = page
+        if !ignored.contains(index) && !TextLines.isBlank(lines[index]) { pageLines.append(index) }
+      }
+      close()
+    }
+
+    /// The rule for a text with page marks: mostly at page edges, on two or more pages and on
+    /// at least half of them.
+    func repeatsAtEdges(_ occurrences: [Int]) -> Bool {
+      let atEdges = occurrences.count { atEdge[$0] }
+      guard atEdges * 3 >= occurrences.count * 2 else { return false }
+      var pages: Set<Int> = []
+      for k in occurrences where atEdge[k] { pages.insert(pageOf[k]) }
+      return pages.count >= 2 && pages.count * 2 >= count
+    }
+  }
+
+  /// What kind of page marker a cleaned line is.
+  enum Marker {
+    /// `<!-- sida 12 -->`: a new page starts here.
+    case startsPage
+    /// `15(34)`, `Sida 3`, `Sida 3 av 40`: marks a page, at its top or bottom.
+    case marksPage
+  }
+
+  /// The marker a cleaned line is, nil for any other line.
+  static func marker(_ cleaned: String) -> Marker? {
+    if cleaned.hasPrefix("<!--") && cleaned.hasSuffix("-->") {
+      let lower = cleaned.lowercased()
+      return ByteSearch.has(lower, "sida") || ByteSearch.has(lower, "page") ? .startsPage : nil
+    }
+    let words = cleaned.split(separator: " ")
+    if words.first?.lowercased() == "sida", words.count == 2 || (words.count == 4 && words[2].lowercased() == "av"),
+      words.dropFirst().allSatisfy({ $0.lowercased() == "av" || isDigits($0) })
+    {
+      return .marksPage
+    }
+    if words.count == 1, cleaned.utf8.count <= 12, cleaned.hasSuffix(")"),
+      let open = cleaned.firstIndex(of: "("), isDigits(cleaned[..<open]),
+      isDigits(cleaned[cleaned.index(after: open)..<cleaned.index(before: cleaned.endIndex)])
+    {
+      return .marksPage
+    }
+    return nil
+  }
+
+  /// The line's text without a page number standing as its first or last word, and the number:
+  /// `Kungsbacka kommun Delårsbokslut 2025 25` → (`Kungsbacka kommun Delårsbokslut 2025`, 25);
+  /// `41` → (``, 41); `- 7 -` → (``, 7). Nil when neither end is a number of one to three digits.
+  static func splitPageNumber(_ cleaned: String) -> (key: String, number: Int)? {
+    var words = cleaned.split(separator: " ")
+    // `- 7 -`
+    if words.count == 3, words[0] == words[2], words[0] == "-" || words[0] == "–" { words = [words[1]] }
+    if let last = words.last, let number = pageNumber(last) {
+      return (words.dropLast().joined(separator: " "), number)
+    }
+    if words.count > 1, let number = pageNumber(words[0]) {
+      return (words.dropFirst().joined(separator: " "), number)
+    }
+    return nil
+  }
+
+  /// One to three ASCII digits, not starting with 0.
+  private static func pageNumber(_ word: Substring) -> Int? {
+    guard (1...3).contains(word.utf8.count), isDigits(word), word.utf8.first != 0x30 else { return nil }
+    return Int(word)
+  }
+
+  private static func isDigits(_ text: Substring) -> Bool {
+    !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+  }
+
+  /// Pipe-table rows, table separators and code fences are table syntax, never furniture.
+  private static func isTableSyntax(_ cleaned: String) -> Bool {
+    cleaned.hasPrefix("|") || cleaned.hasPrefix("```")
+  }
+
+  /// The entries that belong to a run of at least ``minimumRun`` page numbers, each one more
+  /// than the one before, at least ``minimumPageLines`` lines after it and, when
+  /// `distinctPages`, on a later page.
+  ///
+  /// - Complexity: O(n): each entry extends the latest run ending one below its number.
+  static func pageNumberRuns(_ entries: [(line: Int, number: Int)], page: [Int], distinctPages: Bool) -> [Int] {
+    var latestEnding: [Int: Int] = [:]  // number → entry index ending the latest run there
+    var previous = Array(repeating: -1, count: entries.count)
+    var length = Array(repeating: 1, count: entries.count)
+    for (k, entry) in entries.enumerated() {
+      if let p = latestEnding[entry.number - 1], follows(entry, entries[p], page: page, distinctPages: distinctPages) {
+        previous[k] = p
+        length[k] = length[p] + 1
+      }
+      latestEnding[entry.number] = k
+    }
+    var member = Array(repeating: false, count: entries.count)
+    for k in entries.indices.reversed() where length[k] >= minimumRun && !member[k] {
+      var p = k
+      while p >= 0 && !member[p] {
+        member[p] = true
+        p = previous[p]
+      }
+    }
+    return entries.indices.filter { member[$0] }.map { entries[$0].line }
+  }
+
+  /// True when the numbers only increase, from entry to entry far enough apart (and, when
+  /// `distinctPages`, each on a later page).
+  static func increases(_ entries: [(line: Int, number: Int)], page: [Int], distinctPages: Bool) -> Bool {
+    zip(entries, entries.dropFirst()).allSatisfy { a, b in
+      b.number > a.number && follows(b, a, page: page, distinctPages: distinctPages)
+    }
+  }
+
+  private static func follows(
+    _ entry: (line: Int, number: Int), _ earlier: (line: Int, number: Int), page: [Int], distinctPages: Bool
+  ) -> Bool {
+    entry.line - earlier.line >= minimumPageLines && (!distinctPages || page[entry.line] > page[earlier.line])
+  }
+}
