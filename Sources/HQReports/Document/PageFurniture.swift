@@ -16,14 +16,15 @@
 ///   years never count up by one page after page. When the other words name the report
 ///   (``ReportIdentity/namesReport(_:)``) two or more lines whose numbers only increase are
 ///   enough (`Region Halland │Halland – Bästa livsplatsen 10`, `… 15`); when they do not, only a
-///   run across page markers counts, so numbered headings (`Not 1`, `Not 2`, …) are no footer.
+///   run across page markers counts, of two or more words at the pages' edges, so numbered
+///   headings (`Not 1`, `Not 2`, …) are no footer.
 /// - **Running headers and footers**: a line (compared after trimming and collapsing spaces)
 ///   that repeats on the pages. When the text marks its pages (a page marker, or else the page
 ///   numbers found above), the line must stand within ``edgeLines`` non-blank lines of a page's
 ///   start or end at least two times in three, on at least two pages and on at least half of
 ///   them, so a table header repeated on a few pages is not furniture. A text with no page
-///   marks at all must show the line at least three times, at least ``minimumUnmarkedGap``
-///   lines apart, and the line must name the report (an organisation or a report kind with its
+///   markers (page numbers at most) may instead show the line at least three times, at least
+///   ``minimumUnmarkedGap`` lines apart, and the line must then name the report (an organisation or a report kind with its
 ///   year, ``ReportIdentity/namesReport(_:)``), since nothing else tells a running header from a
 ///   repeated table header there. A footer carrying a page number counts by the page-number
 ///   rule above.
@@ -130,7 +131,7 @@ extension PageFurniture {
           if numbered[key] == nil { numberedOrder.append(key) }
           numbered[key, default: []].append((index, number))
         }
-        if cleaned.unicodeScalars.contains(where: { $0.properties.isAlphabetic }), !PageFurniture.isTableSyntax(cleaned) {
+        if PageFurniture.mayHoldLetter(cleaned), !PageFurniture.isTableSyntax(cleaned) {
           if texts[cleaned] == nil { textOrder.append(cleaned) }
           texts[cleaned, default: []].append(index)
         }
@@ -142,7 +143,8 @@ extension PageFurniture {
     mutating func findPageNumbers(into result: inout PageFurniture) {
       // Pages cut at the page markers only, so a run's numbers can be told to stand on
       // different pages; without such markers every line is on page 0.
-      let page = Pages(lines: lines, breaks: hardBreaks, ignoring: Set(markers)).pageOf
+      let pages = Pages(lines: lines, breaks: hardBreaks, ignoring: Set(markers))
+      let page = pages.pageOf
       let distinctPages = !hardBreaks.isEmpty
       for key in numberedOrder {
         guard let entries = numbered[key], entries.count >= 2 else { continue }
@@ -152,9 +154,11 @@ extension PageFurniture {
         } else {
           // `Not 1`, `Not 2`, … on pages of their own would pass for a footer with the page
           // number: around a text that does not name the report, only a run across page marks
-          // counts.
+          // counts, of two or more words, at the pages' edges.
           let namesReport = ReportIdentity.namesReport(key)
-          if !namesReport && !distinctPages { members = [] }
+          if !namesReport, !distinctPages || !key.contains(" ") || !members.allSatisfy({ pages.atEdge[$0] }) {
+            members = []
+          }
           if namesReport && members.isEmpty && PageFurniture.increases(entries, page: page, distinctPages: distinctPages) {
             members = entries.map(\.line)
           }
@@ -176,8 +180,11 @@ extension PageFurniture {
         guard let occurrences = texts[key], occurrences.count >= 2,
           !occurrences.contains(where: { furniture.contains($0) })
         else { continue }
-        let isRunning = breaks.isEmpty
-          ? Self.repeatsUnmarked(key, occurrences) : pages.repeatsAtEdges(occurrences)
+        // Page numbers alone do not say where a page ends (a converter may put a page's
+        // tables after its number): there, a line failing the edge rule may still pass the
+        // rule for unmarked text.
+        let isRunning = (!breaks.isEmpty && pages.repeatsAtEdges(occurrences))
+          || (hardBreaks.isEmpty && Self.repeatsUnmarked(key, occurrences))
         guard isRunning else { continue }
         result.running += occurrences
         result.runningTexts.append(occurrences[0])
@@ -254,6 +261,10 @@ extension PageFurniture {
 
   /// The marker a cleaned line is, nil for any other line.
   static func marker(_ cleaned: String) -> Marker? {
+    // Most lines are ruled out by their first and last byte.
+    guard let first = cleaned.utf8.first, let last = cleaned.utf8.last,
+      first == UInt8(ascii: "<") || first == UInt8(ascii: "S") || first == UInt8(ascii: "s") || last == UInt8(ascii: ")")
+    else { return nil }
     if cleaned.hasPrefix("<!--") && cleaned.hasSuffix("-->") {
       let lower = cleaned.lowercased()
       return ByteSearch.has(lower, "sida") || ByteSearch.has(lower, "page") ? .startsPage : nil
@@ -277,6 +288,10 @@ extension PageFurniture {
   /// `Kungsbacka kommun Delårsbokslut 2025 25` → (`Kungsbacka kommun Delårsbokslut 2025`, 25);
   /// `41` → (``, 41); `- 7 -` → (``, 7). Nil when neither end is a number of one to three digits.
   static func splitPageNumber(_ cleaned: String) -> (key: String, number: Int)? {
+    // Most lines neither end nor start with a digit.
+    guard let first = cleaned.utf8.first, let last = cleaned.utf8.last,
+      isDigit(first) || isDigit(last) || last == UInt8(ascii: "-") || last == 0x93  // `–` ends in 0x93
+    else { return nil }
     var words = cleaned.split(separator: " ")
     // `- 7 -`
     if words.count == 3, words[0] == words[2], words[0] == "-" || words[0] == "–" { words = [words[1]] }
@@ -293,6 +308,14 @@ extension PageFurniture {
   private static func pageNumber(_ word: Substring) -> Int? {
     guard (1...3).contains(word.utf8.count), isDigits(word), word.utf8.first != 0x30 else { return nil }
     return Int(word)
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+
+  /// True when the bytes hold a letter: an ASCII letter or any character outside ASCII (a
+  /// cheap test; a line of only digits and punctuation has none).
+  fileprivate static func mayHoldLetter(_ text: String) -> Bool {
+    text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 }
   }
 
   private static func isDigits(_ text: Substring) -> Bool {

@@ -149,7 +149,8 @@ extension ReportIdentity {
 
   /// The period a statement like `perioden januari-augusti 2017` or `perioden januari till
   /// augusti` names (`jan–aug`); nil when the first 400 lines hold none. A single month after
-  /// `perioden` is no period (`perioden september - december` is a forecast's).
+  /// `perioden` (`under perioden januari ökade …`) or a year range (`perioden 2025–2028`)
+  /// names no period.
   static func periodStatement(_ lines: [String]) -> String? {
     for line in lines.prefix(400) where line.utf8.count <= 400 && ByteSearch.containsFolded(line, "perioden") {
       let words = TextLines.clean(line).split(separator: " ")

@@ -90,12 +90,16 @@ extension ReportIdentity {
   }
 
   /// The region or kommun the text names most often, when named at least twice and more often
-  /// than any other; a mention in the title lines counts twice. A genitive (`Region Hallands`)
-  /// counts for its base form when that occurs too.
+  /// than any other; a mention in a title line that is no prose (``TextLines/isProse(_:)``)
+  /// counts twice. A genitive (`Region Hallands`) counts for its base form when that occurs
+  /// too.
   static func mostNamedOrganisation(_ lines: [String], titleLines: Set<Int>) -> String {
     var counts: [String: Int] = [:]
     for (index, line) in lines.enumerated() {
-      for name in organisationMentions(line) { counts[name, default: 0] += titleLines.contains(index) ? 2 : 1 }
+      let mentions = organisationMentions(line)
+      guard !mentions.isEmpty else { continue }
+      let weight = titleLines.contains(index) && !TextLines.isProse(TextLines.clean(line)) ? 2 : 1
+      for name in mentions { counts[name, default: 0] += weight }
     }
     var folded: [String: Int] = [:]
     for (name, count) in counts {

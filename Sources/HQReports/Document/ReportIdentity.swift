@@ -33,7 +33,8 @@
 ///   1. the first one a running header or footer names;
 ///   2. one the title line names, or a title line that is only a name (`Kungsbacka kommun`);
 ///   3. the region or kommun named most often in the text, at least twice and more often than
-///      any other, a mention in the title lines counting twice (``mostNamedOrganisation(_:titleLines:)``).
+///      any other, a mention in a title line that is no prose counting twice
+///      (``mostNamedOrganisation(_:titleLines:)``).
 /// - **Committee**, the nämnd or styrelse whose report it is (``committee(in:)``): named in a
 ///   running header or footer (`Nämnden för Teknik`), or a title line that is only its name;
 ///   empty for a report of the whole organisation. Never read from prose.
