@@ -1,3 +1,5 @@
+import HQData
+
 /// The lines of a report text that belong to the printed page rather than to the report:
 /// page markers, page numbers, and running headers and footers.
 ///
@@ -85,56 +87,65 @@ struct PageFurniture: Sendable, Hashable {
 }
 
 extension PageFurniture {
-  /// One pass over the lines, then the rules over what it collected.
+  /// One pass over the lines, then the rules over what it collected. Lines are compared by
+  /// their cleaned bytes (interned in a ``ByteDictionary``), never as `String`s, whose hashing
+  /// normalises every non-ASCII line.
   fileprivate struct Scan {
     let lines: [String]
     /// Page markers; the HTML-comment and form-feed ones also start a page (`hardBreaks`).
     var markers: [Int] = []
     var hardBreaks: [Int] = []
-    /// Lines by their text without a page number at the start or end: (line, number).
-    var numbered: [String: [(line: Int, number: Int)]] = [:]
-    /// Lines by their whole cleaned text (lines holding a letter only).
-    var texts: [String: [Int]] = [:]
-    /// The keys of `texts` in order of first occurrence, so results never depend on hashing.
-    var textOrder: [String] = []
-    var numberedOrder: [String] = []
+    /// The texts around a page number (`Kungsbacka kommun Delårsbokslut 2025` of `… 25`; empty
+    /// for a number alone), and every line holding one: (key code, line, number).
+    var numberedKeys = ByteDictionary()
+    var numbered: [(key: UInt32, line: Int, number: Int)] = []
+    /// Whole cleaned lines holding a letter, and every such line: (code, line).
+    var texts = ByteDictionary()
+    var textLines: [(key: UInt32, line: Int)] = []
     var furniture: Set<Int> = []
 
     init(lines: [String]) { self.lines = lines }
 
     mutating func collect() {
-      for index in lines.indices {
-        let raw = lines[index]
-        guard raw.utf8.count <= maximumLineBytes, !TextLines.isBlank(raw) || raw.utf8.contains(0x0C) else { continue }
-        var line = raw
-        if line.utf8.contains(0x0C) {
-          hardBreaks.append(index)
-          line = String(line.unicodeScalars.filter { $0 != "\u{0C}" })
-          if TextLines.isBlank(line) {
-            markers.append(index)
-            continue
+      var buffer = [UInt8](repeating: 0, count: maximumLineBytes)
+      for index in lines.indices where lines[index].utf8.count <= maximumLineBytes {
+        var line = lines[index]
+        line.withUTF8 { bytes in
+          let formFeed = bytes.contains(0x0C)
+          if formFeed { hardBreaks.append(index) }
+          buffer.withUnsafeMutableBufferPointer { out in
+            let length = PageFurniture.clean(bytes, into: out)
+            guard length > 0 else {
+              if formFeed { markers.append(index) }
+              return
+            }
+            read(UnsafeBufferPointer(rebasing: out[0..<length]), line: index)
           }
         }
-        let cleaned = TextLines.clean(line)
-        switch PageFurniture.marker(cleaned) {
-        case .startsPage:
-          markers.append(index)
-          hardBreaks.append(index)
-          continue
-        case .marksPage:
-          markers.append(index)
-          continue
-        case nil:
-          break
-        }
-        if let (key, number) = PageFurniture.splitPageNumber(cleaned) {
-          if numbered[key] == nil { numberedOrder.append(key) }
-          numbered[key, default: []].append((index, number))
-        }
-        if PageFurniture.mayHoldLetter(cleaned), !PageFurniture.isTableSyntax(cleaned) {
-          if texts[cleaned] == nil { textOrder.append(cleaned) }
-          texts[cleaned, default: []].append(index)
-        }
+      }
+    }
+
+    /// Files one cleaned, non-empty line.
+    private mutating func read(_ cleaned: UnsafeBufferPointer<UInt8>, line index: Int) {
+      guard let base = cleaned.baseAddress else { return }
+      switch PageFurniture.marker(bytes: cleaned) {
+      case .startsPage?:
+        markers.append(index)
+        hardBreaks.append(index)
+        return
+      case .marksPage?:
+        markers.append(index)
+        return
+      case nil:
+        break
+      }
+      var isNew = false
+      if let (key, number) = PageFurniture.splitPageNumber(bytes: cleaned) {
+        let code = numberedKeys.intern(base + key.lowerBound, key.count, isNew: &isNew)
+        numbered.append((code, index, number))
+      }
+      if PageFurniture.mayHoldLetter(cleaned), cleaned[0] != UInt8(ascii: "|"), cleaned[0] != UInt8(ascii: "`") {
+        textLines.append((texts.intern(base, cleaned.count, isNew: &isNew), index))
       }
     }
 
@@ -146,9 +157,10 @@ extension PageFurniture {
       let pages = Pages(lines: lines, breaks: hardBreaks, ignoring: Set(markers))
       let page = pages.pageOf
       let distinctPages = !hardBreaks.isEmpty
-      for key in numberedOrder {
-        guard let entries = numbered[key], entries.count >= 2 else { continue }
+      for (code, group) in PageFurniture.groups(numbered.map { (key: $0.key, value: $0) }, keyCount: numberedKeys.count) {
+        let entries = group.map { (line: $0.line, number: $0.number) }
         var members = PageFurniture.pageNumberRuns(entries, page: page, distinctPages: distinctPages)
+        let key = numberedKeys.withBytes(of: code) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) }
         if key.isEmpty {
           result.pageNumbers += members
         } else {
@@ -170,21 +182,20 @@ extension PageFurniture {
       }
     }
 
-    /// Repeated lines at the page edges (or, without page marks, repeated lines naming the
+    /// Repeated lines at the page edges (or, without page markers, repeated lines naming the
     /// report).
     mutating func findRunningLines(into result: inout PageFurniture) {
       let found = markers + result.pageNumbers + result.running
       let breaks = hardBreaks.isEmpty ? found.sorted() : hardBreaks
       let pages = Pages(lines: lines, breaks: breaks, ignoring: Set(found))
-      for key in textOrder {
-        guard let occurrences = texts[key], occurrences.count >= 2,
-          !occurrences.contains(where: { furniture.contains($0) })
-        else { continue }
+      for (code, group) in PageFurniture.groups(textLines.map { (key: $0.key, value: $0.line) }, keyCount: texts.count) {
+        let occurrences = group
+        guard !occurrences.contains(where: { furniture.contains($0) }) else { continue }
         // Page numbers alone do not say where a page ends (a converter may put a page's
         // tables after its number): there, a line failing the edge rule may still pass the
         // rule for unmarked text.
         let isRunning = (!breaks.isEmpty && pages.repeatsAtEdges(occurrences))
-          || (hardBreaks.isEmpty && Self.repeatsUnmarked(key, occurrences))
+          || (hardBreaks.isEmpty && repeatsUnmarked(code, occurrences))
         guard isRunning else { continue }
         result.running += occurrences
         result.runningTexts.append(occurrences[0])
@@ -192,13 +203,60 @@ extension PageFurniture {
       }
     }
 
-    /// The rule for a text without page marks: three or more occurrences far apart, naming
+    /// The rule for a text without page markers: three or more occurrences far apart, naming
     /// the report.
-    static func repeatsUnmarked(_ key: String, _ occurrences: [Int]) -> Bool {
+    func repeatsUnmarked(_ code: Int, _ occurrences: [Int]) -> Bool {
       guard occurrences.count >= 3 else { return false }
       for (a, b) in zip(occurrences, occurrences.dropFirst()) where b - a < minimumUnmarkedGap { return false }
+      let key = texts.withBytes(of: code) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) }
       return ReportIdentity.namesReport(key)
     }
+  }
+
+  /// The values filed under keys that occur two or more times, grouped by key in the order of
+  /// the keys' codes (first occurrence), each group in filing order.
+  ///
+  /// - Complexity: O(n + keyCount), a counting sort.
+  fileprivate static func groups<Value>(_ filed: [(key: UInt32, value: Value)], keyCount: Int) -> [(Int, [Value])] {
+    var counts = [Int](repeating: 0, count: keyCount)
+    for entry in filed { counts[Int(entry.key)] += 1 }
+    var slots = [Int](repeating: -1, count: keyCount)
+    var result: [(Int, [Value])] = []
+    for entry in filed where counts[Int(entry.key)] >= 2 {
+      let key = Int(entry.key)
+      if slots[key] < 0 {
+        slots[key] = result.count
+        result.append((key, []))
+        result[result.count - 1].1.reserveCapacity(counts[key])
+      }
+      result[slots[key]].1.append(entry.value)
+    }
+    return result
+  }
+
+  /// Writes the line's words into `out`, joined by single spaces, form feeds dropped, and
+  /// returns their length (0 for a blank line). `out` holds at least as many bytes as the line.
+  fileprivate static func clean(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var n = 0
+    var i = 0
+    var pendingSpace = false
+    while i < bytes.count {
+      let width = NumberRun.mayBeSeparator(bytes[i]) ? NumberRun.separatorWidth(bytes, at: i) : 0
+      if width > 0 || bytes[i] == 0x0C {
+        pendingSpace = n > 0
+        i += max(width, 1)
+        continue
+      }
+      if pendingSpace {
+        out[n] = 0x20
+        n += 1
+        pendingSpace = false
+      }
+      out[n] = bytes[i]
+      n += 1
+      i += 1
+    }
+    return n
   }
 
   /// The pages of a text cut at its page breaks, and which lines stand at a page's edge.
@@ -261,10 +319,17 @@ extension PageFurniture {
 
   /// The marker a cleaned line is, nil for any other line.
   static func marker(_ cleaned: String) -> Marker? {
+    var cleaned = cleaned
+    return cleaned.withUTF8 { marker(bytes: $0) }
+  }
+
+  /// ``marker(_:)`` on a cleaned line's bytes.
+  static func marker(bytes: UnsafeBufferPointer<UInt8>) -> Marker? {
     // Most lines are ruled out by their first and last byte.
-    guard let first = cleaned.utf8.first, let last = cleaned.utf8.last,
+    guard let first = bytes.first, let last = bytes.last,
       first == UInt8(ascii: "<") || first == UInt8(ascii: "S") || first == UInt8(ascii: "s") || last == UInt8(ascii: ")")
     else { return nil }
+    let cleaned = String(decoding: bytes, as: UTF8.self)
     if cleaned.hasPrefix("<!--") && cleaned.hasSuffix("-->") {
       let lower = cleaned.lowercased()
       return ByteSearch.has(lower, "sida") || ByteSearch.has(lower, "page") ? .startsPage : nil
@@ -288,43 +353,57 @@ extension PageFurniture {
   /// `Kungsbacka kommun Delårsbokslut 2025 25` → (`Kungsbacka kommun Delårsbokslut 2025`, 25);
   /// `41` → (``, 41); `- 7 -` → (``, 7). Nil when neither end is a number of one to three digits.
   static func splitPageNumber(_ cleaned: String) -> (key: String, number: Int)? {
-    // Most lines neither end nor start with a digit.
-    guard let first = cleaned.utf8.first, let last = cleaned.utf8.last,
-      isDigit(first) || isDigit(last) || last == UInt8(ascii: "-") || last == 0x93  // `–` ends in 0x93
-    else { return nil }
-    var words = cleaned.split(separator: " ")
-    // `- 7 -`
-    if words.count == 3, words[0] == words[2], words[0] == "-" || words[0] == "–" { words = [words[1]] }
-    if let last = words.last, let number = pageNumber(last) {
-      return (words.dropLast().joined(separator: " "), number)
+    var cleaned = cleaned
+    return cleaned.withUTF8 { bytes in
+      splitPageNumber(bytes: bytes).map { (String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.key]), as: UTF8.self), $0.number) }
     }
-    if words.count > 1, let number = pageNumber(words[0]) {
-      return (words.dropFirst().joined(separator: " "), number)
+  }
+
+  /// ``splitPageNumber(_:)`` on a cleaned line's bytes: the byte range of the text around the
+  /// number, and the number.
+  static func splitPageNumber(bytes: UnsafeBufferPointer<UInt8>) -> (key: Range<Int>, number: Int)? {
+    let n = bytes.count
+    guard n > 0 else { return nil }
+    // `- 7 -`, `– 7 –`
+    for dash in [[UInt8(ascii: "-")], [0xE2, 0x80, 0x93]] as [[UInt8]] where n > 2 * dash.count + 2 {
+      let d = dash.count
+      if bytes.prefix(d).elementsEqual(dash), bytes.suffix(d).elementsEqual(dash), bytes[d] == 0x20, bytes[n - d - 1] == 0x20,
+        let number = pageNumber(bytes, d + 1..<n - d - 1)
+      {
+        return (0..<0, number)
+      }
     }
+    // The last word, then the first.
+    var start = n
+    while start > 0, bytes[start - 1] != 0x20 { start -= 1 }
+    if let number = pageNumber(bytes, start..<n) { return (0..<max(0, start - 1), number) }
+    var end = 0
+    while end < n, bytes[end] != 0x20 { end += 1 }
+    if end < n, let number = pageNumber(bytes, 0..<end) { return (end + 1..<n, number) }
     return nil
   }
 
-  /// One to three ASCII digits, not starting with 0.
-  private static func pageNumber(_ word: Substring) -> Int? {
-    guard (1...3).contains(word.utf8.count), isDigits(word), word.utf8.first != 0x30 else { return nil }
-    return Int(word)
+  /// The number `bytes[range]` is when one to three ASCII digits not starting with 0.
+  private static func pageNumber(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+    guard (1...3).contains(range.count), bytes[range.lowerBound] != 0x30 else { return nil }
+    var value = 0
+    for i in range {
+      guard isDigit(bytes[i]) else { return nil }
+      value = value * 10 + Int(bytes[i] - 0x30)
+    }
+    return value
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
   /// True when the bytes hold a letter: an ASCII letter or any character outside ASCII (a
   /// cheap test; a line of only digits and punctuation has none).
-  fileprivate static func mayHoldLetter(_ text: String) -> Bool {
-    text.utf8.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 }
+  fileprivate static func mayHoldLetter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 }
   }
 
   private static func isDigits(_ text: Substring) -> Bool {
     !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-  }
-
-  /// Pipe-table rows, table separators and code fences are table syntax, never furniture.
-  private static func isTableSyntax(_ cleaned: String) -> Bool {
-    cleaned.hasPrefix("|") || cleaned.hasPrefix("```")
   }
 
   /// The entries that belong to a run of at least ``minimumRun`` page numbers, each one more

@@ -123,10 +123,17 @@ extension ReportIdentity {
 
   /// The word without the punctuation a title may put around it (`2025,`, `(april)`).
   static func trimmedWord(_ word: Substring) -> Substring {
-    let punctuation: Set<Character> = [",", ".", ":", ";", "(", ")", "\"", "”", "“"]
+    func isPunctuation(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "("),
+        UInt8(ascii: ")"), UInt8(ascii: "\""):
+        true
+      default: false
+      }
+    }
     var word = word
-    while let last = word.last, punctuation.contains(last) { word = word.dropLast() }
-    while let first = word.first, punctuation.contains(first) { word = word.dropFirst() }
+    while let last = word.utf8.last, isPunctuation(last) || word.hasSuffix("”") || word.hasSuffix("“") { word = word.dropLast() }
+    while let first = word.utf8.first, isPunctuation(first) || word.hasPrefix("”") || word.hasPrefix("“") { word = word.dropFirst() }
     return word
   }
 

@@ -99,9 +99,22 @@ struct ReportIdentity: Sendable, Hashable {
   /// True when a cleaned line names a report: an organisation or committee, or a report kind
   /// with its year. ``PageFurniture`` asks this of lines repeating in a text without page marks.
   static func namesReport(_ cleaned: String) -> Bool {
+    guard mayNameReport(cleaned) else { return false }
     let words = cleaned.split(separator: " ")
     if !organisations(in: words, bolag: true).isEmpty || committee(in: words) != nil { return true }
     return kind(in: words, atStart: false, allowTitleOnly: true, line: 0, text: cleaned)?.year != nil
+  }
+
+  /// A byte-level pre-filter for ``namesReport(_:)``: every organisation, committee and kind
+  /// word holds one of these ASCII stems (`nämnd` holds `mnd`, `uppföljning` holds `uppf`).
+  private static func mayNameReport(_ text: String) -> Bool {
+    ByteSearch.containsFolded(text, "kommun") || ByteSearch.containsFolded(text, "region")
+      || ByteSearch.containsFolded(text, "landsting") || ByteSearch.containsFolded(text, "stad")
+      || ByteSearch.contains(text, "AB") || ByteSearch.containsFolded(text, "mnd")
+      || ByteSearch.containsFolded(text, "styrelse") || ByteSearch.containsFolded(text, "rapport")
+      || ByteSearch.containsFolded(text, "redovisning") || ByteSearch.containsFolded(text, "bokslut")
+      || ByteSearch.containsFolded(text, "ttelse") || ByteSearch.containsFolded(text, "budget")
+      || ByteSearch.containsFolded(text, "uppf")
   }
 
   // MARK: Sources
