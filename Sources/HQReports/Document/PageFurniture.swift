@@ -26,7 +26,8 @@ import HQData
 ///   start or end at least two times in three, on at least two pages and on at least half of
 ///   them, so a table header repeated on a few pages is not furniture. A text with no page
 ///   markers (page numbers at most) may instead show the line at least three times, at least
-///   ``minimumUnmarkedGap`` lines apart, and the line must then name the report (an organisation or a report kind with its
+///   ``minimumUnmarkedGap`` lines apart, and the line must then be no sentence
+///   (``TextLines/isProse(_:)``) and name the report (an organisation or a report kind with its
 ///   year, ``ReportIdentity/namesReport(_:)``), since nothing else tells a running header from a
 ///   repeated table header there. A footer carrying a page number counts by the page-number
 ///   rule above.
@@ -103,30 +104,36 @@ extension PageFurniture {
     var texts = ByteDictionary()
     var textLines: [(key: UInt32, line: Int)] = []
     var furniture: Set<Int> = []
+    /// For each line, whether it holds no words (a line too long to be furniture counts as
+    /// holding some).
+    var isBlank: [Bool]
 
-    init(lines: [String]) { self.lines = lines }
+    init(lines: [String]) {
+      self.lines = lines
+      isBlank = Array(repeating: false, count: lines.count)
+    }
 
     mutating func collect() {
       var buffer = [UInt8](repeating: 0, count: maximumLineBytes)
       for index in lines.indices where lines[index].utf8.count <= maximumLineBytes {
         var line = lines[index]
         line.withUTF8 { bytes in
-          let formFeed = bytes.contains(0x0C)
-          if formFeed { hardBreaks.append(index) }
           buffer.withUnsafeMutableBufferPointer { out in
-            let length = PageFurniture.clean(bytes, into: out)
-            guard length > 0 else {
-              if formFeed { markers.append(index) }
+            let cleaned = PageFurniture.clean(bytes, into: out)
+            if cleaned.formFeed { hardBreaks.append(index) }
+            guard cleaned.length > 0 else {
+              isBlank[index] = true
+              if cleaned.formFeed { markers.append(index) }
               return
             }
-            read(UnsafeBufferPointer(rebasing: out[0..<length]), line: index)
+            read(UnsafeBufferPointer(rebasing: out[0..<cleaned.length]), hasLetter: cleaned.hasLetter, line: index)
           }
         }
       }
     }
 
     /// Files one cleaned, non-empty line.
-    private mutating func read(_ cleaned: UnsafeBufferPointer<UInt8>, line index: Int) {
+    private mutating func read(_ cleaned: UnsafeBufferPointer<UInt8>, hasLetter: Bool, line index: Int) {
       guard let base = cleaned.baseAddress else { return }
       switch PageFurniture.marker(bytes: cleaned) {
       case .startsPage?:
@@ -144,7 +151,7 @@ extension PageFurniture {
         let code = numberedKeys.intern(base + key.lowerBound, key.count, isNew: &isNew)
         numbered.append((code, index, number))
       }
-      if PageFurniture.mayHoldLetter(cleaned), cleaned[0] != UInt8(ascii: "|"), cleaned[0] != UInt8(ascii: "`") {
+      if hasLetter, cleaned[0] != UInt8(ascii: "|"), cleaned[0] != UInt8(ascii: "`") {
         textLines.append((texts.intern(base, cleaned.count, isNew: &isNew), index))
       }
     }
@@ -154,7 +161,7 @@ extension PageFurniture {
     mutating func findPageNumbers(into result: inout PageFurniture) {
       // Pages cut at the page markers only, so a run's numbers can be told to stand on
       // different pages; without such markers every line is on page 0.
-      let pages = Pages(lines: lines, breaks: hardBreaks, ignoring: Set(markers))
+      let pages = Pages(isBlank: isBlank, breaks: hardBreaks, ignoring: Set(markers))
       let page = pages.pageOf
       let distinctPages = !hardBreaks.isEmpty
       for (code, group) in PageFurniture.groups(numbered.map { (key: $0.key, value: $0) }, keyCount: numberedKeys.count) {
@@ -187,7 +194,7 @@ extension PageFurniture {
     mutating func findRunningLines(into result: inout PageFurniture) {
       let found = markers + result.pageNumbers + result.running
       let breaks = hardBreaks.isEmpty ? found.sorted() : hardBreaks
-      let pages = Pages(lines: lines, breaks: breaks, ignoring: Set(found))
+      let pages = Pages(isBlank: isBlank, breaks: breaks, ignoring: Set(found))
       for (code, group) in PageFurniture.groups(textLines.map { (key: $0.key, value: $0.line) }, keyCount: texts.count) {
         let occurrences = group
         guard !occurrences.contains(where: { furniture.contains($0) }) else { continue }
@@ -209,7 +216,8 @@ extension PageFurniture {
       guard occurrences.count >= 3 else { return false }
       for (a, b) in zip(occurrences, occurrences.dropFirst()) where b - a < minimumUnmarkedGap { return false }
       let key = texts.withBytes(of: code) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) }
-      return ReportIdentity.namesReport(key)
+      // A header or footer is no sentence.
+      return !TextLines.isProse(key) && ReportIdentity.namesReport(key)
     }
   }
 
@@ -234,29 +242,40 @@ extension PageFurniture {
     return result
   }
 
-  /// Writes the line's words into `out`, joined by single spaces, form feeds dropped, and
-  /// returns their length (0 for a blank line). `out` holds at least as many bytes as the line.
-  fileprivate static func clean(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+  /// Writes the line's words into `out`, joined by single spaces, form feeds dropped, and says
+  /// how long they are (0 for a blank line), whether the line held a form feed, and whether it
+  /// may hold a letter (an ASCII letter or any character outside ASCII). `out` holds at least
+  /// as many bytes as the line.
+  fileprivate static func clean(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
+  ) -> (length: Int, formFeed: Bool, hasLetter: Bool) {
     var n = 0
     var i = 0
     var pendingSpace = false
+    var formFeed = false
+    var hasLetter = false
     while i < bytes.count {
-      let width = NumberRun.mayBeSeparator(bytes[i]) ? NumberRun.separatorWidth(bytes, at: i) : 0
-      if width > 0 || bytes[i] == 0x0C {
-        pendingSpace = n > 0
-        i += max(width, 1)
-        continue
+      let b = bytes[i]
+      if NumberRun.mayBeSeparator(b) {
+        let width = NumberRun.separatorWidth(bytes, at: i)
+        if width > 0 || b == 0x0C {
+          formFeed = formFeed || b == 0x0C
+          pendingSpace = n > 0
+          i += max(width, 1)
+          continue
+        }
       }
       if pendingSpace {
         out[n] = 0x20
         n += 1
         pendingSpace = false
       }
-      out[n] = bytes[i]
+      hasLetter = hasLetter || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b >= 0xC3
+      out[n] = b
       n += 1
       i += 1
     }
-    return n
+    return (n, formFeed, hasLetter)
   }
 
   /// The pages of a text cut at its page breaks, and which lines stand at a page's edge.
@@ -273,11 +292,11 @@ extension PageFurniture {
     /// Pages holding at least one non-blank line.
     var count = 0
 
-    init(lines: [String], breaks: [Int], ignoring ignored: Set<Int>) {
-      pageOf = Array(repeating: 0, count: lines.count)
-      atEdge = Array(repeating: false, count: lines.count)
-      var isBreak = Array(repeating: false, count: lines.count)
-      for b in breaks where b < lines.count { isBreak[b] = true }
+    init(isBlank: [Bool], breaks: [Int], ignoring ignored: Set<Int>) {
+      pageOf = Array(repeating: 0, count: isBlank.count)
+      atEdge = Array(repeating: false, count: isBlank.count)
+      var isBreak = Array(repeating: false, count: isBlank.count)
+      for b in breaks where b < isBlank.count { isBreak[b] = true }
       var page = 0
       var pageLines: [Int] = []
       func close() {
@@ -287,13 +306,13 @@ extension PageFurniture {
         for k in pageLines.suffix(edgeLines) { atEdge[k] = true }
         pageLines.removeAll(keepingCapacity: true)
       }
-      for index in lines.indices {
+      for index in isBlank.indices {
         if isBreak[index] {
           close()
           page += 1
         }
         pageOf[index] = page
-        if !ignored.contains(index) && !TextLines.isBlank(lines[index]) { pageLines.append(index) }
+        if !isBlank[index] && !ignored.contains(index) { pageLines.append(index) }
       }
       close()
     }
@@ -303,9 +322,14 @@ extension PageFurniture {
     func repeatsAtEdges(_ occurrences: [Int]) -> Bool {
       let atEdges = occurrences.count { atEdge[$0] }
       guard atEdges * 3 >= occurrences.count * 2 else { return false }
-      var pages: Set<Int> = []
-      for k in occurrences where atEdge[k] { pages.insert(pageOf[k]) }
-      return pages.count >= 2 && pages.count * 2 >= count
+      // Occurrences are in line order, so their pages never decrease.
+      var pages = 0
+      var lastPage = -1
+      for k in occurrences where atEdge[k] && pageOf[k] != lastPage {
+        pages += 1
+        lastPage = pageOf[k]
+      }
+      return pages >= 2 && pages * 2 >= count
     }
   }
 
@@ -325,10 +349,12 @@ extension PageFurniture {
 
   /// ``marker(_:)`` on a cleaned line's bytes.
   static func marker(bytes: UnsafeBufferPointer<UInt8>) -> Marker? {
-    // Most lines are ruled out by their first and last byte.
-    guard let first = bytes.first, let last = bytes.last,
-      first == UInt8(ascii: "<") || first == UInt8(ascii: "S") || first == UInt8(ascii: "s") || last == UInt8(ascii: ")")
-    else { return nil }
+    // Most lines are ruled out by their first bytes and their length.
+    guard let first = bytes.first, let last = bytes.last else { return nil }
+    let comment = first == UInt8(ascii: "<") && bytes.starts(with: "<!--".utf8)
+    let sida = bytes.count <= 20 && (first | 0x20) == UInt8(ascii: "s") && bytes.dropFirst().starts(with: "ida ".utf8)
+    let parenthesised = bytes.count <= 12 && last == UInt8(ascii: ")") && isDigit(first)
+    guard comment || sida || parenthesised else { return nil }
     let cleaned = String(decoding: bytes, as: UTF8.self)
     if cleaned.hasPrefix("<!--") && cleaned.hasSuffix("-->") {
       let lower = cleaned.lowercased()
@@ -395,12 +421,6 @@ extension PageFurniture {
   }
 
   private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
-  /// True when the bytes hold a letter: an ASCII letter or any character outside ASCII (a
-  /// cheap test; a line of only digits and punctuation has none).
-  fileprivate static func mayHoldLetter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 }
-  }
 
   private static func isDigits(_ text: Substring) -> Bool {
     !text.isEmpty && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }

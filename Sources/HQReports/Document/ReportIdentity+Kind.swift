@@ -131,9 +131,13 @@ extension ReportIdentity {
       default: false
       }
     }
+    // `”` and `“` are E2 80 9D and E2 80 9C.
+    func endsInQuote(_ utf8: Substring.UTF8View) -> Bool {
+      utf8.count >= 3 && (utf8.last == 0x9D || utf8.last == 0x9C) && utf8.dropLast().last == 0x80 && utf8.dropLast(2).last == 0xE2
+    }
     var word = word
-    while let last = word.utf8.last, isPunctuation(last) || word.hasSuffix("”") || word.hasSuffix("“") { word = word.dropLast() }
-    while let first = word.utf8.first, isPunctuation(first) || word.hasPrefix("”") || word.hasPrefix("“") { word = word.dropFirst() }
+    while let last = word.utf8.last, isPunctuation(last) || endsInQuote(word.utf8) { word = word.dropLast() }
+    while let first = word.utf8.first, isPunctuation(first) || (first == 0xE2 && word.hasPrefix("“")) { word = word.dropFirst() }
     return word
   }
 
