@@ -85,7 +85,7 @@ public enum ReportIngester {
     let report = Report(
       id: identity.id, title: identity.title, organisation: identity.organisation, committee: identity.committee,
       year: identity.year,
-      period: identity.period, kind: identity.kind, source: source)
+      period: identity.period, kind: identity.kind, source: source, identityLine: identity.line.map { $0 + 1 })
     let model = ReportModel(
       reports: [report], facts: context.facts.sorted { $0.line < $1.line }, goals: context.goals,
       sections: prepared.sections, lines: prepared.lines)

@@ -61,6 +61,9 @@ struct ReportIdentity: Sendable, Hashable {
   var year: Int?
   var period: String
   var documentUnit: String
+  /// The 0-based line the kind was read from, else the first running header or footer; nil
+  /// when neither is known.
+  var line: Int?
 
   /// How many non-blank lines at the start of the text are its title lines.
   static let titleLines = 5
@@ -93,7 +96,7 @@ struct ReportIdentity: Sendable, Hashable {
       id: makeID(organisation: organisation, committee: committee, match: kindMatch?.match, period: period, year: year),
       title: makeTitle(kindMatch, kind: kind, year: year, committee: committee, organisation: organisation?.name ?? ""),
       organisation: organisation?.name ?? "", committee: committee, kind: kind, number: kindMatch?.match.number,
-      year: year, period: period, documentUnit: documentUnit(lines))
+      year: year, period: period, documentUnit: documentUnit(lines), line: kindMatch?.match.line ?? running.first?.line)
   }
 
   /// True when a cleaned line names a report: an organisation or committee, or a report kind

@@ -15,10 +15,14 @@ public struct Report: Sendable, Hashable {
   public var kind: String
   /// The file the text came from (its name, not its full path).
   public var source: String
+  /// The 1-based line of the text the report's identity was read from (the line naming its
+  /// kind, or its first running header or footer), for messages about the report as a whole;
+  /// nil when unknown (a report from a model file). No column of `reports`.
+  public var identityLine: Int?
 
   public init(
     id: String, title: String, organisation: String, committee: String = "", year: Int?, period: String, kind: String,
-    source: String
+    source: String, identityLine: Int? = nil
   ) {
     self.id = id
     self.title = title
@@ -28,5 +32,6 @@ public struct Report: Sendable, Hashable {
     self.period = period
     self.kind = kind
     self.source = source
+    self.identityLine = identityLine
   }
 }

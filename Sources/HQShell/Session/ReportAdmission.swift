@@ -15,9 +15,9 @@ import HQReports
 ///   earlier, one earlier in the same `--load` list or the same model file) gets the first free
 ///   id of `ID-2`, `ID-3`, …, its rows follow it, and a warning names both reports.
 ///
-///     b.txt: warning: report id 'kungsbacka-dr-2025' is already taken by "Delårsbokslut 2025 –
-///     Kungsbacka kommun" from a.txt; this report ("Delårsbokslut 2025 – Kungsbacka kommun") is
-///     loaded as 'kungsbacka-dr-2025-2'
+///     b.txt:45:1: warning: report id 'kungsbacka-dr-2025' is already taken by "Delårsbokslut
+///     2025 – Kungsbacka kommun" from /data/a.txt; this report ("Delårsbokslut 2025 – Kungsbacka
+///     kommun") is loaded as 'kungsbacka-dr-2025-2'
 ///
 /// Loading files one by one or as one `--load` list gives the same model.
 struct ReportAdmission {
@@ -85,10 +85,12 @@ struct ReportAdmission {
     return id + "-\(n)"
   }
 
-  /// The warning for a report whose id was taken.
+  /// The warning for a report whose id was taken, at the line its identity was read from
+  /// when known (`b.txt:45:1: warning: …`).
   static func collision(_ report: Report, newID: String, holder: Report, path: String, holderPath: String?) -> String {
     let holderFrom = holderPath ?? (holder.source.isEmpty ? "an earlier load" : holder.source)
-    return "\(path): warning: report id '\(report.id)' is already taken by \"\(holder.title)\" from \(holderFrom); "
+    let place = report.identityLine.map { "\(path):\($0):1" } ?? path
+    return "\(place): warning: report id '\(report.id)' is already taken by \"\(holder.title)\" from \(holderFrom); "
       + "this report (\"\(report.title)\") is loaded as '\(newID)'"
   }
 
