@@ -22,8 +22,9 @@ public struct IngestResult: Sendable {
 ///    it read so no number is read twice.
 ///
 /// Work that reads only the text runs on a second thread beside the sequence above
-/// (``Alongside``): cleaning lines beside stages 2–3, and the sections, the lines table and the
-/// table scan's value lines beside the figure recognizers. Results are the same either way.
+/// (``Alongside``): the page furniture and cleaning lines beside the headings, and the
+/// sections, the lines table and the table scan's value lines beside the figure recognizers.
+/// Results are the same either way.
 ///
 /// Never fails and never traps: whatever cannot be read becomes an ``IngestWarning``.
 ///
@@ -40,18 +41,20 @@ public enum ReportIngester {
   /// both ways on the same text).
   static func ingest(text: String, source: String, concurrently: Bool) -> IngestResult {
     let lines = TextLines.split(text)
-    // The identity and headings, and each line's cleaned text: independent, so at once. The
-    // cleaning is shared out in chunks, so the thread done first with its part takes more.
+    // The headings, the page furniture, and each line's cleaned text: independent, so at once.
+    // The cleaning is shared out in chunks, so the thread done first with its part takes more.
     let cleaning = ChunkQueue<String>(count: lines.count, chunkSize: 4096)
     let clean: @Sendable (Range<Int>) -> [String] = { lines[$0].map { TextLines.clean($0) } }
-    let ((identity, headings), _) = Alongside.run({
-      let furniture = PageFurniture.find(in: lines)
-      let read = (ReportIdentity.read(lines, furniture: furniture), SectionHeadings.find(in: lines))
+    let (headings, furniture) = Alongside.run({
+      let headings = SectionHeadings.find(in: lines)
       cleaning.drain(clean)
-      return read
+      return headings
     }, alongside: {
+      let furniture = PageFurniture.find(in: lines)
       cleaning.drain(clean)
+      return furniture
     }, concurrently: concurrently)
+    let identity = ReportIdentity.read(lines, furniture: furniture)
     let cleaned = cleaning.collected(clean)
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)
     let headingLines = LineSet(headings.flatMap { $0.line..<$0.endLine })
