@@ -115,6 +115,13 @@ import Testing
     #expect(id.id == "rapport-2024")
   }
 
+  /// A title line without a year names the kind only with a word that heads no sections.
+  @Test func titleWithoutAYear() {
+    #expect(Self.identity("Årsredovisning\nLaholms kommun\n\nText.\n").kind == "årsredovisning")
+    #expect(Self.identity("Budget\n\nText om budgeten.\n").kind == "")
+    #expect(Self.identity("Bokslut och prognos\n\nText.\n").kind == "")
+  }
+
   @Test func bareUppföljningNeedsAMonth() {
     #expect(Self.identity("Uppföljning 2024\n\nText.\n").kind == "")
     #expect(Self.identity("Uppföljning maj 2024\n\nText.\n").kind == "uppföljningsrapport")

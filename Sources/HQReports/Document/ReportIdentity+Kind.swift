@@ -15,6 +15,9 @@ extension ReportIdentity {
     /// The word names the kind only in a running header or footer or in the title, never in a
     /// heading further down (`Budget 2025` heads a section of every kind of report).
     var titleOnly = false
+    /// The word also heads sections (`Bokslut`, `Budget`): a title line names the kind with it
+    /// only together with a year.
+    var generic = false
   }
 
   /// Every kind word. Checked in this order; a word matches exactly, or as a month followed by
@@ -22,7 +25,7 @@ extension ReportIdentity {
   static let kindWords: [KindWord] = [
     KindWord(word: "årsredovisning", kind: "årsredovisning", short: "ar"),
     KindWord(word: "årsbokslut", kind: "årsredovisning", short: "ar"),
-    KindWord(word: "bokslut", kind: "årsredovisning", short: "ar"),
+    KindWord(word: "bokslut", kind: "årsredovisning", short: "ar", generic: true),
     KindWord(word: "delårsrapport", kind: "delårsrapport", short: "dr"),
     KindWord(word: "delårsbokslut", kind: "delårsrapport", short: "dr"),
     KindWord(word: "delårsredovisning", kind: "delårsrapport", short: "dr"),
@@ -31,7 +34,7 @@ extension ReportIdentity {
     KindWord(word: "månadsrapport", kind: "månadsrapport", short: "mr"),
     KindWord(word: "månadsuppföljning", kind: "månadsrapport", short: "mr"),
     KindWord(word: "verksamhetsberättelse", kind: "verksamhetsberättelse", short: "vb"),
-    KindWord(word: "budget", kind: "budget", short: "budget", titleOnly: true),
+    KindWord(word: "budget", kind: "budget", short: "budget", titleOnly: true, generic: true),
     KindWord(word: "kommunbudget", kind: "budget", short: "budget"),
     KindWord(word: "regionbudget", kind: "budget", short: "budget"),
   ]
@@ -64,6 +67,8 @@ extension ReportIdentity {
     var text: String
     /// The 0-based line it was read from.
     var line: Int
+    /// The kind word also heads sections (``KindWord/generic``).
+    var generic = false
   }
 
   /// The kind named by `words` (a cell or a line, cleaned), nil when none.
@@ -77,7 +82,7 @@ extension ReportIdentity {
       if atStart && index == 1 && !isGenitiveName(words[0]) { break }
       guard let (entry, compoundMonth) = kindWord(words[index]) else { continue }
       if entry.titleOnly && !allowTitleOnly { continue }
-      var match = KindMatch(kind: entry.kind, short: entry.short, text: text, line: line)
+      var match = KindMatch(kind: entry.kind, short: entry.short, text: text, line: line, generic: entry.generic)
       if let compoundMonth { match.months = monthsTo(compoundMonth) }
       for (offset, next) in words.dropFirst(index + 1).prefix(kindWindow).enumerated() {
         let bare = trimmedWord(next)

@@ -11,7 +11,8 @@
 ///      2024`, `Kungsbacka kommun    Delårsbokslut 2025    25`, `Apriluppföljning 2025`);
 ///   2. a title line among the first ``titleLines`` non-blank lines that are no page furniture,
 ///      opening with the kind word (or one genitive before it: `Nämndens årsredovisning 2024`)
-///      and holding a year within ``kindWindow`` words, or no more than four words;
+///      and holding a year within ``kindWindow`` words, or no more than four words when the
+///      word heads no sections (`Årsredovisning`, not `Budget` or `Bokslut`);
 ///   3. a heading anywhere: a line after a blank line, at most 80 characters, no cells set
 ///      apart, opening with the kind word and a year, no other number but the report's number
 ///      (`Bokslut 2024 - sammanfattning`).
@@ -150,7 +151,8 @@ struct ReportIdentity: Sendable, Hashable {
   /// The 0-based indexes of the first ``titleLines`` non-blank lines that are no page furniture.
   private static func titleLineIndexes(_ lines: [String], skipping skipped: Set<Int>) -> Set<Int> {
     var result: Set<Int> = []
-    for index in lines.indices where result.count < titleLines {
+    for index in lines.indices {
+      guard result.count < titleLines else { break }
       guard !skipped.contains(index), lines[index].utf8.count <= 400, !TextLines.isBlank(lines[index]) else { continue }
       result.insert(index)
     }
@@ -175,7 +177,7 @@ struct ReportIdentity: Sendable, Hashable {
       let words = cleaned.split(separator: " ")
       guard cleaned.utf8.count <= 120,
         let match = kind(in: words, atStart: true, allowTitleOnly: true, line: index, text: cleaned),
-        match.year != nil || words.count <= 4
+        match.year != nil || (words.count <= 4 && !match.generic)
       else { continue }
       return (match, .title)
     }
