@@ -161,6 +161,24 @@ import Testing
     #expect(PageFurniture.find(in: lines).pageNumbers.isEmpty)
   }
 
+  @Test(arguments: [
+    ("  Nämnden för\u{00A0}Teknik \t  Varbergs kommun – 25 \u{0C}", "Nämnden för Teknik Varbergs kommun – 25", true, true),
+    ("12 000\u{2009}–\u{202F}7", "12 000 – 7", false, true),
+    ("\u{0C}", "", true, false),
+    ("a\u{0001}b", "a\u{0001}b", false, true),
+  ])
+  func cleaning(_ line: String, _ cleaned: String, _ formFeed: Bool, _ hasLetter: Bool) {
+    var line = line
+    let result = line.withUTF8 { bytes in
+      var out = [UInt8](repeating: 0, count: bytes.count)
+      let r = out.withUnsafeMutableBufferPointer { PageFurniture.clean(bytes, into: $0) }
+      return (String(decoding: out.prefix(r.length), as: UTF8.self), r.formFeed, r.hasLetter)
+    }
+    #expect(result.0 == cleaned)
+    #expect(result.1 == formFeed)
+    #expect(result.2 == hasLetter || cleaned.isEmpty)
+  }
+
   @Test func emptyAndOddTexts() {
     #expect(PageFurniture.lineIndexes(in: []).isEmpty)
     #expect(PageFurniture.lineIndexes(in: ["", "\u{0C}", ""]) == [1])

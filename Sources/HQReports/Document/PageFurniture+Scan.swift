@@ -162,31 +162,43 @@ extension PageFurniture {
   static func clean(
     _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
   ) -> (length: Int, formFeed: Bool, hasLetter: Bool) {
+    guard let source = bytes.baseAddress, let target = out.baseAddress else { return (0, false, false) }
     var n = 0
-    var i = 0
     var pendingSpace = false
     var formFeed = false
     var hasLetter = false
+    var i = 0
     while i < bytes.count {
-      let b = bytes[i]
-      if NumberRun.mayBeSeparator(b) {
-        let width = NumberRun.separatorWidth(bytes, at: i)
-        if width > 0 || b == 0x0C {
-          formFeed = formFeed || b == 0x0C
-          pendingSpace = n > 0
-          i += max(width, 1)
-          continue
+      // A run of bytes that are surely no separator, copied at once.
+      let start = i
+      while i < bytes.count, !NumberRun.mayBeSeparator(bytes[i]) {
+        hasLetter = hasLetter || (bytes[i] | 0x20) &- 0x61 < 26 || bytes[i] >= 0xC3
+        i += 1
+      }
+      // Then a separator, or a byte that only may have been one (`–` starts with 0xE2, as a
+      // thin space does), which belongs to the word.
+      var width = 0
+      if i < bytes.count {
+        width = bytes[i] == 0x0C ? 1 : NumberRun.separatorWidth(bytes, at: i)
+        if width == 0 {
+          hasLetter = hasLetter || bytes[i] >= 0xC3
+          i += 1
         }
       }
-      if pendingSpace {
-        out[n] = 0x20
-        n += 1
-        pendingSpace = false
+      if i > start {
+        if pendingSpace {
+          target[n] = 0x20
+          n += 1
+          pendingSpace = false
+        }
+        (target + n).update(from: source + start, count: i - start)
+        n += i - start
       }
-      hasLetter = hasLetter || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) || b >= 0xC3
-      out[n] = b
-      n += 1
-      i += 1
+      if width > 0 {
+        formFeed = formFeed || bytes[i] == 0x0C
+        pendingSpace = n > 0
+        i += width
+      }
     }
     return (n, formFeed, hasLetter)
   }
