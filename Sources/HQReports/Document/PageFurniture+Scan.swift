@@ -13,7 +13,7 @@ extension PageFurniture {
     /// for a number alone), and every line holding one: (key code, line, number).
     var numberedKeys = ByteDictionary()
     var numbered: [(key: UInt32, line: Int, number: Int)] = []
-    /// Whole cleaned lines holding a letter, and every such line: (code, line).
+    /// Whole cleaned lines, and every such line but table syntax (`|`, `` ` ``): (code, line).
     var texts = ByteDictionary()
     var textLines: [(key: UInt32, line: Int)] = []
     var furniture: Set<Int> = []
@@ -39,14 +39,14 @@ extension PageFurniture {
               if cleaned.formFeed { markers.append(index) }
               return
             }
-            read(UnsafeBufferPointer(rebasing: out[0..<cleaned.length]), hasLetter: cleaned.hasLetter, line: index)
+            read(UnsafeBufferPointer(rebasing: out[0..<cleaned.length]), line: index)
           }
         }
       }
     }
 
     /// Files one cleaned, non-empty line.
-    private mutating func read(_ cleaned: UnsafeBufferPointer<UInt8>, hasLetter: Bool, line index: Int) {
+    private mutating func read(_ cleaned: UnsafeBufferPointer<UInt8>, line index: Int) {
       guard let base = cleaned.baseAddress else { return }
       switch PageFurniture.marker(bytes: cleaned) {
       case .startsPage?:
@@ -64,7 +64,7 @@ extension PageFurniture {
         let code = numberedKeys.intern(base + key.lowerBound, key.count, isNew: &isNew)
         numbered.append((code, index, number))
       }
-      if hasLetter, cleaned[0] != UInt8(ascii: "|"), cleaned[0] != UInt8(ascii: "`") {
+      if cleaned[0] != UInt8(ascii: "|"), cleaned[0] != UInt8(ascii: "`") {
         textLines.append((texts.intern(base, cleaned.count, isNew: &isNew), index))
       }
     }
@@ -110,7 +110,10 @@ extension PageFurniture {
       let pages = Pages(isBlank: isBlank, breaks: breaks, ignoring: Set(found))
       for (code, group) in PageFurniture.groups(textLines.map { (key: $0.key, value: $0.line) }, keyCount: texts.count) {
         let occurrences = group
-        guard !occurrences.contains(where: { furniture.contains($0) }) else { continue }
+        // A line of numbers alone (`2 000` on two charts) is no header.
+        guard texts.withBytes(of: code, { PageFurniture.mayHoldLetter(UnsafeBufferPointer(start: $0, count: $1)) }),
+          !occurrences.contains(where: { furniture.contains($0) })
+        else { continue }
         // Page numbers alone do not say where a page ends (a converter may put a page's
         // tables after its number): there, a line failing the edge rule may still pass the
         // rule for unmarked text.
@@ -156,23 +159,20 @@ extension PageFurniture {
   }
 
   /// Writes the line's words into `out`, joined by single spaces, form feeds dropped, and says
-  /// how long they are (0 for a blank line), whether the line held a form feed, and whether it
-  /// may hold a letter (an ASCII letter or any character outside ASCII). `out` holds at least
-  /// as many bytes as the line.
+  /// how long they are (0 for a blank line) and whether the line held a form feed. `out` holds
+  /// at least as many bytes as the line.
   static func clean(
     _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
-  ) -> (length: Int, formFeed: Bool, hasLetter: Bool) {
-    guard let source = bytes.baseAddress, let target = out.baseAddress else { return (0, false, false) }
+  ) -> (length: Int, formFeed: Bool) {
+    guard let source = bytes.baseAddress, let target = out.baseAddress else { return (0, false) }
     var n = 0
     var pendingSpace = false
     var formFeed = false
-    var hasLetter = false
     var i = 0
     while i < bytes.count {
       // A run of bytes that are surely no separator, copied at once.
       let start = i
       while i < bytes.count, !NumberRun.mayBeSeparator(bytes[i]) {
-        hasLetter = hasLetter || (bytes[i] | 0x20) &- 0x61 < 26 || bytes[i] >= 0xC3
         i += 1
       }
       // Then a separator, or a byte that only may have been one (`–` starts with 0xE2, as a
@@ -180,10 +180,7 @@ extension PageFurniture {
       var width = 0
       if i < bytes.count {
         width = bytes[i] == 0x0C ? 1 : NumberRun.separatorWidth(bytes, at: i)
-        if width == 0 {
-          hasLetter = hasLetter || bytes[i] >= 0xC3
-          i += 1
-        }
+        if width == 0 { i += 1 }
       }
       if i > start {
         if pendingSpace {
@@ -200,7 +197,13 @@ extension PageFurniture {
         i += width
       }
     }
-    return (n, formFeed, hasLetter)
+    return (n, formFeed)
+  }
+
+  /// True when the bytes may hold a letter: an ASCII letter or a character outside ASCII
+  /// other than Latin-1 punctuation and spaces.
+  static func mayHoldLetter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.contains { ($0 | 0x20) &- 0x61 < 26 || $0 >= 0xC3 }
   }
 
   /// The pages of a text cut at its page breaks, and which lines stand at a page's edge.
