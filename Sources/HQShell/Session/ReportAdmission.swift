@@ -14,6 +14,9 @@ import HQReports
 /// - **A taken id**: a report whose id is already in the model (a bundled report, one loaded
 ///   earlier, one earlier in the same `--load` list or the same model file) gets the first free
 ///   id of `ID-2`, `ID-3`, …, its rows follow it, and a warning names both reports.
+/// - **The very same report** — same id, title, organisation, committee, year, period, kind and
+///   the same rows, from whatever file (an exported session loaded back, a copy of a file) — is
+///   kept once, with a note, so nothing counts twice.
 ///
 ///     b.txt:45:1: warning: report id 'kungsbacka-dr-2025' is already taken by "Delårsbokslut
 ///     2025 – Kungsbacka kommun" from /data/a.txt; this report ("Delårsbokslut 2025 – Kungsbacka
@@ -58,9 +61,21 @@ struct ReportAdmission {
     var reserved = Set(loaded.reports.map(\.id))
     var renames: [String: String] = [:]
     var seen: Set<String> = []
+    var kept: [Report] = []
+    var dropped: Set<String> = []
     for index in loaded.reports.indices {
       let report = loaded.reports[index]
       reserved.remove(report.id)
+      // The very report already loaded (an exported session loaded back, a copy of a file):
+      // kept once, so nothing counts twice.
+      if let holder = taken[report.id], !seen.contains(report.id), model.reports.contains(where: { $0.id == holder.id }),
+        Self.isSame(report, in: loaded, as: holder, in: model)
+      {
+        outcome.messages.append(Self.duplicate(report, holder: holder, path: path, holderPath: origins[holder.id]))
+        dropped.insert(report.id)
+        seen.insert(report.id)
+        continue
+      }
       if let holder = taken[report.id] {
         let newID = Self.freeID(report.id, taken: taken, reserved: reserved)
         // A model file naming one id twice cannot tell whose rows are whose: they stay with
@@ -72,10 +87,42 @@ struct ReportAdmission {
       seen.insert(report.id)
       taken[loaded.reports[index].id] = loaded.reports[index]
       if let origin { origins[loaded.reports[index].id] = origin }
+      kept.append(loaded.reports[index])
+    }
+    if !dropped.isEmpty {
+      loaded = ReportModel(
+        reports: kept, facts: loaded.facts.filter { !dropped.contains($0.report) },
+        goals: loaded.goals.filter { !dropped.contains($0.report) },
+        sections: loaded.sections.filter { !dropped.contains($0.report) },
+        lines: loaded.lines.filter { !dropped.contains($0.report) })
     }
     if !renames.isEmpty { Self.rename(&loaded, renames) }
     model.merge(loaded)
     return outcome
+  }
+
+  /// True when `report` (with its rows in `loaded`) is `holder` (with its rows in `model`):
+  /// the same title, organisation, committee, year, period and kind, and the same facts,
+  /// goals, sections and lines. The file it came from may differ.
+  static func isSame(_ report: Report, in loaded: ReportModel, as holder: Report, in model: ReportModel) -> Bool {
+    guard report.title == holder.title, report.organisation == holder.organisation,
+      report.committee == holder.committee, report.year == holder.year, report.period == holder.period,
+      report.kind == holder.kind
+    else { return false }
+    let a = report.id
+    let b = holder.id
+    return loaded.facts.filter { $0.report == a } == model.facts.filter { $0.report == b }
+      && loaded.goals.filter { $0.report == a } == model.goals.filter { $0.report == b }
+      && loaded.sections.filter { $0.report == a } == model.sections.filter { $0.report == b }
+      && loaded.lines.filter { $0.report == a } == model.lines.filter { $0.report == b }
+  }
+
+  /// The note for a report already loaded with the same content.
+  static func duplicate(_ report: Report, holder: Report, path: String, holderPath: String?) -> String {
+    let holderFrom = holderPath ?? (holder.source.isEmpty ? "an earlier load" : holder.source)
+    let place = report.identityLine.map { "\(path):\($0):1" } ?? path
+    return "\(place): note: report '\(report.id)' (\"\(report.title)\") is already loaded from \(holderFrom) "
+      + "with the same content; it is not added again"
   }
 
   /// The first of `id-2`, `id-3`, … that is neither taken nor reserved.

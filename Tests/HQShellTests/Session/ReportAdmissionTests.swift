@@ -151,21 +151,54 @@ import Testing
     ])
   }
 
-  /// An exported session loaded again adds copies under new ids; nothing is replaced.
-  @Test func anExportedModelLoadsBesideTheReportsItCopies() throws {
+  /// An exported session loaded back is the same reports: each is kept once, with a note. A
+  /// report whose content differs (one number changed) loads beside the original.
+  @Test func anExportedModelLoadsBackKeepingEachReportOnce() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hq-admission-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("modell.json").path
     let (session, errors) = Self.session(DataLoading.bundledModel().model)
+    let bundled = Self.counts(session.model)
     try DataLoading.export(session.model, to: path)
     _ = try session.load(path: path, as: nil)
-    #expect(session.model.reports.map(\.id) == ["rh-ar-2024", "rh-up2-2017", "rh-ar-2024-2", "rh-up2-2017-2"])
+    #expect(session.model.reports.map(\.id) == ["rh-ar-2024", "rh-up2-2017"])
+    #expect(Self.counts(session.model) == bundled)
+    #expect(Self.idLines(errors) == [
+      "\(path): note: report 'rh-ar-2024' (\"Årsredovisning 2024 – Region Halland\") is already loaded from "
+        + "region-halland-arsredovisning-2024.txt with the same content; it is not added again",
+      "\(path): note: report 'rh-up2-2017' (\"Uppföljningsrapport 2 2017 för Regionstyrelsens verksamheter\") is "
+        + "already loaded from region-halland-uppfoljningsrapport-2-2017.txt with the same content; it is not added again",
+    ])
+
+    var changed = session.model
+    let index = try #require(changed.facts.firstIndex { $0.report == "rh-ar-2024" })
+    changed.facts[index].value = Number(mantissa: 1, scale: 0)
+    let changedPath = dir.appendingPathComponent("ändrad.json").path
+    try DataLoading.export(changed, to: changedPath)
+    _ = try session.load(path: changedPath, as: nil)
+    #expect(session.model.reports.map(\.id) == ["rh-ar-2024", "rh-up2-2017", "rh-ar-2024-2"])
     let counts = Self.counts(session.model)
-    #expect(counts["rh-ar-2024-2"] == counts["rh-ar-2024"])
-    #expect(counts["rh-up2-2017-2"] == counts["rh-up2-2017"])
-    // A model file says no line.
-    #expect(Self.idLines(errors).map { String($0.prefix(path.count + 11)) } == [path + ": warning: ", path + ": warning: "])
+    #expect(counts["rh-ar-2024"] == bundled["rh-ar-2024"])
+    #expect(counts["rh-ar-2024-2"] == bundled["rh-ar-2024"])
+    #expect(Self.idLines(errors).last?.hasPrefix("\(changedPath): note: report 'rh-up2-2017'") == true)
+    #expect(Self.idLines(errors).dropLast().last?.hasPrefix("\(changedPath): warning: report id 'rh-ar-2024'") == true)
+  }
+
+  /// A copy of a file under another name is the same report: kept once.
+  @Test func aCopyOfAFileIsKeptOnce() throws {
+    let (dir, a, _) = try Self.twoFiles()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let copy = dir.appendingPathComponent("kopia.txt").path
+    try FileManager.default.copyItem(atPath: a, toPath: copy)
+    let (session, errors) = Self.session()
+    try session.load(paths: [a, copy])
+    #expect(session.model.reports.map(\.id) == [Self.interimID])
+    #expect(session.model.reports.map(\.source) == ["a.txt"])
+    #expect(Self.idLines(errors) == [
+      "\(copy):45:1: note: report '\(Self.interimID)' (\"\(Self.interimTitle)\") is already loaded from "
+        + "\(ReportAdmission.origin(of: a) ?? a) with the same content; it is not added again",
+    ])
   }
 
   /// A model file naming one id twice, beside a report holding `x-2` already.
