@@ -14,14 +14,17 @@ public struct IngestResult: Sendable {
 /// The stages, each in its own file:
 ///
 /// 1. ``TextLines/split(_:)``: the text's lines (1-based line numbers are index + 1).
-/// 2. ``ReportIdentity/read(_:)``: kind, year, period, organisation, id and document unit.
+/// 2. ``PageFurniture/find(in:)`` and ``ReportIdentity/read(_:furniture:)``: the page furniture
+///    (markers, page numbers, running headers and footers), and from it and the title the
+///    organisation, committee, kind, year, period, id and document unit.
 /// 3. ``SectionHeadings/find(in:)``: the headings, and for every line the section it is in.
 /// 4. ``Recognizers/all``: figure recognizers, then table recognizers, each claiming the lines
 ///    it read so no number is read twice.
 ///
 /// Work that reads only the text runs on a second thread beside the sequence above
-/// (``Alongside``): cleaning lines beside stages 2–3, and the sections, the lines table and the
-/// table scan's value lines beside the figure recognizers. Results are the same either way.
+/// (``Alongside``): the page furniture and cleaning lines beside the headings, and the
+/// sections, the lines table and the table scan's value lines beside the figure recognizers.
+/// Results are the same either way.
 ///
 /// Never fails and never traps: whatever cannot be read becomes an ``IngestWarning``.
 ///
@@ -38,17 +41,20 @@ public enum ReportIngester {
   /// both ways on the same text).
   static func ingest(text: String, source: String, concurrently: Bool) -> IngestResult {
     let lines = TextLines.split(text)
-    // The identity and headings, and each line's cleaned text: independent, so at once. The
-    // cleaning is shared out in chunks, so the thread done first with its part takes more.
+    // The headings, the page furniture, and each line's cleaned text: independent, so at once.
+    // The cleaning is shared out in chunks, so the thread done first with its part takes more.
     let cleaning = ChunkQueue<String>(count: lines.count, chunkSize: 4096)
     let clean: @Sendable (Range<Int>) -> [String] = { lines[$0].map { TextLines.clean($0) } }
-    let ((identity, headings), _) = Alongside.run({
-      let read = (ReportIdentity.read(lines), SectionHeadings.find(in: lines))
+    let (headings, furniture) = Alongside.run({
+      let headings = SectionHeadings.find(in: lines)
       cleaning.drain(clean)
-      return read
+      return headings
     }, alongside: {
+      let furniture = PageFurniture.find(in: lines)
       cleaning.drain(clean)
+      return furniture
     }, concurrently: concurrently)
+    let identity = ReportIdentity.read(lines, furniture: furniture)
     let cleaned = cleaning.collected(clean)
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)
     let headingLines = LineSet(headings.flatMap { $0.line..<$0.endLine })
@@ -88,8 +94,9 @@ public enum ReportIngester {
     }
 
     let report = Report(
-      id: identity.id, title: identity.title, organisation: identity.organisation, year: identity.year,
-      period: identity.period, kind: identity.kind, source: source)
+      id: identity.id, title: identity.title, organisation: identity.organisation, committee: identity.committee,
+      year: identity.year,
+      period: identity.period, kind: identity.kind, source: source, identityLine: identity.line.map { $0 + 1 })
     let model = ReportModel(
       reports: [report], facts: context.facts.sorted { $0.line < $1.line }, goals: context.goals,
       sections: prepared.sections, lines: prepared.lines)

@@ -41,6 +41,9 @@ import Testing
     original.facts.append(Fact(
       report: "x", section: "tab\there", table: "ctl\u{1}", indicator: "back\\slash", measure: "", kind: .avvikelse,
       period: "jan–aug", year: 2017, value: Number(mantissa: 5, scale: 18), unit: "%", line: 9))
+    original.reports.append(Report(
+      id: "kungsbacka-teknik-ar-2024", title: "Nämndens årsredovisning 2024", organisation: "Kungsbacka kommun",
+      committee: "Nämnden för Teknik", year: 2024, period: "helår", kind: "årsredovisning", source: "teknik.txt"))
     let path = dir.path + "/export.json"
     try ModelExport.write(original, to: path)
     let again = try model(path)

@@ -46,6 +46,7 @@ struct ModelDecoder {
     model.reports = try records(root, "reports") { (r: JSONObject) throws(LoadError) -> Report in
       Report(
         id: try r.text("id", required: true), title: try r.text("title"), organisation: try r.text("organisation"),
+        committee: try r.text("committee"),
         year: try r.int("year"), period: try r.text("period"), kind: try r.text("kind"), source: try r.text("source"))
     }
     model.facts = try records(root, "facts") { (f: JSONObject) throws(LoadError) -> Fact in try fact(f) }

@@ -12,7 +12,7 @@ enum ModelJSONWriter {
     out.raw("{\n  \"format\": \"hq-model\",\n  \"version\": \(ModelJSONReader.version),\n")
     out.array("reports", model.reports, last: false) { o, r in
       o.fields([("id", .text(r.id)), ("title", .text(r.title)), ("organisation", .text(r.organisation)),
-                ("year", .int(r.year)), ("period", .text(r.period)), ("kind", .text(r.kind)), ("source", .text(r.source))])
+                ("committee", .text(r.committee)), ("year", .int(r.year)), ("period", .text(r.period)), ("kind", .text(r.kind)), ("source", .text(r.source))])
     }
     out.array("facts", model.facts, last: false) { o, f in
       o.fields([("report", .text(f.report)), ("section", .text(f.section)), ("table", .text(f.table)),

@@ -1,121 +1,273 @@
-/// What a report says about itself: its kind, number, year, period, organisation, title, the
-/// unit its amounts are in, and the short id built from them.
+/// What a report says about itself: its organisation and committee, kind, number, year,
+/// period, title, the unit its amounts are in, and the short id built from them.
 ///
-/// Rules (all read from the text, never from a file name):
+/// Everything is read from the text, never from a file name, and from the places a report
+/// names itself — its running headers and footers (``PageFurniture``) and its title — before
+/// any other line, so one passing mention in prose (`årsbokslutet`, `Region Halland`) never
+/// decides. The first rule that gives an answer wins:
 ///
-/// - **Kind**: the first report-kind word of the text, preferring one in the first five
-///   non-blank lines (the title): `årsredovisning` or `bokslut`/`årsbokslut` → `årsredovisning`
-///   (id `ar`), `delårsrapport` (`dr`), `uppföljningsrapport` (`up`), `månadsrapport` (`mr`),
-///   `verksamhetsberättelse` (`vb`), `delårsbokslut` (`dr`). A small number directly after the
-///   word is the report's number (`Uppföljningsrapport 2` → `up2`).
-/// - **Year**: a year within three words after the kind word; else the year the text names
-///   most often.
-/// - **Period**: `helår` for annual reports; else a month range after the word `perioden`
-///   (`perioden januari-augusti 2017` → `jan–aug`); else empty.
-/// - **Organisation**: the `Region X` / `Landstinget X` the text names most often (a genitive
-///   `Region Xs` counts for `Region X`).
-/// - **Id**: the organisation's initials, the kind's short form with the number, and the year:
-///   `rh-up2-2017`, `rh-ar-2024`.
+/// - **Kind**, with its number, months and year (``kind(in:atStart:allowTitleOnly:line:text:)``):
+///   1. a running header or footer naming a kind anywhere in it (`Nämndens årsredovisning
+///      2024`, `Kungsbacka kommun    Delårsbokslut 2025    25`, `Apriluppföljning 2025`);
+///   2. a title line among the first ``titleLines`` non-blank lines that are no page furniture,
+///      opening with the kind word (or one genitive before it: `Nämndens årsredovisning 2024`)
+///      and holding a year within ``kindWindow`` words, or no more than four words when the
+///      word heads no sections (`Årsredovisning`, not `Budget` or `Bokslut`);
+///   3. a heading anywhere: a line after a blank line, at most 80 characters, no cells set
+///      apart, opening with the kind word and a year, no other number but the report's number
+///      (`Bokslut 2024 - sammanfattning`).
+///
+///   Kind words (``kindWords``, matched whole, not the definite `-en` form of prose):
+///   `årsredovisning`, `årsbokslut`, `bokslut` → `årsredovisning` (`ar`); `delårsrapport`,
+///   `delårsbokslut`, `delårsredovisning` → `delårsrapport` (`dr`); `uppföljningsrapport`, or
+///   `uppföljning` with a month (`Apriluppföljning`, `Uppföljning och prognos april 2025`) →
+///   `uppföljningsrapport` (`up`); `månadsrapport`, `månadsuppföljning` → `månadsrapport`
+///   (`mr`); `verksamhetsberättelse` (`vb`); `kommunbudget`, `regionbudget`, and `budget` in a
+///   running header or title → `budget` (`budget`). A small number right after the word is the
+///   report's number (`Uppföljningsrapport 2` → `up2`).
+/// - **Year**: the year after the kind word; else the year the text names most often.
+/// - **Period**: `helår` for an årsredovisning or budget; else the months the kind's words name
+///   (`Delårsrapport Augusti 2024`, `Apriluppföljning` → `jan–apr`); else a statement
+///   `perioden januari-augusti` / `perioden januari till augusti`; else `jan–aug` for a
+///   delårsrapport (the usual delår of kommuner and regioner); else empty.
+/// - **Organisation** (``organisations(in:bolag:)``), the region, kommun or bolag:
+///   1. the first one a running header or footer names;
+///   2. one the title line names, or a title line that is only a name (`Kungsbacka kommun`);
+///   3. the region or kommun named most often in the text, at least twice and more often than
+///      any other, a mention in a title line that is no prose counting twice
+///      (``mostNamedOrganisation(_:titleLines:)``).
+/// - **Committee**, the nämnd or styrelse whose report it is (``committee(in:)``): named in a
+///   running header or footer (`Nämnden för Teknik`), or a title line that is only its name;
+///   empty for a report of the whole organisation. Never read from prose.
+/// - **Id**: the organisation's short form, the committee's, the kind's short form with the
+///   number (or, for an uppföljningsrapport or månadsrapport without a number, the period's last
+///   month), and the year: `rh-up2-2017`, `rh-ar-2024`, `kungsbacka-teknik-ar-2024`,
+///   `kungsbacka-dr-2025`, `kungsbacka-up-apr-2025`. Parts not found are left out; a report
+///   without an organisation starts with `rapport`.
+/// - **Title**: the title line when the kind came from one; else the running header's kind
+///   cell, or `Kind year`, followed by ` – committee, organisation` when they are not in it.
 /// - **Document unit**: from a sentence saying which unit amounts are given in (`Samtliga
 ///   belopp redovisas i miljoner kronor (mnkr)` → `mnkr`).
+///
+/// - Complexity: linear in the text's length.
 struct ReportIdentity: Sendable, Hashable {
   var id: String
   var title: String
   var organisation: String
+  /// The nämnd or styrelse whose report this is (`Nämnden för Teknik`), empty for a report of
+  /// the whole organisation.
+  var committee: String
   var kind: String
   var number: Int?
   var year: Int?
   var period: String
   var documentUnit: String
+  /// The 0-based line the kind was read from, else the first running header or footer; nil
+  /// when neither is known.
+  var line: Int?
 
-  private static let kinds: [(word: String, kind: String, short: String)] = [
-    ("årsredovisning", "årsredovisning", "ar"),
-    ("delårsrapport", "delårsrapport", "dr"),
-    ("delårsbokslut", "delårsrapport", "dr"),
-    ("årsbokslut", "årsredovisning", "ar"),
-    ("bokslut", "årsredovisning", "ar"),
-    ("uppföljningsrapport", "uppföljningsrapport", "up"),
-    ("månadsrapport", "månadsrapport", "mr"),
-    ("verksamhetsberättelse", "verksamhetsberättelse", "vb"),
-  ]
+  /// How many non-blank lines at the start of the text are its title lines.
+  static let titleLines = 5
 
   /// Reads the identity from the report's lines.
   static func read(_ lines: [String]) -> ReportIdentity {
-    let kindMatch = findKind(lines)
-    let yearFromKind = kindMatch?.year
-    let year = yearFromKind ?? mostFrequentYear(lines)
-    let organisation = mostFrequentOrganisation(lines)
-    let kind = kindMatch?.kind ?? ""
-    let period = kind == "årsredovisning" ? "helår" : (periodStatement(lines) ?? "")
-    let title = kindMatch.flatMap { $0.inTitle ? $0.line : nil }
-      ?? [kind.isEmpty ? "Rapport" : capitalized(kind), year.map(String.init) ?? "", organisation.isEmpty ? "" : "– \(organisation)"]
-      .filter { !$0.isEmpty }.joined(separator: " ")
-    var idParts = [initials(organisation).isEmpty ? "rapport" : initials(organisation)]
-    if let match = kindMatch { idParts.append(match.short + (match.number.map(String.init) ?? "")) }
-    if let year { idParts.append(String(year)) }
+    read(lines, furniture: PageFurniture.find(in: lines))
+  }
+
+  /// Reads the identity from the report's lines and their page furniture.
+  static func read(_ lines: [String], furniture: PageFurniture) -> ReportIdentity {
+    let running = furniture.runningTexts.map { (line: $0, cells: cells(of: lines[$0])) }
+    let skipped = furniture.lineIndexes
+    let title = titleLineIndexes(lines, skipping: skipped)
+
+    let kindMatch = kindFromFurniture(running) ?? kindFromTitle(lines, title) ?? kindFromHeadings(lines, skipping: skipped)
+    let year = kindMatch?.match.year ?? mostFrequentYear(lines)
+    let kind = kindMatch?.match.kind ?? ""
+
+    let organisation = organisationFromFurniture(running)
+      ?? organisationFromTitle(lines, title, titleMatch: kindMatch?.source == .title ? kindMatch?.match : nil)
+      ?? mostNamedOrganisation(lines, titleLines: title).nonEmpty.map { name in
+        OrganisationName(name: name, kind: name.hasPrefix("Region") || name.hasPrefix("Landstinget") ? .region : .kommun)
+      }
+    let committee = running.lazy.flatMap(\.cells).compactMap { Self.committee(in: $0) }.first
+      ?? title.sorted().lazy.compactMap { standaloneCommittee(lines[$0]) }.first ?? ""
+
+    let period = periodOf(kind: kind, match: kindMatch?.match, lines: lines)
     return ReportIdentity(
-      id: idParts.joined(separator: "-"), title: title, organisation: organisation, kind: kind,
-      number: kindMatch?.number, year: year, period: period, documentUnit: documentUnit(lines))
+      id: makeID(organisation: organisation, committee: committee, match: kindMatch?.match, period: period, year: year),
+      title: makeTitle(kindMatch, kind: kind, year: year, committee: committee, organisation: organisation?.name ?? ""),
+      organisation: organisation?.name ?? "", committee: committee, kind: kind, number: kindMatch?.match.number,
+      year: year, period: period, documentUnit: documentUnit(lines), line: kindMatch?.match.line ?? running.first?.line)
   }
 
-  // MARK: Kind
-
-  private struct KindMatch {
-    var kind: String
-    var short: String
-    var number: Int?
-    var year: Int?
-    var line: String
-    var inTitle: Bool
+  /// True when a cleaned line names a report: an organisation or committee, or a report kind
+  /// with its year. ``PageFurniture`` asks this of lines repeating in a text without page marks.
+  static func namesReport(_ cleaned: String) -> Bool {
+    guard mayNameReport(cleaned) else { return false }
+    let words = cleaned.split(separator: " ")
+    if !organisations(in: words, bolag: true).isEmpty || committee(in: words) != nil { return true }
+    return kind(in: words, atStart: false, allowTitleOnly: true, line: 0, text: cleaned)?.year != nil
   }
 
-  private static func findKind(_ lines: [String]) -> KindMatch? {
-    var nonBlank = 0
-    var firstAnywhere: KindMatch?
-    for line in lines where line.utf8.count <= 400 && !TextLines.isBlank(line) {
-      nonBlank += 1
-      // Past the title only the first match counts.
-      if nonBlank > 5, let firstAnywhere { return firstAnywhere }
-      guard mayNameKind(line) else { continue }
-      if let match = kind(in: line, inTitle: nonBlank <= 5) {
-        if match.inTitle { return match }
-        if firstAnywhere == nil { firstAnywhere = match }
-      }
+  /// A byte-level pre-filter for ``namesReport(_:)``: every organisation, committee and kind
+  /// word holds one of these ASCII stems (`nämnd` holds `mnd`, `uppföljning` holds `uppf`).
+  private static func mayNameReport(_ text: String) -> Bool {
+    ByteSearch.containsFolded(text, "kommun") || ByteSearch.containsFolded(text, "region")
+      || ByteSearch.containsFolded(text, "landsting") || ByteSearch.containsFolded(text, "stad")
+      || ByteSearch.contains(text, "AB") || ByteSearch.containsFolded(text, "mnd")
+      || ByteSearch.containsFolded(text, "styrelse") || ByteSearch.containsFolded(text, "rapport")
+      || ByteSearch.containsFolded(text, "redovisning") || ByteSearch.containsFolded(text, "bokslut")
+      || ByteSearch.containsFolded(text, "ttelse") || ByteSearch.containsFolded(text, "budget")
+      || ByteSearch.containsFolded(text, "uppf")
+  }
+
+  // MARK: Sources
+
+  /// The cells of a running line: its parts set apart by two or more spaces, a tab or a
+  /// vertical bar, each cleaned and split into words.
+  static func cells(of line: String) -> [[Substring]] {
+    var cells: [[Substring]] = []
+    var current = ""
+    var spaces = 0
+    func flush() {
+      let words = TextLines.clean(current).split(separator: " ")
+      if !words.isEmpty { cells.append(words) }
+      current = ""
     }
-    return firstAnywhere
-  }
-
-  /// A byte-level pre-filter for ``kind(in:inTitle:)``: every kind word contains one of these
-  /// ASCII stems, so a line without any of them names no kind.
-  private static func mayNameKind(_ line: String) -> Bool {
-    ByteSearch.containsFolded(line, "rapport") || ByteSearch.containsFolded(line, "redovisning")
-      || ByteSearch.containsFolded(line, "bokslut") || ByteSearch.containsFolded(line, "ttelse")
-  }
-
-  private static func kind(in line: String, inTitle: Bool) -> KindMatch? {
-    let words = TextLines.clean(line).split(separator: " ")
-    for (index, word) in words.enumerated() {
-      let lower = word.lowercased()
-      guard let entry = kinds.first(where: { lower.hasPrefix($0.word) }) else { continue }
-      // `uppföljningsrapporten omfattar…` names the report, but only as the title does it count
-      // as the kind's own line; both are accepted.
-      var number: Int?
-      var year: Int?
-      for next in words.dropFirst(index + 1).prefix(3) {
-        if let y = FigureYear.year(next) {
-          year = y
-          break
-        }
-        if number == nil, next.utf8.count <= 2, let n = Int(next), n > 0 { number = n }
+    for c in line {
+      if c == " " || c == "\u{00A0}" {
+        spaces += 1
+        continue
       }
-      return KindMatch(
-        kind: entry.kind, short: entry.short, number: number, year: year,
-        line: TextLines.clean(line), inTitle: inTitle)
+      if c == "\t" || c == "|" || c == "│" || spaces >= 2 { flush() }
+      if spaces == 1 { current.append(" ") }
+      spaces = 0
+      if !(c == "\t" || c == "|" || c == "│") { current.append(c) }
+    }
+    flush()
+    return cells
+  }
+
+  /// The 0-based indexes of the first ``titleLines`` non-blank lines that are no page furniture.
+  private static func titleLineIndexes(_ lines: [String], skipping skipped: Set<Int>) -> Set<Int> {
+    var result: Set<Int> = []
+    for index in lines.indices {
+      guard result.count < titleLines else { break }
+      guard !skipped.contains(index), lines[index].utf8.count <= 400, !TextLines.isBlank(lines[index]) else { continue }
+      result.insert(index)
+    }
+    return result
+  }
+
+  private static func kindFromFurniture(_ running: [(line: Int, cells: [[Substring]])]) -> (match: KindMatch, source: KindSource)? {
+    for (line, cells) in running {
+      for words in cells {
+        let text = words.joined(separator: " ")
+        if let match = kind(in: words, atStart: false, allowTitleOnly: true, line: line, text: text) {
+          return (match, .pageFurniture)
+        }
+      }
     }
     return nil
   }
 
-  // MARK: Year, period, organisation, unit
+  private static func kindFromTitle(_ lines: [String], _ title: Set<Int>) -> (match: KindMatch, source: KindSource)? {
+    for index in title.sorted() {
+      let cleaned = TextLines.clean(lines[index])
+      let words = cleaned.split(separator: " ")
+      guard cleaned.utf8.count <= 120,
+        let match = kind(in: words, atStart: true, allowTitleOnly: true, line: index, text: cleaned),
+        match.year != nil || (words.count <= 4 && !match.generic)
+      else { continue }
+      return (match, .title)
+    }
+    return nil
+  }
+
+  private static func kindFromHeadings(_ lines: [String], skipping skipped: Set<Int>) -> (match: KindMatch, source: KindSource)? {
+    for index in lines.indices where index == 0 || TextLines.isBlank(lines[index - 1]) {
+      let raw = lines[index]
+      guard !skipped.contains(index), raw.utf8.count <= 200, ByteSearch.hasDigitRun(raw, 4) else { continue }
+      if let match = headingKind(raw, cleaned: TextLines.clean(raw), line: index) { return (match, .heading) }
+    }
+    return nil
+  }
+
+  private static func organisationFromFurniture(_ running: [(line: Int, cells: [[Substring]])]) -> OrganisationName? {
+    for (_, cells) in running {
+      for words in cells {
+        if let found = organisations(in: words, bolag: true).first { return found.name }
+      }
+    }
+    return nil
+  }
+
+  /// The organisation the title line names, or a title line that is only an organisation's name.
+  private static func organisationFromTitle(_ lines: [String], _ title: Set<Int>, titleMatch: KindMatch?) -> OrganisationName? {
+    if let titleMatch, let found = organisations(in: titleMatch.text.split(separator: " "), bolag: true).first {
+      return found.name
+    }
+    for index in title.sorted() {
+      let words = TextLines.clean(lines[index]).split(separator: " ")
+      if let found = organisations(in: words, bolag: true).first, found.index == 0, found.end == words.count {
+        return found.name
+      }
+    }
+    return nil
+  }
+
+  /// A title line that is only a committee's name.
+  private static func standaloneCommittee(_ line: String) -> String? {
+    let cleaned = TextLines.clean(line)
+    guard cleaned.utf8.count <= 80, let name = committee(in: cleaned.split(separator: " ")), name == cleaned else { return nil }
+    return name
+  }
+
+  // MARK: Period, id, title
+
+  private static func periodOf(kind: String, match: KindMatch?, lines: [String]) -> String {
+    if kind == "årsredovisning" || kind == "budget" { return "helår" }
+    if let months = match?.months { return months }
+    if let statement = periodStatement(lines) { return statement }
+    return kind == "delårsrapport" ? monthsTo(8) : ""
+  }
+
+  private static func makeID(
+    organisation: OrganisationName?, committee: String, match: KindMatch?, period: String, year: Int?
+  ) -> String {
+    var parts = [organisationSlug(organisation)]
+    if !committee.isEmpty { parts.append(committeeSlug(committee)) }
+    if let match {
+      parts.append(match.short + (match.number.map(String.init) ?? ""))
+      if match.number == nil, match.kind == "uppföljningsrapport" || match.kind == "månadsrapport",
+        let last = period.split(separator: "–").last, !last.isEmpty
+      {
+        parts.append(String(last))
+      }
+    }
+    if let year { parts.append(String(year)) }
+    return parts.filter { !$0.isEmpty }.joined(separator: "-")
+  }
+
+  private static func makeTitle(
+    _ kindMatch: (match: KindMatch, source: KindSource)?, kind: String, year: Int?, committee: String,
+    organisation: String
+  ) -> String {
+    if let kindMatch, kindMatch.source == .title { return kindMatch.match.text }
+    var head: String
+    if let kindMatch, kindMatch.source == .pageFurniture {
+      head = kindMatch.match.text
+      // A footer's page number is no part of the title.
+      if let (rest, _) = PageFurniture.splitPageNumber(head), !rest.isEmpty { head = rest }
+    } else {
+      head = [kind.isEmpty ? "Rapport" : capitalized(kind), year.map(String.init) ?? ""].filter { !$0.isEmpty }
+        .joined(separator: " ")
+    }
+    let names = [committee, organisation].filter { !$0.isEmpty && !head.contains($0) }
+    return names.isEmpty ? head : head + " – " + names.joined(separator: ", ")
+  }
+
+  // MARK: Year, unit
 
   /// The year (1900–2099) written most often as a word of its own; the later year on a tie.
   static func mostFrequentYear(_ lines: [String]) -> Int? {
@@ -126,82 +278,6 @@ struct ReportIdentity: Sendable, Hashable {
       }
     }
     return counts.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key
-  }
-
-  /// `perioden januari-augusti 2017` → `jan–aug`.
-  static func periodStatement(_ lines: [String]) -> String? {
-    for line in lines.prefix(400) where line.utf8.count <= 400 && ByteSearch.containsFolded(line, "perioden") {
-      let words = TextLines.clean(line).split(separator: " ")
-      for (index, word) in words.enumerated() where word.lowercased() == "perioden" && index + 1 < words.count {
-        if let range = MonthRange.read(words[index + 1]) { return range }
-      }
-    }
-    return nil
-  }
-
-  /// The organisation named most often as `Region X` or `Landstinget X`.
-  static func mostFrequentOrganisation(_ lines: [String]) -> String {
-    var counts: [String: Int] = [:]
-    for line in lines where line.utf8.count <= 2000 {
-      var line = line
-      let simple = line.withUTF8 { bytes -> Bool in
-        guard ByteSearch.isSimpleText(bytes) else { return false }
-        organisations(in: bytes) { counts[$0, default: 0] += 1 }
-        return true
-      }
-      guard !simple, ByteSearch.contains(line, "Region") || ByteSearch.contains(line, "Landstinget") else { continue }
-      let words = NumberRun.words(in: Substring(line))
-      guard words.count >= 2 else { continue }
-      for index in 0..<(words.count - 1) where words[index].text == "Region" || words[index].text == "Landstinget" {
-        let name = words[index + 1].text.filter { $0.isLetter || $0 == "-" }
-        guard let first = name.first, first.isUppercase else { continue }
-        counts["\(words[index].text) \(name)", default: 0] += 1
-      }
-    }
-    // Fold a genitive (`Region Hallands`) into its base form when the base form occurs.
-    var folded: [String: Int] = [:]
-    for (name, count) in counts {
-      if name.hasSuffix("s"), counts[String(name.dropLast())] != nil {
-        folded[String(name.dropLast()), default: 0] += count
-      } else {
-        folded[name, default: 0] += count
-      }
-    }
-    return folded.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? ""
-  }
-
-  /// The `Region X` / `Landstinget X` names in one line of simple text
-  /// (``ByteSearch/isSimpleText(_:)``), read from the bytes: the word `Region` or `Landstinget`,
-  /// then the next word's letters and hyphens, which must begin with a capital letter.
-  private static func organisations(in bytes: UnsafeBufferPointer<UInt8>, _ found: (String) -> Void) {
-    var i = 0
-    while i < bytes.count {
-      // Only a word's first byte can begin a match; `R` and `L` are rare enough to look for.
-      let b = bytes[i]
-      guard b == 0x52 || b == 0x4C, i == 0 || NumberRun.separatorWidth(bytes, endingAt: i) != nil else {
-        i += 1
-        continue
-      }
-      var end = i
-      while end < bytes.count, NumberRun.separatorWidth(bytes, at: end) == 0 { end += 1 }
-      let word = UnsafeBufferPointer(rebasing: bytes[i..<end])
-      guard word.elementsEqual("Region".utf8) || word.elementsEqual("Landstinget".utf8) else {
-        i = end
-        continue
-      }
-      var next = end
-      while next < bytes.count, NumberRun.separatorWidth(bytes, at: next) > 0 { next += NumberRun.separatorWidth(bytes, at: next) }
-      var nextEnd = next
-      while nextEnd < bytes.count, NumberRun.separatorWidth(bytes, at: nextEnd) == 0 { nextEnd += 1 }
-      if next < nextEnd {
-        let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[next..<nextEnd]), as: UTF8.self)
-        let kept = name.unicodeScalars.filter { $0 == "-" || Character($0).isLetter }
-        if let first = kept.first, Character(first).isUppercase {
-          found(String(decoding: word, as: UTF8.self) + " " + String(String.UnicodeScalarView(kept)))
-        }
-      }
-      i = end
-    }
   }
 
   /// The unit a sentence like `Samtliga belopp redovisas i miljoner kronor (mnkr)` declares.
@@ -219,25 +295,15 @@ struct ReportIdentity: Sendable, Hashable {
     return ""
   }
 
-  /// `Region Halland` → `rh` (the lower-cased first letters of the words, folded to ASCII).
-  static func initials(_ name: String) -> String {
-    String(name.split(separator: " ").compactMap(\.first).map(asciiFold)).lowercased()
-  }
-
-  private static func asciiFold(_ c: Character) -> Character {
-    switch c {
-    case "Å", "Ä": "A"
-    case "Ö": "O"
-    case "å", "ä": "a"
-    case "ö": "o"
-    default: c
-    }
-  }
-
   private static func capitalized(_ text: String) -> String {
     guard let first = text.first else { return text }
     return first.uppercased() + text.dropFirst()
   }
+}
+
+extension String {
+  /// nil for the empty string.
+  fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }
 
 /// Years written as words.

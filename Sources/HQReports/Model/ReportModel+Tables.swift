@@ -144,6 +144,7 @@ extension ReportModel {
     var id = ColumnBuilder(name: "id", type: .text, capacity: n)
     var title = ColumnBuilder(name: "title", type: .text, capacity: n)
     var organisation = ColumnBuilder(name: "organisation", type: .text, capacity: n)
+    var committee = ColumnBuilder(name: "committee", type: .text, capacity: n)
     var year = ColumnBuilder(name: "year", type: .number, capacity: n)
     var period = ColumnBuilder(name: "period", type: .text, capacity: n)
     var kind = ColumnBuilder(name: "kind", type: .text, capacity: n)
@@ -155,6 +156,7 @@ extension ReportModel {
       id.appendText(r.id)
       title.appendText(r.title)
       organisation.appendText(r.organisation)
+      committee.appendText(r.committee)
       year.appendInteger(r.year)
       period.appendText(r.period)
       kind.appendText(r.kind)
@@ -163,7 +165,7 @@ extension ReportModel {
       goalsColumn.appendInteger(goalCounts.count(of: r.id))
       sectionsColumn.appendInteger(sectionCounts.count(of: r.id))
     }
-    let columns = [id, title, organisation, year, period, kind, source, factsColumn, goalsColumn, sectionsColumn]
+    let columns = [id, title, organisation, committee, year, period, kind, source, factsColumn, goalsColumn, sectionsColumn]
     return Self.table("reports", columns, Self.reportsSchema)
   }
 

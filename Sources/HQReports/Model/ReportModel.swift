@@ -88,7 +88,7 @@ extension ReportModel {
   ])
 
   public static let reportsSchema = Schema([
-    Field("id", .text), Field("title", .text), Field("organisation", .text),
+    Field("id", .text), Field("title", .text), Field("organisation", .text), Field("committee", .text),
     Field("year", .number), Field("period", .text), Field("kind", .text), Field("source", .text),
     Field("facts", .number), Field("goals", .number), Field("sections", .number),
   ])

@@ -16,6 +16,9 @@ public enum DataLoading {
       model.merge(result.model)
       warnings += result.warnings
     }
+    // The bundled texts are fixed; a test checks that their ids differ, so files loaded later
+    // are the only ones whose ids ever change (``ReportAdmission``).
+    assert(Set(model.reports.map(\.id)).count == model.reports.count, "two bundled reports share an id")
     return (model, warnings)
   }
 
@@ -24,7 +27,8 @@ public enum DataLoading {
     model.allTables()
   }
 
-  /// `model` without the rows of the reports with these ids. When none of them is loaded
+  /// `model` without the rows of the reports with these ids (a file loaded again replacing its
+  /// earlier load, ``ReportAdmission``). When none of them is loaded
   /// (the usual case) the model is returned as it is, without copying its rows.
   static func removing(reports ids: Set<String>, from model: ReportModel) -> ReportModel {
     guard !ids.isEmpty, model.reports.contains(where: { ids.contains($0.id) }) else { return model }
@@ -59,19 +63,26 @@ public enum DataLoading {
 extension Session {
   /// Loads a file into the session. On failure nothing changes.
   ///
-  /// - Returns: a one-line summary (`loaded 3 reports, 120 facts`).
+  /// Reports join the session as ``ReportAdmission`` says: a taken id is changed (`ID-2`)
+  /// with a warning naming both reports, and a file loaded again replaces only its own earlier
+  /// load, with a note. No other report is ever removed or replaced.
+  ///
+  /// - Returns: a one-line summary (`loaded 3 report(s), 120 facts from a.txt`).
   public func load(path: String, as name: String?) throws(ShellError) -> String {
     switch try DataLoading.load(path: path, as: name) {
     case .reports(let loaded, let warnings):
       for warning in warnings { errors.write(warning.description + "\n") }
-      // Loading a report that is already loaded replaces it instead of counting it twice.
-      let ids = Set(loaded.reports.map(\.id))
-      let replaced = model.reports.count { ids.contains($0.id) }
-      model = DataLoading.removing(reports: ids, from: model)
-      model.merge(loaded)
+      let summary = "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)"
+      // The session lets go of its model while the admission holds it, so merging appends in
+      // place instead of copying every row.
+      var admission = ReportAdmission(model: model, origins: reportOrigins)
+      model = ReportModel()
+      let outcome = admission.admit(loaded, path: path, origin: ReportAdmission.origin(of: path))
+      model = admission.model
+      reportOrigins = admission.origins
+      for message in outcome.messages { errors.write(message + "\n") }
       for table in DataLoading.tables(of: model) { engine.catalog[table.name] = table }
-      let note = replaced > 0 ? " (replacing \(replaced) already loaded)" : ""
-      return "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)\(note)"
+      return summary + (outcome.replaced.isEmpty ? "" : " (replacing its earlier load)")
     case .table(let tableName, let table):
       engine.catalog[tableName] = table
       return "loaded \(tableName): \(table.rowCount) rows, \(table.columns.count) columns"
@@ -82,15 +93,19 @@ extension Session {
 extension Session {
   /// Loads several files (`--load A --load B …`) as one step: the report sources are rebuilt
   /// once at the end instead of after every file, since rebuilding the growing tables per file
-  /// makes loading k reports quadratic. The result is the same as loading the files one by one
-  /// in order; on the first failure it throws and nothing changes.
+  /// makes loading k reports quadratic. The result, messages included, is the same as loading
+  /// the files one by one in order (ids taken by a report earlier in the list change too, see
+  /// ``ReportAdmission``); on the first failure it throws and nothing changes.
   ///
   /// - Parameter names: what each path is loaded as (`--as NAME`), as for
   ///   ``load(path:as:)``; missing or nil entries mean the file's own name.
   public func load(paths: [String], names: [String?] = []) throws(ShellError) {
-    var merged = model
+    var admission = ReportAdmission(model: model, origins: reportOrigins)
     var loadedTables: [(name: String, table: Table, position: Int)] = []
     var lastReportLoad: Int? = nil
+    // Ingest warnings, and the notes and warnings about ids, in file order; on a failure only
+    // the ingest warnings are shown, since no id changed.
+    var messages: [(text: String, aboutIDs: Bool)] = []
     // The files are read and ingested at the same time, one per core, then merged in order;
     // the first failure in that order is the one reported.
     let attempts = Parallel.map(paths.count) { position -> Result<LoadedData, ShellError> in
@@ -102,23 +117,31 @@ extension Session {
     var pending = consume attempts
     pending.reverse()
     var position = -1
-    while let attempt = pending.popLast() {
-      position += 1
-      let data = try attempt.get()
-      switch consume data {
-      case .reports(let loaded, let warnings):
-        for warning in warnings { errors.write(warning.description + "\n") }
-        merged = DataLoading.removing(reports: Set(loaded.reports.map(\.id)), from: merged)
-        merged.merge(loaded)
-        lastReportLoad = position
-      case .table(let name, let table):
-        loadedTables.append((name, table, position))
+    do throws(ShellError) {
+      while let attempt = pending.popLast() {
+        position += 1
+        let data = try attempt.get()
+        switch consume data {
+        case .reports(let loaded, let warnings):
+          messages += warnings.map { ($0.description, false) }
+          let path = paths[position]
+          let outcome = admission.admit(loaded, path: path, origin: ReportAdmission.origin(of: path))
+          messages += outcome.messages.map { ($0, true) }
+          lastReportLoad = position
+        case .table(let name, let table):
+          loadedTables.append((name, table, position))
+        }
       }
+    } catch {
+      for message in messages where !message.aboutIDs { errors.write(message.text + "\n") }
+      throw error
     }
-    model = merged
+    for message in messages { errors.write(message.text + "\n") }
+    model = admission.model
+    reportOrigins = admission.origins
     var reportSources: Set<String> = []
     if lastReportLoad != nil {
-      for table in DataLoading.tables(of: merged) {
+      for table in DataLoading.tables(of: model) {
         engine.catalog[table.name] = table
         reportSources.insert(table.name)
       }

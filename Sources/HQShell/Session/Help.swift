@@ -53,7 +53,7 @@ enum Help {
     Page(topic: "facts", kind: "source", text: "Every number read from the reports: report, section, table, indicator, measure, kind, period, year, value, unit, rank, rank_of, line.", example: "from facts | where report ~ \"2017\" | take 5"),
     Page(topic: "goals", kind: "source", text: "The goals the reports follow up, with their status: report, name, status, line.", example: "from goals | summarize n = count() by status"),
     Page(topic: "sections", kind: "source", text: "The headed sections of each report: report, number, title, level, line, text.", example: "from sections | where level == 1"),
-    Page(topic: "reports", kind: "source", text: "One row per loaded report: id, title, organisation, year, period, kind, source and counts.", example: "from reports"),
+    Page(topic: "reports", kind: "source", text: "One row per loaded report: id, title, organisation, committee, year, period, kind, source and counts.", example: "from reports"),
   ]
 
   /// The index (no topic) or one topic's page.

@@ -26,6 +26,9 @@ public final class Session {
   /// The reports loaded so far, merged; `facts`, `goals`, `sections`, `reports` and `lines`
   /// are rebuilt from it when a report is loaded.
   public internal(set) var model: ReportModel
+  /// For each report loaded from a regular file, its id → the file's canonical path, so
+  /// loading the file again replaces that load and nothing else (``ReportAdmission``).
+  var reportOrigins: [String: String] = [:]
   public var format: OutputFormat
   /// Show each statement's run time on the error stream.
   public var timer = false

@@ -102,7 +102,7 @@ import Testing
     let out = OutputSink()
     let session = Session(model: model, format: .csv, output: out, errors: OutputSink(), outputIsTerminal: false)
     #expect(session.run(".reports", name: "<input>") == .success)
-    #expect(out.text.hasPrefix("id,title,organisation,year,period,kind,source,facts,goals,sections\nrh-up2-2017,Uppföljningsrapport 2 2017,Region Halland,2017,jan–aug,uppföljningsrapport,x.txt,0,0,0\n"))
+    #expect(out.text.hasPrefix("id,title,organisation,committee,year,period,kind,source,facts,goals,sections\nrh-up2-2017,Uppföljningsrapport 2 2017,Region Halland,,2017,jan–aug,uppföljningsrapport,x.txt,0,0,0\n"))
   }
 
   @Test func loadsACSVTableUnderItsName() throws {

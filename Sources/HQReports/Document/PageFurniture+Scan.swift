@@ -1,0 +1,263 @@
+import HQData
+
+extension PageFurniture {
+  /// One pass over the lines, then the rules over what it collected. Lines are compared by
+  /// their cleaned bytes (interned in a ``ByteDictionary``), never as `String`s, whose hashing
+  /// normalises every non-ASCII line.
+  struct Scan {
+    let lines: [String]
+    /// Page markers; the HTML-comment and form-feed ones also start a page (`hardBreaks`).
+    var markers: [Int] = []
+    var hardBreaks: [Int] = []
+    /// The texts around a page number (`Kungsbacka kommun Delårsbokslut 2025` of `… 25`; empty
+    /// for a number alone), and every line holding one: (key code, line, number).
+    var numberedKeys = ByteDictionary()
+    var numbered: [(key: UInt32, line: Int, number: Int)] = []
+    /// Whole cleaned lines, and every such line but table syntax (`|`, `` ` ``): (code, line).
+    var texts = ByteDictionary()
+    var textLines: [(key: UInt32, line: Int)] = []
+    var furniture: Set<Int> = []
+    /// For each line, whether it holds no words (a line too long to be furniture counts as
+    /// holding some).
+    var isBlank: [Bool]
+
+    init(lines: [String]) {
+      self.lines = lines
+      isBlank = Array(repeating: false, count: lines.count)
+    }
+
+    mutating func collect() {
+      var buffer = [UInt8](repeating: 0, count: maximumLineBytes)
+      for index in lines.indices where lines[index].utf8.count <= maximumLineBytes {
+        var line = lines[index]
+        line.withUTF8 { bytes in
+          buffer.withUnsafeMutableBufferPointer { out in
+            let cleaned = PageFurniture.clean(bytes, into: out)
+            if cleaned.formFeed { hardBreaks.append(index) }
+            guard cleaned.length > 0 else {
+              isBlank[index] = true
+              if cleaned.formFeed { markers.append(index) }
+              return
+            }
+            read(UnsafeBufferPointer(rebasing: out[0..<cleaned.length]), line: index)
+          }
+        }
+      }
+    }
+
+    /// Files one cleaned, non-empty line.
+    private mutating func read(_ cleaned: UnsafeBufferPointer<UInt8>, line index: Int) {
+      guard let base = cleaned.baseAddress else { return }
+      switch PageFurniture.marker(bytes: cleaned) {
+      case .startsPage?:
+        markers.append(index)
+        hardBreaks.append(index)
+        return
+      case .marksPage?:
+        markers.append(index)
+        return
+      case nil:
+        break
+      }
+      var isNew = false
+      if let (key, number) = PageFurniture.splitPageNumber(bytes: cleaned) {
+        let code = numberedKeys.intern(base + key.lowerBound, key.count, isNew: &isNew)
+        numbered.append((code, index, number))
+      }
+      if cleaned[0] != UInt8(ascii: "|"), cleaned[0] != UInt8(ascii: "`") {
+        textLines.append((texts.intern(base, cleaned.count, isNew: &isNew), index))
+      }
+    }
+
+    /// Page numbers, per text around the number: a run counting up by one, or (around a text
+    /// naming the report) numbers that only increase.
+    mutating func findPageNumbers(into result: inout PageFurniture) {
+      // Pages cut at the page markers only, so a run's numbers can be told to stand on
+      // different pages; without such markers every line is on page 0.
+      let pages = Pages(isBlank: isBlank, breaks: hardBreaks, ignoring: Set(markers))
+      let page = pages.pageOf
+      let distinctPages = !hardBreaks.isEmpty
+      for (code, group) in PageFurniture.groups(numbered.map { (key: $0.key, value: $0) }, keyCount: numberedKeys.count) {
+        let entries = group.map { (line: $0.line, number: $0.number) }
+        var members = PageFurniture.pageNumberRuns(entries, page: page, distinctPages: distinctPages)
+        let key = numberedKeys.withBytes(of: code) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) }
+        if key.isEmpty {
+          result.pageNumbers += members
+        } else {
+          // `Not 1`, `Not 2`, … on pages of their own would pass for a footer with the page
+          // number: around a text that does not name the report, only a run across page marks
+          // counts, of two or more words, at the pages' edges.
+          let namesReport = ReportIdentity.namesReport(key)
+          if !namesReport, !distinctPages || !key.contains(" ") || !members.allSatisfy({ pages.atEdge[$0] }) {
+            members = []
+          }
+          if namesReport && members.isEmpty && PageFurniture.increases(entries, page: page, distinctPages: distinctPages) {
+            members = entries.map(\.line)
+          }
+          guard !members.isEmpty else { continue }
+          result.running += members
+          result.runningTexts.append(members[0])
+        }
+        furniture.formUnion(members)
+      }
+    }
+
+    /// Repeated lines at the page edges (or, without page markers, repeated lines naming the
+    /// report).
+    mutating func findRunningLines(into result: inout PageFurniture) {
+      let found = markers + result.pageNumbers + result.running
+      let breaks = hardBreaks.isEmpty ? found.sorted() : hardBreaks
+      let pages = Pages(isBlank: isBlank, breaks: breaks, ignoring: Set(found))
+      for (code, group) in PageFurniture.groups(textLines.map { (key: $0.key, value: $0.line) }, keyCount: texts.count) {
+        let occurrences = group
+        // A line of numbers alone (`2 000` on two charts) is no header.
+        guard texts.withBytes(of: code, { PageFurniture.mayHoldLetter(UnsafeBufferPointer(start: $0, count: $1)) }),
+          !occurrences.contains(where: { furniture.contains($0) })
+        else { continue }
+        // Page numbers alone do not say where a page ends (a converter may put a page's
+        // tables after its number): there, a line failing the edge rule may still pass the
+        // rule for unmarked text.
+        let isRunning = (!breaks.isEmpty && pages.repeatsAtEdges(occurrences))
+          || (hardBreaks.isEmpty && repeatsUnmarked(code, occurrences))
+        guard isRunning else { continue }
+        result.running += occurrences
+        result.runningTexts.append(occurrences[0])
+        furniture.formUnion(occurrences)
+      }
+    }
+
+    /// The rule for a text without page markers: three or more occurrences far apart, naming
+    /// the report.
+    func repeatsUnmarked(_ code: Int, _ occurrences: [Int]) -> Bool {
+      guard occurrences.count >= 3 else { return false }
+      for (a, b) in zip(occurrences, occurrences.dropFirst()) where b - a < minimumUnmarkedGap { return false }
+      let key = texts.withBytes(of: code) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) }
+      // A header or footer is no sentence.
+      return !TextLines.isProse(key) && ReportIdentity.namesReport(key)
+    }
+  }
+
+  /// The values filed under keys that occur two or more times, grouped by key in the order of
+  /// the keys' codes (first occurrence), each group in filing order.
+  ///
+  /// - Complexity: O(n + keyCount), a counting sort.
+  static func groups<Value>(_ filed: [(key: UInt32, value: Value)], keyCount: Int) -> [(Int, [Value])] {
+    var counts = [Int](repeating: 0, count: keyCount)
+    for entry in filed { counts[Int(entry.key)] += 1 }
+    var slots = [Int](repeating: -1, count: keyCount)
+    var result: [(Int, [Value])] = []
+    for entry in filed where counts[Int(entry.key)] >= 2 {
+      let key = Int(entry.key)
+      if slots[key] < 0 {
+        slots[key] = result.count
+        result.append((key, []))
+        result[result.count - 1].1.reserveCapacity(counts[key])
+      }
+      result[slots[key]].1.append(entry.value)
+    }
+    return result
+  }
+
+  /// Writes the line's words into `out`, joined by single spaces, form feeds dropped, and says
+  /// how long they are (0 for a blank line) and whether the line held a form feed. `out` holds
+  /// at least as many bytes as the line.
+  static func clean(
+    _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
+  ) -> (length: Int, formFeed: Bool) {
+    guard let source = bytes.baseAddress, let target = out.baseAddress else { return (0, false) }
+    var n = 0
+    var pendingSpace = false
+    var formFeed = false
+    var i = 0
+    while i < bytes.count {
+      // A run of bytes that are surely no separator, copied at once.
+      let start = i
+      while i < bytes.count, !NumberRun.mayBeSeparator(bytes[i]) {
+        i += 1
+      }
+      // Then a separator, or a byte that only may have been one (`–` starts with 0xE2, as a
+      // thin space does), which belongs to the word.
+      var width = 0
+      if i < bytes.count {
+        width = bytes[i] == 0x0C ? 1 : NumberRun.separatorWidth(bytes, at: i)
+        if width == 0 { i += 1 }
+      }
+      if i > start {
+        if pendingSpace {
+          target[n] = 0x20
+          n += 1
+          pendingSpace = false
+        }
+        (target + n).update(from: source + start, count: i - start)
+        n += i - start
+      }
+      if width > 0 {
+        formFeed = formFeed || bytes[i] == 0x0C
+        pendingSpace = n > 0
+        i += width
+      }
+    }
+    return (n, formFeed)
+  }
+
+  /// True when the bytes may hold a letter: an ASCII letter or a character outside ASCII
+  /// other than Latin-1 punctuation and spaces.
+  static func mayHoldLetter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.contains { ($0 | 0x20) &- 0x61 < 26 || $0 >= 0xC3 }
+  }
+
+  /// The pages of a text cut at its page breaks, and which lines stand at a page's edge.
+  ///
+  /// A break line starts a new page. The furniture already found (markers, page numbers) is
+  /// no content of a page, so a header stands at the page's edge however many marks surround
+  /// it.
+  struct Pages {
+    /// For each line, its page (0-based).
+    var pageOf: [Int]
+    /// For each line, whether it is among the first or last ``edgeLines`` non-blank lines of
+    /// its page.
+    var atEdge: [Bool]
+    /// Pages holding at least one non-blank line.
+    var count = 0
+
+    init(isBlank: [Bool], breaks: [Int], ignoring ignored: Set<Int>) {
+      pageOf = Array(repeating: 0, count: isBlank.count)
+      atEdge = Array(repeating: false, count: isBlank.count)
+      var isBreak = Array(repeating: false, count: isBlank.count)
+      for b in breaks where b < isBlank.count { isBreak[b] = true }
+      var page = 0
+      var pageLines: [Int] = []
+      func close() {
+        guard !pageLines.isEmpty else { return }
+        count += 1
+        for k in pageLines.prefix(edgeLines) { atEdge[k] = true }
+        for k in pageLines.suffix(edgeLines) { atEdge[k] = true }
+        pageLines.removeAll(keepingCapacity: true)
+      }
+      for index in isBlank.indices {
+        if isBreak[index] {
+          close()
+          page += 1
+        }
+        pageOf[index] = page
+        if !isBlank[index] && !ignored.contains(index) { pageLines.append(index) }
+      }
+      close()
+    }
+
+    /// The rule for a text with page marks: mostly at page edges, on two or more pages and on
+    /// at least half of them.
+    func repeatsAtEdges(_ occurrences: [Int]) -> Bool {
+      let atEdges = occurrences.count { atEdge[$0] }
+      guard atEdges * 3 >= occurrences.count * 2 else { return false }
+      // Occurrences are in line order, so their pages never decrease.
+      var pages = 0
+      var lastPage = -1
+      for k in occurrences where atEdge[k] && pageOf[k] != lastPage {
+        pages += 1
+        lastPage = pageOf[k]
+      }
+      return pages >= 2 && pages * 2 >= count
+    }
+  }
+}

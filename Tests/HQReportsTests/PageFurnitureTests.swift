@@ -1,0 +1,193 @@
+import Testing
+
+@testable import HQReports
+
+/// The page-furniture rules on texts written for these tests: other organisations, committees,
+/// months and page numbers than the dev texts, and each way of marking pages (page markers,
+/// form feeds, nothing). Line numbers in the expectations are 0-based indexes into `lines`,
+/// worked out by hand from the text.
+@Suite struct PageFurnitureTests {
+  /// Builds a text from pages: each page's lines, joined by `separator` lines.
+  static func text(_ pages: [[String]], separator: (Int) -> [String]) -> [String] {
+    var lines: [String] = []
+    for (index, page) in pages.enumerated() {
+      lines += separator(index)
+      lines += page
+    }
+    return lines
+  }
+
+  @Test(arguments: [
+    ("<!-- sida 12 -->", PageFurniture.Marker.startsPage), ("<!-- page 3 -->", .startsPage), ("15(34)", .marksPage),
+    ("Sida 3", .marksPage), ("sida 3 av 40", .marksPage),
+  ])
+  func markers(_ line: String, _ marker: PageFurniture.Marker) {
+    #expect(PageFurniture.marker(line) == marker)
+  }
+
+  @Test(arguments: ["Sida vid sida", "<!-- kommentar -->", "(34)", "15(34) mnkr", "Sida 3 av fyra", "Budget 2024"])
+  func notMarkers(_ line: String) {
+    #expect(PageFurniture.marker(line) == nil)
+  }
+
+  @Test func pageNumberAtEitherEnd() {
+    #expect(PageFurniture.splitPageNumber("Varbergs kommun Delårsbokslut 2023 17")! == ("Varbergs kommun Delårsbokslut 2023", 17))
+    #expect(PageFurniture.splitPageNumber("9 Årsredovisning 2021")! == ("Årsredovisning 2021", 9))
+    #expect(PageFurniture.splitPageNumber("128")! == ("", 128))
+    #expect(PageFurniture.splitPageNumber("- 7 -")! == ("", 7))
+    #expect(PageFurniture.splitPageNumber("Utfall 2024") == nil)  // a year is no page number
+    #expect(PageFurniture.splitPageNumber("1204") == nil)
+    #expect(PageFurniture.splitPageNumber("07") == nil)
+    #expect(PageFurniture.splitPageNumber("Prognos helår") == nil)
+  }
+
+  /// `count` lines of prose that differ from page to page, then a blank line.
+  static func prose(_ page: Int, _ count: Int, _ tag: String = "Prosa") -> [String] {
+    (0..<count).map { "\(tag) på sidan \(page), mening \($0 + 1) av \(count)." } + [""]
+  }
+
+  /// Four pages marked `<!-- sida N -->`: a two-line running header at the top, a page number at
+  /// the bottom, a table header repeated mid-page on two pages and chart ticks, which are no
+  /// furniture.
+  @Test func markedPagesWithHeaderAndPageNumbers() {
+    let pages: [[String]] = (0..<4).map { page in
+      var lines = ["", "Nämnden för Vård & Omsorg                 Varbergs kommun", "Delårsrapport April 2023", ""]
+      lines += Self.prose(page, 3)
+      if page == 1 || page == 2 { lines += ["Verksamhet Utfall Budget", "Hemtjänst 12,1 13,0", ""] }
+      if page == 3 { lines += ["300", "200", "100", "0", ""] }
+      lines += Self.prose(page, 3, "Slutord") + [String(12 + page)]
+      return lines
+    }
+    let lines = Self.text(pages) { ["<!-- sida \($0 + 30) -->"] }
+    let furniture = PageFurniture.find(in: lines)
+    // Page 0 is lines 0–13 (the marker, 4 header lines, 8 prose lines, the number); pages 1
+    // and 2 have 3 table lines more (14–30, 31–47), page 3 has 5 chart lines (48–66).
+    #expect(furniture.markers == [0, 14, 31, 48])
+    #expect(furniture.pageNumbers == [13, 30, 47, 66])
+    #expect(furniture.pageNumbers.map { lines[$0] } == ["12", "13", "14", "15"])
+    #expect(furniture.running == [2, 3, 16, 17, 33, 34, 50, 51])
+    #expect(furniture.runningTexts == [2, 3])
+    #expect(!furniture.lineIndexes.contains(lines.firstIndex(of: "Verksamhet Utfall Budget")!))
+    #expect(!furniture.lineIndexes.contains(lines.firstIndex(of: "100")!))
+    #expect(PageFurniture.lineIndexes(in: lines) == furniture.lineIndexes)
+    let identity = ReportIdentity.read(lines, furniture: furniture)
+    #expect(identity.organisation == "Varbergs kommun")
+    #expect(identity.committee == "Nämnden för Vård & Omsorg")
+    #expect(identity.kind == "delårsrapport")
+    #expect(identity.period == "jan–apr")
+    #expect(identity.year == 2023)
+    #expect(identity.id == "varbergs-vard-dr-2023")
+    #expect(identity.title == "Delårsrapport April 2023 – Nämnden för Vård & Omsorg, Varbergs kommun")
+  }
+
+  /// A table header at the top of a page, repeated on fewer than half of the pages, is no
+  /// running header.
+  @Test func tableHeaderOnAFewPagesIsNoFurniture() {
+    let pages: [[String]] = (0..<5).map { page in
+      (page < 2 ? ["Namn Bokslut 2022 Bokslut 2023"] : ["Rubrik \(page)"]) + Self.prose(page, 8)
+    }
+    let lines = Self.text(pages) { ["<!-- sida \($0 + 1) -->"] }
+    #expect(PageFurniture.find(in: lines).running.isEmpty)
+  }
+
+  /// Pages cut by form feeds (as `pdftotext` writes them), a footer carrying the page number.
+  @Test func formFeedPagesWithNumberedFooter() {
+    let pages: [[String]] = (0..<3).map { page in
+      ["Rubrik \(page)"] + Self.prose(page, 6) + ["Region Norrbotten     Årsredovisning 2022     \(page + 7)"]
+    }
+    let lines = Self.text(pages) { $0 == 0 ? [] : ["\u{0C}"] }
+    let furniture = PageFurniture.find(in: lines)
+    // Pages of 9 lines (heading, 6 prose lines, a blank, the footer), form feeds between.
+    #expect(furniture.markers == [9, 19])
+    #expect(furniture.pageNumbers.isEmpty)
+    #expect(furniture.running == [8, 18, 28])
+    #expect(furniture.runningTexts == [8])
+    let identity = ReportIdentity.read(lines, furniture: furniture)
+    #expect(identity.organisation == "Region Norrbotten")
+    #expect(identity.kind == "årsredovisning")
+    #expect(identity.id == "rn-ar-2022")
+    #expect(identity.title == "Årsredovisning 2022 – Region Norrbotten")
+  }
+
+  /// No page marks at all: a header repeating every page is found because it names the report;
+  /// a repeated goal status, numbered goals and a repeated table header are not.
+  @Test func unmarkedPages() {
+    let pages: [[String]] = (0..<4).map { page in
+      ["Göteborgs Stad         Budget 2025", "", "Mål \(page + 1)", "Uppfylls helt", "", "Namn Utfall 2021 Utfall 2022",
+       "Antal elever 1 200 1 250", "", "En mening om målet och hur det har gått under året.", "Fler meningar.",
+       "Och ännu fler.", ""]
+    }
+    let lines = Self.text(pages) { _ in [] }
+    let furniture = PageFurniture.find(in: lines)
+    #expect(furniture.markers.isEmpty)
+    #expect(furniture.running == [0, 12, 24, 36])
+    #expect(furniture.pageNumbers.isEmpty)
+    let identity = ReportIdentity.read(lines, furniture: furniture)
+    #expect(identity.organisation == "Göteborgs Stad")
+    #expect(identity.kind == "budget")
+    #expect(identity.period == "helår")
+    #expect(identity.id == "goteborgs-budget-2025")
+  }
+
+  /// Page numbers alone mark the pages; a header standing right after them is at a page edge.
+  @Test func pagesMarkedOnlyByNumbers() {
+    let pages: [[String]] = (0..<3).map { page in
+      ["Kulturnämnden        Region Exempelland"] + Self.prose(page, 6) + ["\(page + 4)"]
+    }
+    let lines = Self.text(pages) { _ in [] }
+    let furniture = PageFurniture.find(in: lines)
+    #expect(furniture.pageNumbers == [8, 17, 26])
+    #expect(furniture.running == [0, 9, 18])
+    let identity = ReportIdentity.read(lines, furniture: furniture)
+    #expect(identity.committee == "Kulturnämnden")
+    #expect(identity.organisation == "Region Exempelland")
+    #expect(identity.kind.isEmpty && identity.year == nil)  // the text names neither
+    #expect(identity.id == "re-kultur")
+    #expect(identity.title == "Rapport – Kulturnämnden, Region Exempelland")
+  }
+
+  /// Numbered headings on pages of their own count up like page numbers, but are no footer.
+  @Test func numberedHeadingsAreNoFooter() {
+    let pages: [[String]] = (0..<4).map { page in
+      Self.prose(page, 4) + ["Not \(page + 1)", "Belopp 12,4"] + Self.prose(page, 4, "Slut")
+    }
+    let lines = Self.text(pages) { ["<!-- sida \($0 + 1) -->"] }
+    #expect(PageFurniture.lineIndexes(in: lines) == [0, 13, 26, 39])
+  }
+
+  /// Chart ticks counting up on adjacent lines are no page numbers.
+  @Test func adjacentNumbersAreNoPageNumbers() {
+    let lines = ["Antal besök", "1", "2", "3", "4", "5", "2019 2020 2021"]
+    #expect(PageFurniture.find(in: lines).pageNumbers.isEmpty)
+  }
+
+  @Test(arguments: [
+    ("  Nämnden för\u{00A0}Teknik \t  Varbergs kommun – 25 \u{0C}", "Nämnden för Teknik Varbergs kommun – 25", true),
+    ("12 000\u{2009}–\u{202F}7", "12 000 – 7", false),
+    ("\u{0C}", "", true),
+    ("a\u{0001}b", "a\u{0001}b", false),
+  ])
+  func cleaning(_ line: String, _ cleaned: String, _ formFeed: Bool) {
+    var line = line
+    let result = line.withUTF8 { bytes in
+      var out = [UInt8](repeating: 0, count: bytes.count)
+      let r = out.withUnsafeMutableBufferPointer { PageFurniture.clean(bytes, into: $0) }
+      return (String(decoding: out.prefix(r.length), as: UTF8.self), r.formFeed)
+    }
+    #expect(result.0 == cleaned)
+    #expect(result.1 == formFeed)
+  }
+
+  /// Lines of numbers alone repeated at the page edges (chart ticks) are no running header.
+  @Test func repeatedNumbersAreNoHeader() {
+    let pages: [[String]] = (0..<3).map { page in ["2 000", "1 000"] + Self.prose(page, 6) }
+    let lines = Self.text(pages) { ["<!-- sida \($0 + 1) -->"] }
+    #expect(PageFurniture.find(in: lines).running.isEmpty)
+  }
+
+  @Test func emptyAndOddTexts() {
+    #expect(PageFurniture.lineIndexes(in: []).isEmpty)
+    #expect(PageFurniture.lineIndexes(in: ["", "\u{0C}", ""]) == [1])
+    #expect(PageFurniture.lineIndexes(in: [String(repeating: "Varbergs kommun ", count: 100)]).isEmpty)
+  }
+}
