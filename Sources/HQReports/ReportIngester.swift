@@ -63,6 +63,8 @@ public enum ReportIngester {
       reportYear: identity.year, sectionTitles: sectionTitles, reportPeriod: identity.period,
       headingLines: headingLines)
     reportText.usesSecondCore = concurrently
+    let furnitureLines = furniture.lineIndexes
+    reportText.furniture = furnitureLines
 
     // The figure recognizers here; the sections, the lines table and the table scan's value
     // lines (all read from the text alone) on the other thread.
@@ -73,7 +75,7 @@ public enum ReportIngester {
       reportID: identity.id, source: source, reportYear: identity.year, reportPeriod: identity.period,
       reportKind: identity.kind, documentUnit: identity.documentUnit, words: DocumentWords(lines: lines),
       sectionTitles: sectionTitles, headings: Set(headings.flatMap { $0.line..<$0.endLine }),
-      unitEvidence: UnitEvidence(lines: lines))
+      furniture: furnitureLines, unitEvidence: UnitEvidence(lines: lines))
     GridTables.readMarkdown(lines: lines, context: gridContext, into: &context)
     let (_, prepared) = Alongside.run({
       for recognizer in Recognizers.figures {

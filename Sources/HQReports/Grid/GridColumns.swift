@@ -84,8 +84,7 @@ enum GridColumns {
     }
     let years = Set(words.compactMap { Vocabulary.year(in: $0) })
     let months = monthsIn(words)
-    let kindNamed = Vocabulary.kindStems.contains { lower.contains($0) }
-      || words.contains { Vocabulary.kindWords.contains(Vocabulary.letters($0)) }
+    let kindNamed = words.contains { Vocabulary.isKindWord($0) }
     if years.count > 1 && FigureYearWords.range(in: header) == nil {
       column.undetermined = "the header names \(years.count) years"
       return column

@@ -41,6 +41,9 @@ struct ReportText {
   /// claims aside), when the driver has worked it out ahead; nil makes the table scan decide
   /// line by line.
   var valueLines: [Bool]?
+  /// The 0-based lines that are page furniture (``PageFurniture``): running headers and
+  /// footers, page numbers and markers. Tables pass over them.
+  var furniture: Set<Int> = []
   /// Whether recognizers may put a second core to work on this text (``Alongside``). The driver
   /// says no for a short text: threads cost more than they save there, and several short texts
   /// are loaded side by side anyway.

@@ -150,7 +150,7 @@ struct TableScan {
 
   /// Rule 1 of ``ColumnTableRecognizer``.
   mutating func isValueLine(_ index: Int, _ context: RecognitionContext) -> Bool {
-    guard !context.isClaimed(index) else { return false }
+    guard !context.isClaimed(index), !text.furniture.contains(index) else { return false }
     if valueCache[index] == 0 {
       valueCache[index] = Self.readsAsValueLine(index, text.lines, text.cleaned, text.headingLines, row: text.row) ? 1 : 2
     }
@@ -269,7 +269,7 @@ struct TableScan {
         index -= 1
         continue
       }
-      if TextLines.isPageFurniture(cleaned) {
+      if TextLines.isPageFurniture(cleaned) || text.furniture.contains(index) {
         index -= 1
         continue
       }

@@ -40,7 +40,7 @@ extension TableScan {
         continue
       }
       blanks = 0
-      if TextLines.isPageFurniture(cleaned) { continue }
+      if TextLines.isPageFurniture(cleaned) || text.furniture.contains(index) { continue }
       if cleaned.hasPrefix("*") || TextLines.startsWithBullet(cleaned) { break }
       guard isValueLine(index, context) else {
         if TextLines.isProse(cleaned) || gap.count >= 45 { break }
