@@ -60,7 +60,8 @@ struct TextTables {
     var block: [Int] = []
     var i = index
     while i < lines.count, block.count < 4 {
-      if isSkippable(i) {
+      // A header's lines stand together; page furniture may come between them.
+      if furniture.contains(i) || clean(i).hasPrefix("<!--") {
         i += 1
         continue
       }
