@@ -91,7 +91,12 @@ enum HeaderLayout {
 
   /// The words cut into `count` cells by rules 1–4, nil when none fits.
   private static func cut(_ words: [String], _ count: Int) -> [String]? {
-    if words.count == count { return words }
+    // One word per column only when most words are words of column headers (not a caption's
+    // `utfall, belopp i mnkr`).
+    if words.count == count {
+      let headerWords = words.filter { Vocabulary.isHeaderWord($0) || Vocabulary.isKindWord($0) }.count
+      return headerWords * 2 > count ? words : nil
+    }
     let years = words.indices.filter { Vocabulary.year(in: words[$0]) != nil }
     if years.count == count {
       // Each year ends a cell; a word before it belongs to it (`Utfall 2020`), a word starting

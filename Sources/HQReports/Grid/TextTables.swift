@@ -91,15 +91,25 @@ struct TextTables {
       guard let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) else { return 0 }
       return words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
     }
-    let kinds = header.indices.map { k in
-      header[k].split(separator: " ").filter { Vocabulary.isKindWord($0) }.count + notes[k]
-    }.max() ?? 0
+    let kinds = header.indices.map { k in cellStarts(header[k]) + notes[k] }.max() ?? 0
     if kinds >= 2 + (notes.max() ?? 0) { return kinds }
     let years = header.indices.map { k in
       header[k].split(separator: " ").filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count
         + notes[k]
     }.max() ?? 0
     return years >= 2 ? years : (kinds == 1 ? 1 : nil)
+  }
+
+  /// The kind words of a header line that start a column: every kind word but one joined to
+  /// the word before by a connecting word (`Budget inkl. ombudget`, `Avvikelse mot budget`).
+  static func cellStarts(_ line: String) -> Int {
+    let words = line.split(separator: " ")
+    var count = 0
+    for (k, word) in words.enumerated() where Vocabulary.isKindWord(word) {
+      if k > 0, Vocabulary.connectors.contains(Vocabulary.letters(words[k - 1])) { continue }
+      count += 1
+    }
+    return count
   }
 
   /// A short line of column words, no run of numbers that is not years, no sentence.

@@ -50,6 +50,12 @@ enum Vocabulary {
     "investering", "tillgång", "skulder", "avsättning", "medarbetare",
   ]
 
+  /// Words that join a kind word to the one before it in one column header (`Budget inkl.
+  /// ombudget`, `Avvikelse mot budget`).
+  static let connectors: Set<String> = [
+    "inkl", "inklusive", "exkl", "exklusive", "mot", "för", "av", "och", "efter", "före", "enligt", "i",
+  ]
+
   /// A word naming the label column rather than a value column (`Namn`, `Nämnd`, `Mått`).
   static let stubWords: Set<String> = [
     "namn", "nämnd", "mått", "uppföljningsnivå", "verksamhet", "verksamhetsområde", "resultatområde",
