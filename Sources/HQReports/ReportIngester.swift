@@ -77,6 +77,7 @@ public enum ReportIngester {
       sectionTitles: sectionTitles, headings: Set(headings.flatMap { $0.line..<$0.endLine }),
       furniture: furnitureLines, unitEvidence: UnitEvidence(lines: lines))
     GridTables.readMarkdown(lines: lines, context: gridContext, into: &context)
+    GridTables.readLayout(lines: lines, context: gridContext, into: &context)
     let (_, prepared) = Alongside.run({
       for recognizer in Recognizers.figures {
         recognizer.recognize(in: reportText, context: &context)

@@ -15,6 +15,7 @@ struct Grid: Sendable, Hashable {
   enum Form: String, Sendable, Hashable {
     case markdown
     case readingOrder
+    case layout
   }
 
   var form: Form

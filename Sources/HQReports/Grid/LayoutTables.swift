@@ -1,0 +1,326 @@
+/// Reads tables of layout-preserving text (`pdftotext -layout`), where columns stand at
+/// character positions, into ``Grid``s:
+///
+///                                      Årsbudget                   Plan        ← spans two columns
+///                      Utfall                                                  ← one column
+///     Nämnd              2025         2026         2027         2028          2029
+///     Regionstyrelsen  −812,4       −840,1       −867,6       −898,0        −934,3
+///     Hälso- och     −8 868,7     −9 223,1     −9 500,3     −9 839,9     −10 163,7
+///     sjukvårdsnämnden                                                          ← the label goes on
+///
+/// - A **row** is a line whose cells (set apart by two or more spaces) end in at least two
+///   numbers. The numbers of all rows, by the characters they cover, make the **columns**:
+///   overlapping ranges are one column. When two numbers of one row fall in one column, or a
+///   column is used by one row only, the block is no layout table (text in reading order
+///   spaced loosely is not), and the reading-order reader takes it.
+/// - A row's numbers go to the columns they stand in, so a row with an empty cell is read
+///   exactly: the position shows which column is empty.
+/// - The **header** is the lines above the first row up to a blank line: each header cell goes
+///   to the columns under it — every column whose middle lies within the cell, or else the
+///   column nearest its middle when that is closer than three quarters of the distance
+///   between columns. A cell centred over two columns (`Årsbudget`) spans both. Cells left of
+///   the columns head the label column; a single line above them all is the caption.
+/// - Lines of text alone between rows continue the label above when they start in lower case
+///   (`sjukvårdsnämnden`), and otherwise name a group of the rows below (`TILLGÅNGAR`).
+struct LayoutTables {
+  let lines: [String]
+  let words: DocumentWords
+  let furniture: Set<Int>
+  let headings: Set<Int>
+  let claimed: (Int) -> Bool
+
+  /// A stretch of a line between two gaps of two or more spaces, by character position.
+  struct Cell: Sendable, Hashable {
+    var text: String
+    var start: Int
+    var end: Int
+    var middle: Double { Double(start + end) / 2 }
+  }
+
+  func grids() -> [Grid] {
+    var result: [Grid] = []
+    var index = 0
+    while index < lines.count {
+      if !claimed(index), let row = rowCells(index), row.numbers.count >= 2, let found = table(startingNear: index) {
+        result.append(found.grid)
+        index = found.end
+      } else {
+        index += 1
+      }
+    }
+    return result
+  }
+
+  // MARK: Cells
+
+  /// The line's cells, split where two or more spaces (or a tab) stand.
+  static func cells(_ line: String) -> [Cell] {
+    var result: [Cell] = []
+    var current = ""
+    var start = 0
+    var spaces = 0
+    var position = 0
+    for character in line {
+      defer { position += 1 }
+      if character == " " || character == "\u{00A0}" || character == "\t" {
+        spaces += character == "\t" ? 2 : 1
+        continue
+      }
+      if !current.isEmpty, spaces >= 2 {
+        result.append(Cell(text: current, start: start, end: start + current.count))
+        current = ""
+      } else if !current.isEmpty, spaces == 1 {
+        current += " "
+      }
+      if current.isEmpty { start = position }
+      spaces = 0
+      current.append(character)
+    }
+    if !current.isEmpty { result.append(Cell(text: current, start: start, end: start + current.count)) }
+    return result
+  }
+
+  /// A line read as a row: label cells, then number cells (each one number or a no-value mark).
+  struct RowCells {
+    var label: [Cell]
+    var numbers: [Cell]
+  }
+
+  /// The line as a row of a layout table, nil when it is none (prose, a heading, furniture,
+  /// a line with a number run that is not split into cells).
+  func rowCells(_ index: Int) -> RowCells? {
+    guard !furniture.contains(index), !headings.contains(index), !MarkdownTables.isPipeRow(lines[index]) else {
+      return nil
+    }
+    let cells = Self.cells(lines[index])
+    guard let firstNumber = cells.firstIndex(where: Self.isNumberCell) else {
+      return RowCells(label: cells, numbers: [])
+    }
+    let numbers = Array(cells[firstNumber...])
+    guard numbers.allSatisfy(Self.isNumberCell) else { return nil }
+    // Years alone are a header.
+    if numbers.allSatisfy({ Vocabulary.year(in: $0.text) != nil && $0.text.count <= 6 }) { return nil }
+    return RowCells(label: Array(cells[..<firstNumber]), numbers: numbers)
+  }
+
+  static func isNumberCell(_ cell: Cell) -> Bool {
+    GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text) != nil
+  }
+
+  // MARK: One table
+
+  private struct Column {
+    var start: Int
+    var end: Int
+    var middle: Double { Double(start + end) / 2 }
+  }
+
+  /// The table whose rows start at `index`, nil when the lines there make no layout table.
+  private func table(startingNear index: Int) -> (grid: Grid, end: Int)? {
+    // The rows: down from `index` while lines are rows, label lines, blank (one) or furniture.
+    var rowLines: [Int] = []
+    var textLines: [Int] = []
+    var i = index
+    var blanks = 0
+    var end = index
+    while i < lines.count, !claimed(i) {
+      let trimmed = lines[i].trimmingSpaces
+      if trimmed.isEmpty {
+        blanks += 1
+        if blanks >= 2 { break }
+        i += 1
+        continue
+      }
+      if furniture.contains(i) || trimmed.hasPrefix("<!--") {
+        i += 1
+        continue
+      }
+      blanks = 0
+      guard let row = rowCells(i) else { break }
+      if row.numbers.isEmpty {
+        // A label line: short text within the label column.
+        guard row.label.count == 1, trimmed.count <= 60, !TextLines.isProse(trimmed) else { break }
+        textLines.append(i)
+      } else {
+        guard row.numbers.count >= 2 else { break }
+        rowLines.append(i)
+        end = i + 1
+      }
+      i += 1
+    }
+    textLines.removeAll { $0 >= end }
+    guard rowLines.count >= 2 else { return nil }
+
+    // Columns from the numbers' positions.
+    var ranges = rowLines.flatMap { line in rowCells(line)?.numbers.map { ($0.start, $0.end) } ?? [] }
+    ranges.sort { $0.0 < $1.0 }
+    var columns: [Column] = []
+    for (start, end) in ranges {
+      if let last = columns.last, start < last.end {
+        columns[columns.count - 1].end = max(last.end, end)
+      } else {
+        columns.append(Column(start: start, end: end))
+      }
+    }
+    guard columns.count >= 2 else { return nil }
+    // Every row puts at most one number in a column, and every column is used by two rows.
+    var uses = [Int](repeating: 0, count: columns.count)
+    var rowColumns: [Int: [(column: Int, cell: Cell)]] = [:]
+    for line in rowLines {
+      guard let row = rowCells(line) else { return nil }
+      var placed: [(Int, Cell)] = []
+      for cell in row.numbers {
+        guard let c = columns.firstIndex(where: { cell.start < $0.end && cell.end > $0.start }),
+          !placed.contains(where: { $0.0 == c })
+        else { return nil }
+        placed.append((c, cell))
+        uses[c] += 1
+      }
+      rowColumns[line] = placed
+    }
+    guard uses.allSatisfy({ $0 >= 2 }) || rowLines.count < 3 && uses.allSatisfy({ $0 >= 1 }) else { return nil }
+    // Labels stand left of the columns.
+    let firstColumn = columns[0].start
+    for line in rowLines + textLines {
+      guard let row = rowCells(line), row.label.allSatisfy({ $0.end <= firstColumn }) else { return nil }
+    }
+
+    // The header above.
+    guard let header = header(above: index, columns: columns) else { return nil }
+
+    // Rows and label lines in order.
+    var rows: [GridRow] = []
+    var pendingGroup = ""
+    for line in (rowLines + textLines).sorted() {
+      guard let row = rowCells(line) else { continue }
+      let label = row.label.map(\.text).joined(separator: " ")
+      if row.numbers.isEmpty {
+        if label.first?.isLowercase == true, !rows.isEmpty, rows[rows.count - 1].line < line {
+          rows[rows.count - 1].label = HeaderWords.join([rows[rows.count - 1].label, label], words: words)
+        } else {
+          pendingGroup = label
+          rows.append(GridRow(label: label, line: line, cells: Array(repeating: nil, count: columns.count)))
+        }
+        continue
+      }
+      var cells = [GridCell?](repeating: nil, count: columns.count)
+      for (c, cell) in rowColumns[line] ?? [] { cells[c] = GridCell(text: cell.text) }
+      var gridRow = GridRow(label: label, group: pendingGroup, line: line, cells: cells, printed: lines[line].trimmingSpaces)
+      if label.first?.isLowercase == true, let last = rows.last, last.isLabelOnly {
+        // A label begun on the line above (`Generella statsbidrag och` / `utjämning  12,4 …`).
+        rows.removeLast()
+        gridRow.label = HeaderWords.join([last.label, label], words: words)
+        gridRow.group = rows.last(where: \.isLabelOnly)?.label ?? ""
+      }
+      rows.append(gridRow)
+    }
+    var grid = Grid(
+      form: .layout, caption: header.caption, stub: header.stub, header: header.rows, columnCount: columns.count,
+      rows: rows, lines: header.lines + rowLines + textLines, firstLine: rowLines[0])
+    if grid.caption.isEmpty, let above = caption(above: header.lines.min() ?? index) {
+      grid.caption = above.text
+      grid.lines.append(above.line)
+    }
+    return (grid, end)
+  }
+
+  private struct Header {
+    var rows: [[HeaderSpan]]
+    var stub: String
+    var caption: String
+    var lines: [Int]
+  }
+
+  /// The header lines above the first row, spread over the columns by position; nil when a
+  /// column gets no header text at all.
+  private func header(above first: Int, columns: [Column]) -> Header? {
+    var headerLines: [Int] = []
+    var i = first - 1
+    while i >= 0, headerLines.count < 5, !claimed(i), !headings.contains(i) {
+      let trimmed = lines[i].trimmingSpaces
+      if trimmed.isEmpty { break }
+      if furniture.contains(i) || trimmed.hasPrefix("<!--") {
+        i -= 1
+        continue
+      }
+      // Prose is one stretch of text; header cells stand apart (`Budget inkl.   Prognos`).
+      if Self.cells(lines[i]).count == 1 && TextLines.isProse(trimmed) || MarkdownTables.isPipeRow(lines[i]) { break }
+      if let row = rowCells(i), row.numbers.count >= 2 { break }
+      headerLines.insert(i, at: 0)
+      i -= 1
+    }
+    guard !headerLines.isEmpty else { return nil }
+    let pitch = columns.count >= 2
+      ? (columns.last!.middle - columns.first!.middle) / Double(columns.count - 1) : 10
+    var rows: [[HeaderSpan]] = []
+    var stub: [String] = []
+    var caption = ""
+    for (k, line) in headerLines.enumerated() {
+      let cells = Self.cells(lines[line])
+      // The first line, one cell starting in the label column and nothing else: the caption.
+      if k == 0, headerLines.count >= 2, cells.count == 1, cells[0].start < columns[0].start,
+        cells[0].text.split(separator: " ").count >= 2
+      {
+        caption = cells[0].text
+        continue
+      }
+      var spans: [HeaderSpan] = []
+      for cell in cells {
+        if cell.end <= columns[0].start - 1 && cell.middle < Double(columns[0].start) {
+          stub.append(cell.text)
+          continue
+        }
+        var covered = columns.indices.filter { c in
+          columns[c].middle >= Double(cell.start) - 2 && columns[c].middle <= Double(cell.end) + 2
+        }
+        if covered.isEmpty {
+          let nearest = columns.indices.min { abs(columns[$0].middle - cell.middle) < abs(columns[$1].middle - cell.middle) }!
+          let distance = abs(columns[nearest].middle - cell.middle)
+          if distance < 0.75 * pitch {
+            covered = [nearest]
+            // Centred between two columns: both.
+            let other = columns[nearest].middle < cell.middle ? nearest + 1 : nearest - 1
+            if columns.indices.contains(other), abs(abs(columns[other].middle - cell.middle) - distance) <= 2 {
+              covered = [min(nearest, other), max(nearest, other)]
+            }
+          }
+        }
+        guard let low = covered.min(), let high = covered.max() else { return nil }
+        // A cell over several columns naming several kinds or years is a header in reading
+        // order (`Bokslut Budget Plan Plan`), not one spanning cell.
+        if high > low {
+          let words = cell.text.split(separator: " ")
+          if words.filter({ Vocabulary.isKindWord($0) }).count > 1 || words.filter({ Vocabulary.year(in: $0) != nil }).count > 1 {
+            return nil
+          }
+        }
+        spans.append(HeaderSpan(text: cell.text, columns: low..<(high + 1)))
+      }
+      if !spans.isEmpty { rows.append(spans) }
+    }
+    // Every column has a header.
+    for c in columns.indices where !rows.contains(where: { row in row.contains { $0.columns.contains(c) } }) {
+      return nil
+    }
+    return Header(rows: rows, stub: stub.joined(separator: " "), caption: caption, lines: headerLines)
+  }
+
+  /// The line naming the table right above its header (one blank line between at most).
+  private func caption(above index: Int) -> (text: String, line: Int)? {
+    var i = index - 1
+    var blanks = 0
+    while i >= 0, blanks <= 1 {
+      let text = lines[i].trimmingSpaces
+      if text.isEmpty || furniture.contains(i) {
+        if text.isEmpty { blanks += 1 }
+        i -= 1
+        continue
+      }
+      guard !claimed(i), text.count <= 90, !TextLines.isProse(text), text.first?.isLetter == true,
+        !MarkdownTables.isPipeRow(lines[i])
+      else { return nil }
+      return (text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).joined(separator: " "), i)
+    }
+    return nil
+  }
+}
