@@ -141,6 +141,12 @@ enum GridColumns {
     return year == reportYear && context.reportPeriod == "helår"
   }
 
+  /// `2024-08-31`, `31.12.2024`: a date.
+  static func isDate(_ word: some StringProtocol) -> Bool {
+    let parts = word.split(whereSeparator: { $0 == "-" || $0 == "." || $0 == "/" })
+    return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+  }
+
   /// The months a header names, in order (`jan`, `-jun` → 1, 6; `2024-08-31` → 8).
   static func monthsIn(_ words: [String]) -> [Int] {
     var months: [Int] = []

@@ -107,6 +107,13 @@ struct LayoutTables {
     GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text) != nil
   }
 
+  /// True when at least two thirds of the positions are one position, give or take one.
+  static func aligned(_ positions: [Int]) -> Bool {
+    guard positions.count >= 2 else { return true }
+    let best = positions.map { p in positions.filter { abs($0 - p) <= 1 }.count }.max() ?? 0
+    return best * 3 >= positions.count * 2
+  }
+
   // MARK: One table
 
   private struct Column {
@@ -179,6 +186,12 @@ struct LayoutTables {
       rowColumns[line] = placed
     }
     guard uses.allSatisfy({ $0 >= 2 }) || rowLines.count < 3 && uses.allSatisfy({ $0 >= 1 }) else { return nil }
+    // Numbers set in columns line up: most of a column's numbers end (or start) at one
+    // position. Text in reading order spaced loosely does not.
+    for c in columns.indices {
+      let cells = rowColumns.values.flatMap { $0.filter { $0.column == c }.map(\.cell) }
+      guard Self.aligned(cells.map(\.end)) || Self.aligned(cells.map(\.start)) else { return nil }
+    }
     // Labels stand left of the columns.
     let firstColumn = columns[0].start
     for line in rowLines + textLines {
@@ -245,7 +258,13 @@ struct LayoutTables {
       }
       // Prose is one stretch of text; header cells stand apart (`Budget inkl.   Prognos`).
       if Self.cells(lines[i]).count == 1 && TextLines.isProse(trimmed) || MarkdownTables.isPipeRow(lines[i]) { break }
-      if let row = rowCells(i), row.numbers.count >= 2 { break }
+      // A header holds no numbers but years, dates and note words.
+      let words = trimmed.split(separator: " ")
+      if words.contains(where: { word in
+        word.contains(where: \.isNumber) && Vocabulary.year(in: word) == nil && !GridColumns.isDate(word)
+      }) {
+        break
+      }
       headerLines.insert(i, at: 0)
       i -= 1
     }

@@ -100,13 +100,16 @@ struct TextTables {
     return years >= 2 ? years : (kinds == 1 ? 1 : nil)
   }
 
-  /// The kind words of a header line that start a column: every kind word but one joined to
-  /// the word before by a connecting word (`Budget inkl. ombudget`, `Avvikelse mot budget`).
+  /// The kind words of a header line that start a column: every kind word but one in lower
+  /// case joined to the word before by a connecting word (`Budget inkl. ombudget`,
+  /// `Avvikelse mot budget`).
   static func cellStarts(_ line: String) -> Int {
     let words = line.split(separator: " ")
     var count = 0
     for (k, word) in words.enumerated() where Vocabulary.isKindWord(word) {
-      if k > 0, Vocabulary.connectors.contains(Vocabulary.letters(words[k - 1])) { continue }
+      if k > 0, word.first?.isLowercase == true, Vocabulary.connectors.contains(Vocabulary.letters(words[k - 1])) {
+        continue
+      }
       count += 1
     }
     return count
@@ -158,7 +161,10 @@ struct TextTables {
       }
       if let fragment = pending {
         var words = text.split(separator: " ").map(String.init)
-        if let k = words.firstIndex(where: { $0.first?.isLowercase == true && $0.first?.isLetter == true }) {
+        let lower = words.indices.filter { words[$0].first?.isLowercase == true && words[$0].first?.isLetter == true }
+        // The word it continues: a kind word going on in lower case (`uppföljning`), else the
+        // first word in lower case.
+        if let k = lower.first(where: { Vocabulary.isKindWord(words[$0]) }) ?? lower.first {
           words[k] = fragment + words[k]
         }
         result.append(words.joined(separator: " "))
