@@ -44,7 +44,13 @@ enum HeaderLayout {
       let rest = Array(words[firstHeader...])
       let offset = noteColumn ? 1 : 0
       let target = count - offset
-      if let cells = cut(rest, target) {
+      if offset == 0, count >= 2, Vocabulary.letters(rest[0]) == "not", let cells = cut(Array(rest.dropFirst()), count - 1) {
+        // `Not  2024-12-31  Aug 2025`: the note column, then the others.
+        stub += lead
+        noteColumn = true
+        columns[0].append(rest[0])
+        for (c, cell) in cells.enumerated() { columns[c + 1].append(cell) }
+      } else if let cells = cut(rest, target) {
         stub += lead
         for (c, cell) in cells.enumerated() { columns[c + offset].append(cell) }
         if offset == 0, Vocabulary.letters(cells[0]) == "not" { noteColumn = true }
