@@ -33,9 +33,17 @@ enum HeaderLayout {
     // A `Not` column first: lines after the one naming it spread over the other columns.
     var noteColumn = false
     var yearsShort: (years: [String], trailing: [String], offset: Int)?
+    var groupLine: [String]?
     for line in lines {
       let words = line.split(separator: " ").map(String.init)
       guard !words.isEmpty else { continue }
+      // Column groups (`Kommunen  Koncernen`): each spans an equal share of the columns after a
+      // `Not` column.
+      let groups = words.filter { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
+      if !groups.isEmpty, groups.count == words.count, groups.count >= 2 {
+        groupLine = groups
+        continue
+      }
       guard let firstHeader = words.firstIndex(where: { Vocabulary.startsColumnHeader($0) }) else {
         stub += words
         continue
@@ -70,6 +78,15 @@ enum HeaderLayout {
       for (c, year) in short.years.enumerated() { columns[c + short.offset].append(year) }
       if !short.trailing.isEmpty { columns[count - 1].append(short.trailing.joined(separator: " ")) }
     }
+    if let groups = groupLine {
+      let first = noteColumn ? 1 : 0
+      let spanned = count - first
+      guard spanned % groups.count == 0 else { return nil }
+      let width = spanned / groups.count
+      for (g, group) in groups.enumerated() {
+        for c in (first + g * width)..<(first + (g + 1) * width) { columns[c].insert(group, at: 0) }
+      }
+    }
     let texts = columns.map { $0.joined(separator: " ") }
     // Every column names at most one year; and either all name one, or only trailing
     // deviation columns name none.
@@ -83,6 +100,18 @@ enum HeaderLayout {
       else { return nil }
     }
     return Spread(stub: stub.joined(separator: " "), columns: texts)
+  }
+
+  /// The indexes of the kind words that start a column: every kind word but one in lower
+  /// case going on from a kind word or a connecting word (`Budget inkl. ombudget`,
+  /// `Avvikelse mot budget`, `Budgetavvikelse prognos`).
+  static func cellStarts(_ words: [String]) -> [Int] {
+    words.indices.filter { k in
+      guard Vocabulary.isKindWord(words[k]) else { return false }
+      guard k > 0, words[k].first?.isLowercase == true else { return true }
+      let previous = words[k - 1]
+      return !(Vocabulary.connectors.contains(Vocabulary.letters(previous)) || Vocabulary.isKindWord(previous))
+    }
   }
 
   /// A run of years followed by other words (`2023 2023 mot budget`), nil when the words do not
@@ -125,7 +154,7 @@ enum HeaderLayout {
       if !pending.isEmpty, !cells.isEmpty { cells[cells.count - 1] += " " + pending.joined(separator: " ") }
       return cells
     }
-    var kinds = words.indices.filter { Vocabulary.isKindWord(words[$0]) }
+    var kinds = cellStarts(words)
     if kinds.count == count, kinds[0] == 0 {
       // A capitalised word right before a kind word goes with it (`Periodens avvikelse`).
       for k in kinds.indices.dropFirst() {

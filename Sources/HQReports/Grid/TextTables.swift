@@ -100,19 +100,9 @@ struct TextTables {
     return years >= 2 ? years : (kinds == 1 ? 1 : nil)
   }
 
-  /// The kind words of a header line that start a column: every kind word but one in lower
-  /// case joined to the word before by a connecting word (`Budget inkl. ombudget`,
-  /// `Avvikelse mot budget`).
+  /// The number of columns a header line's kind words start (``HeaderLayout/cellStarts(_:)``).
   static func cellStarts(_ line: String) -> Int {
-    let words = line.split(separator: " ")
-    var count = 0
-    for (k, word) in words.enumerated() where Vocabulary.isKindWord(word) {
-      if k > 0, word.first?.isLowercase == true, Vocabulary.connectors.contains(Vocabulary.letters(words[k - 1])) {
-        continue
-      }
-      count += 1
-    }
-    return count
+    HeaderLayout.cellStarts(line.split(separator: " ").map(String.init)).count
   }
 
   /// A short line of column words, no run of numbers that is not years, no sentence.

@@ -50,6 +50,9 @@ enum Vocabulary {
     "investering", "tillgång", "skulder", "avsättning", "medarbetare",
   ]
 
+  /// Words naming a group of columns (`Kommunen` over its columns, `Koncernen` over others).
+  static let groupWords: Set<String> = ["kommunen", "koncernen", "kommun", "koncern", "nämnden", "förvaltningen"]
+
   /// Words that join a kind word to the one before it in one column header (`Budget inkl.
   /// ombudget`, `Avvikelse mot budget`).
   static let connectors: Set<String> = [
