@@ -92,12 +92,15 @@ enum HeaderLayout {
     // deviation columns name none.
     let years = texts.map { Set($0.split(separator: " ").compactMap { Vocabulary.year(in: $0) }) }
     guard years.allSatisfy({ $0.count <= 1 }) else { return nil }
+    // A column without a year names at least what it holds (`Prognos helår`, `Avvikelse %`):
+    // a column left with stray words only is a sign the words were spread wrongly.
     let first = noteColumn ? 1 : 0
-    if let firstWithout = years[first...].firstIndex(where: { $0.isEmpty }), years.contains(where: { !$0.isEmpty }) {
-      let trailing = texts[firstWithout...]
-      guard years[firstWithout...].allSatisfy({ $0.isEmpty }),
-        trailing.allSatisfy({ Vocabulary.letters($0).contains("avvik") || Vocabulary.letters($0).contains("procent") })
-      else { return nil }
+    if years.contains(where: { !$0.isEmpty }) {
+      for c in first..<count where years[c].isEmpty {
+        let words = texts[c].split(separator: " ")
+        guard words.contains(where: { Vocabulary.isKindWord($0) || Vocabulary.letters($0) == "procent" || $0 == "%" })
+        else { return nil }
+      }
     }
     return Spread(stub: stub.joined(separator: " "), columns: texts)
   }
