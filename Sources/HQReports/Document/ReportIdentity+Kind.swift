@@ -37,6 +37,8 @@ extension ReportIdentity {
     KindWord(word: "budget", kind: "budget", short: "budget", titleOnly: true, generic: true),
     KindWord(word: "kommunbudget", kind: "budget", short: "budget"),
     KindWord(word: "regionbudget", kind: "budget", short: "budget"),
+    KindWord(word: "regionplan", kind: "budget", short: "budget"),
+    KindWord(word: "budgetunderlag", kind: "budget", short: "budget"),
   ]
 
   /// How many words after the kind word may hold its number, month and year

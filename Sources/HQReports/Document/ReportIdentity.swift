@@ -22,7 +22,7 @@
 ///   `delårsbokslut`, `delårsredovisning` → `delårsrapport` (`dr`); `uppföljningsrapport`, or
 ///   `uppföljning` with a month (`Apriluppföljning`, `Uppföljning och prognos april 2025`) →
 ///   `uppföljningsrapport` (`up`); `månadsrapport`, `månadsuppföljning` → `månadsrapport`
-///   (`mr`); `verksamhetsberättelse` (`vb`); `kommunbudget`, `regionbudget`, and `budget` in a
+///   (`mr`); `verksamhetsberättelse` (`vb`); `kommunbudget`, `regionbudget`, `regionplan`, `budgetunderlag`, and `budget` in a
 ///   running header or title → `budget` (`budget`). A small number right after the word is the
 ///   report's number (`Uppföljningsrapport 2` → `up2`).
 /// - **Year**: the year after the kind word; else the year the text names most often.
