@@ -91,6 +91,7 @@ public enum ReportIngester {
     }, concurrently: concurrently)
     reportText.readings.preload(prepared.values.rows)
     reportText.valueLines = prepared.values.isValueLine
+    ChartsAndContents.read(lines: lines, context: gridContext, into: &context)
     GridTables.readText(lines: lines, context: gridContext, into: &context)
     for recognizer in Recognizers.tables {
       recognizer.recognize(in: reportText, context: &context)

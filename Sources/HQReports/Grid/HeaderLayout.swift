@@ -92,6 +92,16 @@ enum HeaderLayout {
     // deviation columns name none.
     let years = texts.map { Set($0.split(separator: " ").compactMap { Vocabulary.year(in: $0) }) }
     guard years.allSatisfy({ $0.count <= 1 }) else { return nil }
+    // No column holds the start of another (`Utfall 2024 Snitt 3 år`): a sign of too few columns.
+    for text in texts {
+      let words = text.split(separator: " ").map(String.init)
+      let kindStarts = words.indices.filter { k in
+        Vocabulary.isKindWord(words[k])
+          && !(k > 0 && (Vocabulary.connectors.contains(Vocabulary.letters(words[k - 1])) || Vocabulary.isKindWord(words[k - 1])))
+      }
+      let starts = kindStarts.count + words.filter { Vocabulary.averageWords.contains(Vocabulary.letters($0)) }.count
+      guard starts <= 1 else { return nil }
+    }
     // A column without a year names at least what it holds (`Prognos helår`, `Avvikelse %`):
     // a column left with stray words only is a sign the words were spread wrongly.
     let first = noteColumn ? 1 : 0

@@ -50,6 +50,9 @@ enum Vocabulary {
     "investering", "tillgång", "skulder", "avsättning", "medarbetare",
   ]
 
+  /// Words naming an average over years (`Snitt 3 år`), which head a column of their own.
+  static let averageWords: Set<String> = ["snitt", "genomsnitt", "medel", "medelvärde", "rikssnitt"]
+
   /// Words naming a group of columns (`Kommunen` over its columns, `Koncernen` over others).
   static let groupWords: Set<String> = ["kommunen", "koncernen", "kommun", "koncern", "nämnden", "förvaltningen"]
 

@@ -65,6 +65,13 @@ extension TableScan {
       var pieces = row.labelLines.map { Substring(lines[$0]) }
       pieces.append(Substring(reading.label))
       var (label, labelUnit) = FigureText.splitUnit(Self.cleanLabel(LineJoining.join(pieces)))
+      if label.isEmpty, columns == 1, rows.count > 1 {
+        // A lone number with no label in a one-column table (a chart's tick): not a fact.
+        context.unread.append(UnreadNumber(
+          report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
+          text: TextLines.clean(lines[row.valueLine]), reason: "the row has no label"))
+        continue
+      }
       if label.isEmpty {
         if rows.count == 1 {
           label = name

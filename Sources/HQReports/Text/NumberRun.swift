@@ -347,6 +347,8 @@ enum NumberRun {
       if case .other = NumberWord.classify(words[start - 1].text) { break }
       start -= 1
     }
+    // `§ 165`: a paragraph of a decision, not a value.
+    if start > 0, start < words.count, words[start - 1].text.hasSuffix("§") { return words.count }
     return start
   }
 

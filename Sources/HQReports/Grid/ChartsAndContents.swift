@@ -1,0 +1,105 @@
+/// Numbers that stand in a report text but are no table: a chart's residue and a table of
+/// contents. Both are claimed so no table reader takes them for rows.
+///
+/// - A **chart** leaves its values and axis ticks one per line with no label (`500` / `400` /
+///   `300` …), often followed by a line of years (the axis) and a legend (`Kvinnor  Män`). Which
+///   value belongs to which bar is not shown, so its numbers go to `unread`.
+/// - A **table of contents** is a run of lines `section number, title, page number`
+///   (`2 Driftredovisning 7`); its page numbers are neither facts nor unread.
+enum ChartsAndContents {
+  static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+    var index = 0
+    while index < lines.count {
+      if let chart = chart(at: index, lines, recognition) {
+        for line in chart.numbers {
+          recognition.unread.append(UnreadNumber(
+            report: context.reportID, section: context.section(line), table: "", line: line + 1,
+            text: lines[line].trimmingSpaces, reason: "a chart's value or axis tick: which bar or label it belongs to is not shown"))
+        }
+        recognition.claim(chart.lines)
+        index = (chart.lines.max() ?? index) + 1
+      } else if let contents = contents(at: index, lines, recognition) {
+        recognition.claim(contents)
+        index = (contents.max() ?? index) + 1
+      } else {
+        index += 1
+      }
+    }
+  }
+
+  /// A line holding only numbers (one to three), no letters.
+  static func numbersOnly(_ line: String) -> Int? {
+    let text = line.trimmingSpaces
+    guard !text.isEmpty, !text.contains(where: \.isLetter) else { return nil }
+    let run = RunReading.run(Substring(text))
+    guard run.label.isEmpty, !run.atoms.isEmpty, let counts = RunReading.counts(run), counts.lowerBound <= 3 else {
+      return nil
+    }
+    return counts.lowerBound
+  }
+
+  /// The chart residue starting at `index`: three or more lines of lone numbers, with the axis
+  /// of years and the legend after them.
+  static func chart(at index: Int, _ lines: [String], _ recognition: RecognitionContext) -> (lines: [Int], numbers: [Int])? {
+    var numbers: [Int] = []
+    var single = 0
+    var i = index
+    while i < lines.count, !recognition.isClaimed(i), let count = numbersOnly(lines[i]) {
+      // A line of years only is the axis, not a value.
+      if isYearsOnly(lines[i]) { break }
+      numbers.append(i)
+      if count == 1 { single += 1 }
+      i += 1
+    }
+    guard numbers.count >= 3, single >= 3 else { return nil }
+    var claimed = numbers
+    if i < lines.count, isYearsOnly(lines[i]) {
+      claimed.append(i)
+      i += 1
+    }
+    // A legend: a short line of a few words and no digits.
+    if i < lines.count, !recognition.isClaimed(i) {
+      let text = lines[i].trimmingSpaces
+      if !text.isEmpty, text.count <= 60, !text.contains(where: \.isNumber), text.split(separator: " ").count <= 6,
+        !TextLines.isProse(text)
+      {
+        claimed.append(i)
+      }
+    }
+    return (claimed, numbers)
+  }
+
+  static func isYearsOnly(_ line: String) -> Bool {
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    return words.count >= 2 && words.allSatisfy { $0.count == 4 && Vocabulary.year(in: $0) != nil }
+  }
+
+  /// A table of contents starting at `index`: three or more lines of a section number, a title
+  /// and a page number, in a row (blank lines between allowed).
+  static func contents(at index: Int, _ lines: [String], _ recognition: RecognitionContext) -> [Int]? {
+    var found: [Int] = []
+    var i = index
+    while i < lines.count, !recognition.isClaimed(i) {
+      let text = lines[i].trimmingSpaces
+      if text.isEmpty {
+        if found.isEmpty { return nil }
+        i += 1
+        continue
+      }
+      guard isContentsLine(text) else { break }
+      found.append(i)
+      i += 1
+    }
+    return found.count >= 3 ? found : nil
+  }
+
+  /// `2.1 Resultaträkning 7`, `3 Personal ........ 12`.
+  static func isContentsLine(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard words.count >= 3, let first = words.first, let last = words.last,
+      first.allSatisfy({ $0.isNumber || $0 == "." }), first.first?.isNumber == true,
+      last.count <= 3, last.allSatisfy(\.isNumber)
+    else { return false }
+    return words.dropFirst().dropLast().contains { $0.first?.isLetter == true }
+  }
+}
