@@ -64,6 +64,10 @@ enum HeaderLayout {
         if offset == 0, Vocabulary.letters(cells[0]) == "not" { noteColumn = true }
       } else if offset == 0, let cells = cut(words, count) {
         for (c, cell) in cells.enumerated() { columns[c].append(cell) }
+      } else if let open = completion(columns, rest, from: offset) {
+        // A line completing the cells above that lack a year (`Prognos` / `2025`), one word each.
+        stub += lead
+        for (c, word) in zip(open, rest) { columns[c].append(word) }
       } else if yearsShort == nil, let split = yearsThenWords(rest), split.years.count == target - 1 {
         // Rule 5: years for all columns but the last, which names a deviation; words after
         // the years belong to it (`2023 2023 mot budget`).
@@ -115,6 +119,18 @@ enum HeaderLayout {
     return Spread(stub: stub.joined(separator: " "), columns: texts)
   }
 
+  /// The columns a line of single words completes: as many words as columns (from `first`) that
+  /// have a header without a year, in order; nil otherwise.
+  private static func completion(_ columns: [[String]], _ words: [String], from first: Int) -> [Int]? {
+    let open = columns.indices.filter { c in
+      c >= first && !columns[c].isEmpty && !columns[c].contains { word in
+        word.split(separator: " ").contains { Vocabulary.year(in: $0) != nil }
+      }
+    }
+    guard !open.isEmpty, open.count == words.count, open.count < columns.count - first else { return nil }
+    return open
+  }
+
   /// The indexes of the kind words that start a column: every kind word but one in lower
   /// case going on from a kind word or a connecting word (`Budget inkl. ombudget`,
   /// `Avvikelse mot budget`, `Budgetavvikelse prognos`).
@@ -125,6 +141,31 @@ enum HeaderLayout {
       let previous = words[k - 1]
       return !(Vocabulary.connectors.contains(Vocabulary.letters(previous)) || Vocabulary.isKindWord(previous))
     }
+  }
+
+  /// The words cut where a column's header starts: at a kind word (``cellStarts(_:)``), at a
+  /// date, and at a year or month when the cell so far already has a year
+  /// (`2024-08-31 2025-08-31 Budget 2025 Prognos Avvikelse` → five cells). nil when the words
+  /// do not start with such a word.
+  static func structural(_ words: [String]) -> [String]? {
+    let kindStarts = Set(cellStarts(words))
+    var cells: [[String]] = []
+    var hasYear = false
+    for (k, word) in words.enumerated() {
+      let isYear = Vocabulary.year(in: word) != nil
+      let starts = kindStarts.contains(k) || GridColumns.isDate(word) || (isYear || Vocabulary.isMonthToken(word)) && hasYear
+        || cells.isEmpty && (isYear || Vocabulary.isMonthToken(word))
+      if starts {
+        cells.append([word])
+        hasYear = isYear
+      } else if cells.isEmpty {
+        return nil
+      } else {
+        cells[cells.count - 1].append(word)
+        hasYear = hasYear || isYear
+      }
+    }
+    return cells.map { $0.joined(separator: " ") }
   }
 
   /// A run of years followed by other words (`2023 2023 mot budget`), nil when the words do not
@@ -180,6 +221,7 @@ enum HeaderLayout {
         words[start..<(k + 1 < kinds.count ? kinds[k + 1] : words.count)].joined(separator: " ")
       }
     }
+    if let cells = structural(words), cells.count == count { return cells }
     if words.count > count, words.count % count == 0 {
       let size = words.count / count
       let groups = stride(from: 0, to: words.count, by: size).map { Array(words[$0..<($0 + size)]) }

@@ -35,8 +35,11 @@ struct MarkdownGrid {
     var firstCellHeader: [String]?
     var dataFromHeader: (line: Int, cells: [[String]])?
     let valueCellsOfHeader = headerRow.cells.dropFirst()
+    // Swallowed: value cells end in a number after parts that are words (`Bokslut 2023<br>110,5`),
+    // not stacked numbers (`874,2<br>-4 282,7`).
     let swallowed = valueCellsOfHeader.contains { $0.count >= 2 && isDataNumber($0.last!) }
       && valueCellsOfHeader.allSatisfy { $0.count < 2 || isDataNumber($0.last!) }
+      && valueCellsOfHeader.allSatisfy { cell in cell.dropLast().allSatisfy { !isDataNumber($0) } }
     var headerless = false
     if swallowed {
       let depth = valueCellsOfHeader.map { $0.count >= 2 && isDataNumber($0.last!) ? $0.count - 1 : 0 }.max() ?? 1
@@ -351,11 +354,15 @@ struct MarkdownGrid {
   private func textHeader(above start: Int, columns: Int) -> [String]? {
     var index = start - 1
     var seen = 0
+    // The run of header lines nearest above (read top to bottom), for a header in reading order.
+    var block: [String] = []
+    var blockDone = false
     while index >= 0, seen < 15 {
       defer { index -= 1 }
       let line = lines[index]
       let trimmed = line.trimmingSpaces
       if trimmed.isEmpty || furniture.contains(index) || trimmed.hasPrefix("[Tabell") || trimmed.hasPrefix("<!--") {
+        if trimmed.isEmpty, !block.isEmpty { blockDone = true }
         continue
       }
       seen += 1
@@ -363,6 +370,28 @@ struct MarkdownGrid {
       let cells = Self.wideCells(line)
       let headed = cells.filter { cell in cell.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } }
       if headed.count == columns, cells.count - headed.count <= 1, headed.count >= 2 { return headed }
+      let words = trimmed.split(separator: " ")
+      let isHeaderish = trimmed.count <= 120 && !TextLines.isProse(trimmed)
+        && !words.contains { $0.contains(where: \.isNumber) && Vocabulary.year(in: $0) == nil && !GridColumns.isDate($0) }
+      if !blockDone, isHeaderish {
+        block.insert(trimmed.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).joined(separator: " "), at: 0)
+        if let spread = HeaderLayout.spread(block, columns: columns), spread.columns.allSatisfy({ !$0.isEmpty }),
+          block.contains(where: { $0.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } })
+        {
+          // Keep reading up while the block still spreads: the longest block wins.
+          if index == 0 { return spread.columns }
+          var longer = block
+          var j = index - 1
+          while j >= 0, lines[j].trimmingSpaces.isEmpty == false, longer.count < 4 {
+            longer.insert(lines[j].trimmingSpaces, at: 0)
+            if HeaderLayout.spread(longer, columns: columns) == nil { longer.removeFirst(); break }
+            j -= 1
+          }
+          return HeaderLayout.spread(longer, columns: columns)?.columns ?? spread.columns
+        }
+      } else {
+        blockDone = true
+      }
     }
     return nil
   }
