@@ -7,7 +7,7 @@ enum GridTables {
   static func readMarkdown(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
     // Pipe tables only exist in text that has `|` at the start of a line; most texts have none.
     guard lines.contains(where: { $0.first == "|" || $0.hasPrefix(" |") }) else { return }
-    let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture)
+    let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture, context: context)
     for grid in builder.grids() {
       GridReading.read(grid, context: context, into: &recognition)
     }

@@ -119,6 +119,32 @@ enum HeaderLayout {
     return Spread(stub: stub.joined(separator: " "), columns: texts)
   }
 
+  /// Every way to spread the lines when one line holds a single complete cell (`Prognos 2025`,
+  /// a header set on one line between others set on two) and the other lines spread over the
+  /// remaining columns: the cell is put in each place in turn. The caller keeps the one the
+  /// table's arithmetic confirms (``GridArithmetic``).
+  static func insertions(_ lines: [String], columns count: Int) -> [Spread] {
+    guard count >= 3 else { return [] }
+    var result: [Spread] = []
+    for (k, line) in lines.enumerated() {
+      let words = line.split(separator: " ").map(String.init)
+      guard let first = words.firstIndex(where: { Vocabulary.startsColumnHeader($0) }) else { continue }
+      let cell = words[first...].joined(separator: " ")
+      guard structural(Array(words[first...]))?.count == 1, Vocabulary.isKindWord(words[first]) else { continue }
+      var others = lines
+      others.remove(at: k)
+      guard let rest = spread(others, columns: count - 1) else { continue }
+      for position in 0..<count {
+        var columns = rest.columns
+        columns.insert(cell, at: position)
+        let stub = [rest.stub, words[..<first].joined(separator: " ")].filter { !$0.isEmpty }.joined(separator: " ")
+        result.append(Spread(stub: stub, columns: columns))
+      }
+      break
+    }
+    return result
+  }
+
   /// The columns a line of single words completes: as many words as columns (from `first`) that
   /// have a header without a year, in order; nil otherwise.
   private static func completion(_ columns: [[String]], _ words: [String], from first: Int) -> [Int]? {

@@ -4,6 +4,8 @@ struct MarkdownGrid {
   let words: DocumentWords
   /// 0-based lines that are page furniture (running headers and footers, page numbers).
   let furniture: Set<Int>
+  /// The report's context, for reading candidate headers against the table's arithmetic.
+  var context: GridContext? = nil
 
   /// The grids of every pipe table in the text, in order; a table without a header of its own
   /// takes the one of the table before it when that one has as many columns and ends at most
@@ -117,7 +119,9 @@ struct MarkdownGrid {
     // Header texts per remaining column.
     var headers: [String]
     if let firstCellHeader {
-      guard let spread = HeaderLayout.spread(firstCellHeader, columns: columns.count) else {
+      guard let spread = HeaderLayout.spread(firstCellHeader, columns: columns.count)
+        ?? confirmedByArithmetic(HeaderLayout.insertions(firstCellHeader, columns: columns.count), gridRows, columns)
+      else {
         return unreadGrid(gridRows, columns: columns, lines: raw.lines, reason: "the table's header could not be matched to its columns")
       }
       stub = spread.stub
@@ -197,6 +201,17 @@ struct MarkdownGrid {
       return (text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).joined(separator: " "), i)
     }
     return nil
+  }
+
+  /// The one header among `candidates` under which the table's deviations are differences of
+  /// its other columns; nil when none or several are.
+  private func confirmedByArithmetic(_ candidates: [HeaderLayout.Spread], _ rows: [GridRow], _ columns: [Int]) -> HeaderLayout.Spread? {
+    guard let context else { return nil }
+    let numbers = rows.filter { $0.unreadReason == nil }.map { row in
+      columns.map { c in row.cells[c].flatMap { SwedishNumber.parse($0.text) } }
+    }
+    let confirmed = candidates.filter { GridArithmetic.deviationsHold($0.columns, numbers, context: context) }
+    return confirmed.count == 1 ? confirmed[0] : nil
   }
 
   /// A table whose every number is unread for one reason.
