@@ -96,6 +96,7 @@ public enum ReportIngester {
     for recognizer in Recognizers.tables {
       recognizer.recognize(in: reportText, context: &context)
     }
+    ProseAmounts.read(lines: lines, context: gridContext, into: &context)
 
     let report = Report(
       id: identity.id, title: identity.title, organisation: identity.organisation, committee: identity.committee,

@@ -1,0 +1,212 @@
+import HQData
+
+/// Amounts stated in running text, read as facts when a sentence states exactly one amount of
+/// money and its words say unambiguously what it is:
+///
+///     Nämnden redovisar ett underskott på 12,4 mnkr.            → avvikelse 12,4 mnkr
+///     Budgetavvikelse: -2 875 tkr                               → avvikelse -2 875 tkr
+///     Prognosen pekar på ett överskott om 8 mnkr.               → avvikelse 8 mnkr
+///     Prognosen är att årets resultat blir 642 miljoner kronor. → prognos 642 mnkr
+///
+/// - **Kind**: a surplus, deficit or deviation (`överskott`, `underskott`, `avvikelse`) is an
+///   `avvikelse`; else a forecast (`prognos`, `prognostiserar`) a `prognos`; else a budgeted
+///   amount (`budgeterat`, `budgeten`) a `budget`; else an outcome (`utfall`, `resultatet`,
+///   `redovisar`) an `utfall`. A sentence naming none of them is not read.
+/// - Not read: a sentence with two or more amounts, an amount that is approximate (`cirka`,
+///   `drygt`, `knappt`, …) or compared with something (`högre än`, `ökat med`, `jämfört med`),
+///   two different years.
+/// - **Value** as printed (`underskott på 12,4` is 12,4: the word says it is a deficit);
+///   **unit** from the unit word (`miljoner kronor`, `mkr` → `mnkr`; `tkr`; `miljarder` → `mdkr`);
+///   **year** the one the sentence names, else the report's; **period** `helår` for forecasts,
+///   budgets and deviations, else the report's.
+/// - **Indicator**: the sentence's subject (the words before its verb, when they name
+///   something), else the section's title, then the word that gave the kind (`Vatten och
+///   avlopp – underskott`).
+enum ProseAmounts {
+  static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+    var index = 0
+    while index < lines.count {
+      // A paragraph: consecutive lines of running text.
+      var paragraph: [Int] = []
+      while index < lines.count, isProseLine(index, lines, recognition) {
+        paragraph.append(index)
+        index += 1
+      }
+      if paragraph.isEmpty {
+        index += 1
+        continue
+      }
+      for sentence in sentences(paragraph, lines) {
+        if let fact = fact(sentence, context) {
+          recognition.facts.append(fact)
+        }
+      }
+    }
+  }
+
+  /// A word of a sentence and the 0-based line it stands on.
+  struct Word {
+    var text: Substring
+    var line: Int
+  }
+
+  private static func isProseLine(_ i: Int, _ lines: [String], _ recognition: RecognitionContext) -> Bool {
+    guard !recognition.isClaimed(i) else { return false }
+    let line = lines[i]
+    guard !MarkdownTables.isPipeRow(line), !line.hasPrefix("<!--") else { return false }
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    guard words.count >= 5 else { return false }
+    let letters = words.filter { $0.contains(where: \.isLetter) }.count
+    return letters * 3 >= words.count * 2
+  }
+
+  /// The paragraph's sentences, split after a full stop, colon, exclamation or question mark.
+  private static func sentences(_ paragraph: [Int], _ lines: [String]) -> [[Word]] {
+    var result: [[Word]] = []
+    var current: [Word] = []
+    for line in paragraph {
+      for word in lines[line].split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }) {
+        current.append(Word(text: word, line: line))
+        if let last = word.last, ".!?".contains(last), !isAbbreviation(word) {
+          result.append(current)
+          current = []
+        }
+      }
+    }
+    if !current.isEmpty { result.append(current) }
+    return result
+  }
+
+  private static func isAbbreviation(_ word: Substring) -> Bool {
+    ["ca.", "t.ex.", "bl.a.", "inkl.", "exkl.", "kr.", "resp.", "s.k.", "m.m.", "dvs.", "jfr.", "st."].contains(word.lowercased())
+  }
+
+  /// The amounts of money in a sentence: the index of the number's first word, the number and
+  /// its unit.
+  private static func amounts(_ words: [Word]) -> [(index: Int, number: SwedishNumber, unit: String, end: Int)] {
+    var result: [(Int, SwedishNumber, String, Int)] = []
+    var k = 0
+    while k < words.count {
+      // A number: one word, or a thousands group after it, or a sign before it.
+      var start = k
+      var text = String(words[k].text)
+      if text == "-" || text == "−" || text == "+", k + 1 < words.count {
+        text += String(words[k + 1].text)
+        start = k
+        k += 1
+      }
+      var end = k + 1
+      while end < words.count, words[end].text.count == 3, words[end].text.allSatisfy(\.isNumber) || isGroupWithDecimals(words[end].text),
+        SwedishNumber.parse(text + " " + words[end].text) != nil
+      {
+        text += " " + words[end].text
+        end += 1
+      }
+      let trimmed = text.trimmingCharacters(in: ",.;:")
+      if trimmed.contains(where: \.isNumber), let number = SwedishNumber.parse(trimmed), end < words.count,
+        let unit = unitWord(words, end)
+      {
+        result.append((start, number, unit.unit, unit.end))
+        k = unit.end
+        continue
+      }
+      k += 1
+    }
+    return result
+  }
+
+  private static func isGroupWithDecimals(_ word: Substring) -> Bool {
+    let digits = word.prefix(3)
+    return digits.count == 3 && digits.allSatisfy(\.isNumber)
+  }
+
+  /// The unit after a number: `miljoner kronor`, `miljoner`, `mnkr`, `mkr`, `tkr`, `tusen kronor`,
+  /// `miljarder`, `mdkr`.
+  private static func unitWord(_ words: [Word], _ k: Int) -> (unit: String, end: Int)? {
+    let word = words[k].text.lowercased().filter(\.isLetter)
+    let next = k + 1 < words.count ? words[k + 1].text.lowercased().filter(\.isLetter) : ""
+    switch word {
+    case "miljoner", "miljon": return ("mnkr", next == "kronor" || next == "kr" ? k + 2 : k + 1)
+    case "mnkr", "mkr": return ("mnkr", k + 1)
+    case "tkr": return ("tkr", k + 1)
+    case "tusen": return next.hasPrefix("kr") ? ("tkr", k + 2) : nil
+    case "miljarder", "miljard", "mdkr": return ("mdkr", next == "kronor" ? k + 2 : k + 1)
+    default: return nil
+    }
+  }
+
+  static let approximations: Set<String> = [
+    "ca", "cirka", "drygt", "knappt", "omkring", "runt", "nästan", "närmare", "över", "under", "upp", "uppemot",
+  ]
+  static let comparisons = [
+    "högre", "lägre", "bättre", "sämre", "mer än", "mindre än", "jämfört med", "ökat med", "minskat med", "ökade med", "minskade med",
+    "ökning", "minskning", "förändring", "skillnad", "av budgeten", "i förhållande", "motsvarar", "varav",
+  ]
+  static let verbs: Set<String> = [
+    "redovisar", "prognostiserar", "visar", "är", "blir", "uppgår", "uppgick", "pekar", "räknar", "beräknas", "har",
+    "hade", "ger", "gav", "landade", "förväntas", "bedöms",
+  ]
+
+  private static func fact(_ words: [Word], _ context: GridContext) -> Fact? {
+    let found = amounts(words)
+    guard found.count == 1, let amount = found.first else { return nil }
+    let lower = words.map { $0.text.lowercased() }
+    let sentence = lower.joined(separator: " ")
+    // Approximate or compared amounts are not read.
+    if amount.index > 0, approximations.contains(lower[amount.index - 1].filter(\.isLetter)) { return nil }
+    if comparisons.contains(where: { sentence.contains($0) }) { return nil }
+    let years = Set(words.compactMap { word -> Int? in
+      let bare = word.text.trimmingCharacters(in: ",.;:()")
+      return bare.count == 4 ? Vocabulary.year(in: bare) : nil
+    })
+    guard years.count <= 1 else { return nil }
+    // The kind: from the word naming the amount, at most five words before it (`underskott
+    // på 12,4`, `resultat blir 642`); a result or outcome is a forecast or a budget when the
+    // sentence says so.
+    let near = lower[max(0, amount.index - 5)..<amount.index]
+    let kind: FactKind
+    let keyword: String
+    if let word = near.last(where: { $0.contains("överskott") || $0.contains("underskott") || $0.contains("avvikelse") }) {
+      kind = .avvikelse
+      keyword = word.filter(\.isLetter)
+    } else if let word = near.last(where: { $0.hasPrefix("prognos") || $0.hasPrefix("resultat") || $0.hasPrefix("utfall") || $0.hasPrefix("budgeter") }) {
+      keyword = word.filter(\.isLetter)
+      if keyword.hasPrefix("prognos") || lower.contains(where: { $0.hasPrefix("prognos") || $0 == "beräknas" || $0 == "förväntas" }) {
+        kind = .prognos
+      } else if keyword.hasPrefix("budgeter") || lower.contains(where: { $0.hasPrefix("budgeter") }) {
+        kind = .budget
+      } else {
+        kind = .utfall
+      }
+    } else {
+      return nil
+    }
+    let year = years.first ?? context.reportYear
+    let period = kind == .utfall ? context.reportPeriod : "helår"
+    // The subject: the words before the first verb, when they name something.
+    var subject = ""
+    if let verb = lower.firstIndex(where: { verbs.contains($0) }), verb >= 1, verb <= 6, verb < amount.index {
+      let words = words[..<verb].map { String($0.text) }
+      let first = words[0]
+      if first.first?.isUppercase == true, !["Det", "Den", "Detta", "Vi", "Man", "Här", "Då", "Nu"].contains(first) {
+        subject = words.joined(separator: " ").trimmingCharacters(in: ",:;")
+      }
+    }
+    if subject.isEmpty { subject = context.section(words[amount.index].line) }
+    let indicator = subject.isEmpty ? keyword : subject + " – " + keyword
+    return Fact(
+      report: context.reportID, section: context.section(words[amount.index].line), table: "",
+      indicator: indicator, measure: keyword, kind: kind, period: period, year: year, value: amount.number.value,
+      unit: amount.unit, line: words[amount.index].line + 1)
+  }
+}
+
+extension StringProtocol {
+  /// The text without the given characters at either end.
+  fileprivate func trimmingCharacters(in set: String) -> String {
+    var s = Substring(self)
+    while let first = s.first, set.contains(first) { s = s.dropFirst() }
+    while let last = s.last, set.contains(last) { s = s.dropLast() }
+    return String(s)
+  }
+}
