@@ -18,6 +18,10 @@ enum ChartsAndContents {
         }
         recognition.claim(chart.lines)
         index = (chart.lines.max() ?? index) + 1
+      } else if isNoteHeading(lines[index]), !recognition.isClaimed(index) {
+        // `Not 3`: the heading of a note, its number no value.
+        recognition.claim([index])
+        index += 1
       } else if let contents = contents(at: index, lines, recognition) {
         recognition.claim(contents)
         index = (contents.max() ?? index) + 1
@@ -72,6 +76,12 @@ enum ChartsAndContents {
   static func isYearsOnly(_ line: String) -> Bool {
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
     return words.count >= 2 && words.allSatisfy { $0.count == 4 && Vocabulary.year(in: $0) != nil }
+  }
+
+  /// `Not 3`, `Not 12`: a note's heading.
+  static func isNoteHeading(_ line: String) -> Bool {
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    return words.count == 2 && Vocabulary.letters(words[0]) == "not" && words[1].count <= 2 && words[1].allSatisfy(\.isNumber)
   }
 
   /// A table of contents starting at `index`: three or more lines of a section number, a title

@@ -142,6 +142,11 @@ enum ProseAmounts {
     "högre", "lägre", "bättre", "sämre", "mer än", "mindre än", "jämfört med", "ökat med", "minskat med", "ökade med", "minskade med",
     "ökning", "minskning", "förändring", "skillnad", "av budgeten", "i förhållande", "motsvarar", "varav",
   ]
+  /// Sentence openings that name nothing.
+  static let notSubjects: Set<String> = [
+    "Det", "Den", "Detta", "Vi", "Man", "Här", "Då", "Nu", "Sammantaget", "Däremot", "Dessutom", "Totalt", "Även",
+    "Samtidigt", "Därför", "Sammanfattningsvis", "En", "Ett", "För", "Under", "Efter", "Inför", "Med", "Av",
+  ]
   static let verbs: Set<String> = [
     "redovisar", "prognostiserar", "visar", "är", "blir", "uppgår", "uppgick", "pekar", "räknar", "beräknas", "har",
     "hade", "ger", "gav", "landade", "förväntas", "bedöms",
@@ -163,17 +168,35 @@ enum ProseAmounts {
     // The kind: from the word naming the amount, at most five words before it (`underskott
     // på 12,4`, `resultat blir 642`); a result or outcome is a forecast or a budget when the
     // sentence says so.
-    let near = lower[max(0, amount.index - 5)..<amount.index]
+    let near = lower[max(0, amount.index - 6)..<amount.index]
+    // `på 12,4`, `om 8`, `till 642`, `är -9,6`, `blev 121,8`, `: -2 875`.
+    guard amount.index >= 1 else { return nil }
+    let before = lower[amount.index - 1]
+    guard ["på", "om", "till", "är", "blir", "blev", "var", "med"].contains(before) || before.hasSuffix(":") else {
+      return nil
+    }
     let kind: FactKind
     let keyword: String
+    let planned = lower.contains { $0.hasPrefix("planer") || $0.hasPrefix("budgeter") }
+    let forecast = lower.contains { $0.hasPrefix("prognos") || ["beräknas", "förväntas", "räknar", "bedöms"].contains($0) }
     if let word = near.last(where: { $0.contains("överskott") || $0.contains("underskott") || $0.contains("avvikelse") }) {
+      // A planned surplus is a budget; any other surplus or deficit a deviation.
+      kind = planned && !word.contains("avvikelse") ? .budget : .avvikelse
+      keyword = word.filter(\.isLetter)
+    } else if let k = near.indices.last(where: { near[$0].hasPrefix("resultat") }), k > near.startIndex,
+      ["positivt", "negativt"].contains(lower[k - 1])
+    {
+      // A positive or negative result of a committee is its deviation from budget.
       kind = .avvikelse
+      keyword = lower[k - 1] + " resultat"
+    } else if let word = near.last(where: { word in
+      ["prognos", "resultat", "utfall", "budgeter", "investering", "nettoinvestering", "nettokostnad", "kostnad", "intäkt"]
+        .contains { word.hasPrefix($0) } || word == "årets"
+    }) {
       keyword = word.filter(\.isLetter)
-    } else if let word = near.last(where: { $0.hasPrefix("prognos") || $0.hasPrefix("resultat") || $0.hasPrefix("utfall") || $0.hasPrefix("budgeter") }) {
-      keyword = word.filter(\.isLetter)
-      if keyword.hasPrefix("prognos") || lower.contains(where: { $0.hasPrefix("prognos") || $0 == "beräknas" || $0 == "förväntas" }) {
+      if keyword.hasPrefix("prognos") || forecast {
         kind = .prognos
-      } else if keyword.hasPrefix("budgeter") || lower.contains(where: { $0.hasPrefix("budgeter") }) {
+      } else if keyword.hasPrefix("budgeter") || planned {
         kind = .budget
       } else {
         kind = .utfall
@@ -182,13 +205,16 @@ enum ProseAmounts {
       return nil
     }
     let year = years.first ?? context.reportYear
-    let period = kind == .utfall ? context.reportPeriod : "helår"
+    // An outcome of months the sentence names (`under perioden januari–juni`) is of those months.
+    let months = GridColumns.monthsIn(words.map { String($0.text) })
+    let period = kind != .utfall ? "helår"
+      : (months.count >= 2 ? "\(Month.abbreviation(months[0]))–\(Month.abbreviation(months[months.count - 1]))" : context.reportPeriod)
     // The subject: the words before the first verb, when they name something.
     var subject = ""
     if let verb = lower.firstIndex(where: { verbs.contains($0) }), verb >= 1, verb <= 6, verb < amount.index {
       let words = words[..<verb].map { String($0.text) }
       let first = words[0]
-      if first.first?.isUppercase == true, !["Det", "Den", "Detta", "Vi", "Man", "Här", "Då", "Nu"].contains(first) {
+      if first.first?.isUppercase == true, !Self.notSubjects.contains(first) {
         subject = words.joined(separator: " ").trimmingCharacters(in: ",:;")
       }
     }
