@@ -12,7 +12,7 @@ enum Help {
   static let pages: [Page] = stages + functions + sources
 
   static let stages: [Page] = [
-    Page(topic: "from", kind: "source", text: "Starts a pipeline: `from SOURCE`. Sources: facts, goals, sections, reports, lines, loaded tables and `let` views.", example: "from goals | take 5"),
+    Page(topic: "from", kind: "source", text: "Starts a pipeline: `from SOURCE`. Sources: facts, goals, sections, reports, lines, unread, loaded tables and `let` views.", example: "from goals | take 5"),
     Page(topic: "where", kind: "stage", text: "Keeps the rows for which the condition is true (null counts as false).", example: "from facts | where year == 2024 and value > 100"),
     Page(topic: "select", kind: "stage", text: "Keeps, renames or computes columns: `select ITEM, …` where ITEM is `expr` or `name = expr`.", example: "from facts | select indicator, year, value"),
     Page(topic: "derive", kind: "stage", text: "Adds computed columns and keeps the others: `derive name = expr, …`.", example: "from facts | derive thousands = value / 1000"),
@@ -50,7 +50,8 @@ enum Help {
   ]
 
   static let sources: [Page] = [
-    Page(topic: "facts", kind: "source", text: "Every number read from the reports: report, section, table, indicator, measure, kind, period, year, value, unit, rank, rank_of, line.", example: "from facts | where report ~ \"2017\" | take 5"),
+    Page(topic: "facts", kind: "source", text: "Every number read from the reports: report, section, table, indicator, measure, kind, period, year, value, unit, rank, rank_of, line, row_role (detail, part, subtotal, total: sum only detail rows to count nothing twice).", example: "from facts | where report ~ \"2017\" | take 5"),
+    Page(topic: "unread", kind: "source", text: "Numbers seen in the reports but not read as facts, because their row or column meaning is not determined: report, section, table, line, text, reason.", example: "from unread | summarize n = count() by reason"),
     Page(topic: "goals", kind: "source", text: "The goals the reports follow up, with their status: report, name, status, line.", example: "from goals | summarize n = count() by status"),
     Page(topic: "sections", kind: "source", text: "The headed sections of each report: report, number, title, level, line, text.", example: "from sections | where level == 1"),
     Page(topic: "reports", kind: "source", text: "One row per loaded report: id, title, organisation, committee, year, period, kind, source and counts.", example: "from reports"),
