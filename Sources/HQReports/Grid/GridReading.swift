@@ -111,6 +111,8 @@ enum GridReading {
     let words = stub.split(separator: " ").filter { word in
       ColumnMeaning.unitWord(String(word)) == nil && !Vocabulary.stubWords.contains(Vocabulary.letters(word))
         && !["belopp", "i", "källa"].contains(Vocabulary.letters(word))
+        && !Vocabulary.groupWords.contains(Vocabulary.letters(word))
+        && !word.allSatisfy { $0.isNumber || $0 == "." }  // a section number
     }
     if words.count >= 1, words.joined().count >= 4 { return words.joined(separator: " ") }
     return context.section(grid.firstLine)

@@ -6,6 +6,8 @@ struct MarkdownGrid {
   let furniture: Set<Int>
   /// The report's context, for reading candidate headers against the table's arithmetic.
   var context: GridContext? = nil
+  /// The 0-based lines that are headings.
+  var headings: Set<Int> { context?.headings ?? [] }
 
   /// The grids of every pipe table in the text, in order; a table without a header of its own
   /// takes the one of the table before it when that one has as many columns and ends at most
@@ -131,7 +133,8 @@ struct MarkdownGrid {
         headers = (0..<previous.columnCount).map { previous.headerText(of: $0) }
         stub = previous.stub
       } else if let found = textHeader(above: raw.lines.min() ?? 0, columns: columns.count) {
-        headers = found
+        headers = found.columns
+        stub = found.stub
       } else {
         return unreadGrid(gridRows, columns: columns, lines: raw.lines, reason: "the table has no header")
       }
@@ -366,7 +369,7 @@ struct MarkdownGrid {
   /// set apart by two or more spaces, as many as the table's value columns, each holding a year
   /// or a kind word or `Not`. Looked for in the 15 lines above, past blank lines, table links
   /// and page furniture; nil when none.
-  private func textHeader(above start: Int, columns: Int) -> [String]? {
+  private func textHeader(above start: Int, columns: Int) -> HeaderLayout.Spread? {
     var index = start - 1
     var seen = 0
     // The run of header lines nearest above (read top to bottom), for a header in reading order.
@@ -384,7 +387,10 @@ struct MarkdownGrid {
       if MarkdownTables.isPipeRow(line) { return nil }
       let cells = Self.wideCells(line)
       let headed = cells.filter { cell in cell.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } }
-      if headed.count == columns, cells.count - headed.count <= 1, headed.count >= 2 { return headed }
+      if headed.count == columns, cells.count - headed.count <= 1, headed.count >= 2 {
+        let stub = cells.filter { cell in !headed.contains(cell) }.joined(separator: " ")
+        return HeaderLayout.Spread(stub: stub, columns: headed)
+      }
       let words = trimmed.split(separator: " ")
       let isHeaderish = trimmed.count <= 120 && !TextLines.isProse(trimmed)
         && !words.contains { $0.contains(where: \.isNumber) && Vocabulary.year(in: $0) == nil && !GridColumns.isDate($0) }
@@ -394,15 +400,25 @@ struct MarkdownGrid {
           block.contains(where: { $0.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } })
         {
           // Keep reading up while the block still spreads: the longest block wins.
-          if index == 0 { return spread.columns }
+          if index == 0 { return spread }
           var longer = block
           var j = index - 1
-          while j >= 0, lines[j].trimmingSpaces.isEmpty == false, longer.count < 4 {
-            longer.insert(lines[j].trimmingSpaces, at: 0)
+          var blanks = 0
+          while j >= 0, longer.count < 4 {
+            let text = lines[j].trimmingSpaces
+            // One blank line may stand between the header and the label column's header above it.
+            if text.isEmpty {
+              blanks += 1
+              if blanks > 1 { break }
+              j -= 1
+              continue
+            }
+            guard text.count <= 60, !TextLines.isProse(text), !headings.contains(j) else { break }
+            longer.insert(text, at: 0)
             if HeaderLayout.spread(longer, columns: columns) == nil { longer.removeFirst(); break }
             j -= 1
           }
-          return HeaderLayout.spread(longer, columns: columns)?.columns ?? spread.columns
+          return HeaderLayout.spread(longer, columns: columns) ?? spread
         }
       } else {
         blockDone = true
