@@ -121,12 +121,15 @@ enum HeaderWords {
     if nextWord.count == 1 { return .none }
     let fragment = nextWord.filter(\.isLetter).lowercased()
     guard !fragment.isEmpty else { return .space }
-    // Words of the vocabulary broken without a hyphen (`Avvik` + `else`).
-    let joinedWord = (lastWord + nextWord).lowercased()
-    if Vocabulary.joinedWords.contains(where: { joinedWord.contains($0) }),
-      !Vocabulary.joinedWords.contains(where: { nextWord.lowercased().hasPrefix($0) })
-    {
-      return .none
+    // A word of the vocabulary broken without a hyphen (`Avvik` + `else`): it spans the break.
+    let joinedWord = Array((lastWord + nextWord).lowercased())
+    let breakAt = lastWord.count
+    for vocabularyWord in Vocabulary.joinedWords {
+      let w = Array(vocabularyWord)
+      guard w.count <= joinedWord.count else { continue }
+      for start in 0...(joinedWord.count - w.count) where start < breakAt && start + w.count > breakAt {
+        if Array(joinedWord[start..<(start + w.count)]) == w { return .none }
+      }
     }
     guard let words, words.isUseful else { return .space }
     // A word broken without a hyphen: the whole word is one the text uses (`budgetavvikelse`),

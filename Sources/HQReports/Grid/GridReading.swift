@@ -149,9 +149,14 @@ enum GridReading {
   static func unit(ofLabel label: String) -> String {
     let (_, parenthesised) = FigureText.splitUnit(label)
     if !parenthesised.isEmpty { return parenthesised == "procent" ? "%" : parenthesised }
-    guard let last = label.split(whereSeparator: { $0 == " " || $0 == "," }).last else { return "" }
+    let words = label.split(whereSeparator: { $0 == " " || $0 == "," })
+    guard let last = words.last else { return "" }
     let word = last.lowercased()
     if word == "antal" { return "st" }
+    // `Antal tillsvidareanställda` counts; `Antal medarbetare per chef` is a ratio.
+    if words.first?.lowercased() == "antal", words.count >= 2, !words.contains(where: { $0.lowercased() == "per" }) {
+      return "st"
+    }
     if word.hasPrefix("kr/") || word.hasPrefix("tkr/") || word.hasPrefix("mnkr/") { return String(last) }
     return ""
   }
@@ -167,6 +172,8 @@ enum GridReading {
     var totals: [Int] = []
     for r in grid.rows.indices {
       let numbered = values[r].contains { $0 != nil }
+      // A group's label starts a new run of rows to add up.
+      if grid.rows[r].isLabelOnly { detailsSince = [] }
       guard numbered else { continue }
       if roles[r] == .part { continue }
       let sums = columnSums(detailsSince, values: values, columns: columns)

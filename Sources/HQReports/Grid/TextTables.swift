@@ -56,7 +56,7 @@ struct TextTables {
 
   /// A header starting at `index`, nil when none does.
   func header(at index: Int) -> Header? {
-    guard isHeaderLine(index) || isHyphenFragment(index) else { return nil }
+    guard isHeaderLine(index) || isHyphenFragment(index) || isGroupLine(index) else { return nil }
     var block: [Int] = []
     var i = index
     while i < lines.count, block.count < 4 {
@@ -65,7 +65,7 @@ struct TextTables {
         i += 1
         continue
       }
-      guard isHeaderLine(i) || isHyphenFragment(i) || isStubLine(i) else { break }
+      guard isHeaderLine(i) || isHyphenFragment(i) || isStubLine(i) || isGroupLine(i) else { break }
       block.append(i)
       i += 1
     }
@@ -131,6 +131,12 @@ struct TextTables {
   private func isHyphenFragment(_ i: Int) -> Bool {
     let text = clean(i)
     return !text.contains(" ") && text.hasSuffix("-") && text.count >= 3 && text.first?.isLetter == true
+  }
+
+  /// A line of column-group words only (`Kommunen  Koncernen`).
+  private func isGroupLine(_ i: Int) -> Bool {
+    let tokens = clean(i).split(separator: " ")
+    return tokens.count >= 2 && tokens.allSatisfy { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
   }
 
   /// A line of label-column words only (`Namn`).
