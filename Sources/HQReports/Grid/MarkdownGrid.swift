@@ -375,16 +375,27 @@ struct MarkdownGrid {
     // The run of header lines nearest above (read top to bottom), for a header in reading order.
     var block: [String] = []
     var blockDone = false
-    while index >= 0, seen < 15 {
+    var pages = 0
+    while index >= 0, seen < 40 {
       defer { index -= 1 }
       let line = lines[index]
       let trimmed = line.trimmingSpaces
-      if trimmed.isEmpty || furniture.contains(index) || trimmed.hasPrefix("[Tabell") || trimmed.hasPrefix("<!--") {
+      // The header may stand on the page before, above the tables a converter puts at a
+      // page's end; no further back than that page.
+      if trimmed.hasPrefix("<!--") {
+        pages += 1
+        if pages > 1 { return nil }
+        continue
+      }
+      if trimmed.isEmpty || furniture.contains(index) || trimmed.hasPrefix("[Tabell") {
         if trimmed.isEmpty, !block.isEmpty { blockDone = true }
         continue
       }
+      if MarkdownTables.isPipeRow(line) {
+        blockDone = true
+        continue
+      }
       seen += 1
-      if MarkdownTables.isPipeRow(line) { return nil }
       let cells = Self.wideCells(line)
       let headed = cells.filter { cell in cell.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } }
       if headed.count == columns, cells.count - headed.count <= 1, headed.count >= 2 {
