@@ -120,12 +120,9 @@ enum GridColumns {
       meaning.period = context.reportPeriod == "helår" ? "" : context.reportPeriod
     } else if letters.contains("bokslut") || meaning.kind == .avvikelse {
       meaning.period = "helår"
-    } else if meaning.kind == .utfall, let year {
-      if let reportYear = context.reportYear, year < reportYear {
-        meaning.period = "helår"
-      } else if !context.reportPeriod.isEmpty {
-        meaning.period = context.reportPeriod
-      }
+    } else if meaning.kind == .utfall, year != nil {
+      // An outcome of a year, no months named: the year's (`Utfall 2020` in a series).
+      meaning.period = "helår"
     }
     if let year { meaning.year = year }
     column.meaning = meaning

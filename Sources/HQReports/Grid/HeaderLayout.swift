@@ -96,6 +96,13 @@ enum HeaderLayout {
     // deviation columns name none.
     let years = texts.map { Set($0.split(separator: " ").compactMap { Vocabulary.year(in: $0) }) }
     guard years.allSatisfy({ $0.count <= 1 }) else { return nil }
+    // No column names two kinds (`inkl. ombudget Bokslut 2024`) but a deviation of them.
+    for text in texts {
+      let kinds = Set(text.split(separator: " ").filter { Vocabulary.isKindWord($0) }.compactMap {
+        ColumnMeaning.kind(of: String($0).lowercased())
+      })
+      guard kinds.count <= 1 || kinds.contains(.avvikelse) else { return nil }
+    }
     // No column holds the start of another (`Utfall 2024 Snitt 3 år`): a sign of too few columns.
     for text in texts {
       let words = text.split(separator: " ").map(String.init)
@@ -209,8 +216,10 @@ enum HeaderLayout {
     // One word per column only when most words are words of column headers (not a caption's
     // `utfall, belopp i mnkr`).
     if words.count == count {
-      let headerWords = words.filter { Vocabulary.isHeaderWord($0) || Vocabulary.isKindWord($0) }.count
-      return headerWords * 2 > count ? words : nil
+      let columnWords = words.filter {
+        Vocabulary.startsColumnHeader($0) || Vocabulary.isKindWord($0) || $0 == "%"
+      }.count
+      return columnWords * 2 > count ? words : nil
     }
     let years = words.indices.filter { Vocabulary.year(in: words[$0]) != nil }
     if years.count == count {
@@ -225,7 +234,10 @@ enum HeaderLayout {
         if Vocabulary.year(in: word) != nil {
           cells.append((pending + [word]).joined(separator: " "))
           pending = []
-        } else if dashAfter, word.hasPrefix("-") || word.hasPrefix("–"), !cells.isEmpty, pending.isEmpty {
+        } else if !cells.isEmpty, pending.isEmpty,
+          dashAfter && (word.hasPrefix("-") || word.hasPrefix("–")) || word.first?.isLowercase == true
+        {
+          // After a year: `2020 -jun`, `2024 inkl. ombudget`.
           cells[cells.count - 1] += " " + word
         } else {
           pending.append(word)

@@ -172,7 +172,7 @@ enum ProseAmounts {
     // `på 12,4`, `om 8`, `till 642`, `är -9,6`, `blev 121,8`, `: -2 875`.
     guard amount.index >= 1 else { return nil }
     let before = lower[amount.index - 1]
-    guard ["på", "om", "till", "är", "blir", "blev", "var", "med"].contains(before) || before.hasSuffix(":") else {
+    guard ["på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt"].contains(before) || before.hasSuffix(":") else {
       return nil
     }
     let kind: FactKind
@@ -191,14 +191,22 @@ enum ProseAmounts {
       keyword = lower[k - 1] + " resultat"
     } else if let word = near.last(where: { word in
       ["prognos", "resultat", "utfall", "budgeter", "investering", "nettoinvestering", "nettokostnad", "kostnad", "intäkt"]
-        .contains { word.hasPrefix($0) } || word == "årets"
+        .contains { word.hasPrefix($0) } && !word.hasPrefix("resultatfond") || word == "årets"
     }) {
       keyword = word.filter(\.isLetter)
-      if keyword.hasPrefix("prognos") || forecast {
+      if context.reportKind == "budget" {
+        // In a budget, what is forecast or planned is budgeted.
+        kind = .budget
+      } else if keyword.hasPrefix("prognos") || forecast {
         kind = .prognos
       } else if keyword.hasPrefix("budgeter") || planned {
         kind = .budget
       } else {
+        // An outcome in a report of part of the year is only one the sentence dates: for the
+        // period, or months it names; else it may as well be the forecast it speaks of.
+        let dated = lower.contains { $0.hasPrefix("perioden") || $0.hasPrefix("delåret") || $0 == "hittills" }
+          || GridColumns.monthsIn(words.map { String($0.text) }).count >= 2 || context.reportPeriod == "helår"
+        guard dated else { return nil }
         kind = .utfall
       }
     } else {

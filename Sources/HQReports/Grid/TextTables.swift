@@ -32,6 +32,37 @@ struct TextTables {
   /// Lines already read (pipe tables, figures): never part of a text table.
   let claimed: (Int) -> Bool
 
+  /// What each line may be in a header, worked out once per line.
+  private let kinds: [HeaderLineKind]
+
+  struct HeaderLineKind: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let header = HeaderLineKind(rawValue: 1)
+    static let hyphenFragment = HeaderLineKind(rawValue: 2)
+    static let stub = HeaderLineKind(rawValue: 4)
+    static let group = HeaderLineKind(rawValue: 8)
+  }
+
+  init(lines: [String], words: DocumentWords, furniture: Set<Int>, headings: Set<Int>, claimed: @escaping (Int) -> Bool) {
+    self.lines = lines
+    self.words = words
+    self.furniture = furniture
+    self.headings = headings
+    self.claimed = claimed
+    var kinds = [HeaderLineKind](repeating: [], count: lines.count)
+    for i in lines.indices where lines[i].utf8.count <= 200 && !claimed(i) {
+      let text = Self.clean(lines[i])
+      guard !text.isEmpty else { continue }
+      var kind: HeaderLineKind = []
+      if Self.isHeaderLine(text, lines[i]) { kind.insert(.header) }
+      if Self.isHyphenFragment(text) { kind.insert(.hyphenFragment) }
+      if Self.isStubLine(text) { kind.insert(.stub) }
+      if Self.isGroupLine(text) { kind.insert(.group) }
+      kinds[i] = kind
+    }
+    self.kinds = kinds
+  }
+
   func grids() -> [Grid] {
     var result: [Grid] = []
     var index = 0
@@ -56,7 +87,7 @@ struct TextTables {
 
   /// A header starting at `index`, nil when none does.
   func header(at index: Int) -> Header? {
-    guard isHeaderLine(index) || isHyphenFragment(index) || isGroupLine(index) else { return nil }
+    guard !kinds[index].isDisjoint(with: [.header, .hyphenFragment, .group]), !claimed(index) else { return nil }
     var block: [Int] = []
     var i = index
     while i < lines.count, block.count < 4 {
@@ -65,7 +96,7 @@ struct TextTables {
         i += 1
         continue
       }
-      guard isHeaderLine(i) || isHyphenFragment(i) || isStubLine(i) || isGroupLine(i) else { break }
+      guard !kinds[i].isEmpty, !claimed(i) else { break }
       block.append(i)
       i += 1
     }
@@ -106,10 +137,8 @@ struct TextTables {
   }
 
   /// A short line of column words, no run of numbers that is not years, no sentence.
-  private func isHeaderLine(_ i: Int) -> Bool {
-    guard !claimed(i), !headings.contains(i) || true else { return false }
-    let text = clean(i)
-    guard !text.isEmpty, text.count <= 140, !text.hasSuffix("."), !MarkdownTables.isPipeRow(lines[i]) else { return false }
+  private static func isHeaderLine(_ text: String, _ raw: String) -> Bool {
+    guard text.count <= 140, !text.hasSuffix("."), !MarkdownTables.isPipeRow(raw) else { return false }
     let tokens = text.split(separator: " ")
     let columnWords = tokens.filter { Vocabulary.startsColumnHeader($0) }.count
     guard columnWords >= 1 else { return false }
@@ -128,20 +157,19 @@ struct TextTables {
   }
 
   /// `April-`: a word broken at a hyphen, alone on its line.
-  private func isHyphenFragment(_ i: Int) -> Bool {
-    let text = clean(i)
-    return !text.contains(" ") && text.hasSuffix("-") && text.count >= 3 && text.first?.isLetter == true
+  private static func isHyphenFragment(_ text: String) -> Bool {
+    !text.contains(" ") && text.hasSuffix("-") && text.count >= 3 && text.first?.isLetter == true
   }
 
   /// A line of column-group words only (`Kommunen  Koncernen`).
-  private func isGroupLine(_ i: Int) -> Bool {
-    let tokens = clean(i).split(separator: " ")
+  private static func isGroupLine(_ text: String) -> Bool {
+    let tokens = text.split(separator: " ")
     return tokens.count >= 2 && tokens.allSatisfy { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
   }
 
   /// A line of label-column words only (`Namn`).
-  private func isStubLine(_ i: Int) -> Bool {
-    let tokens = clean(i).split(separator: " ")
+  private static func isStubLine(_ text: String) -> Bool {
+    let tokens = text.split(separator: " ")
     return !tokens.isEmpty && tokens.count <= 3 && tokens.allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
   }
 
@@ -383,8 +411,10 @@ struct TextTables {
     return text.isEmpty || furniture.contains(i) || text.hasPrefix("<!--")
   }
 
-  private func clean(_ i: Int) -> String {
-    lines[i].split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
+  private func clean(_ i: Int) -> String { Self.clean(lines[i]) }
+
+  private static func clean(_ line: String) -> String {
+    line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
   }
 
   private func join(_ pieces: [String]) -> String {

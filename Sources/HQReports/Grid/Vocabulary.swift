@@ -7,8 +7,8 @@ enum Vocabulary {
   /// Words that name what a column's numbers are (`Bokslut`, `Budgetavvikelse`, `Delår`).
   static func isKindWord(_ word: some StringProtocol) -> Bool {
     let w = letters(word)
-    guard !w.isEmpty else { return false }
-    for stem in kindStems where w.contains(stem) { return true }
+    guard w.utf8.count >= 3 else { return false }
+    for stem in kindStems where contains(w, stem) { return true }
     if kindWords.contains(w) { return true }
     // A compound written with a hyphen (`April-uppföljning`): its last part.
     if word.contains("-"), let last = word.split(separator: "-").last { return kindWords.contains(letters(last)) }
@@ -71,6 +71,8 @@ enum Vocabulary {
   /// A month name or abbreviation, possibly with a dash before it (`-jun`) or a year glued
   /// (`2022-jun`).
   static func isMonthToken(_ word: some StringProtocol) -> Bool {
+    // Every month name starts with one of these letters (after a dash or digits).
+    guard word.utf8.contains(where: { b in "jfmasondJFMASOND".utf8.contains(b) }) else { return false }
     let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
     return pieces.contains { piece in
       let letters = String(piece.filter(\.isLetter))
@@ -110,6 +112,31 @@ enum Vocabulary {
 
   /// The word lower-cased, letters only.
   static func letters(_ word: some StringProtocol) -> String {
-    String(word.lowercased().filter(\.isLetter))
+    // ASCII and Swedish letters by their scalars: far cheaper than Character properties.
+    var result = String.UnicodeScalarView()
+    for scalar in word.unicodeScalars {
+      switch scalar.value {
+      case 0x41...0x5A: result.append(Unicode.Scalar(scalar.value + 0x20)!)
+      case 0x61...0x7A, 0xE0...0xFF: result.append(scalar)
+      case 0xC0...0xDE: result.append(Unicode.Scalar(scalar.value + 0x20)!)
+      default:
+        if scalar.value > 0xFF, scalar.properties.isAlphabetic {
+          for lower in scalar.properties.lowercaseMapping.unicodeScalars { result.append(lower) }
+        }
+      }
+    }
+    return String(result)
+  }
+
+  /// True when `needle` occurs in `text`, compared byte by byte.
+  static func contains(_ text: String, _ needle: String) -> Bool {
+    let t = Array(text.utf8)
+    let n = Array(needle.utf8)
+    guard !n.isEmpty, n.count <= t.count else { return n.isEmpty }
+    outer: for start in 0...(t.count - n.count) {
+      for k in n.indices where t[start + k] != n[k] { continue outer }
+      return true
+    }
+    return false
   }
 }
