@@ -33,6 +33,11 @@ enum ChartsAndContents {
 
   /// A line holding only numbers (one to three), no letters.
   static func numbersOnly(_ line: String) -> Int? {
+    // On bytes: a digit, and no letter (ASCII, or the lead byte of å, ä, ö and the like).
+    let bytes = line.utf8
+    guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+      !bytes.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 && $0 <= 0xDF })
+    else { return nil }
     let text = line.trimmingSpaces
     guard !text.isEmpty, !text.contains(where: \.isLetter) else { return nil }
     let run = RunReading.run(Substring(text))
@@ -105,6 +110,8 @@ enum ChartsAndContents {
 
   /// `2.1 Resultaträkning 7`, `3 Personal ........ 12`.
   static func isContentsLine(_ text: String) -> Bool {
+    guard let first = text.utf8.first, first >= 0x30 && first <= 0x39, let last = text.utf8.last, last >= 0x30 && last <= 0x39
+    else { return false }
     let words = text.split(separator: " ")
     guard words.count >= 3, let first = words.first, let last = words.last,
       first.allSatisfy({ $0.isNumber || $0 == "." }), first.first?.isNumber == true,

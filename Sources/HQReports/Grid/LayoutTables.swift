@@ -41,7 +41,10 @@ struct LayoutTables {
     var result: [Grid] = []
     var index = 0
     while index < lines.count {
-      if !claimed(index), let row = rowCells(index), row.numbers.count >= 2, let found = table(startingNear: index) {
+      // Cheap first: a row has two gaps of two spaces and a digit.
+      if Self.mayBeRow(lines[index]), !claimed(index), let row = rowCells(index), row.numbers.count >= 2,
+        let found = table(startingNear: index)
+      {
         result.append(found.grid)
         index = found.end
       } else {
@@ -52,6 +55,23 @@ struct LayoutTables {
   }
 
   // MARK: Cells
+
+  /// True when the line has a digit and two places where two or more spaces stand.
+  static func mayBeRow(_ line: String) -> Bool {
+    var gaps = 0
+    var spaces = 0
+    var digit = false
+    for b in line.utf8 {
+      if b == 0x20 || b == 0x09 {
+        spaces += 1
+        continue
+      }
+      if spaces >= 2 { gaps += 1 }
+      spaces = 0
+      if b >= 0x30 && b <= 0x39 { digit = true }
+    }
+    return digit && gaps >= 2
+  }
 
   /// The line's cells, split where two or more spaces (or a tab) stand.
   static func cells(_ line: String) -> [Cell] {

@@ -56,8 +56,12 @@ enum MarkdownTables {
 
   /// True for a line that starts and ends with `|` (spaces aside).
   static func isPipeRow(_ line: String) -> Bool {
-    let trimmed = line.trimmingSpaces
-    return trimmed.count >= 2 && trimmed.hasPrefix("|") && trimmed.hasSuffix("|")
+    // On bytes: the first and last bytes that are no space are `|`, and they are two.
+    let bytes = line.utf8
+    guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), bytes[first] == UInt8(ascii: "|"),
+      let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }), bytes[last] == UInt8(ascii: "|")
+    else { return false }
+    return first < last
   }
 
   /// `| --- | :---: |`

@@ -36,7 +36,7 @@ enum ProseAmounts {
         index += 1
         continue
       }
-      for sentence in sentences(paragraph, lines) {
+      for sentence in sentences(paragraph, lines) where mayHoldAmount(sentence) {
         if let fact = fact(sentence, context) {
           recognition.facts.append(fact)
         }
@@ -53,11 +53,25 @@ enum ProseAmounts {
   private static func isProseLine(_ i: Int, _ lines: [String], _ recognition: RecognitionContext) -> Bool {
     guard !recognition.isClaimed(i) else { return false }
     let line = lines[i]
-    guard !MarkdownTables.isPipeRow(line), !line.hasPrefix("<!--") else { return false }
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
-    guard words.count >= 5 else { return false }
-    let letters = words.filter { $0.contains(where: \.isLetter) }.count
-    return letters * 3 >= words.count * 2
+    guard line.utf8.first != UInt8(ascii: "|"), !line.hasPrefix("<!--") else { return false }
+    let shape = ByteShape(line)
+    return shape.words >= 5 && shape.letterBytes * 2 >= line.utf8.count
+  }
+
+  /// A sentence that may state an amount: a digit and a unit word in it.
+  private static func mayHoldAmount(_ words: [Word]) -> Bool {
+    var digit = false
+    var unit = false
+    for word in words {
+      if !digit, word.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { digit = true }
+      if !unit, let first = word.text.utf8.first, first == UInt8(ascii: "m") || first == UInt8(ascii: "t") {
+        let w = word.text.lowercased()
+        unit = w.hasPrefix("milj") || w.hasPrefix("mnkr") || w.hasPrefix("mkr") || w.hasPrefix("tkr")
+          || w.hasPrefix("tusen") || w.hasPrefix("mdkr")
+      }
+      if digit && unit { return true }
+    }
+    return false
   }
 
   /// The paragraph's sentences, split after a full stop, colon, exclamation or question mark.

@@ -51,13 +51,15 @@ struct TextTables {
     self.claimed = claimed
     var kinds = [HeaderLineKind](repeating: [], count: lines.count)
     for i in lines.indices where lines[i].utf8.count <= 200 && !claimed(i) {
+      // Cheap first, on bytes: a header line has at most 20 words and ends in no full stop.
+      let shape = ByteShape(lines[i])
+      guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
       let text = Self.clean(lines[i])
-      guard !text.isEmpty else { continue }
       var kind: HeaderLineKind = []
       if Self.isHeaderLine(text, lines[i]) { kind.insert(.header) }
-      if Self.isHyphenFragment(text) { kind.insert(.hyphenFragment) }
-      if Self.isStubLine(text) { kind.insert(.stub) }
-      if Self.isGroupLine(text) { kind.insert(.group) }
+      if shape.words == 1, Self.isHyphenFragment(text) { kind.insert(.hyphenFragment) }
+      if shape.words <= 3, Self.isStubLine(text) { kind.insert(.stub) }
+      if shape.words <= 4, Self.isGroupLine(text) { kind.insert(.group) }
       kinds[i] = kind
     }
     self.kinds = kinds
@@ -138,7 +140,16 @@ struct TextTables {
 
   /// A short line of column words, no run of numbers that is not years, no sentence.
   private static func isHeaderLine(_ text: String, _ raw: String) -> Bool {
-    guard text.count <= 140, !text.hasSuffix("."), !MarkdownTables.isPipeRow(raw) else { return false }
+    guard text.utf8.count <= 160, !text.hasSuffix("."), !MarkdownTables.isPipeRow(raw) else { return false }
+    // Cheap first: a header holds a year (a digit), a month or a kind word's stem.
+    if !text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+      let lower = Vocabulary.letters(text)
+      guard Vocabulary.kindStems.contains(where: { Vocabulary.contains(lower, $0) })
+        || Vocabulary.kindWords.contains(where: { Vocabulary.contains(lower, $0) })
+        || Vocabulary.monthForms.contains(where: { $0.count == 3 && Vocabulary.contains(lower, $0) })
+        || Vocabulary.contains(lower, "not")
+      else { return false }
+    }
     let tokens = text.split(separator: " ")
     let columnWords = tokens.filter { Vocabulary.startsColumnHeader($0) }.count
     guard columnWords >= 1 else { return false }
@@ -419,5 +430,39 @@ struct TextTables {
 
   private func join(_ pieces: [String]) -> String {
     HeaderWords.join(pieces.filter { !$0.isEmpty }, words: words)
+  }
+}
+
+/// What a line looks like, read from its bytes in one pass: how many words, whether it holds a
+/// digit, whether it ends in a full stop. Readers use it to pass over lines cheaply.
+struct ByteShape {
+  var words = 0
+  var hasDigit = false
+  var endsWithFullStop = false
+  /// Bytes of letters (ASCII letters, and the lead bytes of two-byte letters such as å ä ö).
+  var letterBytes = 0
+
+  init(_ line: String) {
+    var inWord = false
+    var last: UInt8 = 0
+    for b in line.utf8 {
+      if b == 0x20 || b == 0x09 || b == 0x0D {
+        inWord = false
+        continue
+      }
+      if b == 0xA0, last == 0xC2 {
+        inWord = false
+        last = b
+        continue
+      }
+      if !inWord {
+        words += 1
+        inWord = true
+      }
+      if b >= 0x30 && b <= 0x39 { hasDigit = true }
+      if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0xC3 { letterBytes += 1 }
+      last = b
+    }
+    endsWithFullStop = last == UInt8(ascii: ".")
   }
 }

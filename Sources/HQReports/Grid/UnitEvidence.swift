@@ -17,7 +17,7 @@ struct UnitEvidence: Sendable {
   init() {}
 
   init(lines: [String]) {
-    for line in lines where line.utf8.count >= 40 && !line.hasPrefix("|") {
+    for line in lines where line.utf8.count >= 40 && !line.hasPrefix("|") && Self.mayStateAmount(line) {
       let words = NumberRun.words(in: Substring(line))
       guard words.count >= 6 else { continue }
       for k in words.indices.dropLast() {
@@ -25,6 +25,24 @@ struct UnitEvidence: Sendable {
         units[number.value.magnitude.normalized, default: []].insert(unit)
       }
     }
+  }
+
+  /// A digit and the start of a unit word (`milj`, `mkr`, `tkr`, `tusen`, `mdkr`), on bytes.
+  private static func mayStateAmount(_ line: String) -> Bool {
+    let bytes = Array(line.utf8)
+    guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+    for k in bytes.indices.dropLast(2) where bytes[k] == UInt8(ascii: "m") || bytes[k] == UInt8(ascii: "t") {
+      let a = bytes[k + 1], b = bytes[k + 2]
+      if bytes[k] == UInt8(ascii: "m"), a == UInt8(ascii: "i") && b == UInt8(ascii: "l") || a == UInt8(ascii: "k") && b == UInt8(ascii: "r")
+        || a == UInt8(ascii: "n") && b == UInt8(ascii: "k") || a == UInt8(ascii: "d") && b == UInt8(ascii: "k")
+      {
+        return true
+      }
+      if bytes[k] == UInt8(ascii: "t"), a == UInt8(ascii: "k") && b == UInt8(ascii: "r") || a == UInt8(ascii: "u") && b == UInt8(ascii: "s") {
+        return true
+      }
+    }
+    return false
   }
 
   /// The unit the words after `k` name: `miljoner (kronor)`, `mnkr`, `mkr` → `mnkr`; `tkr`,

@@ -74,11 +74,19 @@ enum Vocabulary {
     // Every month name starts with one of these letters (after a dash or digits).
     guard word.utf8.contains(where: { b in "jfmasondJFMASOND".utf8.contains(b) }) else { return false }
     let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
-    return pieces.contains { piece in
-      let letters = String(piece.filter(\.isLetter))
-      return letters.count >= 3 && Month.number(of: letters) != nil
-    }
+    return pieces.contains { monthForms.contains(letters($0)) }
   }
+
+  /// Month names and the three- and four-letter beginnings ``Month/number(of:)`` accepts.
+  static let monthForms: Set<String> = {
+    var forms = Set<String>()
+    for name in Month.names {
+      forms.insert(name)
+      forms.insert(String(name.prefix(3)))
+      if name.count >= 4 { forms.insert(String(name.prefix(4))) }
+    }
+    return forms
+  }()
 
   /// The year a header token names: `2024`, `2024-jun`, `20221` (2022 with footnote 1),
   /// `2024-08-31`; nil for anything else.
