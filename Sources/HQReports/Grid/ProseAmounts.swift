@@ -36,6 +36,13 @@ enum ProseAmounts {
         index += 1
         continue
       }
+      // Cheap first: an amount needs a digit and a unit word somewhere in the paragraph.
+      guard paragraph.contains(where: { UnitEvidence.mayStateAmount(lines[$0]) })
+        || paragraph.indices.dropLast().contains(where: { k in
+          // a number at one line's end and its unit at the next one's start
+          TextTables.endsInNumber(lines[paragraph[k]]) && UnitEvidence.mayStateAmount("0 " + lines[paragraph[k + 1]].prefix(20))
+        })
+      else { continue }
       for sentence in sentences(paragraph, lines) where mayHoldAmount(sentence) {
         if let fact = fact(sentence, context) {
           recognition.facts.append(fact)

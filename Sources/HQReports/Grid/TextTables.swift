@@ -50,7 +50,14 @@ struct TextTables {
     self.headings = headings
     self.claimed = claimed
     var kinds = [HeaderLineKind](repeating: [], count: lines.count)
-    for i in lines.indices where lines[i].utf8.count <= 200 && !claimed(i) {
+    // A header stands at most eight lines above a line ending in a number (a row).
+    var rowBelow = [Bool](repeating: false, count: lines.count + 1)
+    var distance = Int.max
+    for i in lines.indices.reversed() {
+      distance = Self.endsInNumber(lines[i]) ? 0 : (distance == Int.max ? distance : distance + 1)
+      rowBelow[i] = distance <= 8
+    }
+    for i in lines.indices where rowBelow[i] && lines[i].utf8.count <= 200 && !claimed(i) {
       // Cheap first, on bytes: a header line has at most 20 words and ends in no full stop.
       let shape = ByteShape(lines[i])
       guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
@@ -63,6 +70,12 @@ struct TextTables {
       kinds[i] = kind
     }
     self.kinds = kinds
+  }
+
+  /// True when the line's last byte that is no space is a digit or `%`.
+  static func endsInNumber(_ line: String) -> Bool {
+    guard let last = line.utf8.last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return false }
+    return last >= 0x30 && last <= 0x39 || last == UInt8(ascii: "%")
   }
 
   func grids() -> [Grid] {

@@ -28,7 +28,7 @@ struct UnitEvidence: Sendable {
   }
 
   /// A digit and the start of a unit word (`milj`, `mkr`, `tkr`, `tusen`, `mdkr`), on bytes.
-  private static func mayStateAmount(_ line: String) -> Bool {
+  static func mayStateAmount(_ line: String) -> Bool {
     let bytes = Array(line.utf8)
     guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
     for k in bytes.indices.dropLast(2) where bytes[k] == UInt8(ascii: "m") || bytes[k] == UInt8(ascii: "t") {
