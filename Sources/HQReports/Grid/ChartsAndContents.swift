@@ -85,6 +85,7 @@ enum ChartsAndContents {
 
   /// `Not 3`, `Not 12`: a note's heading.
   static func isNoteHeading(_ line: String) -> Bool {
+    guard line.utf8.count <= 10, line.utf8.first == UInt8(ascii: "N") else { return false }
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
     return words.count == 2 && Vocabulary.letters(words[0]) == "not" && words[1].count <= 2 && words[1].allSatisfy(\.isNumber)
   }

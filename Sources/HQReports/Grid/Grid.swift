@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A table as read from one form of report text, before its numbers are given a meaning.
 ///
 /// Every form a table comes in — Markdown pipe tables, a table of runs of numbers in reading
@@ -145,33 +147,54 @@ enum HeaderWords {
 /// The words the prose of a document uses (lower-cased), to tell a word broken over two lines
 /// (`Korttidssjukfrån` + `varo`) from two words (`Andel kvinnor` + `som har deltid`).
 struct DocumentWords: Sendable {
-  /// The prose words, sorted, for looking up words and beginnings of words.
-  private var sorted: [String] = []
-  private var known: Set<String> = []
+  /// The words, read from the lines on first use: most texts never need them.
+  private let storage: Storage?
 
-  init() {}
+  init() { storage = nil }
 
   /// The words of the lines that read as prose (long lines of many words).
-  init(lines: [String]) {
-    for line in lines where line.utf8.count >= 50 && !line.hasPrefix("|") {
-      let parts = line.split(whereSeparator: { !$0.isLetter })
-      guard parts.count >= 7 else { continue }
-      for part in parts { known.insert(part.lowercased()) }
+  init(lines: [String]) { storage = Storage(lines: lines) }
+
+  private final class Storage: @unchecked Sendable {
+    let lines: [String]
+    private let lock = Mutex<Words?>(nil)
+
+    struct Words {
+      var sorted: [String]
+      var known: Set<String>
     }
-    sorted = known.sorted()
+
+    init(lines: [String]) { self.lines = lines }
+
+    var words: Words {
+      lock.withLock { cached in
+        if let cached { return cached }
+        var known = Set<String>()
+        for line in lines where line.utf8.count >= 50 && line.utf8.first != UInt8(ascii: "|") {
+          let parts = line.split(whereSeparator: { !$0.isLetter })
+          guard parts.count >= 7 else { continue }
+          for part in parts { known.insert(Vocabulary.letters(part)) }
+        }
+        let words = Words(sorted: known.sorted(), known: known)
+        cached = words
+        return words
+      }
+    }
   }
 
   /// Enough prose to judge words by (a text of tables alone has none).
-  var isUseful: Bool { known.count >= 200 }
+  var isUseful: Bool { (storage?.words.known.count ?? 0) >= 200 }
 
   /// True when the text uses `word` as a whole word.
-  func isWord(_ word: String) -> Bool { known.contains(word) }
+  func isWord(_ word: String) -> Bool { storage?.words.known.contains(word) ?? false }
 
   /// True when the text uses `word`, or a word beginning with it (`verksamhet` in
   /// `verksamheten`); pieces shorter than four letters must be whole words.
   func isKnown(_ word: String) -> Bool {
-    if known.contains(word) { return true }
+    guard let words = storage?.words else { return false }
+    if words.known.contains(word) { return true }
     guard word.count >= 4 else { return false }
+    let sorted = words.sorted
     var low = 0
     var high = sorted.count
     while low < high {

@@ -124,7 +124,8 @@ enum ProseAmounts {
         end += 1
       }
       let trimmed = text.trimmingCharacters(in: ",.;:")
-      if trimmed.contains(where: \.isNumber), let number = SwedishNumber.parse(trimmed), end < words.count,
+      if trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), end < words.count, unitWord(words, end) != nil,
+        let number = SwedishNumber.parse(trimmed),
         let unit = unitWord(words, end)
       {
         result.append((start, number, unit.unit, unit.end))
@@ -159,9 +160,13 @@ enum ProseAmounts {
   static let approximations: Set<String> = [
     "ca", "cirka", "drygt", "knappt", "omkring", "runt", "nästan", "närmare", "över", "under", "upp", "uppemot",
   ]
-  static let comparisons = [
-    "högre", "lägre", "bättre", "sämre", "mer än", "mindre än", "jämfört med", "ökat med", "minskat med", "ökade med", "minskade med",
-    "ökning", "minskning", "förändring", "skillnad", "av budgeten", "i förhållande", "motsvarar", "varav",
+  /// Words and pairs of words that make an amount a comparison.
+  static let comparisonWords: Set<String> = [
+    "högre", "lägre", "bättre", "sämre", "ökning", "minskning", "förändring", "skillnad", "motsvarar", "varav",
+  ]
+  static let comparisonPairs: Set<String> = [
+    "mer än", "mindre än", "jämfört med", "ökat med", "minskat med", "ökade med", "minskade med", "av budgeten",
+    "i förhållande",
   ]
   /// Sentence openings that name nothing.
   static let notSubjects: Set<String> = [
@@ -177,10 +182,10 @@ enum ProseAmounts {
     let found = amounts(words)
     guard found.count == 1, let amount = found.first else { return nil }
     let lower = words.map { $0.text.lowercased() }
-    let sentence = lower.joined(separator: " ")
     // Approximate or compared amounts are not read.
     if amount.index > 0, approximations.contains(lower[amount.index - 1].filter(\.isLetter)) { return nil }
-    if comparisons.contains(where: { sentence.contains($0) }) { return nil }
+    if lower.contains(where: { comparisonWords.contains($0.filter(\.isLetter)) }) { return nil }
+    for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
     let years = Set(words.compactMap { word -> Int? in
       let bare = word.text.trimmingCharacters(in: ",.;:()")
       return bare.count == 4 ? Vocabulary.year(in: bare) : nil

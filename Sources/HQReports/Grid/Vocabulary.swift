@@ -31,9 +31,12 @@ enum Vocabulary {
   /// A word a value column's header starts with: a kind word, a year, a month, `Not`, `År`.
   /// Words before it on a header line (`Namn`, `Miljoner kronor`) head the label column.
   static func startsColumnHeader(_ word: some StringProtocol) -> Bool {
-    if isKindWord(word) || year(in: word) != nil || isMonthToken(word) { return true }
+    if year(in: word) != nil { return true }
     let w = letters(word)
-    return w == "not" || w == "år" || w == "procent"
+    guard w.utf8.count >= 2 else { return false }
+    if w == "not" || w == "år" || w == "procent" { return true }
+    if isKindWord(word) { return true }
+    return isMonthToken(word)
   }
 
   static let headerWords: Set<String> = [
