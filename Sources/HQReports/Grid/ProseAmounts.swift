@@ -160,6 +160,9 @@ enum ProseAmounts {
   static let approximations: Set<String> = [
     "ca", "cirka", "drygt", "knappt", "omkring", "runt", "nästan", "närmare", "över", "under", "upp", "uppemot",
   ]
+  /// The words that bind an amount to what names it (`underskott på 12,4`).
+  static let binding: Set<String> = ["på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt"]
+
   /// Words and pairs of words that make an amount a comparison.
   static let comparisonWords: Set<String> = [
     "högre", "lägre", "bättre", "sämre", "ökning", "minskning", "förändring", "skillnad", "motsvarar", "varav",
@@ -180,7 +183,10 @@ enum ProseAmounts {
 
   private static func fact(_ words: [Word], _ context: GridContext) -> Fact? {
     let found = amounts(words)
-    guard found.count == 1, let amount = found.first else { return nil }
+    guard found.count == 1, let amount = found.first, amount.index >= 1 else { return nil }
+    // Cheap first: the word binding the amount.
+    guard Self.binding.contains(words[amount.index - 1].text.lowercased()) || words[amount.index - 1].text.hasSuffix(":")
+    else { return nil }
     let lower = words.map { $0.text.lowercased() }
     // Approximate or compared amounts are not read.
     if amount.index > 0, approximations.contains(lower[amount.index - 1].filter(\.isLetter)) { return nil }

@@ -154,6 +154,12 @@ struct TextTables {
   /// A short line of column words, no run of numbers that is not years, no sentence.
   private static func isHeaderLine(_ text: String, _ raw: String) -> Bool {
     guard text.utf8.count <= 160, !text.hasSuffix("."), !MarkdownTables.isPipeRow(raw) else { return false }
+    // A line ending in a number that is no year (`… 12,4`, `… 85 %`) is a row.
+    if endsInNumber(text), let last = text.split(separator: " ").last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+      !(last.utf8.count == 4 && Vocabulary.year(in: last) != nil)
+    {
+      return false
+    }
     // Cheap first: a header holds a year (a digit), a month or a kind word's stem.
     if !text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
       let lower = Vocabulary.letters(text)
