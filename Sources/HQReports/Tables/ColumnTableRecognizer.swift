@@ -230,13 +230,26 @@ struct TableScan {
     guard !collected.rows.isEmpty else { return start + 1 }
     let columns = Self.columnCount(collected.rows.map { text.row($0.valueLine).numbers.count })
     guard header.count > 0 || collected.rows.count >= 2 else { return collected.end }
-    guard let layout = TableLayout.resolve(
+    guard var layout = TableLayout.resolve(
       header: header, columns: columns, firstRow: &collected.rows[0], text: text)
     else {
       context.warnings.append(IngestWarning(
         file: text.source, line: start + 1,
         message: "table with \(columns) columns of numbers has a header of \(header.count) cells; left unread"))
       return collected.end
+    }
+    // Where the header's lines spread over the columns by the rules every table reader shares
+    // (``HeaderLayout``), those are the columns' headers: one rule set, whichever reader.
+    let regionText = region.lines.map { TextLines.clean(lines[$0]) }.filter { !$0.isEmpty }
+    if columns >= 2, regionText.count <= 6 {
+      // The longest run of the header's last lines that spreads (a caption above it does not).
+      for first in regionText.indices {
+        guard let spread = HeaderLayout.spread(Array(regionText[first...]), columns: columns),
+          spread.columns.allSatisfy({ !$0.isEmpty })
+        else { continue }
+        if spread.columns != layout.measures { layout.measures = spread.columns }
+        break
+      }
     }
     // The first row's sub-heading (found in the header region) holds until the next one.
     var heading = collected.rows[0].subheading
