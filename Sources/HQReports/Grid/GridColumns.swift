@@ -9,7 +9,7 @@
 /// - Months anywhere in the header make its period: `Utfall jan 2020 -jun 2020` → `jan–jun`,
 ///   `Jan – apr 2025` → `jan–apr`; a single month with a year is the period up to that month
 ///   (`Aug 2025`, `2025-08-31`, `tom aug` → `jan–aug`).
-/// - `Delår` is the report's part of the year; `Bokslut`, `Budget`, `Prognos`, `Plan` are the
+/// - `Delår`, `Periodens …` and `ackumulerat` are the report's part of the year; `Bokslut`, `Budget`, `Prognos`, `Plan` are the
 ///   whole year; an outcome of a year before the report's is the whole year.
 /// - `Totalt`/`projekt` with a kind (`Totalbudget`, `Prognos för projekt`, `Utfall totalt tom
 ///   dec 2024`) is a project total: no year, no period.
@@ -116,7 +116,7 @@ enum GridColumns {
     } else if months.count == 1 {
       meaning.period = months[0] == 12 ? "helår" : "jan–\(Month.abbreviation(months[0]))"
       if !kindNamed { meaning.kind = .utfall }
-    } else if letters.contains("delår") {
+    } else if letters.contains("delår") || letters.hasPrefix("periodens") || letters.contains("ackumul") {
       meaning.period = context.reportPeriod == "helår" ? "" : context.reportPeriod
     } else if letters.contains("bokslut") || meaning.kind == .avvikelse {
       meaning.period = "helår"
