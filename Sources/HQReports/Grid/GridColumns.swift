@@ -120,7 +120,9 @@ enum GridColumns {
       meaning.period = context.reportPeriod == "helår" ? "" : context.reportPeriod
     } else if letters.contains("bokslut") || meaning.kind == .avvikelse {
       meaning.period = "helår"
-    } else if meaning.kind == .utfall, year != nil {
+    } else if meaning.kind == .utfall,
+      year != nil || meaning.year.map({ $0 < (context.reportYear ?? Int.max) }) == true
+    {
       // An outcome of a year, no months named: the year's (`Utfall 2020` in a series).
       meaning.period = "helår"
     }

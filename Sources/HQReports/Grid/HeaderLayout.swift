@@ -235,7 +235,8 @@ enum HeaderLayout {
           cells.append((pending + [word]).joined(separator: " "))
           pending = []
         } else if !cells.isEmpty, pending.isEmpty,
-          dashAfter && (word.hasPrefix("-") || word.hasPrefix("–")) || word.first?.isLowercase == true
+          dashAfter && (word.hasPrefix("-") || word.hasPrefix("–"))
+            || word.first?.isLowercase == true && !Vocabulary.isMonthToken(word)
         {
           // After a year: `2020 -jun`, `2024 inkl. ombudget`.
           cells[cells.count - 1] += " " + word

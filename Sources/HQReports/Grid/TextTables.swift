@@ -156,7 +156,7 @@ struct TextTables {
     guard text.utf8.count <= 160, !text.hasSuffix("."), !MarkdownTables.isPipeRow(raw) else { return false }
     // A line ending in a number that is no year (`… 12,4`, `… 85 %`) is a row.
     if endsInNumber(text), let last = text.split(separator: " ").last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-      !(last.utf8.count == 4 && Vocabulary.year(in: last) != nil)
+      Vocabulary.year(in: last) == nil, !GridColumns.isDate(last)
     {
       return false
     }
