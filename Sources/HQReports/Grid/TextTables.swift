@@ -160,8 +160,9 @@ struct TextTables {
     {
       return false
     }
-    // Cheap first: a header holds a year (a digit), a month or a kind word's stem.
-    if !text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+    // Cheap first: a header holds a year (`19..`, `20..` then two digits), a month or a kind
+    // word's stem.
+    if !Self.hasYearLikeRun(text) {
       let lower = Vocabulary.letters(text)
       guard Vocabulary.kindStems.contains(where: { Vocabulary.contains(lower, $0) })
         || Vocabulary.kindWords.contains(where: { Vocabulary.contains(lower, $0) })
@@ -184,6 +185,24 @@ struct TextTables {
         && (1990...2099).contains(Int(atom.digits.integer)))
     }
     return nonYears.isEmpty
+  }
+
+  /// True when four digits in a row start with 19 or 20.
+  static func hasYearLikeRun(_ text: String) -> Bool {
+    var run = 0
+    var first: UInt8 = 0
+    var second: UInt8 = 0
+    for b in text.utf8 {
+      if b >= 0x30 && b <= 0x39 {
+        run += 1
+        if run == 1 { first = b }
+        if run == 2 { second = b }
+        if run == 4, first == 0x31 && second == 0x39 || first == 0x32 && second == 0x30 { return true }
+      } else {
+        run = 0
+      }
+    }
+    return false
   }
 
   /// `April-`: a word broken at a hyphen, alone on its line.

@@ -6,12 +6,18 @@ enum Vocabulary {
 
   /// Words that name what a column's numbers are (`Bokslut`, `Budgetavvikelse`, `Delår`).
   static func isKindWord(_ word: some StringProtocol) -> Bool {
-    let w = letters(word)
+    isKindWord(word, letters: letters(word))
+  }
+
+  /// ``isKindWord(_:)`` with the word's letters already worked out.
+  static func isKindWord(_ word: some StringProtocol, letters w: String) -> Bool {
     guard w.utf8.count >= 3 else { return false }
     for stem in kindStems where contains(w, stem) { return true }
     if kindWords.contains(w) { return true }
     // A compound written with a hyphen (`April-uppföljning`): its last part.
-    if word.contains("-"), let last = word.split(separator: "-").last { return kindWords.contains(letters(last)) }
+    if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(separator: "-").last {
+      return kindWords.contains(letters(last))
+    }
     return false
   }
 
@@ -35,7 +41,7 @@ enum Vocabulary {
     let w = letters(word)
     guard w.utf8.count >= 2 else { return false }
     if w == "not" || w == "år" || w == "procent" { return true }
-    if isKindWord(word) { return true }
+    if isKindWord(word, letters: w) { return true }
     return isMonthToken(word)
   }
 
