@@ -96,12 +96,15 @@ enum ChartsAndContents {
     var found: [Int] = []
     var i = index
     while i < lines.count, !recognition.isClaimed(i) {
-      let text = lines[i].trimmingSpaces
-      if text.isEmpty {
+      // Cheap first, on bytes: a contents line starts and ends with a digit.
+      let bytes = lines[i].utf8
+      guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) else {
         if found.isEmpty { return nil }
         i += 1
         continue
       }
+      guard first >= 0x30 && first <= 0x39 else { break }
+      let text = lines[i].trimmingSpaces
       guard isContentsLine(text) else { break }
       found.append(i)
       i += 1

@@ -61,12 +61,12 @@ struct TextTables {
       // Cheap first, on bytes: a header line has at most 20 words and ends in no full stop.
       let shape = ByteShape(lines[i])
       guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
-      let text = Self.clean(lines[i])
+      let text = lines[i]
       var kind: HeaderLineKind = []
       if Self.isHeaderLine(text, lines[i]) { kind.insert(.header) }
-      if shape.words == 1, Self.isHyphenFragment(text) { kind.insert(.hyphenFragment) }
-      if shape.words <= 3, Self.isStubLine(text) { kind.insert(.stub) }
-      if shape.words <= 4, Self.isGroupLine(text) { kind.insert(.group) }
+      if shape.words == 1, Self.isHyphenFragment(Self.clean(text)) { kind.insert(.hyphenFragment) }
+      if shape.words <= 3, Self.isStubLine(Self.clean(text)) { kind.insert(.stub) }
+      if shape.words >= 2, shape.words <= 4, Self.isGroupLine(Self.clean(text)) { kind.insert(.group) }
       kinds[i] = kind
     }
     self.kinds = kinds
@@ -153,9 +153,9 @@ struct TextTables {
 
   /// A short line of column words, no run of numbers that is not years, no sentence.
   private static func isHeaderLine(_ text: String, _ raw: String) -> Bool {
-    guard text.utf8.count <= 160, !text.hasSuffix("."), !MarkdownTables.isPipeRow(raw) else { return false }
+    guard text.utf8.count <= 200, !text.hasSuffix("."), !MarkdownTables.isPipeRow(raw) else { return false }
     // A line ending in a number that is no year (`… 12,4`, `… 85 %`) is a row.
-    if endsInNumber(text), let last = text.split(separator: " ").last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+    if endsInNumber(text), let last = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
       Vocabulary.year(in: last) == nil, !GridColumns.isDate(last)
     {
       return false
@@ -170,16 +170,15 @@ struct TextTables {
         || Vocabulary.contains(lower, "not")
       else { return false }
     }
-    let tokens = text.split(separator: " ")
-    let columnWords = tokens.filter { Vocabulary.startsColumnHeader($0) }.count
-    guard columnWords >= 1 else { return false }
+    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    guard tokens.contains(where: { Vocabulary.startsColumnHeader($0) }) else { return false }
     // A caption naming a span of years (`… från 2019 till 2024`) heads no columns.
     let years = tokens.filter { Vocabulary.year(in: $0) != nil }.count
-    if years == 2, !tokens.contains(where: { Vocabulary.isKindWord($0) }), FigureYearWords.range(in: text) != nil {
+    if years == 2, !tokens.contains(where: { Vocabulary.isKindWord($0) }), FigureYearWords.range(in: Self.clean(text)) != nil {
       return false
     }
     // Numbers other than years make it a row, not a header.
-    let run = RunReading.run(Substring(text))
+    let run = RunReading.run(Substring(Self.clean(text)))
     let nonYears = run.atoms.filter { atom in
       !(atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
         && (1990...2099).contains(Int(atom.digits.integer)))

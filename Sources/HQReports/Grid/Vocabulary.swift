@@ -38,11 +38,67 @@ enum Vocabulary {
   /// Words before it on a header line (`Namn`, `Miljoner kronor`) head the label column.
   static func startsColumnHeader(_ word: some StringProtocol) -> Bool {
     if year(in: word) != nil { return true }
-    let w = letters(word)
-    guard w.utf8.count >= 2 else { return false }
-    if w == "not" || w == "år" || w == "procent" { return true }
-    if isKindWord(word, letters: w) { return true }
+    let w = letterBytes(word)
+    guard w.count >= 2 else { return false }
+    if w == notBytes || w == årBytes || w == procentBytes { return true }
+    if isKindWord(bytes: w, word: word) { return true }
+    // Every month name starts with one of these letters.
+    guard let first = w.first, "jfmasond".utf8.contains(first) else { return false }
     return isMonthToken(word)
+  }
+
+  private static let notBytes = Array("not".utf8)
+  private static let årBytes = Array("år".utf8)
+  private static let procentBytes = Array("procent".utf8)
+  private static let kindStemBytes = kindStems.map { Array($0.utf8) }
+  private static let kindWordBytes = Set(kindWords.map { Array($0.utf8) })
+
+  /// ``isKindWord(_:)`` on the word's lower-cased letters as bytes (``letterBytes(_:)``).
+  static func isKindWord(bytes w: [UInt8], word: some StringProtocol) -> Bool {
+    guard w.count >= 3 else { return false }
+    for stem in kindStemBytes where contains(w, stem) { return true }
+    if kindWordBytes.contains(w) { return true }
+    if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(separator: "-").last {
+      return kindWordBytes.contains(letterBytes(last))
+    }
+    return false
+  }
+
+  /// The word's letters lower-cased, as UTF-8 bytes: ASCII letters and the Latin-1 letters
+  /// (`å`, `ä`, `ö`, `é`) read from the bytes; any other letter through ``letters(_:)``.
+  static func letterBytes(_ word: some StringProtocol) -> [UInt8] {
+    var result: [UInt8] = []
+    result.reserveCapacity(word.utf8.count)
+    var pendingC3 = false
+    for b in word.utf8 {
+      if pendingC3 {
+        pendingC3 = false
+        switch b {
+        case 0x80...0x96, 0x98...0x9E: result.append(0xC3); result.append(b + 0x20)
+        case 0xA0...0xB6, 0xB8...0xBF: result.append(0xC3); result.append(b)
+        default: break
+        }
+        continue
+      }
+      switch b {
+      case 0x41...0x5A: result.append(b | 0x20)
+      case 0x61...0x7A: result.append(b)
+      case 0xC3: pendingC3 = true
+      case 0x80...0xFF: return Array(letters(word).utf8)  // another script: the full reading
+      default: break
+      }
+    }
+    return result
+  }
+
+  /// True when `needle` occurs in `text`.
+  static func contains(_ text: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard !needle.isEmpty, needle.count <= text.count else { return needle.isEmpty }
+    outer: for start in 0...(text.count - needle.count) {
+      for k in needle.indices where text[start + k] != needle[k] { continue outer }
+      return true
+    }
+    return false
   }
 
   static let headerWords: Set<String> = [
@@ -100,6 +156,10 @@ enum Vocabulary {
   /// The year a header token names: `2024`, `2024-jun`, `20221` (2022 with footnote 1),
   /// `2024-08-31`; nil for anything else.
   static func year(in word: some StringProtocol) -> Int? {
+    // Cheap first: the first byte that is no bracket or dash is a 1 or a 2.
+    guard let lead = word.utf8.first(where: { $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: "-") && $0 != 0xE2 && $0 != 0x80 && $0 != 0x93 }),
+      lead == UInt8(ascii: "1") || lead == UInt8(ascii: "2")
+    else { return nil }
     let trimmed = word.drop(while: { $0 == "(" || $0 == "-" || $0 == "–" })
     let digits = trimmed.prefix(while: \.isNumber)
     let rest = trimmed.dropFirst(digits.count)
