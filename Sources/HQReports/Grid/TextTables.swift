@@ -50,12 +50,14 @@ struct TextTables {
     self.headings = headings
     self.claimed = claimed
     var kinds = [HeaderLineKind](repeating: [], count: lines.count)
-    // A header stands at most eight lines above a line ending in a number (a row).
+    // A header stands at most six lines above a row: a short line ending in a number (a line
+    // of prose ending in one is long).
     var rowBelow = [Bool](repeating: false, count: lines.count + 1)
     var distance = Int.max
     for i in lines.indices.reversed() {
-      distance = Self.endsInNumber(lines[i]) ? 0 : (distance == Int.max ? distance : distance + 1)
-      rowBelow[i] = distance <= 8
+      let row = Self.endsInNumber(lines[i]) && ByteShape(lines[i]).words <= 16
+      distance = row ? 0 : (distance == Int.max ? distance : distance + 1)
+      rowBelow[i] = distance <= 6
     }
     for i in lines.indices where rowBelow[i] && lines[i].utf8.count <= 200 && !claimed(i) {
       // Cheap first, on bytes: a header line has at most 20 words and ends in no full stop.
@@ -153,7 +155,9 @@ struct TextTables {
 
   /// A short line of column words, no run of numbers that is not years, no sentence.
   private static func isHeaderLine(_ text: String, _ raw: String) -> Bool {
-    guard text.utf8.count <= 200, !text.hasSuffix("."), !MarkdownTables.isPipeRow(raw) else { return false }
+    // On bytes first: a line ending in a number that is no year or date is a row.
+    if endsInNumber(text), lastWordHasDigit(text), !endsInYearOrDate(text) { return false }
+    guard text.utf8.count <= 200, text.utf8.last != UInt8(ascii: "."), !MarkdownTables.isPipeRow(raw) else { return false }
     // A line ending in a number that is no year (`… 12,4`, `… 85 %`) is a row.
     if endsInNumber(text), let last = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
       Vocabulary.year(in: last) == nil, !GridColumns.isDate(last)
@@ -184,6 +188,25 @@ struct TextTables {
         && (1990...2099).contains(Int(atom.digits.integer)))
     }
     return nonYears.isEmpty
+  }
+
+  /// True when the line's last word has a digit (`12,4`, not `%`).
+  static func lastWordHasDigit(_ line: String) -> Bool {
+    for byte in line.utf8.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+      if byte == 0x20 || byte == 0x09 { return false }
+      if byte >= 0x30 && byte <= 0x39 { return true }
+    }
+    return false
+  }
+
+  /// True when the line's last word is a year (`2024`, `20221`) or a date (`2024-08-31`).
+  static func endsInYearOrDate(_ line: String) -> Bool {
+    let bytes = Array(line.utf8.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
+      .prefix(while: { $0 != 0x20 && $0 != 0x09 }).reversed())
+    let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+    guard bytes.count >= 4, bytes[0] == UInt8(ascii: "1") || bytes[0] == UInt8(ascii: "2") else { return false }
+    if digits == bytes.count { return digits == 4 || digits == 5 }
+    return bytes.count == 10 && digits == 8 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
   }
 
   /// True when four digits in a row start with 19 or 20.
