@@ -234,4 +234,48 @@ import Testing
     #expect(table.count == 3)
     #expect(table.allSatisfy { $0.unit == "mnkr" })
   }
+
+  /// A header cell set on one line between cells set on two (`Prognos 2031` between `Budget` /
+  /// `2031` and `Budget-` / `avvikelse`) fits two places under which the deviations hold: the
+  /// columns both places read alike are facts, the two others unread with both readings.
+  static let middleLineTable = """
+    | Utfall Budget Budget-<br>Tkr Prognos 2031<br>2030 2031 avvikelse |  |  |  |  |
+    | --- | --- | --- | --- | --- |
+    | Hamnar | 500 | 520 | 510 | 10 |
+    | Färjor | 300 | 290 | 310 | -20 |
+    | Bryggor | 80 | 85 | 85 | 0 |
+    """
+
+  @Test func aHeaderCellOnTheMiddleLineThatFitsTwoPlacesLeavesThemUnread() {
+    let (facts, unread, _) = Self.read(Self.middleLineTable)
+    let harbours = facts.filter { $0.indicator == "Hamnar" }
+    #expect(harbours.map(\.measure) == ["Utfall 2030", "Budgetavvikelse"])
+    #expect(harbours.map(\.value) == ["500", "10"].map(Self.n))
+    #expect(harbours.allSatisfy { $0.unit == "tkr" })
+    #expect(unread.count == 6)
+    #expect(unread.filter { $0.line == 5 }.map(\.text) == ["520", "510"])
+    #expect(unread.allSatisfy { $0.reason.contains("'Budget 2031'") && $0.reason.contains("'Prognos 2031'") })
+  }
+
+  @Test func theReportsOtherTablesSettleTheOrderOfTwoKinds() {
+    let (facts, unread, _) = Self.read("""
+      | Tkr | Budget 2031 | Prognos 2031 | Avvikelse |
+      | --- | --- | --- | --- |
+      | Summa | 900 | 905 | -5 |
+
+      \(Self.middleLineTable)
+      """)
+    #expect(unread.isEmpty)
+    let ferries = facts.filter { $0.indicator == "Färjor" }
+    #expect(ferries.map(\.measure) == ["Utfall 2030", "Budget 2031", "Prognos 2031", "Budgetavvikelse"])
+    #expect(ferries.map(\.kind) == [.utfall, .budget, .prognos, .avvikelse])
+    #expect(ferries.map(\.value) == ["300", "290", "310", "-20"].map(Self.n))
+  }
+
+  @Test func aDeviationComparesTheKindItsHeaderNames() {
+    #expect(GridArithmetic.namedKinds("Prognosavvikelse") == [.prognos])
+    #expect(GridArithmetic.namedKinds("Avvikelse mot budget") == [.budget])
+    #expect(GridArithmetic.namedKinds("Budgetavvikelse prognos") == [.budget, .prognos])
+    #expect(GridArithmetic.namedKinds("Avvikelse procent").isEmpty)
+  }
 }

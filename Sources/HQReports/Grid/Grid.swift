@@ -35,6 +35,12 @@ struct Grid: Sendable, Hashable {
   var lines: [Int] = []
   /// The 0-based line of the table's first row, for warnings.
   var firstLine: Int
+  /// Columns whose header the text leaves open (read more than one way), with the reason: their
+  /// numbers are unread.
+  var undetermined: [Int: String] = [:]
+  /// The ways the header can be read when it is read more than one way (each one header per
+  /// column), for the report's other tables to settle; empty otherwise.
+  var readings: [[String]] = []
 
   /// The header text of value column `column`: the texts of every header cell over it, top to
   /// bottom, joined.

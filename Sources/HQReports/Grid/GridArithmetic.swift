@@ -17,14 +17,19 @@ enum GridArithmetic {
     }
     guard !deviations.isEmpty else { return false }
     for d in deviations {
-      // The columns a deviation compares stand before it.
+      // The columns a deviation compares stand before it, are of the same year and of two
+      // kinds, one of them the kind its header names (`Prognosavvikelse`, `Avvikelse mot budget`).
       let candidates = columns.indices.filter { c in
-        c < d && columns[c].undetermined == nil && columns[c].meaning.kind != .avvikelse
+        c < d && columns[c].undetermined == nil && comparedKinds.contains(columns[c].meaning.kind)
           && columns[c].meaning.year == columns[d].meaning.year
       }
+      let named = namedKinds(columns[d].header)
       var holds = false
       for a in candidates {
-        for b in candidates where b != a {
+        for b in candidates where b != a && columns[a].meaning.kind != columns[b].meaning.kind {
+          guard named.isEmpty || named.contains(columns[a].meaning.kind) || named.contains(columns[b].meaning.kind) else {
+            continue
+          }
           var agree = 0
           var compared = 0
           for row in rows {
@@ -40,5 +45,20 @@ enum GridArithmetic {
       if !holds { return false }
     }
     return true
+  }
+
+  /// The kinds a deviation compares.
+  static let comparedKinds: Set<FactKind> = [.utfall, .budget, .prognos]
+
+  /// The kinds a deviation's header names besides the deviation (`Prognosavvikelse` → prognos,
+  /// `Avvikelse mot budget` → budget, `Avvikelse` → none).
+  static func namedKinds(_ header: String) -> Set<FactKind> {
+    var kinds: Set<FactKind> = []
+    for word in header.lowercased().split(separator: " ") {
+      var text = String(word)
+      if let range = text.firstRange(of: "avvik") { text = String(text[..<range.lowerBound]) }
+      if !text.isEmpty, let kind = ColumnMeaning.kind(of: text), comparedKinds.contains(kind) { kinds.insert(kind) }
+    }
+    return kinds
   }
 }

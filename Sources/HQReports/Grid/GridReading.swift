@@ -20,6 +20,7 @@ enum GridReading {
   static func read(_ grid: Grid, context: GridContext, into recognition: inout RecognitionContext) {
     let captionText = [grid.caption, grid.stub].filter { !$0.isEmpty }.joined(separator: " ")
     var columns = GridColumns.read(grid, caption: captionText, context: context)
+    for (c, reason) in grid.undetermined where c < columns.count { columns[c].undetermined = reason }
     let name = tableName(grid, context: context)
     let section = context.section(grid.firstLine)
 

@@ -91,7 +91,7 @@ enum HeaderLayout {
         for c in (first + g * width)..<(first + (g + 1) * width) { columns[c].insert(group, at: 0) }
       }
     }
-    let texts = columns.map { $0.joined(separator: " ") }
+    let texts = columns.map { HeaderWords.join($0) }
     // Every column names at most one year; and either all name one, or only trailing
     // deviation columns name none.
     let years = texts.map { Set($0.split(separator: " ").compactMap { Vocabulary.year(in: $0) }) }

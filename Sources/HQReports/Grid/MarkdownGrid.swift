@@ -21,6 +21,16 @@ struct MarkdownGrid {
       }
       if let grid = grid(raw, previous: previous) { result.append(grid) }
     }
+    // A header the arithmetic leaves two ways takes the way whose order of kinds (budget before
+    // forecast, …) the report's other tables keep.
+    let order = KindOrder(result.filter { $0.readings.isEmpty })
+    for i in result.indices where !result[i].readings.isEmpty {
+      let kept = result[i].readings.filter { order.keeps($0) }
+      guard kept.count == 1 else { continue }
+      result[i].header = [kept[0].enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }]
+      result[i].undetermined = [:]
+      result[i].readings = []
+    }
     return result
   }
 
@@ -118,16 +128,22 @@ struct MarkdownGrid {
       columns.removeAll { textColumns.contains($0) }
     }
 
-    // Header texts per remaining column.
+    // Header texts per remaining column, and those the header leaves undetermined.
     var headers: [String]
+    var undetermined: [Int: String] = [:]
+    var readings: [[String]] = []
     if let firstCellHeader {
-      guard let spread = HeaderLayout.spread(firstCellHeader, columns: columns.count)
+      let read = HeaderLayout.spread(firstCellHeader, columns: columns.count).map {
+        (spread: $0, undetermined: [Int: String](), readings: [[String]]())
+      }
         ?? confirmedByArithmetic(HeaderLayout.insertions(firstCellHeader, columns: columns.count), gridRows, columns)
-      else {
+      guard let read else {
         return unreadGrid(gridRows, columns: columns, lines: raw.lines, reason: "the table's header could not be matched to its columns")
       }
-      stub = spread.stub
-      headers = spread.columns
+      stub = read.spread.stub
+      headers = read.spread.columns
+      undetermined = read.undetermined
+      readings = read.readings
     } else if headerless {
       if let previous, previous.columnCount == columns.count {
         headers = (0..<previous.columnCount).map { previous.headerText(of: $0) }
@@ -153,6 +169,10 @@ struct MarkdownGrid {
         headers[k] = headerA.isEmpty ? headerB : headerA
         merged.remove(at: k + 1)
         headers.remove(at: k + 1)
+        readings = []
+        undetermined = Dictionary(uniqueKeysWithValues: undetermined.compactMap { c, reason in
+          c <= k ? (c, reason) : (c == k + 1 ? nil : (c - 1, reason))
+        })
       } else {
         k += 1
       }
@@ -175,6 +195,8 @@ struct MarkdownGrid {
     var grid = Grid(
       form: .markdown, stub: stub, header: [header], columnCount: headers.count, rows: gridRows, lines: raw.lines,
       firstLine: raw.rows.first?.line ?? 0)
+    grid.undetermined = undetermined
+    grid.readings = readings
     if let caption = caption(above: raw.lines.min() ?? 0) {
       grid.caption = caption.text
       grid.lines.append(caption.line)
@@ -206,15 +228,29 @@ struct MarkdownGrid {
     return nil
   }
 
-  /// The one header among `candidates` under which the table's deviations are differences of
-  /// its other columns; nil when none or several are.
-  private func confirmedByArithmetic(_ candidates: [HeaderLayout.Spread], _ rows: [GridRow], _ columns: [Int]) -> HeaderLayout.Spread? {
+  /// The header among `candidates` under which the table's deviations are differences of its
+  /// other columns; when several are, the columns they read alike, and the others undetermined
+  /// (with the readings as the reason); nil when none is, or they agree on no column.
+  private func confirmedByArithmetic(_ candidates: [HeaderLayout.Spread], _ rows: [GridRow], _ columns: [Int])
+    -> (spread: HeaderLayout.Spread, undetermined: [Int: String], readings: [[String]])?
+  {
     guard let context else { return nil }
     let numbers = rows.filter { $0.unreadReason == nil }.map { row in
       columns.map { c in row.cells[c].flatMap { SwedishNumber.parse($0.text) } }
     }
     let confirmed = candidates.filter { GridArithmetic.deviationsHold($0.columns, numbers, context: context) }
-    return confirmed.count == 1 ? confirmed[0] : nil
+    guard let first = confirmed.first, confirmed.allSatisfy({ $0.stub == first.stub }) else { return nil }
+    // Several readings hold: the columns they agree on are read, the others are undetermined.
+    var undetermined: [Int: String] = [:]
+    for c in first.columns.indices {
+      var readings: [String] = []
+      for spread in confirmed where !readings.contains(spread.columns[c]) { readings.append(spread.columns[c]) }
+      if readings.count > 1 {
+        undetermined[c] = "the header could be read as " + readings.map { "'\($0)'" }.joined(separator: " or ")
+      }
+    }
+    guard undetermined.count < first.columns.count else { return nil }
+    return (first, undetermined, confirmed.count > 1 ? confirmed.map(\.columns) : [])
   }
 
   /// A table whose every number is unread for one reason.
@@ -506,4 +542,41 @@ struct MarkdownGrid {
   }
 
   private func join(_ parts: [String]) -> String { HeaderWords.join(parts, words: words) }
+}
+
+/// The order in which a report's tables put the kinds of their columns (`Budget 2025` before
+/// `Prognos 2025`): a pair of kinds is *kept* when some table has them in that order and none
+/// in the other.
+struct KindOrder {
+  private var before: [FactKind: Set<FactKind>] = [:]
+  private var after: [FactKind: Set<FactKind>] = [:]
+
+  init(_ grids: [Grid]) {
+    for grid in grids {
+      let kinds = (0..<grid.columnCount).compactMap { ColumnMeaning.kind(of: grid.headerText(of: $0).lowercased()) }
+      for i in kinds.indices {
+        for j in kinds.indices where j > i && kinds[i] != kinds[j] {
+          before[kinds[i], default: []].insert(kinds[j])
+          after[kinds[j], default: []].insert(kinds[i])
+        }
+      }
+    }
+  }
+
+  /// True when the headers put no two kinds in an order the other tables never use, and at
+  /// least two in an order they always use.
+  func keeps(_ headers: [String]) -> Bool {
+    let kinds = headers.map { ColumnMeaning.kind(of: $0.lowercased()) }
+    var supported = false
+    for i in kinds.indices {
+      for j in kinds.indices where j > i {
+        guard let a = kinds[i], let b = kinds[j], a != b else { continue }
+        let seen = before[a]?.contains(b) == true
+        let reversed = after[a]?.contains(b) == true
+        if reversed && !seen { return false }
+        if seen && !reversed { supported = true }
+      }
+    }
+    return supported
+  }
 }
