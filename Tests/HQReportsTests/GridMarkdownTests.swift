@@ -278,4 +278,22 @@ import Testing
     #expect(GridArithmetic.namedKinds("Budgetavvikelse prognos") == [.budget, .prognos])
     #expect(GridArithmetic.namedKinds("Avvikelse procent").isEmpty)
   }
+
+  /// A column of a year not yet closed whose header has words of its own naming no kind (a
+  /// fund's balance, an amount due) holds values of that year; a year with only period words
+  /// (`Helår 2031` in an interim report) stays undetermined.
+  @Test func aYearWithWordsOfItsOwnIsAValueOfThatYear() {
+    let (facts, unread, _) = Self.read("""
+      | Tkr | Fond IB 2031 | Bokslut 2030 | Fond UB 2031 | Återbetalas senast 2032 | Helår 2031 |
+      | --- | --- | --- | --- | --- | --- |
+      | Hamnverksamhet | 12,5 | -3,0 | 9,5 | 4,0 | 7,7 |
+      """, title: "Delårsrapport augusti 2031")
+    #expect(facts.map(\.measure) == ["Fond IB 2031", "Bokslut 2030", "Fond UB 2031", "Återbetalas senast 2032"])
+    #expect(facts.map(\.kind) == [.värde, .utfall, .värde, .värde])
+    #expect(facts.map(\.year) == [2031, 2030, 2031, 2032])
+    #expect(facts.map(\.period) == ["", "helår", "helår", ""])
+    #expect(facts.map(\.value) == ["12.5", "-3.0", "9.5", "4.0"].map(Self.n))
+    #expect(unread.map(\.text) == ["7,7"])
+    #expect(unread.first?.reason.contains("2031 alone") == true)
+  }
 }

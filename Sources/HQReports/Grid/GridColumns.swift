@@ -17,7 +17,8 @@
 ///   it names two different years, or when it is a bare year whose kind the report does not
 ///   settle: a year is an outcome (`utfall`) only when it is closed at the time of the report —
 ///   before the report's year, or the report's year in an annual report; in a budget, only up
-///   to two years before it.
+///   to two years before it. A header with words of its own that name no kind (`Fond IB 2025`,
+///   `Resultatfond 2025`) is a value (`värde`) of its year, not undetermined.
 struct GridColumn: Sendable, Hashable {
   var header: String
   var meaning: ColumnMeaning
@@ -104,7 +105,23 @@ enum GridColumns {
       if isClosed(year, context) {
         meaning.kind = .utfall
       } else if meaning.kind == .utfall || meaning.kind == .värde {
-        column.undetermined = "a column headed \(year) alone: whether it holds outcomes or plans is not stated"
+        // Words of its own that name no kind (`Fond IB 2025`, `Resultatfond 2025`, `Återställas
+        // senast 2026`): a value of that year, what the header names; a balance at the year's
+        // end (`UB`) is of the whole year.
+        let own = words.filter { word in
+          let letters = Vocabulary.letters(word)
+          return Vocabulary.year(in: word) == nil && letters.count >= 2 && !Vocabulary.headerWords.contains(letters)
+            && !Vocabulary.stubWords.contains(letters) && !Vocabulary.connectors.contains(letters)
+            && ColumnMeaning.unitWord(word) == nil && Month.number(of: letters) == nil
+        }
+        guard !own.isEmpty else {
+          column.undetermined = "a column headed \(year) alone: whether it holds outcomes or plans is not stated"
+          return column
+        }
+        meaning.kind = .värde
+        meaning.year = year
+        meaning.period = own.contains { Vocabulary.closingBalanceWords.contains(Vocabulary.letters($0)) } ? "helår" : ""
+        column.meaning = meaning
         return column
       }
     }

@@ -115,6 +115,9 @@ enum Vocabulary {
     "investering", "tillgång", "skulder", "avsättning", "medarbetare",
   ]
 
+  /// Words naming a balance at the end of the year (`Fond UB 2025`, `Utgående balans`).
+  static let closingBalanceWords: Set<String> = ["ub", "utgående"]
+
   /// Words naming an average over years (`Snitt 3 år`), which head a column of their own.
   static let averageWords: Set<String> = ["snitt", "genomsnitt", "medel", "medelvärde", "rikssnitt"]
 
