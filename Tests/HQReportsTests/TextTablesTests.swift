@@ -64,6 +64,21 @@ import Testing
     #expect(unread.map(\.line) == [5])
   }
 
+  /// Of several groupings, the one whose numbers are of one magnitude (whole parts within one
+  /// digit of each other) is read; a row no such grouping fits stays unread.
+  @Test func thousandsGroupedIntoNumbersOfOneMagnitude() {
+    let (facts, unread) = Self.read("""
+      Enhet      Utfall 2028   Utfall 2029   Utfall 2030   Budget 2031
+      Hyror 2 310 1 998 3 005 870
+      Städning 12 300 450 8 9
+      """)
+    #expect(facts.filter { $0.line == 4 }.map(\.value) == ["2310", "1998", "3005", "870"].map(Self.n))
+    // 12 300, 450, 8, 9 or 12, 300 450, 8, 9: whole parts of 5, 3, 1, 1 or 2, 6, 1, 1 digits,
+    // neither of one magnitude.
+    #expect(!facts.contains { $0.line == 5 })
+    #expect(unread.map(\.line) == [5])
+  }
+
   @Test func twoSpacesNeverJoinThousands() {
     let (facts, _) = Self.read("""
       Enhet      Budget 2031   Utfall 2031

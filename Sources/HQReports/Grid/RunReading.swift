@@ -58,7 +58,32 @@ enum RunReading {
   }
 
   /// nil: no grouping; `.some(nil)`: several; `.some(spans)`: exactly one.
+  ///
+  /// Of several groupings, the one whose numbers all have about as many digits (their whole
+  /// parts differ by at most one digit: `1 055 1 015 870` as 1055, 1015, 870, not 1, 055…) is
+  /// taken when exactly one such exists: a row's values of one measure over years or units are
+  /// of one magnitude, and no other grouping is.
   private static func groupings(_ run: Run, count: Int) -> [Range<Int>]?? {
+    switch groupings(run, count: count, digits: nil) {
+    case .some(.none):
+      var found: [Range<Int>]?
+      for low in 1...15 {
+        switch groupings(run, count: count, digits: low...(low + 1)) {
+        case .none: continue
+        case .some(.none): return .some(nil)
+        case .some(.some(let spans)):
+          if let found, found != spans { return .some(nil) }
+          found = spans
+        }
+      }
+      return .some(found)
+    case let other: return other
+    }
+  }
+
+  /// ``groupings(_:count:)`` with every number's whole part of a number of digits in `digits`
+  /// (any when nil).
+  private static func groupings(_ run: Run, count: Int, digits: ClosedRange<Int>?) -> [Range<Int>]?? {
     let atoms = run.atoms
     let n = atoms.count
     guard count > 0, n > 0, n <= 96 else { return nil }
@@ -71,7 +96,8 @@ enum RunReading {
       guard atoms[i].canStart else { continue }
       var length = 1
       while true {
-        for c in 1...count where ways[i + length][c - 1] > 0 {
+        let fits = digits.map { $0.contains(atoms[i].digits.integerDigits + 3 * (length - 1)) } ?? true
+        for c in 1...count where fits && ways[i + length][c - 1] > 0 {
           let total = min(2, Int(ways[i][c]) + Int(ways[i + length][c - 1]))
           if ways[i][c] == 0 { next[i][c] = length }
           ways[i][c] = UInt8(total)
