@@ -296,4 +296,24 @@ import Testing
     #expect(unread.map(\.text) == ["7,7"])
     #expect(unread.first?.reason.contains("2031 alone") == true)
   }
+
+  /// A pipe table without a header takes the header line written as text above it, and the
+  /// unit from the label column's header on the line above that.
+  @Test func aHeaderAboveThePipeTableWithItsUnitOnTheLineAbove() {
+    let (facts, unread, _) = Self.read("""
+      Belopp i tkr            Förbundet
+
+      Dec 2030     Dec 2031     Budget 2031
+
+      | Inventarier | 410,0 | 388,5 | 400 |
+      | --- | --- | --- | --- |
+      | Kassa | 95,1 | 120,4 | 90 |
+      """)
+    #expect(unread.isEmpty)
+    let cash = facts.filter { $0.indicator == "Kassa" }
+    #expect(cash.map(\.measure) == ["Dec 2030", "Dec 2031", "Budget 2031"])
+    #expect(cash.map(\.value) == ["95.1", "120.4", "90"].map(Self.n))
+    #expect(facts.count == 6)
+    #expect(facts.allSatisfy { $0.unit == "tkr" })
+  }
 }

@@ -435,7 +435,8 @@ struct MarkdownGrid {
       let cells = Self.wideCells(line)
       let headed = cells.filter { cell in cell.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } }
       if headed.count == columns, cells.count - headed.count <= 1, headed.count >= 2 {
-        let stub = cells.filter { cell in !headed.contains(cell) }.joined(separator: " ")
+        var stub = cells.filter { cell in !headed.contains(cell) }.joined(separator: " ")
+        if stub.isEmpty, let above = stubLine(above: index) { stub = above }
         return HeaderLayout.Spread(stub: stub, columns: headed)
       }
       let words = trimmed.split(separator: " ")
@@ -472,6 +473,27 @@ struct MarkdownGrid {
       }
     }
     return nil
+  }
+
+  /// The label column's header on a line of its own above a header line (one blank line
+  /// between at most): the first cell of a short line of words naming no column
+  /// (`Miljoner kronor        Kommunen`); nil when there is none.
+  private func stubLine(above index: Int) -> String? {
+    var j = index - 1
+    if j >= 0, lines[j].trimmingSpaces.isEmpty { j -= 1 }
+    guard j >= 0, !headings.contains(j), !furniture.contains(j) else { return nil }
+    let text = lines[j].trimmingSpaces
+    guard !text.isEmpty, text.count <= 60, !TextLines.isProse(text), !text.contains(where: \.isNumber),
+      !MarkdownTables.isPipeRow(lines[j]), !text.hasPrefix("<!--"), !text.hasPrefix("["),
+      !text.split(separator: " ").contains(where: { Vocabulary.startsColumnHeader($0) }),
+      let first = Self.wideCells(lines[j]).first, ColumnMeaning.unitWord(first.lowercased()) != nil || Self.namesUnit(first)
+    else { return nil }
+    return first
+  }
+
+  /// True when a text names a unit (`Miljoner kronor`, `Belopp i tkr`).
+  static func namesUnit(_ text: String) -> Bool {
+    !ColumnMeaning.Context(caption: text).captionUnit.isEmpty
   }
 
   /// A line split where two or more spaces stand.
