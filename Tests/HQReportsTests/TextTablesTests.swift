@@ -79,6 +79,28 @@ import Testing
     #expect(unread.map(\.line) == [5])
   }
 
+  /// When no grouping is of one magnitude within one digit, one within two digits is taken.
+  @Test func thousandsGroupedWithinTwoDigitsOfMagnitude() {
+    let (facts, _) = Self.read("""
+      Enhet      Utfall 2028   Utfall 2029   Utfall 2030   Budget 2031
+      Lån -45 300 2 100 800
+      """)
+    // -45, 300, 2 100, 800 (whole parts of 2, 3, 4, 3 digits), not -45, 300, 2, 100 800.
+    #expect(facts.map(\.value) == ["-45", "300", "2100", "800"].map(Self.n))
+  }
+
+  /// A year ending the label is not taken for a value when the row then holds one number more
+  /// than the columns.
+  @Test func aYearEndingTheLabelStaysInTheLabel() {
+    let (facts, unread) = Self.read("""
+      Enhet      Utfall 2029   Utfall 2030   Budget 2031
+      Avsättningar gjorda före 2005 12 -7 4
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.map(\.indicator) == Array(repeating: "Avsättningar gjorda före 2005", count: 3))
+    #expect(facts.map(\.value) == ["12", "-7", "4"].map(Self.n))
+  }
+
   @Test func twoSpacesNeverJoinThousands() {
     let (facts, _) = Self.read("""
       Enhet      Budget 2031   Utfall 2031

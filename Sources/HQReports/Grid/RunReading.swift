@@ -66,19 +66,40 @@ enum RunReading {
   private static func groupings(_ run: Run, count: Int) -> [Range<Int>]?? {
     switch groupings(run, count: count, digits: nil) {
     case .some(.none):
-      var found: [Range<Int>]?
-      for low in 1...15 {
-        switch groupings(run, count: count, digits: low...(low + 1)) {
-        case .none: continue
-        case .some(.none): return .some(nil)
-        case .some(.some(let spans)):
-          if let found, found != spans { return .some(nil) }
-          found = spans
+      // Whole parts within one digit of each other first, then within two (`-76 … 1 200`).
+      for width in 1...2 {
+        var found: [Range<Int>]?
+        for low in 1...15 {
+          switch groupings(run, count: count, digits: low...(low + width)) {
+          case .none: continue
+          case .some(.none): return .some(nil)
+          case .some(.some(let spans)):
+            if let found, found != spans { return .some(nil) }
+            found = spans
+          }
         }
+        if let found { return .some(found) }
       }
-      return .some(found)
+      return .some(nil)
     case let other: return other
     }
+  }
+
+  /// The run with its first number moved into the label when the label ends in a year the run
+  /// took for a value (`Pensionsförpliktelser intjänade före 1998 25 -39 …`): the first number
+  /// is a bare year and the run without it reads as `count` numbers in one way while the whole
+  /// run does not; nil otherwise.
+  static func movingLeadingYear(_ run: Run, count: Int) -> Run? {
+    guard let first = run.atoms.first, !run.label.isEmpty, first.digits.integerDigits == 4,
+      first.digits.fractionDigits == 0, !first.digits.hasSign, first.unit.isEmpty, first.qualifier.isEmpty,
+      first.endWord - first.firstWord == 1, Vocabulary.year(in: run.words[first.firstWord].text) != nil,
+      read(run, count: count) == .impossible
+    else { return nil }
+    var moved = run
+    moved.atoms.removeFirst()
+    guard case .unique = read(moved, count: count) else { return nil }
+    moved.label = NumberRun.join(run.words[..<first.endWord])
+    return moved
   }
 
   /// ``groupings(_:count:)`` with every number's whole part of a number of digits in `digits`

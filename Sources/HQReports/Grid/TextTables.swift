@@ -307,7 +307,8 @@ struct TextTables {
         i = (next.lines.last ?? i) + 1
         continue
       }
-      let run = RunReading.run(Substring(text))
+      var run = RunReading.run(Substring(text))
+      if let moved = RunReading.movingLeadingYear(run, count: header.columns) { run = moved }
       if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns) {
         // A piece of a label.
         if TextLines.isProse(text) || text.count > 90 { break }
