@@ -101,6 +101,20 @@ import Testing
     #expect(facts.map(\.value) == ["12", "-7", "4"].map(Self.n))
   }
 
+  /// A whole number ending the label without the unit the row's numbers have stays in the
+  /// label when the row then holds one number more than the columns; one with their unit does not.
+  @Test func aNumberWithoutTheRowsUnitEndingTheLabelStaysInTheLabel() {
+    let (facts, unread) = Self.read("""
+      Mått      Utfall 2029   Utfall 2030   Utfall 2031
+      Andel av frånvaro över 90 12 % 14,5 % 11 %
+      Andel över 90 % 12 % 14,5 % 11 %
+      """)
+    #expect(facts.filter { $0.line == 4 }.map(\.indicator) == Array(repeating: "Andel av frånvaro över 90", count: 3))
+    #expect(facts.filter { $0.line == 4 }.map(\.value) == ["12", "14.5", "11"].map(Self.n))
+    #expect(!facts.contains { $0.line == 5 })
+    #expect(unread.map(\.line) == [5])
+  }
+
   @Test func twoSpacesNeverJoinThousands() {
     let (facts, _) = Self.read("""
       Enhet      Budget 2031   Utfall 2031

@@ -85,16 +85,20 @@ enum RunReading {
     }
   }
 
-  /// The run with its first number moved into the label when the label ends in a year the run
-  /// took for a value (`Pensionsförpliktelser intjänade före 1998 25 -39 …`): the first number
-  /// is a bare year and the run without it reads as `count` numbers in one way while the whole
-  /// run does not; nil otherwise.
+  /// The run with its first number moved into the label when the label ends in a number the
+  /// run took for a value: a year (`Pensionsförpliktelser intjänade före 1998 25 -39 …`), or a
+  /// whole number without the unit every other number of the run has (`andel av sjukfrånvaro
+  /// 60 32 % 32,1 % …`) — and only when the run without it reads as `count` numbers in one way
+  /// while the whole run does not; nil otherwise.
   static func movingLeadingYear(_ run: Run, count: Int) -> Run? {
-    guard let first = run.atoms.first, !run.label.isEmpty, first.digits.integerDigits == 4,
-      first.digits.fractionDigits == 0, !first.digits.hasSign, first.unit.isEmpty, first.qualifier.isEmpty,
-      first.endWord - first.firstWord == 1, Vocabulary.year(in: run.words[first.firstWord].text) != nil,
-      read(run, count: count) == .impossible
+    guard let first = run.atoms.first, !run.label.isEmpty, first.digits.fractionDigits == 0, !first.digits.hasSign,
+      first.unit.isEmpty, first.qualifier.isEmpty, !first.digits.percent, first.endWord - first.firstWord == 1
     else { return nil }
+    let isYear = first.digits.integerDigits == 4 && Vocabulary.year(in: run.words[first.firstWord].text) != nil
+    let others = run.atoms.dropFirst()
+    let unitOfOthers = others.first.map { $0.digits.percent ? "%" : $0.unit } ?? ""
+    let isBare = !unitOfOthers.isEmpty && others.allSatisfy { ($0.digits.percent ? "%" : $0.unit) == unitOfOthers }
+    guard isYear || isBare, read(run, count: count) == .impossible else { return nil }
     var moved = run
     moved.atoms.removeFirst()
     guard case .unique = read(moved, count: count) else { return nil }
