@@ -34,9 +34,8 @@ enum ChartsAndContents {
   /// A line holding only numbers (one to three), no letters.
   static func numbersOnly(_ line: String) -> Int? {
     // On bytes: a digit, and no letter (ASCII, or the lead byte of å, ä, ö and the like).
-    let bytes = line.utf8
-    guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-      !bytes.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 && $0 <= 0xDF })
+    guard !ByteSearch.allBytes(of: line, { $0 < 0x30 || $0 > 0x39 }),
+      ByteSearch.allBytes(of: line, { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 && $0 <= 0xDF) })
     else { return nil }
     let text = line.trimmingSpaces
     guard !text.isEmpty, !text.contains(where: \.isLetter) else { return nil }

@@ -108,6 +108,12 @@ enum ProseAmounts {
     var result: [(Int, SwedishNumber, String, Int)] = []
     var k = 0
     while k < words.count {
+      // Cheap first, on bytes: a word with no digit, no sign and no thousands group after it
+      // starts no number.
+      if !mayStartAmount(words, k) {
+        k += 1
+        continue
+      }
       // A number: one word, or a thousands group after it, or a sign before it.
       var start = k
       var text = String(words[k].text)
@@ -135,6 +141,20 @@ enum ProseAmounts {
       k += 1
     }
     return result
+  }
+
+  /// False when word `k` holds no digit, is no sign and is followed by no word that may be a
+  /// thousands group (an ASCII word without a digit is none): no number starts there.
+  private static func mayStartAmount(_ words: [Word], _ k: Int) -> Bool {
+    let word = words[k].text
+    if hasDigit(word) || word == "-" || word == "−" || word == "+" { return true }
+    guard k + 1 < words.count else { return false }
+    let next = words[k + 1].text
+    return hasDigit(next) || !ByteSearch.allBytes(of: next) { $0 < 0x80 }
+  }
+
+  private static func hasDigit(_ word: Substring) -> Bool {
+    !ByteSearch.allBytes(of: word) { $0 < 0x30 || $0 > 0x39 }
   }
 
   private static func isGroupWithDecimals(_ word: Substring) -> Bool {
@@ -211,7 +231,9 @@ enum ProseAmounts {
     let keyword: String
     let planned = lower.contains { $0.hasPrefix("planer") || $0.hasPrefix("budgeter") }
     let forecast = lower.contains { $0.hasPrefix("prognos") || ["beräknas", "förväntas", "räknar", "bedöms"].contains($0) }
-    if let word = near.last(where: { $0.contains("överskott") || $0.contains("underskott") || $0.contains("avvikelse") }) {
+    if let word = near.last(where: {
+      ByteSearch.has($0, "överskott") || ByteSearch.has($0, "underskott") || ByteSearch.has($0, "avvikelse")
+    }) {
       // A planned surplus is a budget; any other surplus or deficit a deviation.
       kind = planned && !word.contains("avvikelse") ? .budget : .avvikelse
       keyword = word.filter(\.isLetter)

@@ -66,9 +66,12 @@ struct TextTables {
       let text = lines[i]
       var kind: HeaderLineKind = []
       if Self.isHeaderLine(text, lines[i]) { kind.insert(.header) }
-      if shape.words == 1, Self.isHyphenFragment(Self.clean(text)) { kind.insert(.hyphenFragment) }
-      if shape.words <= 3, Self.isStubLine(Self.clean(text)) { kind.insert(.stub) }
-      if shape.words >= 2, shape.words <= 4, Self.isGroupLine(Self.clean(text)) { kind.insert(.group) }
+      if shape.words <= 4 {
+        let clean = Self.clean(text)
+        if shape.words == 1, Self.isHyphenFragment(clean) { kind.insert(.hyphenFragment) }
+        if shape.words <= 3, Self.isStubLine(clean) { kind.insert(.stub) }
+        if shape.words >= 2, Self.isGroupLine(clean) { kind.insert(.group) }
+      }
       kinds[i] = kind
     }
     self.kinds = kinds
@@ -156,25 +159,18 @@ struct TextTables {
   /// A short line of column words, no run of numbers that is not years, no sentence.
   private static func isHeaderLine(_ text: String, _ raw: String) -> Bool {
     // On bytes first: a line ending in a number that is no year or date is a row.
-    if endsInNumber(text), lastWordHasDigit(text), !endsInYearOrDate(text) { return false }
     guard text.utf8.count <= 200, text.utf8.last != UInt8(ascii: "."), !MarkdownTables.isPipeRow(raw) else { return false }
+    if endsInNumber(text), lastWordHasDigit(text), !endsInYearOrDate(text) { return false }
+    // Cheap first: a header holds a year (`19..`, `20..` then two digits), a month or a kind
+    // word's stem.
+    guard Self.hasYearLikeRun(text) || Vocabulary.mayHeadColumns(text) else { return false }
+    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
     // A line ending in a number that is no year (`… 12,4`, `… 85 %`) is a row.
-    if endsInNumber(text), let last = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+    if endsInNumber(text), let last = tokens.last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
       Vocabulary.year(in: last) == nil, !GridColumns.isDate(last)
     {
       return false
     }
-    // Cheap first: a header holds a year (`19..`, `20..` then two digits), a month or a kind
-    // word's stem.
-    if !Self.hasYearLikeRun(text) {
-      let lower = Vocabulary.letters(text)
-      guard Vocabulary.kindStems.contains(where: { Vocabulary.contains(lower, $0) })
-        || Vocabulary.kindWords.contains(where: { Vocabulary.contains(lower, $0) })
-        || Vocabulary.monthForms.contains(where: { $0.count == 3 && Vocabulary.contains(lower, $0) })
-        || Vocabulary.contains(lower, "not")
-      else { return false }
-    }
-    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
     guard tokens.contains(where: { Vocabulary.startsColumnHeader($0) }) else { return false }
     // A caption naming a span of years (`… från 2019 till 2024`) heads no columns.
     let years = tokens.filter { Vocabulary.year(in: $0) != nil }.count
@@ -485,7 +481,19 @@ struct TextTables {
   private func clean(_ i: Int) -> String { Self.clean(lines[i]) }
 
   private static func clean(_ line: String) -> String {
-    line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
+    // A line with no tab, no no-break space, no space at either end and no two spaces together
+    // is its words joined by single spaces already.
+    let isClean = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+      var previous: UInt8 = 0
+      for b in bytes {
+        if b == 0x09 || b == 0xA0 && previous == 0xC2 || b == 0x20 && previous == 0x20 { return false }
+        previous = b
+      }
+      return true
+    } ?? false
+    if isClean { return line }
+    return line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
   }
 
   private func join(_ pieces: [String]) -> String {

@@ -6,19 +6,7 @@ enum Vocabulary {
 
   /// Words that name what a column's numbers are (`Bokslut`, `Budgetavvikelse`, `Delår`).
   static func isKindWord(_ word: some StringProtocol) -> Bool {
-    isKindWord(word, letters: letters(word))
-  }
-
-  /// ``isKindWord(_:)`` with the word's letters already worked out.
-  static func isKindWord(_ word: some StringProtocol, letters w: String) -> Bool {
-    guard w.utf8.count >= 3 else { return false }
-    for stem in kindStems where contains(w, stem) { return true }
-    if kindWords.contains(w) { return true }
-    // A compound written with a hyphen (`April-uppföljning`): its last part.
-    if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(separator: "-").last {
-      return kindWords.contains(letters(last))
-    }
-    return false
+    isKindWord(bytes: letterBytes(word), word: word)
   }
 
   /// Stems found inside longer words (`budgetavvikelse`, `helårsprognos`, `årsutfall`).
@@ -58,25 +46,36 @@ enum Vocabulary {
     guard w.count >= 3 else { return false }
     for stem in kindStemBytes where contains(w, stem) { return true }
     if kindWordBytes.contains(w) { return true }
+    // A compound written with a hyphen (`April-uppföljning`): its last part.
     if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(separator: "-").last {
       return kindWordBytes.contains(letterBytes(last))
     }
     return false
   }
 
-  /// The word's letters lower-cased, as UTF-8 bytes: ASCII letters and the Latin-1 letters
-  /// (`å`, `ä`, `ö`, `é`) read from the bytes; any other letter through ``letters(_:)``.
+  /// The word's letters lower-cased, as UTF-8 bytes: `Array(letters(word).utf8)`, with ASCII
+  /// and the Latin-1 letters (`å`, `ä`, `ö`, `é`) read from the bytes; any other character
+  /// outside ASCII through ``letters(_:)``.
   static func letterBytes(_ word: some StringProtocol) -> [UInt8] {
+    word.utf8.withContiguousStorageIfAvailable { letterBytes(of: $0) ?? Array(letters(word).utf8) }
+      ?? Array(word.utf8).withUnsafeBufferPointer { letterBytes(of: $0) ?? Array(letters(word).utf8) }
+  }
+
+  /// ``letterBytes(_:)`` of these bytes; nil when they hold a character ``letters(_:)`` must read.
+  private static func letterBytes(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
     var result: [UInt8] = []
-    result.reserveCapacity(word.utf8.count)
+    result.reserveCapacity(bytes.count)
     var pendingC3 = false
-    for b in word.utf8 {
+    for b in bytes {
       if pendingC3 {
         pendingC3 = false
+        // U+00C0–U+00FF as `letters(_:)` reads them: capitals (and ×) lower-cased by 0x20, ß
+        // dropped; a stray byte (invalid text) goes to `letters(_:)`.
         switch b {
-        case 0x80...0x96, 0x98...0x9E: result.append(0xC3); result.append(b + 0x20)
-        case 0xA0...0xB6, 0xB8...0xBF: result.append(0xC3); result.append(b)
-        default: break
+        case 0x80...0x9E: result.append(0xC3); result.append(b + 0x20)
+        case 0xA0...0xBF: result.append(0xC3); result.append(b)
+        case 0x9F: break
+        default: return nil
         }
         continue
       }
@@ -84,11 +83,11 @@ enum Vocabulary {
       case 0x41...0x5A: result.append(b | 0x20)
       case 0x61...0x7A: result.append(b)
       case 0xC3: pendingC3 = true
-      case 0x80...0xFF: return Array(letters(word).utf8)  // another script: the full reading
+      case 0x80...0xFF: return nil  // another script: the full reading
       default: break
       }
     }
-    return result
+    return pendingC3 ? nil : result
   }
 
   /// True when `needle` occurs in `text`.
@@ -207,13 +206,18 @@ enum Vocabulary {
 
   /// True when `needle` occurs in `text`, compared byte by byte.
   static func contains(_ text: String, _ needle: String) -> Bool {
-    let t = Array(text.utf8)
-    let n = Array(needle.utf8)
-    guard !n.isEmpty, n.count <= t.count else { return n.isEmpty }
-    outer: for start in 0...(t.count - n.count) {
-      for k in n.indices where t[start + k] != n[k] { continue outer }
-      return true
-    }
-    return false
+    ByteSearch.contains(text, needle)
+  }
+
+  /// The needles of ``mayHeadColumns(_:)``: the kind stems and words, the three-letter month
+  /// forms and `not`.
+  private static let headerNeedles: [[UInt8]] =
+    (kindStems + kindWords.sorted() + monthForms.filter { $0.count == 3 }.sorted() + ["not"]).map { Array($0.utf8) }
+
+  /// True when the line's letters (``letterBytes(_:)``) hold a kind word's stem, a kind word,
+  /// a three-letter month form or `not`: the words a header line without a year needs.
+  static func mayHeadColumns(_ line: some StringProtocol) -> Bool {
+    let lower = letterBytes(line)
+    return headerNeedles.contains { contains(lower, $0) }
   }
 }
