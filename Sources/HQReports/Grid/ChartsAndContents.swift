@@ -78,14 +78,14 @@ enum ChartsAndContents {
   }
 
   static func isYearsOnly(_ line: String) -> Bool {
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    let words = SimpleText.words(line)
     return words.count >= 2 && words.allSatisfy { $0.count == 4 && Vocabulary.year(in: $0) != nil }
   }
 
   /// `Not 3`, `Not 12`: a note's heading.
   static func isNoteHeading(_ line: String) -> Bool {
     guard line.utf8.count <= 10, line.utf8.first == UInt8(ascii: "N") else { return false }
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    let words = SimpleText.words(line)
     return words.count == 2 && Vocabulary.letters(words[0]) == "not" && words[1].count <= 2 && words[1].allSatisfy(\.isNumber)
   }
 

@@ -86,7 +86,7 @@ enum ProseAmounts {
     var result: [[Word]] = []
     var current: [Word] = []
     for line in paragraph {
-      for word in lines[line].split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }) {
+      for word in SimpleText.words(lines[line]) {
         current.append(Word(text: word, line: line))
         if let last = word.last, ".!?".contains(last), !isAbbreviation(word) {
           result.append(current)
@@ -207,12 +207,13 @@ enum ProseAmounts {
     // Cheap first: the word binding the amount.
     guard Self.binding.contains(words[amount.index - 1].text.lowercased()) || words[amount.index - 1].text.hasSuffix(":")
     else { return nil }
-    let lower = words.map { $0.text.lowercased() }
+    let lower = words.map { SimpleText.lowercased(String($0.text)) }
     // Approximate or compared amounts are not read.
     if amount.index > 0, approximations.contains(lower[amount.index - 1].filter(\.isLetter)) { return nil }
     if lower.contains(where: { comparisonWords.contains($0.filter(\.isLetter)) }) { return nil }
     for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
     let years = Set(words.compactMap { word -> Int? in
+      guard hasDigit(word.text) else { return nil }
       let bare = word.text.trimmingCharacters(in: ",.;:()")
       return bare.count == 4 ? Vocabulary.year(in: bare) : nil
     })
@@ -221,6 +222,7 @@ enum ProseAmounts {
     // på 12,4`, `resultat blir 642`); a result or outcome is a forecast or a budget when the
     // sentence says so.
     let near = lower[max(0, amount.index - 6)..<amount.index]
+    let months = GridColumns.monthsIn(words.map { String($0.text) })
     // `på 12,4`, `om 8`, `till 642`, `är -9,6`, `blev 121,8`, `: -2 875`.
     guard amount.index >= 1 else { return nil }
     let before = lower[amount.index - 1]
@@ -259,7 +261,7 @@ enum ProseAmounts {
         // An outcome in a report of part of the year is only one the sentence dates: for the
         // period, or months it names; else it may as well be the forecast it speaks of.
         let dated = lower.contains { $0.hasPrefix("perioden") || $0.hasPrefix("delåret") || $0 == "hittills" }
-          || GridColumns.monthsIn(words.map { String($0.text) }).count >= 2 || context.reportPeriod == "helår"
+          || months.count >= 2 || context.reportPeriod == "helår"
         guard dated else { return nil }
         kind = .utfall
       }
@@ -268,7 +270,6 @@ enum ProseAmounts {
     }
     let year = years.first ?? context.reportYear
     // An outcome of months the sentence names (`under perioden januari–juni`) is of those months.
-    let months = GridColumns.monthsIn(words.map { String($0.text) })
     let period = kind != .utfall ? "helår"
       : (months.count >= 2 ? "\(Month.abbreviation(months[0]))–\(Month.abbreviation(months[months.count - 1]))" : context.reportPeriod)
     // The subject: the words before the first verb, when they name something.

@@ -34,6 +34,8 @@ struct TextTables {
 
   /// What each line may be in a header, worked out once per line.
   private let kinds: [HeaderLineKind]
+  /// What ``columnCount(_:)`` reads from each line that may be in a header, worked out once.
+  private let counts: [LineCounts]
 
   struct HeaderLineKind: OptionSet, Sendable {
     let rawValue: UInt8
@@ -75,6 +77,7 @@ struct TextTables {
       kinds[i] = kind
     }
     self.kinds = kinds
+    self.counts = lines.indices.map { kinds[$0].isEmpty ? LineCounts() : Self.counts(Self.clean(lines[$0])) }
   }
 
   /// True when the line's last byte that is no space is a digit or `%`.
@@ -122,8 +125,10 @@ struct TextTables {
     }
     // Try the longest block first: a header's last lines are often its years.
     while !block.isEmpty {
-      let texts = joinedFragments(block.map { clean($0) })
-      if let columns = Self.columnCount(texts), columns >= 2, let spread = HeaderLayout.spread(texts, columns: columns),
+      let cleaned = block.map { clean($0) }
+      let texts = joinedFragments(cleaned)
+      let lineCounts = texts == cleaned ? block.map { counts[$0] } : texts.map(Self.counts)
+      if let columns = Self.columnCount(lineCounts), columns >= 2, let spread = HeaderLayout.spread(texts, columns: columns),
         spread.columns.allSatisfy({ !$0.isEmpty })
       {
         return Header(lines: block, spread: spread, columns: columns)
@@ -136,24 +141,34 @@ struct TextTables {
   /// The number of columns a header names: the most kind words on one line, else the most
   /// years on one line.
   static func columnCount(_ header: [String]) -> Int? {
-    // A `Not` column before the column words counts as a column.
-    let notes = header.map { line -> Int in
-      let words = line.split(separator: " ")
-      guard let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) else { return 0 }
-      return words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
-    }
-    let kinds = header.indices.map { k in cellStarts(header[k]) + notes[k] }.max() ?? 0
-    if kinds >= 2 + (notes.max() ?? 0) { return kinds }
-    let years = header.indices.map { k in
-      header[k].split(separator: " ").filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count
-        + notes[k]
-    }.max() ?? 0
-    return years >= 2 ? years : (kinds == 1 ? 1 : nil)
+    columnCount(header.map(counts))
   }
 
-  /// The number of columns a header line's kind words start (``HeaderLayout/cellStarts(_:)``).
-  static func cellStarts(_ line: String) -> Int {
-    HeaderLayout.cellStarts(line.split(separator: " ").map(String.init)).count
+  /// What ``columnCount(_:)`` reads from one header line: its kind words' column starts and
+  /// its years, each with a `Not` column before them counted.
+  struct LineCounts {
+    var kinds = 0
+    var notes = 0
+    var years = 0
+  }
+
+  static func counts(_ line: String) -> LineCounts {
+    let words = line.split(separator: " ")
+    // A `Not` column before the column words counts as a column.
+    var notes = 0
+    if let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) {
+      notes = words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
+    }
+    let kinds = HeaderLayout.cellStarts(words.map(String.init)).count + notes
+    let years = words.filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count + notes
+    return LineCounts(kinds: kinds, notes: notes, years: years)
+  }
+
+  static func columnCount(_ header: [LineCounts]) -> Int? {
+    let kinds = header.map(\.kinds).max() ?? 0
+    if kinds >= 2 + (header.map(\.notes).max() ?? 0) { return kinds }
+    let years = header.map(\.years).max() ?? 0
+    return years >= 2 ? years : (kinds == 1 ? 1 : nil)
   }
 
   /// A short line of column words, no run of numbers that is not years, no sentence.
@@ -164,7 +179,7 @@ struct TextTables {
     // Cheap first: a header holds a year (`19..`, `20..` then two digits), a month or a kind
     // word's stem.
     guard Self.hasYearLikeRun(text) || Vocabulary.mayHeadColumns(text) else { return false }
-    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    let tokens = SimpleText.words(text)
     // A line ending in a number that is no year (`… 12,4`, `… 85 %`) is a row.
     if endsInNumber(text), let last = tokens.last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
       Vocabulary.year(in: last) == nil, !GridColumns.isDate(last)
@@ -493,7 +508,7 @@ struct TextTables {
       return true
     } ?? false
     if isClean { return line }
-    return line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
+    return SimpleText.words(line).joined(separator: " ")
   }
 
   private func join(_ pieces: [String]) -> String {
@@ -511,9 +526,13 @@ struct ByteShape {
   var letterBytes = 0
 
   init(_ line: String) {
+    self = line.utf8.withContiguousStorageIfAvailable(ByteShape.init(bytes:)) ?? ByteShape(bytes: Array(line.utf8))
+  }
+
+  init(bytes: some Sequence<UInt8>) {
     var inWord = false
     var last: UInt8 = 0
-    for b in line.utf8 {
+    for b in bytes {
       if b == 0x20 || b == 0x09 || b == 0x0D {
         inWord = false
         continue
