@@ -8,9 +8,12 @@
 ///   (`2 Driftredovisning 7`); its page numbers are neither facts nor unread.
 enum ChartsAndContents {
   static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+    // Each line's numbers, worked out once: a chart is looked for at every line of a run of
+    // lines of numbers.
+    let numbers = lines.indices.map { recognition.isClaimed($0) ? nil : numbersOnly(lines[$0]) }
     var index = 0
     while index < lines.count {
-      if let chart = chart(at: index, lines, recognition) {
+      if let chart = chart(at: index, lines, numbers, recognition) {
         for line in chart.numbers {
           recognition.unread.append(UnreadNumber(
             report: context.reportID, section: context.section(line), table: "", line: line + 1,
@@ -48,11 +51,13 @@ enum ChartsAndContents {
 
   /// The chart residue starting at `index`: three or more lines of lone numbers, with the axis
   /// of years and the legend after them.
-  static func chart(at index: Int, _ lines: [String], _ recognition: RecognitionContext) -> (lines: [Int], numbers: [Int])? {
+  static func chart(
+    at index: Int, _ lines: [String], _ counts: [Int?], _ recognition: RecognitionContext
+  ) -> (lines: [Int], numbers: [Int])? {
     var numbers: [Int] = []
     var single = 0
     var i = index
-    while i < lines.count, !recognition.isClaimed(i), let count = numbersOnly(lines[i]) {
+    while i < lines.count, !recognition.isClaimed(i), let count = counts[i] {
       // A line of years only is the axis, not a value.
       if isYearsOnly(lines[i]) { break }
       numbers.append(i)

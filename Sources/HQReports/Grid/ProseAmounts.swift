@@ -60,7 +60,9 @@ enum ProseAmounts {
   private static func isProseLine(_ i: Int, _ lines: [String], _ recognition: RecognitionContext) -> Bool {
     guard !recognition.isClaimed(i) else { return false }
     let line = lines[i]
-    guard line.utf8.first != UInt8(ascii: "|"), !line.hasPrefix("<!--") else { return false }
+    guard line.utf8.first != UInt8(ascii: "|"), line.utf8.first != UInt8(ascii: "<") || !line.hasPrefix("<!--") else {
+      return false
+    }
     let shape = ByteShape(line)
     return shape.words >= 5 && shape.letterBytes * 2 >= line.utf8.count
   }
@@ -129,14 +131,14 @@ enum ProseAmounts {
         text += " " + words[end].text
         end += 1
       }
-      let trimmed = text.trimmingCharacters(in: ",.;:")
-      if trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), end < words.count, unitWord(words, end) != nil,
-        let number = SwedishNumber.parse(trimmed),
-        let unit = unitWord(words, end)
-      {
-        result.append((start, number, unit.unit, unit.end))
-        k = unit.end
-        continue
+      // The unit first: most numbers in prose have none.
+      if end < words.count, let unit = unitWord(words, end) {
+        let trimmed = text.trimmingCharacters(in: ",.;:")
+        if trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let number = SwedishNumber.parse(trimmed) {
+          result.append((start, number, unit.unit, unit.end))
+          k = unit.end
+          continue
+        }
       }
       k += 1
     }
@@ -165,6 +167,10 @@ enum ProseAmounts {
   /// The unit after a number: `miljoner kronor`, `miljoner`, `mnkr`, `mkr`, `tkr`, `tusen kronor`,
   /// `miljarder`, `mdkr`.
   private static func unitWord(_ words: [Word], _ k: Int) -> (unit: String, end: Int)? {
+    // Cheap first: every unit word has an `m` or a `t`.
+    guard !ByteSearch.allBytes(of: words[k].text, { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }) else {
+      return nil
+    }
     let word = words[k].text.lowercased().filter(\.isLetter)
     let next = k + 1 < words.count ? words[k + 1].text.lowercased().filter(\.isLetter) : ""
     switch word {
@@ -209,8 +215,8 @@ enum ProseAmounts {
     else { return nil }
     let lower = words.map { SimpleText.lowercased(String($0.text)) }
     // Approximate or compared amounts are not read.
-    if amount.index > 0, approximations.contains(lower[amount.index - 1].filter(\.isLetter)) { return nil }
-    if lower.contains(where: { comparisonWords.contains($0.filter(\.isLetter)) }) { return nil }
+    if amount.index > 0, approximations.contains(SimpleText.keepingLetters(lower[amount.index - 1])) { return nil }
+    if lower.contains(where: { comparisonWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
     for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
     let years = Set(words.compactMap { word -> Int? in
       guard hasDigit(word.text) else { return nil }
@@ -222,7 +228,7 @@ enum ProseAmounts {
     // på 12,4`, `resultat blir 642`); a result or outcome is a forecast or a budget when the
     // sentence says so.
     let near = lower[max(0, amount.index - 6)..<amount.index]
-    let months = GridColumns.monthsIn(words.map { String($0.text) })
+    lazy var months = GridColumns.monthsIn(words.map { String($0.text) })
     // `på 12,4`, `om 8`, `till 642`, `är -9,6`, `blev 121,8`, `: -2 875`.
     guard amount.index >= 1 else { return nil }
     let before = lower[amount.index - 1]

@@ -153,7 +153,7 @@ struct TextTables {
   }
 
   static func counts(_ line: String) -> LineCounts {
-    let words = line.split(separator: " ")
+    let words = SimpleText.words(line)
     // A `Not` column before the column words counts as a column.
     var notes = 0
     if let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) {
@@ -245,13 +245,13 @@ struct TextTables {
 
   /// A line of column-group words only (`Kommunen  Koncernen`).
   private static func isGroupLine(_ text: String) -> Bool {
-    let tokens = text.split(separator: " ")
+    let tokens = SimpleText.words(text)
     return tokens.count >= 2 && tokens.allSatisfy { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
   }
 
   /// A line of label-column words only (`Namn`).
   private static func isStubLine(_ text: String) -> Bool {
-    let tokens = text.split(separator: " ")
+    let tokens = SimpleText.words(text)
     return !tokens.isEmpty && tokens.count <= 3 && tokens.allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
   }
 

@@ -31,7 +31,7 @@ enum Vocabulary {
     if w == notBytes || w == årBytes || w == procentBytes { return true }
     if isKindWord(bytes: w, word: word) { return true }
     // Every month name starts with one of these letters.
-    guard let first = w.first, "jfmasond".utf8.contains(first) else { return false }
+    guard let first = w.first, monthInitials[Int(first)] else { return false }
     return isMonthToken(word)
   }
 
@@ -53,41 +53,56 @@ enum Vocabulary {
     return false
   }
 
-  /// The word's letters lower-cased, as UTF-8 bytes: `Array(letters(word).utf8)`, with ASCII
-  /// and the Latin-1 letters (`å`, `ä`, `ö`, `é`) read from the bytes; any other character
-  /// outside ASCII through ``letters(_:)``.
+  /// The word's letters lower-cased, as UTF-8 bytes: `Array(letters(word).utf8)`.
   static func letterBytes(_ word: some StringProtocol) -> [UInt8] {
-    word.utf8.withContiguousStorageIfAvailable { letterBytes(of: $0) ?? Array(letters(word).utf8) }
-      ?? Array(word.utf8).withUnsafeBufferPointer { letterBytes(of: $0) ?? Array(letters(word).utf8) }
+    let fast = word.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
+      var ok = true
+      let result = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+        count = 0
+        ok = writeLetters(bytes) { byte in
+          out[count] = byte
+          count += 1
+        }
+      }
+      return ok ? result : nil
+    }
+    return (fast ?? nil) ?? Array(letters(word).utf8)
   }
 
-  /// ``letterBytes(_:)`` of these bytes; nil when they hold a character ``letters(_:)`` must read.
-  private static func letterBytes(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-    var result: [UInt8] = []
-    result.reserveCapacity(bytes.count)
-    var pendingC3 = false
-    for b in bytes {
-      if pendingC3 {
-        pendingC3 = false
-        // U+00C0–U+00FF as `letters(_:)` reads them: capitals (and ×) lower-cased by 0x20, ß
-        // dropped; a stray byte (invalid text) goes to `letters(_:)`.
-        switch b {
-        case 0x80...0x9E: result.append(0xC3); result.append(b + 0x20)
-        case 0xA0...0xBF: result.append(0xC3); result.append(b)
-        case 0x9F: break
-        default: return nil
-        }
-        continue
-      }
+  /// Writes the lower-cased letters of these bytes as ``letters(_:)`` reads them, for ASCII and
+  /// U+0080–U+00FF (capitals and × lower-cased by 0x20, other characters below U+00C0 and ß
+  /// dropped); false, having written part, when the bytes hold any other character.
+  @inline(__always)
+  private static func writeLetters(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
       switch b {
-      case 0x41...0x5A: result.append(b | 0x20)
-      case 0x61...0x7A: result.append(b)
-      case 0xC3: pendingC3 = true
-      case 0x80...0xFF: return nil  // another script: the full reading
+      case 0x41...0x5A: emit(b | 0x20)
+      case 0x61...0x7A: emit(b)
+      case 0xC2, 0xC3:
+        guard i + 1 < n else { return false }
+        let c = bytes[i + 1]
+        if b == 0xC3 {
+          switch c {
+          case 0x80...0x9E:
+            emit(0xC3)
+            emit(c + 0x20)
+          case 0xA0...0xBF:
+            emit(0xC3)
+            emit(c)
+          default: break  // ß
+          }
+        }
+        i += 2
+        continue
+      case 0x80...0xFF: return false  // another script: the full reading
       default: break
       }
+      i += 1
     }
-    return pendingC3 ? nil : result
+    return true
   }
 
   /// True when `needle` occurs in `text`.
@@ -136,10 +151,13 @@ enum Vocabulary {
   /// (`2022-jun`).
   static func isMonthToken(_ word: some StringProtocol) -> Bool {
     // Every month name starts with one of these letters (after a dash or digits).
-    guard word.utf8.contains(where: { b in "jfmasondJFMASOND".utf8.contains(b) }) else { return false }
+    guard !ByteSearch.allBytes(of: word, { !monthInitials[Int($0)] }) else { return false }
     let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
     return pieces.contains { monthForms.contains(letters($0)) }
   }
+
+  /// The letters month names start with, either case (`j f m a s o n d`), by byte.
+  private static let monthInitials: [Bool] = (0..<256).map { "jfmasondJFMASOND".utf8.contains(UInt8($0)) }
 
   /// Month names and the three- and four-letter beginnings ``Month/number(of:)`` accepts.
   static let monthForms: Set<String> = {
@@ -188,7 +206,21 @@ enum Vocabulary {
 
   /// The word lower-cased, letters only.
   static func letters(_ word: some StringProtocol) -> String {
-    // ASCII and Swedish letters by their scalars: far cheaper than Character properties.
+    // ASCII and U+0080–U+00FF from the bytes.
+    let fast = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var ok = true
+      let result = String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        ok = writeLetters(bytes) { byte in
+          out[count] = byte
+          count += 1
+        }
+        return count
+      }
+      return ok ? result : nil
+    }
+    if let fast = fast ?? nil { return fast }
+    // Other scripts by their scalars: far cheaper than Character properties.
     var result = String.UnicodeScalarView()
     for scalar in word.unicodeScalars {
       switch scalar.value {
@@ -218,6 +250,20 @@ enum Vocabulary {
   /// a three-letter month form or `not`: the words a header line without a year needs.
   static func mayHeadColumns(_ line: some StringProtocol) -> Bool {
     let lower = letterBytes(line)
-    return headerNeedles.contains { contains(lower, $0) }
+    for start in lower.indices {
+      for needle in headerNeedlesByFirstByte[Int(lower[start])] where lower.count - start >= needle.count {
+        var k = 1
+        while k < needle.count, lower[start + k] == needle[k] { k += 1 }
+        if k == needle.count { return true }
+      }
+    }
+    return false
   }
+
+  /// ``headerNeedles`` by their first byte.
+  private static let headerNeedlesByFirstByte: [[[UInt8]]] = {
+    var table = [[[UInt8]]](repeating: [], count: 256)
+    for needle in headerNeedles { table[Int(needle[0])].append(needle) }
+    return table
+  }()
 }
