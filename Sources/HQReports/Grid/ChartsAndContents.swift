@@ -41,7 +41,8 @@ enum ChartsAndContents {
       ByteSearch.allBytes(of: line, { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 && $0 <= 0xDF) })
     else { return nil }
     let text = line.trimmingSpaces
-    guard !text.isEmpty, !text.contains(where: \.isLetter) else { return nil }
+    // Letters outside ASCII (`µ`, `ª`) by `Character`; ASCII letters are already ruled out.
+    guard !text.isEmpty, ByteSearch.allBytes(of: text, { $0 < 0x80 }) || !text.contains(where: \.isLetter) else { return nil }
     let run = RunReading.run(Substring(text))
     guard run.label.isEmpty, !run.atoms.isEmpty, let counts = RunReading.counts(run), counts.lowerBound <= 3 else {
       return nil

@@ -245,14 +245,29 @@ struct TextTables {
 
   /// A line of column-group words only (`Kommunen  Koncernen`).
   private static func isGroupLine(_ text: String) -> Bool {
+    // Cheap first: the first word's first letter is one a group word starts with.
+    guard Self.firstWordMayStart(text, Vocabulary.groupInitials) else { return false }
     let tokens = SimpleText.words(text)
     return tokens.count >= 2 && tokens.allSatisfy { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
   }
 
   /// A line of label-column words only (`Namn`).
   private static func isStubLine(_ text: String) -> Bool {
+    guard Self.firstWordMayStart(text, Vocabulary.stubInitials) else { return false }
     let tokens = SimpleText.words(text)
     return !tokens.isEmpty && tokens.count <= 3 && tokens.allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
+  }
+
+  /// False when the first word's first letter is an ASCII letter not in `initials`:
+  /// ``Vocabulary/letters(_:)`` of it starts with none of them.
+  private static func firstWordMayStart(_ text: String, _ initials: [Bool]) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      for b in bytes {
+        if b == 0x20 || b == 0x09 || b >= 0x80 { return true }  // no letter yet: the full test
+        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return initials[Int(b)] }
+      }
+      return true
+    } ?? true
   }
 
   /// Header lines with a hyphen fragment line joined to the next line's first lower-case word

@@ -17,7 +17,9 @@ struct UnitEvidence: Sendable {
   init() {}
 
   init(lines: [String]) {
-    for line in lines where line.utf8.count >= 40 && !line.hasPrefix("|") && Self.mayStateAmount(line) {
+    for line in lines where line.utf8.count >= 40 && (line.utf8.first != UInt8(ascii: "|") || !line.hasPrefix("|"))
+      && Self.mayStateAmount(line)
+    {
       let words = NumberRun.words(in: Substring(line))
       guard words.count >= 6 else { continue }
       for k in words.indices.dropLast() {

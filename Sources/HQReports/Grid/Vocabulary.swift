@@ -150,14 +150,61 @@ enum Vocabulary {
   /// A month name or abbreviation, possibly with a dash before it (`-jun`) or a year glued
   /// (`2022-jun`).
   static func isMonthToken(_ word: some StringProtocol) -> Bool {
-    // Every month name starts with one of these letters (after a dash or digits).
-    guard !ByteSearch.allBytes(of: word, { !monthInitials[Int($0)] }) else { return false }
+    // Cheap first: a piece between dashes whose first letter is one a month name starts with.
+    let mayBeMonth = word.utf8.withContiguousStorageIfAvailable { firstLetters($0, dashes: true, in: monthInitials) }
+    guard mayBeMonth ?? true else { return false }
     let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
     return pieces.contains { monthForms.contains(letters($0)) }
   }
 
   /// The letters month names start with, either case (`j f m a s o n d`), by byte.
-  private static let monthInitials: [Bool] = (0..<256).map { "jfmasondJFMASOND".utf8.contains(UInt8($0)) }
+  private static let monthInitials = initials(monthForms)
+  static let stubInitials = initials(stubWords)
+  static let groupInitials = initials(groupWords)
+
+  /// The first bytes of `words` (lower-case ASCII), either case, by byte.
+  private static func initials(_ words: Set<String>) -> [Bool] {
+    let firsts = Set(words.compactMap { $0.utf8.first })
+    precondition(firsts.allSatisfy { $0 >= 0x61 && $0 <= 0x7A })
+    return (0..<256).map { firsts.contains(UInt8($0) | 0x20) && UInt8($0) | 0x20 >= 0x61 && UInt8($0) | 0x20 <= 0x7A }
+  }
+
+  /// False when no word of the bytes (a piece between dashes when `dashes`, else between
+  /// spaces) has as its first letter an ASCII letter in `initials`, so ``letters(_:)`` of no
+  /// such piece starts with one; true when one does, or a piece holds a character outside
+  /// ASCII before its first letter (the full test decides).
+  static func firstLetters(_ bytes: UnsafeBufferPointer<UInt8>, dashes: Bool, in initials: [Bool]) -> Bool {
+    var atStart = true
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if dashes {
+        if b == 0x2D {
+          atStart = true
+          i += 1
+          continue
+        }
+        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 {
+          atStart = true
+          i += 3
+          continue
+        }
+      } else if b == 0x20 || b == 0x09 {
+        atStart = true
+        i += 1
+        continue
+      }
+      if atStart {
+        if b >= 0x80 { return true }
+        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+          if initials[Int(b)] { return true }
+          atStart = false
+        }
+      }
+      i += 1
+    }
+    return false
+  }
 
   /// Month names and the three- and four-letter beginnings ``Month/number(of:)`` accepts.
   static let monthForms: Set<String> = {
@@ -174,8 +221,9 @@ enum Vocabulary {
   /// `2024-08-31`; nil for anything else.
   static func year(in word: some StringProtocol) -> Int? {
     // Cheap first: the first byte that is no bracket or dash is a 1 or a 2.
-    guard let lead = word.utf8.first(where: { $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: "-") && $0 != 0xE2 && $0 != 0x80 && $0 != 0x93 }),
-      lead == UInt8(ascii: "1") || lead == UInt8(ascii: "2")
+    let isLead = { (b: UInt8) in b != UInt8(ascii: "(") && b != UInt8(ascii: "-") && b != 0xE2 && b != 0x80 && b != 0x93 }
+    let found = word.utf8.withContiguousStorageIfAvailable { $0.first(where: isLead) }
+    guard let lead = found ?? word.utf8.first(where: isLead), lead == UInt8(ascii: "1") || lead == UInt8(ascii: "2")
     else { return nil }
     let trimmed = word.drop(while: { $0 == "(" || $0 == "-" || $0 == "–" })
     let digits = trimmed.prefix(while: \.isNumber)
