@@ -90,7 +90,7 @@ enum ProseAmounts {
     for line in paragraph {
       for word in SimpleText.words(lines[line]) {
         current.append(Word(text: word, line: line))
-        if let last = word.last, ".!?".contains(last), !isAbbreviation(word) {
+        if let last = word.last, last == "." || last == "!" || last == "?", !isAbbreviation(word) {
           result.append(current)
           current = []
         }
@@ -149,7 +149,7 @@ enum ProseAmounts {
   /// thousands group (an ASCII word without a digit is none): no number starts there.
   private static func mayStartAmount(_ words: [Word], _ k: Int) -> Bool {
     let word = words[k].text
-    if hasDigit(word) || word == "-" || word == "−" || word == "+" { return true }
+    if hasDigit(word) || word.utf8.count <= 3 && (word == "-" || word == "−" || word == "+") { return true }
     guard k + 1 < words.count else { return false }
     let next = words[k + 1].text
     return hasDigit(next) || !ByteSearch.allBytes(of: next) { $0 < 0x80 }
@@ -171,8 +171,8 @@ enum ProseAmounts {
     guard !ByteSearch.allBytes(of: words[k].text, { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }) else {
       return nil
     }
-    let word = words[k].text.lowercased().filter(\.isLetter)
-    let next = k + 1 < words.count ? words[k + 1].text.lowercased().filter(\.isLetter) : ""
+    let word = lowercasedLetters(words[k].text)
+    let next = k + 1 < words.count ? lowercasedLetters(words[k + 1].text) : ""
     switch word {
     case "miljoner", "miljon": return ("mnkr", next == "kronor" || next == "kr" ? k + 2 : k + 1)
     case "mnkr", "mkr": return ("mnkr", k + 1)
@@ -181,6 +181,19 @@ enum ProseAmounts {
     case "miljarder", "miljard", "mdkr": return ("mdkr", next == "kronor" ? k + 2 : k + 1)
     default: return nil
     }
+  }
+
+  /// `word.lowercased().filter(\.isLetter)`, from the bytes when the word is ASCII.
+  private static func lowercasedLetters(_ word: Substring) -> String {
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var letters = ""
+      for b in bytes where (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+        letters.unicodeScalars.append(Unicode.Scalar(b | 0x20))
+      }
+      return letters
+    }
+    return (ascii ?? nil) ?? String(word.lowercased().filter(\.isLetter))
   }
 
   static let approximations: Set<String> = [

@@ -150,15 +150,14 @@ enum Vocabulary {
   /// A month name or abbreviation, possibly with a dash before it (`-jun`) or a year glued
   /// (`2022-jun`).
   static func isMonthToken(_ word: some StringProtocol) -> Bool {
-    // Cheap first: a piece between dashes whose first letter is one a month name starts with.
-    let mayBeMonth = word.utf8.withContiguousStorageIfAvailable { firstLetters($0, dashes: true, in: monthInitials) }
-    guard mayBeMonth ?? true else { return false }
+    if let read = word.utf8.withContiguousStorageIfAvailable(isMonthToken(bytes:)), let read { return read }
     let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
     return pieces.contains { monthForms.contains(letters($0)) }
   }
 
   /// The letters month names start with, either case (`j f m a s o n d`), by byte.
   private static let monthInitials = initials(monthForms)
+  /// The letters stub and group words start with, either case, by byte.
   static let stubInitials = initials(stubWords)
   static let groupInitials = initials(groupWords)
 
@@ -169,42 +168,45 @@ enum Vocabulary {
     return (0..<256).map { firsts.contains(UInt8($0) | 0x20) && UInt8($0) | 0x20 >= 0x61 && UInt8($0) | 0x20 <= 0x7A }
   }
 
-  /// False when no word of the bytes (a piece between dashes when `dashes`, else between
-  /// spaces) has as its first letter an ASCII letter in `initials`, so ``letters(_:)`` of no
-  /// such piece starts with one; true when one does, or a piece holds a character outside
-  /// ASCII before its first letter (the full test decides).
-  static func firstLetters(_ bytes: UnsafeBufferPointer<UInt8>, dashes: Bool, in initials: [Bool]) -> Bool {
-    var atStart = true
+  /// ``isMonthToken(_:)`` from the bytes of a word of ASCII letters, digits, marks, dashes and
+  /// Latin-1 characters (none of which joins a neighbour): the pieces between dashes, each one's
+  /// ASCII letters lower-cased; a piece with a Latin-1 letter is no month form. nil for any other
+  /// word.
+  private static func isMonthToken(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var piece: [UInt8] = []
+    var latinLetter = false
+    var found = false
+    func endPiece() {
+      if !latinLetter, piece.count >= 3, monthFormBytes.contains(piece) { found = true }
+      piece.removeAll(keepingCapacity: true)
+      latinLetter = false
+    }
     var i = 0
     while i < bytes.count {
       let b = bytes[i]
-      if dashes {
+      if b < 0x80 {
         if b == 0x2D {
-          atStart = true
-          i += 1
-          continue
+          endPiece()
+        } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+          piece.append(b | 0x20)
         }
-        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 {
-          atStart = true
-          i += 3
-          continue
-        }
-      } else if b == 0x20 || b == 0x09 {
-        atStart = true
         i += 1
-        continue
+      } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 {
+        endPiece()
+        i += 3
+      } else if (b == 0xC2 || b == 0xC3), i + 1 < bytes.count {
+        // U+0080–U+00FF: `letters(_:)` keeps all from U+00C0 but ß.
+        if b == 0xC3 && bytes[i + 1] != 0x9F { latinLetter = true }
+        i += 2
+      } else {
+        return nil
       }
-      if atStart {
-        if b >= 0x80 { return true }
-        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
-          if initials[Int(b)] { return true }
-          atStart = false
-        }
-      }
-      i += 1
     }
-    return false
+    endPiece()
+    return found
   }
+
+  private static let monthFormBytes = Set(monthForms.map { Array($0.utf8) })
 
   /// Month names and the three- and four-letter beginnings ``Month/number(of:)`` accepts.
   static let monthForms: Set<String> = {
