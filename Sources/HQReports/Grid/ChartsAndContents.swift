@@ -8,9 +8,12 @@
 ///   (`2 Driftredovisning 7`); its page numbers are neither facts nor unread.
 enum ChartsAndContents {
   static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+    // Each line's numbers, worked out once: a chart is looked for at every line of a run of
+    // lines of numbers.
+    let numbers = lines.indices.map { recognition.isClaimed($0) ? nil : numbersOnly(lines[$0]) }
     var index = 0
     while index < lines.count {
-      if let chart = chart(at: index, lines, recognition) {
+      if let chart = chart(at: index, lines, numbers, recognition) {
         for line in chart.numbers {
           recognition.unread.append(UnreadNumber(
             report: context.reportID, section: context.section(line), table: "", line: line + 1,
@@ -34,12 +37,12 @@ enum ChartsAndContents {
   /// A line holding only numbers (one to three), no letters.
   static func numbersOnly(_ line: String) -> Int? {
     // On bytes: a digit, and no letter (ASCII, or the lead byte of å, ä, ö and the like).
-    let bytes = line.utf8
-    guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
-      !bytes.contains(where: { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 && $0 <= 0xDF })
+    guard !ByteSearch.allBytes(of: line, { $0 < 0x30 || $0 > 0x39 }),
+      ByteSearch.allBytes(of: line, { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 && $0 <= 0xDF) })
     else { return nil }
     let text = line.trimmingSpaces
-    guard !text.isEmpty, !text.contains(where: \.isLetter) else { return nil }
+    // Letters outside ASCII (`µ`, `ª`) by `Character`; ASCII letters are already ruled out.
+    guard !text.isEmpty, ByteSearch.allBytes(of: text, { $0 < 0x80 }) || !text.contains(where: \.isLetter) else { return nil }
     let run = RunReading.run(Substring(text))
     guard run.label.isEmpty, !run.atoms.isEmpty, let counts = RunReading.counts(run), counts.lowerBound <= 3 else {
       return nil
@@ -49,11 +52,13 @@ enum ChartsAndContents {
 
   /// The chart residue starting at `index`: three or more lines of lone numbers, with the axis
   /// of years and the legend after them.
-  static func chart(at index: Int, _ lines: [String], _ recognition: RecognitionContext) -> (lines: [Int], numbers: [Int])? {
+  static func chart(
+    at index: Int, _ lines: [String], _ counts: [Int?], _ recognition: RecognitionContext
+  ) -> (lines: [Int], numbers: [Int])? {
     var numbers: [Int] = []
     var single = 0
     var i = index
-    while i < lines.count, !recognition.isClaimed(i), let count = numbersOnly(lines[i]) {
+    while i < lines.count, !recognition.isClaimed(i), let count = counts[i] {
       // A line of years only is the axis, not a value.
       if isYearsOnly(lines[i]) { break }
       numbers.append(i)
@@ -79,14 +84,14 @@ enum ChartsAndContents {
   }
 
   static func isYearsOnly(_ line: String) -> Bool {
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    let words = SimpleText.words(line)
     return words.count >= 2 && words.allSatisfy { $0.count == 4 && Vocabulary.year(in: $0) != nil }
   }
 
   /// `Not 3`, `Not 12`: a note's heading.
   static func isNoteHeading(_ line: String) -> Bool {
     guard line.utf8.count <= 10, line.utf8.first == UInt8(ascii: "N") else { return false }
-    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    let words = SimpleText.words(line)
     return words.count == 2 && Vocabulary.letters(words[0]) == "not" && words[1].count <= 2 && words[1].allSatisfy(\.isNumber)
   }
 

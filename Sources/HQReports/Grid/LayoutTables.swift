@@ -58,10 +58,14 @@ struct LayoutTables {
 
   /// True when the line has a digit and two places where two or more spaces stand.
   static func mayBeRow(_ line: String) -> Bool {
+    line.utf8.withContiguousStorageIfAvailable(mayBeRow(bytes:)) ?? mayBeRow(bytes: Array(line.utf8))
+  }
+
+  private static func mayBeRow(bytes: some Sequence<UInt8>) -> Bool {
     var gaps = 0
     var spaces = 0
     var digit = false
-    for b in line.utf8 {
+    for b in bytes {
       if b == 0x20 || b == 0x09 {
         spaces += 1
         continue

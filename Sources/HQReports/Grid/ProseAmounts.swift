@@ -60,7 +60,9 @@ enum ProseAmounts {
   private static func isProseLine(_ i: Int, _ lines: [String], _ recognition: RecognitionContext) -> Bool {
     guard !recognition.isClaimed(i) else { return false }
     let line = lines[i]
-    guard line.utf8.first != UInt8(ascii: "|"), !line.hasPrefix("<!--") else { return false }
+    guard line.utf8.first != UInt8(ascii: "|"), line.utf8.first != UInt8(ascii: "<") || !line.hasPrefix("<!--") else {
+      return false
+    }
     let shape = ByteShape(line)
     return shape.words >= 5 && shape.letterBytes * 2 >= line.utf8.count
   }
@@ -86,9 +88,9 @@ enum ProseAmounts {
     var result: [[Word]] = []
     var current: [Word] = []
     for line in paragraph {
-      for word in lines[line].split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }) {
+      for word in SimpleText.words(lines[line]) {
         current.append(Word(text: word, line: line))
-        if let last = word.last, ".!?".contains(last), !isAbbreviation(word) {
+        if let last = word.last, last == "." || last == "!" || last == "?", !isAbbreviation(word) {
           result.append(current)
           current = []
         }
@@ -108,6 +110,12 @@ enum ProseAmounts {
     var result: [(Int, SwedishNumber, String, Int)] = []
     var k = 0
     while k < words.count {
+      // Cheap first, on bytes: a word with no digit, no sign and no thousands group after it
+      // starts no number.
+      if !mayStartAmount(words, k) {
+        k += 1
+        continue
+      }
       // A number: one word, or a thousands group after it, or a sign before it.
       var start = k
       var text = String(words[k].text)
@@ -123,18 +131,32 @@ enum ProseAmounts {
         text += " " + words[end].text
         end += 1
       }
-      let trimmed = text.trimmingCharacters(in: ",.;:")
-      if trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), end < words.count, unitWord(words, end) != nil,
-        let number = SwedishNumber.parse(trimmed),
-        let unit = unitWord(words, end)
-      {
-        result.append((start, number, unit.unit, unit.end))
-        k = unit.end
-        continue
+      // The unit first: most numbers in prose have none.
+      if end < words.count, let unit = unitWord(words, end) {
+        let trimmed = text.trimmingCharacters(in: ",.;:")
+        if trimmed.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let number = SwedishNumber.parse(trimmed) {
+          result.append((start, number, unit.unit, unit.end))
+          k = unit.end
+          continue
+        }
       }
       k += 1
     }
     return result
+  }
+
+  /// False when word `k` holds no digit, is no sign and is followed by no word that may be a
+  /// thousands group (an ASCII word without a digit is none): no number starts there.
+  private static func mayStartAmount(_ words: [Word], _ k: Int) -> Bool {
+    let word = words[k].text
+    if hasDigit(word) || word.utf8.count <= 3 && (word == "-" || word == "−" || word == "+") { return true }
+    guard k + 1 < words.count else { return false }
+    let next = words[k + 1].text
+    return hasDigit(next) || !ByteSearch.allBytes(of: next) { $0 < 0x80 }
+  }
+
+  private static func hasDigit(_ word: Substring) -> Bool {
+    !ByteSearch.allBytes(of: word) { $0 < 0x30 || $0 > 0x39 }
   }
 
   private static func isGroupWithDecimals(_ word: Substring) -> Bool {
@@ -145,8 +167,12 @@ enum ProseAmounts {
   /// The unit after a number: `miljoner kronor`, `miljoner`, `mnkr`, `mkr`, `tkr`, `tusen kronor`,
   /// `miljarder`, `mdkr`.
   private static func unitWord(_ words: [Word], _ k: Int) -> (unit: String, end: Int)? {
-    let word = words[k].text.lowercased().filter(\.isLetter)
-    let next = k + 1 < words.count ? words[k + 1].text.lowercased().filter(\.isLetter) : ""
+    // Cheap first: every unit word has an `m` or a `t`.
+    guard !ByteSearch.allBytes(of: words[k].text, { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }) else {
+      return nil
+    }
+    let word = lowercasedLetters(words[k].text)
+    let next = k + 1 < words.count ? lowercasedLetters(words[k + 1].text) : ""
     switch word {
     case "miljoner", "miljon": return ("mnkr", next == "kronor" || next == "kr" ? k + 2 : k + 1)
     case "mnkr", "mkr": return ("mnkr", k + 1)
@@ -155,6 +181,19 @@ enum ProseAmounts {
     case "miljarder", "miljard", "mdkr": return ("mdkr", next == "kronor" ? k + 2 : k + 1)
     default: return nil
     }
+  }
+
+  /// `word.lowercased().filter(\.isLetter)`, from the bytes when the word is ASCII.
+  private static func lowercasedLetters(_ word: Substring) -> String {
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      var letters = ""
+      for b in bytes where (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+        letters.unicodeScalars.append(Unicode.Scalar(b | 0x20))
+      }
+      return letters
+    }
+    return (ascii ?? nil) ?? String(word.lowercased().filter(\.isLetter))
   }
 
   static let approximations: Set<String> = [
@@ -187,12 +226,13 @@ enum ProseAmounts {
     // Cheap first: the word binding the amount.
     guard Self.binding.contains(words[amount.index - 1].text.lowercased()) || words[amount.index - 1].text.hasSuffix(":")
     else { return nil }
-    let lower = words.map { $0.text.lowercased() }
+    let lower = words.map { SimpleText.lowercased(String($0.text)) }
     // Approximate or compared amounts are not read.
-    if amount.index > 0, approximations.contains(lower[amount.index - 1].filter(\.isLetter)) { return nil }
-    if lower.contains(where: { comparisonWords.contains($0.filter(\.isLetter)) }) { return nil }
+    if amount.index > 0, approximations.contains(SimpleText.keepingLetters(lower[amount.index - 1])) { return nil }
+    if lower.contains(where: { comparisonWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
     for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
     let years = Set(words.compactMap { word -> Int? in
+      guard hasDigit(word.text) else { return nil }
       let bare = word.text.trimmingCharacters(in: ",.;:()")
       return bare.count == 4 ? Vocabulary.year(in: bare) : nil
     })
@@ -201,6 +241,7 @@ enum ProseAmounts {
     // på 12,4`, `resultat blir 642`); a result or outcome is a forecast or a budget when the
     // sentence says so.
     let near = lower[max(0, amount.index - 6)..<amount.index]
+    lazy var months = GridColumns.monthsIn(words.map { String($0.text) })
     // `på 12,4`, `om 8`, `till 642`, `är -9,6`, `blev 121,8`, `: -2 875`.
     guard amount.index >= 1 else { return nil }
     let before = lower[amount.index - 1]
@@ -211,7 +252,9 @@ enum ProseAmounts {
     let keyword: String
     let planned = lower.contains { $0.hasPrefix("planer") || $0.hasPrefix("budgeter") }
     let forecast = lower.contains { $0.hasPrefix("prognos") || ["beräknas", "förväntas", "räknar", "bedöms"].contains($0) }
-    if let word = near.last(where: { $0.contains("överskott") || $0.contains("underskott") || $0.contains("avvikelse") }) {
+    if let word = near.last(where: {
+      ByteSearch.has($0, "överskott") || ByteSearch.has($0, "underskott") || ByteSearch.has($0, "avvikelse")
+    }) {
       // A planned surplus is a budget; any other surplus or deficit a deviation.
       kind = planned && !word.contains("avvikelse") ? .budget : .avvikelse
       keyword = word.filter(\.isLetter)
@@ -237,7 +280,7 @@ enum ProseAmounts {
         // An outcome in a report of part of the year is only one the sentence dates: for the
         // period, or months it names; else it may as well be the forecast it speaks of.
         let dated = lower.contains { $0.hasPrefix("perioden") || $0.hasPrefix("delåret") || $0 == "hittills" }
-          || GridColumns.monthsIn(words.map { String($0.text) }).count >= 2 || context.reportPeriod == "helår"
+          || months.count >= 2 || context.reportPeriod == "helår"
         guard dated else { return nil }
         kind = .utfall
       }
@@ -246,7 +289,6 @@ enum ProseAmounts {
     }
     let year = years.first ?? context.reportYear
     // An outcome of months the sentence names (`under perioden januari–juni`) is of those months.
-    let months = GridColumns.monthsIn(words.map { String($0.text) })
     let period = kind != .utfall ? "helår"
       : (months.count >= 2 ? "\(Month.abbreviation(months[0]))–\(Month.abbreviation(months[months.count - 1]))" : context.reportPeriod)
     // The subject: the words before the first verb, when they name something.

@@ -34,6 +34,8 @@ struct TextTables {
 
   /// What each line may be in a header, worked out once per line.
   private let kinds: [HeaderLineKind]
+  /// What ``columnCount(_:)`` reads from each line that may be in a header, worked out once.
+  private let counts: [LineCounts]
 
   struct HeaderLineKind: OptionSet, Sendable {
     let rawValue: UInt8
@@ -66,12 +68,16 @@ struct TextTables {
       let text = lines[i]
       var kind: HeaderLineKind = []
       if Self.isHeaderLine(text, lines[i]) { kind.insert(.header) }
-      if shape.words == 1, Self.isHyphenFragment(Self.clean(text)) { kind.insert(.hyphenFragment) }
-      if shape.words <= 3, Self.isStubLine(Self.clean(text)) { kind.insert(.stub) }
-      if shape.words >= 2, shape.words <= 4, Self.isGroupLine(Self.clean(text)) { kind.insert(.group) }
+      if shape.words <= 4 {
+        let clean = Self.clean(text)
+        if shape.words == 1, Self.isHyphenFragment(clean) { kind.insert(.hyphenFragment) }
+        if shape.words <= 3, Self.isStubLine(clean) { kind.insert(.stub) }
+        if shape.words >= 2, Self.isGroupLine(clean) { kind.insert(.group) }
+      }
       kinds[i] = kind
     }
     self.kinds = kinds
+    self.counts = lines.indices.map { kinds[$0].isEmpty ? LineCounts() : Self.counts(Self.clean(lines[$0])) }
   }
 
   /// True when the line's last byte that is no space is a digit or `%`.
@@ -119,8 +125,10 @@ struct TextTables {
     }
     // Try the longest block first: a header's last lines are often its years.
     while !block.isEmpty {
-      let texts = joinedFragments(block.map { clean($0) })
-      if let columns = Self.columnCount(texts), columns >= 2, let spread = HeaderLayout.spread(texts, columns: columns),
+      let cleaned = block.map { clean($0) }
+      let texts = joinedFragments(cleaned)
+      let lineCounts = texts == cleaned ? block.map { counts[$0] } : texts.map(Self.counts)
+      if let columns = Self.columnCount(lineCounts), columns >= 2, let spread = HeaderLayout.spread(texts, columns: columns),
         spread.columns.allSatisfy({ !$0.isEmpty })
       {
         return Header(lines: block, spread: spread, columns: columns)
@@ -133,48 +141,51 @@ struct TextTables {
   /// The number of columns a header names: the most kind words on one line, else the most
   /// years on one line.
   static func columnCount(_ header: [String]) -> Int? {
-    // A `Not` column before the column words counts as a column.
-    let notes = header.map { line -> Int in
-      let words = line.split(separator: " ")
-      guard let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) else { return 0 }
-      return words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
-    }
-    let kinds = header.indices.map { k in cellStarts(header[k]) + notes[k] }.max() ?? 0
-    if kinds >= 2 + (notes.max() ?? 0) { return kinds }
-    let years = header.indices.map { k in
-      header[k].split(separator: " ").filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count
-        + notes[k]
-    }.max() ?? 0
-    return years >= 2 ? years : (kinds == 1 ? 1 : nil)
+    columnCount(header.map(counts))
   }
 
-  /// The number of columns a header line's kind words start (``HeaderLayout/cellStarts(_:)``).
-  static func cellStarts(_ line: String) -> Int {
-    HeaderLayout.cellStarts(line.split(separator: " ").map(String.init)).count
+  /// What ``columnCount(_:)`` reads from one header line: its kind words' column starts and
+  /// its years, each with a `Not` column before them counted.
+  struct LineCounts {
+    var kinds = 0
+    var notes = 0
+    var years = 0
+  }
+
+  static func counts(_ line: String) -> LineCounts {
+    let words = SimpleText.words(line)
+    // A `Not` column before the column words counts as a column.
+    var notes = 0
+    if let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) {
+      notes = words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
+    }
+    let kinds = HeaderLayout.cellStarts(words.map(String.init)).count + notes
+    let years = words.filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count + notes
+    return LineCounts(kinds: kinds, notes: notes, years: years)
+  }
+
+  static func columnCount(_ header: [LineCounts]) -> Int? {
+    let kinds = header.map(\.kinds).max() ?? 0
+    if kinds >= 2 + (header.map(\.notes).max() ?? 0) { return kinds }
+    let years = header.map(\.years).max() ?? 0
+    return years >= 2 ? years : (kinds == 1 ? 1 : nil)
   }
 
   /// A short line of column words, no run of numbers that is not years, no sentence.
   private static func isHeaderLine(_ text: String, _ raw: String) -> Bool {
     // On bytes first: a line ending in a number that is no year or date is a row.
-    if endsInNumber(text), lastWordHasDigit(text), !endsInYearOrDate(text) { return false }
     guard text.utf8.count <= 200, text.utf8.last != UInt8(ascii: "."), !MarkdownTables.isPipeRow(raw) else { return false }
+    if endsInNumber(text), lastWordHasDigit(text), !endsInYearOrDate(text) { return false }
+    // Cheap first: a header holds a year (`19..`, `20..` then two digits), a month or a kind
+    // word's stem.
+    guard Self.hasYearLikeRun(text) || Vocabulary.mayHeadColumns(text) else { return false }
+    let tokens = SimpleText.words(text)
     // A line ending in a number that is no year (`… 12,4`, `… 85 %`) is a row.
-    if endsInNumber(text), let last = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
+    if endsInNumber(text), let last = tokens.last, last.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }),
       Vocabulary.year(in: last) == nil, !GridColumns.isDate(last)
     {
       return false
     }
-    // Cheap first: a header holds a year (`19..`, `20..` then two digits), a month or a kind
-    // word's stem.
-    if !Self.hasYearLikeRun(text) {
-      let lower = Vocabulary.letters(text)
-      guard Vocabulary.kindStems.contains(where: { Vocabulary.contains(lower, $0) })
-        || Vocabulary.kindWords.contains(where: { Vocabulary.contains(lower, $0) })
-        || Vocabulary.monthForms.contains(where: { $0.count == 3 && Vocabulary.contains(lower, $0) })
-        || Vocabulary.contains(lower, "not")
-      else { return false }
-    }
-    let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
     guard tokens.contains(where: { Vocabulary.startsColumnHeader($0) }) else { return false }
     // A caption naming a span of years (`… från 2019 till 2024`) heads no columns.
     let years = tokens.filter { Vocabulary.year(in: $0) != nil }.count
@@ -234,14 +245,29 @@ struct TextTables {
 
   /// A line of column-group words only (`Kommunen  Koncernen`).
   private static func isGroupLine(_ text: String) -> Bool {
-    let tokens = text.split(separator: " ")
+    // Cheap first: the first word's first letter is one a group word starts with.
+    guard Self.firstWordMayStart(text, Vocabulary.groupInitials) else { return false }
+    let tokens = SimpleText.words(text)
     return tokens.count >= 2 && tokens.allSatisfy { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
   }
 
   /// A line of label-column words only (`Namn`).
   private static func isStubLine(_ text: String) -> Bool {
-    let tokens = text.split(separator: " ")
+    guard Self.firstWordMayStart(text, Vocabulary.stubInitials) else { return false }
+    let tokens = SimpleText.words(text)
     return !tokens.isEmpty && tokens.count <= 3 && tokens.allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
+  }
+
+  /// False when the first word's first letter is an ASCII letter not in `initials`:
+  /// ``Vocabulary/letters(_:)`` of it starts with none of them.
+  private static func firstWordMayStart(_ text: String, _ initials: [Bool]) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      for b in bytes {
+        if b == 0x20 || b == 0x09 || b >= 0x80 { return true }  // no letter yet: the full test
+        if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return initials[Int(b)] }
+      }
+      return true
+    } ?? true
   }
 
   /// Header lines with a hyphen fragment line joined to the next line's first lower-case word
@@ -486,7 +512,19 @@ struct TextTables {
   private func clean(_ i: Int) -> String { Self.clean(lines[i]) }
 
   private static func clean(_ line: String) -> String {
-    line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
+    // A line with no tab, no no-break space, no space at either end and no two spaces together
+    // is its words joined by single spaces already.
+    let isClean = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
+      var previous: UInt8 = 0
+      for b in bytes {
+        if b == 0x09 || b == 0xA0 && previous == 0xC2 || b == 0x20 && previous == 0x20 { return false }
+        previous = b
+      }
+      return true
+    } ?? false
+    if isClean { return line }
+    return SimpleText.words(line).joined(separator: " ")
   }
 
   private func join(_ pieces: [String]) -> String {
@@ -504,9 +542,13 @@ struct ByteShape {
   var letterBytes = 0
 
   init(_ line: String) {
+    self = line.utf8.withContiguousStorageIfAvailable(ByteShape.init(bytes:)) ?? ByteShape(bytes: Array(line.utf8))
+  }
+
+  init(bytes: some Sequence<UInt8>) {
     var inWord = false
     var last: UInt8 = 0
-    for b in line.utf8 {
+    for b in bytes {
       if b == 0x20 || b == 0x09 || b == 0x0D {
         inWord = false
         continue

@@ -17,10 +17,14 @@ struct UnitEvidence: Sendable {
   init() {}
 
   init(lines: [String]) {
-    for line in lines where line.utf8.count >= 40 && !line.hasPrefix("|") && Self.mayStateAmount(line) {
+    for line in lines where line.utf8.count >= 40 && (line.utf8.first != UInt8(ascii: "|") || !line.hasPrefix("|"))
+      && Self.mayStateAmount(line)
+    {
       let words = NumberRun.words(in: Substring(line))
       guard words.count >= 6 else { continue }
       for k in words.indices.dropLast() {
+        // Cheap first: a number has a digit.
+        guard !ByteSearch.allBytes(of: words[k].text, { $0 < 0x30 || $0 > 0x39 }) else { continue }
         guard let unit = Self.unit(words, after: k), let number = SwedishNumber.parse(words[k].text) else { continue }
         units[number.value.magnitude.normalized, default: []].insert(unit)
       }
@@ -28,8 +32,12 @@ struct UnitEvidence: Sendable {
   }
 
   /// A digit and the start of a unit word (`milj`, `mkr`, `tkr`, `tusen`, `mdkr`), on bytes.
-  static func mayStateAmount(_ line: String) -> Bool {
-    let bytes = Array(line.utf8)
+  static func mayStateAmount(_ line: some StringProtocol) -> Bool {
+    line.utf8.withContiguousStorageIfAvailable(mayStateAmount(bytes:))
+      ?? Array(line.utf8).withUnsafeBufferPointer(mayStateAmount(bytes:))
+  }
+
+  private static func mayStateAmount(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return false }
     for k in bytes.indices.dropLast(2) where bytes[k] == UInt8(ascii: "m") || bytes[k] == UInt8(ascii: "t") {
       let a = bytes[k + 1], b = bytes[k + 2]

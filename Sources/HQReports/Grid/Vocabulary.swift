@@ -6,19 +6,7 @@ enum Vocabulary {
 
   /// Words that name what a column's numbers are (`Bokslut`, `Budgetavvikelse`, `Delår`).
   static func isKindWord(_ word: some StringProtocol) -> Bool {
-    isKindWord(word, letters: letters(word))
-  }
-
-  /// ``isKindWord(_:)`` with the word's letters already worked out.
-  static func isKindWord(_ word: some StringProtocol, letters w: String) -> Bool {
-    guard w.utf8.count >= 3 else { return false }
-    for stem in kindStems where contains(w, stem) { return true }
-    if kindWords.contains(w) { return true }
-    // A compound written with a hyphen (`April-uppföljning`): its last part.
-    if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(separator: "-").last {
-      return kindWords.contains(letters(last))
-    }
-    return false
+    isKindWord(bytes: letterBytes(word), word: word)
   }
 
   /// Stems found inside longer words (`budgetavvikelse`, `helårsprognos`, `årsutfall`).
@@ -43,7 +31,7 @@ enum Vocabulary {
     if w == notBytes || w == årBytes || w == procentBytes { return true }
     if isKindWord(bytes: w, word: word) { return true }
     // Every month name starts with one of these letters.
-    guard let first = w.first, "jfmasond".utf8.contains(first) else { return false }
+    guard let first = w.first, monthInitials[Int(first)] else { return false }
     return isMonthToken(word)
   }
 
@@ -58,37 +46,63 @@ enum Vocabulary {
     guard w.count >= 3 else { return false }
     for stem in kindStemBytes where contains(w, stem) { return true }
     if kindWordBytes.contains(w) { return true }
+    // A compound written with a hyphen (`April-uppföljning`): its last part.
     if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(separator: "-").last {
       return kindWordBytes.contains(letterBytes(last))
     }
     return false
   }
 
-  /// The word's letters lower-cased, as UTF-8 bytes: ASCII letters and the Latin-1 letters
-  /// (`å`, `ä`, `ö`, `é`) read from the bytes; any other letter through ``letters(_:)``.
+  /// The word's letters lower-cased, as UTF-8 bytes: `Array(letters(word).utf8)`.
   static func letterBytes(_ word: some StringProtocol) -> [UInt8] {
-    var result: [UInt8] = []
-    result.reserveCapacity(word.utf8.count)
-    var pendingC3 = false
-    for b in word.utf8 {
-      if pendingC3 {
-        pendingC3 = false
-        switch b {
-        case 0x80...0x96, 0x98...0x9E: result.append(0xC3); result.append(b + 0x20)
-        case 0xA0...0xB6, 0xB8...0xBF: result.append(0xC3); result.append(b)
-        default: break
+    let fast = word.utf8.withContiguousStorageIfAvailable { bytes -> [UInt8]? in
+      var ok = true
+      let result = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+        count = 0
+        ok = writeLetters(bytes) { byte in
+          out[count] = byte
+          count += 1
         }
-        continue
       }
+      return ok ? result : nil
+    }
+    return (fast ?? nil) ?? Array(letters(word).utf8)
+  }
+
+  /// Writes the lower-cased letters of these bytes as ``letters(_:)`` reads them, for ASCII and
+  /// U+0080–U+00FF (capitals and × lower-cased by 0x20, other characters below U+00C0 and ß
+  /// dropped); false, having written part, when the bytes hold any other character.
+  @inline(__always)
+  private static func writeLetters(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let b = bytes[i]
       switch b {
-      case 0x41...0x5A: result.append(b | 0x20)
-      case 0x61...0x7A: result.append(b)
-      case 0xC3: pendingC3 = true
-      case 0x80...0xFF: return Array(letters(word).utf8)  // another script: the full reading
+      case 0x41...0x5A: emit(b | 0x20)
+      case 0x61...0x7A: emit(b)
+      case 0xC2, 0xC3:
+        guard i + 1 < n else { return false }
+        let c = bytes[i + 1]
+        if b == 0xC3 {
+          switch c {
+          case 0x80...0x9E:
+            emit(0xC3)
+            emit(c + 0x20)
+          case 0xA0...0xBF:
+            emit(0xC3)
+            emit(c)
+          default: break  // ß
+          }
+        }
+        i += 2
+        continue
+      case 0x80...0xFF: return false  // another script: the full reading
       default: break
       }
+      i += 1
     }
-    return result
+    return true
   }
 
   /// True when `needle` occurs in `text`.
@@ -139,11 +153,63 @@ enum Vocabulary {
   /// A month name or abbreviation, possibly with a dash before it (`-jun`) or a year glued
   /// (`2022-jun`).
   static func isMonthToken(_ word: some StringProtocol) -> Bool {
-    // Every month name starts with one of these letters (after a dash or digits).
-    guard word.utf8.contains(where: { b in "jfmasondJFMASOND".utf8.contains(b) }) else { return false }
+    if let read = word.utf8.withContiguousStorageIfAvailable(isMonthToken(bytes:)), let read { return read }
     let pieces = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
     return pieces.contains { monthForms.contains(letters($0)) }
   }
+
+  /// The letters month names start with, either case (`j f m a s o n d`), by byte.
+  private static let monthInitials = initials(monthForms)
+  /// The letters stub and group words start with, either case, by byte.
+  static let stubInitials = initials(stubWords)
+  static let groupInitials = initials(groupWords)
+
+  /// The first bytes of `words` (lower-case ASCII), either case, by byte.
+  private static func initials(_ words: Set<String>) -> [Bool] {
+    let firsts = Set(words.compactMap { $0.utf8.first })
+    precondition(firsts.allSatisfy { $0 >= 0x61 && $0 <= 0x7A })
+    return (0..<256).map { firsts.contains(UInt8($0) | 0x20) && UInt8($0) | 0x20 >= 0x61 && UInt8($0) | 0x20 <= 0x7A }
+  }
+
+  /// ``isMonthToken(_:)`` from the bytes of a word of ASCII letters, digits, marks, dashes and
+  /// Latin-1 characters (none of which joins a neighbour): the pieces between dashes, each one's
+  /// ASCII letters lower-cased; a piece with a Latin-1 letter is no month form. nil for any other
+  /// word.
+  private static func isMonthToken(bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    var piece: [UInt8] = []
+    var latinLetter = false
+    var found = false
+    func endPiece() {
+      if !latinLetter, piece.count >= 3, monthFormBytes.contains(piece) { found = true }
+      piece.removeAll(keepingCapacity: true)
+      latinLetter = false
+    }
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      if b < 0x80 {
+        if b == 0x2D {
+          endPiece()
+        } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+          piece.append(b | 0x20)
+        }
+        i += 1
+      } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 {
+        endPiece()
+        i += 3
+      } else if (b == 0xC2 || b == 0xC3), i + 1 < bytes.count {
+        // U+0080–U+00FF: `letters(_:)` keeps all from U+00C0 but ß.
+        if b == 0xC3 && bytes[i + 1] != 0x9F { latinLetter = true }
+        i += 2
+      } else {
+        return nil
+      }
+    }
+    endPiece()
+    return found
+  }
+
+  private static let monthFormBytes = Set(monthForms.map { Array($0.utf8) })
 
   /// Month names and the three- and four-letter beginnings ``Month/number(of:)`` accepts.
   static let monthForms: Set<String> = {
@@ -160,8 +226,9 @@ enum Vocabulary {
   /// `2024-08-31`; nil for anything else.
   static func year(in word: some StringProtocol) -> Int? {
     // Cheap first: the first byte that is no bracket or dash is a 1 or a 2.
-    guard let lead = word.utf8.first(where: { $0 != UInt8(ascii: "(") && $0 != UInt8(ascii: "-") && $0 != 0xE2 && $0 != 0x80 && $0 != 0x93 }),
-      lead == UInt8(ascii: "1") || lead == UInt8(ascii: "2")
+    let isLead = { (b: UInt8) in b != UInt8(ascii: "(") && b != UInt8(ascii: "-") && b != 0xE2 && b != 0x80 && b != 0x93 }
+    let found = word.utf8.withContiguousStorageIfAvailable { $0.first(where: isLead) }
+    guard let lead = found ?? word.utf8.first(where: isLead), lead == UInt8(ascii: "1") || lead == UInt8(ascii: "2")
     else { return nil }
     let trimmed = word.drop(while: { $0 == "(" || $0 == "-" || $0 == "–" })
     let digits = trimmed.prefix(while: \.isNumber)
@@ -192,7 +259,21 @@ enum Vocabulary {
 
   /// The word lower-cased, letters only.
   static func letters(_ word: some StringProtocol) -> String {
-    // ASCII and Swedish letters by their scalars: far cheaper than Character properties.
+    // ASCII and U+0080–U+00FF from the bytes.
+    let fast = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var ok = true
+      let result = String(unsafeUninitializedCapacity: bytes.count) { out in
+        var count = 0
+        ok = writeLetters(bytes) { byte in
+          out[count] = byte
+          count += 1
+        }
+        return count
+      }
+      return ok ? result : nil
+    }
+    if let fast = fast ?? nil { return fast }
+    // Other scripts by their scalars: far cheaper than Character properties.
     var result = String.UnicodeScalarView()
     for scalar in word.unicodeScalars {
       switch scalar.value {
@@ -210,13 +291,32 @@ enum Vocabulary {
 
   /// True when `needle` occurs in `text`, compared byte by byte.
   static func contains(_ text: String, _ needle: String) -> Bool {
-    let t = Array(text.utf8)
-    let n = Array(needle.utf8)
-    guard !n.isEmpty, n.count <= t.count else { return n.isEmpty }
-    outer: for start in 0...(t.count - n.count) {
-      for k in n.indices where t[start + k] != n[k] { continue outer }
-      return true
+    ByteSearch.contains(text, needle)
+  }
+
+  /// The needles of ``mayHeadColumns(_:)``: the kind stems and words, the three-letter month
+  /// forms and `not`.
+  private static let headerNeedles: [[UInt8]] =
+    (kindStems + kindWords.sorted() + monthForms.filter { $0.count == 3 }.sorted() + ["not"]).map { Array($0.utf8) }
+
+  /// True when the line's letters (``letterBytes(_:)``) hold a kind word's stem, a kind word,
+  /// a three-letter month form or `not`: the words a header line without a year needs.
+  static func mayHeadColumns(_ line: some StringProtocol) -> Bool {
+    let lower = letterBytes(line)
+    for start in lower.indices {
+      for needle in headerNeedlesByFirstByte[Int(lower[start])] where lower.count - start >= needle.count {
+        var k = 1
+        while k < needle.count, lower[start + k] == needle[k] { k += 1 }
+        if k == needle.count { return true }
+      }
     }
     return false
   }
+
+  /// ``headerNeedles`` by their first byte.
+  private static let headerNeedlesByFirstByte: [[[UInt8]]] = {
+    var table = [[[UInt8]]](repeating: [], count: 256)
+    for needle in headerNeedles { table[Int(needle[0])].append(needle) }
+    return table
+  }()
 }

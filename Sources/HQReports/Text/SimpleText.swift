@@ -53,6 +53,88 @@ enum SimpleText {
     }
   }
 
+  /// `String(text.filter(\.isLetter))`: ASCII and Latin-1 letters kept from the bytes; text
+  /// with any other character outside ASCII goes to the standard library.
+  static func keepingLetters(_ text: String) -> String {
+    var copy = text
+    let kept = copy.withUTF8 { bytes -> String? in
+      var i = 0
+      var changes = false
+      while i < bytes.count {
+        let b = bytes[i]
+        if b < 0x80 {
+          if !((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A) { changes = true }
+          i += 1
+        } else if b == 0xC3, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0xBF {
+          if bytes[i + 1] == 0x97 || bytes[i + 1] == 0xB7 { changes = true }  // × ÷
+          i += 2
+        } else {
+          return nil
+        }
+      }
+      guard changes else { return text }
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var count = 0
+        var i = 0
+        while i < bytes.count {
+          let b = bytes[i]
+          if b < 0x80 {
+            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+              out[count] = b
+              count += 1
+            }
+            i += 1
+          } else {
+            if bytes[i + 1] != 0x97 && bytes[i + 1] != 0xB7 {
+              out[count] = b
+              out[count + 1] = bytes[i + 1]
+              count += 2
+            }
+            i += 2
+          }
+        }
+        return count
+      }
+    }
+    return kept ?? String(text.filter(\.isLetter))
+  }
+
+  /// The line's words: `line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })`,
+  /// split on the bytes when the line is simple text (no space, tab or no-break space there
+  /// joins a combining mark into one `Character`).
+  static func words(_ line: some StringProtocol) -> [Substring] {
+    let line = Substring(line)
+    let ranges = line.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
+      guard ByteSearch.isSimpleText(bytes) else { return nil }
+      var words: [Range<Int>] = []
+      var start = -1
+      var i = 0
+      while i < bytes.count {
+        let b = bytes[i]
+        let width = b == 0x20 || b == 0x09 ? 1 : (b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0)
+        if width > 0 {
+          if start >= 0 { words.append(start..<i) }
+          start = -1
+          i += width
+        } else {
+          if start < 0 { start = i }
+          i += 1
+        }
+      }
+      if start >= 0 { words.append(start..<bytes.count) }
+      return words
+    }
+    guard let ranges = ranges ?? nil else {
+      return line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    }
+    let utf8 = line.utf8
+    let base = utf8.startIndex
+    return ranges.map { range in
+      let start = utf8.index(base, offsetBy: range.lowerBound)
+      return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
+    }
+  }
+
   /// The words of simple text split at single ASCII spaces (empty words dropped), as byte
   /// ranges; nil when the text is not simple.
   static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
