@@ -11,8 +11,10 @@ import HQData
 /// - **Kind**: a surplus, deficit or deviation (`överskott`, `underskott`, `avvikelse`) is an
 ///   `avvikelse`; else a forecast (`prognos`, `prognostiserar`) a `prognos`; else a budgeted
 ///   amount (`budgeterat`, `budgeten`) a `budget`; else an outcome (`utfall`, `resultatet`,
-///   `redovisar`) an `utfall`. A sentence naming none of them is not read.
-/// - Not read: a sentence with two or more amounts, an amount that is approximate (`cirka`,
+///   `redovisar`) an `utfall`. A forecast of a year after the report's is a plan: a `budget`.
+///   A sentence naming none of them is not read. A relative clause (`…, vilket är en
+///   budgetavvikelse om -1,1 mnkr`) is read on its own, about the sentence's subject.
+/// - Not read: a sentence (or clause) with two or more amounts, an amount that is approximate (`cirka`,
 ///   `drygt`, `knappt`, …) or compared with something (`högre än`, `ökat med`, `jämfört med`),
 ///   two different years.
 /// - **Value** as printed (`underskott på 12,4` is 12,4: the word says it is a deficit);
@@ -44,8 +46,16 @@ enum ProseAmounts {
         })
       else { continue }
       for sentence in sentences(paragraph, lines) where mayHoldAmount(sentence) {
-        if let fact = fact(sentence, context) {
-          recognition.facts.append(fact)
+        // A relative clause (`…, vilket är en budgetavvikelse om -1,1 mnkr`) is read on its
+        // own, about the sentence's subject.
+        let parts = clauses(sentence)
+        var subject = ""
+        for (k, clause) in parts.enumerated() {
+          if k == 0 { subject = Self.subject(clause) }
+          guard mayHoldAmount(clause) else { continue }
+          if let fact = fact(clause, context, subject: k == 0 ? nil : subject) {
+            recognition.facts.append(fact)
+          }
         }
       }
     }
@@ -98,6 +108,31 @@ enum ProseAmounts {
     }
     if !current.isEmpty { result.append(current) }
     return result
+  }
+
+  /// Words that open a relative clause after a comma.
+  static let clauseOpenings: Set<String> = ["vilket", "som"]
+
+  /// A sentence split before each relative clause (a comma, then `vilket` or `som`).
+  private static func clauses(_ sentence: [Word]) -> [[Word]] {
+    var result: [[Word]] = [[]]
+    for (k, word) in sentence.enumerated() {
+      if k > 0, sentence[k - 1].text.hasSuffix(","), clauseOpenings.contains(word.text.lowercased()) {
+        result.append([])
+      }
+      result[result.count - 1].append(word)
+    }
+    return result
+  }
+
+  /// The sentence's subject: the words before its first verb, when they name something; empty
+  /// otherwise.
+  private static func subject(_ words: [Word]) -> String {
+    let lower = words.map { SimpleText.lowercased(String($0.text)) }
+    guard let verb = lower.firstIndex(where: { verbs.contains($0) }), verb >= 1, verb <= 6 else { return "" }
+    let first = String(words[0].text)
+    guard first.first?.isUppercase == true, !Self.notSubjects.contains(first) else { return "" }
+    return words[..<verb].map { String($0.text) }.joined(separator: " ").trimmingCharacters(in: ",:;")
   }
 
   private static func isAbbreviation(_ word: Substring) -> Bool {
@@ -220,7 +255,8 @@ enum ProseAmounts {
     "hade", "ger", "gav", "landade", "förväntas", "bedöms",
   ]
 
-  private static func fact(_ words: [Word], _ context: GridContext) -> Fact? {
+  /// The fact a sentence (or a relative clause of one, about `subject`) states; nil when none.
+  private static func fact(_ words: [Word], _ context: GridContext, subject given: String? = nil) -> Fact? {
     let found = amounts(words)
     guard found.count == 1, let amount = found.first, amount.index >= 1 else { return nil }
     // Cheap first: the word binding the amount.
@@ -273,7 +309,13 @@ enum ProseAmounts {
         // In a budget, what is forecast or planned is budgeted.
         kind = .budget
       } else if keyword.hasPrefix("prognos") || forecast {
-        kind = .prognos
+        // A forecast of a year after the report's is a plan: a budget year (`Vi räknar med ett
+        // resultat 2026 på 320 miljoner` in 2025).
+        if let year = years.first, let reportYear = context.reportYear, year > reportYear {
+          kind = .budget
+        } else {
+          kind = .prognos
+        }
       } else if keyword.hasPrefix("budgeter") || planned {
         kind = .budget
       } else {
@@ -292,13 +334,9 @@ enum ProseAmounts {
     let period = kind != .utfall ? "helår"
       : (months.count >= 2 ? "\(Month.abbreviation(months[0]))–\(Month.abbreviation(months[months.count - 1]))" : context.reportPeriod)
     // The subject: the words before the first verb, when they name something.
-    var subject = ""
-    if let verb = lower.firstIndex(where: { verbs.contains($0) }), verb >= 1, verb <= 6, verb < amount.index {
-      let words = words[..<verb].map { String($0.text) }
-      let first = words[0]
-      if first.first?.isUppercase == true, !Self.notSubjects.contains(first) {
-        subject = words.joined(separator: " ").trimmingCharacters(in: ",:;")
-      }
+    var subject = given ?? ""
+    if given == nil, let verb = lower.firstIndex(where: { verbs.contains($0) }), verb < amount.index {
+      subject = Self.subject(words)
     }
     if subject.isEmpty { subject = context.section(words[amount.index].line) }
     let indicator = subject.isEmpty ? keyword : subject + " – " + keyword

@@ -1,0 +1,75 @@
+import HQData
+import Testing
+
+@testable import HQReports
+
+/// Amounts stated in running text (`Grid/ProseAmounts.swift`), each rule on sentences written
+/// for the test (other organisations, words and numbers than the dev reports). Every expected
+/// value was worked out by hand from the sentence. Line numbers count from 1 with the title on
+/// line 1 and the body from line 3.
+@Suite struct ProseAmountsTests {
+  static func facts(_ body: String, title: String = "Nämndens årsredovisning 2031") -> [Fact] {
+    ReportIngester.ingest(text: title + "\n\n" + body, source: "test.txt").model.facts
+  }
+
+  static func n(_ text: String) -> Number { IngestFixtures.number(text) }
+
+  @Test func aDeficitOrSurplusIsADeviationAsPrinted() {
+    let facts = Self.facts("""
+      Hamnnämnden redovisar ett underskott på 3,7 mnkr för året som helhet.
+      """)
+    #expect(facts.count == 1)
+    #expect(facts.first?.kind == .avvikelse)
+    #expect(facts.first?.value == Self.n("3.7"))
+    #expect(facts.first?.unit == "mnkr")
+    #expect(facts.first?.year == 2031)
+    #expect(facts.first?.period == "helår")
+    #expect(facts.first?.indicator == "Hamnnämnden – underskott")
+  }
+
+  @Test func aForecastResultAndABudgetedResult() {
+    let facts = Self.facts("""
+      Prognosen för årets resultat är 44,5 miljoner kronor enligt den senaste bedömningen.
+
+      Årets resultat budgeteras till 12 tkr i den beslutade budgeten för nämnden.
+      """, title: "Delårsrapport augusti 2031")
+    #expect(facts.map(\.kind) == [.prognos, .budget])
+    #expect(facts.map(\.value) == ["44.5", "12"].map(Self.n))
+    #expect(facts.map(\.unit) == ["mnkr", "tkr"])
+    #expect(facts.allSatisfy { $0.period == "helår" && $0.year == 2031 })
+  }
+
+  @Test func approximateComparedAndTwoAmountSentencesAreNotRead() {
+    let facts = Self.facts("""
+      Nämnden redovisar ett överskott på cirka 2,0 mnkr för året som helhet.
+
+      Kostnaderna blev 1,5 mnkr högre än budget under året för färjetrafiken.
+
+      Intäkterna var 4,0 mnkr och kostnaderna 6,5 mnkr för hela året i nämnden.
+      """)
+    #expect(facts.isEmpty)
+  }
+
+  /// A relative clause is read on its own, about the sentence's subject: the outcome in the
+  /// main clause and the deviation in the clause; the percentage that restates it is no money.
+  @Test func aRelativeClauseStatesItsOwnAmount() {
+    let facts = Self.facts("""
+      Fritidsnämnden redovisar ett utfall om 77,3 miljoner kronor, vilket är en budgetavvikelse om -2,4 mnkr, som motsvarar -3,1 procent.
+      """)
+    #expect(facts.map(\.kind) == [.utfall, .avvikelse])
+    #expect(facts.map(\.value) == ["77.3", "-2.4"].map(Self.n))
+    #expect(facts.allSatisfy { $0.unit == "mnkr" && $0.year == 2031 && $0.period == "helår" })
+    #expect(facts.map(\.indicator) == ["Fritidsnämnden – utfall", "Fritidsnämnden – budgetavvikelse"])
+  }
+
+  /// A forecast of a year after the report's is a plan: a budget of that year.
+  @Test func aForecastOfALaterYearIsABudget() {
+    let facts = Self.facts("""
+      Vi räknar med ett resultat 2033 på 58 miljoner kronor för kommunen som helhet.
+      """, title: "Delårsrapport augusti 2031")
+    #expect(facts.count == 1)
+    #expect(facts.first?.kind == .budget)
+    #expect(facts.first?.year == 2033)
+    #expect(facts.first?.value == Self.n("58"))
+  }
+}
