@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQLoaders
 import HQReports
 
 /// The `hq` program: parses the command line, sets up a ``Session`` and runs it as a
@@ -64,6 +65,14 @@ public enum HQCommand {
     let session = Session(
       model: DataLoading.bundledModel().model, format: options.format, output: output, errors: errors,
       outputIsTerminal: Terminal.isTerminal(1))
+    do throws(LoadError) {
+      let names = ["HQ_MAX_PIPE_INPUT", "HQ_PDFTOTEXT_TIMEOUT"]
+      let environment = Dictionary(uniqueKeysWithValues: names.compactMap { name in Terminal.environment(name).map { (name, $0) } })
+      session.loadLimits = try LoadLimits.fromEnvironment(environment, isCancelled: { Signals.wasInterrupted })
+    } catch {
+      errors.write("hq: \(error)\n")
+      return ExitStatus.usage.rawValue
+    }
     for (name, value) in options.parameters {
       session.engine.parameters[name] = Session.parameterValue(value)
       session.pinnedParameters.insert(name)

@@ -17,7 +17,8 @@ extension Session {
       } else {
         report(error.message, name: name, line: unit.line)
       }
-      return .failure
+      // Ctrl-C during a `.load` stops a script as it stops a statement (exit status 130).
+      return Signals.wasInterrupted ? .cancelled : .failure
     }
   }
 

@@ -1,5 +1,6 @@
 import HQData
 import HQEngine
+import HQLoaders
 import HQReports
 import HQSyntax
 
@@ -41,6 +42,9 @@ public final class Session {
   /// Parameters given with `--set` on the command line: a script's own `.set` for one of
   /// them keeps the command-line value, so `.set year 2024` in a script is a default.
   public var pinnedParameters: Set<String> = []
+  /// What bounds `.load` and `--load`: Ctrl-C, the size of piped input, pdftotext's time
+  /// (``HQCommand`` applies `HQ_MAX_PIPE_INPUT` and `HQ_PDFTOTEXT_TIMEOUT`).
+  public var loadLimits = LoadLimits(isCancelled: { Signals.wasInterrupted })
   /// The units that ran successfully, for `.save`.
   public internal(set) var transcript: [String] = []
 
