@@ -22,15 +22,27 @@ public enum HQCommand {
   }
 
   /// Runs hq with `arguments` (without the program name) and returns the exit status.
+  ///
+  /// A failed write to standard output other than a closed pipe (a full disk, `> /dev/full`)
+  /// makes the status 1 even when it happens in the last flush.
   public static func main(_ arguments: [String]) -> Int32 {
     Signals.install()
     let errors = OutputSink(descriptor: 2)
     let output = OutputSink(descriptor: 1)
     output.cancellation = Signals.token
-    defer {
-      output.flush()
-      errors.flush()
+    var status = run(arguments, output: output, errors: errors)
+    output.flush()
+    if output.isBroken && output.failure != EPIPE {
+      if !output.failureReported {
+        errors.write("hq: error: cannot write to standard output: \(OutputFile.reason(output.failure))\n")
+      }
+      if status == ExitStatus.success.rawValue { status = ExitStatus.failure.rawValue }
     }
+    errors.flush()
+    return status
+  }
+
+  private static func run(_ arguments: [String], output: OutputSink, errors: OutputSink) -> Int32 {
     let options: Options
     do throws(ShellError) {
       options = try Options.parse(arguments)
@@ -46,14 +58,23 @@ public enum HQCommand {
       output.write("hq \(version)\n")
       return ExitStatus.success.rawValue
     }
+    let limits: LoadLimits
+    do throws(LoadError) {
+      let names = ["HQ_MAX_PIPE_INPUT", "HQ_PDFTOTEXT_TIMEOUT"]
+      let environment = Dictionary(uniqueKeysWithValues: names.compactMap { name in Terminal.environment(name).map { (name, $0) } })
+      limits = try LoadLimits.fromEnvironment(environment, isCancelled: { Signals.wasInterrupted })
+    } catch {
+      errors.write("hq: \(error)\n")
+      return ExitStatus.usage.rawValue
+    }
     // Read the script before loading anything, so a missing file is a quick usage error.
     var scriptText: String?
     if let path = options.script, path != "-" {
       do throws(ShellError) {
-        scriptText = try TextFile.read(path)
+        scriptText = try TextFile.read(path, limits: limits)
       } catch {
         errors.write("hq: \(error.message)\n")
-        return ExitStatus.usage.rawValue
+        return (Signals.wasInterrupted ? ExitStatus.interrupted : .usage).rawValue
       }
     }
 
@@ -65,14 +86,7 @@ public enum HQCommand {
     let session = Session(
       model: DataLoading.bundledModel().model, format: options.format, output: output, errors: errors,
       outputIsTerminal: Terminal.isTerminal(1))
-    do throws(LoadError) {
-      let names = ["HQ_MAX_PIPE_INPUT", "HQ_PDFTOTEXT_TIMEOUT"]
-      let environment = Dictionary(uniqueKeysWithValues: names.compactMap { name in Terminal.environment(name).map { (name, $0) } })
-      session.loadLimits = try LoadLimits.fromEnvironment(environment, isCancelled: { Signals.wasInterrupted })
-    } catch {
-      errors.write("hq: \(error)\n")
-      return ExitStatus.usage.rawValue
-    }
+    session.loadLimits = limits
     for (name, value) in options.parameters {
       session.engine.parameters[name] = Session.parameterValue(value)
       session.pinnedParameters.insert(name)
@@ -86,8 +100,6 @@ public enum HQCommand {
         return (Signals.wasInterrupted ? ExitStatus.interrupted : .failure).rawValue
       }
     }
-    defer { session.finish() }
-
     let outcome: Session.Outcome
     if let scriptText, let path = options.script {
       outcome = session.run(scriptText, name: path, keepGoing: options.keepGoing)
@@ -98,7 +110,10 @@ public enum HQCommand {
     } else {
       outcome = StandardInput.run(session, keepGoing: options.keepGoing)
     }
-    return status(for: outcome).rawValue
+    // An open `.output` that cannot be completed (a full disk) fails the run.
+    let completed = session.finish()
+    let status = status(for: outcome)
+    return (status == .success && !completed ? .failure : status).rawValue
   }
 
   static func runCommands(_ commands: [String], in session: Session, keepGoing: Bool) -> Session.Outcome {
@@ -118,7 +133,7 @@ public enum HQCommand {
   static func status(for outcome: Session.Outcome) -> ExitStatus {
     switch outcome {
     case .success, .quit, .outputClosed: .success
-    case .failure: .failure
+    case .failure, .outputFailed: .failure
     case .cancelled: .interrupted
     }
   }

@@ -53,9 +53,9 @@ public enum DataLoading {
   /// Writes the session's reports as a JSON model file for `.export FILE`.
   static func export(_ model: ReportModel, to path: String) throws(ShellError) {
     do throws(LoadError) {
-      try ModelExport.write(model, to: path)
+      try FileDestination.write(ModelExport.encode(model), to: path)
     } catch {
-      throw ShellError(error.description, isLocated: true)
+      throw ShellError("cannot write '\(path)': \(error.message)")
     }
   }
 }
