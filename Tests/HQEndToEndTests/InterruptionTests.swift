@@ -109,4 +109,50 @@ import Glibc
     shell.send("\u{4}")
     #expect(shell.waitForExit(timeout: 10) == 0, "\(shell.plainText)")
   }
+
+  /// Found: `hq /dev/zero` (a device as a script) was read forever; `hq < /dev/zero` exited 0
+  /// without a word. Devices are refused as scripts; standard input that is not text (a NUL
+  /// byte) or has an endless line is an error naming the line.
+  @Test func devicesAndEndlessInputAreRefused() throws {
+    let device = try HQProcess.run(["/dev/zero"])
+    #expect(device.status == 2)
+    #expect(device.stderr == "hq: cannot read '/dev/zero': it is a device; expected a script file (to type statements, run hq without a script)\n")
+
+    let zeros = try HQProcess.shell("timeout 30 \"$HQ\" < /dev/zero")
+    #expect(zeros.status == 1)
+    #expect(zeros.stderr == "<stdin>:1:1: error: unexpected NUL byte; expected statements as text (is standard input a device or a binary file?)\n")
+
+    let endless = try HQProcess.shell("tr '\\0' a < /dev/zero | HQ_MAX_PIPE_INPUT=1M timeout 30 \"$HQ\"")
+    #expect(endless.status == 1)
+    #expect(endless.stderr == "<stdin>:1:1: error: line 1 is longer than 1 MiB and reading stopped; expected statements (is standard input a device or a binary file?)\n")
+
+    // Found: `cat /dev/zero | hq --load /dev/stdin --as z.csv` read until memory ran out.
+    let load = try HQProcess.shell("cat /dev/zero | HQ_MAX_PIPE_INPUT=2M timeout 30 \"$HQ\" --load /dev/stdin --as z.csv -c 'from z | count'")
+    #expect(load.status == 1)
+    #expect(load.stderr == "/dev/stdin: error: more than 2 MiB arrived through the pipe and reading stopped; nothing was loaded (save the data to a file and load that, or allow more with HQ_MAX_PIPE_INPUT=SIZE)\n")
+  }
+
+  /// Found: Ctrl-C was ignored while an endless pipe loaded (a pipe that always has data never
+  /// blocks, so no read was interrupted).
+  @Test func ctrlCStopsAnEndlessPipeLoad() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let fifo = dir.appendingPathComponent("endless.csv").path
+    #expect(mkfifo(fifo, 0o600) == 0)
+    // A writer that never stops (until the reader goes), started by the shell.
+    let writer = Process()
+    writer.executableURL = URL(fileURLWithPath: "/bin/sh")
+    writer.arguments = ["-c", "exec cat /dev/zero > '\(fifo)'"]
+    try writer.run()
+    defer { writer.terminate() }
+    let started = Date()
+    let result = try HQProcess.run(
+      ["--load", fifo, "-c", "from endless | count"], signal: SIGINT,
+      when: { Date().timeIntervalSince(started) > 1 },
+      // Bounded even if Ctrl-C were missed again: then the size limit ends the load.
+      environment: ["HQ_MAX_PIPE_INPUT": "1G"])
+    #expect(result.status == 130, "\(result.stderr)")
+    #expect(result.stderr == "\(fifo): error: interrupted while reading; nothing was loaded\n")
+    #expect(Date().timeIntervalSince(started) < 15)
+  }
 }

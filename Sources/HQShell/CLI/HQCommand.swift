@@ -145,6 +145,9 @@ public enum HQCommand {
 /// A complete statement is held until the next non-blank line arrives, because a line that
 /// starts with `|` still continues it (the same rule as in script files).
 enum StandardInput {
+  /// The longest line read from standard input (a statement can span lines; this bounds one).
+  static let maxLineBytes = 256 << 20
+
   static func run(_ session: Session, keepGoing: Bool) -> Session.Outcome {
     var result = Session.Outcome.success
     var pending: [String] = []
@@ -167,7 +170,17 @@ enum StandardInput {
       return outcome
     }
 
-    while let line = readLine(strippingNewline: true) {
+    var reader = LineReader(
+      descriptor: 0, maxLineBytes: min(session.loadLimits.maxPipedBytes, maxLineBytes),
+      isCancelled: { Signals.wasInterrupted })
+    while true {
+      let line: String
+      do throws(LineReader.Failure) {
+        guard let next = try reader.next() else { break }
+        line = next
+      } catch {
+        return failed(error, session: session, limit: reader.maxLineBytes)
+      }
       lineNumber += 1
       if Signals.wasInterrupted { return .cancelled }
       let continues = line.drop { $0 == " " || $0 == "\t" }.first == "|"
@@ -193,5 +206,24 @@ enum StandardInput {
       if outcome != .success { return outcome }
     }
     return result
+  }
+
+  /// The error for input that stopped early; Ctrl-C is `cancelled` as for a statement.
+  private static func failed(_ failure: LineReader.Failure, session: Session, limit: Int) -> Session.Outcome {
+    let name = "<stdin>"
+    switch failure {
+    case .interrupted:
+      return .cancelled
+    case .lineTooLong(let line):
+      session.report(
+        "line \(line) is longer than \(LoadLimits.describe(bytes: limit)) and reading stopped; expected statements (is standard input a device or a binary file?)",
+        name: name, line: line)
+    case .notText(let line, let column):
+      session.errors.write("\(name):\(line):\(column): error: unexpected NUL byte; expected statements as text (is standard input a device or a binary file?)\n")
+    case .system(let code):
+      session.errors.write("hq: error: cannot read standard input: \(OutputFile.reason(code))\n")
+    }
+    session.errors.flush()
+    return .failure
   }
 }
