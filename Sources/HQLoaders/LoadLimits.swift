@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HQData
 
 /// What bounds a load: how it learns of Ctrl-C, how much a pipe may hold, how long `pdftotext`
 /// may run. Passed to ``Loader/load(path:as:limits:)`` and on to every read loop.
@@ -35,7 +31,7 @@ public struct LoadLimits: Sendable {
   /// 4 GiB, or a quarter of physical memory when that is less: piped input is held in memory
   /// whole, and the table built from it needs about as much again.
   public static let defaultMaxPipedBytes: Int = {
-    let quarter = PhysicalMemory.bytes / 4
+    let quarter = ByteSize.physicalMemory / 4
     return quarter > 0 ? min(4 << 30, quarter) : 4 << 30
   }()
 
@@ -64,45 +60,9 @@ public struct LoadLimits: Sendable {
     return limits
   }
 
-  /// `512`, `64K`, `512M`, `2G` (powers of 1024; case-insensitive; an optional trailing `B`).
-  /// Nil for anything else, and for sizes that do not fit in an `Int`.
-  public static func parseSize(_ text: String) -> Int? {
-    var digits = Substring(text.uppercased())
-    if digits.hasSuffix("B") { digits = digits.dropLast() }
-    var shift = 0
-    switch digits.last {
-    case "K": shift = 10
-    case "M": shift = 20
-    case "G": shift = 30
-    case "T": shift = 40
-    default: break
-    }
-    if shift > 0 { digits = digits.dropLast() }
-    guard let number = Int(digits), number >= 0 else { return nil }
-    let (value, overflow) = number.multipliedReportingOverflow(by: 1 << shift)
-    return overflow ? nil : value
-  }
+  /// `512`, `64K`, `512M`, `2G` (``HQData/ByteSize/parse(_:)``).
+  public static func parseSize(_ text: String) -> Int? { ByteSize.parse(text) }
 
-  /// `4.0 GiB`, `512 MiB`, `800 bytes`: a size as messages show it.
-  public static func describe(bytes: Int) -> String {
-    let units: [(String, Int)] = [("TiB", 40), ("GiB", 30), ("MiB", 20), ("KiB", 10)]
-    for (name, shift) in units where bytes >= 1 << shift {
-      let whole = bytes >> shift
-      let tenths = ((bytes - (whole << shift)) * 10) >> shift
-      return tenths == 0 ? "\(whole) \(name)" : "\(whole).\(tenths) \(name)"
-    }
-    return "\(bytes) bytes"
-  }
-}
-
-/// The machine's physical memory, for default limits.
-public enum PhysicalMemory {
-  /// In bytes; 0 when the system does not say. The corresponding C call is `sysconf`.
-  public static let bytes: Int = {
-    let pages = sysconf(Int32(_SC_PHYS_PAGES))
-    let size = sysconf(Int32(_SC_PAGESIZE))
-    guard pages > 0, size > 0 else { return 0 }
-    let (total, overflow) = pages.multipliedReportingOverflow(by: size)
-    return overflow ? Int.max : total
-  }()
+  /// `4 GiB`, `512 MiB`, `800 bytes` (``HQData/ByteSize/describe(_:)``).
+  public static func describe(bytes: Int) -> String { ByteSize.describe(bytes) }
 }

@@ -17,6 +17,28 @@ import Glibc
     return probe?.status == 0
   }()
 
+  /// A device that fails every write with ENOSPC: as root, a node made in `dir` with
+  /// /dev/full's numbers, so a regressed hq that replaces devices can only harm that copy
+  /// (an hq from before the fix turned the real /dev/full into a regular file); otherwise
+  /// /dev/full itself, which a user cannot replace.
+  static func fullDevice(in dir: URL) -> String {
+    guard getuid() == 0 else { return "/dev/full" }
+    let path = dir.appendingPathComponent("full").path
+    var info = stat()
+    guard stat("/dev/full", &info) == 0, mknod(path, S_IFCHR | 0o666, info.st_rdev) == 0 else { return "/dev/full" }
+    return path
+  }
+
+  /// `command` (a shell line using `$HQ`) run where `/dev/stdout` can be replaced harmlessly: as
+  /// root, in a private mount namespace with a fresh tmpfs on /dev holding only the links hq
+  /// needs; otherwise as is (a user cannot replace /dev entries).
+  static func withPrivateDev(_ command: String) throws -> HQProcess.Result {
+    guard canMountTmpfs else { return try HQProcess.shell(command) }
+    let setup = "mount -t tmpfs tmpfs /dev && ln -s /proc/self/fd /dev/fd && ln -s /proc/self/fd/1 /dev/stdout && ln -s /proc/self/fd/2 /dev/stderr"
+    let quoted = command.replacingOccurrences(of: "'", with: "'\\''")
+    return try HQProcess.shell("unshare -m sh -c '\(setup) && \(quoted)'")
+  }
+
   static func write(_ text: String, to name: String, in dir: URL) throws -> String {
     let path = dir.appendingPathComponent(name).path
     try text.write(toFile: path, atomically: true, encoding: .utf8)
@@ -65,16 +87,17 @@ import Glibc
   @Test func failedOutputFileWritesExitNonZeroNamingTheLine() throws {
     let dir = try HQProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let full = try Self.write(".output /dev/full\nfrom goals | count\nfrom goals | count\n", to: "full.hq", in: dir)
+    let device = Self.fullDevice(in: dir)
+    let full = try Self.write(".output \(device)\nfrom goals | count\nfrom goals | count\n", to: "full.hq", in: dir)
     let fullResult = try HQProcess.run([full])
     #expect(fullResult.status == 1)
-    #expect(fullResult.stderr == "\(full):2:1: error: cannot write '/dev/full': No space left on device\n")
+    #expect(fullResult.stderr == "\(full):2:1: error: cannot write '\(device)': No space left on device\n")
     #expect(fullResult.stdout.isEmpty)
 
-    let once = try Self.write("from goals | count\n.once /dev/full\nfrom goals | count\n", to: "once.hq", in: dir)
+    let once = try Self.write("from goals | count\n.once \(device)\nfrom goals | count\n", to: "once.hq", in: dir)
     let onceResult = try HQProcess.run([once])
     #expect(onceResult.status == 1)
-    #expect(onceResult.stderr == "\(once):3:1: error: cannot write '/dev/full': No space left on device\n")
+    #expect(onceResult.stderr == "\(once):3:1: error: cannot write '\(device)': No space left on device\n")
 
     let directory = try Self.write(".output .\nfrom goals | count\n", to: "dot.hq", in: dir)
     let dot = try HQProcess.run([directory], directory: dir)
@@ -127,12 +150,12 @@ import Glibc
   @Test func outputToDevStdoutWritesToStandardOutput() throws {
     let dir = try HQProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
-    let result = try HQProcess.run(["-c", "from goals | count", "-c", ".output /dev/stdout", "-c", "from reports | count", "-c", ".output"])
+    let result = try Self.withPrivateDev(#""$HQ" -c 'from goals | count' -c '.output /dev/stdout' -c 'from reports | count' -c '.output'"#)
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stdout == "count\n7\ncount\n2\n")
     // Standard output redirected to a file: appended after what hq wrote there, not over it.
     let file = dir.appendingPathComponent("out.csv").path
-    let redirected = try HQProcess.shell("$HQ -c 'from goals | count' -c '.output /dev/stdout' -c 'from reports | count' > '\(file)'; cat '\(file)'")
+    let redirected = try Self.withPrivateDev(#""$HQ" -c 'from goals | count' -c '.output /dev/stdout' -c 'from reports | count' > "# + "'\(file)'; cat '\(file)'")
     #expect(redirected.stdout == "count\n7\ncount\n2\n")
     var info = stat()
     #expect(lstat("/dev/stdout", &info) == 0 && info.st_mode & S_IFMT == S_IFLNK)

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQEngine
 import HQLoaders
 import HQReports
 
@@ -67,6 +68,14 @@ public enum HQCommand {
       errors.write("hq: \(error)\n")
       return ExitStatus.usage.rawValue
     }
+    var memoryBudget = Engine.defaultMemoryBudget
+    if let text = Terminal.environment("HQ_MEMORY_LIMIT"), !text.isEmpty {
+      guard let bytes = ByteSize.parse(text) else {
+        errors.write("hq: HQ_MEMORY_LIMIT: error: '\(text)' is not a size; expected bytes with an optional K, M or G suffix (HQ_MEMORY_LIMIT=8G)\n")
+        return ExitStatus.usage.rawValue
+      }
+      memoryBudget = bytes
+    }
     // Read the script before loading anything, so a missing file is a quick usage error.
     var scriptText: String?
     if let path = options.script, path != "-" {
@@ -87,6 +96,7 @@ public enum HQCommand {
       model: DataLoading.bundledModel().model, format: options.format, output: output, errors: errors,
       outputIsTerminal: Terminal.isTerminal(1))
     session.loadLimits = limits
+    session.engine.memoryBudget = memoryBudget
     for (name, value) in options.parameters {
       session.engine.parameters[name] = Session.parameterValue(value)
       session.pinnedParameters.insert(name)
