@@ -34,6 +34,21 @@ public struct Engine: Sendable {
   public var parameters: [String: Value] = [:]
   /// The views bound with `let NAME = …`, materialized when bound.
   public private(set) var views: [String: Table] = [:]
+  /// The most bytes a `join` may allocate for its result; a join estimated to need more
+  /// fails before allocating, with a diagnostic naming the join and the estimate.
+  public var memoryBudget: Int = Engine.defaultMemoryBudget
+
+  /// The bytes a join producing `rows` rows from `columns` is estimated to need (the row
+  /// index arrays and every gathered column); `Int.max` when that does not fit.
+  public static func estimatedJoinBytes(rows: Int, columns: [Column]) -> Int {
+    Executor.estimatedBytes(rows: rows, columns: columns)
+  }
+
+  /// Half the machine's physical memory (8 GiB when the system does not say).
+  public static let defaultMemoryBudget: Int = {
+    let physical = ByteSize.physicalMemory
+    return physical > 0 ? physical / 2 : 8 << 30
+  }()
 
   public init(catalog: Catalog) {
     self.catalog = catalog
@@ -115,7 +130,7 @@ public struct Engine: Sendable {
     do {
       var table = try resolve(pipeline.source)
       let checker = self.checker(for: source)
-      let executor = Executor(cancellation: cancellation)
+      let executor = Executor(cancellation: cancellation, memoryBudget: memoryBudget)
       var next = 0
       while next < pipeline.stages.count {
         var planned: [PlanStage] = []

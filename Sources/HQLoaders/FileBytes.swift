@@ -42,8 +42,13 @@ final class FileBytes {
   var buffer: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
 
   /// The bytes of `path`, or a ``LoadError`` naming the file and the system's reason.
-  static func read(_ path: String) throws(LoadError) -> FileBytes {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+  ///
+  /// - Parameter limits: a pipe is read until Ctrl-C (`isCancelled`) or `maxPipedBytes`.
+  static func read(_ path: String, limits: LoadLimits = .standard) throws(LoadError) -> FileBytes {
+    var fd: Int32
+    repeat {
+      fd = open(path, O_RDONLY | O_CLOEXEC)
+    } while fd < 0 && errno == EINTR && !limits.isCancelled()
     guard fd >= 0 else {
       if errno == EINTR {
         throw LoadError(file: path, message: "interrupted while opening the file (a FIFO waits until a program opens it for writing)")
@@ -55,7 +60,7 @@ final class FileBytes {
     guard fstat(fd, &info) == 0 else { throw LoadError(file: path, message: "cannot read the file: \(errnoText())") }
     switch info.st_mode & S_IFMT {
     case S_IFREG: return try map(fd, size: Int(info.st_size), path: path)
-    case S_IFIFO, S_IFSOCK: return try readToEnd(fd, path: path)
+    case S_IFIFO, S_IFSOCK: return try readToEnd(fd, path: path, limits: limits)
     case S_IFDIR: throw LoadError(file: path, message: "is a directory; expected a file")
     case S_IFCHR, S_IFBLK: throw LoadError(file: path, message: "is a device; expected a file or a pipe")
     default: throw LoadError(file: path, message: "is neither a file nor a pipe; expected a file")
@@ -74,12 +79,26 @@ final class FileBytes {
 
   /// Reads a pipe until its writer closes it, doubling the buffer as it fills.
   ///
+  /// Ctrl-C is polled before every `read` (an endless writer such as `cat /dev/zero` never
+  /// lets a read block, so an `EINTR` alone would never come), a read interrupted by another
+  /// signal is retried, and more than `limits.maxPipedBytes` is an error that says how to allow more.
+  ///
   /// - Complexity: O(n) in the bytes read (each byte is copied at most twice on average).
-  private static func readToEnd(_ fd: Int32, path: String) throws(LoadError) -> FileBytes {
+  static func readToEnd(_ fd: Int32, path: String, limits: LoadLimits) throws(LoadError) -> FileBytes {
     var capacity = 1 << 16
     var count = 0
     guard var storage = malloc(capacity) else { throw LoadError(file: path, message: "out of memory") }
     while true {
+      if limits.isCancelled() {
+        free(storage)
+        throw LoadError(file: path, message: "interrupted while reading; nothing was loaded")
+      }
+      if count > limits.maxPipedBytes {
+        free(storage)
+        throw LoadError(
+          file: path,
+          message: "more than \(LoadLimits.describe(bytes: limits.maxPipedBytes)) arrived through the pipe and reading stopped; nothing was loaded (save the data to a file and load that, or allow more with HQ_MAX_PIPE_INPUT=SIZE)")
+      }
       if count == capacity {
         guard let grown = realloc(storage, capacity * 2) else {
           free(storage)
@@ -88,16 +107,15 @@ final class FileBytes {
         storage = grown
         capacity *= 2
       }
-      let got = systemRead(fd, storage + count, capacity - count)
+      let got = systemRead(fd, storage + count, min(capacity - count, limits.maxPipedBytes - count + 1))
       if got > 0 {
         count += got
       } else if got == 0 {
         break
-      } else {
-        let interrupted = errno == EINTR
+      } else if errno != EINTR {
         let reason = errnoText()
         free(storage)
-        throw LoadError(file: path, message: interrupted ? "interrupted while reading" : "cannot read the file: \(reason)")
+        throw LoadError(file: path, message: "cannot read the file: \(reason)")
       }
     }
     guard count > 0 else {

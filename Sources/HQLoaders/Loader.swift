@@ -28,29 +28,30 @@ public enum Loader {
   ///     stem). A name ending in a known extension (`kolada.csv`) also gives the kind of file,
   ///     overriding the path's, and is the name without it; for report texts and model files,
   ///     whose rows go to the fixed sources, only such a name counts (as the report's `source`).
-  public static func load(path: String, as name: String? = nil) throws(LoadError) -> LoadedData {
+  ///   - limits: Ctrl-C, the most bytes a pipe may bring, the time `pdftotext` may take.
+  public static func load(path: String, as name: String? = nil, limits: LoadLimits = .standard) throws(LoadError) -> LoadedData {
     // A name with a known extension stands for the file: its kind, table name and source.
     let named = name.flatMap { name in FileKind(path: name).map { (kind: $0, name: name) } }
     let kind = named?.kind ?? FileKind(path: path)
     let shownName = fileName(named?.name ?? path)
     switch kind {
     case .text:
-      let bytes = try FileBytes.read(path)
+      let bytes = try FileBytes.read(path, limits: limits)
       let text = try bytes.validatedString(file: path)
       let result = ReportIngester.ingest(text: text, source: shownName)
       return .reports(result.model, warnings: result.warnings)
     case .pdf:
-      let text = try PDFText.extract(path: path)
+      let text = try PDFText.extract(path: path, limits: limits)
       let result = ReportIngester.ingest(text: text, source: shownName)
       return .reports(result.model, warnings: result.warnings)
     case .csv, .tsv:
-      let bytes = try FileBytes.read(path)
+      let bytes = try FileBytes.read(path, limits: limits)
       let delimiter: UInt8? = kind == .tsv ? UInt8(ascii: "\t") : nil
       let tableName = named.map { stem($0.name) } ?? name ?? stem(path)
-      let table = try CSVReader.read(bytes, file: path, tableName: tableName, delimiter: delimiter)
+      let table = try CSVReader.read(bytes, file: path, tableName: tableName, delimiter: delimiter, isCancelled: limits.isCancelled)
       return .table(name: table.name, table)
     case .json:
-      let bytes = try FileBytes.read(path)
+      let bytes = try FileBytes.read(path, limits: limits)
       let model = try ModelJSONReader.read(bytes, file: path)
       return .reports(model, warnings: [])
     case nil:

@@ -46,4 +46,22 @@ import Testing
     #expect(failure("from t | summarize s = sum(v)", engine: engine).contains("error: number overflow"))
     #expect(failure("from t | summarize a = avg(v)", engine: engine) == "no error")
   }
+
+  /// Found: `top N` with N ≥ 2^60 trapped (the heap-or-sort choice computed `N * 8`), also
+  /// through a parameter. Row counts near Int.max now mean "all rows".
+  @Test func hugeRowCountsInTopAndTakeAreAllRows() throws {
+    var engine = Fixture.engine
+    let all = try run("from facts | count", engine: &engine)
+    for count in ["1152921504606846976", "9223372036854775807", "$n"] {
+      engine.parameters["n"] = .int(999_999_999_999_999_999)
+      let top = try run("from facts | top \(count) by value | count", engine: &engine)
+      #expect(top == all, "top \(count)")
+      let sortTake = try run("from facts | sort value | take \(count) | count", engine: &engine)
+      #expect(sortTake == all, "sort | take \(count)")
+      let take = try run("from facts | take \(count) | count", engine: &engine)
+      #expect(take == all, "take \(count)")
+    }
+    // A literal beyond Int is a diagnostic, not a trap.
+    #expect(failure("from facts | top 99999999999999999999 by value", engine: engine).contains("too large for 'top'"))
+  }
 }

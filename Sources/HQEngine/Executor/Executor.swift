@@ -2,7 +2,8 @@ import HQData
 import HQSyntax
 
 /// Runs checked stages over a table, one stage at a time, each producing a new table.
-/// Two pairs run fused: `sort | take` as a bounded top-N, `where | count` without gathering.
+/// Three pairs run fused: `sort | take` as a bounded top-N, `where | count` without gathering,
+/// `join | count` without pairing rows or gathering columns.
 ///
 /// Every stage works on whole columns: `where` builds a selection vector and gathers,
 /// `summarize`/`distinct`/`compare`/`pivot`/`join` number their keys with ``Grouping``,
@@ -10,6 +11,8 @@ import HQSyntax
 /// stages and inside long loops.
 struct Executor {
   let cancellation: CancellationCheck
+  /// The most bytes a join may allocate for its result (``Engine/memoryBudget``).
+  var memoryBudget: Int = .max
 
   /// Runs stages in order. `sort` directly followed by `take` runs as one `top`, so only the
   /// rows that are kept get sorted and gathered.
@@ -19,6 +22,10 @@ struct Executor {
     while i < stages.count {
       if case .sort(let keys) = stages[i], i + 1 < stages.count, case .take(let n) = stages[i + 1] {
         table = try run(.top(keys, n), on: table)
+        i += 2
+      } else if case .join(let spec) = stages[i], i + 1 < stages.count, case .count = stages[i + 1] {
+        // Counting a join's rows needs neither its row pairs nor its columns.
+        table = countTable(try joinCount(spec, table), name: table.name)
         i += 2
       } else if case .filter(let predicate) = stages[i], i + 1 < stages.count, case .count = stages[i + 1] {
         // Counting what a filter keeps needs no gathered columns.
@@ -71,7 +78,7 @@ struct Executor {
   }
 
   /// The one-row, one-column result of `count`.
-  private func countTable(_ n: Int, name: String) -> Table {
+  func countTable(_ n: Int, name: String) -> Table {
     let column = Column(
       name: "count", type: .number, storage: .number(mantissas: [Int64(n)], scales: [], uniformScale: 0), nulls: nil, count: 1)
     return Table(name: name, columns: [column])

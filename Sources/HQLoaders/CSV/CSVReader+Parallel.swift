@@ -9,6 +9,8 @@ struct CSVInput: @unchecked Sendable {
   let count: Int
   let delimiter: UInt8
   let release: @Sendable (Int, Int) -> Void
+  /// Ctrl-C, polled every 65,536 records.
+  let isCancelled: @Sendable () -> Bool
 }
 
 /// Makes a located ``LoadError`` from a byte offset (line and column computed on demand).

@@ -16,14 +16,19 @@ import HQReports
 /// and text is interned into a per-column dictionary, so no `String` is made per cell.
 enum CSVReader {
   /// Reads a mapped file, handing finished pages back to the kernel as it goes.
-  static func read(_ file: FileBytes, file path: String, tableName: String, delimiter: UInt8? = nil) throws(LoadError) -> Table {
-    try read(file.buffer, file: path, tableName: tableName, delimiter: delimiter, release: file.releaser)
+  static func read(
+    _ file: FileBytes, file path: String, tableName: String, delimiter: UInt8? = nil,
+    isCancelled: @escaping @Sendable () -> Bool = { false }
+  ) throws(LoadError) -> Table {
+    try read(file.buffer, file: path, tableName: tableName, delimiter: delimiter, release: file.releaser, isCancelled: isCancelled)
   }
 
-  /// Reads `bytes`, the whole file. `release(from, to)` is told which bytes the reader is done with.
+  /// Reads `bytes`, the whole file. `release(from, to)` is told which bytes the reader is done
+  /// with; `isCancelled` (Ctrl-C) is polled every 65,536 records and stops the read.
   static func read(
     _ bytes: UnsafeRawBufferPointer, file path: String, tableName: String, delimiter: UInt8? = nil,
-    release: @escaping @Sendable (Int, Int) -> Void = { _, _ in }, parts: Int? = nil
+    release: @escaping @Sendable (Int, Int) -> Void = { _, _ in }, parts: Int? = nil,
+    isCancelled: @escaping @Sendable () -> Bool = { false }
   ) throws(LoadError) -> Table {
     guard let raw = bytes.baseAddress, bytes.count > 0 else {
       throw LoadError(file: path, message: "the file is empty; expected a header row naming the columns")
@@ -32,7 +37,7 @@ enum CSVReader {
     let failure = CSVFailure(bytes: bytes, file: path)
     let start = hasByteOrderMark(base, bytes.count) ? 3 : 0
     let separator = delimiter ?? sniffDelimiter(base, bytes.count, from: start)
-    let input = CSVInput(base: base, count: bytes.count, delimiter: separator, release: release)
+    let input = CSVInput(base: base, count: bytes.count, delimiter: separator, release: release, isCancelled: isCancelled)
     var scanner = CSVScanner(base: base, count: bytes.count, delimiter: separator, position: start)
     var fields: [CSVField] = []
     let hasHeader: Bool
@@ -107,9 +112,12 @@ enum CSVReader {
         }
       }
       records += 1
-      if records & 0xFFFF == 0 && scanner.recordStart - released >= 16 << 20 {
-        input.release(released, scanner.recordStart)
-        released = scanner.recordStart
+      if records & 0xFFFF == 0 {
+        if input.isCancelled() { throw LoadError(file: failure.file, message: "interrupted while reading; nothing was loaded") }
+        if scanner.recordStart - released >= 16 << 20 {
+          input.release(released, scanner.recordStart)
+          released = scanner.recordStart
+        }
       }
     }
     return scanner.position

@@ -31,13 +31,16 @@ enum PDFText {
   static let fallbackDirectories = ["/usr/bin", "/usr/local/bin", "/opt/homebrew/bin"]
 
   /// - Parameters:
-  ///   - environment: where `PATH` and the `HQ_PDFTOTEXT` override are read (tests pass their own).
+  ///   - environment: where `PATH` and the `HQ_PDFTOTEXT` override are read (tests pass their
+  ///     own); also the tool's environment.
   ///   - fallbacks: directories tried after `PATH`.
   ///   - mode: word geometry (the default) or pdftotext's reading order.
+  ///   - limits: Ctrl-C (polled every 100 ms; the tool is killed), the time the tool may take,
+  ///     the most bytes read from a pipe.
   static func extract(
     path: String, mode: Mode = .layout,
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    fallbacks: [String] = fallbackDirectories
+    fallbacks: [String] = fallbackDirectories, limits: LoadLimits = .standard
   ) throws(LoadError) -> String {
     guard FileManager.default.isReadableFile(atPath: path) else {
       throw LoadError(file: path, message: "cannot open the file: no such readable file")
@@ -49,53 +52,51 @@ enum PDFText {
     }
     // pdftotext seeks in its input, which a pipe cannot do: a pipe's bytes are read here and
     // handed to it on its standard input (`-`), which it reads whole first.
-    var piped: Data?
-    if !isRegularFile(path) {
-      let file = try FileBytes.read(path)
-      piped = withExtendedLifetime(file) { Data(file.buffer) }
-    }
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = piped == nil ? arguments(for: path, mode: mode) : mode.options + ["-", "-"]
-    let output = Pipe()
-    let errors = Pipe()
-    let input = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    process.standardInput = piped == nil ? FileHandle.nullDevice : input
-    do { try process.run() } catch {
-      throw LoadError(file: path, message: "cannot run \(tool): \(error.localizedDescription)")
-    }
-    // Read both pipes to the end before waiting, so a large text cannot fill a pipe and stall.
-    let errorBox = DataBox()
-    let group = DispatchGroup()
-    if let piped {
-      group.enter()
-      DispatchQueue.global().async {
-        try? input.fileHandleForWriting.write(contentsOf: piped)
-        try? input.fileHandleForWriting.close()
-        group.leave()
+    let piped: FileBytes? = isRegularFile(path) ? nil : try FileBytes.read(path, limits: limits)
+    let arguments = piped == nil ? arguments(for: path, mode: mode) : mode.options + ["-", "-"]
+    let result: ChildProcess.Result
+    do throws(ChildProcess.Failure) {
+      result = try withExtendedLifetime(piped) { () throws(ChildProcess.Failure) in
+        try ChildProcess.run(
+          tool, arguments: arguments, environment: environment, input: piped?.buffer, timeout: limits.toolTimeout,
+          maxOutput: limits.maxPipedBytes, isCancelled: limits.isCancelled)
       }
+    } catch {
+      throw failure(error, tool: tool, path: path, limits: limits)
     }
-    group.enter()
-    DispatchQueue.global().async {
-      errorBox.set(errors.fileHandleForReading.readDataToEndOfFile())
-      group.leave()
+    guard result.status == 0 else {
+      let reason = String(decoding: result.errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let status = result.status > 128 ? "killed by signal \(result.status - 128)" : "exit status \(result.status)"
+      throw LoadError(file: path, message: "pdftotext could not read the PDF (\(status))\(reason.isEmpty ? "" : ": \(reason)"); expected a PDF with a text layer")
     }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let reason = String(decoding: errorBox.get(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-      throw LoadError(file: path, message: "pdftotext could not read the PDF (exit status \(process.terminationStatus))\(reason.isEmpty ? "" : ": \(reason)"); expected a PDF with a text layer")
-    }
-    var bytes = [UInt8](data)
+    var bytes = result.output
     switch mode {
     case .layout:
       return PDFLayout.text(of: PDFWords.parse(bytes))
     case .readingOrder:
       for i in bytes.indices where bytes[i] == 0x0C { bytes[i] = 0x0A }
       return String(decoding: bytes, as: UTF8.self)
+    }
+  }
+
+  /// The message for a tool run that did not finish.
+  private static func failure(_ failure: ChildProcess.Failure, tool: String, path: String, limits: LoadLimits) -> LoadError {
+    switch failure {
+    case .cannotStart(let code):
+      return LoadError(file: path, message: "cannot run \(tool): \(String(cString: strerror(code)))")
+    case .interrupted:
+      return LoadError(file: path, message: "interrupted while pdftotext was reading the PDF; nothing was loaded")
+    case .timedOut:
+      let seconds = limits.toolTimeout.rounded() == limits.toolTimeout ? String(Int(limits.toolTimeout)) : String(limits.toolTimeout)
+      return LoadError(
+        file: path,
+        message: "pdftotext did not finish within \(seconds) s and was stopped; nothing was loaded (allow longer with HQ_PDFTOTEXT_TIMEOUT=SECONDS)")
+    case .outputTooLarge:
+      return LoadError(
+        file: path,
+        message: "pdftotext wrote more than \(LoadLimits.describe(bytes: limits.maxPipedBytes)) of text and was stopped; nothing was loaded (allow more with HQ_MAX_PIPE_INPUT=SIZE)")
+    case .system(let what, let code):
+      return LoadError(file: path, message: "\(what): \(String(cString: strerror(code)))")
     }
   }
 
@@ -125,13 +126,4 @@ enum PDFText {
     }
     return nil
   }
-}
-
-/// The standard-error bytes, handed from the reading thread to the waiting one.
-private final class DataBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var data = Data()
-
-  func set(_ value: Data) { lock.withLock { data = value } }
-  func get() -> Data { lock.withLock { data } }
 }

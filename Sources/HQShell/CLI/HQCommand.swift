@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQEngine
+import HQLoaders
 import HQReports
 
 /// The `hq` program: parses the command line, sets up a ``Session`` and runs it as a
@@ -21,15 +23,27 @@ public enum HQCommand {
   }
 
   /// Runs hq with `arguments` (without the program name) and returns the exit status.
+  ///
+  /// A failed write to standard output other than a closed pipe (a full disk, `> /dev/full`)
+  /// makes the status 1 even when it happens in the last flush.
   public static func main(_ arguments: [String]) -> Int32 {
     Signals.install()
     let errors = OutputSink(descriptor: 2)
     let output = OutputSink(descriptor: 1)
     output.cancellation = Signals.token
-    defer {
-      output.flush()
-      errors.flush()
+    var status = run(arguments, output: output, errors: errors)
+    output.flush()
+    if output.isBroken && output.failure != EPIPE {
+      if !output.failureReported {
+        errors.write("hq: error: cannot write to standard output: \(OutputFile.reason(output.failure))\n")
+      }
+      if status == ExitStatus.success.rawValue { status = ExitStatus.failure.rawValue }
     }
+    errors.flush()
+    return status
+  }
+
+  private static func run(_ arguments: [String], output: OutputSink, errors: OutputSink) -> Int32 {
     let options: Options
     do throws(ShellError) {
       options = try Options.parse(arguments)
@@ -45,14 +59,31 @@ public enum HQCommand {
       output.write("hq \(version)\n")
       return ExitStatus.success.rawValue
     }
+    let limits: LoadLimits
+    do throws(LoadError) {
+      let names = ["HQ_MAX_PIPE_INPUT", "HQ_PDFTOTEXT_TIMEOUT"]
+      let environment = Dictionary(uniqueKeysWithValues: names.compactMap { name in Terminal.environment(name).map { (name, $0) } })
+      limits = try LoadLimits.fromEnvironment(environment, isCancelled: { Signals.wasInterrupted })
+    } catch {
+      errors.write("hq: \(error)\n")
+      return ExitStatus.usage.rawValue
+    }
+    var memoryBudget = Engine.defaultMemoryBudget
+    if let text = Terminal.environment("HQ_MEMORY_LIMIT"), !text.isEmpty {
+      guard let bytes = ByteSize.parse(text) else {
+        errors.write("hq: HQ_MEMORY_LIMIT: error: '\(text)' is not a size; expected bytes with an optional K, M or G suffix (HQ_MEMORY_LIMIT=8G)\n")
+        return ExitStatus.usage.rawValue
+      }
+      memoryBudget = bytes
+    }
     // Read the script before loading anything, so a missing file is a quick usage error.
     var scriptText: String?
     if let path = options.script, path != "-" {
       do throws(ShellError) {
-        scriptText = try TextFile.read(path)
+        scriptText = try TextFile.read(path, limits: limits)
       } catch {
         errors.write("hq: \(error.message)\n")
-        return ExitStatus.usage.rawValue
+        return (Signals.wasInterrupted ? ExitStatus.interrupted : .usage).rawValue
       }
     }
 
@@ -64,6 +95,8 @@ public enum HQCommand {
     let session = Session(
       model: DataLoading.bundledModel().model, format: options.format, output: output, errors: errors,
       outputIsTerminal: Terminal.isTerminal(1))
+    session.loadLimits = limits
+    session.engine.memoryBudget = memoryBudget
     for (name, value) in options.parameters {
       session.engine.parameters[name] = Session.parameterValue(value)
       session.pinnedParameters.insert(name)
@@ -77,8 +110,6 @@ public enum HQCommand {
         return (Signals.wasInterrupted ? ExitStatus.interrupted : .failure).rawValue
       }
     }
-    defer { session.finish() }
-
     let outcome: Session.Outcome
     if let scriptText, let path = options.script {
       outcome = session.run(scriptText, name: path, keepGoing: options.keepGoing)
@@ -89,7 +120,10 @@ public enum HQCommand {
     } else {
       outcome = StandardInput.run(session, keepGoing: options.keepGoing)
     }
-    return status(for: outcome).rawValue
+    // An open `.output` that cannot be completed (a full disk) fails the run.
+    let completed = session.finish()
+    let status = status(for: outcome)
+    return (status == .success && !completed ? .failure : status).rawValue
   }
 
   static func runCommands(_ commands: [String], in session: Session, keepGoing: Bool) -> Session.Outcome {
@@ -109,7 +143,7 @@ public enum HQCommand {
   static func status(for outcome: Session.Outcome) -> ExitStatus {
     switch outcome {
     case .success, .quit, .outputClosed: .success
-    case .failure: .failure
+    case .failure, .outputFailed: .failure
     case .cancelled: .interrupted
     }
   }
@@ -121,6 +155,9 @@ public enum HQCommand {
 /// A complete statement is held until the next non-blank line arrives, because a line that
 /// starts with `|` still continues it (the same rule as in script files).
 enum StandardInput {
+  /// The longest line read from standard input (a statement can span lines; this bounds one).
+  static let maxLineBytes = 256 << 20
+
   static func run(_ session: Session, keepGoing: Bool) -> Session.Outcome {
     var result = Session.Outcome.success
     var pending: [String] = []
@@ -143,7 +180,17 @@ enum StandardInput {
       return outcome
     }
 
-    while let line = readLine(strippingNewline: true) {
+    var reader = LineReader(
+      descriptor: 0, maxLineBytes: min(session.loadLimits.maxPipedBytes, maxLineBytes),
+      isCancelled: { Signals.wasInterrupted })
+    while true {
+      let line: String
+      do throws(LineReader.Failure) {
+        guard let next = try reader.next() else { break }
+        line = next
+      } catch {
+        return failed(error, session: session, limit: reader.maxLineBytes)
+      }
       lineNumber += 1
       if Signals.wasInterrupted { return .cancelled }
       let continues = line.drop { $0 == " " || $0 == "\t" }.first == "|"
@@ -169,5 +216,24 @@ enum StandardInput {
       if outcome != .success { return outcome }
     }
     return result
+  }
+
+  /// The error for input that stopped early; Ctrl-C is `cancelled` as for a statement.
+  private static func failed(_ failure: LineReader.Failure, session: Session, limit: Int) -> Session.Outcome {
+    let name = "<stdin>"
+    switch failure {
+    case .interrupted:
+      return .cancelled
+    case .lineTooLong(let line):
+      session.report(
+        "line \(line) is longer than \(LoadLimits.describe(bytes: limit)) and reading stopped; expected statements (is standard input a device or a binary file?)",
+        name: name, line: line)
+    case .notText(let line, let column):
+      session.errors.write("\(name):\(line):\(column): error: unexpected NUL byte; expected statements as text (is standard input a device or a binary file?)\n")
+    case .system(let code):
+      session.errors.write("hq: error: cannot read standard input: \(OutputFile.reason(code))\n")
+    }
+    session.errors.flush()
+    return .failure
   }
 }

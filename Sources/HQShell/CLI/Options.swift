@@ -118,6 +118,13 @@ public struct Options: Sendable, Equatable {
       echo 'from reports' | hq --format markdown
       hq --load kolada.csv -c 'from kolada | take 5'
 
+    Environment:
+      HQ_HISTORY                  the shell's history file (default ~/.hq_history)
+      HQ_PDFTOTEXT                the pdftotext to run (default: found on PATH)
+      HQ_PDFTOTEXT_TIMEOUT        seconds pdftotext may take per PDF (default 600)
+      HQ_MAX_PIPE_INPUT           most bytes read from a pipe, e.g. 512M (default 4G or RAM/4)
+      HQ_MEMORY_LIMIT             most memory a join may use, e.g. 8G (default RAM/2)
+
     Exit status: 0 success, 1 a statement failed, 2 usage error, 130 interrupted (Ctrl-C).
     Inside the shell, .help lists the stages, functions and commands.
 

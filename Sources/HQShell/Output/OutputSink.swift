@@ -31,6 +31,8 @@ public final class OutputSink: TextOutputStream {
   public var shouldStop: Bool { isBroken || (cancellation?.isCancelled ?? false) }
   /// The `errno` of the failed write, if any.
   public private(set) var failure: Int32 = 0
+  /// Set once the failure has been shown to the user, so it is reported once.
+  public var failureReported = false
 
   private static let chunk = 64 * 1024
 

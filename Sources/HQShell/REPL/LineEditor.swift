@@ -106,10 +106,18 @@ final class LineEditor {
     promptText = strdup(prompt)
     cancelled = false
     var count: Int32 = 0
+    // errno is only meaningful right after a failed call: a SIGWINCH (terminal resize) or an
+    // earlier Ctrl-C leaves EINTR behind, and Ctrl-D (count 0) sets nothing, so without this
+    // reset Ctrl-D after a resize was taken for an interrupted read and hq never left.
+    errno = 0
     let result = el_gets(editLine, &count)
+    let code = errno
     if cancelled { return .interrupted }
     guard let result, count > 0 else {
-      if errno == EINTR { return .interrupted }
+      // Ctrl-C as a signal (`kill -INT`, or a key in signal mode) ends el_gets with -1/EINTR;
+      // libedit retries its read after a SIGWINCH, so EINTR with count 0 is Ctrl-D. Any other
+      // failure (EIO when the terminal is gone) is the end of input too, never a loop.
+      if Signals.wasInterrupted || (count < 0 && code == EINTR) { return .interrupted }
       return .endOfInput
     }
     var line = String(cString: result)

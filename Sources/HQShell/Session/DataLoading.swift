@@ -42,9 +42,9 @@ public enum DataLoading {
   }
 
   /// Reads a file for `.load PATH [as NAME]`; nothing in the session changes here.
-  static func load(path: String, as name: String?) throws(ShellError) -> LoadedData {
+  static func load(path: String, as name: String?, limits: LoadLimits) throws(ShellError) -> LoadedData {
     do throws(LoadError) {
-      return try Loader.load(path: path, as: name)
+      return try Loader.load(path: path, as: name, limits: limits)
     } catch {
       throw ShellError(error.description, isLocated: true)
     }
@@ -53,9 +53,9 @@ public enum DataLoading {
   /// Writes the session's reports as a JSON model file for `.export FILE`.
   static func export(_ model: ReportModel, to path: String) throws(ShellError) {
     do throws(LoadError) {
-      try ModelExport.write(model, to: path)
+      try FileDestination.write(ModelExport.encode(model), to: path)
     } catch {
-      throw ShellError(error.description, isLocated: true)
+      throw ShellError("cannot write '\(path)': \(error.message)")
     }
   }
 }
@@ -69,7 +69,7 @@ extension Session {
   ///
   /// - Returns: a one-line summary (`loaded 3 report(s), 120 facts from a.txt`).
   public func load(path: String, as name: String?) throws(ShellError) -> String {
-    switch try DataLoading.load(path: path, as: name) {
+    switch try DataLoading.load(path: path, as: name, limits: loadLimits) {
     case .reports(let loaded, let warnings):
       for warning in warnings { errors.write(warning.description + "\n") }
       let summary = "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)"
@@ -108,9 +108,10 @@ extension Session {
     var messages: [(text: String, aboutIDs: Bool)] = []
     // The files are read and ingested at the same time, one per core, then merged in order;
     // the first failure in that order is the one reported.
+    let limits = loadLimits
     let attempts = Parallel.map(paths.count) { position -> Result<LoadedData, ShellError> in
       let name = position < names.count ? names[position] : nil
-      return Result { () throws(ShellError) in try DataLoading.load(path: paths[position], as: name) }
+      return Result { () throws(ShellError) in try DataLoading.load(path: paths[position], as: name, limits: limits) }
     }
     // Taken out of the array one by one, so each loaded model is held once and merging can
     // move its rows instead of copying them.

@@ -7,7 +7,7 @@ extension Session {
   func runMeta(_ unit: ScriptScanner.Unit, name: String) -> Outcome {
     do throws(ShellError) {
       let command = try MetaCommand.parse(unit.text)
-      let outcome = try perform(command, name: name)
+      let outcome = try perform(command, name: name, line: unit.line)
       if outcome == .success, Self.isReplayable(command) { transcript.append(unit.text) }
       if standardOutput.isBroken { return .outputClosed }
       return outcome
@@ -17,7 +17,8 @@ extension Session {
       } else {
         report(error.message, name: name, line: unit.line)
       }
-      return .failure
+      // Ctrl-C during a `.load` stops a script as it stops a statement (exit status 130).
+      return Signals.wasInterrupted ? .cancelled : .failure
     }
   }
 
@@ -29,27 +30,27 @@ extension Session {
     }
   }
 
-  private func perform(_ command: MetaCommand, name: String) throws(ShellError) -> Outcome {
+  private func perform(_ command: MetaCommand, name: String, line: Int) throws(ShellError) -> Outcome {
     switch command {
     case .help(let topic):
       output.write(try Help.page(for: topic))
-      finishOnce()
-    case .tables: show(sourcesTable())
-    case .schema(let source): show(try schemaTable(source))
-    case .reports: show(model.reportsTable())
+      try finishOnce()
+    case .tables: try show(sourcesTable())
+    case .schema(let source): try show(try schemaTable(source))
+    case .reports: try show(model.reportsTable())
     case .load(let path, let tableName):
       errors.write(try load(path: path, as: tableName) + "\n")
     case .run(let path): return try runFile(path)
     case .save(let path):
       let script = "# Saved by hq.\n" + transcript.map { $0 + "\n" }.joined()
-      try AtomicFile.write(script, to: path)
-    case .output(let path?): try redirect(to: path, once: false)
+      try OutputFile.write(script, to: path)
+    case .output(let path?): try redirect(to: path, once: false, name: name, line: line)
     case .output(nil):
       if let current = redirection {
         redirection = nil
-        try current.file.commit()
+        try complete(current)
       }
-    case .once(let path): try redirect(to: path, once: true)
+    case .once(let path): try redirect(to: path, once: true, name: name, line: line)
     case .format(let newFormat?): format = newFormat
     case .format(nil): output.write("\(format.rawValue)\n")
     case .set(let parameter, let text):
@@ -59,7 +60,7 @@ extension Session {
       guard engine.parameters.removeValue(forKey: parameter) != nil else {
         throw ShellError("no parameter '$\(parameter)' is set")
       }
-    case .vars: show(variablesTable())
+    case .vars: try show(variablesTable())
     case .timer(let on): timer = on
     case .quit: return .quit
     case .export(let path): try DataLoading.export(model, to: path)
@@ -80,7 +81,7 @@ extension Session {
 
   private func runFile(_ path: String) throws(ShellError) -> Outcome {
     guard runDepth < 16 else { throw ShellError(".run is nested too deeply (a script that runs itself?)") }
-    let text = try TextFile.read(path)
+    let text = try TextFile.read(path, limits: loadLimits)
     runDepth += 1
     defer { runDepth -= 1 }
     let before = transcript.count
@@ -91,11 +92,11 @@ extension Session {
   }
 
   /// Writes a table produced by a meta command in the current format.
-  private func show(_ table: Table) {
+  private func show(_ table: Table) throws(ShellError) {
     let sink = output
     format.write(table, to: sink, width: sink === standardOutput && outputIsTerminal ? Terminal.width() : nil)
     sink.flush()
-    finishOnce()
+    try finishOnce()
   }
 
   private func sourcesTable() -> Table {

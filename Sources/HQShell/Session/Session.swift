@@ -1,5 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HQData
 import HQEngine
+import HQLoaders
 import HQReports
 import HQSyntax
 
@@ -20,6 +26,10 @@ public final class Session {
     case quit
     /// The reader of standard output went away (`| head -1`): stop quietly.
     case outputClosed
+    /// Standard output could not be written for another reason (a full disk, `> /dev/full`,
+    /// an I/O error); the error has been written to ``errors``. Stops a script whatever
+    /// `--keep-going` says: nothing later could be seen.
+    case outputFailed
   }
 
   public var engine: Engine
@@ -41,6 +51,9 @@ public final class Session {
   /// Parameters given with `--set` on the command line: a script's own `.set` for one of
   /// them keeps the command-line value, so `.set year 2024` in a script is a default.
   public var pinnedParameters: Set<String> = []
+  /// What bounds `.load` and `--load`: Ctrl-C, the size of piped input, pdftotext's time
+  /// (``HQCommand`` applies `HQ_MAX_PIPE_INPUT` and `HQ_PDFTOTEXT_TIMEOUT`).
+  public var loadLimits = LoadLimits(isCancelled: { Signals.wasInterrupted })
   /// The units that ran successfully, for `.save`.
   public internal(set) var transcript: [String] = []
 
@@ -97,7 +110,7 @@ public final class Session {
       case .failure:
         outcome = .failure
         if !keepGoing { return .failure }
-      case .cancelled, .quit, .outputClosed:
+      case .cancelled, .quit, .outputClosed, .outputFailed:
         return result
       }
     }
@@ -114,8 +127,27 @@ public final class Session {
     // One write per unit keeps results and errors in order on a terminal.
     output.flush()
     standardOutput.flush()
+    if standardOutput.isBroken { return standardOutputFailed(name: name, line: unit.line) }
+    if let failed = checkRedirection(name: name, line: unit.line) {
+      errors.flush()
+      return failed
+    }
     errors.flush()
     return outcome
+  }
+
+  /// After a failed write to standard output: quiet for a closed pipe (`| head -1`), an error
+  /// naming the statement for anything else (`> /dev/full`, a full disk), reported once.
+  private func standardOutputFailed(name: String, line: Int) -> Outcome {
+    defer { errors.flush() }
+    if standardOutput.failure == EPIPE { return .outputClosed }
+    if !standardOutput.failureReported {
+      standardOutput.failureReported = true
+      report(
+        "cannot write the results to standard output: \(OutputFile.reason(standardOutput.failure)); the output is incomplete",
+        name: name, line: line)
+    }
+    return .outputFailed
   }
 
   private func runStatement(_ unit: ScriptScanner.Unit, name: String) -> Outcome {
@@ -136,8 +168,13 @@ public final class Session {
     }
     if failure == nil, Signals.token.isCancelled { failure = .cancelled }
     if timer { errors.write("time: \(Self.describe(clock.now - start))\n") }
-    finishOnce()
     if standardOutput.isBroken { return .outputClosed }
+    do throws(ShellError) {
+      try finishOnce()
+    } catch {
+      report(error.message, name: name, line: unit.line)
+      return .failure
+    }
     switch failure {
     case nil:
       transcript.append(String(unit.text.drop { $0 == " " }))
@@ -220,12 +257,18 @@ public final class Session {
   }
 
   /// Ends the session: flushes output and completes an open `.output` file.
-  public func finish() {
+  ///
+  /// - Returns: false when the `.output` file could not be completed (the error, naming the
+  ///   line of its `.output`, has been written): the exit status must then say so.
+  @discardableResult
+  public func finish() -> Bool {
+    var completed = true
     if let redirection {
-      finishRedirection(redirection)
       self.redirection = nil
+      completed = finishRedirection(redirection)
     }
     standardOutput.flush()
     errors.flush()
+    return completed
   }
 }

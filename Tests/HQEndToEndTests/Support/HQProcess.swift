@@ -71,6 +71,53 @@ enum HQProcess {
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// Runs `hq arguments…` and sends it `signal` once `ready()` is true (polled every 20 ms,
+  /// at most 20 s), as a user pressing Ctrl-C (SIGINT) or a closing terminal (SIGHUP) would.
+  /// A child that has not exited 20 s after the signal is killed (status 137), so a hang
+  /// fails the test instead of blocking the suite.
+  static func run(
+    _ arguments: [String], signal: Int32, when ready: () -> Bool, environment: [String: String] = [:],
+    directory: URL? = nil
+  ) throws -> Result {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["HQ_HISTORY"] = "/dev/null"
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    if let directory { process.currentDirectoryURL = directory }
+    let stdout = Pipe()
+    let stderr = Pipe()
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    let group = DispatchGroup()
+    nonisolated(unsafe) var outData = Data()
+    nonisolated(unsafe) var errData = Data()
+    group.enter()
+    DispatchQueue.global().async {
+      outData = stdout.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    group.enter()
+    DispatchQueue.global().async {
+      errData = stderr.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    for _ in 0..<1000 where !ready() && process.isRunning { usleep(20_000) }
+    kill(process.processIdentifier, signal)
+    for _ in 0..<1000 where process.isRunning { usleep(20_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    group.wait()
+    process.waitUntilExit()
+    let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+    return Result(
+      status: status, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
   /// Runs a shell command line with `$HQ` set to the binary (for pipes such as `| head -1`).
   static func shell(_ command: String) throws -> Result {
     let process = Process()

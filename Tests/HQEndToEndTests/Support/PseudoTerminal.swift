@@ -31,6 +31,12 @@ final class PseudoTerminal {
     var master: Int32 = -1
     let child = forkpty(&master, nil, nil, &size)
     if child == 0 {
+      // A terminal's shell starts programs with no signal blocked; the test's thread may
+      // block some (libdispatch workers block SIGWINCH, SIGINT, SIGTERM, …), and exec keeps
+      // the mask, which would hide resizes and signals from hq.
+      var none = sigset_t()
+      sigemptyset(&none)
+      sigprocmask(SIG_SETMASK, &none, nil)
       execve(program, argv, envp)
       _exit(127)
     }
@@ -50,6 +56,13 @@ final class PseudoTerminal {
   func send(_ keys: String) {
     let bytes = Array(keys.utf8)
     _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+  }
+
+  /// Changes the terminal's size, as dragging a terminal window's corner does: the kernel
+  /// sends SIGWINCH to the program in the foreground.
+  func resize(columns: UInt16, rows: UInt16 = 30) {
+    var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
+    _ = ioctl(fd, UInt(TIOCSWINSZ), &size)
   }
 
   /// Reads until the screen text (escape sequences removed) since the last successful wait

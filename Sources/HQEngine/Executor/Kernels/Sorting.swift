@@ -44,7 +44,8 @@ enum Sorting {
   /// a bounded max-heap over the precomputed key values, O(rows × log limit).
   static func firstRows(_ keys: [SortSpec], limit: Int, rowCount: Int, cancellation: CancellationCheck) throws(RuntimeFailure) -> [Int32] {
     if limit <= 0 { return [] }
-    if limit * 8 >= rowCount || keys.isEmpty {
+    // `limit * 8 >= rowCount`, written so that a limit near Int.max (`top 2^60`) cannot overflow.
+    if limit >= rowCount / 8 + (rowCount % 8 == 0 ? 0 : 1) || keys.isEmpty {
       return Array(try order(keys, rowCount: rowCount, cancellation: cancellation).prefix(limit))
     }
     var values: [[UInt64]] = []
