@@ -316,4 +316,23 @@ import Testing
     #expect(facts.count == 6)
     #expect(facts.allSatisfy { $0.unit == "tkr" })
   }
+
+  /// The document's money unit is for amounts: a row naming a ratio, a share or a count takes
+  /// none from it; a unit after a comma ending the label is the row's.
+  @Test func theDocumentsUnitIsForAmountsOnly() {
+    let (facts, _, _) = Self.read("""
+      Samtliga belopp anges i miljoner kronor om inget annat anges i tabellerna nedan.
+
+      | Mått | Bokslut 2029 | Bokslut 2030 |
+      | --- | --- | --- |
+      | Nettokostnad | 41,2 | 43,9 |
+      | Elever per lärare | 11,5 | 12,1 |
+      | Andel behöriga lärare | 81,0 | 83,5 |
+      | Kostnad per elev, kr | 98 400 | 101 200 |
+      """)
+    #expect(facts.filter { $0.indicator == "Nettokostnad" }.map(\.unit) == ["mnkr", "mnkr"])
+    #expect(facts.filter { $0.indicator == "Elever per lärare" }.map(\.unit) == ["", ""])
+    #expect(facts.filter { $0.indicator == "Andel behöriga lärare" }.map(\.unit) == ["", ""])
+    #expect(facts.filter { $0.indicator.hasPrefix("Kostnad per elev") }.map(\.unit) == ["kr", "kr"])
+  }
 }

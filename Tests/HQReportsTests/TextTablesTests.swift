@@ -115,6 +115,33 @@ import Testing
     #expect(unread.map(\.line) == [5])
   }
 
+  /// A little word (`per`, `i`) at a break between label lines is a word of its own: the
+  /// pieces are not joined into one word, and a ratio (`Antal … per …`) is no count.
+  @Test func aLittleWordAtALineBreakIsAWordOfItsOwn() {
+    // Prose of 240 made-up words, so that the text's words are known (and neither `per`,
+    // `rektor` nor `skolsköterska` is one of them): the rule, not the lack of prose, decides.
+    let syllables = ["ba", "de", "fi", "go", "hu", "ka", "le", "mi", "no", "pu", "ra", "se", "ti", "vo", "sy"]
+    let made = syllables.flatMap { a in syllables.prefix(16).map { a + $0 + "n" } }
+    let proseLines = stride(from: 0, to: made.count, by: 16).map { made[$0..<min($0 + 16, made.count)].joined(separator: " ") + "." }
+    let prose = proseLines.joined(separator: "\n")
+    // The table's lines move down by the prose and the blank line after it.
+    let shift = proseLines.count + 1
+    let (facts, _) = Self.read(prose + """
+
+
+      Mått      Utfall 2029   Utfall 2030
+      Antal
+      lärare    14   15
+      per rektor
+      Antal elever per
+      8,5   9,1
+      skolsköterska
+      """)
+    #expect(facts.filter { $0.line == 5 + shift }.map(\.indicator) == ["Antal lärare per rektor", "Antal lärare per rektor"])
+    #expect(facts.filter { $0.line == 8 + shift }.map(\.indicator) == ["Antal elever per skolsköterska", "Antal elever per skolsköterska"])
+    #expect(facts.allSatisfy { $0.unit == "" })
+  }
+
   @Test func twoSpacesNeverJoinThousands() {
     let (facts, _) = Self.read("""
       Enhet      Budget 2031   Utfall 2031

@@ -125,6 +125,8 @@ enum HeaderWords {
       return .dropHyphen
     }
     guard last.isLetter, first.isLowercase, first.isLetter else { return .space }
+    // A little word that starts a phrase (`medarbetare` / `per enhetschef`) starts a word.
+    if Vocabulary.functionWords.contains(nextWord.lowercased()), next.contains(" ") { return .space }
     // A letter alone on its line (`N` / `o` / `t`, `Avvikels` / `e 2024`) ends the word before it.
     if nextWord.count == 1 { return .none }
     let fragment = nextWord.filter(\.isLetter).lowercased()
@@ -139,6 +141,10 @@ enum HeaderWords {
         if Array(joinedWord[start..<(start + w.count)]) == w { return .none }
       }
     }
+    // A little word or a report word that stands on its own (`per` / `enhetschef`, `Antal` /
+    // `lärare`) ends there.
+    let lastLower = lastWord.lowercased()
+    if Vocabulary.functionWords.contains(lastLower) || Vocabulary.headerWords.contains(lastLower) { return .space }
     guard let words, words.isUseful else { return .space }
     // A word broken without a hyphen: the whole word is one the text uses (`budgetavvikelse`),
     // or the piece after the break is no word of the text (`else`, `varo`, `ning`) while the

@@ -21,6 +21,13 @@ enum GridReading {
     let captionText = [grid.caption, grid.stub].filter { !$0.isEmpty }.joined(separator: " ")
     var columns = GridColumns.read(grid, caption: captionText, context: context)
     for (c, reason) in grid.undetermined where c < columns.count { columns[c].undetermined = reason }
+    // The document's unit (`Belopp anges i miljoner kronor`) is for amounts, not for a row naming
+    // a ratio, a share or a count (`Barn per årsarbetare`): columns whose unit only it gives.
+    let captionStatesUnit = !ColumnMeaning.Context(caption: captionText).captionUnit.isEmpty
+    let fromDocument = columns.map { column in
+      !captionStatesUnit && !column.meaning.unit.isEmpty && column.meaning.unit == context.documentUnit
+        && !column.header.split(separator: " ").contains { ColumnMeaning.unitWord(String($0)) != nil }
+    }
     let name = tableName(grid, context: context)
     let section = context.section(grid.firstLine)
 
@@ -81,7 +88,8 @@ enum GridReading {
           continue
         }
         let meaning = columns[c].meaning
-        let unit = !number.unit.isEmpty ? number.unit : (!labelUnit.isEmpty ? labelUnit : meaning.unit)
+        let unit = !number.unit.isEmpty ? number.unit
+          : (!labelUnit.isEmpty ? labelUnit : (fromDocument[c] && Vocabulary.namesMeasure(label) ? "" : meaning.unit))
         recognition.facts.append(Fact(
           report: context.reportID, section: section, table: name, indicator: label, measure: meaning.measure,
           kind: meaning.kind, period: meaning.period, year: meaning.year, value: number.value, unit: unit,
@@ -159,6 +167,8 @@ enum GridReading {
       return "st"
     }
     if word.hasPrefix("kr/") || word.hasPrefix("tkr/") || word.hasPrefix("mnkr/") { return String(last) }
+    // A unit after a comma ending the label (`Lokalkostnad per kvadratmeter, kr`).
+    if label.hasSuffix(", " + last), let unit = ColumnMeaning.unitWord(String(last)) { return unit }
     return ""
   }
 

@@ -129,6 +129,20 @@ enum Vocabulary {
     "investering", "tillgång", "skulder", "avsättning", "medarbetare",
   ]
 
+  /// Little words that are whole words, never the first piece of a word broken over two lines
+  /// (unless the whole is a report word, ``joinedWords``).
+  static let functionWords: Set<String> = [
+    "per", "i", "och", "av", "för", "med", "mot", "om", "på", "till", "från", "vid", "över", "under", "än", "som",
+    "samt", "eller", "inom", "hos", "efter", "före", "utan", "mellan", "inkl", "exkl",
+  ]
+
+  /// True when a row label names a measure rather than an amount of money: a ratio (`Barn per
+  /// årsarbetare`), a share (`Andel …`) or a count (`Antal …`, `…, antal`).
+  static func namesMeasure(_ label: String) -> Bool {
+    let words = label.split(whereSeparator: { $0 == " " || $0 == "," }).map { letters($0) }
+    return words.contains("per") || words.contains("antal") || words.first == "andel"
+  }
+
   /// Words naming a balance at the end of the year (`Fond UB 2025`, `Utgående balans`).
   static let closingBalanceWords: Set<String> = ["ub", "utgående"]
 
