@@ -72,4 +72,40 @@ import Testing
     #expect(facts.first?.year == 2033)
     #expect(facts.first?.value == Self.n("58"))
   }
+
+  /// A clause stating one percentage with `har varit`, `är`, `uppgick till` is an outcome of the
+  /// period it names (or of the year in an annual report), about its subject.
+  @Test func aPercentageStatedAsItStands() {
+    let facts = Self.facts("""
+      Frånvaron bland lärarna under första halvåret har varit 5,4 % vilket är något lägre än väntat.
+
+      Personalomsättningen för hela nämnden uppgick till 12,5 procent i jämförelse med fjolårets siffror.
+
+      Andelen behöriga lärare i nämndens skolor är 88 %, vilket motsvarar 311 lärare.
+      """, title: "Nämndens delårsrapport augusti 2031")
+    #expect(facts.count == 1)
+    #expect(facts.first?.indicator == "Frånvaron bland lärarna")
+    #expect(facts.first?.value == Self.n("5.4"))
+    #expect(facts.first?.unit == "%")
+    #expect(facts.first?.kind == .utfall)
+    #expect(facts.first?.period == "jan–jun")
+    #expect(facts.first?.year == 2031)
+  }
+
+  /// In an annual report an undated percentage is of the year; targets, forecasts, changes
+  /// (`procentenheter`) and approximations are not read.
+  @Test func aPercentageInAnAnnualReportAndOnesThatAreNotOutcomes() {
+    let facts = Self.facts("""
+      Sjukfrånvaron i förvaltningen var 6,1 % och därmed i nivå med kommunen som helhet.
+
+      Målet är att sjukfrånvaron ska vara 5,0 % för förvaltningen som helhet år 2033.
+
+      Personalomsättningen har varit 2,5 procentenheter lägre än i fjol för hela förvaltningen.
+
+      Andelen elever med godkända betyg har varit cirka 91 % i nämndens skolor.
+      """)
+    #expect(facts.map(\.indicator) == ["Sjukfrånvaron i förvaltningen"])
+    #expect(facts.map(\.value) == [Self.n("6.1")])
+    #expect(facts.map(\.period) == ["helår"])
+  }
 }

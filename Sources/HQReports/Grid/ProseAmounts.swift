@@ -38,22 +38,25 @@ enum ProseAmounts {
         index += 1
         continue
       }
-      // Cheap first: an amount needs a digit and a unit word somewhere in the paragraph.
-      guard paragraph.contains(where: { UnitEvidence.mayStateAmount(lines[$0]) })
+      // Cheap first: an amount needs a digit and a unit word somewhere in the paragraph, a
+      // percentage a `%` or `procent`.
+      let money = paragraph.contains(where: { UnitEvidence.mayStateAmount(lines[$0]) })
         || paragraph.indices.dropLast().contains(where: { k in
           // a number at one line's end and its unit at the next one's start
           TextTables.endsInNumber(lines[paragraph[k]]) && UnitEvidence.mayStateAmount("0 " + lines[paragraph[k + 1]].prefix(20))
         })
-      else { continue }
-      for sentence in sentences(paragraph, lines) where mayHoldAmount(sentence) {
+      let percent = paragraph.contains { lines[$0].utf8.contains(UInt8(ascii: "%")) || ByteSearch.has(lines[$0], "procent") }
+      guard money || percent else { continue }
+      for sentence in sentences(paragraph, lines) where money && mayHoldAmount(sentence) || percent {
         // A relative clause (`…, vilket är en budgetavvikelse om -1,1 mnkr`) is read on its
         // own, about the sentence's subject.
         let parts = clauses(sentence)
         var subject = ""
         for (k, clause) in parts.enumerated() {
           if k == 0 { subject = Self.subject(clause) }
-          guard mayHoldAmount(clause) else { continue }
-          if let fact = fact(clause, context, subject: k == 0 ? nil : subject) {
+          if money, mayHoldAmount(clause) {
+            if let fact = fact(clause, context, subject: k == 0 ? nil : subject) { recognition.facts.append(fact) }
+          } else if percent, k == 0, let fact = percentFact(clause, context) {
             recognition.facts.append(fact)
           }
         }
@@ -113,11 +116,12 @@ enum ProseAmounts {
   /// Words that open a relative clause after a comma.
   static let clauseOpenings: Set<String> = ["vilket", "som"]
 
-  /// A sentence split before each relative clause (a comma, then `vilket` or `som`).
+  /// A sentence split before each relative clause (`vilket`, or `som` after a comma).
   private static func clauses(_ sentence: [Word]) -> [[Word]] {
     var result: [[Word]] = [[]]
     for (k, word) in sentence.enumerated() {
-      if k > 0, sentence[k - 1].text.hasSuffix(","), clauseOpenings.contains(word.text.lowercased()) {
+      let lower = word.text.lowercased()
+      if k > 0, lower == "vilket" || sentence[k - 1].text.hasSuffix(",") && clauseOpenings.contains(lower) {
         result.append([])
       }
       result[result.count - 1].append(word)
@@ -133,6 +137,73 @@ enum ProseAmounts {
     let first = String(words[0].text)
     guard first.first?.isUppercase == true, !Self.notSubjects.contains(first) else { return "" }
     return words[..<verb].map { String($0.text) }.joined(separator: " ").trimmingCharacters(in: ",:;")
+  }
+
+  /// The verbs that state a percentage as it stands (`har varit 6,8 %`, `är 4,4 %`), and those
+  /// that do with `till` or `på` after them (`uppgick till 7,1 %`, `landade på 92 %`).
+  static let statingVerbs: Set<String> = ["varit", "är", "var", "blev", "blivit"]
+  static let statingVerbsWithPreposition: Set<String> = ["uppgår", "uppgick", "uppgått", "landade", "landat", "hamnade"]
+  /// Words that make a percentage a target, a plan or a forecast, not an outcome.
+  static let modalWords: Set<String> = [
+    "ska", "skall", "bör", "mål", "målet", "målvärdet", "målsättningen", "förväntas", "beräknas", "bedöms",
+    "prognos", "prognosen", "kommer", "planeras", "budget", "budgeten", "budgeterat", "önskvärt",
+  ]
+
+  /// The outcome a clause states as one percentage (`Sjukfrånvaron under första halvåret har
+  /// varit 6,8%`): its subject names it; nil when the clause states no such thing, states two
+  /// numbers, compares, plans or forecasts, or does not say for which period in a report of
+  /// part of the year.
+  private static func percentFact(_ words: [Word], _ context: GridContext) -> Fact? {
+    var found: [(index: Int, number: SwedishNumber)] = []
+    var numbers = 0
+    for k in words.indices where hasDigit(words[k].text) {
+      var text = words[k].text.trimmingCharacters(in: ",.;:()")
+      var isPercent = false
+      if text.hasSuffix("%") {
+        text.removeLast()
+        isPercent = true
+      } else if k + 1 < words.count {
+        let next = words[k + 1].text.lowercased()
+        isPercent = next.hasPrefix("%") || next.trimmingCharacters(in: ",.;:") == "procent"
+      }
+      if Vocabulary.year(in: text) != nil && !isPercent { continue }
+      numbers += 1
+      if isPercent, let number = SwedishNumber.parse(text) { found.append((k, number)) }
+    }
+    guard numbers == 1, found.count == 1, let amount = found.first, amount.index >= 2 else { return nil }
+    let lower = words.map { SimpleText.lowercased(String($0.text)).trimmingCharacters(in: ",.;:") }
+    let before = lower[amount.index - 1]
+    guard statingVerbs.contains(before)
+      || ["till", "på"].contains(before) && statingVerbsWithPreposition.contains(lower[amount.index - 2])
+    else { return nil }
+    if lower.contains(where: { modalWords.contains($0) || $0.hasPrefix("procentenhet") }) { return nil }
+    if lower.contains(where: { comparisonWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
+    for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
+    let years = Set(words.compactMap { Vocabulary.year(in: $0.text.trimmingCharacters(in: ",.;:()")) })
+    guard years.count <= 1 else { return nil }
+    // The period the clause names; in a report of part of the year, an undated one is not read.
+    let months = GridColumns.monthsIn(words.map { String($0.text) })
+    let text = lower.joined(separator: " ")
+    let period: String
+    if months.count >= 2 {
+      period = "\(Month.abbreviation(months[0]))–\(Month.abbreviation(months[months.count - 1]))"
+    } else if ByteSearch.has(text, "första halvåret") {
+      period = "jan–jun"
+    } else if ByteSearch.has(text, "helåret") || ByteSearch.has(text, "under året") || context.reportPeriod == "helår" {
+      period = "helår"
+    } else {
+      return nil
+    }
+    // The subject without the period it names (`Sjukfrånvaron under första halvåret`).
+    var subject = Self.subject(words)
+    for phrase in [" under första halvåret", " under året", " under helåret", " under perioden"] {
+      if subject.lowercased().hasSuffix(phrase) { subject = String(subject.dropLast(phrase.count)) }
+    }
+    guard !subject.isEmpty else { return nil }
+    return Fact(
+      report: context.reportID, section: context.section(words[amount.index].line), table: "",
+      indicator: subject, measure: "", kind: .utfall, period: period, year: years.first ?? context.reportYear,
+      value: amount.number.value, unit: "%", line: words[amount.index].line + 1)
   }
 
   private static func isAbbreviation(_ word: Substring) -> Bool {
@@ -251,7 +322,7 @@ enum ProseAmounts {
     "Samtidigt", "Därför", "Sammanfattningsvis", "En", "Ett", "För", "Under", "Efter", "Inför", "Med", "Av",
   ]
   static let verbs: Set<String> = [
-    "redovisar", "prognostiserar", "visar", "är", "blir", "uppgår", "uppgick", "pekar", "räknar", "beräknas", "har",
+    "redovisar", "rapporterar", "prognostiserar", "visar", "var", "blev", "är", "blir", "uppgår", "uppgick", "pekar", "räknar", "beräknas", "har",
     "hade", "ger", "gav", "landade", "förväntas", "bedöms",
   ]
 
