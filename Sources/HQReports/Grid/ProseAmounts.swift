@@ -277,16 +277,8 @@ enum ProseAmounts {
     guard !ByteSearch.allBytes(of: words[k].text, { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }) else {
       return nil
     }
-    let word = lowercasedLetters(words[k].text)
     let next = k + 1 < words.count ? lowercasedLetters(words[k + 1].text) : ""
-    switch word {
-    case "miljoner", "miljon": return ("mnkr", next == "kronor" || next == "kr" ? k + 2 : k + 1)
-    case "mnkr", "mkr": return ("mnkr", k + 1)
-    case "tkr": return ("tkr", k + 1)
-    case "tusen": return next.hasPrefix("kr") ? ("tkr", k + 2) : nil
-    case "miljarder", "miljard", "mdkr": return ("mdkr", next == "kronor" ? k + 2 : k + 1)
-    default: return nil
-    }
+    return Vocabulary.moneyUnit(lowercasedLetters(words[k].text), next: next).map { ($0.unit, k + $0.words) }
   }
 
   /// `word.lowercased().filter(\.isLetter)`, from the bytes when the word is ASCII.

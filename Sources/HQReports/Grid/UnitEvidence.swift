@@ -56,15 +56,8 @@ struct UnitEvidence: Sendable {
   /// The unit the words after `k` name: `miljoner (kronor)`, `mnkr`, `mkr` → `mnkr`; `tkr`,
   /// `tusen kronor` → `tkr`; `miljarder`, `mdkr` → `mdkr`.
   private static func unit(_ words: [NumberRun.Word], after k: Int) -> String? {
-    let next = words[k + 1].text.lowercased().filter(\.isLetter)
-    switch next {
-    case "miljoner", "miljon", "mnkr", "mkr", "mn", "mkronor": return "mnkr"
-    case "tkr": return "tkr"
-    case "tusen":
-      return k + 2 < words.count && words[k + 2].text.lowercased().hasPrefix("kr") ? "tkr" : nil
-    case "miljarder", "miljard", "mdkr", "mdr": return "mdkr"
-    default: return nil
-    }
+    let after = k + 2 < words.count ? words[k + 2].text.lowercased().filter(\.isLetter) : ""
+    return Vocabulary.moneyUnit(words[k + 1].text.lowercased().filter(\.isLetter), next: after)?.unit
   }
 
   /// The unit the prose gives the table's numbers, when it is clear; nil otherwise.

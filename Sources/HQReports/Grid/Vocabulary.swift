@@ -129,6 +129,24 @@ enum Vocabulary {
     "investering", "tillgång", "skulder", "avsättning", "medarbetare",
   ]
 
+  /// The money unit a word after a number names, with the word after it (both lower-case
+  /// letters): `miljoner (kronor)`, `mnkr`, `mkr` → `mnkr`; `tkr`, `tusen kronor` → `tkr`;
+  /// `miljarder (kronor)`, `mdkr`, `mdr` → `mdkr`; and how many words it takes. nil for any other
+  /// word (`kronor` alone, `%`: no scale of money). The prose's amounts and the evidence of a
+  /// table's unit read units by this one rule; headers and captions by
+  /// ``ColumnMeaning/unitWord(_:)``, which it builds on.
+  static func moneyUnit(_ word: String, next: String) -> (unit: String, words: Int)? {
+    switch word {
+    case "miljoner", "miljon": return ("mnkr", next == "kronor" || next == "kr" ? 2 : 1)
+    case "miljarder", "miljard": return ("mdkr", next == "kronor" || next == "kr" ? 2 : 1)
+    case "tusen": return next.hasPrefix("kr") ? ("tkr", 2) : nil
+    case "mn", "mkronor": return ("mnkr", 1)
+    default:
+      guard let unit = ColumnMeaning.unitWord(word), unit == "mnkr" || unit == "tkr" || unit == "mdkr" else { return nil }
+      return (unit, 1)
+    }
+  }
+
   /// Little words that are whole words, never the first piece of a word broken over two lines
   /// (unless the whole is a report word, ``joinedWords``).
   static let functionWords: Set<String> = [
