@@ -309,17 +309,12 @@ enum FigureText {
     return (clean(String(label[..<open])), unit)
   }
 
-  /// The kind a label's own words give a figure, nil when they say nothing (the rules of
-  /// ``FactKind``, first match wins).
+  /// The kind a label's own words give a figure, nil when they say nothing: the one rule of
+  /// ``ColumnMeaning/kind(of:)`` (column headers and figure labels name kinds alike).
   static func kind(ofLabel label: String) -> FactKind? {
-    let lower = SimpleText.lowercased(label)
-    if ByteSearch.has(lower, "avvikelse") || ByteSearch.has(lower, "diff") { return .avvikelse }
-    if ByteSearch.has(lower, "prognos") { return .prognos }
-    if ByteSearch.has(lower, "budget") || lower.hasPrefix("ram ") || ByteSearch.has(lower, " ram ") { return .budget }
-    if lower.split(separator: " ").contains(where: { $0.hasPrefix("mål") }) { return .mål }
-    if ByteSearch.has(lower, "utfall") || ByteSearch.has(lower, "resultat") { return .utfall }
-    return nil
+    ColumnMeaning.kind(of: SimpleText.lowercased(label))
   }
+
 
   /// The section title of a 0-based line, empty when the driver gave none.
   static func section(_ text: ReportText, _ index: Int) -> String {
