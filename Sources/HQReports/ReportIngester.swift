@@ -92,11 +92,13 @@ public enum ReportIngester {
     reportText.readings.preload(prepared.values.rows)
     reportText.valueLines = prepared.values.isValueLine
     ChartsAndContents.read(lines: lines, context: gridContext, into: &context)
-    GridTables.readText(lines: lines, context: gridContext, into: &context)
+    // Each line's shape, read once for the text tables and the prose.
+    let shapes = lines.map(ByteShape.init)
+    GridTables.readText(lines: lines, shapes: shapes, context: gridContext, into: &context)
     for recognizer in Recognizers.tables {
       recognizer.recognize(in: reportText, context: &context)
     }
-    ProseAmounts.read(lines: lines, context: gridContext, into: &context)
+    ProseAmounts.read(lines: lines, shapes: shapes, context: gridContext, into: &context)
 
     let report = Report(
       id: identity.id, title: identity.title, organisation: identity.organisation, committee: identity.committee,

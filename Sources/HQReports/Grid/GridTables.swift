@@ -26,10 +26,12 @@ enum GridTables {
     }
   }
 
-  static func readText(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  static func readText(
+    lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext
+  ) {
     let claimed = recognition.claimed
     let text = TextTables(
-      lines: lines, words: context.words, furniture: context.furniture, headings: context.headings,
+      lines: lines, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
       claimed: { claimed.contains($0) })
     for grid in text.grids() {
       GridReading.read(grid, context: context, into: &recognition)

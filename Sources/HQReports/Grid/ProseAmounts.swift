@@ -23,12 +23,13 @@ import HQData
 ///   something), else the section's title, then the word that gave the kind (`Vatten och
 ///   avlopp – underskott`).
 enum ProseAmounts {
-  static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  /// - Parameter shapes: ``ByteShape`` of each line.
+  static func read(lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext) {
     var index = 0
     while index < lines.count {
       // A paragraph: consecutive lines of running text.
       var paragraph: [Int] = []
-      while index < lines.count, isProseLine(index, lines, recognition) {
+      while index < lines.count, isProseLine(index, lines, shapes, recognition) {
         paragraph.append(index)
         index += 1
       }
@@ -57,13 +58,13 @@ enum ProseAmounts {
     var line: Int
   }
 
-  private static func isProseLine(_ i: Int, _ lines: [String], _ recognition: RecognitionContext) -> Bool {
+  private static func isProseLine(_ i: Int, _ lines: [String], _ shapes: [ByteShape], _ recognition: RecognitionContext) -> Bool {
     guard !recognition.isClaimed(i) else { return false }
     let line = lines[i]
     guard line.utf8.first != UInt8(ascii: "|"), line.utf8.first != UInt8(ascii: "<") || !line.hasPrefix("<!--") else {
       return false
     }
-    let shape = ByteShape(line)
+    let shape = shapes[i]
     return shape.words >= 5 && shape.letterBytes * 2 >= line.utf8.count
   }
 

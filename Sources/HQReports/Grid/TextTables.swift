@@ -45,7 +45,11 @@ struct TextTables {
     static let group = HeaderLineKind(rawValue: 8)
   }
 
-  init(lines: [String], words: DocumentWords, furniture: Set<Int>, headings: Set<Int>, claimed: @escaping (Int) -> Bool) {
+  /// - Parameter shapes: ``ByteShape`` of each line.
+  init(
+    lines: [String], shapes: [ByteShape], words: DocumentWords, furniture: Set<Int>, headings: Set<Int>,
+    claimed: @escaping (Int) -> Bool
+  ) {
     self.lines = lines
     self.words = words
     self.furniture = furniture
@@ -57,13 +61,13 @@ struct TextTables {
     var rowBelow = [Bool](repeating: false, count: lines.count + 1)
     var distance = Int.max
     for i in lines.indices.reversed() {
-      let row = Self.endsInNumber(lines[i]) && ByteShape(lines[i]).words <= 16
+      let row = Self.endsInNumber(lines[i]) && shapes[i].words <= 16
       distance = row ? 0 : (distance == Int.max ? distance : distance + 1)
       rowBelow[i] = distance <= 6
     }
     for i in lines.indices where rowBelow[i] && lines[i].utf8.count <= 200 && !claimed(i) {
       // Cheap first, on bytes: a header line has at most 20 words and ends in no full stop.
-      let shape = ByteShape(lines[i])
+      let shape = shapes[i]
       guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
       let text = lines[i]
       var kind: HeaderLineKind = []
@@ -523,7 +527,7 @@ struct TextTables {
       return true
     } ?? false
     if isClean { return line }
-    return SimpleText.words(line).joined(separator: " ")
+    return SimpleText.joinedWords(line)
   }
 
   private func join(_ pieces: [String]) -> String {
