@@ -44,10 +44,9 @@ enum ChartsAndContents {
     // Letters outside ASCII (`µ`, `ª`) by `Character`; ASCII letters are already ruled out.
     guard !text.isEmpty, ByteSearch.allBytes(of: text, { $0 < 0x80 }) || !text.contains(where: \.isLetter) else { return nil }
     let run = RunReading.run(Substring(text))
-    guard run.label.isEmpty, !run.atoms.isEmpty, let counts = RunReading.counts(run), counts.lowerBound <= 3 else {
-      return nil
-    }
-    return counts.lowerBound
+    guard run.label.isEmpty, !run.atoms.isEmpty else { return nil }
+    // The fewest values the run can be read as (``RunReading/counts(_:)``), when at most three.
+    return (1...min(run.atoms.count, 3)).first { RunReading.read(run, count: $0) != .impossible }
   }
 
   /// The chart residue starting at `index`: three or more lines of lone numbers, with the axis
@@ -102,8 +101,9 @@ enum ChartsAndContents {
     var i = index
     while i < lines.count, !recognition.isClaimed(i) {
       // Cheap first, on bytes: a contents line starts and ends with a digit.
+      let isText = { (b: UInt8) in b != 0x20 && b != 0x09 }
       let bytes = lines[i].utf8
-      guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) else {
+      guard let first = bytes.withContiguousStorageIfAvailable({ $0.first(where: isText) }) ?? bytes.first(where: isText) else {
         if found.isEmpty { return nil }
         i += 1
         continue

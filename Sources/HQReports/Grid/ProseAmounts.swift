@@ -109,11 +109,12 @@ enum ProseAmounts {
   /// its unit.
   private static func amounts(_ words: [Word]) -> [(index: Int, number: SwedishNumber, unit: String, end: Int)] {
     var result: [(Int, SwedishNumber, String, Int)] = []
+    let digits = words.map { hasDigit($0.text) }
     var k = 0
     while k < words.count {
       // Cheap first, on bytes: a word with no digit, no sign and no thousands group after it
       // starts no number.
-      if !mayStartAmount(words, k) {
+      if !mayStartAmount(words, digits, k) {
         k += 1
         continue
       }
@@ -148,12 +149,12 @@ enum ProseAmounts {
 
   /// False when word `k` holds no digit, is no sign and is followed by no word that may be a
   /// thousands group (an ASCII word without a digit is none): no number starts there.
-  private static func mayStartAmount(_ words: [Word], _ k: Int) -> Bool {
+  private static func mayStartAmount(_ words: [Word], _ digits: [Bool], _ k: Int) -> Bool {
+    if digits[k] { return true }
     let word = words[k].text
-    if hasDigit(word) || word.utf8.count <= 3 && (word == "-" || word == "−" || word == "+") { return true }
+    if word.utf8.count <= 3 && (word == "-" || word == "−" || word == "+") { return true }
     guard k + 1 < words.count else { return false }
-    let next = words[k + 1].text
-    return hasDigit(next) || !ByteSearch.allBytes(of: next) { $0 < 0x80 }
+    return digits[k + 1] || !ByteSearch.allBytes(of: words[k + 1].text) { $0 < 0x80 }
   }
 
   private static func hasDigit(_ word: Substring) -> Bool {

@@ -86,7 +86,9 @@ struct TextTables {
 
   /// True when the line's last byte that is no space is a digit or `%`.
   static func endsInNumber(_ line: String) -> Bool {
-    guard let last = line.utf8.last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return false }
+    let isText = { (b: UInt8) in b != 0x20 && b != 0x09 && b != 0x0D }
+    let found = line.utf8.withContiguousStorageIfAvailable { $0.last(where: isText) }
+    guard let last = found ?? line.utf8.last(where: isText) else { return false }
     return last >= 0x30 && last <= 0x39 || last == UInt8(ascii: "%")
   }
 
@@ -207,29 +209,42 @@ struct TextTables {
 
   /// True when the line's last word has a digit (`12,4`, not `%`).
   static func lastWordHasDigit(_ line: String) -> Bool {
-    for byte in line.utf8.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-      if byte == 0x20 || byte == 0x09 { return false }
-      if byte >= 0x30 && byte <= 0x39 { return true }
-    }
-    return false
+    lastWord(line) { word in word.contains { $0 >= 0x30 && $0 <= 0x39 } }
   }
 
   /// True when the line's last word is a year (`2024`, `20221`) or a date (`2024-08-31`).
   static func endsInYearOrDate(_ line: String) -> Bool {
-    let bytes = Array(line.utf8.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
-      .prefix(while: { $0 != 0x20 && $0 != 0x09 }).reversed())
-    let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-    guard bytes.count >= 4, bytes[0] == UInt8(ascii: "1") || bytes[0] == UInt8(ascii: "2") else { return false }
-    if digits == bytes.count { return digits == 4 || digits == 5 }
-    return bytes.count == 10 && digits == 8 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+    lastWord(line) { bytes in
+      let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+      guard bytes.count >= 4, bytes[0] == UInt8(ascii: "1") || bytes[0] == UInt8(ascii: "2") else { return false }
+      if digits == bytes.count { return digits == 4 || digits == 5 }
+      return bytes.count == 10 && digits == 8 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+    }
+  }
+
+  /// `body` of the bytes of the line's last word: after the spaces, tabs and carriage returns at
+  /// its end, back to a space or tab.
+  private static func lastWord<R>(_ line: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func read(_ bytes: UnsafeBufferPointer<UInt8>) -> R {
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+      var start = end
+      while start > 0, bytes[start - 1] != 0x20 && bytes[start - 1] != 0x09 { start -= 1 }
+      return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+    return line.utf8.withContiguousStorageIfAvailable(read) ?? Array(line.utf8).withUnsafeBufferPointer(read)
   }
 
   /// True when four digits in a row start with 19 or 20.
   static func hasYearLikeRun(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable(hasYearLikeRun(bytes:)) ?? hasYearLikeRun(bytes: Array(text.utf8))
+  }
+
+  private static func hasYearLikeRun(bytes: some Sequence<UInt8>) -> Bool {
     var run = 0
     var first: UInt8 = 0
     var second: UInt8 = 0
-    for b in text.utf8 {
+    for b in bytes {
       if b >= 0x30 && b <= 0x39 {
         run += 1
         if run == 1 { first = b }
@@ -244,7 +259,7 @@ struct TextTables {
 
   /// `April-`: a word broken at a hyphen, alone on its line.
   private static func isHyphenFragment(_ text: String) -> Bool {
-    !text.contains(" ") && text.hasSuffix("-") && text.count >= 3 && text.first?.isLetter == true
+    text.utf8.last == UInt8(ascii: "-") && !text.contains(" ") && text.hasSuffix("-") && text.count >= 3 && text.first?.isLetter == true
   }
 
   /// A line of column-group words only (`Kommunen  Koncernen`).
