@@ -212,6 +212,8 @@ enum ProseAmounts {
     "mer än", "mindre än", "jämfört med", "ökat med", "minskat med", "ökade med", "minskade med", "av budgeten",
     "i förhållande",
   ]
+  /// The first words of ``comparisonPairs``: a pair can only start at one of them.
+  static let comparisonPairFirsts = Set(comparisonPairs.map { String($0.prefix { $0 != " " }) })
   /// Sentence openings that name nothing.
   static let notSubjects: Set<String> = [
     "Det", "Den", "Detta", "Vi", "Man", "Här", "Då", "Nu", "Sammantaget", "Däremot", "Dessutom", "Totalt", "Även",
@@ -232,7 +234,9 @@ enum ProseAmounts {
     // Approximate or compared amounts are not read.
     if amount.index > 0, approximations.contains(SimpleText.keepingLetters(lower[amount.index - 1])) { return nil }
     if lower.contains(where: { comparisonWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
-    for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
+    for k in lower.indices.dropLast() where comparisonPairFirsts.contains(lower[k]) {
+      if comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
+    }
     let years = Set(words.compactMap { word -> Int? in
       guard hasDigit(word.text) else { return nil }
       let bare = word.text.trimmingCharacters(in: ",.;:()")
