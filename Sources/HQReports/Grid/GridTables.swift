@@ -6,7 +6,11 @@ enum GridTables {
   /// Markdown pipe tables.
   static func readMarkdown(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
     // Pipe tables only exist in text that has `|` at the start of a line; most texts have none.
-    guard lines.contains(where: { $0.first == "|" || $0.hasPrefix(" |") }) else { return }
+    // On the first byte first: a `|` or a space.
+    guard lines.contains(where: { line in
+      let first = line.utf8.first
+      return first == UInt8(ascii: "|") && line.first == "|" || first == 0x20 && line.hasPrefix(" |")
+    }) else { return }
     let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture, context: context)
     for grid in builder.grids() {
       GridReading.read(grid, context: context, into: &recognition)

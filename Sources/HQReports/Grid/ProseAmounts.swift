@@ -256,13 +256,13 @@ enum ProseAmounts {
     }
     let kind: FactKind
     let keyword: String
-    let planned = lower.contains { $0.hasPrefix("planer") || $0.hasPrefix("budgeter") }
-    let forecast = lower.contains { $0.hasPrefix("prognos") || ["beräknas", "förväntas", "räknar", "bedöms"].contains($0) }
+    lazy var planned = lower.contains { $0.hasPrefix("planer") || $0.hasPrefix("budgeter") }
+    lazy var forecast = lower.contains { $0.hasPrefix("prognos") || ["beräknas", "förväntas", "räknar", "bedöms"].contains($0) }
     if let word = near.last(where: {
       ByteSearch.has($0, "överskott") || ByteSearch.has($0, "underskott") || ByteSearch.has($0, "avvikelse")
     }) {
       // A planned surplus is a budget; any other surplus or deficit a deviation.
-      kind = planned && !word.contains("avvikelse") ? .budget : .avvikelse
+      kind = planned && !ByteSearch.has(word, "avvikelse") ? .budget : .avvikelse
       keyword = word.filter(\.isLetter)
     } else if let k = near.indices.last(where: { near[$0].hasPrefix("resultat") }), k > near.startIndex,
       ["positivt", "negativt"].contains(lower[k - 1])
