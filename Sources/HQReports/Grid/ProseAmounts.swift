@@ -173,8 +173,8 @@ enum ProseAmounts {
     guard !ByteSearch.allBytes(of: words[k].text, { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }) else {
       return nil
     }
-    let word = lowercasedLetters(words[k].text)
-    let next = k + 1 < words.count ? lowercasedLetters(words[k + 1].text) : ""
+    let word = SimpleText.lowercasedLetters(words[k].text)
+    let next = k + 1 < words.count ? SimpleText.lowercasedLetters(words[k + 1].text) : ""
     switch word {
     case "miljoner", "miljon": return ("mnkr", next == "kronor" || next == "kr" ? k + 2 : k + 1)
     case "mnkr", "mkr": return ("mnkr", k + 1)
@@ -183,19 +183,6 @@ enum ProseAmounts {
     case "miljarder", "miljard", "mdkr": return ("mdkr", next == "kronor" ? k + 2 : k + 1)
     default: return nil
     }
-  }
-
-  /// `word.lowercased().filter(\.isLetter)`, from the bytes when the word is ASCII.
-  private static func lowercasedLetters(_ word: Substring) -> String {
-    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      var letters = ""
-      for b in bytes where (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
-        letters.unicodeScalars.append(Unicode.Scalar(b | 0x20))
-      }
-      return letters
-    }
-    return (ascii ?? nil) ?? String(word.lowercased().filter(\.isLetter))
   }
 
   static let approximations: Set<String> = [

@@ -43,6 +43,8 @@ struct TextTables {
     static let hyphenFragment = HeaderLineKind(rawValue: 2)
     static let stub = HeaderLineKind(rawValue: 4)
     static let group = HeaderLineKind(rawValue: 8)
+    /// What a header's first line is.
+    static let startsHeader: HeaderLineKind = [.header, .hyphenFragment, .group]
   }
 
   /// - Parameter shapes: ``ByteShape`` of each line.
@@ -116,7 +118,7 @@ struct TextTables {
 
   /// A header starting at `index`, nil when none does.
   func header(at index: Int) -> Header? {
-    guard !kinds[index].isDisjoint(with: [.header, .hyphenFragment, .group]), !claimed(index) else { return nil }
+    guard kinds[index].rawValue & HeaderLineKind.startsHeader.rawValue != 0, !claimed(index) else { return nil }
     var block: [Int] = []
     var i = index
     while i < lines.count, block.count < 4 {
@@ -162,7 +164,8 @@ struct TextTables {
     let words = SimpleText.words(line)
     // A `Not` column before the column words counts as a column.
     var notes = 0
-    if let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) {
+    // `not` needs an `n` (no other character lower-cases to one).
+    if let index = words.firstIndex(where: { $0.utf8.contains { $0 | 0x20 == UInt8(ascii: "n") } && Vocabulary.letters($0) == "not" }) {
       notes = words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
     }
     let kinds = HeaderLayout.cellStarts(words.map(String.init)).count + notes

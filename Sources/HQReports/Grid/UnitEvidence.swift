@@ -56,7 +56,7 @@ struct UnitEvidence: Sendable {
   /// The unit the words after `k` name: `miljoner (kronor)`, `mnkr`, `mkr` → `mnkr`; `tkr`,
   /// `tusen kronor` → `tkr`; `miljarder`, `mdkr` → `mdkr`.
   private static func unit(_ words: [NumberRun.Word], after k: Int) -> String? {
-    let next = words[k + 1].text.lowercased().filter(\.isLetter)
+    let next = SimpleText.lowercasedLetters(words[k + 1].text)
     switch next {
     case "miljoner", "miljon", "mnkr", "mkr", "mn", "mkronor": return "mnkr"
     case "tkr": return "tkr"

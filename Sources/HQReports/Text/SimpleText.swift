@@ -53,6 +53,22 @@ enum SimpleText {
     }
   }
 
+  /// `String(word.lowercased().filter(\.isLetter))`, from the bytes when the word is ASCII.
+  static func lowercasedLetters(_ word: Substring) -> String {
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var count = 0
+        for b in bytes where (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+          out[count] = b | 0x20
+          count += 1
+        }
+        return count
+      }
+    }
+    return (ascii ?? nil) ?? String(word.lowercased().filter(\.isLetter))
+  }
+
   /// `String(text.filter(\.isLetter))`: ASCII and Latin-1 letters kept from the bytes; text
   /// with any other character outside ASCII goes to the standard library.
   static func keepingLetters(_ text: String) -> String {
