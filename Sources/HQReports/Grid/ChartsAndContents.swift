@@ -7,10 +7,11 @@
 /// - A **table of contents** is a run of lines `section number, title, page number`
 ///   (`2 Driftredovisning 7`); its page numbers are neither facts nor unread.
 enum ChartsAndContents {
-  static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  /// - Parameter shapes: ``ByteShape`` of each line.
+  static func read(lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext) {
     // Each line's numbers, worked out once: a chart is looked for at every line of a run of
     // lines of numbers.
-    let numbers = lines.indices.map { recognition.isClaimed($0) ? nil : numbersOnly(lines[$0]) }
+    let numbers = lines.indices.map { recognition.isClaimed($0) ? nil : numbersOnly(lines[$0], shapes[$0]) }
     var index = 0
     while index < lines.count {
       if let chart = chart(at: index, lines, numbers, recognition) {
@@ -35,11 +36,9 @@ enum ChartsAndContents {
   }
 
   /// A line holding only numbers (one to three), no letters.
-  static func numbersOnly(_ line: String) -> Int? {
+  static func numbersOnly(_ line: String, _ shape: ByteShape) -> Int? {
     // On bytes: a digit, and no letter (ASCII, or the lead byte of å, ä, ö and the like).
-    guard !ByteSearch.allBytes(of: line, { $0 < 0x30 || $0 > 0x39 }),
-      ByteSearch.allBytes(of: line, { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 && $0 <= 0xDF) })
-    else { return nil }
+    guard shape.hasDigit, !shape.hasLetterByte else { return nil }
     let text = line.trimmingSpaces
     // Letters outside ASCII (`µ`, `ª`) by `Character`; ASCII letters are already ruled out.
     guard !text.isEmpty, ByteSearch.allBytes(of: text, { $0 < 0x80 }) || !text.contains(where: \.isLetter) else { return nil }

@@ -20,10 +20,12 @@ enum GridTables {
   /// Tables of text in reading order, in the lines no recognizer has claimed.
   /// Tables of layout-preserving text (columns by character position), before the figure
   /// recognizers: positions settle what words alone cannot.
-  static func readLayout(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  static func readLayout(
+    lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext
+  ) {
     let taken = recognition.claimed
     let layout = LayoutTables(
-      lines: lines, words: context.words, furniture: context.furniture, headings: context.headings,
+      lines: lines, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
       claimed: { taken.contains($0) })
     for grid in layout.grids() {
       GridReading.read(grid, context: context, into: &recognition)

@@ -38,7 +38,7 @@ enum ProseAmounts {
         continue
       }
       // Cheap first: an amount needs a digit and a unit word somewhere in the paragraph.
-      guard paragraph.contains(where: { UnitEvidence.mayStateAmount(lines[$0]) })
+      guard paragraph.contains(where: { shapes[$0].hasDigit && UnitEvidence.mayStateAmount(lines[$0]) })
         || paragraph.indices.dropLast().contains(where: { k in
           // a number at one line's end and its unit at the next one's start
           TextTables.endsInNumber(lines[paragraph[k]]) && UnitEvidence.mayStateAmount("0 " + lines[paragraph[k + 1]].prefix(20))

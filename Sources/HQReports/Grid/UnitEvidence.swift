@@ -16,8 +16,9 @@ struct UnitEvidence: Sendable {
 
   init() {}
 
-  init(lines: [String]) {
-    for line in lines where line.utf8.count >= 40 && (line.utf8.first != UInt8(ascii: "|") || !line.hasPrefix("|"))
+  /// - Parameter shapes: ``ByteShape`` of each line.
+  init(lines: [String], shapes: [ByteShape]) {
+    for (line, shape) in zip(lines, shapes) where shape.hasDigit && line.utf8.count >= 40 && (line.utf8.first != UInt8(ascii: "|") || !line.hasPrefix("|"))
       && Self.mayStateAmount(line)
     {
       let words = NumberRun.words(in: Substring(line))
