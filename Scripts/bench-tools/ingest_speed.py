@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Start-up and report ingestion speed of hq alone (issue 5: start-up < 50 ms, ingest >= 20 MB/s).
+"""Start-up and report ingestion speed of hq alone (start-up < 50 ms, ingest >= 10 MB/s of CPU time).
 
 The same measurements `Scripts/bench` makes for docs/PERFORMANCE.md (bench.startup and
-bench.ingest_rate), without the CSV runs and without writing anything: a quick check by hand.
+bench.ingest_rate), without the CSV runs and without writing anything: a quick check by hand,
+like `Scripts/bench --ingest` with an hq already built.
 
     Scripts/bench-tools/ingest_speed.py [--hq PATH]
 
@@ -22,13 +23,7 @@ def main():
     args = parser.parse_args()
     if not os.access(args.hq, os.X_OK):
         sys.exit(f"no hq binary at {args.hq}; build with swift build -c release --scratch-path .build-speed")
-    hq_start, sqlite_start = bench.startup(args.hq)
-    print(f"start-up: hq {hq_start * 1e3:.1f} ms, sqlite3 {sqlite_start * 1e3:.1f} ms (medians of 20)")
-    ingest = bench.ingest_rate(args.hq)
-    for name, what in (("files", f"{ingest['file_count']} files"), ("one_text", f"one text (texts x {ingest['big_copies']})")):
-        mb, wall, cpu = ingest[name]
-        rate = lambda r: f"{r:.1f} MB/s" if r else "too fast to measure"
-        print(f"ingest, {what}, {mb:.1f} MB: {rate(wall)} wall, {rate(cpu)} of CPU time")
+    bench.print_ingest(args.hq)
 
 
 if __name__ == "__main__":

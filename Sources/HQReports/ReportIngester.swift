@@ -70,14 +70,16 @@ public enum ReportIngester {
     // lines (all read from the text alone) on the other thread.
     var context = RecognitionContext()
     let reportID = identity.id
+    // Each line's shape, read once for the table, chart and prose readers.
+    let shapes = lines.map(ByteShape.init)
     // Markdown tables first: their form is unambiguous, and no other recognizer reads them.
     let gridContext = GridContext(
       reportID: identity.id, source: source, reportYear: identity.year, reportPeriod: identity.period,
       reportKind: identity.kind, documentUnit: identity.documentUnit, words: DocumentWords(lines: lines),
       sectionTitles: sectionTitles, headings: Set(headings.flatMap { $0.line..<$0.endLine }),
-      furniture: furnitureLines, unitEvidence: UnitEvidence(lines: lines))
+      furniture: furnitureLines, unitEvidence: UnitEvidence(lines: lines, shapes: shapes))
     GridTables.readMarkdown(lines: lines, context: gridContext, into: &context)
-    GridTables.readLayout(lines: lines, context: gridContext, into: &context)
+    GridTables.readLayout(lines: lines, shapes: shapes, context: gridContext, into: &context)
     let (_, prepared) = Alongside.run({
       for recognizer in Recognizers.figures {
         recognizer.recognize(in: reportText, context: &context)
@@ -91,12 +93,12 @@ public enum ReportIngester {
     }, concurrently: concurrently)
     reportText.readings.preload(prepared.values.rows)
     reportText.valueLines = prepared.values.isValueLine
-    ChartsAndContents.read(lines: lines, context: gridContext, into: &context)
-    GridTables.readText(lines: lines, context: gridContext, into: &context)
+    ChartsAndContents.read(lines: lines, shapes: shapes, context: gridContext, into: &context)
+    GridTables.readText(lines: lines, shapes: shapes, context: gridContext, into: &context)
     for recognizer in Recognizers.tables {
       recognizer.recognize(in: reportText, context: &context)
     }
-    ProseAmounts.read(lines: lines, context: gridContext, into: &context)
+    ProseAmounts.read(lines: lines, shapes: shapes, context: gridContext, into: &context)
 
     let report = Report(
       id: identity.id, title: identity.title, organisation: identity.organisation, committee: identity.committee,

@@ -82,11 +82,39 @@ extension ReportIdentity {
   /// regions and kommuner only (a kommun's report names its bolag often; the bolag counts only
   /// in a running header or the title).
   static func organisationMentions(_ line: String) -> [String] {
-    guard line.utf8.count <= 2000, ByteSearch.contains(line, "Region") || ByteSearch.contains(line, "Landstinget")
-      || ByteSearch.containsFolded(line, "kommun") || ByteSearch.containsFolded(line, "stad")
+    guard line.utf8.count <= 2000, line.utf8.withContiguousStorageIfAvailable(mayMentionOrganisation) ?? true,
+      ByteSearch.contains(line, "Region") || ByteSearch.contains(line, "Landstinget")
+        || ByteSearch.containsFolded(line, "kommun") || ByteSearch.containsFolded(line, "stad")
     else { return [] }
     let words = NumberRun.words(in: Substring(line)).map(\.text)
     return organisations(in: words, bolag: false).map(\.name.name)
+  }
+
+  /// False when the bytes hold none of `Region`, `Landstinget`, `kommun` or `stad` (ASCII case
+  /// folded for these two) nor the Kelvin sign (``ByteSearch/containsFolded(_:_:)``): the four
+  /// searches of ``organisationMentions(_:)`` in one pass, to pass over most lines cheaply.
+  private static func mayMentionOrganisation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func at(_ i: Int, _ needle: StaticString, folded: Bool) -> Bool {
+      let count = needle.utf8CodeUnitCount
+      guard i + count <= bytes.count else { return false }
+      for k in 0..<count {
+        let b = bytes[i + k]
+        let c = folded && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+        if c != needle.utf8Start[k] { return false }
+      }
+      return true
+    }
+    for i in bytes.indices {
+      switch bytes[i] {
+      case UInt8(ascii: "R"): if at(i, "Region", folded: false) { return true }
+      case UInt8(ascii: "L"): if at(i, "Landstinget", folded: false) { return true }
+      case UInt8(ascii: "k"), UInt8(ascii: "K"): if at(i, "kommun", folded: true) { return true }
+      case UInt8(ascii: "s"), UInt8(ascii: "S"): if at(i, "stad", folded: true) { return true }
+      case 0xE2: if i + 2 < bytes.count, bytes[i + 1] == 0x84, bytes[i + 2] == 0xAA { return true }
+      default: break
+      }
+    }
+    return false
   }
 
   /// The region or kommun the text names most often, when named at least twice and more often

@@ -7,10 +7,11 @@
 /// - A **table of contents** is a run of lines `section number, title, page number`
 ///   (`2 Driftredovisning 7`); its page numbers are neither facts nor unread.
 enum ChartsAndContents {
-  static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  /// - Parameter shapes: ``ByteShape`` of each line.
+  static func read(lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext) {
     // Each line's numbers, worked out once: a chart is looked for at every line of a run of
     // lines of numbers.
-    let numbers = lines.indices.map { recognition.isClaimed($0) ? nil : numbersOnly(lines[$0]) }
+    let numbers = lines.indices.map { recognition.isClaimed($0) ? nil : numbersOnly(lines[$0], shapes[$0]) }
     var index = 0
     while index < lines.count {
       if let chart = chart(at: index, lines, numbers, recognition) {
@@ -35,19 +36,16 @@ enum ChartsAndContents {
   }
 
   /// A line holding only numbers (one to three), no letters.
-  static func numbersOnly(_ line: String) -> Int? {
+  static func numbersOnly(_ line: String, _ shape: ByteShape) -> Int? {
     // On bytes: a digit, and no letter (ASCII, or the lead byte of å, ä, ö and the like).
-    guard !ByteSearch.allBytes(of: line, { $0 < 0x30 || $0 > 0x39 }),
-      ByteSearch.allBytes(of: line, { !(($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A || $0 >= 0xC3 && $0 <= 0xDF) })
-    else { return nil }
+    guard shape.hasDigit, !shape.hasLetterByte else { return nil }
     let text = line.trimmingSpaces
     // Letters outside ASCII (`µ`, `ª`) by `Character`; ASCII letters are already ruled out.
     guard !text.isEmpty, ByteSearch.allBytes(of: text, { $0 < 0x80 }) || !text.contains(where: \.isLetter) else { return nil }
     let run = RunReading.run(Substring(text))
-    guard run.label.isEmpty, !run.atoms.isEmpty, let counts = RunReading.counts(run), counts.lowerBound <= 3 else {
-      return nil
-    }
-    return counts.lowerBound
+    guard run.label.isEmpty, !run.atoms.isEmpty else { return nil }
+    // The fewest values the run can be read as (``RunReading/counts(_:)``), when at most three.
+    return (1...min(run.atoms.count, 3)).first { RunReading.read(run, count: $0) != .impossible }
   }
 
   /// The chart residue starting at `index`: three or more lines of lone numbers, with the axis
@@ -102,8 +100,9 @@ enum ChartsAndContents {
     var i = index
     while i < lines.count, !recognition.isClaimed(i) {
       // Cheap first, on bytes: a contents line starts and ends with a digit.
+      let isText = { (b: UInt8) in b != 0x20 && b != 0x09 }
       let bytes = lines[i].utf8
-      guard let first = bytes.first(where: { $0 != 0x20 && $0 != 0x09 }) else {
+      guard let first = bytes.withContiguousStorageIfAvailable({ $0.first(where: isText) }) ?? bytes.first(where: isText) else {
         if found.isEmpty { return nil }
         i += 1
         continue

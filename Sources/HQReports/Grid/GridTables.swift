@@ -6,7 +6,11 @@ enum GridTables {
   /// Markdown pipe tables.
   static func readMarkdown(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
     // Pipe tables only exist in text that has `|` at the start of a line; most texts have none.
-    guard lines.contains(where: { $0.first == "|" || $0.hasPrefix(" |") }) else { return }
+    // On the first byte first: a `|` or a space.
+    guard lines.contains(where: { line in
+      let first = line.utf8.first
+      return first == UInt8(ascii: "|") && line.first == "|" || first == 0x20 && line.hasPrefix(" |")
+    }) else { return }
     let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture, context: context)
     for grid in builder.grids() {
       GridReading.read(grid, context: context, into: &recognition)
@@ -16,20 +20,24 @@ enum GridTables {
   /// Tables of text in reading order, in the lines no recognizer has claimed.
   /// Tables of layout-preserving text (columns by character position), before the figure
   /// recognizers: positions settle what words alone cannot.
-  static func readLayout(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  static func readLayout(
+    lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext
+  ) {
     let taken = recognition.claimed
     let layout = LayoutTables(
-      lines: lines, words: context.words, furniture: context.furniture, headings: context.headings,
+      lines: lines, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
       claimed: { taken.contains($0) })
     for grid in layout.grids() {
       GridReading.read(grid, context: context, into: &recognition)
     }
   }
 
-  static func readText(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  static func readText(
+    lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext
+  ) {
     let claimed = recognition.claimed
     let text = TextTables(
-      lines: lines, words: context.words, furniture: context.furniture, headings: context.headings,
+      lines: lines, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
       claimed: { claimed.contains($0) })
     for grid in text.grids() {
       GridReading.read(grid, context: context, into: &recognition)

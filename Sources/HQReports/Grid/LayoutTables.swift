@@ -24,6 +24,8 @@
 ///   (`sjukvårdsnämnden`), and otherwise name a group of the rows below (`TILLGÅNGAR`).
 struct LayoutTables {
   let lines: [String]
+  /// ``ByteShape`` of each line.
+  let shapes: [ByteShape]
   let words: DocumentWords
   let furniture: Set<Int>
   let headings: Set<Int>
@@ -42,7 +44,7 @@ struct LayoutTables {
     var index = 0
     while index < lines.count {
       // Cheap first: a row has two gaps of two spaces and a digit.
-      if Self.mayBeRow(lines[index]), !claimed(index), let row = rowCells(index), row.numbers.count >= 2,
+      if shapes[index].mayBeLayoutRow, !claimed(index), let row = rowCells(index), row.numbers.count >= 2,
         let found = table(startingNear: index)
       {
         result.append(found.grid)
@@ -55,27 +57,6 @@ struct LayoutTables {
   }
 
   // MARK: Cells
-
-  /// True when the line has a digit and two places where two or more spaces stand.
-  static func mayBeRow(_ line: String) -> Bool {
-    line.utf8.withContiguousStorageIfAvailable(mayBeRow(bytes:)) ?? mayBeRow(bytes: Array(line.utf8))
-  }
-
-  private static func mayBeRow(bytes: some Sequence<UInt8>) -> Bool {
-    var gaps = 0
-    var spaces = 0
-    var digit = false
-    for b in bytes {
-      if b == 0x20 || b == 0x09 {
-        spaces += 1
-        continue
-      }
-      if spaces >= 2 { gaps += 1 }
-      spaces = 0
-      if b >= 0x30 && b <= 0x39 { digit = true }
-    }
-    return digit && gaps >= 2
-  }
 
   /// The line's cells, split where two or more spaces (or a tab) stand.
   static func cells(_ line: String) -> [Cell] {

@@ -25,12 +25,13 @@ import HQData
 ///   something), else the section's title, then the word that gave the kind (`Vatten och
 ///   avlopp – underskott`).
 enum ProseAmounts {
-  static func read(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  /// - Parameter shapes: ``ByteShape`` of each line.
+  static func read(lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext) {
     var index = 0
     while index < lines.count {
       // A paragraph: consecutive lines of running text.
       var paragraph: [Int] = []
-      while index < lines.count, isProseLine(index, lines, recognition) {
+      while index < lines.count, isProseLine(index, lines, shapes, recognition) {
         paragraph.append(index)
         index += 1
       }
@@ -40,12 +41,12 @@ enum ProseAmounts {
       }
       // Cheap first: an amount needs a digit and a unit word somewhere in the paragraph, a
       // percentage a `%` or `procent`.
-      let money = paragraph.contains(where: { UnitEvidence.mayStateAmount(lines[$0]) })
+      let money = paragraph.contains(where: { shapes[$0].hasDigit && UnitEvidence.mayStateAmount(lines[$0]) })
         || paragraph.indices.dropLast().contains(where: { k in
           // a number at one line's end and its unit at the next one's start
           TextTables.endsInNumber(lines[paragraph[k]]) && UnitEvidence.mayStateAmount("0 " + lines[paragraph[k + 1]].prefix(20))
         })
-      let percent = paragraph.contains { lines[$0].utf8.contains(UInt8(ascii: "%")) || ByteSearch.has(lines[$0], "procent") }
+      let percent = paragraph.contains { shapes[$0].hasDigit && (lines[$0].utf8.contains(UInt8(ascii: "%")) || ByteSearch.has(lines[$0], "procent")) }
       guard money || percent else { continue }
       for sentence in sentences(paragraph, lines) where money && mayHoldAmount(sentence) || percent {
         // A relative clause (`…, vilket är en budgetavvikelse om -1,1 mnkr`) is read on its
@@ -70,13 +71,13 @@ enum ProseAmounts {
     var line: Int
   }
 
-  private static func isProseLine(_ i: Int, _ lines: [String], _ recognition: RecognitionContext) -> Bool {
+  private static func isProseLine(_ i: Int, _ lines: [String], _ shapes: [ByteShape], _ recognition: RecognitionContext) -> Bool {
     guard !recognition.isClaimed(i) else { return false }
     let line = lines[i]
     guard line.utf8.first != UInt8(ascii: "|"), line.utf8.first != UInt8(ascii: "<") || !line.hasPrefix("<!--") else {
       return false
     }
-    let shape = ByteShape(line)
+    let shape = shapes[i]
     return shape.words >= 5 && shape.letterBytes * 2 >= line.utf8.count
   }
 
@@ -214,11 +215,12 @@ enum ProseAmounts {
   /// its unit.
   private static func amounts(_ words: [Word]) -> [(index: Int, number: SwedishNumber, unit: String, end: Int)] {
     var result: [(Int, SwedishNumber, String, Int)] = []
+    let digits = words.map { hasDigit($0.text) }
     var k = 0
     while k < words.count {
       // Cheap first, on bytes: a word with no digit, no sign and no thousands group after it
       // starts no number.
-      if !mayStartAmount(words, k) {
+      if !mayStartAmount(words, digits, k) {
         k += 1
         continue
       }
@@ -253,12 +255,12 @@ enum ProseAmounts {
 
   /// False when word `k` holds no digit, is no sign and is followed by no word that may be a
   /// thousands group (an ASCII word without a digit is none): no number starts there.
-  private static func mayStartAmount(_ words: [Word], _ k: Int) -> Bool {
+  private static func mayStartAmount(_ words: [Word], _ digits: [Bool], _ k: Int) -> Bool {
+    if digits[k] { return true }
     let word = words[k].text
-    if hasDigit(word) || word.utf8.count <= 3 && (word == "-" || word == "−" || word == "+") { return true }
+    if word.utf8.count <= 3 && (word == "-" || word == "−" || word == "+") { return true }
     guard k + 1 < words.count else { return false }
-    let next = words[k + 1].text
-    return hasDigit(next) || !ByteSearch.allBytes(of: next) { $0 < 0x80 }
+    return digits[k + 1] || !ByteSearch.allBytes(of: words[k + 1].text) { $0 < 0x80 }
   }
 
   private static func hasDigit(_ word: Substring) -> Bool {
@@ -277,21 +279,8 @@ enum ProseAmounts {
     guard !ByteSearch.allBytes(of: words[k].text, { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }) else {
       return nil
     }
-    let next = k + 1 < words.count ? lowercasedLetters(words[k + 1].text) : ""
-    return Vocabulary.moneyUnit(lowercasedLetters(words[k].text), next: next).map { ($0.unit, k + $0.words) }
-  }
-
-  /// `word.lowercased().filter(\.isLetter)`, from the bytes when the word is ASCII.
-  private static func lowercasedLetters(_ word: Substring) -> String {
-    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
-      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      var letters = ""
-      for b in bytes where (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
-        letters.unicodeScalars.append(Unicode.Scalar(b | 0x20))
-      }
-      return letters
-    }
-    return (ascii ?? nil) ?? String(word.lowercased().filter(\.isLetter))
+    let next = k + 1 < words.count ? SimpleText.lowercasedLetters(words[k + 1].text) : ""
+    return Vocabulary.moneyUnit(SimpleText.lowercasedLetters(words[k].text), next: next).map { ($0.unit, k + $0.words) }
   }
 
   static let approximations: Set<String> = [
@@ -308,6 +297,8 @@ enum ProseAmounts {
     "mer än", "mindre än", "jämfört med", "ökat med", "minskat med", "ökade med", "minskade med", "av budgeten",
     "i förhållande",
   ]
+  /// The first words of ``comparisonPairs``: a pair can only start at one of them.
+  static let comparisonPairFirsts = Set(comparisonPairs.map { String($0.prefix { $0 != " " }) })
   /// Sentence openings that name nothing.
   static let notSubjects: Set<String> = [
     "Det", "Den", "Detta", "Vi", "Man", "Här", "Då", "Nu", "Sammantaget", "Däremot", "Dessutom", "Totalt", "Även",
@@ -329,7 +320,9 @@ enum ProseAmounts {
     // Approximate or compared amounts are not read.
     if amount.index > 0, approximations.contains(SimpleText.keepingLetters(lower[amount.index - 1])) { return nil }
     if lower.contains(where: { comparisonWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
-    for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
+    for k in lower.indices.dropLast() where comparisonPairFirsts.contains(lower[k]) {
+      if comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
+    }
     let years = Set(words.compactMap { word -> Int? in
       guard hasDigit(word.text) else { return nil }
       let bare = word.text.trimmingCharacters(in: ",.;:()")
@@ -349,13 +342,13 @@ enum ProseAmounts {
     }
     let kind: FactKind
     let keyword: String
-    let planned = lower.contains { $0.hasPrefix("planer") || $0.hasPrefix("budgeter") }
-    let forecast = lower.contains { $0.hasPrefix("prognos") || ["beräknas", "förväntas", "räknar", "bedöms"].contains($0) }
+    lazy var planned = lower.contains { $0.hasPrefix("planer") || $0.hasPrefix("budgeter") }
+    lazy var forecast = lower.contains { $0.hasPrefix("prognos") || ["beräknas", "förväntas", "räknar", "bedöms"].contains($0) }
     if let word = near.last(where: {
       ByteSearch.has($0, "överskott") || ByteSearch.has($0, "underskott") || ByteSearch.has($0, "avvikelse")
     }) {
       // A planned surplus is a budget; any other surplus or deficit a deviation.
-      kind = planned && !word.contains("avvikelse") ? .budget : .avvikelse
+      kind = planned && !ByteSearch.has(word, "avvikelse") ? .budget : .avvikelse
       keyword = word.filter(\.isLetter)
     } else if let k = near.indices.last(where: { near[$0].hasPrefix("resultat") }), k > near.startIndex,
       ["positivt", "negativt"].contains(lower[k - 1])

@@ -43,9 +43,15 @@ struct TextTables {
     static let hyphenFragment = HeaderLineKind(rawValue: 2)
     static let stub = HeaderLineKind(rawValue: 4)
     static let group = HeaderLineKind(rawValue: 8)
+    /// What a header's first line is.
+    static let startsHeader: HeaderLineKind = [.header, .hyphenFragment, .group]
   }
 
-  init(lines: [String], words: DocumentWords, furniture: Set<Int>, headings: Set<Int>, claimed: @escaping (Int) -> Bool) {
+  /// - Parameter shapes: ``ByteShape`` of each line.
+  init(
+    lines: [String], shapes: [ByteShape], words: DocumentWords, furniture: Set<Int>, headings: Set<Int>,
+    claimed: @escaping (Int) -> Bool
+  ) {
     self.lines = lines
     self.words = words
     self.furniture = furniture
@@ -57,13 +63,13 @@ struct TextTables {
     var rowBelow = [Bool](repeating: false, count: lines.count + 1)
     var distance = Int.max
     for i in lines.indices.reversed() {
-      let row = Self.endsInNumber(lines[i]) && ByteShape(lines[i]).words <= 16
+      let row = Self.endsInNumber(lines[i]) && shapes[i].words <= 16
       distance = row ? 0 : (distance == Int.max ? distance : distance + 1)
       rowBelow[i] = distance <= 6
     }
     for i in lines.indices where rowBelow[i] && lines[i].utf8.count <= 200 && !claimed(i) {
       // Cheap first, on bytes: a header line has at most 20 words and ends in no full stop.
-      let shape = ByteShape(lines[i])
+      let shape = shapes[i]
       guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
       let text = lines[i]
       var kind: HeaderLineKind = []
@@ -82,7 +88,9 @@ struct TextTables {
 
   /// True when the line's last byte that is no space is a digit or `%`.
   static func endsInNumber(_ line: String) -> Bool {
-    guard let last = line.utf8.last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { return false }
+    let isText = { (b: UInt8) in b != 0x20 && b != 0x09 && b != 0x0D }
+    let found = line.utf8.withContiguousStorageIfAvailable { $0.last(where: isText) }
+    guard let last = found ?? line.utf8.last(where: isText) else { return false }
     return last >= 0x30 && last <= 0x39 || last == UInt8(ascii: "%")
   }
 
@@ -110,7 +118,7 @@ struct TextTables {
 
   /// A header starting at `index`, nil when none does.
   func header(at index: Int) -> Header? {
-    guard !kinds[index].isDisjoint(with: [.header, .hyphenFragment, .group]), !claimed(index) else { return nil }
+    guard kinds[index].rawValue & HeaderLineKind.startsHeader.rawValue != 0, !claimed(index) else { return nil }
     var block: [Int] = []
     var i = index
     while i < lines.count, block.count < 4 {
@@ -156,7 +164,8 @@ struct TextTables {
     let words = SimpleText.words(line)
     // A `Not` column before the column words counts as a column.
     var notes = 0
-    if let index = words.firstIndex(where: { Vocabulary.letters($0) == "not" }) {
+    // `not` needs an `n` (no other character lower-cases to one).
+    if let index = words.firstIndex(where: { $0.utf8.contains { $0 | 0x20 == UInt8(ascii: "n") } && Vocabulary.letters($0) == "not" }) {
       notes = words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
     }
     let kinds = HeaderLayout.cellStarts(words.map(String.init)).count + notes
@@ -203,29 +212,42 @@ struct TextTables {
 
   /// True when the line's last word has a digit (`12,4`, not `%`).
   static func lastWordHasDigit(_ line: String) -> Bool {
-    for byte in line.utf8.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
-      if byte == 0x20 || byte == 0x09 { return false }
-      if byte >= 0x30 && byte <= 0x39 { return true }
-    }
-    return false
+    lastWord(line) { word in word.contains { $0 >= 0x30 && $0 <= 0x39 } }
   }
 
   /// True when the line's last word is a year (`2024`, `20221`) or a date (`2024-08-31`).
   static func endsInYearOrDate(_ line: String) -> Bool {
-    let bytes = Array(line.utf8.reversed().drop(while: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D })
-      .prefix(while: { $0 != 0x20 && $0 != 0x09 }).reversed())
-    let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
-    guard bytes.count >= 4, bytes[0] == UInt8(ascii: "1") || bytes[0] == UInt8(ascii: "2") else { return false }
-    if digits == bytes.count { return digits == 4 || digits == 5 }
-    return bytes.count == 10 && digits == 8 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+    lastWord(line) { bytes in
+      let digits = bytes.filter { $0 >= 0x30 && $0 <= 0x39 }.count
+      guard bytes.count >= 4, bytes[0] == UInt8(ascii: "1") || bytes[0] == UInt8(ascii: "2") else { return false }
+      if digits == bytes.count { return digits == 4 || digits == 5 }
+      return bytes.count == 10 && digits == 8 && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-")
+    }
+  }
+
+  /// `body` of the bytes of the line's last word: after the spaces, tabs and carriage returns at
+  /// its end, back to a space or tab.
+  private static func lastWord<R>(_ line: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    func read(_ bytes: UnsafeBufferPointer<UInt8>) -> R {
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+      var start = end
+      while start > 0, bytes[start - 1] != 0x20 && bytes[start - 1] != 0x09 { start -= 1 }
+      return body(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+    }
+    return line.utf8.withContiguousStorageIfAvailable(read) ?? Array(line.utf8).withUnsafeBufferPointer(read)
   }
 
   /// True when four digits in a row start with 19 or 20.
   static func hasYearLikeRun(_ text: String) -> Bool {
+    text.utf8.withContiguousStorageIfAvailable(hasYearLikeRun(bytes:)) ?? hasYearLikeRun(bytes: Array(text.utf8))
+  }
+
+  private static func hasYearLikeRun(bytes: some Sequence<UInt8>) -> Bool {
     var run = 0
     var first: UInt8 = 0
     var second: UInt8 = 0
-    for b in text.utf8 {
+    for b in bytes {
       if b >= 0x30 && b <= 0x39 {
         run += 1
         if run == 1 { first = b }
@@ -240,7 +262,7 @@ struct TextTables {
 
   /// `April-`: a word broken at a hyphen, alone on its line.
   private static func isHyphenFragment(_ text: String) -> Bool {
-    !text.contains(" ") && text.hasSuffix("-") && text.count >= 3 && text.first?.isLetter == true
+    text.utf8.last == UInt8(ascii: "-") && !text.contains(" ") && text.hasSuffix("-") && text.count >= 3 && text.first?.isLetter == true
   }
 
   /// A line of column-group words only (`Kommunen  Koncernen`).
@@ -524,48 +546,10 @@ struct TextTables {
       return true
     } ?? false
     if isClean { return line }
-    return SimpleText.words(line).joined(separator: " ")
+    return SimpleText.joinedWords(line)
   }
 
   private func join(_ pieces: [String]) -> String {
     HeaderWords.join(pieces.filter { !$0.isEmpty }, words: words)
-  }
-}
-
-/// What a line looks like, read from its bytes in one pass: how many words, whether it holds a
-/// digit, whether it ends in a full stop. Readers use it to pass over lines cheaply.
-struct ByteShape {
-  var words = 0
-  var hasDigit = false
-  var endsWithFullStop = false
-  /// Bytes of letters (ASCII letters, and the lead bytes of two-byte letters such as å ä ö).
-  var letterBytes = 0
-
-  init(_ line: String) {
-    self = line.utf8.withContiguousStorageIfAvailable(ByteShape.init(bytes:)) ?? ByteShape(bytes: Array(line.utf8))
-  }
-
-  init(bytes: some Sequence<UInt8>) {
-    var inWord = false
-    var last: UInt8 = 0
-    for b in bytes {
-      if b == 0x20 || b == 0x09 || b == 0x0D {
-        inWord = false
-        continue
-      }
-      if b == 0xA0, last == 0xC2 {
-        inWord = false
-        last = b
-        continue
-      }
-      if !inWord {
-        words += 1
-        inWord = true
-      }
-      if b >= 0x30 && b <= 0x39 { hasDigit = true }
-      if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A || b == 0xC3 { letterBytes += 1 }
-      last = b
-    }
-    endsWithFullStop = last == UInt8(ascii: ".")
   }
 }

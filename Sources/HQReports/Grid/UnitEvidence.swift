@@ -16,8 +16,9 @@ struct UnitEvidence: Sendable {
 
   init() {}
 
-  init(lines: [String]) {
-    for line in lines where line.utf8.count >= 40 && (line.utf8.first != UInt8(ascii: "|") || !line.hasPrefix("|"))
+  /// - Parameter shapes: ``ByteShape`` of each line.
+  init(lines: [String], shapes: [ByteShape]) {
+    for (line, shape) in zip(lines, shapes) where shape.hasDigit && line.utf8.count >= 40 && (line.utf8.first != UInt8(ascii: "|") || !line.hasPrefix("|"))
       && Self.mayStateAmount(line)
     {
       let words = NumberRun.words(in: Substring(line))
@@ -56,8 +57,8 @@ struct UnitEvidence: Sendable {
   /// The unit the words after `k` name: `miljoner (kronor)`, `mnkr`, `mkr` → `mnkr`; `tkr`,
   /// `tusen kronor` → `tkr`; `miljarder`, `mdkr` → `mdkr`.
   private static func unit(_ words: [NumberRun.Word], after k: Int) -> String? {
-    let after = k + 2 < words.count ? words[k + 2].text.lowercased().filter(\.isLetter) : ""
-    return Vocabulary.moneyUnit(words[k + 1].text.lowercased().filter(\.isLetter), next: after)?.unit
+    let after = k + 2 < words.count ? SimpleText.lowercasedLetters(words[k + 2].text) : ""
+    return Vocabulary.moneyUnit(SimpleText.lowercasedLetters(words[k + 1].text), next: after)?.unit
   }
 
   /// The unit the prose gives the table's numbers, when it is clear; nil otherwise.

@@ -262,6 +262,7 @@ enum Vocabulary {
     let found = word.utf8.withContiguousStorageIfAvailable { $0.first(where: isLead) }
     guard let lead = found ?? word.utf8.first(where: isLead), lead == UInt8(ascii: "1") || lead == UInt8(ascii: "2")
     else { return nil }
+    if let read = word.utf8.withContiguousStorageIfAvailable(asciiYear(in:)), let read { return read }
     let trimmed = word.drop(while: { $0 == "(" || $0 == "-" || $0 == "–" })
     let digits = trimmed.prefix(while: \.isNumber)
     let rest = trimmed.dropFirst(digits.count)
@@ -271,6 +272,32 @@ enum Vocabulary {
     if digits.count == 5 { return rest.isEmpty || rest == ")" || rest == "*" ? value : nil }
     guard let next = rest.first else { return value }
     return next == "-" || next == "–" || next == ")" || next == "*" || next == "," || next == ":" ? value : nil
+  }
+
+  /// ``year(in:)`` of a word of ASCII bytes (each byte one `Character`): `.some(nil)` when it
+  /// names no year; nil for any other word.
+  private static func asciiYear(in word: UnsafeBufferPointer<UInt8>) -> Int?? {
+    guard word.allSatisfy({ $0 < 0x80 }) else { return nil }
+    var i = 0
+    while i < word.count, word[i] == UInt8(ascii: "(") || word[i] == UInt8(ascii: "-") { i += 1 }
+    let start = i
+    var value = 0
+    while i < word.count, word[i] >= 0x30 && word[i] <= 0x39 {
+      if i - start < 4 { value = value * 10 + Int(word[i] - 0x30) }
+      i += 1
+    }
+    let digits = i - start
+    guard digits == 4 || digits == 5, (1990...2099).contains(value) else { return .some(nil) }
+    let rest = word.count - i
+    // A fifth digit is a footnote mark (`20221`); only a plain word may carry one.
+    if digits == 5 {
+      return rest == 0 || rest == 1 && (word[i] == UInt8(ascii: ")") || word[i] == UInt8(ascii: "*")) ? value : .some(nil)
+    }
+    guard rest > 0 else { return value }
+    switch word[i] {
+    case UInt8(ascii: "-"), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: ","), UInt8(ascii: ":"): return value
+    default: return .some(nil)
+    }
   }
 
   // MARK: Row roles

@@ -53,6 +53,22 @@ enum SimpleText {
     }
   }
 
+  /// `String(word.lowercased().filter(\.isLetter))`, from the bytes when the word is ASCII.
+  static func lowercasedLetters(_ word: Substring) -> String {
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var count = 0
+        for b in bytes where (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A {
+          out[count] = b | 0x20
+          count += 1
+        }
+        return count
+      }
+    }
+    return (ascii ?? nil) ?? String(word.lowercased().filter(\.isLetter))
+  }
+
   /// `String(text.filter(\.isLetter))`: ASCII and Latin-1 letters kept from the bytes; text
   /// with any other character outside ASCII goes to the standard library.
   static func keepingLetters(_ text: String) -> String {
@@ -97,6 +113,38 @@ enum SimpleText {
       }
     }
     return kept ?? String(text.filter(\.isLetter))
+  }
+
+  /// `words(line).joined(separator: " ")`, built from the bytes when the line is simple text.
+  static func joinedWords(_ line: String) -> String {
+    var copy = line
+    let joined = copy.withUTF8 { bytes -> String? in
+      guard ByteSearch.isSimpleText(bytes) else { return nil }
+      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+        var n = 0
+        var i = 0
+        var pendingSpace = false
+        while i < bytes.count {
+          let b = bytes[i]
+          let width = b == 0x20 || b == 0x09 ? 1 : (b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0)
+          if width > 0 {
+            pendingSpace = n > 0
+            i += width
+            continue
+          }
+          if pendingSpace {
+            out[n] = 0x20
+            n += 1
+            pendingSpace = false
+          }
+          out[n] = b
+          n += 1
+          i += 1
+        }
+        return n
+      }
+    }
+    return joined ?? words(line).joined(separator: " ")
   }
 
   /// The line's words: `line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })`,

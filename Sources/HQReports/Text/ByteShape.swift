@@ -1,0 +1,64 @@
+/// What a line looks like, read from its bytes in one pass: how many words, whether it holds a
+/// digit or a letter, whether it ends in a full stop, where wide gaps stand. The ingester reads
+/// every line's shape once (``ReportIngester``), and the readers use it to pass over lines
+/// cheaply.
+struct ByteShape: Sendable {
+  /// Runs of bytes between spaces, tabs, carriage returns and no-break spaces.
+  var words = 0
+  /// An ASCII digit.
+  var hasDigit = false
+  /// The last byte that is no space, tab or carriage return is a full stop.
+  var endsWithFullStop = false
+  /// Bytes of letters (ASCII letters, and the lead bytes of two-byte letters such as å ä ö).
+  var letterBytes = 0
+  /// An ASCII letter, or a lead byte of a letter from U+00C0 to U+07FF (C3–DF).
+  var hasLetterByte = false
+  /// Places where two or more spaces or tabs stand before another byte.
+  var wideGaps = 0
+
+  init(_ line: String) {
+    self = line.utf8.withContiguousStorageIfAvailable(ByteShape.init(bytes:)) ?? ByteShape(bytes: Array(line.utf8))
+  }
+
+  init(bytes: some Sequence<UInt8>) {
+    var inWord = false
+    var last: UInt8 = 0
+    var spaces = 0
+    for b in bytes {
+      if b == 0x20 || b == 0x09 {
+        spaces += 1
+        inWord = false
+        continue
+      }
+      if spaces >= 2 { wideGaps += 1 }
+      spaces = 0
+      if b == 0x0D {
+        inWord = false
+        continue
+      }
+      if b == 0xA0, last == 0xC2 {
+        inWord = false
+        last = b
+        continue
+      }
+      if !inWord {
+        words += 1
+        inWord = true
+      }
+      if b >= 0x30 && b <= 0x39 { hasDigit = true }
+      let folded = b | 0x20
+      if folded >= 0x61 && folded <= 0x7A {
+        letterBytes += 1
+        hasLetterByte = true
+      } else if b >= 0xC3 && b <= 0xDF {
+        if b == 0xC3 { letterBytes += 1 }
+        hasLetterByte = true
+      }
+      last = b
+    }
+    endsWithFullStop = last == UInt8(ascii: ".")
+  }
+
+  /// A digit, and two places where two or more spaces stand: may be a row of a layout table.
+  var mayBeLayoutRow: Bool { hasDigit && wideGaps >= 2 }
+}
