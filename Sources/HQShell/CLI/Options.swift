@@ -90,7 +90,7 @@ public struct Options: Sendable, Equatable {
   }
 
   public static let usage = """
-    hq — query Region Halland's reports as data
+    hq — query Swedish regional and municipal reports as data
 
     Usage:
       hq                          interactive shell on a terminal; statements from stdin otherwise
