@@ -335,4 +335,25 @@ import Testing
     #expect(facts.filter { $0.indicator == "Andel behöriga lärare" }.map(\.unit) == ["", ""])
     #expect(facts.filter { $0.indicator.hasPrefix("Kostnad per elev") }.map(\.unit) == ["kr", "kr"])
   }
+
+  /// A stacked label cell with more labels than lines of numbers pairs them when the extra
+  /// labels are headings: in capitals, or totalled by a `Summa` row of the table.
+  @Test func headingsInAStackedCellHoldNoNumbers() {
+    let (facts, unread, _) = Self.read("""
+      | Mnkr | Dec 2030 | Dec 2031 |
+      | --- | --- | --- |
+      | LÅNGFRISTIGA FORDRINGAR<br>Lån till bolag | 40,0 | 35,5 |
+      | Aktier och andelar<br>Kortfristiga placeringar | 12,0 | 12,0 |
+      | Obligationer | 3,0 | 4,0 |
+      | Summa kortfristiga placeringar | 3,0 | 4,0 |
+      | Summa<br>Leasade tillgångar | 1,0 | 2,0 |
+      """)
+    #expect(facts.filter { $0.indicator == "Lån till bolag" }.map(\.value) == ["40.0", "35.5"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Aktier och andelar" }.map(\.value) == ["12.0", "12.0"].map(Self.n))
+    #expect(!facts.contains { $0.indicator.hasPrefix("LÅNGFRISTIGA") || $0.indicator == "Kortfristiga placeringar" })
+    // In a table that stacks no numbers, a cell of lines none of which is a heading is one
+    // label wrapped over lines.
+    #expect(facts.filter { $0.line == 9 }.map(\.indicator) == ["Summa Leasade tillgångar", "Summa Leasade tillgångar"])
+    #expect(unread.isEmpty)
+  }
 }

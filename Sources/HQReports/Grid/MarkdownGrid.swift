@@ -103,7 +103,15 @@ struct MarkdownGrid {
     // labels over one line of numbers is not determined either.
     let stacks = rows.contains { row in row.cells.dropFirst().contains { $0.count >= 2 } }
     var gridRows: [GridRow] = []
-    for row in rows { gridRows += expand(row, width: width, tableStacks: stacks) }
+    // Labels a `Summa …` row of the table totals: headings of the rows under them.
+    var summed: Set<String> = []
+    for row in rows {
+      for label in labelGroups(row.cells[0]) {
+        let words = label.split(separator: " ")
+        if words.count >= 2, Vocabulary.letters(words[0]) == "summa" { summed.insert(words.dropFirst().joined(separator: " ").lowercased()) }
+      }
+    }
+    for row in rows { gridRows += expand(row, width: width, tableStacks: stacks, summed: summed) }
 
     // Columns holding only text are label columns.
     var columns = Array(0..<valueColumns)
@@ -264,29 +272,56 @@ struct MarkdownGrid {
 
   /// One row of cells as grid rows: several when its cells stack several rows (`A<br>B` over
   /// `1<br>2`), one unread row when they stack but do not pair.
-  private func expand(_ row: (line: Int, cells: [[String]]), width: Int, tableStacks: Bool) -> [GridRow] {
+  private func expand(_ row: (line: Int, cells: [[String]]), width: Int, tableStacks: Bool, summed: Set<String> = []) -> [GridRow] {
     let printed = lines[row.line].trimmingSpaces
     let values = row.cells.dropFirst()
     let stack = values.map(\.count).max() ?? 0
-    if stack <= 1, !(tableStacks && stack == 1 && labelGroups(row.cells[0]).count > 1) {
+    let labels = labelGroups(row.cells[0])
+    // More labels than lines of numbers: the headings among them (a label in capitals, or one a
+    // `Summa` row totals: `Omsättningstillgångar` over `Summa omsättningstillgångar`) hold no
+    // number; when the others are as many as the lines, they pair.
+    var headings: Set<Int> = []
+    if stack >= 1, labels.count > stack {
+      headings = Set(labels.indices.filter { isHeading(labels[$0], summed: summed) })
+      if labels.count - headings.count != stack { headings = [] }
+    }
+    if stack <= 1, headings.isEmpty, !(tableStacks && stack == 1 && labels.count > 1) {
       let cells = values.map { $0.first.map { GridCell(text: $0) } }
       return [GridRow(label: join(row.cells[0]), line: row.line, cells: Array(cells), printed: printed)]
     }
-    let labels = labelGroups(row.cells[0])
     let filled = values.filter { !$0.isEmpty }
     guard filled.allSatisfy({ $0.count == stack && $0.allSatisfy { isDataNumber($0) || GridReading.isNoValue($0) } }),
-      labels.count == stack
+      labels.count - headings.count == stack
     else {
       return [GridRow(
         label: join(row.cells[0]), line: row.line, cells: Array(repeating: nil, count: width - 1),
         unreadReason: "the cell stacks \(labels.count) labels over \(stack) lines of numbers that do not pair",
         printed: printed)]
     }
-    return (0..<stack).map { k in
-      GridRow(
-        label: labels[k], line: row.line, cells: values.map { $0.isEmpty ? nil : GridCell(text: $0[k]) },
-        printed: printed)
+    var result: [GridRow] = []
+    var k = 0
+    for (i, label) in labels.enumerated() {
+      if headings.contains(i) {
+        result.append(GridRow(label: label, line: row.line, cells: Array(repeating: nil, count: width - 1), printed: printed))
+        continue
+      }
+      result.append(GridRow(
+        label: label, line: row.line, cells: values.map { $0.isEmpty ? nil : GridCell(text: $0[k]) }, printed: printed))
+      k += 1
     }
+    return result
+  }
+
+  /// A label that heads the rows under it rather than holding numbers: written in capitals (not
+  /// a `SUMMA` or `TOTALT` row), or one a `Summa` row of the table totals.
+  private func isHeading(_ label: String, summed: Set<String>) -> Bool {
+    let words = label.split(separator: " ")
+    guard let first = words.first else { return false }
+    if summed.contains(label.lowercased()) { return true }
+    // Capitals: every word of three letters or more (`EGET KAPITAL, AVSÄTTNINGAR o SKULDER`).
+    let long = words.map { $0.filter(\.isLetter) }.filter { $0.count >= 3 }
+    return !long.isEmpty && long.joined().count >= 4 && long.allSatisfy { $0 == $0.uppercased() }
+      && !["summa", "totalt", "total"].contains(Vocabulary.letters(first))
   }
 
   /// A stacked label cell's parts grouped into labels: a part going on in lower case or a
