@@ -63,8 +63,7 @@ enum TextLines {
   /// sharing its storage instead of copying it.
   static func clean(_ line: String) -> String {
     var line = line
-    let isClean = line.withUTF8 { NumberRun.isClean($0) }
-    return isClean ? line : NumberRun.cleaned(Substring(line))
+    return line.withUTF8 { NumberRun.isClean($0) ? nil : NumberRun.rebuilt($0) } ?? line
   }
 
   /// True when the line holds no words.
@@ -163,13 +162,16 @@ enum TextLines {
   static func hasWideGap(_ line: String) -> Bool {
     var line = line
     return line.withUTF8 { bytes -> Bool in
-      var seenWord = false
-      var previousSpace = false
-      for b in bytes {
-        let space = b == 0x20
-        if space && previousSpace && seenWord { return true }
-        if !space && b != 0x09 { seenWord = true }
-        previousSpace = space
+      // Two spaces anywhere after the first byte that is no space or tab (memchr finds the
+      // spaces many bytes at a time).
+      guard let base = bytes.baseAddress, var i = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }) else {
+        return false
+      }
+      let end = bytes.count
+      while i < end - 1, let found = memchr(base + i, 0x20, end - i) {
+        let space = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        if space + 1 < end, bytes[space + 1] == 0x20 { return true }
+        i = space + 1
       }
       return false
     }

@@ -254,13 +254,17 @@ enum ProseAmounts {
   }
 
   /// False when word `k` holds no digit, is no sign and is followed by no word that may be a
-  /// thousands group (an ASCII word without a digit is none): no number starts there.
+  /// thousands group (one whose first character is no digit is none): no number starts there.
   private static func mayStartAmount(_ words: [Word], _ digits: [Bool], _ k: Int) -> Bool {
     if digits[k] { return true }
     let word = words[k].text
     if word.utf8.count <= 3 && (word == "-" || word == "−" || word == "+") { return true }
     guard k + 1 < words.count else { return false }
-    return digits[k + 1] || !ByteSearch.allBytes(of: words[k + 1].text) { $0 < 0x80 }
+    if digits[k + 1] { return true }
+    // No ASCII digit: a group only when its first character is a digit of another script.
+    let next = words[k + 1].text
+    guard let first = next.utf8.first, first >= 0x80 else { return false }
+    return next.first?.isNumber == true
   }
 
   private static func hasDigit(_ word: Substring) -> Bool {

@@ -348,11 +348,6 @@ enum Vocabulary {
     return String(result)
   }
 
-  /// True when `needle` occurs in `text`, compared byte by byte.
-  static func contains(_ text: String, _ needle: String) -> Bool {
-    ByteSearch.contains(text, needle)
-  }
-
   /// The needles of ``mayHeadColumns(_:)``: the kind stems and words, the three-letter month
   /// forms and `not`.
   private static let headerNeedles: [[UInt8]] =

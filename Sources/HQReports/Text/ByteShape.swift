@@ -21,16 +21,22 @@ struct ByteShape: Sendable {
   }
 
   init(bytes: some Sequence<UInt8>) {
+    // Locals, stored once at the end: the loop runs over every byte of the text.
+    var words = 0
+    var hasDigit = false
+    var letterBytes = 0
+    var hasLetterByte = false
+    var wideGaps = 0
     var inWord = false
     var last: UInt8 = 0
     var spaces = 0
     for b in bytes {
       if b == 0x20 || b == 0x09 {
-        spaces += 1
+        spaces &+= 1
         inWord = false
         continue
       }
-      if spaces >= 2 { wideGaps += 1 }
+      if spaces >= 2 { wideGaps &+= 1 }
       spaces = 0
       if b == 0x0D {
         inWord = false
@@ -42,21 +48,27 @@ struct ByteShape: Sendable {
         continue
       }
       if !inWord {
-        words += 1
+        words &+= 1
         inWord = true
       }
-      if b >= 0x30 && b <= 0x39 { hasDigit = true }
+      last = b
       let folded = b | 0x20
-      if folded >= 0x61 && folded <= 0x7A {
-        letterBytes += 1
+      if folded &- 0x61 < 26 {
+        letterBytes &+= 1
         hasLetterByte = true
-      } else if b >= 0xC3 && b <= 0xDF {
-        if b == 0xC3 { letterBytes += 1 }
+      } else if b &- 0x30 < 10 {
+        hasDigit = true
+      } else if b &- 0xC3 < 0x1D {
+        if b == 0xC3 { letterBytes &+= 1 }
         hasLetterByte = true
       }
-      last = b
     }
-    endsWithFullStop = last == UInt8(ascii: ".")
+    self.words = words
+    self.hasDigit = hasDigit
+    self.endsWithFullStop = last == UInt8(ascii: ".")
+    self.letterBytes = letterBytes
+    self.hasLetterByte = hasLetterByte
+    self.wideGaps = wideGaps
   }
 
   /// A digit, and two places where two or more spaces stand: may be a row of a layout table.

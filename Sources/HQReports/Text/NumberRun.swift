@@ -105,7 +105,7 @@ enum NumberRun {
 
   /// The words of the bytes joined by single spaces. Separators are dropped; the bytes of words
   /// are copied as they are, so the result is valid UTF-8 when the line is.
-  private static func rebuilt(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+  static func rebuilt(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
     String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
       var n = 0
       var i = 0
