@@ -48,16 +48,17 @@ enum ProseAmounts {
         })
       let percent = paragraph.contains { shapes[$0].hasDigit && (lines[$0].utf8.contains(UInt8(ascii: "%")) || ByteSearch.has(lines[$0], "procent")) }
       guard money || percent else { continue }
-      for sentence in sentences(paragraph, lines) where money && mayHoldAmount(sentence) || percent {
+      for sentence in sentences(paragraph, lines) {
+        let statesMoney = money && mayHoldAmount(sentence)
+        let statesPercent = percent && !statesMoney && mayHoldPercentage(sentence)
+        guard statesMoney || statesPercent else { continue }
         // A relative clause (`…, vilket är en budgetavvikelse om -1,1 mnkr`) is read on its
         // own, about the sentence's subject.
         let parts = clauses(sentence)
-        var subject = ""
         for (k, clause) in parts.enumerated() {
-          if k == 0 { subject = Self.subject(clause) }
-          if money, mayHoldAmount(clause) {
-            if let fact = fact(clause, context, subject: k == 0 ? nil : subject) { recognition.facts.append(fact) }
-          } else if percent, k == 0, let fact = percentFact(clause, context) {
+          if statesMoney, mayHoldAmount(clause) {
+            if let fact = fact(clause, context, subject: k == 0 ? nil : Self.subject(parts[0])) { recognition.facts.append(fact) }
+          } else if statesPercent, k == 0, let fact = percentFact(clause, context) {
             recognition.facts.append(fact)
           }
         }
@@ -117,11 +118,29 @@ enum ProseAmounts {
   /// Words that open a relative clause after a comma.
   static let clauseOpenings: Set<String> = ["vilket", "som"]
 
+  /// A sentence that may state a percentage: a digit, and a `%` or `procent`.
+  private static func mayHoldPercentage(_ words: [Word]) -> Bool {
+    var digit = false
+    var sign = false
+    for word in words {
+      if !digit, word.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { digit = true }
+      if !sign, word.text.utf8.contains(UInt8(ascii: "%")) || word.text.utf8.first.map({ $0 | 0x20 == UInt8(ascii: "p") }) == true
+        && word.text.lowercased().hasPrefix("procent")
+      {
+        sign = true
+      }
+      if digit && sign { return true }
+    }
+    return false
+  }
+
   /// A sentence split before each relative clause (`vilket`, or `som` after a comma).
   private static func clauses(_ sentence: [Word]) -> [[Word]] {
     var result: [[Word]] = [[]]
     for (k, word) in sentence.enumerated() {
-      let lower = word.text.lowercased()
+      // Cheap first: both openings start with a `v` or an `s`.
+      let first = word.text.utf8.first.map { $0 | 0x20 } ?? 0
+      let lower = k > 0 && (first == UInt8(ascii: "v") || first == UInt8(ascii: "s")) ? word.text.lowercased() : ""
       if k > 0, lower == "vilket" || sentence[k - 1].text.hasSuffix(",") && clauseOpenings.contains(lower) {
         result.append([])
       }
