@@ -35,6 +35,38 @@ import Testing
     }
   }
 
+  /// Issue 12, item 13: a CSV header and a file name carrying terminal escape sequences were
+  /// echoed raw in error messages (the table output already cleaned them). Every message on
+  /// standard error is cleaned now, by the same rule as tables; the data itself is untouched
+  /// in CSV output.
+  @Test func escapeSequencesFromDataNeverReachTheTerminal() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let csv = dir.appendingPathComponent("t.csv")
+    try "\u{1B}]0;owned\u{7}name,value\nx,1\n".write(to: csv, atomically: true, encoding: .utf8)
+    let hostileName = dir.appendingPathComponent("\u{1B}[2J\u{1B}[31mgone.csv").path
+    func isClean(_ text: String) -> Bool { !text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 } }
+
+    // A header quoted in a checker diagnostic (the did-you-mean help names it).
+    let unknown = try HQProcess.run(["--load", csv.path, "-c", "from t | where nme == 1"])
+    #expect(unknown.status == 1)
+    #expect(unknown.stderr.contains("unknown column 'nme'"), "\(unknown.stderr)")
+    #expect(unknown.stderr.contains(" ]0;owned name"), "\(unknown.stderr.debugDescription)")
+    #expect(isClean(unknown.stderr), "\(unknown.stderr.debugDescription)")
+    // A file name in a load error, from `--load` and from `.load` in a script.
+    let missing = try HQProcess.run(["--load", hostileName, "-c", ".tables"])
+    #expect(missing.stderr.contains("[2J [31mgone.csv"), "\(missing.stderr.debugDescription)")
+    #expect(isClean(missing.stderr), "\(missing.stderr.debugDescription)")
+    let script = dir.appendingPathComponent("s.hq")
+    try ".load '\(hostileName)'\n".write(to: script, atomically: true, encoding: .utf8)
+    let loaded = try HQProcess.run([script.path])
+    #expect(loaded.status == 1)
+    #expect(isClean(loaded.stderr), "\(loaded.stderr.debugDescription)")
+    // A header in a CSV result is data: written as it is.
+    let data = try HQProcess.run(["--load", csv.path, "--format", "csv", "-c", "from t"])
+    #expect(data.stdout.hasPrefix("\u{1B}]0;owned\u{7}name,value\n"), "\(data.stdout.debugDescription)")
+  }
+
   @Test func metaCommandErrorsInScriptsNameFileAndLine() throws {
     let dir = try HQProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -86,6 +86,7 @@ public final class Session {
     self.format = format ?? (outputIsTerminal ? .table : .csv)
     self.standardOutput = output
     self.errors = errors
+    errors.showsOnlyVisibleText = true
     self.outputIsTerminal = outputIsTerminal
   }
 
