@@ -23,7 +23,7 @@ public func fuzzJSON(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   do {
     again = try written.withUnsafeBytes { try ModelJSONReader.read($0, file: "written.json") }
   } catch {
-    fatalError("hq cannot read the model file it wrote: \(error.description)")
+    fatalError("hq cannot read the model file it wrote: \(error)")
   }
   guard again.facts.count == model.facts.count, again.goals.count == model.goals.count,
     again.reports.count == model.reports.count, again.sections.count == model.sections.count
