@@ -73,7 +73,10 @@ struct HistoryFile {
     bytes.append(UInt8(ascii: "\n"))
     var written = 0
     while written < bytes.count {
-      let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+      let n = bytes.withUnsafeBytes { buffer in
+        guard let base = buffer.baseAddress else { return 0 }
+        return write(fd, base + written, buffer.count - written)
+      }
       if n < 0 {
         if errno == EINTR { continue }
         let reason = String(cString: strerror(errno))
