@@ -40,8 +40,8 @@ public enum ReportIngester {
     ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes)
   }
 
-  /// ``ingest(text:source:)`` that asks `isCancelled` (Ctrl-C) between its stages (up to the
-  /// figure recognizers; the table recognizers run to their end) and stops with an empty,
+  /// ``ingest(text:source:)`` that asks `isCancelled` (Ctrl-C) between its stages (up to and
+  /// after the figure recognizers; the table recognizers run to their end) and stops with an empty,
   /// ``IngestResult/wasCancelled`` result when it says so.
   public static func ingest(text: String, source: String, isCancelled: () -> Bool) -> IngestResult {
     ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes, isCancelled: isCancelled)
@@ -87,6 +87,7 @@ public enum ReportIngester {
     // The figure recognizers here; the sections, the lines table and the table scan's value
     // lines (all read from the text alone) on the other thread.
     var context = RecognitionContext()
+    if isCancelled() { return cancelled }
     let reportID = identity.id
     // Markdown tables first: their form is unambiguous, and no other recognizer reads them.
     let gridContext = GridContext(
@@ -96,7 +97,6 @@ public enum ReportIngester {
       furniture: furnitureLines, unitEvidence: UnitEvidence(lines: lines))
     GridTables.readMarkdown(lines: lines, context: gridContext, into: &context)
     GridTables.readLayout(lines: lines, context: gridContext, into: &context)
-    if isCancelled() { return cancelled }
     let (_, prepared) = Alongside.run({
       for recognizer in Recognizers.figures {
         recognizer.recognize(in: reportText, context: &context)
