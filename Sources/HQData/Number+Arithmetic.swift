@@ -40,17 +40,22 @@ extension Number {
   public var magnitude: Number { Number(mantissa: mantissa < 0 ? -mantissa : mantissa, scale: scale) }
 
   /// Rounded half away from zero to `places` fractional digits (negative places round to tens,
-  /// hundreds, …), as a person rounds and as SQL's `round` does for exact numerics.
-  public func rounded(places: Int = 0) -> Number {
-    let places = max(-18, min(places, Int(Number.maxScale)))
+  /// hundreds, …), as a person rounds and as SQL's `round` does for exact numerics. Nil when the
+  /// result does not fit 64 bits (`round(9223372036854775807, -1)`, `round(5e18, -19)`): never
+  /// a number that is not the rounded value.
+  public func rounded(places: Int = 0) -> Number? {
+    // Clamped before any arithmetic, so `places` near Int.min cannot overflow below.
+    let places = max(-40, min(places, Int(Number.maxScale)))
     if places >= Int(scale) { return self }
     let drop = Int(scale) - places
-    guard drop <= 36 else { return .zero }
+    // |mantissa| < 2^63 < 10^19: dropping 20 or more digits leaves less than half a unit.
+    guard drop <= 20 else { return .zero }
     let rounded = Number.divideRounding(Int128(mantissa), by: Number.powerOfTen(drop))
     if places >= 0 {
-      return Number.fitting(rounded, scale: places) ?? self
+      return Number.fitting(rounded, scale: places)
     }
-    return Number.fitting(rounded * Number.powerOfTen(-places), scale: 0) ?? self
+    // -places ≤ drop ≤ 20 and |rounded| ≤ 10^19: the product stays far inside Int128.
+    return Number.fitting(rounded * Number.powerOfTen(-places), scale: 0)
   }
 
   /// The largest integer not greater than the number.

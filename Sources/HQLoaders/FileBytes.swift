@@ -59,7 +59,12 @@ final class FileBytes {
     var info = stat()
     guard fstat(fd, &info) == 0 else { throw LoadError(file: path, message: "cannot read the file: \(errnoText())") }
     switch info.st_mode & S_IFMT {
-    case S_IFREG: return try map(fd, size: Int(info.st_size), path: path)
+    // A size of 0 is not proof of emptiness: /proc and /sys files report 0 (or a page) and
+    // produce their text when read. Those, and files the kernel will not map, are read to
+    // their end like a pipe; a truly empty file reads 0 bytes all the same.
+    case S_IFREG:
+      if info.st_size > 0, let mapped = map(fd, size: Int(info.st_size)) { return mapped }
+      return try readToEnd(fd, path: path, limits: limits)
     case S_IFIFO, S_IFSOCK: return try readToEnd(fd, path: path, limits: limits)
     case S_IFDIR: throw LoadError(file: path, message: "is a directory; expected a file")
     case S_IFCHR, S_IFBLK: throw LoadError(file: path, message: "is a device; expected a file or a pipe")
@@ -67,12 +72,9 @@ final class FileBytes {
     }
   }
 
-  /// Maps a regular file of `size` bytes.
-  private static func map(_ fd: Int32, size: Int, path: String) throws(LoadError) -> FileBytes {
-    guard size > 0 else { return FileBytes(base: nil, count: 0, isMapped: true) }
-    guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
-      throw LoadError(file: path, message: "cannot map the file: \(errnoText())")
-    }
+  /// Maps a regular file of `size` bytes (> 0); nil when the file cannot be mapped.
+  private static func map(_ fd: Int32, size: Int) -> FileBytes? {
+    guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else { return nil }
     _ = madvise(mapped, size, MADV_SEQUENTIAL)
     return FileBytes(base: UnsafeRawPointer(mapped), count: size, isMapped: true)
   }

@@ -38,11 +38,13 @@ public enum Loader {
     case .text:
       let bytes = try FileBytes.read(path, limits: limits)
       let text = try bytes.validatedString(file: path)
-      let result = ReportIngester.ingest(text: text, source: shownName)
+      let result = ReportIngester.ingest(text: text, source: shownName, isCancelled: limits.isCancelled)
+      guard !result.wasCancelled else { throw interrupted(path) }
       return .reports(result.model, warnings: result.warnings)
     case .pdf:
       let text = try PDFText.extract(path: path, limits: limits)
-      let result = ReportIngester.ingest(text: text, source: shownName)
+      let result = ReportIngester.ingest(text: text, source: shownName, isCancelled: limits.isCancelled)
+      guard !result.wasCancelled else { throw interrupted(path) }
       return .reports(result.model, warnings: result.warnings)
     case .csv, .tsv:
       let bytes = try FileBytes.read(path, limits: limits)
@@ -57,6 +59,11 @@ public enum Loader {
     case nil:
       throw unknownKind(path: path)
     }
+  }
+
+  /// Ctrl-C while a report text was read into the model.
+  static func interrupted(_ path: String) -> LoadError {
+    LoadError(file: path, message: "interrupted while reading the report; nothing was loaded")
   }
 
   /// The error for a file whose kind cannot be told from its name. A name without any

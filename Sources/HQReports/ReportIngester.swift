@@ -2,6 +2,9 @@
 public struct IngestResult: Sendable {
   public var model: ReportModel
   public var warnings: [IngestWarning]
+  /// True when ``ReportIngester/ingest(text:source:isCancelled:)`` was stopped (Ctrl-C);
+  /// the model is then empty.
+  public var wasCancelled = false
 
   public init(model: ReportModel, warnings: [IngestWarning]) {
     self.model = model
@@ -37,10 +40,24 @@ public enum ReportIngester {
     ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes)
   }
 
+  /// ``ingest(text:source:)`` that asks `isCancelled` (Ctrl-C) between its stages (up to and
+  /// after the figure recognizers; the table recognizers run to their end) and stops with an empty,
+  /// ``IngestResult/wasCancelled`` result when it says so.
+  public static func ingest(text: String, source: String, isCancelled: () -> Bool) -> IngestResult {
+    ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes, isCancelled: isCancelled)
+  }
+
   /// ``ingest(text:source:)``, saying whether the second core may be used (the tests compare
   /// both ways on the same text).
-  static func ingest(text: String, source: String, concurrently: Bool) -> IngestResult {
+  static func ingest(text: String, source: String, concurrently: Bool, isCancelled: () -> Bool = { false }) -> IngestResult {
+    var cancelled: IngestResult {
+      var result = IngestResult(model: ReportModel(), warnings: [])
+      result.wasCancelled = true
+      return result
+    }
+    if isCancelled() { return cancelled }
     let lines = TextLines.split(text)
+    if isCancelled() { return cancelled }
     // The headings, the page furniture, and each line's cleaned text: independent, so at once.
     // The cleaning is shared out in chunks, so the thread done first with its part takes more.
     let cleaning = ChunkQueue<String>(count: lines.count, chunkSize: 4096)
@@ -54,6 +71,7 @@ public enum ReportIngester {
       cleaning.drain(clean)
       return furniture
     }, concurrently: concurrently)
+    if isCancelled() { return cancelled }
     let identity = ReportIdentity.read(lines, furniture: furniture)
     let cleaned = cleaning.collected(clean)
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)
@@ -69,6 +87,7 @@ public enum ReportIngester {
     // The figure recognizers here; the sections, the lines table and the table scan's value
     // lines (all read from the text alone) on the other thread.
     var context = RecognitionContext()
+    if isCancelled() { return cancelled }
     let reportID = identity.id
     // Each line's shape, read once for the table, chart and prose readers.
     let shapes = lines.map(ByteShape.init)
@@ -91,6 +110,7 @@ public enum ReportIngester {
         values: TableScan.valueLines(lines: lines, cleaned: cleaned, headingLines: headingLines)
       )
     }, concurrently: concurrently)
+    if isCancelled() { return cancelled }
     reportText.readings.preload(prepared.values.rows)
     reportText.valueLines = prepared.values.isValueLine
     ChartsAndContents.read(lines: lines, shapes: shapes, context: gridContext, into: &context)

@@ -35,12 +35,28 @@ import HQData
   }
 
   @Test func roundingFloorCeiling() {
-    #expect(Number("2.5")!.rounded().description == "3")
-    #expect(Number("-2.5")!.rounded().description == "-3")
-    #expect(Number("1234.567")!.rounded(places: 1).description == "1234.6")
-    #expect(Number("1234.567")!.rounded(places: -2).description == "1200")
+    #expect(Number("2.5")!.rounded()!.description == "3")
+    #expect(Number("-2.5")!.rounded()!.description == "-3")
+    #expect(Number("1234.567")!.rounded(places: 1)!.description == "1234.6")
+    #expect(Number("1234.567")!.rounded(places: -2)!.description == "1200")
     #expect(Number("-1.2")!.floor.description == "-2")
     #expect(Number("-1.2")!.ceiling.description == "-1")
+  }
+
+  /// Issue 12, item 12: places were clamped to -18 (`round(999999999999999999, -19)` gave
+  /// 1e18) and a result too large for 64 bits came back as the unrounded input.
+  @Test func roundingNeverGivesAWrongNumber() {
+    #expect(Number(999_999_999_999_999_999).rounded(places: -19)?.description == "0")
+    #expect(Number(999_999_999_999_999_999).rounded(places: -18)?.description == "1000000000000000000")
+    #expect(Number(-999_999_999_999_999_999).rounded(places: -19)?.description == "0")
+    #expect(Number(mantissa: .max).rounded(places: -19) == nil)
+    #expect(Number(mantissa: .max).rounded(places: -1) == nil)
+    #expect(Number(mantissa: .min).rounded(places: -1) == nil)
+    #expect(Number(mantissa: .max).rounded(places: -20)?.description == "0")
+    #expect(Number(mantissa: .min).rounded(places: Int.min)?.description == "0")
+    #expect(Number(mantissa: .max).rounded(places: Int.max)?.description == "9223372036854775807")
+    #expect(Number(mantissa: Int64.min, scale: 18).rounded(places: 0)?.description == "-9")
+    #expect(Number(mantissa: 5, scale: 18).rounded(places: 17)?.description == "0.00000000000000001")
   }
 
   @Test func accumulatorSumsMillionsExactly() {

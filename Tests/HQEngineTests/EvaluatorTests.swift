@@ -50,6 +50,23 @@ import Testing
       """)
   }
 
+  /// Issue 12, item 12: `round` past 18 digits clamped its places to -18 and gave 1e18 for
+  /// `round(999999999999999999, -19)`, and a result that did not fit came back unrounded.
+  @Test(arguments: [
+    ("round(999999999999999999, -19)", "0"), ("round(-999999999999999999, -19)", "0"),
+    ("round(999999999999999999, -18)", "1000000000000000000"), ("round(4999999999999999999, -19)", "0"),
+    ("round(123.456, -40)", "0"), ("round(1.5, -9000000000000000000)", "0"), ("round(0.000000000000000005, 17)", "0.00000000000000001"),
+    ("round(2.5, 9000000000000000000)", "2.5"),
+  ])
+  func roundingFarOutIsExact(expression: String, expected: String) throws {
+    #expect(try value(expression) == expected)
+  }
+
+  @Test(arguments: ["round(9223372036854775807, -1)", "round(5000000000000000000, -19)", "round(-9000000000000000000, -19)"])
+  func roundingThatDoesNotFitIsAnError(expression: String) {
+    #expect(failure("from facts | take 1 | select x = \(expression)").contains("error: number overflow"))
+  }
+
   /// Over many rows, expressions on one text column run once per dictionary entry; they
   /// must give what the row-by-row path gives on the fixture (checked above by hand).
   @Test func dictionaryPathAgreesWithRowPath() throws {

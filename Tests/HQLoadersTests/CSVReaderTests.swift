@@ -174,4 +174,31 @@ import Testing
     let file = try dir.write("tom.csv", "")
     #expect(loadError(file) == "\(file): error: the file is empty; expected a header row naming the columns")
   }
+
+  /// Issue 12, item 12: classic Mac line ends (a lone CR, as Excel for Mac wrote them) were
+  /// no line ends at all: the whole file was one header row and the table had 0 rows.
+  @Test func carriageReturnOnlyLineEndsAreRows() throws {
+    func table(_ path: String) throws -> Table {
+      guard case .table(_, let table) = try Loader.load(path: path) else { return Table(name: "", columns: []) }
+      return table
+    }
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let file = try dir.write("mac.csv", "kommun;år;andel\r\"Halmstad\";2023;12,5\rLaholm;2024;\r\r\"två\rrader\";2025;-3\r")
+    let t = try table(file)
+    #expect(t.schema.fields.map(\.name) == ["kommun", "år", "andel"])
+    #expect(t.rowCount == 3)
+    #expect(t.row(0) == [.text("Halmstad"), .int(2023), .number(Number(mantissa: 125, scale: 1))])
+    #expect(t.row(1) == [.text("Laholm"), .int(2024), .null])
+    #expect(t.row(2) == [.text("två\nrader"), .int(2025), .int(-3)])
+    // Errors are placed on the right line too.
+    let ragged = try dir.write("ragged.csv", "a,b\r1,2\r3\r")
+    #expect(loadError(ragged) == "\(ragged):3:2: error: expected 2 fields, got 1")
+    // A TSV, and a last line without its CR.
+    let tsv = try dir.write("mac.tsv", "a\tb\r1\t2\r3\t4")
+    #expect(try table(tsv).rowCount == 2)
+    // CRLF and LF files are not touched: a CR inside a field of a CRLF file stays.
+    let crlf = try dir.write("crlf.csv", "a,b\r\n\"x\ry\",2\r\n")
+    #expect(try table(crlf).row(0) == [.text("x\ry"), .int(2)])
+  }
 }

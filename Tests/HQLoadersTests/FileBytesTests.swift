@@ -36,6 +36,29 @@ import Testing
     #expect(Array(file.buffer) == Array("a,b\n1,2\n".utf8))
   }
 
+  /// Issue 12, item 12: /proc files say their size is 0 but have content; they were mapped
+  /// as empty and loading one said "the file is empty". They are read to their end now.
+  @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/meminfo"), "needs Linux /proc"))
+  func procFilesAreReadToTheirEnd() throws {
+    var info = stat()
+    #expect(stat("/proc/meminfo", &info) == 0 && info.st_size == 0, "the premise: /proc reports size 0")
+    let file = try FileBytes.read("/proc/meminfo")
+    let text = String(decoding: file.buffer, as: UTF8.self)
+    #expect(text.hasPrefix("MemTotal:"))
+    #expect(text.contains("\nMemFree:"))
+    // Through the loader: one line per row, as a one-column CSV.
+    guard case .table(_, let table) = try Loader.load(path: "/proc/meminfo", as: "meminfo.csv") else {
+      Issue.record("expected a table")
+      return
+    }
+    #expect(table.rowCount > 5)
+    // A truly empty regular file is still empty.
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let empty = try dir.write("tom.csv", "")
+    #expect(try FileBytes.read(empty).count == 0)
+  }
+
   @Test func devicesAreRefusedByName() {
     #expect(throws: LoadError(file: "/dev/null", message: "is a device; expected a file or a pipe")) {
       try FileBytes.read("/dev/null")

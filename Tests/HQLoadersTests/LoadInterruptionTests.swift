@@ -162,6 +162,31 @@ import Testing
     #expect(table.rowCount == 200_000)
   }
 
+  /// Issue 12, item 14: a report text (`.txt`, `.md`, and a PDF's text) was read into the model
+  /// without a look at Ctrl-C, however large. The ingester now asks between its stages; a
+  /// Ctrl-C at any of them ends the load with nothing loaded.
+  @Test func ctrlCStopsAReportTextLoadBetweenStages() throws {
+    let report = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Fixtures/Reports/lunneby-delarsrapport-2024.txt").path
+    let polls = Atomic<Int>(0)
+    guard case .reports(let model, _) = try Loader.load(
+      path: report, limits: LoadLimits(isCancelled: { polls.add(1, ordering: .relaxed); return false }))
+    else {
+      Issue.record("expected reports")
+      return
+    }
+    #expect(model.facts.count > 10)
+    let stages = polls.load(ordering: .relaxed)
+    #expect(stages >= 5, "the ingester asks at least between its five first stages")
+    for stop in 1...max(stages, 1) {
+      let seen = Atomic<Int>(0)
+      let limits = LoadLimits(isCancelled: { seen.add(1, ordering: .relaxed).newValue >= stop })
+      #expect(throws: LoadError(file: report, message: "interrupted while reading the report; nothing was loaded")) {
+        _ = try Loader.load(path: report, limits: limits)
+      }
+    }
+  }
+
   @Test func sizesAndEnvironmentSettings() throws {
     #expect(LoadLimits.parseSize("512") == 512)
     #expect(LoadLimits.parseSize("64k") == 65536)

@@ -13,6 +13,30 @@ import Testing
       """)
   }
 
+  /// Issue 12, item 13: a name from data (a CSV header, a file name) quoted in a message, or
+  /// a control character in the source line, reached the terminal raw: ESC sequences could
+  /// clear the screen or retitle the window. Each control becomes one space (the caret stays
+  /// in place); tabs and line breaks of the rendering itself stay.
+  @Test func controlCharactersFromDataAreNotPassedToTheTerminal() {
+    let source = SourceFile(name: "q\u{1B}[2J.hq", text: "from t | where \u{1B}]0;x\u{7}a > 1\u{9B}31m")
+    let diagnostic = Diagnostic.error(
+      "unknown column '\u{1B}]0;x\u{7}a'", at: SourceRange(15, 22), help: "did you mean '\u{1B}[31mred'?")
+    let rendered = DiagnosticRenderer.render(diagnostic, in: source)
+    #expect(rendered == """
+      q [2J.hq:1:16: error: unknown column ' ]0;x a'
+      from t | where  ]0;x a > 1 31m
+                     ^~~~~~~
+      help: did you mean ' [31mred'?
+      """)
+    #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+  }
+
+  @Test func terminalTextKeepsOnlyWhatItIsTold() {
+    #expect(TerminalText.visible("a\u{1B}[1mb\u{7F}c\u{85}d") == "a [1mb c d")
+    #expect(TerminalText.visible("line\r\nnext\tcol", keeping: ["\n", "\t"]) == "line \nnext\tcol")
+    #expect(TerminalText.visible("Läkemedel – ökning") == "Läkemedel – ökning")
+  }
+
   /// A statement of a megabyte on one line shows the part around the error, cut with `…`.
   @Test func aLongLineIsShownAroundTheCaret() {
     let a = String(repeating: "a", count: 500)

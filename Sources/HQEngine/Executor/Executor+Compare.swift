@@ -61,8 +61,10 @@ extension Executor {
       delta.append(d)
       if x.isZero {
         change.appendNull()
-      } else if let scaled = d.multiplying(100), let pct = scaled.dividing(by: x.magnitude) {
-        change.append(pct.rounded(places: 2).normalized)
+      } else if let scaled = d.multiplying(100), let pct = scaled.dividing(by: x.magnitude),
+        let rounded = pct.rounded(places: 2)
+      {
+        change.append(rounded.normalized)
       } else {
         throw ValueSemantics.overflow(at: spec.range)
       }

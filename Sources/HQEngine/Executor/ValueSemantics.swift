@@ -101,8 +101,9 @@ enum ValueSemantics {
       return .number(n.magnitude)
     case .round:
       guard let n = args[0].number else { return .null }
-      let places = args.count > 1 ? (args[1].number?.rounded().intValue ?? 0) : 0
-      return .number(n.rounded(places: places).normalized)
+      let places = args.count > 1 ? (args[1].number?.rounded()?.intValue ?? 0) : 0
+      guard let rounded = n.rounded(places: places) else { throw overflow(at: range) }
+      return .number(rounded.normalized)
     case .floor: return args[0].number.map { .number($0.floor) } ?? .null
     case .ceil: return args[0].number.map { .number($0.ceiling) } ?? .null
     case .lower: return args[0].text.map { .text($0.lowercased()) } ?? .null

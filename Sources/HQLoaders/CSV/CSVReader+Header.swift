@@ -6,6 +6,24 @@ extension CSVReader {
     count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF
   }
 
+  /// True when the first line end outside quotes is a lone CR (`\r` not followed by `\n`):
+  /// the file ends its lines the classic Mac way. Reads only the first line.
+  static func endsLinesWithCarriageReturnsOnly(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> Bool {
+    var inQuotes = false
+    var i = start
+    while i < count {
+      let byte = base[i]
+      if byte == UInt8(ascii: "\"") {
+        inQuotes.toggle()
+      } else if !inQuotes {
+        if byte == UInt8(ascii: "\n") { return false }
+        if byte == UInt8(ascii: "\r") { return i + 1 < count && base[i + 1] != UInt8(ascii: "\n") }
+      }
+      i += 1
+    }
+    return false
+  }
+
   /// `;` when the first line has more semicolons than commas outside quotes, else `,`.
   /// (A tab-separated file named `.csv` is recognised too: tabs beat both.)
   static func sniffDelimiter(_ base: UnsafePointer<UInt8>, _ count: Int, from start: Int) -> UInt8 {

@@ -34,8 +34,23 @@ enum CSVReader {
       throw LoadError(file: path, message: "the file is empty; expected a header row naming the columns")
     }
     let base = raw.assumingMemoryBound(to: UInt8.self)
-    let failure = CSVFailure(bytes: bytes, file: path)
     let start = hasByteOrderMark(base, bytes.count) ? 3 : 0
+    if endsLinesWithCarriageReturnsOnly(base, bytes.count, from: start) {
+      // Classic Mac line ends (Excel for Mac before 2016 writes them): read a copy whose lone
+      // CRs are LFs, so records, chunks and error lines all work as for any other file.
+      // Such files are small; the copy is the only cost, and only they pay it.
+      var copy = [UInt8](bytes)
+      for i in copy.indices where copy[i] == UInt8(ascii: "\r") && (i + 1 == copy.count || copy[i + 1] != UInt8(ascii: "\n")) {
+        copy[i] = UInt8(ascii: "\n")
+      }
+      let result = copy.withUnsafeBytes { converted in
+        Result { () throws(LoadError) -> Table in
+          try read(converted, file: path, tableName: tableName, delimiter: delimiter, parts: parts, isCancelled: isCancelled)
+        }
+      }
+      return try result.get()
+    }
+    let failure = CSVFailure(bytes: bytes, file: path)
     let separator = delimiter ?? sniffDelimiter(base, bytes.count, from: start)
     let input = CSVInput(base: base, count: bytes.count, delimiter: separator, release: release, isCancelled: isCancelled)
     var scanner = CSVScanner(base: base, count: bytes.count, delimiter: separator, position: start)

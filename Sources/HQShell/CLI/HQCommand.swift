@@ -29,6 +29,7 @@ public enum HQCommand {
   public static func main(_ arguments: [String]) -> Int32 {
     Signals.install()
     let errors = OutputSink(descriptor: 2)
+    errors.showsOnlyVisibleText = true
     let output = OutputSink(descriptor: 1)
     output.cancellation = Signals.token
     var status = run(arguments, output: output, errors: errors)

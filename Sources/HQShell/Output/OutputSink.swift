@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQEngine
+import HQSyntax
 
 /// Where formatted output goes: a file descriptor (stdout, a `.output` file) or memory (tests).
 ///
@@ -34,6 +35,11 @@ public final class OutputSink: TextOutputStream {
   /// Set once the failure has been shown to the user, so it is reported once.
   public var failureReported = false
 
+  /// True for standard error: control characters in what is written (a file name or a CSV
+  /// header quoted in a message can carry an escape sequence) become spaces, by the one rule
+  /// in ``HQSyntax/TerminalText``; line breaks and tabs stay. Results never pass through here.
+  public var showsOnlyVisibleText = false
+
   private static let chunk = 64 * 1024
 
   /// A sink writing to an open file descriptor. The descriptor is closed by ``close()``
@@ -59,6 +65,7 @@ public final class OutputSink: TextOutputStream {
 
   public func write(_ string: String) {
     guard !isBroken else { return }
+    let string = showsOnlyVisibleText ? TerminalText.visible(string, keeping: ["\n", "\t"]) : string
     totalBytes += string.utf8.count
     buffer.append(contentsOf: string.utf8)
     if buffer.count >= Self.chunk { flush() }

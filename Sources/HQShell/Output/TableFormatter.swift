@@ -1,4 +1,5 @@
 import HQData
+import HQSyntax
 
 /// The `table` format: what a person reads at the terminal.
 ///
@@ -76,13 +77,10 @@ public struct TableFormatter {
     return widths
   }
 
-  /// Control characters (newlines and tabs inside report text) would break the grid.
+  /// Control characters (newlines and tabs inside report text) would break the grid, and an
+  /// escape sequence from data would reach the terminal: ``TerminalText/visible(_:keeping:)``.
   static func clean(_ text: String) -> String {
-    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
-    return String(text.map { character -> Character in
-      guard let ascii = character.asciiValue, ascii < 0x20 || ascii == 0x7F else { return character }
-      return " "
-    })
+    TerminalText.visible(text)
   }
 
   private static func trimTrailing(_ line: String) -> String {

@@ -41,6 +41,12 @@ final class LineEditor {
 
   let historyPath: String?
   private var historyWritable = true
+  /// Why the history file is not used (a symbolic link, not a history file), set by `init`;
+  /// the shell shows it once and goes on without a history file.
+  private(set) var historyProblem: String?
+  /// The last entry added, so a repeated statement is not appended again (libedit keeps
+  /// adjacent duplicates out of its memory the same way, `H_SETUNIQUE`).
+  private var lastEntry: String?
   /// Called once when the history file cannot be written.
   var warn: (String) -> Void = { _ in }
 
@@ -86,7 +92,14 @@ final class LineEditor {
     _ = clibedit_bind(el, "^Z", "hq-suspend")
     _ = clibedit_bind(el, "^I", "hq-complete")
     _ = clibedit_bind(el, "^R", "em-inc-search-prev")
-    if let historyPath { loadHistory(historyPath) }
+    if let historyPath {
+      if let problem = HistoryFile.problem(with: historyPath) {
+        historyProblem = problem + "; history is kept for this session only"
+        historyWritable = false
+      } else {
+        loadHistory(historyPath)
+      }
+    }
   }
 
   deinit {
@@ -125,30 +138,34 @@ final class LineEditor {
     return .line(line)
   }
 
-  /// Adds an entry (a whole statement, newlines included) to the history and writes the file,
-  /// so a crash loses nothing. The corresponding libedit call is `history(H_ENTER)`.
+  /// Adds an entry (a whole statement, newlines included) to the history and appends it to
+  /// the file at once, so a crash loses nothing. The corresponding libedit call is
+  /// `history(H_ENTER)`.
   func addHistory(_ entry: String) {
     var trimmed = Substring(entry)
     // libedit drops one trailing blank when recalling; store none.
     while let last = trimmed.last, last == " " || last == "\t" { trimmed = trimmed.dropLast() }
     guard !trimmed.isEmpty else { return }
-    _ = clibedit_history_enter(history, String(trimmed))
-    saveHistory()
+    let text = String(trimmed)
+    _ = clibedit_history_enter(history, text)
+    guard text != lastEntry else { return }
+    lastEntry = text
+    saveHistory(text)
   }
 
+  /// The corresponding libedit call is `history(H_LOAD)`, after ``HistoryFile/problem(with:)``
+  /// found the path to be a history file or nothing.
   private func loadHistory(_ path: String) {
     _ = clibedit_history_load(history, path)
   }
 
-  /// The corresponding libedit call is `history(H_SAVE)`. The file is created private (0600)
-  /// before libedit writes it; a failure warns once and history stays in memory.
-  private func saveHistory() {
+  /// Appends the entry (``HistoryFile``: `O_APPEND`, `flock`, never a rewrite; created 0600).
+  /// A failure warns once and history stays in memory.
+  private func saveHistory(_ entry: String) {
     guard historyWritable, let path = historyPath else { return }
-    let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-    if fd >= 0 { close(fd) }
-    if fd < 0 || clibedit_history_save(history, path) < 0 {
+    if let reason = HistoryFile(path: path).append(entry) {
       historyWritable = false
-      warn("warning: cannot write the history file \(path); history is kept for this session only")
+      warn("warning: cannot write the history file \(path): \(reason); history is kept for this session only")
     }
   }
 

@@ -34,6 +34,7 @@ struct REPL {
       session.errors.write(message + "\n")
       session.errors.flush()
     }
+    if let problem = editor.historyProblem { editor.warn("warning: " + problem) }
     session.promptWidths = (DisplayWidth.of(Self.prompt), DisplayWidth.of(Self.continuationPrompt))
     defer { session.promptWidths = nil }
     session.standardOutput.write(welcome() + "\n")

@@ -42,7 +42,11 @@ extension Session {
       errors.write(try load(path: path, as: tableName) + "\n")
     case .run(let path): return try runFile(path)
     case .save(let path):
-      let script = "# Saved by hq.\n" + transcript.map { $0 + "\n" }.joined()
+      guard !transcript.isIncomplete else {
+        throw ShellError(
+          "this session ran more than \(Transcript.maxBytes >> 20) MiB of statements, more than .save keeps; nothing was saved (save the script you ran instead)")
+      }
+      let script = "# Saved by hq.\n" + transcript.text
       try OutputFile.write(script, to: path)
     case .output(let path?): try redirect(to: path, once: false, name: name, line: line)
     case .output(nil):
@@ -84,10 +88,10 @@ extension Session {
     let text = try TextFile.read(path, limits: loadLimits)
     runDepth += 1
     defer { runDepth -= 1 }
-    let before = transcript.count
+    let before = transcript.mark
     let outcome = run(text, name: path)
     // `.run FILE` is replayed as itself, not as the statements it ran.
-    transcript.removeSubrange(before...)
+    transcript.restore(before)
     return outcome
   }
 

@@ -54,8 +54,8 @@ public final class Session {
   /// What bounds `.load` and `--load`: Ctrl-C, the size of piped input, pdftotext's time
   /// (``HQCommand`` applies `HQ_MAX_PIPE_INPUT` and `HQ_PDFTOTEXT_TIMEOUT`).
   public var loadLimits = LoadLimits(isCancelled: { Signals.wasInterrupted })
-  /// The units that ran successfully, for `.save`.
-  public internal(set) var transcript: [String] = []
+  /// The units that ran successfully, for `.save` (bounded, see ``Transcript``).
+  var transcript = Transcript()
 
   /// At the prompt, the display widths of the prompt and the continuation prompt: an error
   /// on the line just typed is then shown as a caret right under it (nil in scripts).
@@ -86,6 +86,7 @@ public final class Session {
     self.format = format ?? (outputIsTerminal ? .table : .csv)
     self.standardOutput = output
     self.errors = errors
+    errors.showsOnlyVisibleText = true
     self.outputIsTerminal = outputIsTerminal
   }
 

@@ -56,7 +56,9 @@ public enum DiagnosticRenderer {
     let indent = shown.text.prefix(shown.column - 1).map { $0 == "\t" ? "\t" : " " }.joined()
     out += indent + "^" + String(repeating: "~", count: shown.width - 1)
     if let help = diagnostic.help { out += "\nhelp: \(help)" }
-    return out
+    // A name from data in the message or the quoted line must not reach the terminal as an
+    // escape sequence. One character for one, so the caret still lines up.
+    return TerminalText.visible(out, keeping: ["\n", "\t"])
   }
 }
 

@@ -38,6 +38,31 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["saved.hq"])
   }
 
+  /// The transcript `.save` writes is bounded (issue 12, item 15): past 4 MiB of statements
+  /// nothing more is kept, and `.save` says so instead of saving part of the session.
+  @Test func saveAfterAVeryLongSessionSaysWhyItCannot() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    var transcript = Transcript()
+    let unit = ".set a \"" + String(repeating: "x", count: 1000) + "\""
+    for _ in 0..<5000 { transcript.append(unit) }
+    #expect(transcript.isIncomplete)
+    #expect(transcript.text.isEmpty)
+    let (session, _, errors) = makeSession()
+    session.transcript = transcript
+    let path = dir.appendingPathComponent("saved.hq").path
+    #expect(session.run(".save \(path)", name: "<input>", keepGoing: false) == .failure)
+    #expect(errors.text.contains("more than .save keeps; nothing was saved"), "\(errors.text)")
+    #expect(!FileManager.default.fileExists(atPath: path))
+    // `.run` going back to its mark keeps what came before.
+    var short = Transcript()
+    short.append(".format csv")
+    let mark = short.mark
+    short.append(".set a 1")
+    short.restore(mark)
+    #expect(short.text == ".format csv\n")
+  }
+
   @Test func outputAndOnceRedirectIntoFiles() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
