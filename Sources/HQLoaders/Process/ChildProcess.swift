@@ -160,7 +160,15 @@ public enum ChildProcess {
     let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { for string in argv + envp { free(string) } }
     var pid: pid_t = 0
-    let code = posix_spawn(&pid, tool, &actions, &attributes, argv, envp)
+    // A tool just written is busy (ETXTBSY) while a process forked meanwhile still holds the
+    // writer's descriptor: that passes in moments, so try again for up to a second.
+    var code = posix_spawn(&pid, tool, &actions, &attributes, argv, envp)
+    var attempts = 0
+    while code == ETXTBSY, attempts < 20 {
+      attempts += 1
+      usleep(50_000)
+      code = posix_spawn(&pid, tool, &actions, &attributes, argv, envp)
+    }
     guard code == 0 else { throw .cannotStart(code) }
     return pid
   }
