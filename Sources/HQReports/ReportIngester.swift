@@ -40,8 +40,8 @@ public enum ReportIngester {
     ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes)
   }
 
-  /// ``ingest(text:source:)`` that asks `isCancelled` (Ctrl-C) between its stages (up to and
-  /// after the figure recognizers; the table recognizers run to their end) and stops with an empty,
+  /// ``ingest(text:source:)`` that asks `isCancelled` (Ctrl-C) between its stages (every reader
+  /// of the text in turn) and stops with an empty,
   /// ``IngestResult/wasCancelled`` result when it says so.
   public static func ingest(text: String, source: String, isCancelled: () -> Bool) -> IngestResult {
     ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes, isCancelled: isCancelled)
@@ -114,11 +114,15 @@ public enum ReportIngester {
     reportText.readings.preload(prepared.values.rows)
     reportText.valueLines = prepared.values.isValueLine
     ChartsAndContents.read(lines: lines, shapes: shapes, context: gridContext, into: &context)
+    if isCancelled() { return cancelled }
     GridTables.readText(lines: lines, shapes: shapes, context: gridContext, into: &context)
     for recognizer in Recognizers.tables {
+      if isCancelled() { return cancelled }
       recognizer.recognize(in: reportText, context: &context)
     }
+    if isCancelled() { return cancelled }
     ProseAmounts.read(lines: lines, shapes: shapes, context: gridContext, into: &context)
+    if isCancelled() { return cancelled }
 
     let report = Report(
       id: identity.id, title: identity.title, organisation: identity.organisation, committee: identity.committee,

@@ -177,7 +177,7 @@ import Testing
     }
     #expect(model.facts.count > 10)
     let stages = polls.load(ordering: .relaxed)
-    #expect(stages >= 5, "the ingester asks at least between its five first stages")
+    #expect(stages >= 9, "the ingester asks between each of its stages, to the prose amounts at the end")
     for stop in 1...max(stages, 1) {
       let seen = Atomic<Int>(0)
       let limits = LoadLimits(isCancelled: { seen.add(1, ordering: .relaxed).newValue >= stop })
