@@ -108,4 +108,25 @@ import Testing
     #expect(facts.map(\.value) == [Self.n("6.1")])
     #expect(facts.map(\.period) == ["helår"])
   }
+
+  /// An amount that overruns, undershoots or adjusts something is a comparison, not an outcome.
+  @Test func amountsThatExceedOrAdjustAreNotRead() {
+    let facts = Self.facts("""
+      Kostnaderna för hyror överstiger budget med 2 mkr för helåret i nämnden.
+
+      Intäkterna avviker med -6,2 mkr mot budget främst på grund av lägre taxor.
+
+      Justeringar av resultatet med totalt -3,5 mkr förväntas under hösten i nämnden.
+      """)
+    #expect(facts.isEmpty)
+  }
+
+  /// A row label of running text (sentences above a lone number such as a page number) names
+  /// no row; a long row name without a sentence end does.
+  @Test func runningTextIsNoRowLabel() {
+    #expect(TableScan.isRunningText("Diagrammet ovan visar skulden. Prognosen bygger på beräkningar"))
+    #expect(!TableScan.isRunningText(
+      "Faktiska kostnader för införandet - resurser förvaltningarna samt PVG - dels finansierat av befintliga ramar dels av utvecklingsmedel (HoS)"))
+    #expect(!TableScan.isRunningText("Resultat efter finansiella poster"))
+  }
 }

@@ -315,6 +315,7 @@ enum ProseAmounts {
   /// Words and pairs of words that make an amount a comparison.
   static let comparisonWords: Set<String> = [
     "högre", "lägre", "bättre", "sämre", "ökning", "minskning", "förändring", "skillnad", "motsvarar", "varav",
+    "överstiger", "understiger", "överskrider", "underskrider", "avviker", "justering", "justeringar",
   ]
   static let comparisonPairs: Set<String> = [
     "mer än", "mindre än", "jämfört med", "ökat med", "minskat med", "ökade med", "minskade med", "av budgeten",

@@ -86,6 +86,14 @@ extension TableScan {
         }
       }
       let indicator = row.subheading.isEmpty ? label : "\(row.subheading) – \(label)"
+      // A label that is running text (sentences above a lone number: a page number or a chart's
+      // residue after a paragraph) names no row.
+      if Self.isRunningText(label) {
+        context.unread.append(UnreadNumber(
+          report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
+          text: TextLines.clean(lines[row.valueLine]), reason: "the row's label is running text"))
+        continue
+      }
       let offset = row.textCell == nil ? 0 : 1
       // Precision first: numbers whose columns are not known are not facts. A short row fills
       // the first columns only when every column it leaves empty is a budget, a deviation or
@@ -211,5 +219,13 @@ extension TableScan {
       previous = byte
     }
     return previous != 0x20 && previous != 0x3A
+  }
+
+  /// True when a label is running text rather than a row's name: it holds a sentence end
+  /// followed by another sentence (`… i april 2025. Skulden för …`). Length alone says nothing:
+  /// row names run long (`Faktiska kostnader FVIS-införandet - resurser förvaltningarna …`).
+  static func isRunningText(_ label: String) -> Bool {
+    let words = label.split(separator: " ")
+    return zip(words, words.dropFirst()).contains { $0.hasSuffix(".") && $0.count >= 4 && $1.first?.isUppercase == true }
   }
 }
