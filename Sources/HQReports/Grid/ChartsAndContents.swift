@@ -69,16 +69,34 @@ enum ChartsAndContents {
       claimed.append(i)
       i += 1
     }
-    // A legend: a short line of a few words and no digits.
-    if i < lines.count, !recognition.isClaimed(i) {
+    // An axis title set sideways comes out reversed (`ronork`, `renojliM`): part of the chart.
+    while i < lines.count, !recognition.isClaimed(i), isReversedAxisTitle(lines[i]) {
+      claimed.append(i)
+      i += 1
+    }
+    // A legend: short lines of a few words and no digits, one after another (after an axis
+    // title, up to four: `Skattefinansierad verksamhet` / `Avgiftsfinansierad verksamhet` / …).
+    let legendLines = claimed.last.map { isReversedAxisTitle(lines[$0]) } == true ? 4 : 1
+    var legend = 0
+    while legend < legendLines, i < lines.count, !recognition.isClaimed(i) {
       let text = lines[i].trimmingSpaces
-      if !text.isEmpty, text.count <= 60, !text.contains(where: \.isNumber), text.split(separator: " ").count <= 6,
+      guard !text.isEmpty, text.count <= 60, !text.contains(where: \.isNumber), text.split(separator: " ").count <= 6,
         !TextLines.isProse(text)
-      {
-        claimed.append(i)
-      }
+      else { break }
+      claimed.append(i)
+      legend += 1
+      i += 1
     }
     return (claimed, numbers)
+  }
+
+  /// A line of one word that read backwards is a unit or an axis word (`ronork` → `kronor`,
+  /// `renojliM` → `Miljoner`, `tnecorp` → `procent`): an axis title set sideways.
+  static func isReversedAxisTitle(_ line: String) -> Bool {
+    let text = line.trimmingSpaces
+    guard !text.isEmpty, text.count <= 20, !text.contains(" ") else { return false }
+    let reversed = String(text.reversed()).lowercased()
+    return ColumnMeaning.unitWord(reversed) != nil || ["miljoner", "antal", "dagar", "timmar", "andel"].contains(reversed)
   }
 
   static func isYearsOnly(_ line: String) -> Bool {

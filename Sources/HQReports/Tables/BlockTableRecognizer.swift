@@ -94,10 +94,11 @@ struct BlockTableRecognizer: Recognizer {
     for item in pending {
       let label = TableScan.cleanLabel(item.label)
       // A label that is running text names no row (a page number after a paragraph).
-      if TableScan.isRunningText(label) {
+      if label.isEmpty || TableScan.isRunningText(label) {
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section, table: tableName, line: item.line + 1,
-          text: TextLines.clean(text.lines[item.line]), reason: "the row's label is running text"))
+          text: TextLines.clean(text.lines[item.line]),
+          reason: label.isEmpty ? "the row has no label" : "the row's label is running text"))
         continue
       }
       let kind = meaning.kind != .värde ? meaning.kind : (ColumnMeaning.kind(of: SimpleText.lowercased(label)) ?? .värde)

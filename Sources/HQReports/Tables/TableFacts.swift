@@ -85,6 +85,12 @@ extension TableScan {
             file: text.source, line: row.valueLine + 1, message: "row of table '\(name)' has no label"))
         }
       }
+      if label.isEmpty {
+        context.unread.append(UnreadNumber(
+          report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
+          text: TextLines.clean(lines[row.valueLine]), reason: "the row has no label"))
+        continue
+      }
       let indicator = row.subheading.isEmpty ? label : "\(row.subheading) – \(label)"
       // A label that is running text (sentences above a lone number: a page number or a chart's
       // residue after a paragraph) names no row.
