@@ -23,7 +23,7 @@ enum GridReading {
     for (c, reason) in grid.undetermined where c < columns.count { columns[c].undetermined = reason }
     // The document's unit (`Belopp anges i miljoner kronor`) is for amounts, not for a row naming
     // a ratio, a share or a count (`Barn per årsarbetare`): columns whose unit only it gives.
-    let captionStatesUnit = !ColumnMeaning.Context(caption: captionText).captionUnit.isEmpty
+    let captionStatesUnit = !ColumnMeaning.unit(inCaption: captionText, default: "").isEmpty
     let fromDocument = columns.map { column in
       !captionStatesUnit && !column.meaning.unit.isEmpty && column.meaning.unit == context.documentUnit
         && !column.header.split(separator: " ").contains { ColumnMeaning.unitWord(String($0)) != nil }

@@ -274,8 +274,10 @@ struct LayoutTables {
       i -= 1
     }
     guard !headerLines.isEmpty else { return nil }
-    let pitch = columns.count >= 2
-      ? (columns.last!.middle - columns.first!.middle) / Double(columns.count - 1) : 10
+    var pitch = 10.0
+    if columns.count >= 2, let first = columns.first, let last = columns.last {
+      pitch = (last.middle - first.middle) / Double(columns.count - 1)
+    }
     var rows: [[HeaderSpan]] = []
     var stub: [String] = []
     var caption = ""

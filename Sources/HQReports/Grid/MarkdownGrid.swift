@@ -521,14 +521,9 @@ struct MarkdownGrid {
     guard !text.isEmpty, text.count <= 60, !TextLines.isProse(text), !text.contains(where: \.isNumber),
       !MarkdownTables.isPipeRow(lines[j]), !text.hasPrefix("<!--"), !text.hasPrefix("["),
       !text.split(separator: " ").contains(where: { Vocabulary.startsColumnHeader($0) }),
-      let first = Self.wideCells(lines[j]).first, ColumnMeaning.unitWord(first.lowercased()) != nil || Self.namesUnit(first)
+      let first = Self.wideCells(lines[j]).first, !ColumnMeaning.unit(inCaption: first, default: "").isEmpty
     else { return nil }
     return first
-  }
-
-  /// True when a text names a unit (`Miljoner kronor`, `Belopp i tkr`).
-  static func namesUnit(_ text: String) -> Bool {
-    !ColumnMeaning.Context(caption: text).captionUnit.isEmpty
   }
 
   /// A line split where two or more spaces stand.
