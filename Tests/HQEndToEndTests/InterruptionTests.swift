@@ -12,7 +12,10 @@ import Glibc
   static func slowTool(in dir: URL) throws -> (tool: String, pidFile: String) {
     let pidFile = dir.appendingPathComponent("child.pid").path
     let tool = dir.appendingPathComponent("slow-pdftotext").path
-    try "#!/bin/sh\necho $$ > \(pidFile)\nexec sleep 30\n".write(toFile: tool, atomically: true, encoding: .utf8)
+    // The pid file appears whole (written aside, then renamed): a test that waits for it to
+    // exist must never read it empty.
+    try "#!/bin/sh\necho $$ > \(pidFile).part && mv \(pidFile).part \(pidFile)\nexec sleep 30\n"
+      .write(toFile: tool, atomically: true, encoding: .utf8)
     chmod(tool, 0o755)
     return (tool, pidFile)
   }
