@@ -40,6 +40,39 @@ import Testing
     #expect(teachers.first?.unit == "st")
   }
 
+  /// A footnote digit on a year of a stacked header (`20271` is 2027, footnote 1), on its own
+  /// line of years or on the line of kind words.
+  @Test(arguments: [
+    "Utfall    Utfall    Budget   Avvikelse\n20271     2028      2028     2028",
+    "Utfall 20271 Utfall 2028 Budget 2028 Avvikelse 2028",
+  ])
+  func aFootnoteDigitOnAYearOfTheHeader(header: String) {
+    let (facts, unread) = Self.read("""
+      Resultat per verksamhet, tkr
+      \(header)
+      Hemtjänst 4 410 4 980 5 000 -20
+      Boende 12 880 13 020 12 900 120
+      1 Exklusive engångsposter.
+      """)
+    #expect(unread.isEmpty)
+    let care = facts.filter { $0.indicator == "Hemtjänst" }
+    #expect(care.map(\.value) == ["4410", "4980", "5000", "-20"].map(Self.n))
+    #expect(care.map(\.year) == [2027, 2028, 2028, 2028])
+    #expect(care.map(\.kind) == [.utfall, .utfall, .budget, .avvikelse])
+  }
+
+  /// Two columns that read as the same measure, kind and year give no facts: which of the
+  /// two numbers is which the header does not say.
+  @Test func twoColumnsReadAlikeAreUnread() {
+    let (facts, unread) = Self.read("""
+      Kostnad per brukare, kr   Utfall 2030   Utfall 2030   Budget 2031
+      Korttidsboende            1 250         1 410         1 300
+      """)
+    #expect(facts.filter { $0.line == 4 }.map(\.kind) == [.budget])
+    #expect(unread.filter { $0.line == 4 }.count == 2)
+    #expect(unread.first?.reason.contains("both read as") == true)
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031

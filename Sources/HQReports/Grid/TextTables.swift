@@ -203,11 +203,13 @@ struct TextTables {
     }
     // Numbers other than years make it a row, not a header.
     let run = RunReading.run(Substring(Self.clean(text)))
-    let nonYears = run.atoms.filter { atom in
-      !(atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
-        && (1990...2099).contains(Int(atom.digits.integer)))
+    // A year may carry a footnote digit (`Bokslut 20231`) when the line names another year.
+    let isYear = { (atom: NumberRun.Atom, digits: Int) in
+      atom.digits.integerDigits == digits && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
+        && atom.unit.isEmpty && (1990...2099).contains(Int(atom.digits.integer) / (digits == 5 ? 10 : 1))
     }
-    return nonYears.isEmpty
+    let plainYears = run.atoms.filter { isYear($0, 4) }.count
+    return run.atoms.allSatisfy { isYear($0, 4) || plainYears >= 1 && isYear($0, 5) }
   }
 
   /// True when the line's last word has a digit (`12,4`, not `%`).
