@@ -73,6 +73,24 @@ import Testing
     #expect(unread.first?.reason.contains("both read as") == true)
   }
 
+  /// Under a `Not` column, a first number set one space from digits that may be its thousands
+  /// is no note reference when the row sets its numbers apart by two or more spaces; a number
+  /// set apart from the next by wide spaces may be one.
+  @Test func theRowsSpacingTellsANoteFromThousands() {
+    let (facts, unread) = Self.read("""
+      Balansräkning (tkr)
+      Not 2026-12-31 Jun 2027
+      Kundfordringar 2 204,7   2 618,0
+      Likvida medel 3    412,6     388,1
+      Förråd 56,2 61,0
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.indicator == "Kundfordringar" }.map(\.value) == ["2204.7", "2618"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Likvida medel" }.map(\.value) == ["412.6", "388.1"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Likvida medel" }.map(\.period) == ["helår", "jan–jun"])
+    #expect(facts.filter { $0.indicator == "Förråd" }.map(\.value) == ["56.2", "61"].map(Self.n))
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031

@@ -357,7 +357,7 @@ struct TextTables {
         i = (next.lines.last ?? i) + 1
         continue
       }
-      var run = RunReading.run(Substring(text))
+      var run = RunReading.run(Substring(raw))
       if let moved = RunReading.movingLeadingYear(run, count: header.columns) { run = moved }
       if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns) {
         // A piece of a label.
@@ -407,7 +407,11 @@ struct TextTables {
         // and 412,5, or 1 412,5 and no note), the row is not determined.
         var rest = run
         rest.atoms = Array(run.atoms.dropFirst())
-        let withNote = run.atoms.first.map(Self.mayBeNoteReference) == true
+        // A first number the row's spacing joins to the next (`1 106,4  1 564,3`) is no note
+        // reference.
+        let spaced = RunReading.spacedSpans(run)
+        let joined = spaced.map { $0.count == header.columns - 1 && $0[0].count > 1 } ?? false
+        let withNote = run.atoms.first.map(Self.mayBeNoteReference) == true && !joined
           ? RunReading.read(rest, count: header.columns - 1) : .impossible
         let withoutNote = RunReading.read(run, count: header.columns - 1)
         switch (withNote, withoutNote) {
