@@ -91,6 +91,54 @@ import Testing
     #expect(facts.filter { $0.indicator == "Förråd" }.map(\.value) == ["56.2", "61"].map(Self.n))
   }
 
+  /// A caption line over the header is no header line: not spread one word per column when a
+  /// little word is one of them, and a fence under the header is passed over. A kind word in
+  /// lower case after another qualifies it (`Prognos delår mars`: the forecast of March).
+  @Test func aCaptionOverTheHeaderAndForecastsOfEarlierReports() {
+    let (facts, unread) = Self.read("""
+      Ändring av årsprognosen
+      Prognos delår mars Prognos delår juli Förändring prognos
+      ```osaker-tabell
+      Hemtjänst 2,6  1,9  -0,7
+      Korttidsvård -1,4  -2,2 -0,8
+      ```
+      """, title: "Omsorgsnämndens delårsrapport juli 2031")
+    #expect(unread.isEmpty)
+    let care = facts.filter { $0.indicator == "Hemtjänst" }
+    #expect(care.map(\.measure) == ["Prognos delår mars", "Prognos delår juli", "Förändring prognos"])
+    #expect(care.map(\.kind) == [.prognos, .prognos, .avvikelse])
+    #expect(care.allSatisfy { $0.period == "helår" && $0.year == 2031 })
+    #expect(care.map(\.value) == ["2.6", "1.9", "-0.7"].map(Self.n))
+  }
+
+  /// In layout text, a year set centred under a wider header cell (`Utfall jan-jun` over
+  /// `2029`) is its column's, not the label column's, even when it ends left of the numbers.
+  @Test func aYearCentredUnderAWiderHeaderCell() {
+    let (facts, unread) = Self.read("""
+      Personal
+                                Utfall jan-jun  Utfall jan-jun  Utfall jan-jun
+      Mått                           2029            2030            2031
+      Antal anställda                 412             405             398
+      Sjukfrånvaro (%)                5,1             4,8             4,6
+      """, title: "Omsorgsnämndens delårsrapport augusti 2031")
+    #expect(unread.isEmpty)
+    let staff = facts.filter { $0.indicator == "Antal anställda" }
+    #expect(staff.map(\.year) == [2029, 2030, 2031])
+    #expect(staff.allSatisfy { $0.period == "jan–jun" && $0.kind == .utfall })
+    #expect(staff.map(\.value) == ["412", "405", "398"].map(Self.n))
+  }
+
+  /// A column without a year read as the report's year beside one naming that year is the same
+  /// column twice: both are unread.
+  @Test func aYearlessColumnBesideTheSameColumnWithTheReportsYear() {
+    let (facts, unread) = Self.read("""
+      Mått                 Prognos helår   Prognos helår 2031
+      Besökare              12 400          12 950
+      """)
+    #expect(!facts.contains { $0.line == 4 })
+    #expect(unread.filter { $0.line == 4 }.count == 2)
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031

@@ -105,14 +105,17 @@ enum GridReading {
 
   /// `-`, `–`, `—`, `..`, `x`: a cell with no value.
   /// Two columns read as the same measure, kind, period and year (`Bokslut | Bokslut` over
-  /// `20231 | 2024` when the years were not read) would give each row two facts saying the same
-  /// thing with different numbers: the header did not determine them, and both are unread.
+  /// `20231 | 2024` when the years were not read; `Utfall jan–jun` given the report's year 2025
+  /// beside `Utfall jan–jun 2025`) would give each row two facts saying the same thing with
+  /// different numbers: the header did not determine them, and both are unread.
   static func markSameMeaning(_ columns: inout [GridColumn]) {
     var first: [ColumnMeaning: Int] = [:]
     for c in columns.indices where !columns[c].isNote && columns[c].undetermined == nil {
+      // Columns of different units (`Avvikelse 2025` in mnkr, `Avvikelse procent`) differ.
       var key = columns[c].meaning
-      key.unit = ""
       key.unitFromDocument = false
+      // A year the header names or the report's year given to a header without one: the same.
+      key.measure = key.measure.split(separator: " ").filter { Vocabulary.year(in: $0) == nil }.joined(separator: " ")
       guard let earlier = first[key] else {
         first[key] = c
         continue

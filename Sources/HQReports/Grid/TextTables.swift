@@ -72,6 +72,8 @@ struct TextTables {
       let shape = shapes[i]
       guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
       let text = lines[i]
+      // A fence (```` ```osaker-tabell ````) opens or closes a block; it is no header word.
+      if text.utf8.starts(with: "```".utf8) { continue }
       var kind: HeaderLineKind = []
       if Self.isHeaderLine(text, lines[i]) { kind.insert(.header) }
       if shape.words <= 4 {
