@@ -139,6 +139,32 @@ import Testing
     #expect(unread.filter { $0.line == 4 }.count == 2)
   }
 
+  /// What no reader can place stays unread rather than read by the older column reader: a
+  /// registration line under the title (`Dnr … § 212`), and a table with a `Not` column whose
+  /// header the text readers cannot spread (a date column among kind words). Any fact read from
+  /// those rows has its right meaning.
+  @Test func linesNoReaderCanPlaceAreNotGuessed() {
+    let (facts, _) = Self.read("""
+      Dnr GN 2031/77 – Fastställd av nämnden 2031-05-12, § 212
+
+      Resultaträkning, tkr
+      Not Budget 2031 inkl. tilläggsbudget 2031-04-30 Prognos helår 2031 Avvikelse mot budget
+      Taxor och avgifter 812,4 266,0 820,1 7,7
+      Personalkostnader 2 −1 940,2 −641,5 −1 925,0 15,2
+      Lokalkostnader −310,6 −104,8 −316,6 −6,0
+      """, title: "Gatunämndens delårsrapport april 2031")
+    #expect(!facts.contains { $0.line == 3 })
+    #expect(!facts.contains { $0.measure == "Not" })
+    let right: [Int: [FactKind: String]] = [
+      7: [.budget: "812.4", .prognos: "820.1", .avvikelse: "7.7"],
+      8: [.budget: "-1940.2", .prognos: "-1925.0", .avvikelse: "15.2"],
+      9: [.budget: "-310.6", .prognos: "-316.6", .avvikelse: "-6.0"],
+    ]
+    for fact in facts where right[fact.line] != nil {
+      if let expected = right[fact.line]?[fact.kind] { #expect(fact.value == Self.n(expected)) }
+    }
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031
