@@ -193,6 +193,23 @@ import Testing
     }
   }
 
+  /// A dash set apart from the number after it marks an empty first cell, not a minus sign;
+  /// set close to its digits it is a sign; between numbers it leaves the row unread.
+  @Test func aDashMarkingAnEmptyCell() {
+    let (facts, unread) = Self.read("""
+      Mått                  Utfall 2029  Utfall 2030  Utfall 2031
+      Lån av e-böcker       –    12 204    13 918
+      Nettokostnad, tkr     -4 410  -4 602  -4 725
+      Utlånade cyklar       310   –   295
+      """)
+    #expect(facts.filter { $0.line == 4 }.map(\.year) == [2030, 2031])
+    #expect(facts.filter { $0.line == 4 }.map(\.value) == ["12204", "13918"].map(Self.n))
+    #expect(facts.filter { $0.line == 4 }.first?.indicator == "Lån av e-böcker")
+    #expect(facts.filter { $0.line == 5 }.map(\.value) == ["-4410", "-4602", "-4725"].map(Self.n))
+    #expect(!facts.contains { $0.line == 6 })
+    #expect(unread.map(\.line) == [6])
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031

@@ -15,15 +15,36 @@ enum RunReading {
     var label: String
     var words: [NumberRun.Word]
     var atoms: [NumberRun.Atom]
+    /// Empty cells a dash marks before the numbers (`–   103 001   102 355`: one).
+    var leadingEmpty = 0
+    /// True when a dash marks an empty cell between numbers: which cells the numbers fill is
+    /// then not read.
+    var innerEmpty = false
   }
 
   /// The line's trailing run of numbers and the label before it.
   static func run(_ text: Substring) -> Run {
     let words = NumberRun.words(in: text)
     let start = NumberRun.trailingRunStart(words)
-    let atoms = start < words.count ? NumberRun.atoms(words, from: start) : []
-    let labelEnd = atoms.first?.firstWord ?? words.count
-    return Run(label: NumberRun.join(words[..<labelEnd]), words: words, atoms: atoms)
+    var atoms = start < words.count ? NumberRun.atoms(words, from: start) : []
+    var leadingEmpty = 0
+    var innerEmpty = false
+    // A dash set apart from the digits after it by two or more spaces (`–   103 001`) marks an
+    // empty cell, not a sign: the number after it is unsigned.
+    for k in atoms.indices where atoms[k].digits.hasSign && atoms[k].endWord - atoms[k].firstWord >= 2 {
+      let sign = words[atoms[k].firstWord].text
+      let next = words[atoms[k].firstWord + 1].text
+      guard sign.count == 1, "-–−".contains(sign), sign.endIndex <= next.startIndex,
+        sign.base[sign.endIndex..<next.startIndex].count >= 2
+      else { continue }
+      atoms[k].digits.hasSign = false
+      atoms[k].digits.negative = false
+      atoms[k].firstWord += 1
+      if k == 0 { leadingEmpty = 1 } else { innerEmpty = true }
+    }
+    let labelEnd = (atoms.first?.firstWord ?? words.count) - leadingEmpty
+    return Run(
+      label: NumberRun.join(words[..<labelEnd]), words: words, atoms: atoms, leadingEmpty: leadingEmpty, innerEmpty: innerEmpty)
   }
 
   /// What reading `run` as `count` numbers gives.

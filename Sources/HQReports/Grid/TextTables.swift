@@ -401,9 +401,12 @@ struct TextTables {
       var row = GridRow(label: label, group: group, line: i, cells: [], printed: raw.trimmingSpaces)
       // A row without a note reference leaves the `Not` column empty.
       let noteFirst = Vocabulary.letters(header.spread.columns[0]) == "not"
-      var reading = RunReading.read(run, count: header.columns)
-      var skipped = 0
-      if noteFirst, header.columns > 1 {
+      // A dash marking an empty first cell (`–   103 001   102 355`): the numbers fill the
+      // cells after it; a dash between numbers leaves their cells open.
+      var skipped = run.leadingEmpty
+      var reading = run.innerEmpty || run.leadingEmpty > 0 && noteFirst
+        ? .impossible : RunReading.read(run, count: header.columns - run.leadingEmpty)
+      if noteFirst, header.columns > 1, run.leadingEmpty == 0, !run.innerEmpty {
         // With a note, its reference is the first word, a small whole number; without, the
         // numbers fill the other columns. When both readings are possible (`1 412,5`: note 1
         // and 412,5, or 1 412,5 and no note), the row is not determined.
