@@ -120,7 +120,42 @@ import Testing
       """
     let (facts, unread) = Self.read(body)
     #expect(facts.isEmpty)
-    #expect(Set(unread.map(\.line)) == [7, 8, 9])
+    #expect(Set(unread.map(\.line)) == [8, 9, 10])
+  }
+
+  @Test func aNetColumnThatIsNotIncomePlusCostsRejectsThePlacement() {
+    // The deviations hold, but the net column is not the income plus the costs in any row.
+    let (facts, unread) = Self.read("""
+      Nämnden för kultur · Delårsrapport augusti 2030
+      Driftredovisning (mnkr)
+      Område Bokslut 2029 Budget Prognos Avvikelse
+      Intäkter Kostnader Netto- 2030 helår mot budget
+      kostnader 2030
+      Äldreomsorg 10,5 -90,0 -70,5 -80,0 -82,5 -2,5
+      Skola 4,0 -50,0 -36,0 -47,0 -46,0 1,0
+      Kultur 2,2 -12,2 -1,0 -11,0 -11,5 -0,5
+      """)
+    #expect(facts.isEmpty)
+    #expect(Set(unread.map(\.line)) == [8, 9, 10])
+  }
+
+  @Test func aSpanningForecastOverItsDeviationBesideAPercentColumn() {
+    // `Prognos 2031` spans `Helår` and `Avvikelse`; `%` goes under the last `Avvikelse`.
+    let (facts, unread) = Self.read("""
+      Driftredovisning per enhet (mnkr)
+      Enhet Plan Utfall Prognos 2031 Avvikelse
+      2031 jan–jun Helår Avvikelse %
+      2031
+      Skolan -50,0 -20,1 -52,0 -2,0 -4,0
+      Vården -100,0 -45,0 -95,0 5,0 5,0
+      Gatan -20,0 -9,5 -20,0 0,0 0,0
+      """, title: "Nämndens delårsrapport juni 2031")
+    #expect(unread.isEmpty)
+    let school = facts.filter { $0.indicator == "Skolan" }
+    #expect(school.map(\.kind) == [.budget, .utfall, .prognos, .avvikelse, .avvikelse])
+    #expect(school.map(\.year) == [2031, 2031, 2031, 2031, 2031])
+    #expect(school.map(\.period) == ["helår", "jan–jun", "helår", "helår", "helår"])
+    #expect(school.map(\.unit) == ["mnkr", "mnkr", "mnkr", "mnkr", "%"])
   }
 
   @Test func aColumnTwoPlacementsReadDifferentlyIsUnreadNamingBoth() {

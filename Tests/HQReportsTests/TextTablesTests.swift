@@ -150,6 +150,35 @@ import Testing
     #expect(facts.map(\.value) == ["753", "231"].map(Self.n))
   }
 
+  @Test func aNoteReferenceReadTwoWaysIsSettledByTheTotalUnderIt() {
+    let (facts, unread) = Self.read("""
+      Balansräkning (tkr)
+      Not 2030-12-31 2031-12-31
+      Inventarier 4 655,0 702,5
+      Fordringar 7 310,5 298,0
+      Kassa 125,5 140,0
+      Summa tillgångar 1 091,0 1 140,5
+      """)
+    // `4 655,0` and `7 310,5`: a note and a number, or one number; only notes 4 and 7 make the
+    // rows add up to `Summa tillgångar` (655,0 + 310,5 + 125,5 = 1 091,0) in both columns.
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.line == 5 }.map(\.value) == ["655.0", "702.5"].map(Self.n))
+    #expect(facts.filter { $0.line == 6 }.map(\.value) == ["310.5", "298.0"].map(Self.n))
+    #expect(facts.filter { $0.line == 8 }.allSatisfy { $0.rowRole == .total })
+  }
+
+  @Test func aYearWithAFootnoteDigitBesidePlainYearsKeepsItsLineAHeader() {
+    let (facts, _) = Self.read("""
+      Tabell: ekonomi (mnkr)
+      Utfall Utfall Plan
+      20292 2030 2031
+      Avgifter 12,5 13,0 13,4
+      Bidrag 40,1 41,7 42,0
+      """)
+    #expect(facts.filter { $0.line == 6 }.map(\.year) == [2029, 2030, 2031])
+    #expect(facts.filter { $0.line == 6 }.map(\.kind) == [.utfall, .utfall, .budget])
+  }
+
   @Test func aNoteColumnAndRowsWithoutNotes() {
     let (facts, unread) = Self.read("""
       Resultaträkning (mnkr)

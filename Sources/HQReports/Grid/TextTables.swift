@@ -122,9 +122,15 @@ struct TextTables {
   private func table(at index: Int) -> (grid: Grid, end: Int)? {
     let byWords = header(at: index).flatMap { table($0) }
     if let byWords, byWords.grid.readRows * 2 >= byWords.grid.numberedRows { return byWords }
-    guard let context, let placed = placedHeader(at: index), var table = table(placed),
-      table.grid.readRows > (byWords?.grid.readRows ?? 0)
-    else { return byWords }
+    guard let context, let placed = placedHeader(at: index) else { return byWords }
+    // A header starting on a later line of the block that reads its rows by its words is that
+    // table's (`Ekonomiskt utfall` is a caption above `Årsutfall 2025 Budget 2025 …`).
+    for later in placed.lines.dropFirst() {
+      if let table = header(at: later).flatMap({ table($0) }), table.grid.readRows * 2 >= table.grid.numberedRows {
+        return byWords
+      }
+    }
+    guard var table = table(placed), table.grid.readRows > (byWords?.grid.readRows ?? 0) else { return byWords }
     HeaderPlacement.settle(&table.grid, context: context)
     guard table.grid.undetermined.count < table.grid.columnCount else { return byWords }
     return table
