@@ -35,7 +35,7 @@ enum HeaderPlacement {
   /// The most value columns a placed header may have.
   static let maxColumns = 16
   /// The most placements tried for one header before it is left unread.
-  static let searchLimit = 200_000
+  static let searchLimit = 20_000
   /// The most readings kept for one header before it is left unread.
   static let readingLimit = 64
 
@@ -127,14 +127,37 @@ enum HeaderPlacement {
 
   /// One cell of a line: its atoms, the first one's role deciding where it may stand.
   struct Cell: Hashable {
-    var atoms: [Atom]
-    var text: String { HeaderWords.join(atoms.map(\.text)) }
+    private(set) var atoms: [Atom]
+    private(set) var text: String
+    private(set) var years = 0
+    private(set) var heads = 0
+    private(set) var months = 0
+
+    init(atoms first: Atom) {
+      atoms = []
+      text = ""
+      append(first)
+    }
+
+    mutating func append(_ atom: Atom) {
+      atoms.append(atom)
+      text = text.isEmpty ? atom.text : HeaderWords.join([text, atom.text])
+      if atom.role == .year || GridColumns.isDate(atom.text) { years += 1 }
+      if atom.role == .head { heads += 1 }
+      if atom.role == .month { months += 1 }
+    }
+
     var role: Atom.Role { atoms[0].role }
-    var years: Int { atoms.filter { $0.role == .year || GridColumns.isDate($0.text) }.count }
-    var heads: Int { atoms.filter { $0.role == .head }.count }
-    var months: Int { atoms.filter { $0.role == .month }.count }
     /// A year, a month or a word in lower case: it continues the cell above it.
     var isContinuation: Bool { role == .year || role == .month || role == .lower }
+  }
+
+  /// True when a header line may top a flattened header: it names at least two columns' kinds
+  /// (two words starting a column's header, after the label column's words).
+  static func mayTopHeader(_ line: String) -> Bool {
+    let words = line.split(separator: " ").map(String.init)
+    guard let start = words.firstIndex(where: { Vocabulary.startsColumnHeader($0) }) else { return false }
+    return atoms(Array(words[start...])).filter { $0.role == .head }.count >= 2
   }
 
   /// Every way to cut a line's atoms into cells. A head atom starts a cell; a year or a month
@@ -144,7 +167,7 @@ enum HeaderPlacement {
   /// start one — except after a hyphen fragment, which a word in lower case goes on.
   static func segmentations(_ atoms: [Atom]) -> [[Cell]] {
     guard let first = atoms.first else { return [] }
-    var result: [[Cell]] = [[Cell(atoms: [first])]]
+    var result: [[Cell]] = [[Cell(atoms: first)]]
     for atom in atoms.dropFirst() {
       var next: [[Cell]] = []
       for cells in result {
@@ -172,10 +195,10 @@ enum HeaderPlacement {
         }
         if join {
           var joined = cells
-          joined[joined.count - 1].atoms.append(atom)
+          joined[joined.count - 1].append(atom)
           next.append(joined)
         }
-        if start { next.append(cells + [Cell(atoms: [atom])]) }
+        if start { next.append(cells + [Cell(atoms: atom)]) }
       }
       result = next
       if result.count > 256 { return [] }

@@ -197,7 +197,7 @@ struct TextTables {
     {
       block.append(last + 1)
     }
-    guard block.count >= 2, let last = block.last,
+    guard block.count >= 2, HeaderPlacement.mayTopHeader(clean(index)), let last = block.last,
       let count = rowValueCount(after: last),
       let placed = HeaderPlacement.readings(block.map { clean($0) }, columns: count), let first = placed.readings.first
     else { return nil }
@@ -234,7 +234,10 @@ struct TextTables {
     }
     var best: (count: Int, rows: Int) = (0, 0)
     var tied = false
-    for count in 2...HeaderPlacement.maxColumns {
+    // A row of N values has at least N numbers' atoms.
+    let most = min(HeaderPlacement.maxColumns, runs.map(\.atoms.count).max() ?? 0)
+    guard most >= 2 else { return nil }
+    for count in 2...most {
       let rows = runs.filter { if case .unique = RunReading.read($0, count: count) { return true } else { return false } }.count
       if rows > best.rows {
         best = (count, rows)
