@@ -69,9 +69,12 @@ enum GridArithmetic {
     let sameKind = { (a: Int, b: Int) in
       columns[a].meaning.kind == columns[b].meaning.kind && columns[a].meaning.year == columns[b].meaning.year
     }
-    for net in columns.indices where words[net].contains("netto") {
-      guard let income = columns.indices.first(where: { words[$0].contains("intäkt") && !words[$0].contains("netto") && sameKind($0, net) }),
-        let costs = columns.indices.first(where: { words[$0].contains("kostnad") && !words[$0].contains("netto") && sameKind($0, net) })
+    let isPart = { (c: Int, stem: String, net: Int) in
+      words[c].contains(stem) && !words[c].contains(Vocabulary.netStem) && sameKind(c, net)
+    }
+    for net in columns.indices where words[net].contains(Vocabulary.netStem) {
+      guard let income = columns.indices.first(where: { isPart($0, Vocabulary.incomeStem, net) }),
+        let costs = columns.indices.first(where: { isPart($0, Vocabulary.costStem, net) })
       else { continue }
       var compared = 0
       var agree = 0
