@@ -652,35 +652,51 @@ struct TextTables {
   /// Settles the rows read two ways — with a note reference (`1` and `412,5`) and without
   /// (`1 412,5`) — by the table's totals: a row equal, in every column where it and the rows
   /// right above it from some row on all have numbers (two columns at least), to their sum.
-  /// When exactly one choice of ways for the unsettled rows among them adds up, those rows take
-  /// it (`Verksamhetens intäkter 1 412,5 …` under `Verksamhetens nettokostnader` is note 1 and
-  /// 412,5); a row two totals settle differently stays unread.
+  /// When exactly one choice of ways for the unsettled rows among them (the total too) adds up,
+  /// those rows take it (`Verksamhetens intäkter 1 412,5 …` under `Verksamhetens nettokostnader`
+  /// is note 1 and 412,5); a row two totals settle differently stays unread. Rows settled so
+  /// may settle others in turn.
   static func settleNoteReferences(_ rows: inout [GridRow], _ choices: [Int: [[GridCell?]]], from firstValue: Int) {
-    guard !choices.isEmpty else { return }
-    let read = rows
+    var open = choices
+    while !open.isEmpty {
+      let chosen = settledWays(rows, open, from: firstValue)
+      guard !chosen.isEmpty else { return }
+      for (r, way) in chosen {
+        guard let ways = open[r] else { continue }
+        rows[r].cells = ways[way]
+        rows[r].unreadReason = nil
+        open[r] = nil
+      }
+    }
+  }
+
+  /// One round of ``settleNoteReferences(_:_:from:)``: the way each row is settled in, by the
+  /// rows read so far.
+  private static func settledWays(_ rows: [GridRow], _ choices: [Int: [[GridCell?]]], from firstValue: Int) -> [Int: Int] {
     var chosen: [Int: Int] = [:]
     var contested: Set<Int> = []
     let value = { (cells: [GridCell?], c: Int) -> Number? in
       c < cells.count ? cells[c].flatMap { SwedishNumber.parse($0.text)?.value } : nil
     }
-    for total in rows.indices where rows[total].unreadReason == nil {
-      let width = rows[total].cells.count
+    let isRead = { (r: Int) in rows[r].unreadReason == nil || choices[r] != nil }
+    for total in rows.indices where isRead(total) {
       for start in stride(from: total - 1, through: 0, by: -1) {
         let block = Array(start..<total)
-        guard block.allSatisfy({ rows[$0].unreadReason == nil || choices[$0] != nil }) else { break }
-        let open = block.filter { choices[$0] != nil }
+        guard isRead(start) else { break }
+        let open = (block + [total]).filter { choices[$0] != nil }
         guard !open.isEmpty else { continue }
         guard open.count <= maxOpenRows else { break }
         var confirmed: [Int] = []
         for combination in 0..<(1 << open.count) {
           let cells = { (r: Int) -> [GridCell?] in
-            guard let k = open.firstIndex(of: r), let ways = choices[r] else { return read[r].cells }
+            guard let k = open.firstIndex(of: r), let ways = choices[r] else { return rows[r].cells }
             return ways[(combination >> k) & 1]
           }
+          let totalCells = cells(total)
           var compared = 0
           var holds = true
-          for c in firstValue..<width {
-            guard let expected = value(rows[total].cells, c) else { continue }
+          for c in firstValue..<totalCells.count {
+            guard let expected = value(totalCells, c) else { continue }
             var sum = Number(mantissa: 0, scale: 0)
             var complete = true
             for r in block {
@@ -707,15 +723,12 @@ struct TextTables {
         }
       }
     }
-    for (r, way) in chosen where !contested.contains(r) {
-      guard let ways = choices[r] else { continue }
-      rows[r].cells = ways[way]
-      rows[r].unreadReason = nil
-    }
+    for r in contested { chosen[r] = nil }
+    return chosen
   }
 
-  /// The most rows read two ways that one total settles together.
-  static let maxOpenRows = 3
+  /// The most rows read two ways (a total among them) that one total settles together.
+  static let maxOpenRows = 4
 
   /// A run that is a row's numbers: not only years (a header), not a lone small integer
   /// standing for a page number.
