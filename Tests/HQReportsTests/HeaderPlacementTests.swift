@@ -59,6 +59,22 @@ import Testing
     #expect(placed.readings == [["Plan 2030", "Utfall jan–jun 2030", "Prognos 2030", "Avvikelse"]])
   }
 
+  @Test func theGeneratedReportsHeadersArePlacedWellWithinTheSearchLimit() {
+    // Far below the limit per header (``HeaderPlacement/searchLimit``).
+    let headers: [([String], Int)] = [
+      (["Verksamhet Bokslut 2023 Budget Prognos Avvikelse", "Intäkter Kostnader Netto- 2024 helår mot budget",
+        "kostnader 2024"], 6),
+      (["Projekt Budget Utfall Prognos Avvikelse", "2024 jan–aug 2024", "2024"], 4),
+      (["Nämnd Budget Utfall Prognos 2025 Avvikelse", "2025 jan–apr Helår Avvikelse %", "2025"], 5),
+    ]
+    for (lines, columns) in headers {
+      var steps = 0
+      let placed = HeaderPlacement.readings(lines, columns: columns, steps: &steps)
+      #expect(placed != nil)
+      #expect(steps * 2 < HeaderPlacement.searchLimit, "\(lines[0]): \(steps) steps")
+    }
+  }
+
   @Test func noPlacementWhenAColumnThatNeedsAYearGetsNone() {
     // Three columns of plans and outcomes, two years: one of them would have none.
     #expect(HeaderPlacement.readings(["Enhet Budget Utfall Prognos", "2030 2030"], columns: 3) == nil)

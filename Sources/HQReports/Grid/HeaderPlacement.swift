@@ -15,8 +15,8 @@
 /// - a cell spanning several columns is split on the next line: a cell stands under each of
 ///   its columns (`Intäkter`, `Kostnader`, `Netto-` under `Bokslut 2023`);
 /// - a cell on a lower line stands within the run of one cell on the line above (a sub-column),
-///   or over columns with nothing above (a header set lower in its cell); a column's pieces are
-///   on adjacent lines;
+///   or, starting with a kind word, over columns with nothing above (a header set lower in its
+///   cell); a column's pieces are on adjacent lines;
 /// - a continuation — a year, a month, a word in lower case (`helår`, `mot budget`, `%`) —
 ///   continues the cell above it: it stands over that cell's whole run or one column of it;
 /// - a word broken at a hyphen (`Netto-`) goes on in lower case on the next line in its column
@@ -35,13 +35,21 @@ enum HeaderPlacement {
   /// The most value columns a placed header may have.
   static let maxColumns = 16
   /// The most placements tried for one header before it is left unread.
-  static let searchLimit = 20_000
+  static let searchLimit = 10_000
+  /// The most placements tried for all the headers of one text: a text of many header-like
+  /// lines that no placement fits stays fast.
+  static let textBudget = 100_000
   /// The most readings kept for one header before it is left unread.
   static let readingLimit = 64
 
   /// The label column's header and every consistent reading of the lines over `count` value
   /// columns (one header per column), nil when none is consistent or the search is too large.
-  static func readings(_ lines: [String], columns count: Int) -> (stub: String, readings: [[String]])? {
+  ///
+  /// - Parameter limit: the most placements to try; `steps` is set to those tried.
+  static func readings(
+    _ lines: [String], columns count: Int, limit: Int = searchLimit, steps: inout Int
+  ) -> (stub: String, readings: [[String]])? {
+    steps = 0
     guard count >= 2, count <= maxColumns else { return nil }
     var texts = lines.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
     guard let first = texts.first, let start = first.firstIndex(where: { Vocabulary.startsColumnHeader($0) }) else {
@@ -50,17 +58,28 @@ enum HeaderPlacement {
     let stub = first[..<start].joined(separator: " ")
     texts[0] = Array(first[start...])
     let lineAtoms = texts.map(atoms)
-    var search = Search(count: count)
+    // Each column names at most one year and starts with at most one head word.
+    let all = lineAtoms.joined()
+    guard all.filter({ $0.role == .year }).count <= count, all.filter({ $0.role == .head }).count <= count else {
+      return nil
+    }
+    var search = Search(count: count, limit: limit)
+    defer { steps = search.steps }
     var columns = [Column](repeating: Column(), count: count)
     var lineSegmentations: [[[Cell]]] = []
     for atoms in lineAtoms {
-      let cuts = segmentations(atoms)
+      let cuts = segmentations(atoms).filter { $0.count <= count }
       guard !cuts.isEmpty else { return nil }
       lineSegmentations.append(cuts)
     }
     search.place(lineSegmentations, line: 0, columns: &columns)
     guard !search.exhausted, !search.found.isEmpty, search.found.count <= readingLimit else { return nil }
     return (stub, search.found)
+  }
+
+  static func readings(_ lines: [String], columns count: Int) -> (stub: String, readings: [[String]])? {
+    var steps = 0
+    return readings(lines, columns: count, steps: &steps)
   }
 
   // MARK: Cells
@@ -132,6 +151,9 @@ enum HeaderPlacement {
     private(set) var years = 0
     private(set) var heads = 0
     private(set) var months = 0
+    /// The kinds its words name, and whether it names a percentage.
+    private(set) var kinds: Set<FactKind> = []
+    private(set) var percent = false
 
     init(atoms first: Atom) {
       atoms = []
@@ -145,6 +167,10 @@ enum HeaderPlacement {
       if atom.role == .year || GridColumns.isDate(atom.text) { years += 1 }
       if atom.role == .head { heads += 1 }
       if atom.role == .month { months += 1 }
+      for word in atom.text.split(separator: " ") {
+        if Vocabulary.isKindWord(word), let kind = ColumnMeaning.kind(of: word.lowercased()) { kinds.insert(kind) }
+        if HeaderPlacement.namesPercent(word) { percent = true }
+      }
     }
 
     var role: Atom.Role { atoms[0].role }
@@ -219,20 +245,34 @@ enum HeaderPlacement {
     var heads = 0
     var months = 0
     var fragment = false
+    var kinds: Set<FactKind> = []
+    var percent = false
   }
 
   private struct Search {
     let count: Int
+    let limit: Int
     var steps = 0
     var exhausted = false
     var found: [[String]] = []
     var seen: Set<[String]> = []
+    var headsBelow: [Int] = []
 
-    init(count: Int) { self.count = count }
+    init(count: Int, limit: Int) {
+      self.count = count
+      self.limit = limit
+    }
 
     /// Tries every segmentation of line `line` and every placement of its cells.
     mutating func place(_ lines: [[[Cell]]], line: Int, columns: inout [Column]) {
       guard !exhausted else { return }
+      if headsBelow.isEmpty {
+        // Per line, the most kind words the lines below it hold (a line's segmentations all
+        // hold the same atoms).
+        headsBelow = lines.indices.map { l in
+          lines[(l + 1)...].map { $0.first?.reduce(0) { $0 + $1.heads } ?? 0 }.reduce(0, +)
+        }
+      }
       if line == lines.count {
         finish(columns)
         return
@@ -247,13 +287,14 @@ enum HeaderPlacement {
       _ cells: [Cell], _ k: Int, from: Int, _ lines: [[[Cell]]], line: Int, columns: inout [Column]
     ) {
       steps += 1
-      if steps > HeaderPlacement.searchLimit { exhausted = true }
+      if steps > limit { exhausted = true }
       guard !exhausted else { return }
       if k == cells.count {
         // A hyphen fragment goes on on the next line; a cell spanning columns is split by it.
-        for column in columns where column.lastCell.line == line - 1 {
-          if column.fragment || column.lastCell.end - column.lastCell.start > 1 { return }
-        }
+        for column in columns[from...] where mustGoOn(column, line: line) { return }
+        // A column still empty gets a kind word of a line below.
+        let empty = columns.filter { $0.lastLine < 0 }.count
+        if empty > 0, empty > headsBelow[line] { return }
         place(lines, line: line + 1, columns: &columns)
         return
       }
@@ -263,6 +304,8 @@ enum HeaderPlacement {
       for start in from..<count {
         // Room for the cells after it.
         guard count - start - 1 >= remaining else { break }
+        // A column left out before it must need nothing on this line.
+        if start > from, mustGoOn(columns[start - 1], line: line) { break }
         for end in (start + 1)...count {
           guard count - end >= remaining else { break }
           if end - start > 1 && isLastLine { break }
@@ -276,13 +319,19 @@ enum HeaderPlacement {
       }
     }
 
+    /// True when the column needs a piece on `line`: it ends in a hyphen fragment or under a
+    /// cell spanning columns on the line above.
+    private func mustGoOn(_ column: Column, line: Int) -> Bool {
+      column.lastCell.line == line - 1 && (column.fragment || column.lastCell.end - column.lastCell.start > 1)
+    }
+
     /// True when `cell` may stand over `run` on `line`, given what the columns hold.
     private func fits(_ cell: Cell, _ run: Range<Int>, line: Int, _ columns: [Column]) -> Bool {
       let filled = run.filter { columns[$0].lastLine >= 0 }
       if filled.isEmpty {
-        // Over columns with nothing above: a header set lower in its cell. A continuation
-        // continues a cell above it, except on the first line.
-        return line == 0 || !cell.isContinuation
+        // Over columns with nothing above: a header set lower in its cell, starting with a
+        // kind word (`Avvikelse`); on the first line, any cell.
+        return line == 0 || cell.role == .head
       }
       guard filled.count == run.count else { return false }
       // Within one cell of the line above, on the next line.
@@ -308,11 +357,27 @@ enum HeaderPlacement {
       column.heads += cell.heads
       column.months += cell.months
       column.fragment = cell.atoms.last?.isFragment ?? false
+      column.kinds.formUnion(cell.kinds)
+      column.percent = column.percent || cell.percent
     }
 
     /// Keeps the reading when every column is complete and names what it holds.
     private mutating func finish(_ columns: [Column]) {
-      guard columns.allSatisfy({ !$0.pieces.isEmpty && !$0.fragment }) else { return }
+      // Checking a complete placement costs a step per column.
+      steps += count
+      if steps > limit { exhausted = true }
+      guard !exhausted, columns.allSatisfy({ !$0.pieces.isEmpty && !$0.fragment }) else { return }
+      // What ``namesEveryColumn(_:)`` checks, first on what the columns hold so far.
+      let isNote = columns.map { $0.pieces.count == 1 && Vocabulary.letters($0.pieces[0]) == "not" }
+      let anyYear = columns.contains { $0.years > 0 }
+      for (c, column) in columns.enumerated() where !isNote[c] {
+        let deviation = column.kinds.contains(.avvikelse)
+        guard !column.kinds.isEmpty || column.years > 0 || column.percent,
+          column.kinds.count <= 1 || deviation,
+          !anyYear || column.years > 0 || deviation || column.percent
+        else { return }
+      }
+      guard Set(columns.map(\.pieces)).count == count else { return }
       let texts = columns.map { HeaderWords.join($0.pieces) }
       guard Set(texts).count == texts.count, HeaderPlacement.namesEveryColumn(texts), !seen.contains(texts) else { return }
       seen.insert(texts)
@@ -330,7 +395,7 @@ enum HeaderPlacement {
     let isNote = words.map { $0.count == 1 && Vocabulary.letters($0[0]) == "not" }
     guard !isNote.dropFirst().contains(true) else { return false }
     let years = words.map { $0.contains { Vocabulary.year(in: $0) != nil || GridColumns.isDate($0) } }
-    let percent = words.map { $0.contains { $0 == "%" || $0 == "(%)" || Vocabulary.letters($0) == "procent" } }
+    let percent = words.map { $0.contains { namesPercent($0) } }
     var deviation = [Bool](repeating: false, count: texts.count)
     for (c, column) in words.enumerated() where !isNote[c] {
       let kinds = Set(column.filter { Vocabulary.isKindWord($0) }.compactMap { ColumnMeaning.kind(of: $0.lowercased()) })
@@ -342,6 +407,11 @@ enum HeaderPlacement {
       for c in texts.indices where !years[c] && !isNote[c] && !deviation[c] && !percent[c] { return false }
     }
     return true
+  }
+
+  /// `%`, `(%)`, `Procent`: the column holds percentages.
+  static func namesPercent(_ word: some StringProtocol) -> Bool {
+    word == "%" || word == "(%)" || Vocabulary.letters(word) == "procent"
   }
 
   // MARK: Settling by the table's numbers

@@ -37,6 +37,14 @@ struct TextTables {
   /// (``HeaderPlacement/settle(_:context:)``); without it, no header is placed.
   var context: GridContext?
 
+  /// The placements of flattened headers the text has left to try (``HeaderPlacement/textBudget``).
+  private let placementBudget = Budget(HeaderPlacement.textBudget)
+
+  final class Budget {
+    var remaining: Int
+    init(_ remaining: Int) { self.remaining = remaining }
+  }
+
   /// What each line may be in a header, worked out once per line.
   private let kinds: [HeaderLineKind]
   /// What ``columnCount(_:)`` reads from each line that may be in a header, worked out once.
@@ -197,10 +205,14 @@ struct TextTables {
     {
       block.append(last + 1)
     }
-    guard block.count >= 2, HeaderPlacement.mayTopHeader(clean(index)), let last = block.last,
-      let count = rowValueCount(after: last),
-      let placed = HeaderPlacement.readings(block.map { clean($0) }, columns: count), let first = placed.readings.first
+    guard block.count >= 2, placementBudget.remaining > 0, HeaderPlacement.mayTopHeader(clean(index)),
+      let last = block.last, let count = rowValueCount(after: last)
     else { return nil }
+    var steps = 0
+    let limit = min(HeaderPlacement.searchLimit, placementBudget.remaining)
+    let placed = HeaderPlacement.readings(block.map { clean($0) }, columns: count, limit: limit, steps: &steps)
+    placementBudget.remaining -= steps
+    guard let placed, let first = placed.readings.first else { return nil }
     return Header(
       lines: block, spread: HeaderLayout.Spread(stub: placed.stub, columns: first), columns: count,
       readings: placed.readings)
