@@ -31,6 +31,22 @@ import Testing
     #expect(pool.allSatisfy { $0.unit == "tkr" && $0.period == "helår" && $0.line == 5 })
   }
 
+  /// The header row names only column groups; the real header is the first row under the
+  /// separator: each group spans its column and the empty ones after it.
+  @Test func aRowOfColumnGroupsOverTheHeader() {
+    let (facts, unread, _) = Self.read("""
+      |  |  | Staden |  | Stadskoncernen |  |
+      | --- | --- | --- | --- | --- | --- |
+      | Belopp i tkr | Not | Bokslut<br>2030 | Bokslut<br>2031 | Bokslut<br>2030 | Bokslut<br>2031 |
+      | Avgifter | 3 | 1 204,5 | 1 310,0 | 2 980,1 | 3 015,7 |
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.map(\.measure) == ["Staden Bokslut 2030", "Staden Bokslut 2031", "Stadskoncernen Bokslut 2030", "Stadskoncernen Bokslut 2031"])
+    #expect(facts.map(\.year) == [2030, 2031, 2030, 2031])
+    #expect(facts.allSatisfy { $0.kind == .utfall && $0.unit == "tkr" && $0.indicator == "Avgifter" })
+    #expect(facts.map(\.value) == ["1204.5", "1310", "2980.1", "3015.7"].map(Self.n))
+  }
+
   @Test func headerRowThatSwallowedTheFirstDataRow() {
     let (facts, unread, _) = Self.read("""
       | Område (belopp i mnkr)<br>Intäkter | Bokslut 2030<br>55,1 | Budget 2031<br>60,0 | Bokslut 2031<br>58,9 | Avvikelse 2031<br>-1,1 |

@@ -39,6 +39,21 @@ import Testing
     #expect(facts.allSatisfy { $0.period == "helår" && $0.year == 2031 })
   }
 
+  /// An amount with thousands and decimals (`2 317,6`), also across a line break, and the
+  /// sentence's subject as the indicator when the kind came from its verb or its own words.
+  @Test func thousandsWithDecimalsAndTheSubjectAsIndicator() {
+    let facts = Self.facts("""
+      Arbetet med depån har gått enligt plan under perioden. Prognosen för nämndens
+      nettokostnad är 2 317,6 miljoner kronor.
+
+      Hamnens resultat budgeteras till 1 004,25 tkr i den beslutade budgeten.
+      """, title: "Delårsrapport augusti 2031")
+    #expect(facts.map(\.kind) == [.prognos, .budget])
+    #expect(facts.map(\.value) == ["2317.6", "1004.25"].map(Self.n))
+    #expect(facts.map(\.line) == [4, 6])
+    #expect(facts.map(\.indicator) == ["Prognosen för nämndens nettokostnad", "Hamnens resultat"])
+  }
+
   @Test func approximateComparedAndTwoAmountSentencesAreNotRead() {
     let facts = Self.facts("""
       Nämnden redovisar ett överskott på cirka 2,0 mnkr för året som helhet.

@@ -74,6 +74,35 @@ import Testing
     #expect(id.title == "Årsredovisning 2020 för Upplands Väsby kommun")
   }
 
+  /// The organisation first, then the kind: `Region X Delårsrapport …`, `X kommun Budget …`.
+  @Test(arguments: [
+    ("Östra Vallby kommun Delårsrapport januari–april 2029", "delårsrapport", 2029, "jan–apr", "Östra Vallby kommun"),
+    ("Region Norrbotten Årsredovisning 2027", "årsredovisning", 2027, "helår", "Region Norrbotten"),
+  ])
+  func titleLineOpeningWithTheOrganisation(title: String, kind: String, year: Int, period: String, organisation: String) {
+    let id = Self.identity("\(title)\n\nInledning\nText om perioden.\n")
+    #expect(id.kind == kind)
+    #expect(id.year == year)
+    #expect(id.period == period)
+    #expect(id.organisation == organisation)
+    #expect(id.title == title)
+  }
+
+  /// A table's header among the first lines names kinds and years but is not the title.
+  @Test func aHeaderLineOfColumnsIsNoTitle() {
+    let id = Self.identity("""
+      Tabell
+      Utfall 2026 Budget 2027 Prognos 2027 Avvikelse
+      Intäkter 12,0 13,5 13,1 -0,4
+
+      Nämndens årsredovisning 2027
+      Text om året.
+      """)
+    #expect(id.kind == "årsredovisning")
+    #expect(id.year == 2027)
+    #expect(!id.title.contains("Avvikelse"))
+  }
+
   @Test func titleLinesNamingTheCommitteeAndTheOrganisation() {
     let id = Self.identity("Delårsrapport 2 2019\nHälso- och sjukvårdsnämnden\nRegion Västra Götaland\n\nText.\n")
     #expect(id.kind == "delårsrapport")

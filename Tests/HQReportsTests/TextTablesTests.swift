@@ -40,6 +40,131 @@ import Testing
     #expect(teachers.first?.unit == "st")
   }
 
+  /// A footnote digit on a year of a stacked header (`20271` is 2027, footnote 1), on its own
+  /// line of years or on the line of kind words.
+  @Test(arguments: [
+    "Utfall    Utfall    Budget   Avvikelse\n20271     2028      2028     2028",
+    "Utfall 20271 Utfall 2028 Budget 2028 Avvikelse 2028",
+  ])
+  func aFootnoteDigitOnAYearOfTheHeader(header: String) {
+    let (facts, unread) = Self.read("""
+      Resultat per verksamhet, tkr
+      \(header)
+      Hemtjänst 4 410 4 980 5 000 -20
+      Boende 12 880 13 020 12 900 120
+      1 Exklusive engångsposter.
+      """)
+    #expect(unread.isEmpty)
+    let care = facts.filter { $0.indicator == "Hemtjänst" }
+    #expect(care.map(\.value) == ["4410", "4980", "5000", "-20"].map(Self.n))
+    #expect(care.map(\.year) == [2027, 2028, 2028, 2028])
+    #expect(care.map(\.kind) == [.utfall, .utfall, .budget, .avvikelse])
+  }
+
+  /// Two columns that read as the same measure, kind and year give no facts: which of the
+  /// two numbers is which the header does not say.
+  @Test func twoColumnsReadAlikeAreUnread() {
+    let (facts, unread) = Self.read("""
+      Kostnad per brukare, kr   Utfall 2030   Utfall 2030   Budget 2031
+      Korttidsboende            1 250         1 410         1 300
+      """)
+    #expect(facts.filter { $0.line == 4 }.map(\.kind) == [.budget])
+    #expect(unread.filter { $0.line == 4 }.count == 2)
+    #expect(unread.first?.reason.contains("both read as") == true)
+  }
+
+  /// Under a `Not` column, a first number set one space from digits that may be its thousands
+  /// is no note reference when the row sets its numbers apart by two or more spaces; a number
+  /// set apart from the next by wide spaces may be one.
+  @Test func theRowsSpacingTellsANoteFromThousands() {
+    let (facts, unread) = Self.read("""
+      Balansräkning (tkr)
+      Not 2026-12-31 Jun 2027
+      Kundfordringar 2 204,7   2 618,0
+      Likvida medel 3    412,6     388,1
+      Förråd 56,2 61,0
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.indicator == "Kundfordringar" }.map(\.value) == ["2204.7", "2618"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Likvida medel" }.map(\.value) == ["412.6", "388.1"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Likvida medel" }.map(\.period) == ["helår", "jan–jun"])
+    #expect(facts.filter { $0.indicator == "Förråd" }.map(\.value) == ["56.2", "61"].map(Self.n))
+  }
+
+  /// A caption line over the header is no header line: not spread one word per column when a
+  /// little word is one of them, and a fence under the header is passed over. A kind word in
+  /// lower case after another qualifies it (`Prognos delår mars`: the forecast of March).
+  @Test func aCaptionOverTheHeaderAndForecastsOfEarlierReports() {
+    let (facts, unread) = Self.read("""
+      Ändring av årsprognosen
+      Prognos delår mars Prognos delår juli Förändring prognos
+      ```osaker-tabell
+      Hemtjänst 2,6  1,9  -0,7
+      Korttidsvård -1,4  -2,2 -0,8
+      ```
+      """, title: "Omsorgsnämndens delårsrapport juli 2031")
+    #expect(unread.isEmpty)
+    let care = facts.filter { $0.indicator == "Hemtjänst" }
+    #expect(care.map(\.measure) == ["Prognos delår mars", "Prognos delår juli", "Förändring prognos"])
+    #expect(care.map(\.kind) == [.prognos, .prognos, .avvikelse])
+    #expect(care.allSatisfy { $0.period == "helår" && $0.year == 2031 })
+    #expect(care.map(\.value) == ["2.6", "1.9", "-0.7"].map(Self.n))
+  }
+
+  /// In layout text, a year set centred under a wider header cell (`Utfall jan-jun` over
+  /// `2029`) is its column's, not the label column's, even when it ends left of the numbers.
+  @Test func aYearCentredUnderAWiderHeaderCell() {
+    let (facts, unread) = Self.read("""
+      Personal
+                                Utfall jan-jun  Utfall jan-jun  Utfall jan-jun
+      Mått                           2029            2030            2031
+      Antal anställda                 412             405             398
+      Sjukfrånvaro (%)                5,1             4,8             4,6
+      """, title: "Omsorgsnämndens delårsrapport augusti 2031")
+    #expect(unread.isEmpty)
+    let staff = facts.filter { $0.indicator == "Antal anställda" }
+    #expect(staff.map(\.year) == [2029, 2030, 2031])
+    #expect(staff.allSatisfy { $0.period == "jan–jun" && $0.kind == .utfall })
+    #expect(staff.map(\.value) == ["412", "405", "398"].map(Self.n))
+  }
+
+  /// A column without a year read as the report's year beside one naming that year is the same
+  /// column twice: both are unread.
+  @Test func aYearlessColumnBesideTheSameColumnWithTheReportsYear() {
+    let (facts, unread) = Self.read("""
+      Mått                 Prognos helår   Prognos helår 2031
+      Besökare              12 400          12 950
+      """)
+    #expect(!facts.contains { $0.line == 4 })
+    #expect(unread.filter { $0.line == 4 }.count == 2)
+  }
+
+  /// What no reader can place stays unread rather than read by the older column reader: a
+  /// registration line under the title (`Dnr … § 212`), and a table with a `Not` column whose
+  /// header the text readers cannot spread (a date column among kind words). Any fact read from
+  /// those rows has its right meaning.
+  @Test func linesNoReaderCanPlaceAreNotGuessed() {
+    let (facts, _) = Self.read("""
+      Dnr GN 2031/77 – Fastställd av nämnden 2031-05-12, § 212
+
+      Resultaträkning, tkr
+      Not Budget 2031 inkl. tilläggsbudget 2031-04-30 Prognos helår 2031 Avvikelse mot budget
+      Taxor och avgifter 812,4 266,0 820,1 7,7
+      Personalkostnader 2 −1 940,2 −641,5 −1 925,0 15,2
+      Lokalkostnader −310,6 −104,8 −316,6 −6,0
+      """, title: "Gatunämndens delårsrapport april 2031")
+    #expect(!facts.contains { $0.line == 3 })
+    #expect(!facts.contains { $0.measure == "Not" })
+    let right: [Int: [FactKind: String]] = [
+      7: [.budget: "812.4", .prognos: "820.1", .avvikelse: "7.7"],
+      8: [.budget: "-1940.2", .prognos: "-1925.0", .avvikelse: "15.2"],
+      9: [.budget: "-310.6", .prognos: "-316.6", .avvikelse: "-6.0"],
+    ]
+    for fact in facts where right[fact.line] != nil {
+      if let expected = right[fact.line]?[fact.kind] { #expect(fact.value == Self.n(expected)) }
+    }
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031
@@ -171,13 +296,14 @@ import Testing
     let (facts, unread) = Self.read("""
       Balansräkning (mnkr)
       Not 2030-12-31 2031-12-31
-      Byggnader 12 710,0   12 905,5
-      Maskiner 3 415,5   3 190,0
+      Byggnader 12 710,0 12 905,5
+      Maskiner 3 415,5 3 190,0
       Inventarier 88,4 91,2
-      Summa anläggningstillgångar 16 213,9   16 186,7
+      Summa anläggningstillgångar 16 213,9 16 186,7
       """)
-    // Every row but one may start with a note, the total too: only no notes at all add up
-    // (12 710,0 + 3 415,5 + 88,4 = 16 213,9; with notes 710,0 + 415,5 + 88,4 is not 213,9).
+    // Every row but one may start with a note, the total too, and single spaces do not tell:
+    // only no notes at all add up (12 710,0 + 3 415,5 + 88,4 = 16 213,9; with notes 710,0 +
+    // 415,5 + 88,4 is not 213,9).
     #expect(unread.isEmpty)
     #expect(facts.filter { $0.line == 5 }.map(\.value) == ["12710.0", "12905.5"].map(Self.n))
     #expect(facts.filter { $0.line == 6 }.map(\.value) == ["3415.5", "3190.0"].map(Self.n))
@@ -188,10 +314,10 @@ import Testing
     let (facts, unread) = Self.read("""
       Balansräkning (mnkr)
       Not 2030-12-31 2031-12-31
-      Byggnader 12 310,0   12 905,5
-      Maskiner 3 215,5   3 190,0
+      Byggnader 12 310,0 12 905,5
+      Maskiner 3 215,5 3 190,0
       Inventarier 88,4 91,2
-      Summa anläggningstillgångar 15 613,9   16 186,7
+      Summa anläggningstillgångar 15 613,9 16 186,7
       """)
     // Notes 12 and 3 over 310,0 and 215,5 add up to note 15 over 613,9 as well as the
     // thousands do: not determined.

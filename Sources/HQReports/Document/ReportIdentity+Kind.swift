@@ -79,9 +79,12 @@ extension ReportIdentity {
   ///   (`Nämndens årsredovisning 2024`), as in a title or heading; otherwise (a running header
   ///   or footer) it may stand anywhere.
   static func kind(in words: [Substring], atStart: Bool, allowTitleOnly: Bool, line: Int, text: String) -> KindMatch? {
+    // A title may name its organisation first (`Lunneby kommun Delårsrapport augusti 2024`).
+    let named = atStart ? organisations(in: Array(words.prefix(4)), bolag: false).first { $0.index == 0 }?.end ?? 0 : 0
     for index in words.indices {
-      if atStart && index > 1 { break }
-      if atStart && index == 1 && !isGenitiveName(words[0]) { break }
+      if atStart && index > max(1, named) { break }
+      if atStart && index == 1 && named == 0 && !isGenitiveName(words[0]) { break }
+      if atStart && index > 0 && index < named { continue }
       guard let (entry, compoundMonth) = kindWord(words[index]) else { continue }
       if entry.titleOnly && !allowTitleOnly { continue }
       var match = KindMatch(kind: entry.kind, short: entry.short, text: text, line: line, generic: entry.generic)

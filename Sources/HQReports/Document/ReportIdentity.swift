@@ -175,7 +175,8 @@ struct ReportIdentity: Sendable, Hashable {
     for index in title.sorted() {
       let cleaned = TextLines.clean(lines[index])
       let words = cleaned.split(separator: " ")
-      guard cleaned.utf8.count <= 120,
+      // A line of column words (`Bokslut 2023 Budget 2024 Avvikelse`) heads a table, not the report.
+      guard cleaned.utf8.count <= 120, words.filter({ Vocabulary.isKindWord($0) }).count < 3,
         let match = kind(in: words, atStart: true, allowTitleOnly: true, line: index, text: cleaned),
         match.year != nil || (words.count <= 4 && !match.generic)
       else { continue }

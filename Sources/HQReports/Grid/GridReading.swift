@@ -21,6 +21,7 @@ enum GridReading {
     let captionText = [grid.caption, grid.stub].filter { !$0.isEmpty }.joined(separator: " ")
     var columns = GridColumns.read(grid, caption: captionText, context: context)
     for (c, reason) in grid.undetermined where c < columns.count { columns[c].undetermined = reason }
+    markSameMeaning(&columns)
     // The document's unit (`Belopp anges i miljoner kronor`) is for amounts, not for a row naming
     // a ratio, a share or a count (`Barn per årsarbetare`): columns whose unit only it gives.
     let captionStatesUnit = !ColumnMeaning.unit(inCaption: captionText, default: "").isEmpty
@@ -103,6 +104,28 @@ enum GridReading {
   static let moneyUnits: Set<String> = ["", "mnkr", "tkr", "kr", "mdkr"]
 
   /// `-`, `–`, `—`, `..`, `x`: a cell with no value.
+  /// Two columns read as the same measure, kind, period and year (`Bokslut | Bokslut` over
+  /// `20231 | 2024` when the years were not read; `Utfall jan–jun` given the report's year 2025
+  /// beside `Utfall jan–jun 2025`) would give each row two facts saying the same thing with
+  /// different numbers: the header did not determine them, and both are unread.
+  static func markSameMeaning(_ columns: inout [GridColumn]) {
+    var first: [ColumnMeaning: Int] = [:]
+    for c in columns.indices where !columns[c].isNote && columns[c].undetermined == nil {
+      // Columns of different units (`Avvikelse 2025` in mnkr, `Avvikelse procent`) differ.
+      var key = columns[c].meaning
+      key.unitFromDocument = false
+      // A year the header names or the report's year given to a header without one: the same.
+      key.measure = key.measure.split(separator: " ").filter { Vocabulary.year(in: $0) == nil }.joined(separator: " ")
+      guard let earlier = first[key] else {
+        first[key] = c
+        continue
+      }
+      let reason = "columns \(earlier + 1) and \(c + 1) are both read as '\(columns[c].header)'"
+      if columns[earlier].undetermined == nil { columns[earlier].undetermined = reason }
+      columns[c].undetermined = reason
+    }
+  }
+
   static func isNoValue(_ text: String) -> Bool {
     let t = text.trimmingSpaces
     return t.isEmpty || t == "-" || t == "–" || t == "—" || t == ".." || t == "x" || t == "X"

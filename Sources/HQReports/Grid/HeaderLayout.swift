@@ -98,9 +98,14 @@ enum HeaderLayout {
     guard years.allSatisfy({ $0.count <= 1 }) else { return nil }
     // No column names two kinds (`inkl. ombudget Bokslut 2024`) but a deviation of them.
     for text in texts {
-      let kinds = Set(text.split(separator: " ").filter { Vocabulary.isKindWord($0) }.compactMap {
-        ColumnMeaning.kind(of: String($0).lowercased())
-      })
+      // A kind word in lower case right after another qualifies it (`Prognos delår april`: the
+      // forecast of the April report).
+      let words = text.split(separator: " ")
+      let kindWords = words.indices.filter { k in
+        Vocabulary.isKindWord(words[k])
+          && !(k > 0 && words[k].first?.isLowercase == true && Vocabulary.isKindWord(words[k - 1]))
+      }
+      let kinds = Set(kindWords.compactMap { ColumnMeaning.kind(of: String(words[$0]).lowercased()) })
       guard kinds.count <= 1 || kinds.contains(.avvikelse) else { return nil }
     }
     // No column holds the start of another (`Utfall 2024 Snitt 3 år`): a sign of too few columns.
@@ -214,12 +219,14 @@ enum HeaderLayout {
   /// The words cut into `count` cells by rules 1–4, nil when none fits.
   private static func cut(_ words: [String], _ count: Int) -> [String]? {
     // One word per column only when most words are words of column headers (not a caption's
-    // `utfall, belopp i mnkr`).
+    // `utfall, belopp i mnkr`) and none is a little word that heads no column (`Förändring av
+    // helårsprognosen` is a caption, not three columns).
     if words.count == count {
       let columnWords = words.filter {
         Vocabulary.startsColumnHeader($0) || Vocabulary.isKindWord($0) || $0 == "%"
       }.count
-      return columnWords * 2 > count ? words : nil
+      let little = words.contains { Vocabulary.functionWords.contains(Vocabulary.letters($0)) }
+      return columnWords * 2 > count && !little ? words : nil
     }
     let years = words.indices.filter { Vocabulary.year(in: words[$0]) != nil }
     if years.count == count {

@@ -257,7 +257,8 @@ struct LayoutTables {
     while i >= 0, headerLines.count < 5, !claimed(i), !headings.contains(i) {
       let trimmed = lines[i].trimmingSpaces
       if trimmed.isEmpty { break }
-      if furniture.contains(i) || trimmed.hasPrefix("<!--") {
+      // Page furniture, page markers and a block's fence (```` ```osaker-tabell ````) are passed over.
+      if furniture.contains(i) || trimmed.hasPrefix("<!--") || trimmed.hasPrefix("```") {
         i -= 1
         continue
       }
@@ -292,9 +293,16 @@ struct LayoutTables {
       }
       var spans: [HeaderSpan] = []
       for cell in cells {
+        // Left of the first column: the label column's header, unless it is a year or a column
+        // word set centred under a wider header cell (`2023` under `Utfall jan-jun`), near enough
+        // to the first column to be its.
         if cell.end <= columns[0].start - 1 && cell.middle < Double(columns[0].start) {
-          stub.append(cell.text)
-          continue
+          let words = cell.text.split(separator: " ")
+          let namesColumn = words.allSatisfy { Vocabulary.year(in: $0) != nil || Vocabulary.isKindWord($0) || Vocabulary.isMonthToken($0) }
+          if !namesColumn || abs(columns[0].middle - cell.middle) >= 0.5 * pitch {
+            stub.append(cell.text)
+            continue
+          }
         }
         var covered = columns.indices.filter { c in
           columns[c].middle >= Double(cell.start) - 2 && columns[c].middle <= Double(cell.end) + 2

@@ -81,6 +81,12 @@ struct MarkdownGrid {
       }
     } else if !valueCellsOfHeader.contains(where: { cell in cell.contains { hasHeaderWord($0) } }) {
       headerless = true
+    } else if let groups = groupRow(headerRow.cells), let first = rows.first, isHeaderRow(first.cells) {
+      // A row of column groups (`| | Kommunen | | Koncernen | |`) over the real header, the
+      // first row under the separator (`| Belopp i mnkr | Delår<br>2022 | Delår<br>2023 | …`).
+      rows.removeFirst()
+      for c in 1..<width { headerParts[c] = (groups[c].isEmpty ? [] : [groups[c]]) + first.cells[c] }
+      stub = join(first.cells[0])
     } else {
       stub = join(headerRow.cells[0])
     }
@@ -563,6 +569,32 @@ struct MarkdownGrid {
   }
 
   /// A header cell's part that names something a column holds.
+  /// The group of each column when the row names only column groups (`Kommunen`, `Koncernen`),
+  /// a group going on over the empty cells after it; nil otherwise.
+  private func groupRow(_ cells: [[String]]) -> [String]? {
+    guard cells[0].allSatisfy({ $0.isEmpty }) else { return nil }
+    var groups = [String](repeating: "", count: cells.count)
+    var current = ""
+    var named = 0
+    for c in 1..<cells.count {
+      let text = join(cells[c])
+      if !text.isEmpty {
+        guard text.split(separator: " ").allSatisfy({ Vocabulary.groupWords.contains(Vocabulary.letters($0)) }) else { return nil }
+        current = text
+        named += 1
+      }
+      groups[c] = current
+    }
+    return named >= 2 ? groups : nil
+  }
+
+  /// True when a row's value cells name columns and hold no number but years (`Not`, `Delår<br>2022`).
+  private func isHeaderRow(_ cells: [[String]]) -> Bool {
+    let values = cells.dropFirst()
+    return values.contains { cell in cell.contains { part in part.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } } }
+      && !values.contains { cell in cell.contains { isDataNumber($0) } }
+  }
+
   private func hasHeaderWord(_ part: String) -> Bool {
     part.split(separator: " ").contains { Vocabulary.isHeaderWord($0) } || Vocabulary.letters(part).count >= 3
       && SwedishNumber.parse(part) == nil

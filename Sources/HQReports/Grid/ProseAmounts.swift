@@ -252,7 +252,8 @@ enum ProseAmounts {
         k += 1
       }
       var end = k + 1
-      while end < words.count, words[end].text.count == 3, words[end].text.allSatisfy(\.isNumber) || isGroupWithDecimals(words[end].text),
+      while end < words.count,
+        words[end].text.count == 3 && words[end].text.allSatisfy(\.isNumber) || isGroupWithDecimals(words[end].text),
         SwedishNumber.parse(text + " " + words[end].text) != nil
       {
         text += " " + words[end].text
@@ -290,9 +291,10 @@ enum ProseAmounts {
     !ByteSearch.allBytes(of: word) { $0 < 0x30 || $0 > 0x39 }
   }
 
+  /// A thousands group with decimals (`248,2` of `1 248,2`).
   private static func isGroupWithDecimals(_ word: Substring) -> Bool {
     let digits = word.prefix(3)
-    return digits.count == 3 && digits.allSatisfy(\.isNumber)
+    return digits.count == 3 && digits.allSatisfy(\.isNumber) && word.dropFirst(3).first == ","
   }
 
   /// The unit after a number: `miljoner kronor`, `miljoner`, `mnkr`, `mkr`, `tkr`, `tusen kronor`,
@@ -330,7 +332,7 @@ enum ProseAmounts {
   ]
   static let verbs: Set<String> = [
     "redovisar", "rapporterar", "prognostiserar", "visar", "var", "blev", "är", "blir", "uppgår", "uppgick", "pekar", "räknar", "beräknas", "har",
-    "hade", "ger", "gav", "landade", "förväntas", "bedöms",
+    "hade", "ger", "gav", "landade", "förväntas", "bedöms", "budgeteras", "budgeterades", "planeras", "beräknades",
   ]
 
   /// The fact a sentence (or a relative clause of one, about `subject`) states; nil when none.
@@ -418,8 +420,11 @@ enum ProseAmounts {
     if given == nil, let verb = lower.firstIndex(where: { verbs.contains($0) }), verb < amount.index {
       subject = Self.subject(words)
     }
+    // A verb that gave the kind (`Årets resultat budgeteras till …`), or a word of the subject
+    // (`Prognosen för årets investeringar är …`), names nothing the subject does not.
+    let named = !subject.isEmpty && (verbs.contains(keyword) || SimpleText.lowercased(subject).contains(keyword))
     if subject.isEmpty { subject = context.section(words[amount.index].line) }
-    let indicator = subject.isEmpty ? keyword : subject + " – " + keyword
+    let indicator = subject.isEmpty ? keyword : (named ? subject : subject + " – " + keyword)
     return Fact(
       report: context.reportID, section: context.section(words[amount.index].line), table: "",
       indicator: indicator, measure: keyword, kind: kind, period: period, year: year, value: amount.number.value,

@@ -66,23 +66,28 @@ enum RunReading {
   private static func groupings(_ run: Run, count: Int) -> [Range<Int>]?? {
     switch groupings(run, count: count, digits: nil) {
     case .some(.none):
-      // Whole parts within one digit of each other first, then within two (`-76 … 1 200`).
-      for width in 1...2 {
-        var found: [Range<Int>]?
-        for low in 1...15 {
-          switch groupings(run, count: count, digits: low...(low + width)) {
-          case .none: continue
-          case .some(.none): return .some(nil)
-          case .some(.some(let spans)):
-            if let found, found != spans { return .some(nil) }
-            found = spans
-          }
-        }
-        if let found { return .some(found) }
-      }
-      return .some(nil)
+      return .some(magnitudeGrouping(run, count: count))
     case let other: return other
     }
+  }
+
+  /// The one grouping whose numbers' whole parts are within one digit of each other, else
+  /// within two (`-76 … 1 200`); nil when there is not exactly one.
+  private static func magnitudeGrouping(_ run: Run, count: Int) -> [Range<Int>]? {
+    for width in 1...2 {
+      var found: [Range<Int>]?
+      for low in 1...15 {
+        switch groupings(run, count: count, digits: low...(low + width)) {
+        case .none: continue
+        case .some(.none): return nil
+        case .some(.some(let spans)):
+          if let found, found != spans { return nil }
+          found = spans
+        }
+      }
+      if let found { return found }
+    }
+    return nil
   }
 
   /// The run with its first number moved into the label when the label ends in a number the
@@ -149,6 +154,36 @@ enum RunReading {
     }
   }
 
+  /// The grouping the run's spacing gives, when it sets numbers apart by two or more spaces
+  /// somewhere: digits set apart by one space that may be a thousands group go on, every other
+  /// gap ends a number (`1 106,4  1 564,3` → 1 106,4 and 1 564,3). nil when the run is spaced
+  /// singly throughout, or a gap of one space cannot join its digits.
+  static func spacedSpans(_ run: Run) -> [Range<Int>]? {
+    let atoms = run.atoms
+    guard atoms.count >= 2, (0..<(atoms.count - 1)).contains(where: { gap(run, after: $0) >= 2 }) else { return nil }
+    var spans: [Range<Int>] = []
+    var start = 0
+    for k in 0..<atoms.count {
+      guard atoms[start].canStart else { return nil }
+      if k + 1 < atoms.count, gap(run, after: k) == 1 {
+        guard canExtend(atoms, run.words, start, k + 1) else { return nil }
+        continue
+      }
+      spans.append(start..<(k + 1))
+      start = k + 1
+    }
+    return spans
+  }
+
+  /// The characters between atom `k` and the next, when they are only spaces (else 0).
+  private static func gap(_ run: Run, after k: Int) -> Int {
+    let before = run.words[run.atoms[k].endWord - 1].text
+    let after = run.words[run.atoms[k + 1].firstWord].text
+    guard before.endIndex <= after.startIndex else { return 0 }
+    let between = before.base[before.endIndex..<after.startIndex]
+    return between.allSatisfy { $0 == " " || $0 == "\u{00A0}" } ? between.count : 0
+  }
+
   /// The largest and smallest number of values the run can be read as.
   static func counts(_ run: Run) -> ClosedRange<Int>? {
     let n = run.atoms.count
@@ -171,6 +206,7 @@ enum RunReading {
     let after = words[following.firstWord].text
     guard before.endIndex <= after.startIndex else { return false }
     // One separator character: a space, a no-break space, a thin or narrow no-break space.
-    return before.base[before.endIndex..<after.startIndex].count == 1
+    let between = before.base[before.endIndex..<after.startIndex]
+    return between.count == 1 && between.first != "\t"
   }
 }

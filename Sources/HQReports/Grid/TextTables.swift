@@ -86,6 +86,8 @@ struct TextTables {
       let shape = shapes[i]
       guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
       let text = lines[i]
+      // A fence (```` ```osaker-tabell ````) opens or closes a block; it is no header word.
+      if text.utf8.starts(with: "```".utf8) { continue }
       var kind: HeaderLineKind = []
       if Self.isHeaderLine(text, lines[i]) { kind.insert(.header) }
       if shape.words <= 4 {
@@ -317,16 +319,15 @@ struct TextTables {
     if years == 2, !tokens.contains(where: { Vocabulary.isKindWord($0) }), FigureYearWords.range(in: Self.clean(text)) != nil {
       return false
     }
-    // Numbers other than years make it a row, not a header. A year with a footnote digit glued
-    // (`20231`) is a year when the line has a plain year too (`20231 2024 2024`).
+    // Numbers other than years make it a row, not a header.
     let run = RunReading.run(Substring(Self.clean(text)))
+    // A year may carry a footnote digit (`Bokslut 20231`) when the line names another year.
     let isYear = { (atom: NumberRun.Atom, digits: Int) in
       atom.digits.integerDigits == digits && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
         && atom.unit.isEmpty && (1990...2099).contains(Int(atom.digits.integer) / (digits == 5 ? 10 : 1))
     }
-    let hasPlainYear = run.atoms.contains { isYear($0, 4) }
-    let nonYears = run.atoms.filter { atom in !(isYear(atom, 4) || hasPlainYear && isYear(atom, 5)) }
-    return nonYears.isEmpty
+    let plainYears = run.atoms.filter { isYear($0, 4) }.count
+    return run.atoms.allSatisfy { isYear($0, 4) || plainYears >= 1 && isYear($0, 5) }
   }
 
   /// True when the line's last word has a digit (`12,4`, not `%`).
@@ -484,7 +485,7 @@ struct TextTables {
         i = (next.lines.last ?? i) + 1
         continue
       }
-      var run = RunReading.run(Substring(text))
+      var run = RunReading.run(Substring(raw))
       if let moved = RunReading.movingLeadingYear(run, count: header.columns) { run = moved }
       if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns) {
         // A piece of a label.
@@ -534,7 +535,11 @@ struct TextTables {
         // and 412,5, or 1 412,5 and no note), the row is not determined.
         var rest = run
         rest.atoms = Array(run.atoms.dropFirst())
-        let withNote = run.atoms.first.map(Self.mayBeNoteReference) == true
+        // A first number the row's spacing joins to the next (`1 106,4  1 564,3`) is no note
+        // reference.
+        let spaced = RunReading.spacedSpans(run)
+        let joined = spaced.map { $0.count == header.columns - 1 && $0[0].count > 1 } ?? false
+        let withNote = run.atoms.first.map(Self.mayBeNoteReference) == true && !joined
           ? RunReading.read(rest, count: header.columns - 1) : .impossible
         let withoutNote = RunReading.read(run, count: header.columns - 1)
         switch (withNote, withoutNote) {

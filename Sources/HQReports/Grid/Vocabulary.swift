@@ -151,7 +151,7 @@ enum Vocabulary {
   /// (unless the whole is a report word, ``joinedWords``).
   static let functionWords: Set<String> = [
     "per", "i", "och", "av", "för", "med", "mot", "om", "på", "till", "från", "vid", "över", "under", "än", "som",
-    "samt", "eller", "inom", "hos", "efter", "före", "utan", "mellan", "inkl", "exkl",
+    "samt", "eller", "inom", "hos", "efter", "före", "utan", "mellan", "inkl", "exkl", "sedan", "enligt",
   ]
 
   /// True when a row label names a measure rather than an amount of money: a ratio (`Barn per
@@ -174,7 +174,10 @@ enum Vocabulary {
   static let costStem = "kostnad"
 
   /// Words naming a group of columns (`Kommunen` over its columns, `Koncernen` over others).
-  static let groupWords: Set<String> = ["kommunen", "koncernen", "kommun", "koncern", "nämnden", "förvaltningen"]
+  static let groupWords: Set<String> = [
+    "kommunen", "koncernen", "kommun", "koncern", "nämnden", "förvaltningen", "regionen", "staden", "kommunkoncernen",
+    "regionkoncernen", "stadskoncernen", "moderbolaget",
+  ]
 
   /// Words that join a kind word to the one before it in one column header (`Budget inkl.
   /// ombudget`, `Avvikelse mot budget`).

@@ -230,6 +230,22 @@ struct TableScan {
     guard !collected.rows.isEmpty else { return start + 1 }
     let columns = Self.columnCount(collected.rows.map { text.row($0.valueLine).numbers.count })
     guard header.count > 0 || collected.rows.count >= 2 else { return collected.end }
+    // Precision first: this reader was shaped on the bundled reports; one or two lines of one
+    // number each (a registration line `Dnr … § 134` under a running header) or a table with a
+    // `Not` column (whose note references it cannot tell from values) are left to the grid
+    // readers, which leave undetermined numbers unread.
+    if columns < 2 && collected.rows.count < 3 { return collected.end }
+    if header.contains(where: { Vocabulary.letters($0.text) == "not" || Vocabulary.letters($0.text) == "notnr" }) {
+      for row in collected.rows {
+        context.unread.append(UnreadNumber(
+          report: text.reportID, section: text.sectionTitles.indices.contains(row.valueLine) ? text.sectionTitles[row.valueLine] : "",
+          table: "", line: row.valueLine + 1, text: TextLines.clean(lines[row.valueLine]),
+          reason: "the table's header (with a Not column) could not be matched to its columns"))
+      }
+      context.claim(region.lines)
+      context.claim(collected.used)
+      return collected.end
+    }
     guard var layout = TableLayout.resolve(
       header: header, columns: columns, firstRow: &collected.rows[0], text: text)
     else {
