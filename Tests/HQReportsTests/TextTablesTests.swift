@@ -128,6 +128,34 @@ import Testing
     #expect(staff.map(\.value) == ["412", "405", "398"].map(Self.n))
   }
 
+  /// In layout text, a lone header cell centred over columns named by years only spans them
+  /// all; one set over the last column only (`Mål`) heads that column alone.
+  @Test func aLoneCellCentredOverYearColumnsSpansThemAll() {
+    let (facts, unread) = Self.read([
+      "Bemanning",
+      String(repeating: " ", count: 41) + "Utfall jan–aug",
+      "Mått                              2028    2029    2030    2031",
+      "Timanställda                       118     131     127     140",
+      "Månadsanställda                    904     911     925     918",
+      "Sjukfrånvaro (%)                   6,1     5,8     5,9     5,4",
+      "",
+      "Servicemått",
+      String(repeating: " ", count: 67) + "Mål",
+      "Mått                              2028    2029    2030    2031    2031",
+      "Väntetid bygglov, dagar             41      38      44      36      30",
+      "Ärenden per handläggare             77      81      79      85      70",
+    ].joined(separator: "\n"), title: "Omsorgsnämndens delårsrapport augusti 2031")
+    // The report's own year alone, in a part-year report, says no more than that.
+    #expect(unread.allSatisfy { $0.reason.contains("2031 alone") && $0.section == "Servicemått" })
+    let staff = facts.filter { $0.indicator == "Timanställda" }
+    #expect(staff.map(\.year) == [2028, 2029, 2030, 2031])
+    #expect(staff.allSatisfy { $0.kind == .utfall && $0.period == "jan–aug" })
+    let waits = facts.filter { $0.indicator.hasPrefix("Väntetid bygglov") }
+    #expect(waits.last?.kind == .mål)
+    #expect(waits.last?.value == Self.n("30"))
+    #expect(waits.dropLast().allSatisfy { $0.kind != .mål })
+  }
+
   /// A column without a year read as the report's year beside one naming that year is the same
   /// column twice: both are unread.
   @Test func aYearlessColumnBesideTheSameColumnWithTheReportsYear() {

@@ -280,6 +280,7 @@ struct LayoutTables {
       pitch = (last.middle - first.middle) / Double(columns.count - 1)
     }
     var rows: [[HeaderSpan]] = []
+    var spanMiddles: [[Double]] = []
     var stub: [String] = []
     var caption = ""
     for (k, line) in headerLines.enumerated() {
@@ -292,6 +293,7 @@ struct LayoutTables {
         continue
       }
       var spans: [HeaderSpan] = []
+      var middles: [Double] = []
       for cell in cells {
         // Left of the first column: the label column's header, unless it is a year or a column
         // word set centred under a wider header cell (`2023` under `Utfall jan-jun`), near enough
@@ -329,8 +331,29 @@ struct LayoutTables {
           }
         }
         spans.append(HeaderSpan(text: cell.text, columns: low..<(high + 1)))
+        middles.append(cell.middle)
       }
-      if !spans.isEmpty { rows.append(spans) }
+      if !spans.isEmpty {
+        rows.append(spans)
+        spanMiddles.append(middles)
+      }
+    }
+    // A lone cell on its line, centred over columns that the other lines name by a year only
+    // (`Utfall jan–jun` over `2019 2020 2021 2022`), spans all of them.
+    let centre = ((columns.first?.middle ?? 0) + (columns.last?.middle ?? 0)) / 2
+    for r in rows.indices where rows[r].count == 1 && rows.count >= 2 && abs(spanMiddles[r][0] - centre) <= pitch / 2 {
+      let lone = rows[r][0]
+      let others = rows.indices.filter { $0 != r }
+      let yearsOnly = columns.indices.allSatisfy { c in
+        let texts = others.flatMap { rows[$0].filter { $0.columns.contains(c) }.map(\.text) }
+        return !texts.isEmpty && texts.allSatisfy { text in
+          let words = text.split(separator: " ")
+          return words.count == 1 && Vocabulary.year(in: words[0]) != nil
+        }
+      }
+      if yearsOnly, lone.columns.count < columns.count, Vocabulary.isKindWord(lone.text.split(separator: " ")[0]) {
+        rows[r][0].columns = 0..<columns.count
+      }
     }
     // Every column has a header.
     for c in columns.indices where !rows.contains(where: { row in row.contains { $0.columns.contains(c) } }) {
