@@ -320,6 +320,68 @@ import Testing
     #expect(facts.map(\.value) == ["753", "231"].map(Self.n))
   }
 
+  @Test func aNoteReferenceReadTwoWaysIsSettledByTheTotalUnderIt() {
+    let (facts, unread) = Self.read("""
+      Balansräkning (tkr)
+      Not 2030-12-31 2031-12-31
+      Inventarier 4 655,0 702,5
+      Fordringar 7 310,5 298,0
+      Kassa 125,5 140,0
+      Summa tillgångar 1 091,0 1 140,5
+      """)
+    // `4 655,0` and `7 310,5`: a note and a number, or one number; only notes 4 and 7 make the
+    // rows add up to `Summa tillgångar` (655,0 + 310,5 + 125,5 = 1 091,0) in both columns.
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.line == 5 }.map(\.value) == ["655.0", "702.5"].map(Self.n))
+    #expect(facts.filter { $0.line == 6 }.map(\.value) == ["310.5", "298.0"].map(Self.n))
+    #expect(facts.filter { $0.line == 8 }.allSatisfy { $0.rowRole == .total })
+  }
+
+  @Test func aTotalReadTwoWaysIsSettledWithTheRowsItTotals() {
+    let (facts, unread) = Self.read("""
+      Balansräkning (mnkr)
+      Not 2030-12-31 2031-12-31
+      Byggnader 12 710,0 12 905,5
+      Maskiner 3 415,5 3 190,0
+      Inventarier 88,4 91,2
+      Summa anläggningstillgångar 16 213,9 16 186,7
+      """)
+    // Every row but one may start with a note, the total too, and single spaces do not tell:
+    // only no notes at all add up (12 710,0 + 3 415,5 + 88,4 = 16 213,9; with notes 710,0 +
+    // 415,5 + 88,4 is not 213,9).
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.line == 5 }.map(\.value) == ["12710.0", "12905.5"].map(Self.n))
+    #expect(facts.filter { $0.line == 6 }.map(\.value) == ["3415.5", "3190.0"].map(Self.n))
+    #expect(facts.filter { $0.line == 8 }.map(\.value) == ["16213.9", "16186.7"].map(Self.n))
+  }
+
+  @Test func aTotalThatAddsUpBothWaysSettlesNothing() {
+    let (facts, unread) = Self.read("""
+      Balansräkning (mnkr)
+      Not 2030-12-31 2031-12-31
+      Byggnader 12 310,0 12 905,5
+      Maskiner 3 215,5 3 190,0
+      Inventarier 88,4 91,2
+      Summa anläggningstillgångar 15 613,9 16 186,7
+      """)
+    // Notes 12 and 3 over 310,0 and 215,5 add up to note 15 over 613,9 as well as the
+    // thousands do: not determined.
+    #expect(Set(unread.map(\.line)) == [5, 6, 8])
+    #expect(!facts.contains { [5, 6, 8].contains($0.line) })
+  }
+
+  @Test func aYearWithAFootnoteDigitBesidePlainYearsKeepsItsLineAHeader() {
+    let (facts, _) = Self.read("""
+      Tabell: ekonomi (mnkr)
+      Utfall Utfall Plan
+      20292 2030 2031
+      Avgifter 12,5 13,0 13,4
+      Bidrag 40,1 41,7 42,0
+      """)
+    #expect(facts.filter { $0.line == 6 }.map(\.year) == [2029, 2030, 2031])
+    #expect(facts.filter { $0.line == 6 }.map(\.kind) == [.utfall, .utfall, .budget])
+  }
+
   @Test func aNoteColumnAndRowsWithoutNotes() {
     let (facts, unread) = Self.read("""
       Resultaträkning (mnkr)

@@ -39,8 +39,15 @@ struct Grid: Sendable, Hashable {
   /// numbers are unread.
   var undetermined: [Int: String] = [:]
   /// The ways the header can be read when it is read more than one way (each one header per
-  /// column), for the report's other tables to settle; empty otherwise.
+  /// column), for the report's other tables to settle; empty otherwise. For a header placed over
+  /// the rows' columns (``HeaderPlacement``), every consistent placement, even one, for the
+  /// table's numbers to settle.
   var readings: [[String]] = []
+
+  /// The rows whose numbers were split into cells.
+  var readRows: Int { rows.filter { $0.unreadReason == nil && !$0.isLabelOnly }.count }
+  /// The rows holding numbers, read or not.
+  var numberedRows: Int { rows.filter { !$0.isLabelOnly }.count }
 
   /// The header text of value column `column`: the texts of every header cell over it, top to
   /// bottom, joined.

@@ -47,6 +47,53 @@ enum GridArithmetic {
     return true
   }
 
+  /// True when the numbers contradict no arithmetic the headers imply: every deviation column
+  /// (not a percentage) is the difference of two columns (``deviationsHold(_:_:context:)``),
+  /// and every `Netto…` column beside `Intäkter` and `Kostnader` columns of the same kind and
+  /// year is their sum (``partsHold(_:_:context:)``). Headers that imply neither hold.
+  static func holds(_ headers: [String], _ rows: [[SwedishNumber?]], context: GridContext) -> Bool {
+    let meaning = ColumnMeaning.Context(reportYear: context.reportYear, reportPeriod: context.reportPeriod)
+    let columns = headers.map { GridColumns.column($0, meaning, context) }
+    let hasDeviation = columns.contains {
+      $0.meaning.kind == .avvikelse && $0.meaning.unit != "%" && !$0.header.lowercased().contains("procent")
+    }
+    if hasDeviation, !deviationsHold(headers, rows, context: context) { return false }
+    return partsHold(columns, rows)
+  }
+
+  /// True when every column naming a net (`Nettokostnader`, `Netto`) is, in at least four of five
+  /// rows that have the numbers, the sum of the columns naming income (`Intäkter`) and costs
+  /// (`Kostnader`) of its kind and year, or their difference where costs are printed positive.
+  static func partsHold(_ columns: [GridColumn], _ rows: [[SwedishNumber?]]) -> Bool {
+    let words = columns.map { Vocabulary.letters($0.header) }
+    let sameKind = { (a: Int, b: Int) in
+      columns[a].meaning.kind == columns[b].meaning.kind && columns[a].meaning.year == columns[b].meaning.year
+    }
+    let isPart = { (c: Int, stem: String, net: Int) in
+      words[c].contains(stem) && !words[c].contains(Vocabulary.netStem) && sameKind(c, net)
+    }
+    for net in columns.indices where words[net].contains(Vocabulary.netStem) {
+      guard let income = columns.indices.first(where: { isPart($0, Vocabulary.incomeStem, net) }),
+        let costs = columns.indices.first(where: { isPart($0, Vocabulary.costStem, net) })
+      else { continue }
+      var compared = 0
+      var agree = 0
+      for row in rows {
+        guard net < row.count, income < row.count, costs < row.count, let n = row[net]?.value, let i = row[income]?.value,
+          let k = row[costs]?.value
+        else { continue }
+        compared += 1
+        if let sum = i.adding(k), GridReading.closeEnough(n, sum, rows: 2) {
+          agree += 1
+        } else if let difference = i.subtracting(k), GridReading.closeEnough(n, difference, rows: 2) {
+          agree += 1
+        }
+      }
+      if compared < 2 || agree * 5 < compared * 4 { return false }
+    }
+    return true
+  }
+
   /// The kinds a deviation compares.
   static let comparedKinds: Set<FactKind> = [.utfall, .budget, .prognos]
 

@@ -38,7 +38,7 @@ enum GridTables {
     let claimed = recognition.claimed
     let text = TextTables(
       lines: lines, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
-      claimed: { claimed.contains($0) })
+      context: context, claimed: { claimed.contains($0) })
     for grid in text.grids() {
       GridReading.read(grid, context: context, into: &recognition)
     }

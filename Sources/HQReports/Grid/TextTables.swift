@@ -1,3 +1,5 @@
+import HQData
+
 /// Reads tables written as text in reading order — a header of column words, then rows of a
 /// label and a run of numbers — into ``Grid``s:
 ///
@@ -31,6 +33,17 @@ struct TextTables {
   let headings: Set<Int>
   /// Lines already read (pipe tables, figures): never part of a text table.
   let claimed: (Int) -> Bool
+  /// The report's context, for settling a placed header by the table's numbers
+  /// (``HeaderPlacement/settle(_:context:)``); without it, no header is placed.
+  var context: GridContext?
+
+  /// The placements of flattened headers the text has left to try (``HeaderPlacement/textBudget``).
+  private let placementBudget = Budget(HeaderPlacement.textBudget)
+
+  final class Budget {
+    var remaining: Int
+    init(_ remaining: Int) { self.remaining = remaining }
+  }
 
   /// What each line may be in a header, worked out once per line.
   private let kinds: [HeaderLineKind]
@@ -50,8 +63,9 @@ struct TextTables {
   /// - Parameter shapes: ``ByteShape`` of each line.
   init(
     lines: [String], shapes: [ByteShape], words: DocumentWords, furniture: Set<Int>, headings: Set<Int>,
-    claimed: @escaping (Int) -> Bool
+    context: GridContext? = nil, claimed: @escaping (Int) -> Bool
   ) {
+    self.context = context
     self.lines = lines
     self.words = words
     self.furniture = furniture
@@ -100,7 +114,7 @@ struct TextTables {
     var result: [Grid] = []
     var index = 0
     while index < lines.count {
-      if let header = header(at: index), let table = table(header) {
+      if let table = table(at: index) {
         result.append(table.grid)
         index = table.end
       } else {
@@ -110,29 +124,43 @@ struct TextTables {
     return result
   }
 
+  /// The table whose header starts at `index`. Its header is read by its words
+  /// (``header(at:)``); when these name another number of columns than the rows hold, so that
+  /// most rows are unread, the header's cells are placed over the rows' columns instead
+  /// (``placedHeader(at:)``), and the placements settled by the table's numbers. When no
+  /// placement holds, the table is as the words read it.
+  private func table(at index: Int) -> (grid: Grid, end: Int)? {
+    let byWords = header(at: index).flatMap { table($0) }
+    if let byWords, byWords.grid.readRows * 2 >= byWords.grid.numberedRows { return byWords }
+    guard let context, let placed = placedHeader(at: index) else { return byWords }
+    // A header starting on a later line of the block that reads its rows by its words is that
+    // table's (`Ekonomiskt utfall` is a caption above `Årsutfall 2025 Budget 2025 …`).
+    for later in placed.lines.dropFirst() {
+      if let table = header(at: later).flatMap({ table($0) }), table.grid.readRows * 2 >= table.grid.numberedRows {
+        return byWords
+      }
+    }
+    guard var table = table(placed), table.grid.readRows > (byWords?.grid.readRows ?? 0) else { return byWords }
+    HeaderPlacement.settle(&table.grid, context: context)
+    guard table.grid.undetermined.count < table.grid.columnCount else { return byWords }
+    return table
+  }
+
   // MARK: Header
 
   struct Header {
     var lines: [Int]
     var spread: HeaderLayout.Spread
     var columns: Int
+    /// For a header placed over the rows' columns, every consistent reading (one header per
+    /// column), for the table's numbers to settle; empty for a header read by its words.
+    var readings: [[String]] = []
   }
 
   /// A header starting at `index`, nil when none does.
   func header(at index: Int) -> Header? {
     guard kinds[index].rawValue & HeaderLineKind.startsHeader.rawValue != 0, !claimed(index) else { return nil }
-    var block: [Int] = []
-    var i = index
-    while i < lines.count, block.count < 4 {
-      // A header's lines stand together; page furniture may come between them.
-      if furniture.contains(i) || clean(i).hasPrefix("<!--") {
-        i += 1
-        continue
-      }
-      guard !kinds[i].isEmpty, !claimed(i) else { break }
-      block.append(i)
-      i += 1
-    }
+    var block = headerBlock(at: index)
     // Try the longest block first: a header's last lines are often its years.
     while !block.isEmpty {
       let cleaned = block.map { clean($0) }
@@ -146,6 +174,94 @@ struct TextTables {
       block.removeLast()
     }
     return nil
+  }
+
+  /// The lines a header starting at `index` may hold: up to four lines that may be in a header,
+  /// together (page furniture may come between them).
+  private func headerBlock(at index: Int) -> [Int] {
+    var block: [Int] = []
+    var i = index
+    while i < lines.count, block.count < 4 {
+      if furniture.contains(i) || clean(i).hasPrefix("<!--") {
+        i += 1
+        continue
+      }
+      guard !kinds[i].isEmpty, !claimed(i) else { break }
+      block.append(i)
+      i += 1
+    }
+    return block
+  }
+
+  /// A header of two to four lines starting at `index`, its cells placed over as many columns
+  /// as the rows under it hold values (``HeaderPlacement``); nil when the rows do not say how
+  /// many, or no placement is consistent. The readings left are settled against the table's
+  /// numbers when the grid is read (``HeaderPlacement/settle(_:context:)``).
+  func placedHeader(at index: Int) -> Header? {
+    guard kinds[index].contains(.header), !claimed(index) else { return nil }
+    var block = headerBlock(at: index)
+    guard block.allSatisfy({ kinds[$0].contains(.header) }) else { return nil }
+    // A line of sub-column words after it (`Intäkter Kostnader Netto`).
+    if block.count < 4, let last = block.last, last + 1 < lines.count, Self.isSubColumnLine(clean(last + 1)),
+      !claimed(last + 1), !furniture.contains(last + 1)
+    {
+      block.append(last + 1)
+    }
+    guard block.count >= 2, placementBudget.remaining > 0, HeaderPlacement.mayTopHeader(clean(index)),
+      let last = block.last, let count = rowValueCount(after: last)
+    else { return nil }
+    var steps = 0
+    let limit = min(HeaderPlacement.searchLimit, placementBudget.remaining)
+    let placed = HeaderPlacement.readings(block.map { clean($0) }, columns: count, limit: limit, steps: &steps)
+    placementBudget.remaining -= steps
+    guard let placed, let first = placed.readings.first else { return nil }
+    return Header(
+      lines: block, spread: HeaderLayout.Spread(stub: placed.stub, columns: first), columns: count,
+      readings: placed.readings)
+  }
+
+  /// A line of two to eight words each starting in upper case (`Intäkter Kostnader Netto`), no
+  /// number: the headers of the columns under a spanning cell.
+  static func isSubColumnLine(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    return (2...8).contains(words.count)
+      && words.allSatisfy { $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }
+  }
+
+  /// How many values the rows under line `last` hold: the count most of the first eight rows
+  /// read as in exactly one way (``RunReading``), when no other count is read by as many; nil
+  /// otherwise.
+  private func rowValueCount(after last: Int) -> Int? {
+    var runs: [RunReading.Run] = []
+    var others = 0
+    var i = last + 1
+    while i < lines.count, runs.count < 8, others <= 3 {
+      let text = clean(i)
+      if furniture.contains(i) || text.isEmpty || text.hasPrefix("<!--") || isPageNumber(text) {
+        i += 1
+        continue
+      }
+      if headings.contains(i) || claimed(i) || TextLines.isProse(text) { break }
+      let run = RunReading.run(Substring(text))
+      if !run.atoms.isEmpty, isRowRun(run) { runs.append(run) } else { others += 1 }
+      i += 1
+    }
+    var best: (count: Int, rows: Int) = (0, 0)
+    var tied = false
+    // A row of N values has at least N numbers' atoms.
+    let most = min(HeaderPlacement.maxColumns, runs.map(\.atoms.count).max() ?? 0)
+    guard most >= 2 else { return nil }
+    for count in 2...most {
+      let rows = runs.filter { if case .unique = RunReading.read($0, count: count) { return true } else { return false } }.count
+      if rows > best.rows {
+        best = (count, rows)
+        tied = false
+      } else if rows == best.rows, rows > 0 {
+        tied = true
+      }
+    }
+    guard !tied, best.rows * 2 > runs.count else { return nil }
+    return best.count
   }
 
   /// The number of columns a header names: the most kind words on one line, else the most
@@ -328,6 +444,9 @@ struct TextTables {
   /// The table under `header`: its grid and the line after it; nil when no row follows.
   private func table(_ header: Header) -> (grid: Grid, end: Int)? {
     var rows: [GridRow] = []
+    // Rows whose first number may be a note reference or the first digits of a number: their
+    // cells read both ways.
+    var noteChoices: [Int: [[GridCell?]]] = [:]
     var pending: [String] = []
     var group = ""
     var used = header.lines
@@ -345,12 +464,19 @@ struct TextTables {
         continue
       }
       if furniture.contains(i) || text.hasPrefix("<!--") || text.hasPrefix("```") || isPageNumber(text) {
+        // The blank lines around a page break are no gap in the table.
+        if text.hasPrefix("<!--") { blanks = 0 }
         i += 1
         continue
       }
       blanks = 0
       if text.hasPrefix("[Tabell") || MarkdownTables.isPipeRow(raw) { break }
       // A repeated header (a page break) is passed over; another header ends the table.
+      if repeatsHeader(at: i, header) {
+        used += header.lines.indices.map { i + $0 }
+        i += header.lines.count
+        continue
+      }
       if let next = self.header(at: i) {
         guard next.columns == header.columns,
           next.spread.columns == header.spread.columns || repeatsYears(next, of: header)
@@ -400,7 +526,7 @@ struct TextTables {
       let label = join(labelPieces)
       var row = GridRow(label: label, group: group, line: i, cells: [], printed: raw.trimmingSpaces)
       // A row without a note reference leaves the `Not` column empty.
-      let noteFirst = Vocabulary.letters(header.spread.columns[0]) == "not"
+      let noteFirst = Self.isNoteHeader(header.spread.columns[0])
       // A dash marking an empty first cell (`–   103 001   102 355`): the numbers fill the
       // cells after it; a dash between numbers leaves their cells open.
       var skipped = run.leadingEmpty
@@ -420,7 +546,15 @@ struct TextTables {
           ? RunReading.read(rest, count: header.columns - 1) : .impossible
         let withoutNote = RunReading.read(run, count: header.columns - 1)
         switch (withNote, withoutNote) {
-        case (.unique, .unique): reading = .ambiguous
+        case (.unique, .unique):
+          reading = .ambiguous
+          // Both ways are kept for the table's totals to settle.
+          if var noted = cells(rest, count: header.columns - 1, columns: header.columns, from: 1),
+            let plain = cells(run, count: header.columns - 1, columns: header.columns, from: 1), let note = run.atoms.first
+          {
+            noted[0] = GridCell(text: run.words[note.firstWord].text.description)
+            noteChoices[rows.count] = [noted, plain]
+          }
         case (.unique, _): reading = RunReading.read(run, count: header.columns)
         case (_, .unique):
           reading = withoutNote
@@ -431,16 +565,8 @@ struct TextTables {
       }
       switch reading {
       case .unique(let numbers):
-        let words = run.words
-        row.cells = Array(repeating: nil, count: header.columns)
-        // Each number's printed text, from its first word to its last.
-        var k = skipped
-        for atomSpan in spans(run, numbers.count) {
-          let first = words[run.atoms[atomSpan.lowerBound].firstWord].text
-          let last = words[run.atoms[atomSpan.upperBound - 1].endWord - 1].text
-          row.cells[k] = GridCell(text: String(first.base[first.startIndex..<last.endIndex]))
-          k += 1
-        }
+        row.cells = cells(run, count: numbers.count, columns: header.columns, from: skipped)
+          ?? Array(repeating: nil, count: header.columns)
       case .ambiguous:
         row.unreadReason = "the digits can be grouped into \(header.columns) numbers in more than one way"
       case .impossible:
@@ -452,17 +578,26 @@ struct TextTables {
       end = i
     }
     guard !rows.isEmpty else { return nil }
+    Self.settleNoteReferences(&rows, noteChoices, from: header.columns > 1 && Self.isNoteHeader(header.spread.columns[0]) ? 1 : 0)
     // Trailing label pieces after the last row that start in lower case were taken; others are
     // not part of the table.
     let columns = header.spread.columns.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
     var grid = Grid(
       form: .readingOrder, stub: header.spread.stub, header: [columns], columnCount: header.columns, rows: rows,
       lines: used.filter { $0 < end }, firstLine: rows.first?.line ?? end)
+    grid.readings = header.readings
     if let caption = caption(above: header.lines[0]) {
       grid.caption = caption.text
       grid.lines.append(caption.line)
     }
     return (grid, end)
+  }
+
+  /// True when the lines from `i` on repeat the header's lines word for word (a header
+  /// printed again after a page break).
+  private func repeatsHeader(at i: Int, _ header: Header) -> Bool {
+    guard header.lines.count >= 2, i + header.lines.count <= lines.count else { return false }
+    return header.lines.enumerated().allSatisfy { k, line in clean(i + k) == clean(line) }
   }
 
   /// True when `next` is a line of the header's years only, in the same order (`2020 2021 …`
@@ -518,10 +653,102 @@ struct TextTables {
       && d.integer >= 1 && atom.qualifier.isEmpty
   }
 
-  /// The atom ranges of the unique reading of `run` as `count` numbers.
-  private func spans(_ run: RunReading.Run, _ count: Int) -> [Range<Int>] {
-    RunReading.spans(run, count: count) ?? []
+  private static func isNoteHeader(_ header: String) -> Bool { Vocabulary.letters(header) == "not" }
+
+  /// The cells of the unique reading of `run` as `count` numbers, each number's printed text from
+  /// its first word to its last, in `columns` cells from column `first` on; nil when the reading
+  /// is not unique.
+  private func cells(_ run: RunReading.Run, count: Int, columns: Int, from first: Int) -> [GridCell?]? {
+    guard let spans = RunReading.spans(run, count: count), first + spans.count <= columns else { return nil }
+    var cells = [GridCell?](repeating: nil, count: columns)
+    for (k, span) in spans.enumerated() {
+      let start = run.words[run.atoms[span.lowerBound].firstWord].text
+      let end = run.words[run.atoms[span.upperBound - 1].endWord - 1].text
+      cells[first + k] = GridCell(text: String(start.base[start.startIndex..<end.endIndex]))
+    }
+    return cells
   }
+
+  /// Settles the rows read two ways — with a note reference (`1` and `412,5`) and without
+  /// (`1 412,5`) — by the table's totals: a row equal, in every column where it and the rows
+  /// right above it from some row on all have numbers (two columns at least), to their sum.
+  /// When exactly one choice of ways for the unsettled rows among them (the total too) adds up,
+  /// those rows take it (`Verksamhetens intäkter 1 412,5 …` under `Verksamhetens nettokostnader`
+  /// is note 1 and 412,5); a row two totals settle differently stays unread. Rows settled so
+  /// may settle others in turn.
+  static func settleNoteReferences(_ rows: inout [GridRow], _ choices: [Int: [[GridCell?]]], from firstValue: Int) {
+    var open = choices
+    while !open.isEmpty {
+      let chosen = settledWays(rows, open, from: firstValue)
+      guard !chosen.isEmpty else { return }
+      for (r, way) in chosen {
+        guard let ways = open[r] else { continue }
+        rows[r].cells = ways[way]
+        rows[r].unreadReason = nil
+        open[r] = nil
+      }
+    }
+  }
+
+  /// One round of ``settleNoteReferences(_:_:from:)``: the way each row is settled in, by the
+  /// rows read so far.
+  private static func settledWays(_ rows: [GridRow], _ choices: [Int: [[GridCell?]]], from firstValue: Int) -> [Int: Int] {
+    var chosen: [Int: Int] = [:]
+    var contested: Set<Int> = []
+    let value = { (cells: [GridCell?], c: Int) -> Number? in
+      c < cells.count ? cells[c].flatMap { SwedishNumber.parse($0.text)?.value } : nil
+    }
+    let isRead = { (r: Int) in rows[r].unreadReason == nil || choices[r] != nil }
+    for total in rows.indices where isRead(total) {
+      for start in stride(from: total - 1, through: 0, by: -1) {
+        let block = Array(start..<total)
+        guard isRead(start) else { break }
+        let open = (block + [total]).filter { choices[$0] != nil }
+        guard !open.isEmpty else { continue }
+        guard open.count <= maxOpenRows else { break }
+        var confirmed: [Int] = []
+        for combination in 0..<(1 << open.count) {
+          let cells = { (r: Int) -> [GridCell?] in
+            guard let k = open.firstIndex(of: r), let ways = choices[r] else { return rows[r].cells }
+            return ways[(combination >> k) & 1]
+          }
+          let totalCells = cells(total)
+          var compared = 0
+          var holds = true
+          for c in firstValue..<totalCells.count {
+            guard let expected = value(totalCells, c) else { continue }
+            var sum = Number(mantissa: 0, scale: 0)
+            var complete = true
+            for r in block {
+              guard let v = value(cells(r), c), let added = sum.adding(v) else {
+                complete = false
+                break
+              }
+              sum = added
+            }
+            guard complete else { continue }
+            compared += 1
+            if !GridReading.closeEnough(expected, sum, rows: block.count) {
+              holds = false
+              break
+            }
+          }
+          if holds, compared >= 2 { confirmed.append(combination) }
+        }
+        guard confirmed.count == 1, let combination = confirmed.first else { continue }
+        for (k, r) in open.enumerated() {
+          let way = (combination >> k) & 1
+          if let earlier = chosen[r], earlier != way { contested.insert(r) }
+          chosen[r] = way
+        }
+      }
+    }
+    for r in contested { chosen[r] = nil }
+    return chosen
+  }
+
+  /// The most rows read two ways (a total among them) that one total settles together.
+  static let maxOpenRows = 4
 
   /// A run that is a row's numbers: not only years (a header), not a lone small integer
   /// standing for a page number.

@@ -167,6 +167,12 @@ enum Vocabulary {
   /// Words naming an average over years (`Snitt 3 år`), which head a column of their own.
   static let averageWords: Set<String> = ["snitt", "genomsnitt", "medel", "medelvärde", "rikssnitt"]
 
+  /// Stems of the column headers of a net and its parts: `Nettokostnader` is the sum of
+  /// `Intäkter` and `Kostnader` (``GridArithmetic/partsHold(_:_:)``).
+  static let netStem = "netto"
+  static let incomeStem = "intäkt"
+  static let costStem = "kostnad"
+
   /// Words naming a group of columns (`Kommunen` over its columns, `Koncernen` over others).
   static let groupWords: Set<String> = [
     "kommunen", "koncernen", "kommun", "koncern", "nämnden", "förvaltningen", "regionen", "staden", "kommunkoncernen",
