@@ -231,6 +231,12 @@ extension TableScan {
   /// followed by another sentence (`… i april 2025. Skulden för …`). Length alone says nothing:
   /// row names run long (`Faktiska kostnader FVIS-införandet - resurser förvaltningarna …`).
   static func isRunningText(_ label: String) -> Bool {
+    // Cheap test first: such a label holds the bytes `. ` (most labels do not).
+    var previous: UInt8 = 0
+    guard label.utf8.contains(where: { byte in
+      defer { previous = byte }
+      return byte == 0x20 && previous == 0x2E
+    }) else { return false }
     let words = label.split(separator: " ")
     return zip(words, words.dropFirst()).contains { $0.hasSuffix(".") && $0.count >= 4 && $1.first?.isUppercase == true }
   }
