@@ -105,7 +105,8 @@ struct ReportIdentity: Sendable, Hashable {
   static func namesReport(_ cleaned: String) -> Bool {
     guard mayNameReport(cleaned) else { return false }
     let words = cleaned.split(separator: " ")
-    if !organisations(in: words, bolag: true).isEmpty || committee(in: words) != nil { return true }
+    let named = organisations(in: words, bolag: true)
+    if !named.isEmpty || committee(in: words, organisations: named) != nil { return true }
     return kind(in: words, atStart: false, allowTitleOnly: true, line: 0, text: cleaned)?.year != nil
   }
 

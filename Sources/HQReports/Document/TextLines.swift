@@ -86,6 +86,17 @@ enum TextLines {
   /// True when the line begins (after spaces) with an upper-case letter or a digit: the start
   /// of a new cell or sentence rather than the rest of a word.
   static func startsNewUnit(_ line: some StringProtocol) -> Bool {
+    // On bytes when the first byte that is no space or tab is ASCII and so is the byte after
+    // it: that byte is then a character of its own.
+    let quick = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      var i = 0
+      while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+      guard i < bytes.count else { return false }
+      let b = bytes[i]
+      guard b < 0x80, b != 0x0D, i + 1 == bytes.count || bytes[i + 1] < 0x80 else { return nil }
+      return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    }
+    if let quick = quick ?? nil { return quick }
     guard let first = line.first(where: { !($0 == " " || $0 == "\u{00A0}" || $0 == "\t") }) else {
       return false
     }

@@ -240,7 +240,7 @@ struct TableScan {
     }
     // Where the header's lines spread over the columns by the rules every table reader shares
     // (``HeaderLayout``), those are the columns' headers: one rule set, whichever reader.
-    let regionText = region.lines.map { TextLines.clean(lines[$0]) }.filter { !$0.isEmpty }
+    let regionText = region.lines.map { text.cleaned[$0] }.filter { !$0.isEmpty }
     if columns >= 2, regionText.count <= 6 {
       // The longest run of the header's last lines that spreads (a caption above it does not).
       for first in regionText.indices {

@@ -189,8 +189,9 @@ enum HeaderCells {
 
   /// Splits a cell's text before capitalised column words and between bare years (rule 3).
   static func split(_ text: String, firstLine: Int, lastLine: Int) -> [HeaderCell] {
+    let whole = text
     var text = text
-    if let cells = text.withUTF8({ fastSplit($0, firstLine: firstLine, lastLine: lastLine) }) { return cells }
+    if let cells = text.withUTF8({ fastSplit($0, whole: whole, firstLine: firstLine, lastLine: lastLine) }) { return cells }
     let words = text.split(separator: " ")
     guard !words.isEmpty else { return [] }
     var groups: [[Substring]] = [[words[0]]]
@@ -213,34 +214,47 @@ enum HeaderCells {
   /// ``split(_:firstLine:lastLine:)`` on bytes, for text of simple characters
   /// (``ByteSearch/isSimpleText(_:)``), where every space is a `Character` of its own and
   /// lower-casing a column word is ASCII and Latin-1 folding. Nil for other text.
-  private static func fastSplit(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, lastLine: Int) -> [HeaderCell]? {
+  private static func fastSplit(
+    _ bytes: UnsafeBufferPointer<UInt8>, whole: String, firstLine: Int, lastLine: Int
+  ) -> [HeaderCell]? {
     guard let words = SimpleText.spaceWords(bytes) else { return nil }
     guard let firstWord = words.first else { return [] }
     func isYear(_ word: Range<Int>) -> Bool { SimpleText.year(bytes, word) != nil }
-    // Word ranges per group, joined at the end.
-    var groups: [[Range<Int>]] = [[firstWord]]
+    // The index of each group's first word; a group runs to the next one's.
+    var groupStarts = [0]
     var allYears = isYear(firstWord)
-    for word in words.dropFirst() {
-      let previous = groups[groups.count - 1][groups[groups.count - 1].count - 1]
-      let startsColumn = isColumnWord(bytes, word) && !isModifier(bytes, previous)
+    for k in words.indices.dropFirst() {
+      let word = words[k]
+      let startsColumn = isColumnWord(bytes, word) && !isModifier(bytes, words[k - 1])
       let year = isYear(word)
       if startsColumn || (year && allYears) {
-        groups.append([word])
+        groupStarts.append(k)
         allYears = year
       } else {
-        groups[groups.count - 1].append(word)
         allYears = allYears && year
       }
     }
-    return groups.map { group in
+    // A group's words joined by single spaces: where single spaces already part them, the
+    // bytes from its first word to its last (the whole text when it is one such group).
+    func text(_ group: Range<Int>) -> String {
+      let start = words[group.lowerBound].lowerBound
+      let end = words[group.upperBound - 1].upperBound
+      let singleSpaced = group.dropFirst().allSatisfy { words[$0].lowerBound == words[$0 - 1].upperBound + 1 }
+      if singleSpaced {
+        if start == 0, end == bytes.count { return whole }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      }
       var out: [UInt8] = []
-      for word in group {
+      for word in group.map({ words[$0] }) {
         if !out.isEmpty { out.append(0x20) }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
       }
+      return String(decoding: out, as: UTF8.self)
+    }
+    return groupStarts.indices.map { g in
+      let end = g + 1 < groupStarts.count ? groupStarts[g + 1] : words.count
       return HeaderCell(
-        text: String(decoding: out, as: UTF8.self), firstLine: firstLine, lastLine: lastLine,
-        sharesLine: groups.count > 1)
+        text: text(groupStarts[g]..<end), firstLine: firstLine, lastLine: lastLine, sharesLine: groupStarts.count > 1)
     }
   }
 

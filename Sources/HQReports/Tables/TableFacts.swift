@@ -69,7 +69,7 @@ extension TableScan {
         // A lone number with no label in a one-column table (a chart's tick): not a fact.
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
-          text: TextLines.clean(lines[row.valueLine]), reason: "the row has no label"))
+          text: text.cleaned[row.valueLine], reason: "the row has no label"))
         continue
       }
       if label.isEmpty {
@@ -88,7 +88,7 @@ extension TableScan {
       if label.isEmpty {
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
-          text: TextLines.clean(lines[row.valueLine]), reason: "the row has no label"))
+          text: text.cleaned[row.valueLine], reason: "the row has no label"))
         continue
       }
       let indicator = row.subheading.isEmpty ? label : "\(row.subheading) – \(label)"
@@ -97,7 +97,7 @@ extension TableScan {
       if Self.isRunningText(label) {
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
-          text: TextLines.clean(lines[row.valueLine]), reason: "the row's label is running text"))
+          text: text.cleaned[row.valueLine], reason: "the row's label is running text"))
         continue
       }
       let offset = row.textCell == nil ? 0 : 1
@@ -116,7 +116,7 @@ extension TableScan {
       if let unknown {
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
-          text: TextLines.clean(lines[row.valueLine]), reason: unknown))
+          text: text.cleaned[row.valueLine], reason: unknown))
         continue
       }
       // What the row's label says about the kind, read at most once per row.

@@ -30,9 +30,11 @@ enum LineJoining {
     join(cleaned: pieces.lazy.map { (raw: $0, cleaned: NumberRun.cleaned($0)) })
   }
 
-  /// ``join(_:)`` over lines whose cleaned text (``TextLines/clean(_:)``) is already known.
-  static func join(cleaned pieces: some Sequence<(raw: Substring, cleaned: String)>) -> String {
+  /// ``join(_:)`` over lines whose cleaned text (``TextLines/clean(_:)``) is already known;
+  /// `capacity` is room for the result's bytes, reserved at once (0: grown as it goes).
+  static func join(cleaned pieces: some Sequence<(raw: Substring, cleaned: String)>, capacity: Int = 0) -> String {
     var result = ""
+    if capacity > 0 { result.reserveCapacity(capacity) }
     var previous: Substring?
     for (piece, text) in pieces {
       guard !text.isEmpty else { continue }
@@ -66,14 +68,13 @@ enum LineJoining {
   /// ``joint(_:_:)`` from the bytes when the characters that decide it are ASCII (nearly
   /// always); nil when a character outside ASCII or a hyphen decides, and the full reading runs.
   private static func asciiJoint(_ previous: Substring, _ next: Substring) -> Joint? {
-    guard let last = previous.utf8.last else { return .space }
+    guard let last = previous.utf8.withContiguousStorageIfAvailable({ $0.last }) ?? previous.utf8.last else {
+      return .space
+    }
     guard last < 0x80 else { return nil }
     if last == 0x20 || last == 0x09 { return .space }
-    var first: UInt8?
-    for byte in next.utf8 where byte != 0x20 && byte != 0x09 {
-      first = byte
-      break
-    }
+    let isText = { (byte: UInt8) in byte != 0x20 && byte != 0x09 }
+    let first = next.utf8.withContiguousStorageIfAvailable { $0.first(where: isText) } ?? next.utf8.first(where: isText)
     // Spaces followed by ASCII are characters of their own, so skipping them by bytes is
     // skipping them by `Character`s.
     guard let first else { return .space }
