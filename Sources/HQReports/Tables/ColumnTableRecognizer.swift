@@ -225,7 +225,7 @@ struct TableScan {
     var header = HeaderCells.cells(region.lines, in: lines)
     header = Self.dropRepeatedHeader(header)
     // A cell longer than any header cell is prose above the table; the header starts after it.
-    if let last = header.lastIndex(where: { $0.text.count > 120 }) { header.removeFirst(last + 1) }
+    if let last = header.lastIndex(where: { $0.text.utf8.count > 120 && $0.text.count > 120 }) { header.removeFirst(last + 1) }
     var collected = collectRows(from: start, header: header, context: context)
     guard !collected.rows.isEmpty else { return start + 1 }
     let columns = Self.columnCount(collected.rows.map { text.row($0.valueLine).numbers.count })
