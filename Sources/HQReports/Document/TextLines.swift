@@ -63,7 +63,14 @@ enum TextLines {
   /// sharing its storage instead of copying it.
   static func clean(_ line: String) -> String {
     var line = line
-    return line.withUTF8 { NumberRun.isClean($0) ? nil : NumberRun.rebuilt($0) } ?? line
+    return line.withUTF8 { bytes -> String? in
+      // Most lines that are not clean only end in spaces: then the words are the bytes before.
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+      let words = UnsafeBufferPointer(rebasing: bytes[..<end])
+      if NumberRun.isClean(words) { return end == bytes.count ? nil : String(decoding: words, as: UTF8.self) }
+      return NumberRun.rebuilt(bytes)
+    } ?? line
   }
 
   /// True when the line holds no words.
