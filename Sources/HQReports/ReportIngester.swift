@@ -82,7 +82,7 @@ public enum ReportIngester {
       headingLines: headingLines)
     reportText.usesSecondCore = concurrently
     let furnitureLines = furniture.lineIndexes
-    reportText.furniture = furnitureLines
+    reportText.furniture = LineSet(furnitureLines)
 
     // The figure recognizers here; the sections, the lines table and the table scan's value
     // lines (all read from the text alone) on the other thread.

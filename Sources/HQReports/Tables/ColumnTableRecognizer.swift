@@ -119,6 +119,9 @@ struct TableScan {
   /// Column meanings already read, by header and table context: reports repeat the same
   /// headers (`Budget`, `Utfall`) table after table.
   var meaningCache: [MeaningKey: ColumnMeaning] = [:]
+  /// Per line: 0 not yet known, 1 its bytes hold `mnkr` (and it is short enough to read), 2 not.
+  /// Tables of one section look at the same lines (``proseQuotesInMillions(_:near:)``).
+  var mnkrCache: [UInt8]
 
   struct MeaningKey: Hashable {
     var header: String
@@ -127,6 +130,7 @@ struct TableScan {
 
   init(text: ReportText) {
     self.text = text
+    self.mnkrCache = Array(repeating: 0, count: text.lines.count)
     if let known = text.valueLines, known.count == text.lines.count {
       self.valueCache = known.map { $0 ? 1 : 2 }
     } else {

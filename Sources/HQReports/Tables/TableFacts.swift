@@ -187,7 +187,7 @@ extension TableScan {
     while i > 0, index - i < 200, section(i - 1) == title { i -= 1 }
     var end = index
     while end + 1 < lines.count, end - index < 200, section(end + 1) == title { end += 1 }
-    for line in i...end where lines[line].utf8.count <= 400 && ByteSearch.contains(lines[line], "mnkr") {
+    for line in i...end where mentionsMnkr(line) {
       let words = NumberRun.words(in: Substring(lines[line]))
       for k in words.indices.dropLast() where words[k + 1].text.prefix(while: \.isLetter) == "mnkr" {
         guard let n = SwedishNumber.parse(words[k].text), n.value.scale == 1 else { continue }
@@ -195,6 +195,14 @@ extension TableScan {
       }
     }
     return false
+  }
+
+  /// True when the line is at most 400 bytes and holds `mnkr`; worked out once per line.
+  private mutating func mentionsMnkr(_ line: Int) -> Bool {
+    if mnkrCache[line] == 0 {
+      mnkrCache[line] = lines[line].utf8.count <= 400 && ByteSearch.contains(lines[line], "mnkr") ? 1 : 2
+    }
+    return mnkrCache[line] == 1
   }
 
   func section(_ index: Int) -> String {
