@@ -210,6 +210,8 @@ enum TextLines {
     // (`u` + U+0308 for `ü`, U+0387 for `·`).
     guard let byte = cleaned.utf8.first, byte == 0xE2 || byte == 0xC3 || byte == 0xC2 || byte == 0xCE || byte == 0x75
     else { return false }
+    // A word starting with `u` is a mark only as `u` + U+0308 (CC 88).
+    if byte == 0x75, cleaned.utf8.dropFirst().first != 0xCC { return false }
     guard let first = cleaned.split(separator: " ", maxSplits: 1).first else { return false }
     return ["●", "•", "▪", "■", "Ø", "ü", "·"].contains(first)
   }

@@ -100,8 +100,17 @@ enum HeaderCells {
 
   /// Whether a new cell begins at `next` after the line `previous` (rule 2).
   static func isBoundary(_ previous: Substring, _ next: Substring) -> Bool {
-    guard !TextLines.hasTrailingSpace(previous), previous.last != "-" else { return false }
+    guard !TextLines.hasTrailingSpace(previous), !endsWithHyphen(previous) else { return false }
     return TextLines.startsNewUnit(next)
+  }
+
+  /// `text.last == "-"`, on bytes when the byte before the hyphen is ASCII (the hyphen is then
+  /// a character of its own).
+  private static func endsWithHyphen(_ text: Substring) -> Bool {
+    let utf8 = text.utf8
+    guard let last = utf8.last, last == UInt8(ascii: "-") else { return false }
+    if utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return true }
+    return text.last == "-"
   }
 
   /// The parts of a line separated by runs of two or more spaces, trimmed.
