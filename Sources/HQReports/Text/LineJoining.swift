@@ -30,11 +30,9 @@ enum LineJoining {
     join(cleaned: pieces.lazy.map { (raw: $0, cleaned: NumberRun.cleaned($0)) })
   }
 
-  /// ``join(_:)`` over lines whose cleaned text (``TextLines/clean(_:)``) is already known;
-  /// `capacity` is room for the result's bytes, reserved at once (0: grown as it goes).
-  static func join(cleaned pieces: some Sequence<(raw: Substring, cleaned: String)>, capacity: Int = 0) -> String {
+  /// ``join(_:)`` over lines whose cleaned text (``TextLines/clean(_:)``) is already known.
+  static func join(cleaned pieces: some Sequence<(raw: Substring, cleaned: String)>) -> String {
     var result = ""
-    if capacity > 0 { result.reserveCapacity(capacity) }
     var previous: Substring?
     for (piece, text) in pieces {
       guard !text.isEmpty else { continue }
@@ -49,6 +47,67 @@ enum LineJoining {
       previous = piece
     }
     return result
+  }
+
+  /// ``join(cleaned:)`` of the lines `range` (raw lines and their cleaned text), built
+  /// as bytes in one buffer: the section texts join every line of a report, and appending line
+  /// after line to a `String` and asking ``joint(_:_:)`` through `Substring`s cost more.
+  static func join(lines: [String], cleaned: [String], _ range: Range<Int>) -> String {
+    var capacity = 0
+    for i in range { capacity += cleaned[i].utf8.count + 1 }
+    guard capacity > 0 else { return "" }
+    return String(unsafeUninitializedCapacity: capacity) { out -> Int in
+      var n = 0
+      var previous = -1
+      for i in range {
+        var text = cleaned[i]
+        guard !text.isEmpty else { continue }
+        if previous >= 0, n > 0 {
+          var raw = lines[previous]
+          let quick = raw.withUTF8 { last in text.withUTF8 { next in byteJoint(last.last, next.first) } }
+          switch quick ?? joint(Substring(lines[previous]), Substring(text)) {
+          case .space:
+            out[n] = 0x20
+            n += 1
+          case .none, .keepHyphen: break
+          case .dropHyphen: n = droppingLastCharacter(out, n)
+          }
+        }
+        text.withUTF8 { bytes in
+          if let source = bytes.baseAddress, let target = out.baseAddress {
+            (target + n).update(from: source, count: bytes.count)
+          }
+          n += bytes.count
+        }
+        previous = i
+      }
+      return n
+    }
+  }
+
+  /// ``asciiJoint(_:_:)`` from a line's last byte and the next cleaned text's first byte (a
+  /// cleaned text starts with no space); nil when they do not decide it.
+  @inline(__always)
+  private static func byteJoint(_ last: UInt8?, _ first: UInt8?) -> Joint? {
+    guard let last else { return .space }
+    guard last < 0x80 else { return nil }
+    if last == 0x20 || last == 0x09 { return .space }
+    guard let first else { return .space }
+    guard first < 0x80, first != 0x20, first != 0x09, last != UInt8(ascii: "-") else { return nil }
+    let lastIsLetter = (last >= 0x41 && last <= 0x5A) || (last >= 0x61 && last <= 0x7A)
+    return lastIsLetter && first >= 0x61 && first <= 0x7A ? Joint.none : .space
+  }
+
+  /// The byte count `n` of `out` without its last `Character`, which ends in an ASCII byte
+  /// (a hyphen): that byte alone, unless the scalar before it may join it into one character
+  /// (a prepended mark, U+0600 and above), where the `String` decides.
+  private static func droppingLastCharacter(_ out: UnsafeMutableBufferPointer<UInt8>, _ n: Int) -> Int {
+    var lead = n - 2
+    while lead >= 0, out[lead] & 0xC0 == 0x80 { lead -= 1 }
+    if out[n - 1] < 0x80, out[n - 1] != 0x0A, lead < 0 || out[lead] < 0xD8 { return n - 1 }
+    var text = String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+    text.removeLast()
+    return text.utf8.count
   }
 
   /// How `next` continues `previous` (both raw lines, trailing spaces kept).
