@@ -146,16 +146,47 @@ enum LineJoining {
   private static func hyphenJoint(_ previous: Substring, _ next: Substring, _ nextFirst: Unicode.Scalar) -> Joint {
     let beforeHyphen = previous.dropLast()
     // `hälso-` directly followed by `och`, `eller`, `,`: a compound dash; keep it and a space.
-    if next.hasPrefix("och ") || next == "och" || next.hasPrefix("eller ") || next.hasPrefix(",") {
+    // (Each starts with the scalar `o`, `e` or `,`.)
+    if nextFirst == "o" || nextFirst == "e" || nextFirst == ",",
+      next.hasPrefix("och ") || next == "och" || next.hasPrefix("eller ") || next.hasPrefix(",")
+    {
       return .space
     }
-    // A lone dash between words (`Kostnad -`) is a dash, not a hyphenation.
-    if beforeHyphen.isEmpty || beforeHyphen.last.map(\.isWhitespace) == true || beforeHyphen.last == "\u{00A0}" {
+    // A lone dash between words (`Kostnad -`) is a dash, not a hyphenation. (An ASCII letter
+    // or digit after an ASCII byte, or first, is a character of its own and no space.)
+    let utf8 = beforeHyphen.utf8
+    let endsInWord = utf8.last.map { last in
+      (last | 0x20) &- 0x61 < 26 || last &- 0x30 < 10
+    } == true && (utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80)
+    if !endsInWord,
+      beforeHyphen.isEmpty || beforeHyphen.last.map(\.isWhitespace) == true || beforeHyphen.last == "\u{00A0}"
+    {
       return .space
     }
-    if !nextFirst.properties.isLowercase { return .keepHyphen }
-    if isMonth(lastWord(of: beforeHyphen)) || isMonth(firstWord(of: next)) { return .keepHyphen }
+    if nextFirst.isASCII ? !(nextFirst.value &- 0x61 < 26) : !nextFirst.properties.isLowercase { return .keepHyphen }
+    if mayStartMonth(lastWordStart(of: beforeHyphen)), isMonth(lastWord(of: beforeHyphen)) { return .keepHyphen }
+    if mayStartMonth(nextFirst.isASCII ? UInt8(nextFirst.value) : nil), isMonth(firstWord(of: next)) { return .keepHyphen }
     return .dropHyphen
+  }
+
+  /// False when a word starting with this byte (nil: unknown) is surely no month: an ASCII
+  /// first letter must begin one (``Month/number(of:)``).
+  private static func mayStartMonth(_ byte: UInt8?) -> Bool {
+    guard let byte, byte < 0x80 else { return true }
+    return "jfmasondJFMASOND".utf8.contains(byte)
+  }
+
+  /// The first byte of ``lastWord(of:)`` when the text is simple (a space byte is then a space
+  /// character), nil when unknown.
+  private static func lastWordStart(of text: Substring) -> UInt8? {
+    text.utf8.withContiguousStorageIfAvailable { bytes -> UInt8? in
+      guard ByteSearch.isSimpleText(bytes) else { return nil }
+      var start = bytes.count
+      while start > 0, bytes[start - 1] != 0x20, !(bytes[start - 1] == 0xA0 && start >= 2 && bytes[start - 2] == 0xC2) {
+        start -= 1
+      }
+      return start < bytes.count ? bytes[start] : 0
+    } ?? nil
   }
 
   /// True for the space characters the extraction leaves at line ends.
