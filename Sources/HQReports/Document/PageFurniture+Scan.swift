@@ -33,6 +33,15 @@ extension PageFurniture {
       for index in lines.indices where lines[index].utf8.count <= maximumLineBytes {
         var line = lines[index]
         line.withUTF8 { bytes in
+          // Most lines are clean already but for spaces at the end: then their words are the
+          // bytes before those spaces, as ``PageFurniture/clean(_:into:)`` would write them.
+          var end = bytes.count
+          while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+          let words = UnsafeBufferPointer(rebasing: bytes[..<end])
+          if end > 0, NumberRun.isClean(words), !words.contains(0x0C) {
+            read(words, line: index)
+            return
+          }
           buffer.withUnsafeMutableBufferPointer { out in
             let cleaned = PageFurniture.clean(bytes, into: out)
             if cleaned.formFeed { hardBreaks.append(index) }
