@@ -226,7 +226,7 @@ struct TableScan {
   /// Reads the table whose first value line is `start`; returns the index to go on from.
   mutating func readTable(from start: Int, context: inout RecognitionContext) -> Int {
     let region = headerRegion(above: start, context)
-    var header = HeaderCells.cells(region.lines, in: lines)
+    var header = HeaderCells.cells(region.lines, in: lines, cleaned: text.cleaned)
     header = Self.dropRepeatedHeader(header)
     // A cell longer than any header cell is prose above the table; the header starts after it.
     if let last = header.lastIndex(where: { $0.text.utf8.count > 120 && $0.text.count > 120 }) { header.removeFirst(last + 1) }

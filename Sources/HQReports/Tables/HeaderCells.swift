@@ -63,15 +63,19 @@ struct HeaderCell: Sendable, Hashable {
 
 enum HeaderCells {
   /// The cells of the given lines (0-based indexes into `lines`, in order; blank lines allowed).
-  static func cells(_ indexes: [Int], in lines: [String]) -> [HeaderCell] {
+  /// `cleaned`, when given, is each line's ``TextLines/clean(_:)``, read instead of cleaning again.
+  static func cells(_ indexes: [Int], in lines: [String], cleaned: [String]? = nil) -> [HeaderCell] {
     var result: [HeaderCell] = []
-    var pieces: [Substring] = []
+    var pieces: [Int] = []
     var first = -1
     var last = -1
     var previous: Substring?
     func flush() {
       guard !pieces.isEmpty else { return }
-      result += split(LineJoining.join(pieces), firstLine: first, lastLine: last)
+      let text = LineJoining.join(cleaned: pieces.lazy.map { index in
+        (raw: Substring(lines[index]), cleaned: cleaned?[index] ?? NumberRun.cleaned(Substring(lines[index])))
+      })
+      result += split(text, firstLine: first, lastLine: last)
       pieces = []
     }
     for index in indexes where index >= 0 && index < lines.count {
@@ -90,7 +94,7 @@ enum HeaderCells {
       }
       if let previous, isBoundary(previous, raw) { flush() }
       if pieces.isEmpty { first = index }
-      pieces.append(raw)
+      pieces.append(index)
       last = index
       previous = raw
     }
