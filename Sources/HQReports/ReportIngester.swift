@@ -82,7 +82,7 @@ public enum ReportIngester {
       headingLines: headingLines)
     reportText.usesSecondCore = concurrently
     let furnitureLines = furniture.lineIndexes
-    reportText.furniture = furnitureLines
+    reportText.furniture = LineSet(furnitureLines)
 
     // The figure recognizers here; the sections, the lines table and the table scan's value
     // lines (all read from the text alone) on the other thread.
@@ -159,7 +159,7 @@ public enum ReportIngester {
       let end = index + 1 < headings.count ? headings[index + 1].line : lines.count
       let body = heading.endLine < end ? heading.endLine..<end : 0..<0
       // A blank line cleans to nothing, and `join` skips it.
-      let text = LineJoining.join(cleaned: body.lazy.map { (raw: Substring(lines[$0]), cleaned: cleaned[$0]) })
+      let text = LineJoining.join(lines: lines, cleaned: cleaned, body)
       return Section(
         report: reportID, number: heading.number, title: heading.title, level: heading.level,
         line: heading.line + 1, text: text)

@@ -16,7 +16,8 @@ extension PageFurniture {
     /// Whole cleaned lines, and every such line but table syntax (`|`, `` ` ``): (code, line).
     var texts = ByteDictionary()
     var textLines: [(key: UInt32, line: Int)] = []
-    var furniture: Set<Int> = []
+    /// For each line, whether it was found to be furniture so far.
+    var isFurniture: [Bool]
     /// For each line, whether it holds no words (a line too long to be furniture counts as
     /// holding some).
     var isBlank: [Bool]
@@ -24,6 +25,7 @@ extension PageFurniture {
     init(lines: [String]) {
       self.lines = lines
       isBlank = Array(repeating: false, count: lines.count)
+      isFurniture = Array(repeating: false, count: lines.count)
     }
 
     mutating func collect() {
@@ -31,6 +33,15 @@ extension PageFurniture {
       for index in lines.indices where lines[index].utf8.count <= maximumLineBytes {
         var line = lines[index]
         line.withUTF8 { bytes in
+          // Most lines are clean already but for spaces at the end: then their words are the
+          // bytes before those spaces, as ``PageFurniture/clean(_:into:)`` would write them.
+          var end = bytes.count
+          while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+          let words = UnsafeBufferPointer(rebasing: bytes[..<end])
+          if end > 0, NumberRun.isClean(words), !words.contains(0x0C) {
+            read(words, line: index)
+            return
+          }
           buffer.withUnsafeMutableBufferPointer { out in
             let cleaned = PageFurniture.clean(bytes, into: out)
             if cleaned.formFeed { hardBreaks.append(index) }
@@ -74,7 +85,7 @@ extension PageFurniture {
     mutating func findPageNumbers(into result: inout PageFurniture) {
       // Pages cut at the page markers only, so a run's numbers can be told to stand on
       // different pages; without such markers every line is on page 0.
-      let pages = Pages(isBlank: isBlank, breaks: hardBreaks, ignoring: Set(markers))
+      let pages = Pages(isBlank: isBlank, breaks: hardBreaks, ignoring: markers)
       let page = pages.pageOf
       let distinctPages = !hardBreaks.isEmpty
       for (code, group) in PageFurniture.groups(numbered.map { (key: $0.key, value: $0) }, keyCount: numberedKeys.count) {
@@ -98,7 +109,7 @@ extension PageFurniture {
           result.running += members
           result.runningTexts.append(members[0])
         }
-        furniture.formUnion(members)
+        for line in members { isFurniture[line] = true }
       }
     }
 
@@ -107,12 +118,12 @@ extension PageFurniture {
     mutating func findRunningLines(into result: inout PageFurniture) {
       let found = markers + result.pageNumbers + result.running
       let breaks = hardBreaks.isEmpty ? found.sorted() : hardBreaks
-      let pages = Pages(isBlank: isBlank, breaks: breaks, ignoring: Set(found))
+      let pages = Pages(isBlank: isBlank, breaks: breaks, ignoring: found)
       for (code, group) in PageFurniture.groups(textLines.map { (key: $0.key, value: $0.line) }, keyCount: texts.count) {
         let occurrences = group
         // A line of numbers alone (`2 000` on two charts) is no header.
         guard texts.withBytes(of: code, { PageFurniture.mayHoldLetter(UnsafeBufferPointer(start: $0, count: $1)) }),
-          !occurrences.contains(where: { furniture.contains($0) })
+          !occurrences.contains(where: { isFurniture[$0] })
         else { continue }
         // Page numbers alone do not say where a page ends (a converter may put a page's
         // tables after its number): there, a line failing the edge rule may still pass the
@@ -122,7 +133,7 @@ extension PageFurniture {
         guard isRunning else { continue }
         result.running += occurrences
         result.runningTexts.append(occurrences[0])
-        furniture.formUnion(occurrences)
+        for line in occurrences { isFurniture[line] = true }
       }
     }
 
@@ -220,11 +231,13 @@ extension PageFurniture {
     /// Pages holding at least one non-blank line.
     var count = 0
 
-    init(isBlank: [Bool], breaks: [Int], ignoring ignored: Set<Int>) {
+    init(isBlank: [Bool], breaks: [Int], ignoring ignoredLines: [Int]) {
       pageOf = Array(repeating: 0, count: isBlank.count)
       atEdge = Array(repeating: false, count: isBlank.count)
       var isBreak = Array(repeating: false, count: isBlank.count)
       for b in breaks where b < isBlank.count { isBreak[b] = true }
+      var ignored = Array(repeating: false, count: isBlank.count)
+      for line in ignoredLines where line >= 0 && line < isBlank.count { ignored[line] = true }
       var page = 0
       var pageLines: [Int] = []
       func close() {
@@ -240,7 +253,7 @@ extension PageFurniture {
           page += 1
         }
         pageOf[index] = page
-        if !isBlank[index] && !ignored.contains(index) { pageLines.append(index) }
+        if !isBlank[index] && !ignored[index] { pageLines.append(index) }
       }
       close()
     }

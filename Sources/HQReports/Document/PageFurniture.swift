@@ -143,14 +143,16 @@ extension PageFurniture {
   static func splitPageNumber(bytes: UnsafeBufferPointer<UInt8>) -> (key: Range<Int>, number: Int)? {
     let n = bytes.count
     guard n > 0 else { return nil }
-    // `- 7 -`, `– 7 –`
-    for dash in [[UInt8(ascii: "-")], [0xE2, 0x80, 0x93]] as [[UInt8]] where n > 2 * dash.count + 2 {
-      let d = dash.count
-      if bytes.prefix(d).elementsEqual(dash), bytes.suffix(d).elementsEqual(dash), bytes[d] == 0x20, bytes[n - d - 1] == 0x20,
-        let number = pageNumber(bytes, d + 1..<n - d - 1)
-      {
-        return (0..<0, number)
-      }
+    // `- 7 -`, `– 7 –` (E2 80 93)
+    if n > 4, bytes[0] == UInt8(ascii: "-"), bytes[n - 1] == UInt8(ascii: "-"), bytes[1] == 0x20, bytes[n - 2] == 0x20,
+      let number = pageNumber(bytes, 2..<n - 2)
+    {
+      return (0..<0, number)
+    }
+    if n > 8, bytes[0] == 0xE2, bytes[1] == 0x80, bytes[2] == 0x93, bytes[n - 3] == 0xE2, bytes[n - 2] == 0x80,
+      bytes[n - 1] == 0x93, bytes[3] == 0x20, bytes[n - 4] == 0x20, let number = pageNumber(bytes, 4..<n - 4)
+    {
+      return (0..<0, number)
     }
     // The last word, then the first.
     var start = n

@@ -150,8 +150,8 @@ extension ReportIdentity {
   /// an organisation, a kind word or a number), `Styrelsen för X`, or a word ending in
   /// `nämnden` or `styrelsen` (`Kulturnämnden`, `Kommunstyrelsen`, `Hälso- och
   /// sjukvårdsnämnden`). A genitive (`Regionstyrelsens verksamheter`) names none.
-  static func committee(in words: [Substring]) -> String? {
-    let organisationStarts = Set(organisations(in: words, bolag: true).map(\.index))
+  static func committee(in words: [Substring], organisations found: [(index: Int, end: Int, name: OrganisationName)]? = nil) -> String? {
+    let organisationStarts = Set((found ?? organisations(in: words, bolag: true)).map(\.index))
     for (k, word) in words.enumerated() {
       let lower = SimpleText.lowercased(String(trimmedWord(word)))
       if (lower == "nämnden" || lower == "styrelsen"), k + 2 < words.count, words[k + 1] == "för",

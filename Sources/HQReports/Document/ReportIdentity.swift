@@ -105,21 +105,21 @@ struct ReportIdentity: Sendable, Hashable {
   static func namesReport(_ cleaned: String) -> Bool {
     guard mayNameReport(cleaned) else { return false }
     let words = cleaned.split(separator: " ")
-    if !organisations(in: words, bolag: true).isEmpty || committee(in: words) != nil { return true }
+    let named = organisations(in: words, bolag: true)
+    if !named.isEmpty || committee(in: words, organisations: named) != nil { return true }
     return kind(in: words, atStart: false, allowTitleOnly: true, line: 0, text: cleaned)?.year != nil
   }
 
   /// A byte-level pre-filter for ``namesReport(_:)``: every organisation, committee and kind
   /// word holds one of these ASCII stems (`nämnd` holds `mnd`, `uppföljning` holds `uppf`).
   private static func mayNameReport(_ text: String) -> Bool {
-    ByteSearch.containsFolded(text, "kommun") || ByteSearch.containsFolded(text, "region")
-      || ByteSearch.containsFolded(text, "landsting") || ByteSearch.containsFolded(text, "stad")
-      || ByteSearch.contains(text, "AB") || ByteSearch.containsFolded(text, "mnd")
-      || ByteSearch.containsFolded(text, "styrelse") || ByteSearch.containsFolded(text, "rapport")
-      || ByteSearch.containsFolded(text, "redovisning") || ByteSearch.containsFolded(text, "bokslut")
-      || ByteSearch.containsFolded(text, "ttelse") || ByteSearch.containsFolded(text, "budget")
-      || ByteSearch.containsFolded(text, "uppf")
+    ByteSearch.contains(text, "AB") || ByteSearch.containsAnyFolded(text, reportStems)
   }
+
+  private static let reportStems = ByteSearch.FoldedNeedles([
+    "kommun", "region", "landsting", "stad", "mnd", "styrelse", "rapport", "redovisning", "bokslut", "ttelse",
+    "budget", "uppf",
+  ])
 
   // MARK: Sources
 

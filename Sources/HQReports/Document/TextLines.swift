@@ -63,7 +63,14 @@ enum TextLines {
   /// sharing its storage instead of copying it.
   static func clean(_ line: String) -> String {
     var line = line
-    return line.withUTF8 { NumberRun.isClean($0) ? nil : NumberRun.rebuilt($0) } ?? line
+    return line.withUTF8 { bytes -> String? in
+      // Most lines that are not clean only end in spaces: then the words are the bytes before.
+      var end = bytes.count
+      while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+      let words = UnsafeBufferPointer(rebasing: bytes[..<end])
+      if NumberRun.isClean(words) { return end == bytes.count ? nil : String(decoding: words, as: UTF8.self) }
+      return NumberRun.rebuilt(bytes)
+    } ?? line
   }
 
   /// True when the line holds no words.
@@ -86,6 +93,17 @@ enum TextLines {
   /// True when the line begins (after spaces) with an upper-case letter or a digit: the start
   /// of a new cell or sentence rather than the rest of a word.
   static func startsNewUnit(_ line: some StringProtocol) -> Bool {
+    // On bytes when the first byte that is no space or tab is ASCII and so is the byte after
+    // it: that byte is then a character of its own.
+    let quick = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+      var i = 0
+      while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+      guard i < bytes.count else { return false }
+      let b = bytes[i]
+      guard b < 0x80, b != 0x0D, i + 1 == bytes.count || bytes[i + 1] < 0x80 else { return nil }
+      return (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39)
+    }
+    if let quick = quick ?? nil { return quick }
     guard let first = line.first(where: { !($0 == " " || $0 == "\u{00A0}" || $0 == "\t") }) else {
       return false
     }
@@ -192,6 +210,8 @@ enum TextLines {
     // (`u` + U+0308 for `ü`, U+0387 for `·`).
     guard let byte = cleaned.utf8.first, byte == 0xE2 || byte == 0xC3 || byte == 0xC2 || byte == 0xCE || byte == 0x75
     else { return false }
+    // A word starting with `u` is a mark only as `u` + U+0308 (CC 88).
+    if byte == 0x75, cleaned.utf8.dropFirst().first != 0xCC { return false }
     guard let first = cleaned.split(separator: " ", maxSplits: 1).first else { return false }
     return ["●", "•", "▪", "■", "Ø", "ü", "·"].contains(first)
   }

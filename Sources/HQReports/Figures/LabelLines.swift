@@ -35,13 +35,13 @@ struct LabelLines {
       } else {
         guard LabelledRunRecognizer.isLabelLine(text.lines[i], cleaned: cleaned) else { break }
         blanks = 0
-        groups[groups.count - 1].insert(i, at: 0)
+        groups[groups.count - 1].append(i)  // bottom up: each group is reversed below
         count += 1
         if FigureText.startsBox(text.lines[i]) { break }
       }
       i -= 1
     }
-    self.groups = groups.filter { !$0.isEmpty }.reversed()
+    self.groups = groups.filter { !$0.isEmpty }.reversed().map { $0.reversed() }
   }
 
   /// The labels: a group starting with a lower-case letter goes on with the label before it.

@@ -26,7 +26,8 @@ enum ChartsAndContents {
         // `Not 3`: the heading of a note, its number no value.
         recognition.claim([index])
         index += 1
-      } else if let contents = contents(at: index, lines, recognition) {
+      } else if shapes[index].hasDigit, let contents = contents(at: index, lines, recognition) {
+        // (A table of contents starts at a line starting with a digit.)
         recognition.claim(contents)
         index = (contents.max() ?? index) + 1
       } else {

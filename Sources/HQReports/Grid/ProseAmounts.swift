@@ -105,7 +105,7 @@ enum ProseAmounts {
     for line in paragraph {
       for word in SimpleText.words(lines[line]) {
         current.append(Word(text: word, line: line))
-        if let last = word.last, last == "." || last == "!" || last == "?", !isAbbreviation(word) {
+        if endsSentence(word), !isAbbreviation(word) {
           result.append(current)
           current = []
         }
@@ -113,6 +113,17 @@ enum ProseAmounts {
     }
     if !current.isEmpty { result.append(current) }
     return result
+  }
+
+  /// True when the word's last character is `.`, `!` or `?`: on bytes when the byte before
+  /// that mark is ASCII (the mark is then a character of its own), else by `Character`.
+  private static func endsSentence(_ word: Substring) -> Bool {
+    let utf8 = word.utf8
+    guard let last = utf8.last else { return false }
+    guard last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") else { return false }
+    if utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return true }
+    guard let character = word.last else { return false }
+    return character == "." || character == "!" || character == "?"
   }
 
   /// Words that open a relative clause after a comma.
@@ -141,7 +152,7 @@ enum ProseAmounts {
       // Cheap first: both openings start with a `v` or an `s`.
       let first = word.text.utf8.first.map { $0 | 0x20 } ?? 0
       let lower = k > 0 && (first == UInt8(ascii: "v") || first == UInt8(ascii: "s")) ? word.text.lowercased() : ""
-      if k > 0, lower == "vilket" || sentence[k - 1].text.hasSuffix(",") && clauseOpenings.contains(lower) {
+      if k > 0, lower == "vilket" || !lower.isEmpty && clauseOpenings.contains(lower) && sentence[k - 1].text.hasSuffix(",") {
         result.append([])
       }
       result[result.count - 1].append(word)

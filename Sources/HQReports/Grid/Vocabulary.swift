@@ -366,15 +366,20 @@ enum Vocabulary {
   /// a three-letter month form or `not`: the words a header line without a year needs.
   static func mayHeadColumns(_ line: some StringProtocol) -> Bool {
     let lower = letterBytes(line)
-    for start in lower.indices {
-      for needle in headerNeedlesByFirstByte[Int(lower[start])] where lower.count - start >= needle.count {
-        var k = 1
-        while k < needle.count, lower[start + k] == needle[k] { k += 1 }
-        if k == needle.count { return true }
+    return lower.withUnsafeBufferPointer { lower in
+      for start in lower.indices where startsHeaderNeedle[Int(lower[start])] {
+        for needle in headerNeedlesByFirstByte[Int(lower[start])] where lower.count - start >= needle.count {
+          var k = 1
+          while k < needle.count, lower[start + k] == needle[k] { k += 1 }
+          if k == needle.count { return true }
+        }
       }
+      return false
     }
-    return false
   }
+
+  /// For each byte, whether a needle of ``mayHeadColumns(_:)`` starts with it.
+  private static let startsHeaderNeedle: [Bool] = (0..<256).map { !headerNeedlesByFirstByte[$0].isEmpty }
 
   /// ``headerNeedles`` by their first byte.
   private static let headerNeedlesByFirstByte: [[[UInt8]]] = {

@@ -43,7 +43,7 @@ struct ReportText {
   var valueLines: [Bool]?
   /// The 0-based lines that are page furniture (``PageFurniture``): running headers and
   /// footers, page numbers and markers. Tables pass over them.
-  var furniture: Set<Int> = []
+  var furniture = LineSet()
   /// Whether recognizers may put a second core to work on this text (``Alongside``). The driver
   /// says no for a short text: threads cost more than they save there, and several short texts
   /// are loaded side by side anyway.

@@ -119,6 +119,9 @@ struct TableScan {
   /// Column meanings already read, by header and table context: reports repeat the same
   /// headers (`Budget`, `Utfall`) table after table.
   var meaningCache: [MeaningKey: ColumnMeaning] = [:]
+  /// Per line: 0 not yet known, 1 its bytes hold `mnkr` (and it is short enough to read), 2 not.
+  /// Tables of one section look at the same lines (``proseQuotesInMillions(_:near:)``).
+  var mnkrCache: [UInt8]
 
   struct MeaningKey: Hashable {
     var header: String
@@ -127,6 +130,7 @@ struct TableScan {
 
   init(text: ReportText) {
     self.text = text
+    self.mnkrCache = Array(repeating: 0, count: text.lines.count)
     if let known = text.valueLines, known.count == text.lines.count {
       self.valueCache = known.map { $0 ? 1 : 2 }
     } else {
@@ -222,10 +226,10 @@ struct TableScan {
   /// Reads the table whose first value line is `start`; returns the index to go on from.
   mutating func readTable(from start: Int, context: inout RecognitionContext) -> Int {
     let region = headerRegion(above: start, context)
-    var header = HeaderCells.cells(region.lines, in: lines)
+    var header = HeaderCells.cells(region.lines, in: lines, cleaned: text.cleaned)
     header = Self.dropRepeatedHeader(header)
     // A cell longer than any header cell is prose above the table; the header starts after it.
-    if let last = header.lastIndex(where: { $0.text.count > 120 }) { header.removeFirst(last + 1) }
+    if let last = header.lastIndex(where: { $0.text.utf8.count > 120 && $0.text.count > 120 }) { header.removeFirst(last + 1) }
     var collected = collectRows(from: start, header: header, context: context)
     guard !collected.rows.isEmpty else { return start + 1 }
     let columns = Self.columnCount(collected.rows.map { text.row($0.valueLine).numbers.count })
@@ -256,7 +260,7 @@ struct TableScan {
     }
     // Where the header's lines spread over the columns by the rules every table reader shares
     // (``HeaderLayout``), those are the columns' headers: one rule set, whichever reader.
-    let regionText = region.lines.map { TextLines.clean(lines[$0]) }.filter { !$0.isEmpty }
+    let regionText = region.lines.map { text.cleaned[$0] }.filter { !$0.isEmpty }
     if columns >= 2, regionText.count <= 6 {
       // The longest run of the header's last lines that spreads (a caption above it does not).
       for first in regionText.indices {

@@ -63,15 +63,19 @@ struct HeaderCell: Sendable, Hashable {
 
 enum HeaderCells {
   /// The cells of the given lines (0-based indexes into `lines`, in order; blank lines allowed).
-  static func cells(_ indexes: [Int], in lines: [String]) -> [HeaderCell] {
+  /// `cleaned`, when given, is each line's ``TextLines/clean(_:)``, read instead of cleaning again.
+  static func cells(_ indexes: [Int], in lines: [String], cleaned: [String]? = nil) -> [HeaderCell] {
     var result: [HeaderCell] = []
-    var pieces: [Substring] = []
+    var pieces: [Int] = []
     var first = -1
     var last = -1
     var previous: Substring?
     func flush() {
       guard !pieces.isEmpty else { return }
-      result += split(LineJoining.join(pieces), firstLine: first, lastLine: last)
+      let text = LineJoining.join(cleaned: pieces.lazy.map { index in
+        (raw: Substring(lines[index]), cleaned: cleaned?[index] ?? NumberRun.cleaned(Substring(lines[index])))
+      })
+      result += split(text, firstLine: first, lastLine: last)
       pieces = []
     }
     for index in indexes where index >= 0 && index < lines.count {
@@ -90,7 +94,7 @@ enum HeaderCells {
       }
       if let previous, isBoundary(previous, raw) { flush() }
       if pieces.isEmpty { first = index }
-      pieces.append(raw)
+      pieces.append(index)
       last = index
       previous = raw
     }
@@ -100,8 +104,17 @@ enum HeaderCells {
 
   /// Whether a new cell begins at `next` after the line `previous` (rule 2).
   static func isBoundary(_ previous: Substring, _ next: Substring) -> Bool {
-    guard !TextLines.hasTrailingSpace(previous), previous.last != "-" else { return false }
+    guard !TextLines.hasTrailingSpace(previous), !endsWithHyphen(previous) else { return false }
     return TextLines.startsNewUnit(next)
+  }
+
+  /// `text.last == "-"`, on bytes when the byte before the hyphen is ASCII (the hyphen is then
+  /// a character of its own).
+  private static func endsWithHyphen(_ text: Substring) -> Bool {
+    let utf8 = text.utf8
+    guard let last = utf8.last, last == UInt8(ascii: "-") else { return false }
+    if utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80 { return true }
+    return text.last == "-"
   }
 
   /// The parts of a line separated by runs of two or more spaces, trimmed.
@@ -189,8 +202,9 @@ enum HeaderCells {
 
   /// Splits a cell's text before capitalised column words and between bare years (rule 3).
   static func split(_ text: String, firstLine: Int, lastLine: Int) -> [HeaderCell] {
+    let whole = text
     var text = text
-    if let cells = text.withUTF8({ fastSplit($0, firstLine: firstLine, lastLine: lastLine) }) { return cells }
+    if let cells = text.withUTF8({ fastSplit($0, whole: whole, firstLine: firstLine, lastLine: lastLine) }) { return cells }
     let words = text.split(separator: " ")
     guard !words.isEmpty else { return [] }
     var groups: [[Substring]] = [[words[0]]]
@@ -213,34 +227,47 @@ enum HeaderCells {
   /// ``split(_:firstLine:lastLine:)`` on bytes, for text of simple characters
   /// (``ByteSearch/isSimpleText(_:)``), where every space is a `Character` of its own and
   /// lower-casing a column word is ASCII and Latin-1 folding. Nil for other text.
-  private static func fastSplit(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int, lastLine: Int) -> [HeaderCell]? {
+  private static func fastSplit(
+    _ bytes: UnsafeBufferPointer<UInt8>, whole: String, firstLine: Int, lastLine: Int
+  ) -> [HeaderCell]? {
     guard let words = SimpleText.spaceWords(bytes) else { return nil }
     guard let firstWord = words.first else { return [] }
     func isYear(_ word: Range<Int>) -> Bool { SimpleText.year(bytes, word) != nil }
-    // Word ranges per group, joined at the end.
-    var groups: [[Range<Int>]] = [[firstWord]]
+    // The index of each group's first word; a group runs to the next one's.
+    var groupStarts = [0]
     var allYears = isYear(firstWord)
-    for word in words.dropFirst() {
-      let previous = groups[groups.count - 1][groups[groups.count - 1].count - 1]
-      let startsColumn = isColumnWord(bytes, word) && !isModifier(bytes, previous)
+    for k in words.indices.dropFirst() {
+      let word = words[k]
+      let startsColumn = isColumnWord(bytes, word) && !isModifier(bytes, words[k - 1])
       let year = isYear(word)
       if startsColumn || (year && allYears) {
-        groups.append([word])
+        groupStarts.append(k)
         allYears = year
       } else {
-        groups[groups.count - 1].append(word)
         allYears = allYears && year
       }
     }
-    return groups.map { group in
+    // A group's words joined by single spaces: where single spaces already part them, the
+    // bytes from its first word to its last (the whole text when it is one such group).
+    func text(_ group: Range<Int>) -> String {
+      let start = words[group.lowerBound].lowerBound
+      let end = words[group.upperBound - 1].upperBound
+      let singleSpaced = group.dropFirst().allSatisfy { words[$0].lowerBound == words[$0 - 1].upperBound + 1 }
+      if singleSpaced {
+        if start == 0, end == bytes.count { return whole }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+      }
       var out: [UInt8] = []
-      for word in group {
+      for word in group.map({ words[$0] }) {
         if !out.isEmpty { out.append(0x20) }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[word]))
       }
+      return String(decoding: out, as: UTF8.self)
+    }
+    return groupStarts.indices.map { g in
+      let end = g + 1 < groupStarts.count ? groupStarts[g + 1] : words.count
       return HeaderCell(
-        text: String(decoding: out, as: UTF8.self), firstLine: firstLine, lastLine: lastLine,
-        sharesLine: groups.count > 1)
+        text: text(groupStarts[g]..<end), firstLine: firstLine, lastLine: lastLine, sharesLine: groupStarts.count > 1)
     }
   }
 

@@ -69,7 +69,7 @@ extension TableScan {
         // A lone number with no label in a one-column table (a chart's tick): not a fact.
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
-          text: TextLines.clean(lines[row.valueLine]), reason: "the row has no label"))
+          text: text.cleaned[row.valueLine], reason: "the row has no label"))
         continue
       }
       if label.isEmpty {
@@ -88,7 +88,7 @@ extension TableScan {
       if label.isEmpty {
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
-          text: TextLines.clean(lines[row.valueLine]), reason: "the row has no label"))
+          text: text.cleaned[row.valueLine], reason: "the row has no label"))
         continue
       }
       let indicator = row.subheading.isEmpty ? label : "\(row.subheading) – \(label)"
@@ -97,7 +97,7 @@ extension TableScan {
       if Self.isRunningText(label) {
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
-          text: TextLines.clean(lines[row.valueLine]), reason: "the row's label is running text"))
+          text: text.cleaned[row.valueLine], reason: "the row's label is running text"))
         continue
       }
       let offset = row.textCell == nil ? 0 : 1
@@ -116,7 +116,7 @@ extension TableScan {
       if let unknown {
         context.unread.append(UnreadNumber(
           report: text.reportID, section: section(row.valueLine), table: name, line: row.valueLine + 1,
-          text: TextLines.clean(lines[row.valueLine]), reason: unknown))
+          text: text.cleaned[row.valueLine], reason: unknown))
         continue
       }
       // What the row's label says about the kind, read at most once per row.
@@ -187,7 +187,7 @@ extension TableScan {
     while i > 0, index - i < 200, section(i - 1) == title { i -= 1 }
     var end = index
     while end + 1 < lines.count, end - index < 200, section(end + 1) == title { end += 1 }
-    for line in i...end where lines[line].utf8.count <= 400 && ByteSearch.contains(lines[line], "mnkr") {
+    for line in i...end where mentionsMnkr(line) {
       let words = NumberRun.words(in: Substring(lines[line]))
       for k in words.indices.dropLast() where words[k + 1].text.prefix(while: \.isLetter) == "mnkr" {
         guard let n = SwedishNumber.parse(words[k].text), n.value.scale == 1 else { continue }
@@ -195,6 +195,14 @@ extension TableScan {
       }
     }
     return false
+  }
+
+  /// True when the line is at most 400 bytes and holds `mnkr`; worked out once per line.
+  private mutating func mentionsMnkr(_ line: Int) -> Bool {
+    if mnkrCache[line] == 0 {
+      mnkrCache[line] = lines[line].utf8.count <= 400 && ByteSearch.contains(lines[line], "mnkr") ? 1 : 2
+    }
+    return mnkrCache[line] == 1
   }
 
   func section(_ index: Int) -> String {
@@ -231,6 +239,12 @@ extension TableScan {
   /// followed by another sentence (`… i april 2025. Skulden för …`). Length alone says nothing:
   /// row names run long (`Faktiska kostnader FVIS-införandet - resurser förvaltningarna …`).
   static func isRunningText(_ label: String) -> Bool {
+    // Cheap test first: such a label holds the bytes `. ` (most labels do not).
+    var previous: UInt8 = 0
+    guard label.utf8.contains(where: { byte in
+      defer { previous = byte }
+      return byte == 0x20 && previous == 0x2E
+    }) else { return false }
     let words = label.split(separator: " ")
     return zip(words, words.dropFirst()).contains { $0.hasSuffix(".") && $0.count >= 4 && $1.first?.isUppercase == true }
   }

@@ -105,6 +105,44 @@ enum ByteSearch {
     search(text, needle, foldASCII: true)
   }
 
+  /// Lower-case ASCII needles for ``containsAnyFolded(_:_:)``, indexed by their first byte.
+  struct FoldedNeedles: Sendable {
+    let patterns: [[UInt8]]
+    /// For each byte, whether some needle starts with it.
+    let starts: [Bool]
+
+    init(_ needles: [String]) {
+      patterns = needles.map { Array($0.utf8) }
+      var starts = [Bool](repeating: false, count: 256)
+      for pattern in patterns { if let first = pattern.first { starts[Int(first)] = true } }
+      self.starts = starts
+    }
+  }
+
+  /// True when ``containsFolded(_:_:)`` is true for one of the needles: one pass over the text
+  /// instead of one per needle.
+  static func containsAnyFolded(_ text: some StringProtocol, _ needles: FoldedNeedles) -> Bool {
+    func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      let n = bytes.count
+      var i = 0
+      while i < n {
+        let b = fold(bytes[i])
+        // The Kelvin sign lower-cases to an ASCII `k`: let the exact test decide.
+        if b == 0xE2 && i + 2 < n && bytes[i + 1] == 0x84 && bytes[i + 2] == 0xAA { return true }
+        if needles.starts[Int(b)] {
+          for pattern in needles.patterns where pattern[0] == b && i + pattern.count <= n {
+            var j = 1
+            while j < pattern.count, fold(bytes[i + j]) == pattern[j] { j += 1 }
+            if j == pattern.count { return true }
+          }
+        }
+        i += 1
+      }
+      return false
+    }
+    return text.utf8.withContiguousStorageIfAvailable(find) ?? Array(text.utf8).withUnsafeBufferPointer(find)
+  }
+
   /// `text.contains(needle)`, answered from the bytes when they rule the needle out: a text
   /// that contains the needle (compared by `Character`s) holds the bytes of the needle's longest
   /// ASCII run, since an ASCII character equals no other character. Only when those bytes are

@@ -31,6 +31,19 @@ struct ByteShape: Sendable {
     var last: UInt8 = 0
     var spaces = 0
     for b in bytes {
+      // ASCII letters first: most bytes are.
+      if (b | 0x20) &- 0x61 < 26 {
+        if spaces >= 2 { wideGaps &+= 1 }
+        spaces = 0
+        if !inWord {
+          words &+= 1
+          inWord = true
+        }
+        last = b
+        letterBytes &+= 1
+        hasLetterByte = true
+        continue
+      }
       if b == 0x20 || b == 0x09 {
         spaces &+= 1
         inWord = false

@@ -49,6 +49,67 @@ enum LineJoining {
     return result
   }
 
+  /// ``join(cleaned:)`` of the lines `range` (raw lines and their cleaned text), built
+  /// as bytes in one buffer: the section texts join every line of a report, and appending line
+  /// after line to a `String` and asking ``joint(_:_:)`` through `Substring`s cost more.
+  static func join(lines: [String], cleaned: [String], _ range: Range<Int>) -> String {
+    var capacity = 0
+    for i in range { capacity += cleaned[i].utf8.count + 1 }
+    guard capacity > 0 else { return "" }
+    return String(unsafeUninitializedCapacity: capacity) { out -> Int in
+      var n = 0
+      var previous = -1
+      for i in range {
+        var text = cleaned[i]
+        guard !text.isEmpty else { continue }
+        if previous >= 0, n > 0 {
+          var raw = lines[previous]
+          let quick = raw.withUTF8 { last in text.withUTF8 { next in byteJoint(last.last, next.first) } }
+          switch quick ?? joint(Substring(lines[previous]), Substring(text)) {
+          case .space:
+            out[n] = 0x20
+            n += 1
+          case .none, .keepHyphen: break
+          case .dropHyphen: n = droppingLastCharacter(out, n)
+          }
+        }
+        text.withUTF8 { bytes in
+          if let source = bytes.baseAddress, let target = out.baseAddress {
+            (target + n).update(from: source, count: bytes.count)
+          }
+          n += bytes.count
+        }
+        previous = i
+      }
+      return n
+    }
+  }
+
+  /// ``asciiJoint(_:_:)`` from a line's last byte and the next cleaned text's first byte (a
+  /// cleaned text starts with no space); nil when they do not decide it.
+  @inline(__always)
+  private static func byteJoint(_ last: UInt8?, _ first: UInt8?) -> Joint? {
+    guard let last else { return .space }
+    guard last < 0x80 else { return nil }
+    if last == 0x20 || last == 0x09 { return .space }
+    guard let first else { return .space }
+    guard first < 0x80, first != 0x20, first != 0x09, last != UInt8(ascii: "-") else { return nil }
+    let lastIsLetter = (last >= 0x41 && last <= 0x5A) || (last >= 0x61 && last <= 0x7A)
+    return lastIsLetter && first >= 0x61 && first <= 0x7A ? Joint.none : .space
+  }
+
+  /// The byte count `n` of `out` without its last `Character`, which ends in an ASCII byte
+  /// (a hyphen): that byte alone, unless the scalar before it may join it into one character
+  /// (a prepended mark, U+0600 and above), where the `String` decides.
+  private static func droppingLastCharacter(_ out: UnsafeMutableBufferPointer<UInt8>, _ n: Int) -> Int {
+    var lead = n - 2
+    while lead >= 0, out[lead] & 0xC0 == 0x80 { lead -= 1 }
+    if out[n - 1] < 0x80, out[n - 1] != 0x0A, lead < 0 || out[lead] < 0xD8 { return n - 1 }
+    var text = String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
+    text.removeLast()
+    return text.utf8.count
+  }
+
   /// How `next` continues `previous` (both raw lines, trailing spaces kept).
   static func joint(_ previous: Substring, _ next: Substring) -> Joint {
     if let joint = asciiJoint(previous, next) { return joint }
@@ -66,14 +127,13 @@ enum LineJoining {
   /// ``joint(_:_:)`` from the bytes when the characters that decide it are ASCII (nearly
   /// always); nil when a character outside ASCII or a hyphen decides, and the full reading runs.
   private static func asciiJoint(_ previous: Substring, _ next: Substring) -> Joint? {
-    guard let last = previous.utf8.last else { return .space }
+    guard let last = previous.utf8.withContiguousStorageIfAvailable({ $0.last }) ?? previous.utf8.last else {
+      return .space
+    }
     guard last < 0x80 else { return nil }
     if last == 0x20 || last == 0x09 { return .space }
-    var first: UInt8?
-    for byte in next.utf8 where byte != 0x20 && byte != 0x09 {
-      first = byte
-      break
-    }
+    let isText = { (byte: UInt8) in byte != 0x20 && byte != 0x09 }
+    let first = next.utf8.withContiguousStorageIfAvailable { $0.first(where: isText) } ?? next.utf8.first(where: isText)
     // Spaces followed by ASCII are characters of their own, so skipping them by bytes is
     // skipping them by `Character`s.
     guard let first else { return .space }
@@ -86,16 +146,47 @@ enum LineJoining {
   private static func hyphenJoint(_ previous: Substring, _ next: Substring, _ nextFirst: Unicode.Scalar) -> Joint {
     let beforeHyphen = previous.dropLast()
     // `hälso-` directly followed by `och`, `eller`, `,`: a compound dash; keep it and a space.
-    if next.hasPrefix("och ") || next == "och" || next.hasPrefix("eller ") || next.hasPrefix(",") {
+    // (Each starts with the scalar `o`, `e` or `,`.)
+    if nextFirst == "o" || nextFirst == "e" || nextFirst == ",",
+      next.hasPrefix("och ") || next == "och" || next.hasPrefix("eller ") || next.hasPrefix(",")
+    {
       return .space
     }
-    // A lone dash between words (`Kostnad -`) is a dash, not a hyphenation.
-    if beforeHyphen.isEmpty || beforeHyphen.last.map(\.isWhitespace) == true || beforeHyphen.last == "\u{00A0}" {
+    // A lone dash between words (`Kostnad -`) is a dash, not a hyphenation. (An ASCII letter
+    // or digit after an ASCII byte, or first, is a character of its own and no space.)
+    let utf8 = beforeHyphen.utf8
+    let endsInWord = utf8.last.map { last in
+      (last | 0x20) &- 0x61 < 26 || last &- 0x30 < 10
+    } == true && (utf8.count == 1 || utf8[utf8.index(utf8.endIndex, offsetBy: -2)] < 0x80)
+    if !endsInWord,
+      beforeHyphen.isEmpty || beforeHyphen.last.map(\.isWhitespace) == true || beforeHyphen.last == "\u{00A0}"
+    {
       return .space
     }
-    if !nextFirst.properties.isLowercase { return .keepHyphen }
-    if isMonth(lastWord(of: beforeHyphen)) || isMonth(firstWord(of: next)) { return .keepHyphen }
+    if nextFirst.isASCII ? !(nextFirst.value &- 0x61 < 26) : !nextFirst.properties.isLowercase { return .keepHyphen }
+    if mayStartMonth(lastWordStart(of: beforeHyphen)), isMonth(lastWord(of: beforeHyphen)) { return .keepHyphen }
+    if mayStartMonth(nextFirst.isASCII ? UInt8(nextFirst.value) : nil), isMonth(firstWord(of: next)) { return .keepHyphen }
     return .dropHyphen
+  }
+
+  /// False when a word starting with this byte (nil: unknown) is surely no month: an ASCII
+  /// first letter must begin one (``Month/number(of:)``).
+  private static func mayStartMonth(_ byte: UInt8?) -> Bool {
+    guard let byte, byte < 0x80 else { return true }
+    return "jfmasondJFMASOND".utf8.contains(byte)
+  }
+
+  /// The first byte of ``lastWord(of:)`` when the text is simple (a space byte is then a space
+  /// character), nil when unknown.
+  private static func lastWordStart(of text: Substring) -> UInt8? {
+    text.utf8.withContiguousStorageIfAvailable { bytes -> UInt8? in
+      guard ByteSearch.isSimpleText(bytes) else { return nil }
+      var start = bytes.count
+      while start > 0, bytes[start - 1] != 0x20, !(bytes[start - 1] == 0xA0 && start >= 2 && bytes[start - 2] == 0xC2) {
+        start -= 1
+      }
+      return start < bytes.count ? bytes[start] : 0
+    } ?? nil
   }
 
   /// True for the space characters the extraction leaves at line ends.

@@ -61,6 +61,8 @@ enum NumberRun {
   static func words(in line: Substring) -> [Word] {
     let found = line.utf8.withContiguousStorageIfAvailable { bytes -> [Word] in
       var result: [Word] = []
+      // Room for the words of usual text at once (a word and its space average over five bytes).
+      result.reserveCapacity(bytes.count / 5 + 1)
       let utf8 = line.utf8
       let base = utf8.startIndex
       func word(_ from: Int, _ to: Int) -> Word {
@@ -294,6 +296,12 @@ enum NumberRun {
         while start > 0, NumberRun.separatorWidth(bytes, endingAt: start) == nil { start -= 1 }
         let kind = NumberWord.classify(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
         if case .other = kind { break }
+        if kinds.isEmpty {
+          // Room for a row's usual run at once, instead of growing element by element.
+          kinds.reserveCapacity(8)
+          starts.reserveCapacity(8)
+          ends.reserveCapacity(8)
+        }
         kinds.append(kind)
         starts.append(start)
         ends.append(end)
@@ -364,6 +372,7 @@ enum NumberRun {
   /// column `columns` gives.
   static func atoms(_ kinds: [NumberWord], firstWord start: Int, columns: (Int) -> Int) -> [Atom] {
     var result: [Atom] = []
+    if !kinds.isEmpty { result.reserveCapacity(kinds.count) }
     var pendingSign: (negative: Bool, word: Int)?
     var pendingQualifier: (text: String, word: Int)?
     for index in start..<(start + kinds.count) {
@@ -467,6 +476,7 @@ enum NumberRun {
   /// The greedy reading; on failure, `failure` is the index of the atom that cannot begin a number.
   static func greedyReading(_ atoms: ArraySlice<Atom>, failure: inout Int) -> [Range<Int>]? {
     var result: [Range<Int>] = []
+    if !atoms.isEmpty { result.reserveCapacity(atoms.count) }
     var index = atoms.startIndex
     while index < atoms.endIndex {
       guard atoms[index].canStart else {

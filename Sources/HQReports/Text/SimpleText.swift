@@ -155,6 +155,7 @@ enum SimpleText {
     let ranges = line.utf8.withContiguousStorageIfAvailable { bytes -> [Range<Int>]? in
       guard ByteSearch.isSimpleText(bytes) else { return nil }
       var words: [Range<Int>] = []
+      words.reserveCapacity(bytes.count / 5 + 1)
       var start = -1
       var i = 0
       while i < bytes.count {
@@ -188,6 +189,7 @@ enum SimpleText {
   static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
     guard ByteSearch.isSimpleText(bytes) else { return nil }
     var words: [Range<Int>] = []
+    words.reserveCapacity(bytes.count / 5 + 1)
     var start = -1
     for i in 0..<bytes.count {
       if bytes[i] == 0x20 {
