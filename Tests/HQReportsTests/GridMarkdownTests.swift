@@ -47,6 +47,20 @@ import Testing
     #expect(facts.map(\.value) == ["1204.5", "1310", "2980.1", "3015.7"].map(Self.n))
   }
 
+  /// The caption stands above the converter's link to the table, and its unit is the table's.
+  @Test func aCaptionAboveTheTableLink() {
+    let (facts, _, _) = Self.read("""
+      Nettokostnad per område (tkr)
+      [Tabell 12-4](handlingar.tabeller/12-4.csv)
+
+      | Område | Utfall<br>2030 | Utfall<br>2031 |
+      | --- | --- | --- |
+      | Hamnen | -2 410,0 | -2 512,5 |
+      """)
+    #expect(facts.map(\.unit) == ["tkr", "tkr"])
+    #expect(facts.allSatisfy { $0.table == "Nettokostnad per område (tkr)" })
+  }
+
   @Test func headerRowThatSwallowedTheFirstDataRow() {
     let (facts, unread, _) = Self.read("""
       | Område (belopp i mnkr)<br>Intäkter | Bokslut 2030<br>55,1 | Budget 2031<br>60,0 | Bokslut 2031<br>58,9 | Avvikelse 2031<br>-1,1 |

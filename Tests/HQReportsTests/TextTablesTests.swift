@@ -210,6 +210,20 @@ import Testing
     #expect(unread.map(\.line) == [6])
   }
 
+  /// The label column's header on a line of its own between the caption and the header: the
+  /// caption still names the table and its unit.
+  @Test func aCaptionAboveTheLabelColumnsHeader() {
+    let (facts, _) = Self.read("""
+      Kostnad per verksamhet, tkr
+      Verksamhet/enhet
+      Bokslut 2030 Budget 2031 Prognos helår Avvikelse
+      Skolskjuts −4 410,5 −4 600,0 −4 525,0 +75,0
+      Simskola −812,0 −790,0 −830,5 −40,5
+      """)
+    #expect(facts.count == 8)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Kostnad per verksamhet, tkr" })
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031

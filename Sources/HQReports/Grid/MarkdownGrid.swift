@@ -218,15 +218,22 @@ struct MarkdownGrid {
     return grid
   }
 
-  /// The line naming a table right above it (one blank line between at most): short, no
-  /// sentence, no bullet, no table link or page marker, no numbers but years; nil when none.
+  /// The line naming a table right above it (one blank line between at most, and the
+  /// converter's link to the table, `[Tabell 60-3](…)`): short, no sentence, no bullet, no page
+  /// marker, no numbers but years; nil when none.
   func caption(above index: Int) -> (text: String, line: Int)? {
     var i = index - 1
     var blanks = 0
+    var links = 0
     while i >= 0, blanks <= 1 {
       let text = lines[i].trimmingSpaces
       if text.isEmpty {
         blanks += 1
+        i -= 1
+        continue
+      }
+      if text.hasPrefix("[Tabell"), links == 0 {
+        links += 1
         i -= 1
         continue
       }

@@ -397,7 +397,9 @@ struct TextTables {
   private static func isStubLine(_ text: String) -> Bool {
     guard Self.firstWordMayStart(text, Vocabulary.stubInitials) else { return false }
     let tokens = SimpleText.words(text)
-    return !tokens.isEmpty && tokens.count <= 3 && tokens.allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
+    // `Nämnd/styrelse`, `Verksamhet/enhet`: each part a stub word.
+    return !tokens.isEmpty && tokens.count <= 3
+      && tokens.allSatisfy { $0.split(separator: "/").allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) } }
   }
 
   /// False when the first word's first letter is an ASCII letter not in `initials`:
@@ -629,6 +631,11 @@ struct TextTables {
       else { return nil }
       let run = RunReading.run(Substring(text))
       guard run.atoms.isEmpty || !isRowRun(run) else { return nil }
+      // The label column's header on a line of its own (`Nämnd/styrelse`) may stand between
+      // the caption and the header: the line above it, when it is a caption, names the table.
+      if kinds[i].contains(.stub), i > 0, !kinds[i - 1].contains(.stub), let above = caption(above: i), above.line == i - 1 {
+        return above
+      }
       return (text, i)
     }
     return nil

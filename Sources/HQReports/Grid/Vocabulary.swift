@@ -188,7 +188,7 @@ enum Vocabulary {
   /// A word naming the label column rather than a value column (`Namn`, `Nämnd`, `Mått`).
   static let stubWords: Set<String> = [
     "namn", "nämnd", "mått", "uppföljningsnivå", "verksamhet", "verksamhetsområde", "resultatområde",
-    "nämndförvaltning", "förvaltning", "nyckeltal", "indikator",
+    "nämndförvaltning", "förvaltning", "nyckeltal", "indikator", "styrelse", "enhet", "område", "projekt",
   ]
 
   /// A month name or abbreviation, possibly with a dash before it (`-jun`) or a year glued
