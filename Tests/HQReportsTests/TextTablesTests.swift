@@ -224,6 +224,25 @@ import Testing
     #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Kostnad per verksamhet, tkr" })
   }
 
+  /// In layout text, a `Not` column that only one row uses is still a column: its note
+  /// reference is no value, and the other rows fill the columns by position.
+  @Test func aLayoutNoteColumnOneRowUses() {
+    let (facts, unread) = Self.read([
+      "Resultaträkning (tkr)",
+      "                                         Utfall               Budget    Utfall  Avvikelse mot",
+      "                                  Not      2030  2031 inkl. ombudget      2031         budget",
+      "Avgifter                                 412,6                430,0     441,9           11,9",
+      "Bidrag                                   118,0                120,0     119,4           -0,6",
+      "Räntor                            3       -12,4                -15,0     -13,8            1,2",
+      "Resultat                                 518,2                535,0     547,5           12,5",
+    ].joined(separator: "\n"))
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.indicator == "Räntor" }.map(\.value) == ["-12.4", "-15.0", "-13.8", "1.2"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Avgifter" }.map(\.year) == [2030, 2031, 2031, 2031])
+    #expect(facts.filter { $0.indicator == "Avgifter" }.map(\.kind) == [.utfall, .budget, .utfall, .avvikelse])
+    #expect(facts.count == 16)
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031

@@ -190,7 +190,15 @@ struct LayoutTables {
       }
       rowColumns[line] = placed
     }
-    guard uses.allSatisfy({ $0 >= 2 }) || rowLines.count < 3 && uses.allSatisfy({ $0 >= 1 }) else { return nil }
+    // A first column of small whole numbers in few rows may be a `Not` column (its header says).
+    let noteLike = uses.count >= 3 && uses[0] >= 1 && rowColumns.values.allSatisfy { placed in
+      placed.filter { $0.column == 0 }.allSatisfy { cell in
+        cell.cell.text.count <= 2 && cell.cell.text.allSatisfy(\.isNumber)
+      }
+    }
+    guard uses.allSatisfy({ $0 >= 2 }) || rowLines.count < 3 && uses.allSatisfy({ $0 >= 1 })
+      || noteLike && uses.dropFirst().allSatisfy({ $0 >= 2 })
+    else { return nil }
     // Numbers set in columns line up: most of a column's numbers end (or start) at one
     // position. Text in reading order spaced loosely does not.
     for c in columns.indices {
@@ -205,6 +213,11 @@ struct LayoutTables {
 
     // The header above.
     guard let header = header(above: index, columns: columns) else { return nil }
+    // A first column used by one row only is read only as the `Not` column its header names.
+    if uses[0] < 2, rowLines.count >= 3 {
+      let over = header.rows.flatMap { $0.filter { $0.columns.contains(0) }.map(\.text) }
+      guard over.count == 1, ["not", "notnr"].contains(Vocabulary.letters(over[0])) else { return nil }
+    }
 
     // Rows and label lines in order.
     var rows: [GridRow] = []
