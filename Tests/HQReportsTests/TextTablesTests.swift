@@ -243,6 +243,14 @@ import Testing
     #expect(facts.count == 16)
   }
 
+  /// A form feed glued to the first line of a page (as `pdftotext` writes a page break) is no
+  /// part of that line's words: a caption after it still names the table and its unit.
+  @Test func aCaptionAfterAFormFeed() {
+    let (facts, _) = Self.read("\u{0C}Balansräkning (tkr)\nNot Bokslut 2030 Bokslut 2031\nKundfordringar 1 41,0 45,5\nLikvida medel 2 88,1 97,4\n")
+    #expect(facts.count == 4)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Balansräkning (tkr)" })
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031

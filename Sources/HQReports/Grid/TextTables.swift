@@ -778,21 +778,8 @@ struct TextTables {
 
   private func clean(_ i: Int) -> String { Self.clean(lines[i]) }
 
-  private static func clean(_ line: String) -> String {
-    // A line with no tab, no no-break space, no space at either end and no two spaces together
-    // is its words joined by single spaces already.
-    let isClean = line.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-      guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return bytes.isEmpty }
-      var previous: UInt8 = 0
-      for b in bytes {
-        if b == 0x09 || b == 0xA0 && previous == 0xC2 || b == 0x20 && previous == 0x20 { return false }
-        previous = b
-      }
-      return true
-    } ?? false
-    if isClean { return line }
-    return SimpleText.joinedWords(line)
-  }
+  /// The line's words joined by single spaces: the one cleaning rule (``TextLines/clean(_:)``).
+  private static func clean(_ line: String) -> String { TextLines.clean(line) }
 
   private func join(_ pieces: [String]) -> String {
     HeaderWords.join(pieces.filter { !$0.isEmpty }, words: words)

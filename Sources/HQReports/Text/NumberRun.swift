@@ -196,7 +196,8 @@ enum NumberRun {
   @inline(__always)
   static func separatorWidth(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
     let byte = bytes[i]
-    if byte == 0x20 || byte == 0x09 || byte == 0x0D { return 1 }
+    // A form feed (a page break glued to the page's first line) separates like a space.
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C { return 1 }
     if byte == 0xC2 {
       if i + 1 < bytes.count && bytes[i + 1] == 0xA0 { return 2 }
     } else if byte == 0xE2 {
@@ -242,7 +243,7 @@ enum NumberRun {
   @inline(__always)
   static func separatorWidth(_ utf8: Substring.UTF8View, at index: Substring.UTF8View.Index) -> Int {
     let byte = utf8[index]
-    if byte == 0x20 || byte == 0x09 || byte == 0x0D { return 1 }
+    if byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0C { return 1 }
     if byte == 0xC2 {
       let next = utf8.index(after: index)
       if next < utf8.endIndex && utf8[next] == 0xA0 { return 2 }
