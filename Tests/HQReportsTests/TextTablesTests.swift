@@ -251,6 +251,24 @@ import Testing
     #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Balansräkning (tkr)" })
   }
 
+  /// A column headed by a month alone (a spanning `Prognos` the layout set over the first
+  /// column only) says neither kind nor year: its numbers are unread, never outcomes. (The
+  /// other two columns of this layout are read from their lowest header line only — a known
+  /// gap, see MODEL.md.)
+  @Test func aColumnHeadedByAMonthAloneIsUnread() {
+    let (facts, unread) = Self.read([
+      "Ändrad årsprognos, tkr",
+      "                              Prognos",
+      "                                                    Förändring av",
+      "                      delår juni       oktober            prognos",
+      "Städning                     6,1          4,9               −1,2",
+      "Vaktmästeri                 −2,4         −2,0               +0,4",
+      "Reception                    1,3          1,7               +0,4",
+    ].joined(separator: "\n"), title: "Servicenämndens delårsrapport oktober 2031")
+    #expect(!facts.contains { $0.measure == "oktober" })
+    #expect(unread.filter { $0.reason.contains("'oktober' alone") }.map(\.text) == ["4,9", "−2,0", "1,7"])
+  }
+
   @Test func aRowWithFewerValuesThanColumnsIsUnread() {
     let (facts, unread) = Self.read("""
       Namn        Bokslut 2028 Bokslut 2029 Bokslut 2030 Bokslut 2031

@@ -131,6 +131,12 @@ enum GridColumns {
     } else if meaning.kind == .budget || meaning.kind == .prognos || meaning.kind == .mål && year != nil {
       meaning.period = "helår"
     } else if months.count == 1 {
+      // A month alone (`augusti`, under a `Prognos` the layout set over another column) says
+      // neither what the column holds nor of which year.
+      if !kindNamed, year == nil, meaning.year == nil || meaning.year == context.reportYear {
+        column.undetermined = "a column headed '\(header)' alone: whether it holds outcomes or forecasts is not stated"
+        return column
+      }
       meaning.period = months[0] == 12 ? "helår" : "jan–\(Month.abbreviation(months[0]))"
       if !kindNamed { meaning.kind = .utfall }
     } else if letters.contains("delår") || letters.hasPrefix("periodens") || letters.contains("ackumul") {
