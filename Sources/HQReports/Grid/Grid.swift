@@ -66,6 +66,11 @@ struct Grid: Sendable, Hashable {
 struct HeaderSpan: Sendable, Hashable {
   var text: String
   var columns: Range<Int>
+
+  /// One header row of one cell per column, in order.
+  static func singles(_ texts: [String]) -> [HeaderSpan] {
+    texts.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
+  }
 }
 
 /// One row of a ``Grid``.

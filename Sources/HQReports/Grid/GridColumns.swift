@@ -73,7 +73,7 @@ enum GridColumns {
       column.undetermined = "the column has no header"
       return column
     }
-    if letters == "not" || letters == "notnr" || letters == "noter" {
+    if Vocabulary.namesNoteColumn(header) {
       column.isNote = true
       return column
     }

@@ -434,11 +434,11 @@ enum HeaderPlacement {
       grid.undetermined = Dictionary(uniqueKeysWithValues: (0..<grid.columnCount).map { ($0, reason) })
       return
     }
-    grid.header = [Self.spans(first)]
+    grid.header = [HeaderSpan.singles(first)]
     let caption = [grid.caption, grid.stub].filter { !$0.isEmpty }.joined(separator: " ")
     let meanings = kept.map { reading -> [ColumnKey] in
       var candidate = grid
-      candidate.header = [Self.spans(reading)]
+      candidate.header = [HeaderSpan.singles(reading)]
       return GridColumns.read(candidate, caption: caption, context: context).map(ColumnKey.init)
     }
     for c in 0..<grid.columnCount {
@@ -452,10 +452,6 @@ enum HeaderPlacement {
         grid.undetermined[c] = "the header could be read as " + texts.sorted().map { "'\($0)'" }.joined(separator: " or ")
       }
     }
-  }
-
-  static func spans(_ columns: [String]) -> [HeaderSpan] {
-    columns.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
   }
 
   /// What a column holds, as far as readings of its header must agree: kind, year, period,

@@ -216,7 +216,7 @@ struct LayoutTables {
     // A first column used by one row only is read only as the `Not` column its header names.
     if uses[0] < 2, rowLines.count >= 3 {
       let over = header.rows.flatMap { $0.filter { $0.columns.contains(0) }.map(\.text) }
-      guard over.count == 1, ["not", "notnr"].contains(Vocabulary.letters(over[0])) else { return nil }
+      guard over.count == 1, Vocabulary.namesNoteColumn(over[0]) else { return nil }
     }
 
     // Rows and label lines in order.

@@ -27,7 +27,7 @@ struct MarkdownGrid {
     for i in result.indices where !result[i].readings.isEmpty {
       let kept = result[i].readings.filter { order.keeps($0) }
       guard kept.count == 1 else { continue }
-      result[i].header = [kept[0].enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }]
+      result[i].header = [HeaderSpan.singles(kept[0])]
       result[i].undetermined = [:]
       result[i].readings = []
     }
@@ -205,7 +205,7 @@ struct MarkdownGrid {
         gridRows[i].group = group
       }
     }
-    let header = headers.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
+    let header = HeaderSpan.singles(headers)
     var grid = Grid(
       form: .markdown, stub: stub, header: [header], columnCount: headers.count, rows: gridRows, lines: raw.lines,
       firstLine: raw.rows.first?.line ?? 0)
@@ -424,7 +424,7 @@ struct MarkdownGrid {
           printed: printed))
       }
     }
-    let header = (spread?.columns ?? []).enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
+    let header = HeaderSpan.singles(spread?.columns ?? [])
     return Grid(
       form: .markdown, stub: spread?.stub ?? "", header: [header], columnCount: count ?? 0, rows: gridRows,
       lines: tableLines, firstLine: rows.first?.line ?? 0)

@@ -583,7 +583,7 @@ struct TextTables {
     Self.settleNoteReferences(&rows, noteChoices, from: header.columns > 1 && Self.isNoteHeader(header.spread.columns[0]) ? 1 : 0)
     // Trailing label pieces after the last row that start in lower case were taken; others are
     // not part of the table.
-    let columns = header.spread.columns.enumerated().map { HeaderSpan(text: $0.element, columns: $0.offset..<($0.offset + 1)) }
+    let columns = HeaderSpan.singles(header.spread.columns)
     var grid = Grid(
       form: .readingOrder, stub: header.spread.stub, header: [columns], columnCount: header.columns, rows: rows,
       lines: used.filter { $0 < end }, firstLine: rows.first?.line ?? end)

@@ -173,6 +173,11 @@ enum Vocabulary {
   static let incomeStem = "intäkt"
   static let costStem = "kostnad"
 
+  /// True when a column header names a column of note references (`Not`, `Not nr`, `Noter`).
+  static func namesNoteColumn(_ header: some StringProtocol) -> Bool {
+    ["not", "notnr", "noter"].contains(letters(header))
+  }
+
   /// Words naming a group of columns (`Kommunen` over its columns, `Koncernen` over others).
   static let groupWords: Set<String> = [
     "kommunen", "koncernen", "kommun", "koncern", "nämnden", "förvaltningen", "regionen", "staden", "kommunkoncernen",

@@ -239,7 +239,7 @@ struct TableScan {
     // `Not` column (whose note references it cannot tell from values) are left to the grid
     // readers, which leave undetermined numbers unread.
     if columns < 2 && collected.rows.count < 3 { return collected.end }
-    if header.contains(where: { Vocabulary.letters($0.text) == "not" || Vocabulary.letters($0.text) == "notnr" }) {
+    if header.contains(where: { Vocabulary.namesNoteColumn($0.text) }) {
       for row in collected.rows {
         context.unread.append(UnreadNumber(
           report: text.reportID, section: text.sectionTitles.indices.contains(row.valueLine) ? text.sectionTitles[row.valueLine] : "",

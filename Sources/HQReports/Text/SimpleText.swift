@@ -115,38 +115,6 @@ enum SimpleText {
     return kept ?? String(text.filter(\.isLetter))
   }
 
-  /// `words(line).joined(separator: " ")`, built from the bytes when the line is simple text.
-  static func joinedWords(_ line: String) -> String {
-    var copy = line
-    let joined = copy.withUTF8 { bytes -> String? in
-      guard ByteSearch.isSimpleText(bytes) else { return nil }
-      return String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
-        var n = 0
-        var i = 0
-        var pendingSpace = false
-        while i < bytes.count {
-          let b = bytes[i]
-          let width = b == 0x20 || b == 0x09 ? 1 : (b == 0xC2 && i + 1 < bytes.count && bytes[i + 1] == 0xA0 ? 2 : 0)
-          if width > 0 {
-            pendingSpace = n > 0
-            i += width
-            continue
-          }
-          if pendingSpace {
-            out[n] = 0x20
-            n += 1
-            pendingSpace = false
-          }
-          out[n] = b
-          n += 1
-          i += 1
-        }
-        return n
-      }
-    }
-    return joined ?? words(line).joined(separator: " ")
-  }
-
   /// The line's words: `line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })`,
   /// split on the bytes when the line is simple text (no space, tab or no-break space there
   /// joins a combining mark into one `Character`).
