@@ -243,6 +243,36 @@ import Testing
     #expect(facts.count == 16)
   }
 
+  /// In layout text, a line of text right under the last row goes on with its label when it
+  /// reads as a continuation (a unit after a comma, a number and a lower-case word); the
+  /// document's statement that amounts are in tkr is not given to the rows of a table whose
+  /// other rows name units of their own (`antal`, `(%)`), and `i procent` names a percentage.
+  @Test func aLayoutLastRowsLabelGoesOnAndATableOfMeasuresKeepsItsUnits() {
+    let (facts, _) = Self.read([
+      "Alla belopp anges i tusentals kronor (tkr) om inget annat anges.",
+      "",
+      "Verksamhetsmått",
+      "                                  Utfall       Utfall       Utfall",
+      "                                    2029         2030         2031",
+      "Besök i simhallen, antal         41 200       43 950       44 010",
+      "Brukarindex badgäster                62           64           67",
+      "Överskott i procent av",
+      "intäkterna                          4,1          3,8          5,2",
+      "varav säsongskort med",
+      "rabatt                             18,2         19,9         21,0",
+      "90 dagar eller längre (%)",
+      "",
+      "Hallen var stängd två veckor i mars för översyn av reningsverket och taket i entrén.",
+    ].joined(separator: "\n"))
+    let units = Dictionary(grouping: facts, by: \.indicator).mapValues { Set($0.map(\.unit)) }
+    #expect(units["Besök i simhallen, antal"] == ["st"])
+    #expect(units["Brukarindex badgäster"] == [""])
+    #expect(units["Överskott i procent av intäkterna"] == ["%"])
+    #expect(units["varav säsongskort med rabatt 90 dagar eller längre (%)"] == ["%"])
+    #expect(facts.filter { $0.indicator.hasPrefix("varav") }.map(\.value) == ["18.2", "19.9", "21.0"].map(Self.n))
+    #expect(facts.count == 12)
+  }
+
   /// A form feed glued to the first line of a page (as `pdftotext` writes a page break) is no
   /// part of that line's words: a caption after it still names the table and its unit.
   @Test func aCaptionAfterAFormFeed() {

@@ -124,6 +124,25 @@ enum HeaderWords {
     return result
   }
 
+  /// True when a line of text alone goes on with the label above rather than naming a group of
+  /// the rows below: it starts in lower case (`sjukvårdsnämnden`, `kr/inv`), with a parenthesis
+  /// (`(enkät åk 5)`) or with a number followed by a lower-case word (`60 dagar eller mer
+  /// (%)`); or the label above ends in a hyphen, a comma, `&` or a little word (`och`, `för`).
+  static func continuesLabel(_ previous: String, with next: String) -> Bool {
+    guard let first = next.first else { return false }
+    if first.isLowercase || first == "(" { return true }
+    if first.isNumber {
+      let words = next.split(separator: " ")
+      if words.count >= 2, words[0].allSatisfy({ $0.isNumber || $0 == "," }), words[1].first?.isLowercase == true {
+        return true
+      }
+    }
+    let last = previous.trimmingSpaces
+    let lastWord = last.split(separator: " ").last.map { $0.lowercased() } ?? ""
+    return last.hasSuffix("-") || last.hasSuffix(",") || last.hasSuffix("&")
+      || ["och", "o", "samt", "av", "för", "i", "till", "med"].contains(lastWord)
+  }
+
   /// How `next` continues `previous` when both are pieces of one cell.
   static func joint(_ previous: String, _ next: String, words: DocumentWords?) -> LineJoining.Joint {
     guard let last = previous.last, let first = next.first else { return .space }

@@ -12,7 +12,9 @@ import HQData
 /// - A cell is one number (`-4 282,7`, `5,8 %`); `-`, `–` and `..` mean no value; a cell
 ///   holding anything else with digits (`-2,7 (-1,3)`) is unread.
 /// - Units: the cell's own (`5,8 %`), else the row label's (`…, kr/inv`, `andel (%)`,
-///   `…, antal` → `st`), else the column header's, else the caption's, else the document's.
+///   `…, antal` → `st`), else the column header's, else the caption's, else the document's —
+///   but not for a row naming a measure (`Barn per årsarbetare`) or in a table whose rows name
+///   units other than money (a table of measures).
 /// - Row roles: `varav …` rows are parts; `Summa …`, `Totalt`, `Netto` rows and rows equal to
 ///   the sum of the detail rows above them (in every column) are totals; a total followed by
 ///   another is a subtotal. Every total whose column does not add up is a warning naming its line.
@@ -49,6 +51,13 @@ enum GridReading {
         guard let cell, !isNoValue(cell.text) else { continue }
         values[r][c] = SwedishNumber.parse(cell.text)
       }
+    }
+    // A table whose rows name units of their own other than money (`…, antal`, `(%)`,
+    // `kr/inv`) is a table of measures: a row naming none there (`Nöjd kund-index, NKI`) is
+    // not given the document's unit either.
+    let ofMeasures = labels.contains { label in
+      let unit = unit(ofLabel: label)
+      return !unit.isEmpty && !Self.moneyUnits.contains(unit)
     }
     let roles = rowRoles(grid, labels: labels, values: values, columns: columns, context: context, recognition: &recognition)
     // The unit the prose gives the table's amounts, when it is clear, over a missing or
@@ -90,7 +99,7 @@ enum GridReading {
         }
         let meaning = columns[c].meaning
         let unit = !number.unit.isEmpty ? number.unit
-          : (!labelUnit.isEmpty ? labelUnit : (fromDocument[c] && Vocabulary.namesMeasure(label) ? "" : meaning.unit))
+          : (!labelUnit.isEmpty ? labelUnit : (fromDocument[c] && (ofMeasures || Vocabulary.namesMeasure(label)) ? "" : meaning.unit))
         recognition.facts.append(Fact(
           report: context.reportID, section: section, table: name, indicator: label, measure: meaning.measure,
           kind: meaning.kind, period: meaning.period, year: meaning.year, value: number.value, unit: unit,
@@ -190,6 +199,9 @@ enum GridReading {
       return "st"
     }
     if word.hasPrefix("kr/") || word.hasPrefix("tkr/") || word.hasPrefix("mnkr/") { return String(last) }
+    // `Resultat i procent av skatter och statsbidrag`, `Avvikelse i procent`.
+    let lower = words.map { $0.lowercased() }
+    if zip(lower, lower.dropFirst()).contains(where: { $0 == "i" && $1 == "procent" }) { return "%" }
     // A unit after a comma ending the label (`Lokalkostnad per kvadratmeter, kr`).
     if label.hasSuffix(", " + last), let unit = ColumnMeaning.unitWord(String(last)) { return unit }
     return ""

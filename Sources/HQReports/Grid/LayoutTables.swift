@@ -20,8 +20,10 @@
 ///   column nearest its middle when that is closer than three quarters of the distance
 ///   between columns. A cell centred over two columns (`Årsbudget`) spans both. Cells left of
 ///   the columns head the label column; a single line above them all is the caption.
-/// - Lines of text alone between rows continue the label above when they start in lower case
-///   (`sjukvårdsnämnden`), and otherwise name a group of the rows below (`TILLGÅNGAR`).
+/// - Lines of text alone between rows (or right under the last) continue the label above when
+///   they read as its continuation (``HeaderWords/continuesLabel(_:with:)``: `sjukvårdsnämnden`,
+///   `kr/inv`, `60 dagar eller mer (%)`), and otherwise name a group of the rows below
+///   (`TILLGÅNGAR`).
 struct LayoutTables {
   let lines: [String]
   /// ``ByteShape`` of each line.
@@ -160,7 +162,10 @@ struct LayoutTables {
       }
       i += 1
     }
-    textLines.removeAll { $0 >= end }
+    // A line of text right under the last row goes on with its label (`Nettokostnad
+    // kommunledning,` / `kr/inv`); other text after the rows is not the table's.
+    let lastLabel = rowLines.last.flatMap { rowCells($0)?.label.map(\.text).joined(separator: " ") } ?? ""
+    textLines.removeAll { $0 > end || $0 == end && !HeaderWords.continuesLabel(lastLabel, with: lines[$0].trimmingSpaces) }
     guard rowLines.count >= 2 else { return nil }
 
     // Columns from the numbers' positions.
@@ -222,11 +227,21 @@ struct LayoutTables {
     // Rows and label lines in order.
     var rows: [GridRow] = []
     var pendingGroup = ""
-    for line in (rowLines + textLines).sorted() {
+    let ordered = (rowLines + textLines).sorted()
+    for (k, line) in ordered.enumerated() {
       guard let row = rowCells(line) else { continue }
       let label = row.label.map(\.text).joined(separator: " ")
       if row.numbers.isEmpty {
-        if label.first?.isLowercase == true, !rows.isEmpty, rows[rows.count - 1].line < line {
+        // A label line right above a row whose label goes on from it (`varav säsongskort med`
+        // / `rabatt  18,2 …`) begins that row's label rather than ending the one above.
+        let beginsNext = k + 1 < ordered.count && ordered[k + 1] == line + 1
+          && rowCells(line + 1).map { next in
+            !next.numbers.isEmpty
+              && HeaderWords.continuesLabel(label, with: next.label.map(\.text).joined(separator: " "))
+          } == true
+        if !beginsNext, let previous = rows.last, previous.line < line,
+          HeaderWords.continuesLabel(previous.label, with: label)
+        {
           rows[rows.count - 1].label = HeaderWords.join([rows[rows.count - 1].label, label], words: words)
         } else {
           pendingGroup = label
@@ -237,7 +252,7 @@ struct LayoutTables {
       var cells = [GridCell?](repeating: nil, count: columns.count)
       for (c, cell) in rowColumns[line] ?? [] { cells[c] = GridCell(text: cell.text) }
       var gridRow = GridRow(label: label, group: pendingGroup, line: line, cells: cells, printed: lines[line].trimmingSpaces)
-      if label.first?.isLowercase == true, let last = rows.last, last.isLabelOnly {
+      if let last = rows.last, last.isLabelOnly, HeaderWords.continuesLabel(last.label, with: label) {
         // A label begun on the line above (`Generella statsbidrag och` / `utjämning  12,4 …`).
         rows.removeLast()
         gridRow.label = HeaderWords.join([last.label, label], words: words)

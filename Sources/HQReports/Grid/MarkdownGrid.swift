@@ -337,20 +337,12 @@ struct MarkdownGrid {
       && !["summa", "totalt", "total"].contains(Vocabulary.letters(first))
   }
 
-  /// A stacked label cell's parts grouped into labels: a part going on in lower case or a
-  /// parenthesis, or following a part that ends in a hyphen, `och`, `&`, `o` or a comma,
-  /// continues the label before it.
+  /// A stacked label cell's parts grouped into labels: a part that continues the label before
+  /// it (``HeaderWords/continuesLabel(_:with:)``) joins it.
   func labelGroups(_ parts: [String]) -> [String] {
     var groups: [[String]] = []
     for part in parts {
-      let first = part.first
-      let continues = (first?.isLowercase ?? false) || first == "(" || groups.last.map { group in
-        let last = group.last ?? ""
-        let lastWord = last.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        return last.hasSuffix("-") || last.hasSuffix(",") || last.hasSuffix("&")
-          || ["och", "o", "samt", "av", "för", "i", "till", "med"].contains(lastWord)
-      } ?? false
-      if continues, !groups.isEmpty {
+      if let group = groups.last, HeaderWords.continuesLabel(group.last ?? "", with: part) {
         groups[groups.count - 1].append(part)
       } else {
         groups.append([part])

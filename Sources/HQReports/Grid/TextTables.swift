@@ -492,7 +492,7 @@ struct TextTables {
       if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns) {
         // A piece of a label.
         if TextLines.isProse(text) || text.count > 90 { break }
-        if text.first?.isLowercase == true, pending.isEmpty, !rows.isEmpty {
+        if pending.isEmpty, let last = rows.last, HeaderWords.continuesLabel(last.label, with: text) {
           rows[rows.count - 1].label = join([rows[rows.count - 1].label, text])
           used.append(i)
         } else {
@@ -516,7 +516,7 @@ struct TextTables {
         labelPieces.append(run.label)
       } else {
         for piece in pending {
-          if piece.first?.isLowercase == true, !rows.isEmpty {
+          if let last = rows.last, HeaderWords.continuesLabel(last.label, with: piece) {
             rows[rows.count - 1].label = join([rows[rows.count - 1].label, piece])
           } else {
             group = piece
