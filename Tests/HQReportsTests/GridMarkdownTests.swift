@@ -349,6 +349,22 @@ import Testing
 
   /// The document's money unit is for amounts: a row naming a ratio, a share or a count takes
   /// none from it; a unit after a comma ending the label is the row's.
+  /// A caption above the fence a converter put the table in names it and gives its unit.
+  @Test func aCaptionAboveTheFenceOfATable() {
+    let (facts, _, _) = Self.read("""
+      Driftredovisning, tusentals kronor
+      ```
+      | Enhet | Utfall<br>2031 | Budget<br>2031 |
+      | --- | --- | --- |
+      | Bibliotek | 2 410,5 | 2 500,0 |
+      | Arkiv | 611,0 | 640,0 |
+      ```
+      """)
+    #expect(facts.count == 4)
+    #expect(facts.allSatisfy { $0.table == "Driftredovisning, tusentals kronor" })
+    #expect(facts.allSatisfy { $0.unit == "tkr" })
+  }
+
   @Test func theDocumentsUnitIsForAmountsOnly() {
     let (facts, _, _) = Self.read("""
       Samtliga belopp anges i miljoner kronor om inget annat anges i tabellerna nedan.

@@ -25,4 +25,21 @@ import Testing
   func slideTitle(_ text: String, _ expected: Bool) {
     #expect(SectionHeadings.isSlideTitle(text) == expected)
   }
+
+  /// A line opening a text box starts with a space or a few; a word set far in over a layout
+  /// table's columns (`Prognos` above `Budget  2031`) opens none and is no title.
+  @Test func aWordSetFarInOverColumnsIsNoTitle() {
+    let lines = [
+      "Ekonomisk översikt",
+      "",
+      "Driftredovisning",
+      "                                              Prognos",
+      "                          Budget 2031     helår 2031",
+      "Gator och vägar                 -41,2          -43,0",
+      " Nya mål för året",
+      "",
+      "Fler invånare ska nå målen.",
+    ]
+    #expect(SectionHeadings.slideTitles(lines).map(\.title) == ["Ekonomisk översikt", "Driftredovisning", "Nya mål för året"])
+  }
 }

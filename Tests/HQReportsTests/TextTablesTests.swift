@@ -273,6 +273,37 @@ import Testing
     #expect(facts.count == 12)
   }
 
+  /// A line naming only the unit between the caption and the header belongs to the caption.
+  @Test func aUnitLineBetweenCaptionAndHeader() {
+    let (facts, _) = Self.read("""
+      Nettokostnad per verksamhet
+      (tkr)
+      Verksamhet Bokslut 2030 Budget 2031 Prognos 2031
+      Fritidsgårdar -3 120,4 -3 300,0 -3 250,9
+      Bibliotek -8 004,1 -8 150,0 -8 090,2
+      """)
+    #expect(facts.count == 6)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Nettokostnad per verksamhet (tkr)" })
+  }
+
+  /// A layout header line ending in an abbreviation (`Budget inkl.`) is a header line, not a
+  /// sentence ending the header.
+  @Test func aLayoutHeaderLineEndingInAnAbbreviation() {
+    let (facts, _) = Self.read([
+      "Investeringsbudget (tkr)",
+      "                                                         Plan",
+      "                                  Budget exkl.",
+      "                              tilläggsbudget 2031     2032     2033",
+      "Reningsverk Norr                          4 120,0  3 900,0  1 200,0",
+      "Gång- och cykelvägar                        812,5    640,0    700,0",
+    ].joined(separator: "\n"))
+    let plant = facts.filter { $0.indicator == "Reningsverk Norr" }
+    #expect(plant.map(\.measure) == ["Budget exkl. tilläggsbudget 2031", "Plan 2032", "Plan 2033"])
+    #expect(plant.map(\.kind) == [.budget, .budget, .budget])
+    #expect(plant.map(\.value) == ["4120.0", "3900.0", "1200.0"].map(Self.n))
+    #expect(facts.allSatisfy { $0.unit == "tkr" })
+  }
+
   /// A form feed glued to the first line of a page (as `pdftotext` writes a page break) is no
   /// part of that line's words: a caption after it still names the table and its unit.
   @Test func aCaptionAfterAFormFeed() {

@@ -11,7 +11,7 @@
 ///   `medarbetare)`) continues on up to two directly following lines that start in lower case.
 /// - **Slide titles**, used only when the text has fewer than two numbered headings: a short
 ///   line (3–70 characters, at most ten words) standing alone between blank lines (or opening a
-///   text box, marked by a leading space), starting with a capital letter, not a bullet, not
+///   text box, marked by one to four leading spaces), starting with a capital letter, not a bullet, not
 ///   ending in punctuation or a number, not page furniture, and not a goal status
 ///   (`Uppfylls delvis`).
 struct SectionHeadings {
@@ -150,13 +150,19 @@ struct SectionHeadings {
       guard raw.utf8.count <= 120 else { continue }
       let cleaned = TextLines.clean(raw)
       guard isSlideTitle(cleaned) else { continue }
-      let opensBox = raw.first == " " || raw.first == "\u{00A0}"
+      // A text box opens with a space or a few; a line set far in (a header cell of layout
+      // text, `Plan` over its columns) opens none.
+      let indent = raw.prefix(while: { $0 == " " || $0 == "\u{00A0}" }).count
+      let opensBox = indent >= 1 && indent <= maxTextBoxIndent
       let blankBefore = index == 0 || TextLines.isBlank(lines[index - 1]) || opensBox
       guard blankBefore, endsBlock(lines, after: index), !hasInnerGap(raw) else { continue }
       result.append(Heading(number: "", title: cleaned, level: 1, line: index, endLine: index + 1))
     }
     return result
   }
+
+  /// The most leading spaces of a line opening a text box in a slide deck's text.
+  static let maxTextBoxIndent = 4
 
   /// True when the line after `index` ends the title's block: a blank line, the end of the
   /// text, a line opening a new text box (leading space), or a bullet.

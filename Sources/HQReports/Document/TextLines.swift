@@ -199,7 +199,11 @@ enum TextLines {
   /// a sentence, holds a sentence break, or is longer than any table cell.
   static func isProse(_ cleaned: String) -> Bool {
     if cleaned.utf8.count > 80 { return true }
-    if cleaned.hasSuffix(".") && !cleaned.hasSuffix("..") { return true }
+    if cleaned.hasSuffix(".") && !cleaned.hasSuffix("..") {
+      // A header cell ending in an abbreviation (`Budget inkl.`) is no sentence.
+      let last = cleaned.split(separator: " ").last ?? ""
+      return !(cleaned.utf8.count <= 40 && Vocabulary.isAbbreviation(last))
+    }
     return ByteSearch.has(cleaned, ". ") && cleaned.utf8.count > 30
   }
 

@@ -218,13 +218,14 @@ struct MarkdownGrid {
     return grid
   }
 
-  /// The line naming a table right above it (one blank line between at most, and the
-  /// converter's link to the table, `[Tabell 60-3](…)`): short, no sentence, no bullet, no page
+  /// The line naming a table right above it (one blank line between at most, the fence the
+  /// table stands in and the converter's link to the table, `[Tabell 60-3](…)`): short, no sentence, no bullet, no page
   /// marker, no numbers but years; nil when none.
   func caption(above index: Int) -> (text: String, line: Int)? {
     var i = index - 1
     var blanks = 0
     var links = 0
+    var fences = 0
     while i >= 0, blanks <= 1 {
       let text = lines[i].trimmingSpaces
       if text.isEmpty {
@@ -234,6 +235,12 @@ struct MarkdownGrid {
       }
       if text.hasPrefix("[Tabell"), links == 0 {
         links += 1
+        i -= 1
+        continue
+      }
+      // The fence opening a block the table stands in (```` ``` ````, ```` ```tabell ````).
+      if text.hasPrefix("```"), fences == 0, i == index - 1 {
+        fences += 1
         i -= 1
         continue
       }

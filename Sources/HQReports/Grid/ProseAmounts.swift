@@ -237,9 +237,7 @@ enum ProseAmounts {
       value: amount.number.value, unit: "%", line: words[amount.index].line + 1)
   }
 
-  private static func isAbbreviation(_ word: Substring) -> Bool {
-    ["ca.", "t.ex.", "bl.a.", "inkl.", "exkl.", "kr.", "resp.", "s.k.", "m.m.", "dvs.", "jfr.", "st."].contains(word.lowercased())
-  }
+  private static func isAbbreviation(_ word: Substring) -> Bool { Vocabulary.isAbbreviation(word) }
 
   /// The amounts of money in a sentence: the index of the number's first word, the number and
   /// its unit.

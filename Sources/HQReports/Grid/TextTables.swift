@@ -625,6 +625,12 @@ struct TextTables {
         skipped += 1
         continue
       }
+      // A line naming only the unit (`(mnkr)`, `Tkr`) between the caption and the header
+      // belongs to the caption above it, or is the caption when there is none.
+      if !claimed(i), text.split(separator: " ").count == 1, ColumnMeaning.unitWord(text) != nil {
+        if let above = caption(above: i) { return (above.text + " " + text, above.line) }
+        return (text, i)
+      }
       guard !claimed(i), text.count <= 100, !TextLines.isProse(text),
         !TextLines.startsWithBullet(text), text.first?.isLetter == true, !MarkdownTables.isPipeRow(lines[i]),
         !text.hasPrefix("[")

@@ -161,6 +161,13 @@ enum Vocabulary {
     return words.contains("per") || words.contains("antal") || words.first == "andel"
   }
 
+  /// Abbreviations ending in a full stop (`inkl.`, `t.ex.`): no sentence ends with them.
+  static let abbreviations: Set<String> = [
+    "ca.", "t.ex.", "bl.a.", "inkl.", "exkl.", "kr.", "resp.", "s.k.", "m.m.", "dvs.", "jfr.", "st.", "t.o.m.", "fr.o.m.",
+  ]
+
+  static func isAbbreviation(_ word: some StringProtocol) -> Bool { abbreviations.contains(word.lowercased()) }
+
   /// Words naming a balance at the end of the year (`Fond UB 2025`, `Utgående balans`).
   static let closingBalanceWords: Set<String> = ["ub", "utgående"]
 

@@ -201,6 +201,8 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// The first unit word of a caption (`Mnkr (ackumulerat)` → `mnkr`), else `default`.
   static func unit(inCaption caption: String, default documentUnit: String) -> String {
+    // `tusen kronor` is a scale of money, though `kronor` alone is `kr`.
+    if ByteSearch.has(SimpleText.lowercased(caption), "tusen kr") { return "tkr" }
     var text = caption
     let fast = text.withUTF8 { bytes -> String? in
       guard let words = SimpleText.spaceWords(bytes) else { return nil }
@@ -224,7 +226,7 @@ struct ColumnMeaning: Sendable, Hashable {
     func trimmed(_ b: UInt8) -> Bool { b == 0x28 || b == 0x29 || b == 0x3A || b == 0x2C }
     while start < end && trimmed(bytes[start]) { start += 1 }
     while end > start && trimmed(bytes[end - 1]) { end -= 1 }
-    guard end - start <= 8 else { return nil }
+    guard end - start <= 9 else { return nil }
     var bare: [UInt8] = []
     for k in start..<end {
       let b = bytes[k]
@@ -233,7 +235,7 @@ struct ColumnMeaning: Sendable, Hashable {
     }
     switch String(decoding: bare, as: UTF8.self) {
     case "mnkr", "mkr", "miljoner": return "mnkr"
-    case "tkr": return "tkr"
+    case "tkr", "tusentals": return "tkr"
     case "kr", "kronor": return "kr"
     case "mdkr", "mdr": return "mdkr"
     case "%", "procent": return "%"
