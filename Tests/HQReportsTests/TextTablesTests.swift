@@ -304,6 +304,45 @@ import Testing
     #expect(facts.allSatisfy { $0.unit == "tkr" })
   }
 
+  /// A row whose first cell is a dash set apart (`-  215 240  198   207`) under a label broken
+  /// round its numbers is a row with an empty first cell: never a bullet, and its numbers are
+  /// never joined into one.
+  @Test func aDashBeforeTheNumbersOfAWrappedRowIsAnEmptyCell() {
+    let (facts, _) = Self.read("""
+      Volymer
+      Utfall Utfall Utfall Utfall Utfall
+      Mått 2027 2028 2029 2030 2031
+      Bokade lokaler, timmar 1 210 1 180 1 305 1 290 1 302
+      Anmälda skador på lekplatser,
+      -  215 240  198   207
+      antal
+      Besök på kulturskolan, antal 31 33 36 35 38
+      """)
+    let damage = facts.filter { $0.indicator == "Anmälda skador på lekplatser, antal" }
+    #expect(damage.map(\.year) == [2028, 2029, 2030, 2031])
+    #expect(damage.map(\.value) == ["215", "240", "198", "207"].map(Self.n))
+    #expect(!facts.contains { $0.value > Self.n("100000") })
+  }
+
+  /// In layout text, lines in the label column right above the first row that its label goes on
+  /// from (`Andel besökare som bokat` / `via webben` / `(%)  61,2 …`) begin that row's label,
+  /// and are no header.
+  @Test func aLayoutFirstRowsLabelBegunAboveIt() {
+    let (facts, _) = Self.read([
+      "Nyckeltal",
+      "                                       Utfall",
+      "                               2029   2030   2031",
+      "Andel besökare som bokat",
+      "via webben",
+      "(%)                            61,2   64,0   70,5",
+      "Utlånade medier,",
+      "antal                          8 120  8 455  8 010",
+    ].joined(separator: "\n"))
+    #expect(Set(facts.map(\.indicator)) == ["Andel besökare som bokat via webben (%)", "Utlånade medier, antal"])
+    #expect(facts.filter { $0.unit == "%" }.map(\.value) == ["61.2", "64.0", "70.5"].map(Self.n))
+    #expect(facts.filter { $0.unit == "st" }.map(\.year) == [2029, 2030, 2031])
+  }
+
   /// A form feed glued to the first line of a page (as `pdftotext` writes a page break) is no
   /// part of that line's words: a caption after it still names the table and its unit.
   @Test func aCaptionAfterAFormFeed() {

@@ -159,19 +159,27 @@ enum FigureText {
   static let bulletMarks: Set<String> = ["●", "•", "▪", "■", "Ø", "ü", "-", "–", "o", "◦"]
 
   /// The bullet mark a cleaned line starts with (`● Årets resultat` → `●`), nil when none.
-  /// A mark must stand as a word of its own, so `-4,1` and `Övrigt` are not bullets.
+  /// A mark must stand as a word of its own, so `-4,1` and `Övrigt` are not bullets, and a
+  /// dash must not stand before a number (`- 431`).
   static func bullet(_ cleaned: String) -> String? {
     // Cheap test first: the first byte of every mark or of a text canonically equal to one
     // (`u` + U+0308 for `ü`).
     guard let byte = firstByte(of: cleaned), mayStartWithBullet(byte: byte) else { return nil }
+    let mark: String?
     switch cleaned.utf8.withContiguousStorageIfAvailable(bulletFromBytes) {
-    case .mark(let mark): return mark
+    case .mark(let found): mark = found
     case .noMark: return nil
-    case .undecided, nil: break
+    case .undecided, nil:
+      guard let space = cleaned.firstIndex(of: " ") else { return nil }
+      let word = String(cleaned[..<space])
+      mark = bulletMarks.contains(word) ? word : nil
     }
-    guard let space = cleaned.firstIndex(of: " ") else { return nil }
-    let mark = String(cleaned[..<space])
-    return bulletMarks.contains(mark) ? mark : nil
+    // A dash before a number (`-  431 437  456`) is a minus sign or an empty cell, no bullet.
+    if let mark, mark == "-" || mark == "–" {
+      let rest = cleaned.dropFirst(mark.count).drop { $0 == " " }
+      if rest.first?.isNumber == true { return nil }
+    }
+    return mark
   }
 
   /// The marks' UTF-8 bytes, each with the mark as a `String`.

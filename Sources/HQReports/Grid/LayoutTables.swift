@@ -218,6 +218,7 @@ struct LayoutTables {
 
     // The header above.
     guard let header = header(above: index, columns: columns) else { return nil }
+    textLines = header.labelLines + textLines
     // A first column used by one row only is read only as the `Not` column its header names.
     if uses[0] < 2, rowLines.count >= 3 {
       let over = header.rows.flatMap { $0.filter { $0.columns.contains(0) }.map(\.text) }
@@ -239,7 +240,7 @@ struct LayoutTables {
             !next.numbers.isEmpty
               && HeaderWords.continuesLabel(label, with: next.label.map(\.text).joined(separator: " "))
           } == true
-        if !beginsNext, let previous = rows.last, previous.line < line,
+        if let previous = rows.last, previous.line < line, !beginsNext || previous.isLabelOnly,
           HeaderWords.continuesLabel(previous.label, with: label)
         {
           rows[rows.count - 1].label = HeaderWords.join([rows[rows.count - 1].label, label], words: words)
@@ -275,6 +276,8 @@ struct LayoutTables {
     var stub: String
     var caption: String
     var lines: [Int]
+    /// Lines above the first row that begin its label.
+    var labelLines: [Int] = []
   }
 
   /// The header lines above the first row, spread over the columns by position; nil when a
@@ -301,6 +304,21 @@ struct LayoutTables {
       }
       headerLines.insert(i, at: 0)
       i -= 1
+    }
+    // Lines right above the first row standing in the label column only, whose text the row's
+    // label goes on from (`Andel deltagare som gått` / `till arbete eller studier` / `(%)  27,8 …`),
+    // begin that label: they are no header.
+    var labelLines: [Int] = []
+    if let firstRow = rowCells(first) {
+      var next = firstRow.label.map(\.text).joined(separator: " ")
+      while headerLines.count >= 2, let last = headerLines.last {
+        let cells = Self.cells(lines[last])
+        let text = cells.map(\.text).joined(separator: " ")
+        guard cells.allSatisfy({ $0.end < columns[0].start }), HeaderWords.continuesLabel(text, with: next) else { break }
+        labelLines.insert(last, at: 0)
+        headerLines.removeLast()
+        next = text
+      }
     }
     guard !headerLines.isEmpty else { return nil }
     var pitch = 10.0
@@ -387,7 +405,7 @@ struct LayoutTables {
     for c in columns.indices where !rows.contains(where: { row in row.contains { $0.columns.contains(c) } }) {
       return nil
     }
-    return Header(rows: rows, stub: stub.joined(separator: " "), caption: caption, lines: headerLines)
+    return Header(rows: rows, stub: stub.joined(separator: " "), caption: caption, lines: headerLines, labelLines: labelLines)
   }
 
   /// The line naming the table right above its header (one blank line between at most).
