@@ -14,9 +14,11 @@ import Testing
     // `u` + U+0308 is canonically `ü`, and is returned as written.
     #expect(FigureText.bullet("u\u{0308} Klart") == "ü")
     #expect(FigureText.bullet("-4,1 mnkr") == nil)
-    // A dash before a number is a minus sign or an empty cell (`–  215 240  198`), no bullet.
+    // A dash before numbers alone is a minus sign or an empty cell (`–  215 240  198`), no
+    // bullet; an item may start with its number and go on in words.
     #expect(FigureText.bullet("– 215 240 198") == nil)
-    #expect(FigureText.bullet("- 12,5 mnkr") == nil)
+    #expect(FigureText.bullet("- 12,5 %") == nil)
+    #expect(FigureText.bullet("- 12 nya laddstolpar") == "-")
     #expect(FigureText.bullet("– Investeringar 12,5 mnkr") == "–")
     #expect(FigureText.bullet("Övrigt och mer") == nil)
     #expect(FigureText.bullet("och sedan") == nil)

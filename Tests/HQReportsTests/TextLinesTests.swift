@@ -3,6 +3,36 @@ import Testing
 @testable import HQReports
 
 @Suite struct TextLinesTests {
+  /// Entries of a table of contents: dot leaders before the page number, or two entries side by
+  /// side whose section and page numbers both go up; a ranking (values going down) is none.
+  @Test func contentsEntries() {
+    let lines = [
+      "Innehållsförteckning",
+      "1 Sammanfattning 3",
+      "2 Ekonomi och personal 5",
+      "",
+      "3 Verksamhet ......... 9",
+      "",
+      "Placering bland kommunerna",
+      "1 Lunneby 85",
+      "2 Norrvik 80",
+      "",
+      "4 Bilagor 12",
+    ]
+    #expect((0..<lines.count).filter { TextLines.isContentsEntry($0, lines) } == [1, 2, 4])
+  }
+
+  /// A report whose table of contents lists its numbered headings: the headings are those in the
+  /// text, not the entries (whose page numbers are no part of a title).
+  @Test func headingsAfterATableOfContents() {
+    let lines = [
+      "Innehåll", "1 Inledning 2", "2 Ekonomi ............ 4", "", "1 Inledning", "Text om året.", "2 Ekonomi", "Mer text.",
+    ]
+    let headings = SectionHeadings.find(in: lines)
+    #expect(headings.map(\.title) == ["Inledning", "Ekonomi"])
+    #expect(headings.map(\.line) == [4, 6])
+  }
+
   @Test func splitDropsCarriageReturnsBeforeLineFeeds() {
     #expect(TextLines.split("a\r\nb\n\nc") == ["a", "b", "", "c"])
     #expect(TextLines.split("a\n") == ["a"])

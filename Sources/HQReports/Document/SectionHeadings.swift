@@ -7,8 +7,9 @@
 ///   number must follow the previous heading's number in document order (a first child `.1`,
 ///   the next sibling, or the next number of an ancestor, skipping at most one), so a line of
 ///   prose that starts with a number (`6 månaders förskjutning`, `21 cancerprocesser`) is not a
-///   heading. A title the extraction broke (`2 Redovisning av resurser (ekonomi och ` +
-///   `medarbetare)`) continues on up to two directly following lines that start in lower case.
+///   heading. Entries of a table of contents (`2 Finansiella rapporter ..... 3`) are none. A
+///   title the extraction broke (`2 Redovisning av resurser (ekonomi och ` + `medarbetare)`)
+///   continues on up to two directly following lines that start in lower case.
 /// - **Slide titles**, used only when the text has fewer than two numbered headings: a short
 ///   line (3–70 characters, at most ten words) standing alone between blank lines (or opening a
 ///   text box, marked by one to four leading spaces), starting with a capital letter, not a bullet, not
@@ -49,7 +50,7 @@ struct SectionHeadings {
       guard words.count >= 2, let number = sectionNumber(words[0].text),
         let first = words[1].text.first, first.isUppercase, first.isLetter
       else { continue }
-      guard follows(number, previous) else { continue }
+      guard follows(number, previous), !TextLines.isContentsEntry(index, lines) else { continue }
       var pieces = [Substring(raw)[words[1].text.startIndex...]]
       var end = index + 1
       while end < lines.count, end <= index + 2, TextLines.hasTrailingSpace(lines[end - 1]),

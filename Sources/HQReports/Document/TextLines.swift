@@ -195,6 +195,48 @@ enum TextLines {
     }
   }
 
+  /// True when the line is an entry of a table of contents: `section number, title, page number`
+  /// (`2.1 Resultaträkning 7`, `3 Personal ........ 12`) with dot leaders before the page
+  /// number, or beside another such line (a blank line between allowed). The heading itself
+  /// comes later in the text, and the page number is no fact.
+  static func isContentsEntry(_ index: Int, _ lines: [String]) -> Bool {
+    guard lines.indices.contains(index), isContentsLine(lines[index].trimmingSpaces) else { return false }
+    let words = lines[index].split(separator: " ")
+    if words.count >= 2, words[words.count - 2].count >= 3, words[words.count - 2].allSatisfy({ $0 == "." || $0 == "…" }) {
+      return true
+    }
+    if ByteSearch.has(lines[index], "....") { return true }
+    // Beside another entry, both numbers going up from the upper line to the lower (a ranking,
+    // `1 Halland 85` / `2 Skåne 80`, has its values going down).
+    func numbers(_ i: Int) -> (section: [Int], page: Int)? {
+      let words = lines[i].split(separator: " ")
+      guard let first = words.first, let last = words.last, let page = Int(last) else { return nil }
+      return (first.split(separator: ".").compactMap { Int($0) }, page)
+    }
+    guard let here = numbers(index) else { return false }
+    for neighbour in [index - 2, index - 1, index + 1, index + 2] where lines.indices.contains(neighbour) {
+      // Two lines apart only across a blank line.
+      if abs(neighbour - index) == 2, !isBlank(lines[(neighbour + index) / 2]) { continue }
+      guard isContentsLine(lines[neighbour].trimmingSpaces), let there = numbers(neighbour) else { continue }
+      let (upper, lower) = neighbour < index ? (there, here) : (here, there)
+      if upper.section.lexicographicallyPrecedes(lower.section), upper.page <= lower.page { return true }
+    }
+    return false
+  }
+
+  /// `2.1 Resultaträkning 7`, `3 Personal ........ 12`: a section number, words, a page number
+  /// of at most three digits.
+  static func isContentsLine(_ text: String) -> Bool {
+    guard let first = text.utf8.first, first >= 0x30 && first <= 0x39, let last = text.utf8.last, last >= 0x30 && last <= 0x39
+    else { return false }
+    let words = text.split(separator: " ")
+    guard words.count >= 3, let first = words.first, let last = words.last,
+      first.allSatisfy({ $0.isNumber || $0 == "." }), first.first?.isNumber == true,
+      last.count <= 3, last.allSatisfy(\.isNumber)
+    else { return false }
+    return words.dropFirst().dropLast().contains { $0.first?.isLetter == true }
+  }
+
   /// True when the cleaned line reads as running prose rather than a cell of a table: it ends
   /// a sentence, holds a sentence break, or is longer than any table cell.
   static func isProse(_ cleaned: String) -> Bool {

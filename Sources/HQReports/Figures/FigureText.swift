@@ -160,7 +160,7 @@ enum FigureText {
 
   /// The bullet mark a cleaned line starts with (`● Årets resultat` → `●`), nil when none.
   /// A mark must stand as a word of its own, so `-4,1` and `Övrigt` are not bullets, and a
-  /// dash must not stand before a number (`- 431`).
+  /// dash must not stand before numbers alone (`- 431 437`).
   static func bullet(_ cleaned: String) -> String? {
     // Cheap test first: the first byte of every mark or of a text canonically equal to one
     // (`u` + U+0308 for `ü`).
@@ -174,10 +174,11 @@ enum FigureText {
       let word = String(cleaned[..<space])
       mark = bulletMarks.contains(word) ? word : nil
     }
-    // A dash before a number (`-  431 437  456`) is a minus sign or an empty cell, no bullet.
+    // A dash before numbers alone (`-  431 437  456`) is a minus sign or a table's empty cell,
+    // no bullet (an item goes on with words: `- 1 250 solpaneler`).
     if let mark, mark == "-" || mark == "–" {
       let rest = cleaned.dropFirst(mark.count).drop { $0 == " " }
-      if rest.first?.isNumber == true { return nil }
+      if rest.first?.isNumber == true, !rest.contains(where: \.isLetter) { return nil }
     }
     return mark
   }

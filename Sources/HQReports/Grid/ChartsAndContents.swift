@@ -5,7 +5,8 @@
 ///   `300` …), often followed by a line of years (the axis) and a legend (`Kvinnor  Män`). Which
 ///   value belongs to which bar is not shown, so its numbers go to `unread`.
 /// - A **table of contents** is a run of lines `section number, title, page number`
-///   (`2 Driftredovisning 7`); its page numbers are neither facts nor unread.
+///   (`2 Driftredovisning 7`, ``TextLines/isContentsEntry(_:_:)``); its page numbers are
+///   neither facts nor unread.
 enum ChartsAndContents {
   /// - Parameter shapes: ``ByteShape`` of each line.
   static func read(lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext) {
@@ -112,13 +113,13 @@ enum ChartsAndContents {
     return words.count == 2 && Vocabulary.letters(words[0]) == "not" && words[1].count <= 2 && words[1].allSatisfy(\.isNumber)
   }
 
-  /// A table of contents starting at `index`: three or more lines of a section number, a title
-  /// and a page number, in a row (blank lines between allowed).
+  /// A table of contents starting at `index`: its entries (``TextLines/isContentsEntry(_:_:)``)
+  /// in a row, blank lines between allowed.
   static func contents(at index: Int, _ lines: [String], _ recognition: RecognitionContext) -> [Int]? {
     var found: [Int] = []
     var i = index
     while i < lines.count, !recognition.isClaimed(i) {
-      // Cheap first, on bytes: a contents line starts and ends with a digit.
+      // Cheap first, on bytes: a contents line starts with a digit.
       let isText = { (b: UInt8) in b != 0x20 && b != 0x09 }
       let bytes = lines[i].utf8
       guard let first = bytes.withContiguousStorageIfAvailable({ $0.first(where: isText) }) ?? bytes.first(where: isText) else {
@@ -126,24 +127,10 @@ enum ChartsAndContents {
         i += 1
         continue
       }
-      guard first >= 0x30 && first <= 0x39 else { break }
-      let text = lines[i].trimmingSpaces
-      guard isContentsLine(text) else { break }
+      guard first >= 0x30 && first <= 0x39, TextLines.isContentsEntry(i, lines) else { break }
       found.append(i)
       i += 1
     }
-    return found.count >= 3 ? found : nil
-  }
-
-  /// `2.1 Resultaträkning 7`, `3 Personal ........ 12`.
-  static func isContentsLine(_ text: String) -> Bool {
-    guard let first = text.utf8.first, first >= 0x30 && first <= 0x39, let last = text.utf8.last, last >= 0x30 && last <= 0x39
-    else { return false }
-    let words = text.split(separator: " ")
-    guard words.count >= 3, let first = words.first, let last = words.last,
-      first.allSatisfy({ $0.isNumber || $0 == "." }), first.first?.isNumber == true,
-      last.count <= 3, last.allSatisfy(\.isNumber)
-    else { return false }
-    return words.dropFirst().dropLast().contains { $0.first?.isLetter == true }
+    return found.isEmpty ? nil : found
   }
 }
