@@ -343,6 +343,26 @@ import Testing
     #expect(facts.filter { $0.unit == "st" }.map(\.year) == [2029, 2030, 2031])
   }
 
+  /// In layout text, a line naming column groups only, each group set at the first column of its
+  /// group (`Staden` over two columns, `Stadskoncernen` over the next two), spans the columns up
+  /// to the next group.
+  @Test func aLayoutLineOfColumnGroupsSetAtTheirFirstColumns() {
+    let (facts, unread) = Self.read([
+      "Balansräkning (tkr)",
+      "                                   Staden                      Stadskoncernen",
+      "                               Bokslut       Bokslut        Bokslut       Bokslut",
+      "                                  2030          2031           2030          2031",
+      "Mark och byggnader             8 412,0       8 950,3       12 001,7      12 640,2",
+      "Inventarier                      611,9         640,1          702,5         731,0",
+    ].joined(separator: "\n"))
+    #expect(unread.isEmpty)
+    let land = facts.filter { $0.indicator == "Mark och byggnader" }
+    #expect(land.map(\.measure) == ["Staden Bokslut 2030", "Staden Bokslut 2031", "Stadskoncernen Bokslut 2030", "Stadskoncernen Bokslut 2031"])
+    #expect(land.map(\.year) == [2030, 2031, 2030, 2031])
+    #expect(land.map(\.value) == ["8412.0", "8950.3", "12001.7", "12640.2"].map(Self.n))
+    #expect(facts.count == 8)
+  }
+
   /// A form feed glued to the first line of a page (as `pdftotext` writes a page break) is no
   /// part of that line's words: a caption after it still names the table and its unit.
   @Test func aCaptionAfterAFormFeed() {

@@ -384,6 +384,20 @@ struct LayoutTables {
         spanMiddles.append(middles)
       }
     }
+    // A line naming column groups only (`Kommunen   Koncernen`), each set at the first column of
+    // its group: a group goes on over the columns after it up to the next (as over a Markdown
+    // row's empty cells), when that makes the groups equally wide.
+    for r in rows.indices where rows[r].count >= 2 && rows[r].allSatisfy({ span in
+      span.text.split(separator: " ").allSatisfy { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
+    }) {
+      let starts = rows[r].map(\.columns.lowerBound)
+      let ends = Array(starts.dropFirst()) + [columns.count]
+      let widths = zip(starts, ends).map { $1 - $0 }
+      guard zip(starts, starts.dropFirst()).allSatisfy({ $0 < $1 }), Set(widths).count == 1,
+        zip(rows[r], widths).allSatisfy({ $0.columns.count <= $1 })
+      else { continue }
+      for k in rows[r].indices { rows[r][k].columns = starts[k]..<ends[k] }
+    }
     // A lone cell on its line, centred over columns that the other lines name by a year only
     // (`Utfall jan–jun` over `2019 2020 2021 2022`), spans all of them.
     let centre = ((columns.first?.middle ?? 0) + (columns.last?.middle ?? 0)) / 2
