@@ -115,11 +115,32 @@ public struct NumberAccumulator: Sendable {
 
   /// The mean rounded like ``Number/dividing(by:)``; nil when nothing was added.
   public var mean: Number? {
+    Number.mean(sum: sum, scale: scale, count: count)
+  }
+}
+
+extension Number {
+  /// `sum / 10^scale / count`, rounded like ``dividing(by:)``; nil when `count` is 0 or the
+  /// mean does not fit. For running sums kept as wide integers (``NumberAccumulator``, moving
+  /// averages).
+  public static func mean(sum: Int128, scale: Int8, count: Int) -> Number? {
     guard count > 0 else { return nil }
     let target = Int(Number.divisionScale)
     // sum / 10^scale / count at `target` digits = sum * 10^(target - scale) / count.
     let shift = target - Int(scale)
-    let dividend = shift >= 0 ? sum * Number.powerOfTen(shift) : Number.divideRounding(sum, by: Number.powerOfTen(-shift))
+    let dividend: Int128
+    if shift >= 0 {
+      let (product, overflow) = sum.multipliedReportingOverflow(by: Number.powerOfTen(shift))
+      if overflow { return nil }
+      dividend = product
+    } else {
+      dividend = Number.divideRounding(sum, by: Number.powerOfTen(-shift))
+    }
     return Number.fitting(Number.divideRounding(dividend, by: Int128(count)), scale: target)?.normalized
+  }
+
+  /// The mantissa at `target` (≥ scale, ≤ ``maxScale``) as a wide integer.
+  public func wide(atScale target: Int8) -> Int128 {
+    wideMantissa(atScale: target)
   }
 }

@@ -32,6 +32,31 @@ import Testing
       == "from facts | summarize n = count_distinct(indicator) by decade = (year / 10)")
   }
 
+  @Test func deriveWithGroupsAndOrder() {
+    #expect(printedOne("from facts | derive p = lag(value) by indicator sort year")
+      == "from facts | derive p = lag(value) by indicator sort year")
+    #expect(printedOne("from facts | derive r = rank() sort value desc, year by table, unit")
+      == "from facts | derive r = rank() by table, unit sort value desc, year")
+    #expect(printedOne("from facts | derive s = value / sum(value) by `my table`")
+      == "from facts | derive s = (value / sum(value)) by `my table`")
+  }
+
+  @Test func derivesClausesAreWrittenOnce() {
+    let twice = Parser.parse(SourceFile(name: "t", text: "from facts | derive p = lag(value) by a by b"))
+    #expect(twice.diagnostics.first?.message == "'by' is written twice in this 'derive'")
+    let sorted = Parser.parse(SourceFile(name: "t", text: "from facts | derive p = lag(value) sort a sort b"))
+    #expect(sorted.diagnostics.first?.message == "'sort' is written twice in this 'derive'")
+    let empty = Parser.parse(SourceFile(name: "t", text: "from facts | derive p = lag(value) by"))
+    #expect(empty.diagnostics.first?.message == "expected the columns of a group after 'by', found the end of the input")
+  }
+
+  @Test func topPerGroup() {
+    #expect(printedOne("from facts | top 3 by value desc per report") == "from facts | top 3 by value desc per report")
+    #expect(printedOne("from facts | top $n by value per report, year") == "from facts | top $n by value per report, year")
+    let missing = Parser.parse(SourceFile(name: "t", text: "from facts | top 3 by value per"))
+    #expect(missing.diagnostics.first?.message == "expected the columns of a group after 'per', found the end of the input")
+  }
+
   @Test func sortTakeDistinctCountTop() {
     #expect(printedOne("from facts | sort year desc, indicator, value asc")
       == "from facts | sort year desc, indicator, value asc")
@@ -180,6 +205,7 @@ import Testing
   @Test func aliasesPointAtRealStages() {
     for (_, stage) in Keywords.stageAliases { #expect(Keywords.stages.contains(stage)) }
     #expect(Set(Functions.names).isDisjoint(with: Functions.aggregates))
-    #expect(Functions.all.count == Functions.names.count + Functions.aggregates.count)
+    #expect(Set(Functions.windows).isDisjoint(with: Functions.names + Functions.aggregates))
+    #expect(Functions.all.count == Functions.names.count + Functions.aggregates.count + Functions.windows.count)
   }
 }

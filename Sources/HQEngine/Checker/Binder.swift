@@ -17,6 +17,12 @@ struct Binder {
   var aggregates: [AggregateCall] = []
   /// What to say when a column is used outside an aggregate in `summarize`.
   var columnOutsideAggregateHelp: String? = nil
+  /// Non-nil in `derive`, where aggregates and order functions are computed per row over the
+  /// row's group: the calls found so far. Call number `n` is bound as column `schema.count + n`.
+  var windowCalls: [WindowCall]? = nil
+  /// The text of each window call bound so far → its number, so `lag(value)` written twice
+  /// is computed once.
+  private var windowNumbers: [String: Int] = [:]
 
   init(source: SourceFile, schema: [Field], parameters: [String: Value]) {
     self.source = source
@@ -211,8 +217,12 @@ struct Binder {
     if let aggregate = AggregateFunction(rawValue: name.name) {
       return try aggregateCall(aggregate, name, args, range: range)
     }
+    if let window = WindowFunction(rawValue: name.name) {
+      return try windowCall(window, args, range: range)
+    }
     guard let function = ScalarFunction(rawValue: name.name) else {
       let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
+        + WindowFunction.allCases.map(\.rawValue)
       let help = Suggestion.bestMatch(for: name.name, in: all).map { "did you mean '\($0)'?" }
         ?? "the functions are: \(all.joined(separator: ", "))"
       throw CheckFailure(.error, "unknown function '\(name.name)'", at: name.range, help: help)
@@ -254,9 +264,10 @@ struct Binder {
 
   mutating func aggregateCall(_ f: AggregateFunction, _ name: Identifier, _ args: [Expr], range: SourceRange) throws(CheckFailure) -> BoundExpr {
     guard let rows = aggregateRows else {
+      let argument = f == .count ? "" : "value"
       throw CheckFailure(
-        .error, "the aggregate '\(f.rawValue)' can only be used in 'summarize'", at: range,
-        help: "for example: summarize total = \(f.rawValue)(\(f == .count ? "" : "value")) by indicator")
+        .error, "the aggregate '\(f.rawValue)' can only be used in 'summarize' and 'derive'", at: range,
+        help: "for example: summarize total = \(f.rawValue)(\(argument)) by indicator, or derive x = \(f.rawValue)(\(argument)) by indicator")
     }
     let expectedArity = f == .count ? 0...1 : 1...1
     guard expectedArity.contains(args.count) else {
@@ -265,16 +276,7 @@ struct Binder {
     }
     var argument: BoundExpr? = nil
     if let arg = args.first {
-      var inner = Binder(source: source, schema: rows, parameters: parameters)
-      do {
-        argument = try inner.bind(arg)
-      } catch {
-        // A nested aggregate lands here as "only in summarize": say what is really wrong.
-        if error.diagnostic.message.hasPrefix("the aggregate") {
-          throw CheckFailure(.error, "aggregates cannot be nested", at: error.diagnostic.range)
-        }
-        throw error
-      }
+      argument = try bindInner(arg, schema: rows)
     }
     var type: ValueType = .number
     switch f {
@@ -284,8 +286,117 @@ struct Binder {
     case .min, .max, .first, .last:
       type = argument?.type ?? .number
     }
-    aggregates.append(AggregateCall(function: f, argument: argument, range: range, type: type))
+    let call = AggregateCall(function: f, argument: argument, range: range, type: type)
+    if windowCalls != nil {
+      return window(WindowCall(kind: .aggregate(call), range: range, type: type))
+    }
+    aggregates.append(call)
     return BoundExpr(.column(schema.count + aggregates.count - 1), type: type, range: range)
+  }
+
+  /// The argument of an aggregate or window call, bound where neither may appear again.
+  func bindInner(_ arg: Expr, schema: [Field]) throws(CheckFailure) -> BoundExpr {
+    var inner = Binder(source: source, schema: schema, parameters: parameters)
+    do {
+      return try inner.bind(arg)
+    } catch {
+      // A nested call lands here as "only in summarize/derive": say what is really wrong.
+      if error.diagnostic.message.hasPrefix("the aggregate") || error.diagnostic.message.hasPrefix("the window function") {
+        throw CheckFailure(.error, "aggregates and window functions cannot be nested", at: error.diagnostic.range,
+                           help: "compute the inner one in a 'derive' first, then use its column")
+      }
+      throw error
+    }
+  }
+
+  /// A call of `lag`, `lead`, `row_number`, `rank`, `dense_rank`, `running_sum` or
+  /// `moving_avg`, which `derive` computes per row from the row's group.
+  mutating func windowCall(_ f: WindowFunction, _ args: [Expr], range: SourceRange) throws(CheckFailure) -> BoundExpr {
+    guard windowCalls != nil else {
+      throw CheckFailure(
+        .error, "the window function '\(f.rawValue)' can only be used in 'derive'", at: range,
+        help: "for example: derive x = \(f.example) by indicator sort year")
+    }
+    let arity: ClosedRange<Int> = switch f {
+    case .row_number, .rank, .dense_rank: 0...0
+    case .lag, .lead: 1...2
+    case .running_sum: 1...1
+    case .moving_avg: 2...2
+    }
+    guard arity.contains(args.count) else {
+      let wanted = arity.lowerBound == arity.upperBound
+        ? (arity.lowerBound == 0 ? "no arguments" : arity.lowerBound == 1 ? "one argument" : "\(arity.lowerBound) arguments")
+        : "\(arity.lowerBound) to \(arity.upperBound) arguments"
+      throw CheckFailure(
+        .error, "\(f.rawValue) takes \(wanted), but \(args.count) \(args.count == 1 ? "was" : "were") given", at: range,
+        help: "write \(f.example)")
+    }
+    let kind: WindowCall.Kind
+    var type: ValueType = .number
+    switch (f, args.first) {
+    case (.row_number, _): kind = .rowNumber
+    case (.rank, _): kind = .rank
+    case (.dense_rank, _): kind = .denseRank
+    case (.lag, let arg?), (.lead, let arg?):
+      let argument = try bindInner(arg, schema: schema)
+      let n = args.count > 1 ? try rowCount(args[1], function: f, minimum: 0) : 1
+      kind = .offset(argument, f == .lag ? -n : n)
+      type = argument.type ?? .number
+    case (.running_sum, let arg?):
+      let argument = try bindInner(arg, schema: schema)
+      try expect(argument, .number, "running_sum needs numbers", argument.range)
+      kind = .runningSum(argument)
+    case (.moving_avg, let arg?):
+      let argument = try bindInner(arg, schema: schema)
+      try expect(argument, .number, "moving_avg needs numbers", argument.range)
+      kind = .movingAverage(argument, rows: try rowCount(args[1], function: f, minimum: 1))
+    default:
+      throw CheckFailure(.error, "\(f.rawValue) needs an argument", at: range, help: "write \(f.example)")
+    }
+    return window(WindowCall(kind: kind, range: range, type: type))
+  }
+
+  /// The constant row count of `lag(x, n)`, `lead(x, n)`, `moving_avg(x, n)`.
+  func rowCount(_ arg: Expr, function f: WindowFunction, minimum: Int) throws(CheckFailure) -> Int {
+    var constant = Binder(source: source, schema: [], parameters: parameters)
+    let bound: BoundExpr
+    do {
+      bound = try constant.bind(arg)
+    } catch {
+      throw CheckFailure(.error, "\(f.rawValue)'s row count must be a constant whole number", at: arg.range, help: "write \(f.example)")
+    }
+    guard case .literal(.number(let n)) = bound.kind, let count = n.intValue, count >= minimum, count <= Int(Int32.max) else {
+      throw CheckFailure(
+        .error, "\(f.rawValue)'s row count must be a whole number of at least \(minimum)", at: arg.range, help: "write \(f.example)")
+    }
+    return count
+  }
+
+  /// Records a window call (once per distinct text) and refers to its column.
+  private mutating func window(_ call: WindowCall) -> BoundExpr {
+    let key = text(call.range)
+    if let n = windowNumbers[key] {
+      return BoundExpr(.column(schema.count + n), type: call.type, range: call.range)
+    }
+    let n = windowCalls?.count ?? 0
+    windowCalls?.append(call)
+    windowNumbers[key] = n
+    return BoundExpr(.column(schema.count + n), type: call.type, range: call.range)
+  }
+}
+
+extension WindowFunction {
+  /// A call as an analyst writes it, for help texts.
+  var example: String {
+    switch self {
+    case .lag: "lag(value)"
+    case .lead: "lead(value)"
+    case .row_number: "row_number()"
+    case .rank: "rank()"
+    case .dense_rank: "dense_rank()"
+    case .running_sum: "running_sum(value)"
+    case .moving_avg: "moving_avg(value, 3)"
+    }
   }
 }
 

@@ -33,28 +33,21 @@ struct Checker {
         outputs.append(named)
       }
       return (.project(outputs), outputs.map(field))
-    case .derive(let items):
-      var outputs = input.enumerated().map { i, f in
-        NamedExpr(name: f.name, expr: BoundExpr(.column(i), type: f.type, range: stage.range))
-      }
-      for item in items {
-        let named = NamedExpr(name: name(of: item, binder: binder), expr: try binder.bind(item.expr))
-        if let existing = outputs.firstIndex(where: { $0.name == named.name }) {
-          outputs[existing] = named
-        } else {
-          outputs.append(named)
-        }
-      }
-      return (.project(outputs), outputs.map(field))
+    case .derive(let items, let by, let sort):
+      return try derive(items, by: by, sort: sort, input: input, stage: stage)
     case .summarize(let aggregates, let by):
       return try summarize(aggregates, by: by, input: input, stage: stage)
     case .sort(let keys):
       return (.sort(try sortKeys(keys, binder: &binder, defaultDescending: false)), input)
     case .take(let count):
       return (.take(try self.count(count)), input)
-    case .top(let count, let keys):
+    case .top(let count, let keys, let per):
       let n = try self.count(count)
-      return (.top(try sortKeys(keys, binder: &binder, defaultDescending: true), n), input)
+      let bound = try sortKeys(keys, binder: &binder, defaultDescending: true)
+      if per.isEmpty { return (.top(bound, n), input) }
+      var groups: [Int] = []
+      for name in per { groups.append(try columnIndex(name, in: input)) }
+      return (.topPer(bound, n, per: groups), input)
     case .distinct(let names):
       if names.isEmpty { return (.distinct(Array(input.indices)), input) }
       var indexes: [Int] = []
@@ -73,7 +66,7 @@ struct Checker {
 
   // MARK: Helpers
 
-  private func field(_ named: NamedExpr) -> Field {
+  func field(_ named: NamedExpr) -> Field {
     Field(named.name, named.expr.type ?? .number)
   }
 
@@ -96,7 +89,7 @@ struct Checker {
     return i
   }
 
-  private func sortKeys(_ keys: [SortKey], binder: inout Binder, defaultDescending: Bool) throws(CheckFailure) -> [BoundSortKey] {
+  func sortKeys(_ keys: [SortKey], binder: inout Binder, defaultDescending: Bool) throws(CheckFailure) -> [BoundSortKey] {
     var out: [BoundSortKey] = []
     for key in keys {
       let expr = try binder.bind(key.expr)

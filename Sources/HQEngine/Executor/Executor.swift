@@ -60,6 +60,10 @@ struct Executor {
       var specs: [SortSpec] = []
       for key in keys { specs.append(SortSpec(column: try evaluator.column(key.expr, name: ""), descending: key.descending)) }
       return input.gathered(try Sorting.firstRows(specs, limit: n, rowCount: input.rowCount, cancellation: cancellation))
+    case .topPer(let keys, let n, let per):
+      return try topPer(keys, n, per: per, input, evaluator)
+    case .window(let spec):
+      return try window(spec, input, evaluator)
     case .take(let n):
       return Table(name: input.name, columns: input.columns.map { $0.prefix(max(0, n)) })
     case .distinct(let indexes):

@@ -71,3 +71,9 @@ enum ScalarFunction: String, Sendable, CaseIterable {
 enum AggregateFunction: String, Sendable, CaseIterable {
   case count, count_distinct, sum, avg, min, max, median, stddev, first, last
 }
+
+/// The functions that read other rows of the row's group, in the order of `derive … sort …`;
+/// allowed only in `derive`.
+enum WindowFunction: String, Sendable, CaseIterable {
+  case lag, lead, row_number, rank, dense_rank, running_sum, moving_avg
+}

@@ -11,6 +11,12 @@ enum PlanStage: Sendable {
   case take(Int)
   /// `top N by …`: the first N rows in the keys' order.
   case top([BoundSortKey], Int)
+  /// `top N by … per col, …`: the first N rows of each group of these input columns; groups
+  /// in order of first appearance, rows within a group in the keys' order.
+  case topPer([BoundSortKey], Int, per: [Int])
+  /// `derive` with aggregates or order functions: the window columns are computed and put
+  /// after the input's, then the outputs are computed over that wider table.
+  case window(WindowSpec)
   /// Distinct rows over these input columns (the output keeps only them).
   case distinct([Int])
   case count
@@ -83,4 +89,37 @@ struct JoinSpec: Sendable {
   var left: Bool
   /// The right columns that are kept, with their output names.
   var rightColumns: [(index: Int, name: String)]
+}
+
+/// A `derive` whose items read their group: `by` columns, `sort` keys, the window calls found
+/// in the items, and the outputs over [input…, one column per call…].
+struct WindowSpec: Sendable {
+  /// The input columns that form a group (none: all rows are one group).
+  var keys: [Int]
+  /// The order of the rows within a group for order functions (none: input order).
+  var sort: [BoundSortKey]
+  var calls: [WindowCall]
+  var outputs: [NamedExpr]
+}
+
+/// One aggregate or order function in a `derive`, computed for every row.
+struct WindowCall: Sendable {
+  enum Kind: Sendable {
+    /// An aggregate over the whole group, the same for every row of the group.
+    case aggregate(AggregateCall)
+    /// The argument at the row `offset` places later in the group's order (`lag(x, n)` is
+    /// `-n`, `lead(x, n)` is `n`); null past either end of the group.
+    case offset(BoundExpr, Int)
+    case rowNumber
+    case rank
+    case denseRank
+    /// The sum of the argument over the group's rows up to this one (nulls skipped).
+    case runningSum(BoundExpr)
+    /// The mean of the argument over this row and the `rows - 1` before it in the group.
+    case movingAverage(BoundExpr, rows: Int)
+  }
+
+  var kind: Kind
+  var range: SourceRange
+  var type: ValueType
 }

@@ -63,10 +63,10 @@ enum Completion {
       words = provider.sourceNames.map { context.prefixIsBackquoted ? $0 + "`" : quoteName($0) }
     case .columns(let pipeline):
       words = names(provider.columns(afterPipelinePrefix: pipeline))
-    case .expression(let pipeline, let aggregates):
+    case .expression(let pipeline, let aggregates, let windows):
       words = names(provider.columns(afterPipelinePrefix: pipeline))
       if !context.prefixIsBackquoted {
-        words += (Functions.names + (aggregates ? Functions.aggregates : [])).map { $0 + "(" }
+        words += (Functions.names + (aggregates ? Functions.aggregates : []) + (windows ? Functions.windows : [])).map { $0 + "(" }
       }
     case .value(let column?, let pipeline, let quoted):
       let values = provider.values(of: column, afterPipelinePrefix: pipeline)

@@ -15,13 +15,13 @@ enum Help {
     Page(topic: "from", kind: "source", text: "Starts a pipeline: `from SOURCE`. Sources: facts, goals, sections, reports, lines, unread, loaded tables and `let` views.", example: "from goals | take 5"),
     Page(topic: "where", kind: "stage", text: "Keeps the rows for which the condition is true (null counts as false).", example: "from facts | where year == 2024 and value > 100"),
     Page(topic: "select", kind: "stage", text: "Keeps, renames or computes columns: `select ITEM, …` where ITEM is `expr` or `name = expr`.", example: "from facts | select indicator, year, value"),
-    Page(topic: "derive", kind: "stage", text: "Adds computed columns and keeps the others: `derive name = expr, …`.", example: "from facts | derive thousands = value / 1000"),
+    Page(topic: "derive", kind: "stage", text: "Adds computed columns and keeps the others: `derive name = expr, … [by col, …] [sort key, …]`. An aggregate is computed over the row's group (all rows without `by`); window functions (lag, lead, row_number, rank, dense_rank, running_sum, moving_avg) follow `sort` within the group. Rows keep their order.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | derive previous = lag(value), share = value / sum(value) by indicator sort year"),
     Page(topic: "summarize", kind: "stage", text: "Aggregates rows: `summarize name = AGG(expr), … [by expr, …]`; one row per group.", example: "from facts | summarize n = count(), total = sum(value) by report"),
     Page(topic: "sort", kind: "stage", text: "Orders rows: `sort expr [asc|desc], …`. Text sorts in Swedish order (… z å ä ö), nulls last.", example: "from facts | sort value desc"),
     Page(topic: "take", kind: "stage", text: "Keeps the first N rows: `take N`.", example: "from facts | take 10"),
     Page(topic: "distinct", kind: "stage", text: "Removes duplicate rows, or keeps one row per distinct value of the named columns: `distinct [col, …]`.", example: "from facts | distinct indicator"),
     Page(topic: "count", kind: "stage", text: "Replaces the rows by one row with one column: how many there were.", example: "from goals | count"),
-    Page(topic: "top", kind: "stage", text: "The N rows with the highest (or, with asc, lowest) value: `top N by expr [asc|desc]`.", example: "from facts | top 5 by value"),
+    Page(topic: "top", kind: "stage", text: "The N rows with the highest (or, with asc, lowest) value: `top N by expr [asc|desc] [per col, …]`; with `per`, N rows of each group.", example: "from facts | top 3 by value per report"),
     Page(topic: "compare", kind: "stage", text: "Puts the rows where COLUMN is A and where it is B side by side with `delta` and `change_pct`: `compare COLUMN A vs B [by col, …]`.", example: "from facts | where indicator ~ \"antibiotika\" | compare year 2023 vs 2024"),
     Page(topic: "pivot", kind: "stage", text: "One column per distinct value of COLUMN: `pivot COLUMN [value EXPR] [by col, …]`.", example: "from facts | where table ~ \"nyckeltalsjämförelse\" and kind == \"utfall\" | select indicator, year, value | pivot year by indicator"),
     Page(topic: "join", kind: "stage", text: "Joins another source on equal columns: `join SOURCE on col, …` (inner) or `left join`.", example: "from facts | select id = report, indicator, value | join reports on id"),
@@ -47,6 +47,13 @@ enum Help {
     Page(topic: "avg", kind: "aggregate", text: "avg(expr): the mean of the non-null values.", example: "from facts | summarize mean = avg(value) by indicator"),
     Page(topic: "min", kind: "aggregate", text: "min(expr) / max(expr): the smallest / largest value.", example: "from facts | summarize lo = min(value), hi = max(value)"),
     Page(topic: "median", kind: "aggregate", text: "median(expr), stddev(expr), first(expr), last(expr).", example: "from facts | summarize m = median(value) by indicator"),
+    Page(topic: "lag", kind: "window function", text: "lag(x [, n]) / lead(x [, n]): x from the row n (default 1) before / after in the group's `sort` order; null past the group's ends. Only in derive.", example: "from facts | where kind == \"utfall\" | derive previous = lag(value) by indicator sort year"),
+    Page(topic: "lead", kind: "window function", text: "lead(x [, n]): x from the row n (default 1) after in the group's `sort` order. Only in derive.", example: "from facts | where kind == \"utfall\" | derive next = lead(value) by indicator sort year"),
+    Page(topic: "row_number", kind: "window function", text: "row_number(): 1, 2, 3, … in the group's `sort` order (input order without sort). Only in derive.", example: "from facts | derive n = row_number() by report"),
+    Page(topic: "rank", kind: "window function", text: "rank() / dense_rank(): the place in the group's `sort` order; ties share a place, rank leaves gaps after them, dense_rank does not. Needs `sort`. Only in derive.", example: "from facts | where year == 2024 | derive placing = rank() by table sort value desc"),
+    Page(topic: "dense_rank", kind: "window function", text: "dense_rank(): as rank(), without gaps after ties. Only in derive.", example: "from facts | where year == 2024 | derive placing = dense_rank() by table sort value desc"),
+    Page(topic: "running_sum", kind: "window function", text: "running_sum(x): the exact sum of x over the group's rows so far, in `sort` order (nulls skipped). Only in derive.", example: "from facts | where kind == \"utfall\" | derive so_far = running_sum(value) by indicator sort year"),
+    Page(topic: "moving_avg", kind: "window function", text: "moving_avg(x, n): the mean of x over the row and the n − 1 rows before it in the group's `sort` order (nulls skipped). Only in derive.", example: "from facts | where kind == \"utfall\" | derive smooth = moving_avg(value, 2) by indicator sort year"),
   ]
 
   static let sources: [Page] = [
@@ -87,6 +94,7 @@ enum Help {
       Sources:   facts goals sections reports lines, `search "text"`, loaded tables, `let` views
       Functions: \(functions.filter { $0.kind == "function" }.map(\.topic).joined(separator: " "))
       Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last
+      Window functions (in derive): \(functions.filter { $0.kind == "window function" }.map(\.topic).joined(separator: " "))
 
       Commands:
 

@@ -28,7 +28,9 @@ public enum ASTPrinter {
     switch stage.kind {
     case .where(let expr): "where \(print(expr))"
     case .select(let items): "select \(items.map(print).joined(separator: ", "))"
-    case .derive(let items): "derive \(items.map(print).joined(separator: ", "))"
+    case .derive(let items, let by, let sort):
+      "derive \(items.map(print).joined(separator: ", "))" + printBy(by.isEmpty ? nil : by)
+        + (sort.isEmpty ? "" : " sort " + sort.map(print).joined(separator: ", "))
     case .summarize(let aggregates, let by):
       (["summarize"] + (aggregates.isEmpty ? [] : [aggregates.map(print).joined(separator: ", ")])
         + (by.isEmpty ? [] : ["by " + by.map(print).joined(separator: ", ")])).joined(separator: " ")
@@ -36,7 +38,9 @@ public enum ASTPrinter {
     case .take(let count): "take \(print(count))"
     case .distinct(let names): (["distinct"] + (names.isEmpty ? [] : [names.map(print).joined(separator: ", ")])).joined(separator: " ")
     case .count: "count"
-    case .top(let count, let keys): "top \(print(count)) by \(keys.map(print).joined(separator: ", "))"
+    case .top(let count, let keys, let per):
+      "top \(print(count)) by \(keys.map(print).joined(separator: ", "))"
+        + (per.isEmpty ? "" : " per " + per.map(print).joined(separator: ", "))
     case .compare(let column, let first, let second, let by):
       "compare \(print(column)) \(print(first.value)) vs \(print(second.value))" + printBy(by)
     case .pivot(let column, let value, let by):

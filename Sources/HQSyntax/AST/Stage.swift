@@ -8,8 +8,11 @@ public struct Stage: Sendable, Hashable {
     case `where`(Expr)
     /// `select ITEM, …`: exactly these columns, in this order.
     case select([SelectItem])
-    /// `derive name = expr, …`: all columns plus these (a name that exists is replaced).
-    case derive([SelectItem])
+    /// `derive name = expr, … [by col, …] [sort key, …]`: all columns plus these (a name that
+    /// exists is replaced). An aggregate in an item is computed over the row's group (the
+    /// rows with the same `by` values, all rows without `by`); order functions (`lag`,
+    /// `rank`, `running_sum`, …) follow `sort` within the group. Rows keep their input order.
+    case derive([SelectItem], by: [Identifier], sort: [SortKey])
     /// `summarize name = AGG(expr), … [by expr, …]`: one row per distinct `by` key (one row
     /// in all without `by`). The `by` items come first in the result, then the aggregates.
     case summarize(aggregates: [SelectItem], by: [SelectItem])
@@ -21,8 +24,9 @@ public struct Stage: Sendable, Hashable {
     case distinct([Identifier])
     /// `count`: one row, one column `count`, the number of rows.
     case count
-    /// `top N by expr [asc|desc], …`: sort (descending unless `asc` is written) and take N.
-    case top(StageCount, by: [SortKey])
+    /// `top N by expr [asc|desc], … [per col, …]`: sort (descending unless `asc` is written)
+    /// and take N, or N of each group of equal `per` columns.
+    case top(StageCount, by: [SortKey], per: [Identifier])
     /// `compare COLUMN A vs B [by col, …]`: the rows where COLUMN is A and where it is B side
     /// by side, one row per key. `by` is nil when not written (the source's key columns apply).
     case compare(column: Identifier, first: CompareOperand, second: CompareOperand, by: [Identifier]?)

@@ -33,11 +33,17 @@ public enum Functions {
     "endswith", "coalesce", "if",
   ]
 
-  /// Aggregates, allowed only in `summarize` (and `pivot … value`).
+  /// Aggregates, allowed in `summarize`, `derive` (over the row's group) and `pivot … value`.
   public static let aggregates = [
     "count", "count_distinct", "sum", "avg", "min", "max", "median", "stddev", "first", "last",
   ]
 
+  /// Window functions, allowed only in `derive`: they read the rows of the row's group in the
+  /// order of `derive … sort …`.
+  public static let windows = [
+    "lag", "lead", "row_number", "rank", "dense_rank", "running_sum", "moving_avg",
+  ]
+
   /// Every function name, scalar functions first.
-  public static var all: [String] { names + aggregates }
+  public static var all: [String] { names + aggregates + windows }
 }

@@ -14,7 +14,7 @@ extension Parser {
       kind = .select(try parseItems(after: "select", example: "select indicator, year, value"))
     case "derive":
       advance()
-      kind = .derive(try parseDeriveItems())
+      kind = try parseDerive()
     case "summarize":
       advance()
       kind = try parseSummarize()
@@ -35,7 +35,13 @@ extension Parser {
       let count = try parseCount(after: "top")
       let countText = previous.kind == .parameter ? "$" + previous.value : previous.value
       _ = try expectWord("by", "expected 'by' after 'top \(countText)'", help: "top \(countText) by value")
-      kind = .top(count, by: try parseSortKeys(after: "top … by", example: "top 5 by value"))
+      let keys = try parseSortKeys(after: "top … by", example: "top 5 by value")
+      var per: [Identifier] = []
+      if current.isWord("per") {
+        advance()
+        per = try parseNameList("expected the columns of a group after 'per'", help: "top \(countText) by value per report")
+      }
+      kind = .top(count, by: keys, per: per)
     case "compare":
       advance()
       kind = try parseCompare()
@@ -111,12 +117,25 @@ extension Parser {
     return SelectItem(name: name, expr: expr, range: range(from: start))
   }
 
-  mutating func parseDeriveItems() throws(ParseError) -> [SelectItem] {
+  /// `derive name = expr, … [by col, …] [sort key, …]` (`by` and `sort` in either order).
+  mutating func parseDerive() throws(ParseError) -> Stage.Kind {
     let items = try parseItems(after: "derive", example: "derive share = value / total")
     if let unnamed = items.first(where: { $0.name == nil }) {
       throw error("'derive' needs a name for each new column", at: unnamed.range, help: "write NAME = EXPR, e.g. derive share = value / total")
     }
-    return items
+    var by: [Identifier]?
+    var sort: [SortKey]?
+    while current.isWord("by") || current.isWord("sort") {
+      let word = take()
+      if word.value == "by" {
+        if by != nil { throw error("'by' is written twice in this 'derive'", at: word.range, help: "list every column once: by indicator, unit") }
+        by = try parseNameList("expected the columns of a group after 'by'", help: "derive share = value / sum(value) by year")
+      } else {
+        if sort != nil { throw error("'sort' is written twice in this 'derive'", at: word.range, help: "list every key once: sort year, value desc") }
+        sort = try parseSortKeys(after: "sort", example: "derive previous = lag(value) by indicator sort year")
+      }
+    }
+    return .derive(items, by: by ?? [], sort: sort ?? [])
   }
 
   /// `summarize [name = AGG(expr), …] [by item, …]`; at least one of the two lists.
