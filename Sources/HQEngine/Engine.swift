@@ -63,12 +63,23 @@ public struct Engine: Sendable {
   public mutating func run(
     _ source: SourceFile, cancellation: CancellationToken? = nil, output: (Table) -> Void
   ) throws(EngineError) {
+    try run(source, cancellation: cancellation, warning: { _ in }, output: output)
+  }
+
+  /// ``run(_:cancellation:output:)``, handing each statement's warnings (a `compare` side
+  /// that matches no row) to `warning` before its result goes to `output`.
+  public mutating func run(
+    _ source: SourceFile, cancellation: CancellationToken? = nil, warning: (DiagnosticError) -> Void,
+    output: (Table) -> Void
+  ) throws(EngineError) {
     let parsed = Parser.parse(source)
     if parsed.hasErrors {
       throw .diagnostics(DiagnosticError(source: source, diagnostics: parsed.diagnostics))
     }
     for statement in parsed.statements {
-      let table = try execute(statement.pipeline, in: source, cancellation: CancellationCheck(token: cancellation))
+      let warnings = WarningLog()
+      let table = try execute(statement.pipeline, in: source, cancellation: CancellationCheck(token: cancellation), warnings: warnings)
+      if !warnings.diagnostics.isEmpty { warning(DiagnosticError(source: source, diagnostics: warnings.diagnostics)) }
       switch statement.kind {
       case .pipeline:
         output(table)
@@ -126,11 +137,13 @@ public struct Engine: Sendable {
   /// Checks and runs a pipeline: checks as many stages as can be checked before running
   /// (all of them unless a `pivot` makes the columns depend on the data), runs them, and
   /// repeats from there.
-  func execute(_ pipeline: Pipeline, in source: SourceFile, cancellation: CancellationCheck) throws(EngineError) -> Table {
+  func execute(
+    _ pipeline: Pipeline, in source: SourceFile, cancellation: CancellationCheck, warnings: WarningLog = WarningLog()
+  ) throws(EngineError) -> Table {
     do {
       var table = try resolve(pipeline.source)
       let checker = self.checker(for: source)
-      let executor = Executor(cancellation: cancellation, memoryBudget: memoryBudget)
+      let executor = Executor(cancellation: cancellation, memoryBudget: memoryBudget, warnings: warnings)
       var next = 0
       while next < pipeline.stages.count {
         var planned: [PlanStage] = []

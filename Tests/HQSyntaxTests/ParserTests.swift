@@ -75,6 +75,12 @@ import Testing
       == "from facts | compare kind \"budget\" vs \"utfall\" by table, indicator")
     #expect(printedOne("from facts | compare region \"Halland\" vs $other")
       == "from facts | compare region \"Halland\" vs $other")
+    #expect(printedOne("from facts | compare year 2023 vs 2024 value rank by indicator")
+      == "from facts | compare year 2023 vs 2024 value rank by indicator")
+    #expect(printedOne("from facts | compare year 2023 vs 2024 value value * 2")
+      == "from facts | compare year 2023 vs 2024 value (value * 2)")
+    #expect(printedOne("from facts | compare year 2023 vs 2024 value by indicator")
+      == "from facts | compare year 2023 vs 2024 value value by indicator")
     #expect(printedOne("from facts | pivot year") == "from facts | pivot year")
     #expect(printedOne("from facts | pivot year value round(value, 1) by indicator")
       == "from facts | pivot year value round(value, 1) by indicator")
@@ -82,7 +88,7 @@ import Testing
 
   @Test func compareLabels() throws {
     let statement = try #require(Parser.parse(SourceFile(name: "t", text: "from facts | compare kind budget vs -3")).statements.first)
-    guard case .compare(let column, let first, let second, let by) = statement.pipeline.stages[0].kind else {
+    guard case .compare(let column, let first, let second, _, let by) = statement.pipeline.stages[0].kind else {
       Issue.record("not a compare stage")
       return
     }

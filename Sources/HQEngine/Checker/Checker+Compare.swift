@@ -33,35 +33,57 @@ enum DefaultKeys {
 
 extension Checker {
   func compare(
-    column: Identifier, first: CompareOperand, second: CompareOperand, by: [Identifier]?, input: [Field], stage: Stage
+    column: Identifier, first: CompareOperand, second: CompareOperand, value: Expr?, by: [Identifier]?, input: [Field], stage: Stage
   ) throws(CheckFailure) -> (PlanStage, [Field]?) {
     let columnIndex = try self.columnIndex(column, in: input)
     let columnType = input[columnIndex].type
-    guard let valueIndex = input.firstIndex(where: { $0.name == "value" }) else {
-      throw CheckFailure(
-        .error, "compare puts the 'value' column side by side, but there is no 'value' column here", at: stage.keywordRange,
-        help: "name the column to compare 'value', for example: derive value = total")
-    }
-    guard input[valueIndex].type == .number else {
-      throw CheckFailure(.error, "compare needs 'value' to be numbers, but it is \(Binder.article(input[valueIndex].type))", at: stage.keywordRange)
+    let valueExpr: BoundExpr
+    var excluded: Set<String> = [column.name, "value"]
+    if let value {
+      var rowBinder = Binder(source: source, schema: input, parameters: parameters)
+      valueExpr = try rowBinder.bind(value)
+      guard valueExpr.type == .number || valueExpr.type == nil else {
+        throw CheckFailure(
+          .error, "compare needs numbers to put side by side, but this is \(Binder.article(valueExpr.type ?? .number))", at: value.range,
+          help: "to compare text, put it in a number first, e.g. value length(\(binder(for: input).text(value.range)))")
+      }
+      var used = Set<Int>()
+      valueExpr.collectColumns(into: &used)
+      for i in used { excluded.insert(input[i].name) }
+    } else {
+      guard let valueIndex = input.firstIndex(where: { $0.name == "value" }) else {
+        throw CheckFailure(
+          .error, "compare puts the 'value' column side by side, but there is no 'value' column here", at: stage.keywordRange,
+          help: "say which numbers to compare: compare \(column.name) A vs B value EXPR")
+      }
+      guard input[valueIndex].type == .number else {
+        throw CheckFailure(.error, "compare needs 'value' to be numbers, but it is \(Binder.article(input[valueIndex].type))", at: stage.keywordRange)
+      }
+      valueExpr = BoundExpr(.column(valueIndex), type: .number, range: stage.keywordRange)
     }
     let (a, aLabel) = try operand(first, type: columnType, column: column.name)
     let (b, bLabel) = try operand(second, type: columnType, column: column.name)
     if aLabel == bLabel {
       throw CheckFailure(.error, "compare needs two different values, but both are \(aLabel)", at: second.range)
     }
-    let keys = try keyColumns(by, input: input, excluding: [column.name, "value"], what: "compare")
-    for name in keys.map({ input[$0].name }) where name == aLabel || name == bLabel || name == "delta" || name == "change_pct" {
+    let keys = try keyColumns(by, input: input, excluding: value == nil ? [column.name, "value"] : [column.name], what: "compare")
+    let finalKeys = by == nil ? keys.filter { !excluded.contains(input[$0].name) } : keys
+    for name in finalKeys.map({ input[$0].name }) where name == aLabel || name == bLabel || name == "delta" || name == "change_pct" {
       throw CheckFailure(.error, "the key column '\(name)' has the same name as a compare result column", at: stage.keywordRange, help: "rename it first: derive other = \(name)")
     }
     let spec = CompareSpec(
-      column: columnIndex, first: a, second: b, firstLabel: aLabel, secondLabel: bLabel, keys: keys,
-      strippedKey: by == nil ? DefaultKeys.strippedKey(keys, in: input) : nil, value: valueIndex,
+      column: columnIndex, first: a, second: b, firstLabel: aLabel, secondLabel: bLabel,
+      firstRange: first.range, secondRange: second.range, keys: finalKeys,
+      strippedKey: by == nil ? DefaultKeys.strippedKey(finalKeys, in: input) : nil, value: valueExpr,
       range: stage.range, keywordRange: stage.keywordRange)
-    let fields = keys.map { input[$0] } + [
+    let fields = finalKeys.map { input[$0] } + [
       Field(aLabel, .number), Field(bLabel, .number), Field("delta", .number), Field("change_pct", .number),
     ]
     return (.compare(spec), fields)
+  }
+
+  private func binder(for input: [Field]) -> Binder {
+    Binder(source: source, schema: input, parameters: parameters)
   }
 
   /// The value of one side, converted to the column's type where the spelling allows

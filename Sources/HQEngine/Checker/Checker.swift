@@ -55,8 +55,8 @@ struct Checker {
       return (.distinct(indexes), indexes.map { input[$0] })
     case .count:
       return (.count, [Field("count", .number)])
-    case .compare(let column, let first, let second, let by):
-      return try compare(column: column, first: first, second: second, by: by, input: input, stage: stage)
+    case .compare(let column, let first, let second, let value, let by):
+      return try compare(column: column, first: first, second: second, value: value, by: by, input: input, stage: stage)
     case .pivot(let column, let value, let by):
       return (try pivot(column: column, value: value, by: by, input: input, stage: stage), nil)
     case .join(let kind, let joinSource, let on):

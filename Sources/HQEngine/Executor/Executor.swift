@@ -13,6 +13,8 @@ struct Executor {
   let cancellation: CancellationCheck
   /// The most bytes a join may allocate for its result (``Engine/memoryBudget``).
   var memoryBudget: Int = .max
+  /// Where stages note what the analyst should know about a result that is not an error.
+  var warnings = WarningLog()
 
   /// Runs stages in order. `sort` directly followed by `take` runs as one `top`, so only the
   /// rows that are kept get sorted and gathered.

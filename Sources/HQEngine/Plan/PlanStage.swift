@@ -60,10 +60,14 @@ struct CompareSpec: Sendable {
   var second: Value
   var firstLabel: String
   var secondLabel: String
+  /// Where A and B were written, for the warning when one matches no row.
+  var firstRange: SourceRange
+  var secondRange: SourceRange
   var keys: [Int]
   /// A default key column (`measure`) keyed with the compared values removed from its text.
   var strippedKey: Int?
-  var value: Int
+  /// The numbers put side by side: the `value` column or the `value EXPR` written.
+  var value: BoundExpr
   var range: SourceRange
   var keywordRange: SourceRange
 }

@@ -41,8 +41,9 @@ public enum ASTPrinter {
     case .top(let count, let keys, let per):
       "top \(print(count)) by \(keys.map(print).joined(separator: ", "))"
         + (per.isEmpty ? "" : " per " + per.map(print).joined(separator: ", "))
-    case .compare(let column, let first, let second, let by):
-      "compare \(print(column)) \(print(first.value)) vs \(print(second.value))" + printBy(by)
+    case .compare(let column, let first, let second, let value, let by):
+      "compare \(print(column)) \(print(first.value)) vs \(print(second.value))"
+        + (value.map { " value \(print($0))" } ?? "") + printBy(by)
     case .pivot(let column, let value, let by):
       "pivot \(print(column))" + (value.map { " value \(print($0))" } ?? "") + printBy(by)
     case .join(let kind, let source, let columns):

@@ -27,9 +27,10 @@ public struct Stage: Sendable, Hashable {
     /// `top N by expr [asc|desc], … [per col, …]`: sort (descending unless `asc` is written)
     /// and take N, or N of each group of equal `per` columns.
     case top(StageCount, by: [SortKey], per: [Identifier])
-    /// `compare COLUMN A vs B [by col, …]`: the rows where COLUMN is A and where it is B side
-    /// by side, one row per key. `by` is nil when not written (the source's key columns apply).
-    case compare(column: Identifier, first: CompareOperand, second: CompareOperand, by: [Identifier]?)
+    /// `compare COLUMN A vs B [value EXPR] [by col, …]`: the rows where COLUMN is A and where it
+    /// is B side by side, one row per key. `value` is nil when not written (the `value`
+    /// column); `by` is nil when not written (the source's key columns apply).
+    case compare(column: Identifier, first: CompareOperand, second: CompareOperand, value: Expr?, by: [Identifier]?)
     /// `pivot COLUMN [value EXPR] [by col, …]`: one column per distinct value of COLUMN.
     /// `value` is nil when not written (the `value` column); `by` nil when not written.
     case pivot(column: Identifier, value: Expr?, by: [Identifier]?)

@@ -197,19 +197,25 @@ extension Parser {
 
   // MARK: - compare, pivot, join
 
-  /// `compare COLUMN A vs B [by col, …]`.
+  /// `compare COLUMN A vs B [value EXPR] [by col, …]`.
   mutating func parseCompare() throws(ParseError) -> Stage.Kind {
     let example = "compare year 2023 vs 2024"
     let column = try parseName("expected the column to compare after 'compare'", help: example)
     let first = try parseCompareOperand(example: example)
     _ = try expectWord("vs", "expected 'vs' between the two values of 'compare'", help: example)
     let second = try parseCompareOperand(example: example)
+    var value: Expr?
+    if current.isWord("value") {
+      let word = take()
+      // `compare … value` and `compare … value by …` name the `value` column itself.
+      value = atStageEnd || current.isWord("by") ? Expr(.column("value"), range: word.range) : try parseExpression()
+    }
     var by: [Identifier]?
     if current.isWord("by") {
       advance()
       by = try parseNameList("expected key columns after 'by'", help: "compare kind budget vs utfall by table, indicator")
     }
-    return .compare(column: column, first: first, second: second, by: by)
+    return .compare(column: column, first: first, second: second, value: value, by: by)
   }
 
   /// A number (possibly negative), text, a bare word read as text, `true`/`false`, or `$param`.

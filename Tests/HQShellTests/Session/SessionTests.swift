@@ -27,6 +27,15 @@ import Testing
     #expect(err.text == "t.hq:2:1: error: no parameter '$year' is set\n")
   }
 
+  @Test func warningsGoToTheErrorStreamAndTheStatementSucceeds() {
+    let (session, out, err) = makeSession()
+    // The empty model has no rows: a view of no reports stands in.
+    let table = "let t = from reports | take 0\n"
+    #expect(session.run(table + "from t | compare year 2019 vs 2024 value facts by id", name: "w.hq") == .success)
+    #expect(err.text.hasPrefix("w.hq:2:23: warning: no row has year 2019, so the column '2019' is empty\n"))
+    #expect(out.text == "id,2019,2024,delta,change_pct\n")
+  }
+
   @Test func saveWritesReplayableCommandsAtomically() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
