@@ -36,6 +36,16 @@ extension Number {
     return Number.fitting(Number.divideRounding(dividend, by: divisor), scale: target)?.normalized
   }
 
+  /// The exact remainder of `self / other` with the quotient truncated toward zero, so it
+  /// has the sign of `self` (`-7 % 3` is `-1`, `7.5 % 2` is `1.5`), as in SQL. Nil when
+  /// dividing by zero.
+  public func remainder(dividingBy other: Number) -> Number? {
+    guard other.mantissa != 0 else { return nil }
+    let scale = max(self.scale, other.scale)
+    // Both mantissas at the common scale fit in Int128 (|m| < 2^63, 10^18 < 2^60).
+    return Number.fitting(wideMantissa(atScale: scale) % other.wideMantissa(atScale: scale), scale: Int(scale))?.normalized
+  }
+
   public var negated: Number { Number(mantissa: -mantissa, scale: scale) }
   public var magnitude: Number { Number(mantissa: mantissa < 0 ? -mantissa : mantissa, scale: scale) }
 

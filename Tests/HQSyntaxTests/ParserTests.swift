@@ -15,6 +15,12 @@ import Testing
     #expect(printedOne("from facts | where 1 + 2 * 3 - 4 / 5 > 0") == "from facts | where (((1 + (2 * 3)) - (4 / 5)) > 0)")
     #expect(printedOne("from facts | where -x * 2 < -3") == "from facts | where (((-x) * 2) < (-3))")
     #expect(printedOne("from facts | where (a + b) * c == 1") == "from facts | where (((a + b) * c) == 1)")
+    #expect(printedOne("from facts | where a + b % 4 * 2 == 1") == "from facts | where ((a + ((b % 4) * 2)) == 1)")
+    #expect(printedOne("from facts | select x = case when a > 1 then \"big\" when a > 0 then \"small\" else \"none\" end")
+      == "from facts | select x = case when (a > 1) then \"big\" when (a > 0) then \"small\" else \"none\" end")
+    #expect(printedOne("from facts | select x = case when a then 1 end, case") == "from facts | select x = case when a then 1 end, case")
+    let unclosed = Parser.parse(SourceFile(name: "t", text: "from facts | select case when a then 1"))
+    #expect(unclosed.diagnostics.first?.message == "expected 'when', 'else' or 'end' to close the 'case' at 1:21, found the end of the input")
   }
 }
 

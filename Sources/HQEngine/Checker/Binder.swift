@@ -92,7 +92,40 @@ struct Binder {
       return BoundExpr(.isNull(try bind(value), negated: negated), type: .bool, range: range)
     case .call(let name, let args):
       return try call(name, args, range: range)
+    case .caseWhen(let branches, let otherwise):
+      return try caseWhen(branches, otherwise: otherwise, range: range)
     }
+  }
+
+  /// `case when … end`, lowered to nested `if`s: `if(c1, r1, if(c2, r2, else))`.
+  mutating func caseWhen(_ branches: [CaseBranch], otherwise: Expr?, range: SourceRange) throws(CheckFailure) -> BoundExpr {
+    var conditions: [BoundExpr] = []
+    var results: [BoundExpr] = []
+    var type: ValueType?
+
+    for branch in branches {
+      let condition = try bind(branch.condition)
+      try expect(condition, .bool, "'when' needs a true/false condition", branch.condition.range)
+      conditions.append(condition)
+      results.append(try bind(branch.result))
+    }
+    var fallback = BoundExpr(.literal(.null), type: nil, range: range)
+    if let otherwise { fallback = try bind(otherwise) }
+    for result in results + [fallback] {
+      guard let t = result.type else { continue }
+      if let known = type, known != t {
+        throw CheckFailure(
+          .error, "the results of 'case' must have one type, but this is \(Self.article(t)) after \(Self.article(known))", at: result.range,
+          help: known == .text ? "convert it with text(…)" : nil)
+      }
+      type = t
+    }
+    var expr = fallback
+    for i in conditions.indices.reversed() {
+      expr = BoundExpr(.call(.if, [conditions[i], results[i], expr]), type: type, range: range)
+    }
+    expr.type = type
+    return expr
   }
 
   // MARK: Names
@@ -179,13 +212,14 @@ struct Binder {
 
   mutating func binary(_ op: BinaryOperator, _ x: BoundExpr, _ y: BoundExpr, range: SourceRange, operatorRange: SourceRange) throws(CheckFailure) -> BoundExpr {
     switch op {
-    case .add, .subtract, .multiply, .divide:
+    case .add, .subtract, .multiply, .divide, .remainder:
       try expect(x, .number, "'\(op.symbol)' needs numbers", x.range)
       try expect(y, .number, "'\(op.symbol)' needs numbers", y.range)
       let arithmetic: ArithmeticOperator = switch op {
       case .add: .add
       case .subtract: .subtract
       case .multiply: .multiply
+      case .remainder: .remainder
       default: .divide
       }
       return BoundExpr(.arithmetic(arithmetic, x, y), type: .number, range: range)
@@ -253,13 +287,49 @@ struct Binder {
         throw CheckFailure(.error, "if needs both results of one type, but they are \(Self.article(a)) and \(Self.article(b))", at: range)
       }
       resultType = bound[1].type ?? bound[2].type
+    case .concat, .text:
+      break
+    case .number:
+      if bound[0].type == .bool {
+        throw CheckFailure(.error, "number reads numbers from text, but this is a true/false value", at: bound[0].range,
+                           help: "write if(\(text(bound[0].range)), 1, 0)")
+      }
     default:
       for (i, arg) in bound.enumerated() {
         let want = signature.arguments[min(i, signature.arguments.count - 1)]
         try expect(arg, want, "\(function.rawValue) needs \(Self.article(want)) here", arg.range)
       }
     }
+    if function == .extract, bound.count > 2 { try constantGroup(bound[2]) }
+    if function.takesPattern {
+      return BoundExpr(.patternCall(function, bound, try pattern(bound[1], function)), type: resultType, range: range)
+    }
     return BoundExpr(.call(function, bound), type: resultType, range: range)
+  }
+
+  /// The compiled regular expression of `matches`, `extract`, `regex_replace`: text written
+  /// in the query (or a parameter), so a mistake in it is found before anything runs.
+  func pattern(_ argument: BoundExpr, _ function: ScalarFunction) throws(CheckFailure) -> Pattern {
+    guard case .literal(.text(let source)) = argument.kind else {
+      throw CheckFailure(
+        .error, "the pattern of \(function.rawValue) must be text written in the query", at: argument.range,
+        help: "write it in quotes: \(function.signature.example)")
+    }
+    switch Pattern.compile(source) {
+    case .success(let pattern): return pattern
+    case .failure(let error):
+      throw CheckFailure(
+        .error, "invalid regular expression: \(error.message)", at: argument.range,
+        help: "a backslash in hq text is written \\\\: \"\\\\d+\" matches digits; \\\\( and \\\\. match '(' and '.'")
+    }
+  }
+
+  /// The group number of `extract(t, pattern, group)`: a whole number ≥ 0 written in the query.
+  func constantGroup(_ argument: BoundExpr) throws(CheckFailure) {
+    guard case .literal(.number(let n)) = argument.kind, let group = n.intValue, group >= 0 else {
+      throw CheckFailure(.error, "extract's group must be a whole number of at least 0 written in the query", at: argument.range,
+                         help: "write extract(period, \"(\\\\d+)-(\\\\d+)\", 2)")
+    }
   }
 
   mutating func aggregateCall(_ f: AggregateFunction, _ name: Identifier, _ args: [Expr], range: SourceRange) throws(CheckFailure) -> BoundExpr {
@@ -429,6 +499,22 @@ extension ScalarFunction {
     case .endswith: FunctionSignature(arguments: [.text, .text], arity: 2...2, result: .bool, example: "endswith(unit, \"kr\")")
     case .coalesce: FunctionSignature(arguments: [], arity: 1...Int.max, result: nil, example: "coalesce(rank, 0)")
     case .if: FunctionSignature(arguments: [], arity: 3...3, result: nil, example: "if(value > 0, \"up\", \"down\")")
+    case .concat: FunctionSignature(arguments: [], arity: 1...Int.max, result: .text, example: "concat(indicator, \" (\", unit, \")\")")
+    case .substr: FunctionSignature(arguments: [.text, .number, .number], arity: 2...3, result: .text, example: "substr(indicator, 1, 10)")
+    case .replace: FunctionSignature(arguments: [.text, .text, .text], arity: 3...3, result: .text, example: "replace(unit, \"kr\", \"kronor\")")
+    case .trim: FunctionSignature(arguments: [.text], arity: 1...1, result: .text, example: "trim(name)")
+    case .split_part: FunctionSignature(arguments: [.text, .text, .number], arity: 3...3, result: .text, example: "split_part(period, \"–\", 1)")
+    case .matches: FunctionSignature(arguments: [.text, .text], arity: 2...2, result: .bool, example: "matches(indicator, \"^Antal\")")
+    case .extract: FunctionSignature(arguments: [.text, .text, .number], arity: 2...3, result: .text, example: "extract(period, \"\\\\d{4}\")")
+    case .regex_replace: FunctionSignature(arguments: [.text, .text, .text], arity: 3...3, result: .text, example: "regex_replace(name, \"\\\\s+\", \" \")")
+    case .number: FunctionSignature(arguments: [], arity: 1...1, result: .number, example: "number(\"1 204,1\")")
+    case .text: FunctionSignature(arguments: [], arity: 1...1, result: .text, example: "text(year)")
+    case .sqrt: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "sqrt(value)")
+    case .pow: FunctionSignature(arguments: [.number, .number], arity: 2...2, result: .number, example: "pow(last / first, 1 / 7) - 1")
+    case .ln: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "ln(value)")
+    case .exp: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "exp(value)")
+    case .log10: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "log10(value)")
+    case .mod: FunctionSignature(arguments: [.number, .number], arity: 2...2, result: .number, example: "mod(year, 4)")
     }
   }
 }

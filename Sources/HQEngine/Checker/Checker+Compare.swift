@@ -208,12 +208,7 @@ extension Checker {
 extension Expr {
   /// True when a call anywhere in the expression has a name satisfying `predicate`.
   func containsCall(where predicate: (String) -> Bool) -> Bool {
-    switch kind {
-    case .literal, .column, .parameter: return false
-    case .unary(_, let x), .isNull(let x, _), .parenthesized(let x): return x.containsCall(where: predicate)
-    case .binary(_, let x, let y, _): return x.containsCall(where: predicate) || y.containsCall(where: predicate)
-    case .inList(let x, let items, _): return x.containsCall(where: predicate) || items.contains { $0.containsCall(where: predicate) }
-    case .call(let name, let args): return predicate(name.name) || args.contains { $0.containsCall(where: predicate) }
-    }
+    if case .call(let name, _) = kind, predicate(name.name) { return true }
+    return kind.children.contains { $0.containsCall(where: predicate) }
   }
 }

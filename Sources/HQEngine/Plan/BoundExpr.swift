@@ -20,6 +20,9 @@ struct BoundExpr: Sendable {
     case or(BoundExpr, BoundExpr)
     case isNull(BoundExpr, negated: Bool)
     case call(ScalarFunction, [BoundExpr])
+    /// `matches`, `extract`, `regex_replace`: a call whose second argument, the pattern, was
+    /// compiled when the query was checked.
+    case patternCall(ScalarFunction, [BoundExpr], Pattern)
   }
 
   var kind: Kind
@@ -41,7 +44,7 @@ struct BoundExpr: Sendable {
 }
 
 enum ArithmeticOperator: Sendable {
-  case add, subtract, multiply, divide
+  case add, subtract, multiply, divide, remainder
 }
 
 enum ComparisonOperator: Sendable {
@@ -65,6 +68,12 @@ enum ComparisonOperator: Sendable {
 enum ScalarFunction: String, Sendable, CaseIterable {
   case abs, round, floor, ceil, lower, upper, length, contains, startswith, endswith, coalesce
   case `if`
+  case concat, substr, replace, trim, split_part, matches, extract, regex_replace
+  case number, text
+  case sqrt, pow, ln, exp, log10, mod
+
+  /// True for the functions whose second argument is a regular expression.
+  var takesPattern: Bool { self == .matches || self == .extract || self == .regex_replace }
 }
 
 /// The aggregates allowed in `summarize` and `pivot … value`.

@@ -64,6 +64,9 @@ public enum ASTPrinter {
     case .isNull(let value, let negated): "(\(print(value)) is \(negated ? "not null" : "null"))"
     case .call(let name, let arguments): "\(name.name)(\(arguments.map(print).joined(separator: ", ")))"
     case .parenthesized(let inner): print(inner)
+    case .caseWhen(let branches, let otherwise):
+      "case " + branches.map { "when \(print($0.condition)) then \(print($0.result)) " }.joined()
+        + (otherwise.map { "else \(print($0)) " } ?? "") + "end"
     }
   }
 

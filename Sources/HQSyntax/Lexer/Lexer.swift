@@ -229,6 +229,7 @@ public struct Lexer {
     case UInt8(ascii: "-"): return make(.minus, 1)
     case UInt8(ascii: "*"): return make(.star, 1)
     case UInt8(ascii: "/"): return make(.slash, 1)
+    case UInt8(ascii: "%"): return make(.percent, 1)
     case UInt8(ascii: "~"): return make(.tilde, 1)
     case UInt8(ascii: "="): return following == UInt8(ascii: "=") ? make(.equal, 2) : make(.assign, 1)
     case UInt8(ascii: "<"):
@@ -260,7 +261,6 @@ public struct Lexer {
     case "“", "”", "„": "text is written in straight double quotes: \"…\", not typographic quotes"
     case "!": "write 'not' to negate, '!=' for 'not equal'"
     case "&": "write 'and'"
-    case "%": "hq has no '%' operator"
     case ".": "a decimal number starts with a digit: 0.5"
     case "{", "}": "lists are written in square brackets: [a, b]"
     case "–", "—", "−": "write the minus sign as '-'"

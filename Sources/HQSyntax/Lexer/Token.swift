@@ -36,6 +36,7 @@ public struct Token: Sendable, Hashable {
     case .minus: .subtract
     case .star: .multiply
     case .slash: .divide
+    case .percent: .remainder
     case .identifier where value == "and": .and
     case .identifier where value == "or": .or
     default: nil
@@ -95,6 +96,7 @@ public enum TokenKind: String, Sendable, Hashable {
   case minus = "-"
   case star = "*"
   case slash = "/"
+  case percent = "%"
   /// A line break that ends a statement (see ``Lexer/statementTokens(_:)``).
   case newline = "end of line"
   case endOfInput = "end of input"

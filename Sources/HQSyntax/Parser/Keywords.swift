@@ -30,7 +30,8 @@ public enum Functions {
   /// Scalar functions: one value per row.
   public static let names = [
     "abs", "round", "floor", "ceil", "lower", "upper", "length", "contains", "startswith",
-    "endswith", "coalesce", "if",
+    "endswith", "coalesce", "if", "concat", "substr", "replace", "trim", "split_part", "matches",
+    "extract", "regex_replace", "number", "text", "sqrt", "pow", "ln", "exp", "log10", "mod",
   ]
 
   /// Aggregates, allowed in `summarize`, `derive` (over the row's group) and `pivot … value`.

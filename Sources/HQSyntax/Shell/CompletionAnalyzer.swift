@@ -197,7 +197,7 @@ struct CompletionAnalyzer {
   func isExpressionEnd(_ token: Token) -> Bool {
     switch token.kind {
     case .number, .string, .quotedIdentifier, .parameter, .rightParen, .rightBracket: true
-    case .identifier: !["and", "or", "not", "in", "is", "by"].contains(token.value)
+    case .identifier: !["and", "or", "not", "in", "is", "by", "case", "when", "then", "else"].contains(token.value)
     default: false
     }
   }
