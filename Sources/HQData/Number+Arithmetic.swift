@@ -154,3 +154,33 @@ extension Number {
     wideMantissa(atScale: target)
   }
 }
+
+extension Number {
+  /// The sample variance (n − 1) of at least two values, (n·Σx² − (Σx)²) / (n(n − 1)),
+  /// computed exactly and rounded half away from zero to ``divisionScale`` decimals; nil
+  /// when fewer than two values are given or an intermediate sum does not fit 128 bits.
+  public static func exactSampleVariance(_ values: [Number]) -> Number? {
+    guard values.count >= 2 else { return nil }
+    let scale = values.map(\.scale).max() ?? 0
+    var s1: Int128 = 0
+    var s2: Int128 = 0
+    for v in values {
+      let m = v.wideMantissa(atScale: scale)
+      let (square, o1) = m.multipliedReportingOverflow(by: m)
+      let (sum2, o2) = s2.addingReportingOverflow(square)
+      let (sum1, o3) = s1.addingReportingOverflow(m)
+      if o1 || o2 || o3 { return nil }
+      s1 = sum1
+      s2 = sum2
+    }
+    let n = Int128(values.count)
+    let (a, o1) = n.multipliedReportingOverflow(by: s2)
+    let (b, o2) = s1.multipliedReportingOverflow(by: s1)
+    let (numerator, o3) = a.subtractingReportingOverflow(b)
+    // numerator / (n (n − 1) 10^(2 scale)) at divisionScale digits.
+    let (scaled, o4) = numerator.multipliedReportingOverflow(by: powerOfTen(Int(divisionScale)))
+    let (denominator, o5) = (n * (n - 1)).multipliedReportingOverflow(by: powerOfTen(2 * Int(scale)))
+    if o1 || o2 || o3 || o4 || o5 { return nil }
+    return fitting(divideRounding(scaled, by: denominator), scale: Int(divisionScale))?.normalized
+  }
+}

@@ -106,3 +106,55 @@ extension FunctionTests {
     #expect(try one("a = number(\"184 kWh/m2\"), b = number(\"2024 inom till exempel\"), c = number(\"3 st.\")") == ["a,b,c", "184,null,3"])
   }
 }
+
+/// percentile, variance and list over ``Fixture/facts``: non-null values 9.4 16.1 300 270 15
+/// 0 5 in row order (Öppenvård's value is null).
+@Suite struct NewAggregateTests {
+  @Test func percentileInterpolatesBetweenNeighbours() throws {
+    // Sorted: 0 5 9.4 15 16.1 270 300 (n = 7, positions 0–6). p = 0.5 → position 3 → 15;
+    // p = 0.9 → 5.4 → 270 + 0.4 × (300 − 270) = 282; p = 0.25 → 1.5 → 5 + 0.5 × 4.4 = 7.2;
+    // 0 and 1 are the smallest and largest.
+    #expect(try run("from facts | summarize a = percentile(value, 0.5), b = percentile(value, 0.9), c = percentile(value, 0.25), d = percentile(value, 0), e = percentile(value, 1)") == [
+      "a,b,c,d,e", "15,282,7.2,0,300",
+    ])
+    // Per group: Läkemedel 9.4 16.1 15 → sorted 9.4 15 16.1, p = 0.75 → position 1.5 → 15.55;
+    // Öppenvård has no value: null; ambulans 0 5 → 3.75.
+    #expect(try run("from facts | summarize p = percentile(value, 0.75) by indicator") == [
+      "indicator,p", "Läkemedel,15.55", "Antibiotika,292.5", "Öppenvård,null", "ambulans,3.75",
+    ])
+  }
+
+  @Test func varianceIsTheExactSampleVariance() throws {
+    // Läkemedel 9.4 16.1 15: mean 13.5, squared deviations 16.81 6.76 2.25 = 25.82, / 2 = 12.91.
+    // Antibiotika 300 270: 450; ambulans 0 5: 12.5; one or no value: null.
+    #expect(try run("from facts | summarize v = variance(value) by indicator") == [
+      "indicator,v", "Läkemedel,12.91", "Antibiotika,450", "Öppenvård,null", "ambulans,12.5",
+    ])
+    // 1 2 2: mean 5/3, deviations² 4/9 1/9 1/9 = 2/3, / 2 = 1/3.
+    let t = Fixture.table("t", [("x", .number)], [[.int(1)], [.int(2)], [.int(2)]])
+    var engine = Engine(catalog: Catalog([t]))
+    #expect(try run("from t | summarize v = variance(x)", engine: &engine) == ["v", "0.333333333333"])
+  }
+
+  @Test func listJoinsTheValuesInRowOrder() throws {
+    #expect(try run("from facts | summarize names = list(indicator) by year") == [
+      "year,names", "2023,Läkemedel, Antibiotika, ambulans", "2024,Läkemedel, Antibiotika, Läkemedel, Öppenvård, ambulans",
+    ])
+    #expect(try run("from facts | where indicator == \"Läkemedel\" | summarize v = list(value, \"+\"), k = list(kind, \"\")") == [
+      "v,k", "9.4+16.1+15,utfallutfallbudget",
+    ])
+    #expect(try run("from facts | where value is null | summarize v = list(value)") == ["v", "null"])
+  }
+
+  @Test func newAggregatesInDeriveAndTheirErrors() throws {
+    // The 2023 outcomes are 9.4, 300 and 0: the 50th percentile of the one group is 9.4.
+    #expect(try run("from facts | where kind == \"utfall\" and year == 2023 | derive p = percentile(value, 0.5), all = list(indicator, \"|\") | select p, all") == [
+      "p,all", "9.4,Läkemedel|Antibiotika|ambulans", "9.4,Läkemedel|Antibiotika|ambulans", "9.4,Läkemedel|Antibiotika|ambulans",
+    ])
+    #expect(failure("from facts | summarize p = percentile(value, 2)").contains("error: percentile's fraction must be a number from 0 to 1"))
+    #expect(failure("from facts | summarize p = percentile(indicator, 0.5)").contains("error: percentile needs numbers, but this is text"))
+    #expect(failure("from facts | summarize p = percentile(value, year)").contains("error: this argument must be a value written in the query"))
+    #expect(failure("from facts | summarize l = list(indicator, 1)").contains("error: list's separator must be text written in the query"))
+    #expect(failure("from facts | summarize v = variance()").contains("error: variance takes one argument, but 0 were given"))
+  }
+}

@@ -339,29 +339,62 @@ struct Binder {
         .error, "the aggregate '\(f.rawValue)' can only be used in 'summarize' and 'derive'", at: range,
         help: "for example: summarize total = \(f.rawValue)(\(argument)) by indicator, or derive x = \(f.rawValue)(\(argument)) by indicator")
     }
-    let expectedArity = f == .count ? 0...1 : 1...1
+    let (expectedArity, usage, arityText): (ClosedRange<Int>, String, String) = switch f {
+    case .count: (0...1, "count() or count(expr)", "zero or one argument")
+    case .percentile: (2...2, "percentile(value, 0.9)", "2 arguments")
+    case .list: (1...2, "list(indicator) or list(indicator, \"; \")", "1 to 2 arguments")
+    default: (1...1, "\(f.rawValue)(expr)", "one argument")
+    }
     guard expectedArity.contains(args.count) else {
-      let usage = f == .count ? "count() or count(expr)" : "\(f.rawValue)(expr)"
-      throw CheckFailure(.error, "\(f.rawValue) takes \(f == .count ? "zero or one argument" : "one argument"), but \(args.count) were given", at: range, help: "write \(usage)")
+      throw CheckFailure(
+        .error, "\(f.rawValue) takes \(arityText), but \(args.count) \(args.count == 1 ? "was" : "were") given", at: range, help: "write \(usage)")
     }
     var argument: BoundExpr? = nil
     if let arg = args.first {
       argument = try bindInner(arg, schema: rows)
     }
+    var parameter: Value? = nil
     var type: ValueType = .number
     switch f {
     case .count, .count_distinct: type = .number
-    case .sum, .avg, .median, .stddev:
+    case .sum, .avg, .median, .stddev, .variance:
       if let argument { try expect(argument, .number, "\(f.rawValue) needs numbers", argument.range) }
+    case .percentile:
+      if let argument { try expect(argument, .number, "percentile needs numbers", argument.range) }
+      let p = try constantArgument(args[1])
+      guard let fraction = p.number, !fraction.isNegative, fraction <= Number(1) else {
+        throw CheckFailure(.error, "percentile's fraction must be a number from 0 to 1 written in the query", at: args[1].range,
+                           help: "write percentile(value, 0.9) for the 90th percentile, 0.5 for the median")
+      }
+      parameter = .number(fraction)
+    case .list:
+      type = .text
+      parameter = .text(", ")
+      if args.count > 1 {
+        guard case .text(let separator) = try constantArgument(args[1]) else {
+          throw CheckFailure(.error, "list's separator must be text written in the query", at: args[1].range, help: "write \(usage)")
+        }
+        parameter = .text(separator)
+      }
     case .min, .max, .first, .last:
       type = argument?.type ?? .number
     }
-    let call = AggregateCall(function: f, argument: argument, range: range, type: type)
+    let call = AggregateCall(function: f, argument: argument, parameter: parameter, range: range, type: type)
     if windowCalls != nil {
       return window(WindowCall(kind: .aggregate(call), range: range, type: type))
     }
     aggregates.append(call)
     return BoundExpr(.column(schema.count + aggregates.count - 1), type: type, range: range)
+  }
+
+  /// A constant argument (a literal or `$parameter`) of an aggregate, such as percentile's
+  /// fraction; anything else is an error.
+  func constantArgument(_ arg: Expr) throws(CheckFailure) -> Value {
+    var constant = Binder(source: source, schema: [], parameters: parameters)
+    guard let bound = try? constant.bind(arg), case .literal(let value) = bound.kind else {
+      throw CheckFailure(.error, "this argument must be a value written in the query, not computed from the rows", at: arg.range)
+    }
+    return value
   }
 
   /// The argument of an aggregate or window call, bound where neither may appear again.

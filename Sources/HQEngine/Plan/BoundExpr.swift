@@ -79,6 +79,7 @@ enum ScalarFunction: String, Sendable, CaseIterable {
 /// The aggregates allowed in `summarize` and `pivot … value`.
 enum AggregateFunction: String, Sendable, CaseIterable {
   case count, count_distinct, sum, avg, min, max, median, stddev, first, last
+  case percentile, variance, list
 }
 
 /// The functions that read other rows of the row's group, in the order of `derive … sort …`;

@@ -41,6 +41,8 @@ struct AggregateCall: Sendable {
   var function: AggregateFunction
   /// Nil for `count()`.
   var argument: BoundExpr?
+  /// The constant second argument: percentile's fraction, list's separator.
+  var parameter: Value? = nil
   var range: SourceRange
   /// The type of the result (number for count/sum/avg/…, the argument's for min/max/first/last).
   var type: ValueType

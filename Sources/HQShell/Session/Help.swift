@@ -61,6 +61,9 @@ enum Help {
     Page(topic: "avg", kind: "aggregate", text: "avg(expr): the mean of the non-null values.", example: "from facts | summarize mean = avg(value) by indicator"),
     Page(topic: "min", kind: "aggregate", text: "min(expr) / max(expr): the smallest / largest value.", example: "from facts | summarize lo = min(value), hi = max(value)"),
     Page(topic: "median", kind: "aggregate", text: "median(expr), stddev(expr), first(expr), last(expr).", example: "from facts | summarize m = median(value) by indicator"),
+    Page(topic: "percentile", kind: "aggregate", text: "percentile(expr, p): the continuous p-quantile (0 ≤ p ≤ 1), interpolated between the two values around it, exact.", example: "from facts | summarize p90 = percentile(value, 0.9) by indicator"),
+    Page(topic: "variance", kind: "aggregate", text: "variance(expr): the sample variance (n − 1), exact to 12 decimals.", example: "from facts | summarize v = variance(value) by indicator"),
+    Page(topic: "list", kind: "aggregate", text: "list(expr [, separator]): the group's non-null values as one text, in row order, separated by \", \" or the separator.", example: "from goals | summarize names = list(name, \"; \") by status"),
     Page(topic: "lag", kind: "window function", text: "lag(x [, n]) / lead(x [, n]): x from the row n (default 1) before / after in the group's `sort` order; null past the group's ends. Only in derive.", example: "from facts | where kind == \"utfall\" | derive previous = lag(value) by indicator sort year"),
     Page(topic: "lead", kind: "window function", text: "lead(x [, n]): x from the row n (default 1) after in the group's `sort` order. Only in derive.", example: "from facts | where kind == \"utfall\" | derive next = lead(value) by indicator sort year"),
     Page(topic: "row_number", kind: "window function", text: "row_number(): 1, 2, 3, … in the group's `sort` order (input order without sort). Only in derive.", example: "from facts | derive n = row_number() by report"),
@@ -107,7 +110,7 @@ enum Help {
       Stages:    \(stages.filter { $0.kind == "stage" }.map(\.topic).joined(separator: " "))
       Sources:   facts goals sections reports lines, `search "text"`, loaded tables, `let` views
       Functions: \(functions.filter { $0.kind == "function" }.map(\.topic).joined(separator: " "))
-      Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last
+      Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last percentile variance list
       Window functions (in derive): \(functions.filter { $0.kind == "window function" }.map(\.topic).joined(separator: " "))
 
       Commands:

@@ -37,6 +37,7 @@ public enum Functions {
   /// Aggregates, allowed in `summarize`, `derive` (over the row's group) and `pivot … value`.
   public static let aggregates = [
     "count", "count_distinct", "sum", "avg", "min", "max", "median", "stddev", "first", "last",
+    "percentile", "variance", "list",
   ]
 
   /// Window functions, allowed only in `derive`: they read the rows of the row's group in the
