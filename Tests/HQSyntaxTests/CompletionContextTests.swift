@@ -24,7 +24,7 @@ import Testing
     #expect(context("from facts | ").kind == .stage)
     #expect(context("from facts |wh").kind == .stage)
     #expect(context("from facts | wh").keywordCandidates == ["where"])
-    #expect(context("from facts | where x > 1 | s").keywordCandidates == ["select", "summarize", "sort"])
+    #expect(context("from facts | where x > 1 | s").keywordCandidates == ["select", "summarize", "sort", "semi join"])
     #expect(context("from facts\n  | ").kind == .stage)
     #expect(context("from facts | left ").kind == .keywords(["join"]))
   }

@@ -107,6 +107,15 @@ import Testing
 
   @Test func joins() {
     #expect(printedOne("from facts | join goals on indicator") == "from facts | join goals on indicator")
+    #expect(printedOne("from facts | join reports on report == id, year") == "from facts | join reports on report == id, year")
+    #expect(printedOne("from facts | full join t on a") == "from facts | full join t on a")
+    #expect(printedOne("from facts | right join t on a == `b c`") == "from facts | right join t on a == `b c`")
+    #expect(printedOne("from facts | semi join t on a") == "from facts | semi join t on a")
+    #expect(printedOne("from facts | anti join t on a") == "from facts | anti join t on a")
+    #expect(printedOne("from facts | union t") == "from facts | union t")
+    #expect(printedOne("from t | unpivot `2023`, `2024` into year, value") == "from t | unpivot `2023`, `2024` into year, value")
+    let missing = Parser.parse(SourceFile(name: "t", text: "from t | unpivot a, b into year"))
+    #expect(missing.diagnostics.first?.message == "expected ',' and the name of the column for the values, found the end of the input")
     #expect(printedOne("from facts | left join goals on indicator, year")
       == "from facts | left join goals on indicator, year")
   }
@@ -206,7 +215,8 @@ import Testing
     let rest: [String: String] = [
       "where": "x", "select": "x", "derive": "y = x", "summarize": "n = count()", "sort": "x", "take": "1",
       "distinct": "", "count": "", "top": "1 by x", "compare": "k a vs b", "pivot": "k", "join": "t on x",
-      "left join": "t on x",
+      "left join": "t on x", "right join": "t on x", "full join": "t on a == b", "semi join": "t on x",
+      "anti join": "t on x", "union": "t", "unpivot": "a, b into k, v",
     ]
     let text = "from t | \(keyword) \(rest[keyword] ?? "")"
     let result = Parser.parse(SourceFile(name: "t", text: text))

@@ -164,45 +164,6 @@ extension Checker {
       value: valueExpr, aggregate: aggregate, aggregateOutput: aggregateOutput,
       range: stage.range, keywordRange: stage.keywordRange))
   }
-
-  func join(kind: JoinKind, source joinSource: PipelineSource, on: [Identifier], input: [Field], stage: Stage) throws(CheckFailure) -> (PlanStage, [Field]?) {
-    let right = try lookup(joinSource)
-    let rightFields = right.schema.fields
-    var leftKeys: [Int] = []
-    var rightKeys: [Int] = []
-    for name in on {
-      let l = try columnIndex(name, in: input)
-      guard let r = rightFields.firstIndex(where: { $0.name == name.name }) else {
-        var failure = Binder.unknownColumn(name.name, at: name.range, in: rightFields)
-        failure.diagnostic.message = "the joined source '\(right.name)' has no column '\(name.name)'"
-        if failure.diagnostic.help?.hasPrefix("did you mean") != true {
-          failure.diagnostic.help = "its columns are: \(rightFields.map(\.name).joined(separator: ", ")); "
-            + "to join on a column with another name, rename it in a view first: "
-            + "let r = from \(right.name) | derive \(name.name) = COLUMN"
-        }
-        throw failure
-      }
-      if input[l].type != rightFields[r].type {
-        throw CheckFailure(
-          .error, "'\(name.name)' is \(Binder.article(input[l].type)) here but \(Binder.article(rightFields[r].type)) in '\(right.name)'",
-          at: name.range)
-      }
-      leftKeys.append(l)
-      rightKeys.append(r)
-    }
-    let keyNames = Set(on.map(\.name))
-    var names = Set(input.map(\.name))
-    var rightColumns: [(index: Int, name: String)] = []
-    for (i, f) in rightFields.enumerated() where !keyNames.contains(f.name) {
-      var name = f.name
-      if names.contains(name) { name = "\(right.name)_\(f.name)" }
-      while names.contains(name) { name += "_" }
-      names.insert(name)
-      rightColumns.append((i, name))
-    }
-    let spec = JoinSpec(right: right, range: stage.keywordRange, leftKeys: leftKeys, rightKeys: rightKeys, left: kind == .left, rightColumns: rightColumns)
-    return (.join(spec), input + rightColumns.map { Field($0.name, rightFields[$0.index].type) })
-  }
 }
 
 extension Expr {

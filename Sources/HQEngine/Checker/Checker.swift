@@ -61,6 +61,10 @@ struct Checker {
       return (try pivot(column: column, value: value, by: by, input: input, stage: stage), nil)
     case .join(let kind, let joinSource, let on):
       return try join(kind: kind, source: joinSource, on: on, input: input, stage: stage)
+    case .union(let unionSource):
+      return try union(source: unionSource, input: input, stage: stage)
+    case .unpivot(let columns, let name, let value):
+      return try unpivot(columns: columns, name: name, value: value, input: input, stage: stage)
     }
   }
 

@@ -80,6 +80,10 @@ struct Executor {
       return try pivot(spec, input, evaluator)
     case .join(let spec):
       return try join(spec, input)
+    case .union(let spec):
+      return try union(spec, input)
+    case .unpivot(let spec):
+      return try unpivot(spec, input)
     }
   }
 

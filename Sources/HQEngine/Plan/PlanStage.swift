@@ -23,6 +23,25 @@ enum PlanStage: Sendable {
   case compare(CompareSpec)
   case pivot(PivotSpec)
   case join(JoinSpec)
+  case union(UnionSpec)
+  case unpivot(UnpivotSpec)
+}
+
+/// `union SOURCE`: for each output column, the input column and the source's column it is
+/// filled from (nil: nulls on that side).
+struct UnionSpec: Sendable {
+  var other: Table
+  var columns: [(left: Int?, right: Int?)]
+}
+
+/// `unpivot`: the unpivoted input columns, the kept ones, and the two new columns.
+struct UnpivotSpec: Sendable {
+  var columns: [Int]
+  var kept: [Int]
+  /// Every unpivoted column's name reads as a number (`2023`), so NAME is a number column.
+  var namesAreNumbers: Bool
+  var name: String
+  var value: String
 }
 
 /// An output column: its name and how to compute it.
@@ -92,7 +111,7 @@ struct JoinSpec: Sendable {
   var range: SourceRange
   var leftKeys: [Int]
   var rightKeys: [Int]
-  var left: Bool
+  var kind: JoinKind
   /// The right columns that are kept, with their output names.
   var rightColumns: [(index: Int, name: String)]
 }

@@ -58,7 +58,7 @@ enum Completion {
     switch context.kind {
     case .statementStart, .stage, .keywords:
       words = context.keywordCandidates
-      if case .stage = context.kind { words = words.map { $0 == "left join" ? "left" : $0 } }
+      if case .stage = context.kind { words = words.map { $0.hasSuffix(" join") ? String($0.dropLast(" join".count)) : $0 } }
     case .source:
       words = provider.sourceNames.map { context.prefixIsBackquoted ? $0 + "`" : quoteName($0) }
     case .columns(let pipeline):

@@ -46,8 +46,12 @@ public enum ASTPrinter {
         + (value.map { " value \(print($0))" } ?? "") + printBy(by)
     case .pivot(let column, let value, let by):
       "pivot \(print(column))" + (value.map { " value \(print($0))" } ?? "") + printBy(by)
-    case .join(let kind, let source, let columns):
-      "\(kind == .left ? "left join" : "join") \(printJoinSource(source)) on \(columns.map(print).joined(separator: ", "))"
+    case .join(let kind, let source, let keys):
+      "\(kind == .inner ? "join" : kind.rawValue + " join") \(printJoinSource(source)) on "
+        + keys.map { $0.isSameName ? print($0.left) : "\(print($0.left)) == \(print($0.right))" }.joined(separator: ", ")
+    case .union(let source): "union \(printJoinSource(source))"
+    case .unpivot(let columns, let name, let value):
+      "unpivot \(columns.map(print).joined(separator: ", ")) into \(print(name)), \(print(value))"
     }
   }
 

@@ -34,8 +34,13 @@ public struct Stage: Sendable, Hashable {
     /// `pivot COLUMN [value EXPR] [by col, …]`: one column per distinct value of COLUMN.
     /// `value` is nil when not written (the `value` column); `by` nil when not written.
     case pivot(column: Identifier, value: Expr?, by: [Identifier]?)
-    /// `join SOURCE on col, …` / `left join SOURCE on col, …`.
-    case join(JoinKind, source: PipelineSource, on: [Identifier])
+    /// `[left|right|full|semi|anti] join SOURCE on col, …` (`col` or `left_col == right_col`).
+    case join(JoinKind, source: PipelineSource, on: [JoinKey])
+    /// `union SOURCE`: the source's rows after these, columns matched by name.
+    case union(source: PipelineSource)
+    /// `unpivot col, … into NAME, VALUE`: one row per listed column of each row, with the
+    /// column's name in NAME and its cell in VALUE (rows whose cell is null are left out).
+    case unpivot(columns: [Identifier], name: Identifier, value: Identifier)
   }
 
   public var kind: Kind
@@ -63,8 +68,9 @@ public struct Stage: Sendable, Hashable {
     case .top: "top"
     case .compare: "compare"
     case .pivot: "pivot"
-    case .join(.inner, _, _): "join"
-    case .join(.left, _, _): "left join"
+    case .join(let kind, _, _): kind == .inner ? "join" : "\(kind.rawValue) join"
+    case .union: "union"
+    case .unpivot: "unpivot"
     }
   }
 }
@@ -139,8 +145,28 @@ public struct CompareOperand: Sendable, Hashable {
   public var range: SourceRange { value.range }
 }
 
-/// Inner joins keep only matching rows; left joins keep every left row.
-public enum JoinKind: String, Sendable, Hashable {
+/// Which rows a join keeps: inner joins only matching pairs; left joins every left row, right
+/// joins every right row, full joins both; semi joins the left rows that have a match (once,
+/// left columns only), anti joins those that have none.
+public enum JoinKind: String, Sendable, Hashable, CaseIterable {
   case inner
   case left
+  case right
+  case full
+  case semi
+  case anti
+}
+
+/// One key of a join: `col` (the same name on both sides) or `left_col == right_col`.
+public struct JoinKey: Sendable, Hashable {
+  public var left: Identifier
+  public var right: Identifier
+
+  public init(left: Identifier, right: Identifier) {
+    self.left = left
+    self.right = right
+  }
+
+  /// True for `col`, written once for both sides.
+  public var isSameName: Bool { left.name == right.name && left.range == right.range }
 }

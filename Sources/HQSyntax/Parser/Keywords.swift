@@ -3,7 +3,8 @@ public enum Keywords {
   /// Stage keywords, in the order `.help` and completion list them.
   public static let stages = [
     "where", "select", "derive", "summarize", "sort", "take", "distinct", "count", "top",
-    "compare", "pivot", "join", "left join",
+    "compare", "pivot", "join", "left join", "right join", "full join", "semi join", "anti join",
+    "union", "unpivot",
   ]
 
   /// The words a statement may start with.
@@ -19,6 +20,8 @@ public enum Keywords {
     "arrange": "sort", "group": "summarize", "groupby": "summarize", "aggregate": "summarize",
     "agg": "summarize", "extend": "derive", "mutate": "derive", "project": "select",
     "unique": "distinct", "uniq": "distinct", "lookup": "join", "merge": "join",
+    "append": "union", "bind_rows": "union", "concat": "union", "melt": "unpivot", "gather": "unpivot",
+    "inner": "join", "outer": "full join",
   ]
 
   /// The stage keywords as one readable list: `where, select, …, left join`.

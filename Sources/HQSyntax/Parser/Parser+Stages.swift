@@ -51,10 +51,18 @@ extension Parser {
     case "join":
       advance()
       kind = try parseJoin(.inner)
-    case "left":
+    case "left", "right", "full", "semi", "anti":
+      let side = take()
+      _ = try expectWord("join", "expected 'join' after '\(side.value)'", help: "\(side.value) join goals on indicator")
+      kind = try parseJoin(JoinKind(rawValue: side.value) ?? .inner)
+    case "union":
       advance()
-      _ = try expectWord("join", "expected 'join' after 'left'", help: "left join goals on indicator")
-      kind = try parseJoin(.left)
+      let start = current.range.start
+      let name = try parseName("expected a source name after 'union'", help: "union facts2023")
+      kind = .union(source: PipelineSource(.named(name), range: range(from: start)))
+    case "unpivot":
+      advance()
+      kind = try parseUnpivot()
     default:
       throw unknownStageError(keyword)
     }
@@ -66,7 +74,7 @@ extension Parser {
     var position = index
     while position > 0, tokens[position - 1].range.start > start { position -= 1 }
     let first = tokens[position - 1]
-    if first.isWord("left"), position < tokens.count, tokens[position].isWord("join") {
+    if JoinKind(rawValue: first.value) != nil, first.kind == .identifier, position < tokens.count, tokens[position].isWord("join") {
       return tokens[position].range.end
     }
     return first.range.end
@@ -265,13 +273,38 @@ extension Parser {
     return .pivot(column: column, value: value, by: by)
   }
 
-  /// `join SOURCE on col, …` (the keyword is consumed).
+  /// `join SOURCE on key, …` (the keyword is consumed); a key is `col` or `col == col`.
   mutating func parseJoin(_ kind: JoinKind) throws(ParseError) -> Stage.Kind {
     let start = current.range.start
     let name = try parseName("expected a source name after 'join'", help: "join goals on indicator")
     let source = PipelineSource(.named(name), range: range(from: start))
     _ = try expectWord("on", "expected 'on' and the columns to join on", help: "join \(name.name) on indicator")
-    let columns = try parseNameList("expected the columns to join on after 'on'", help: "join \(name.name) on indicator, year")
-    return .join(kind, source: source, on: columns)
+    var keys: [JoinKey] = []
+    repeat {
+      if !keys.isEmpty { advance() }
+      let message = keys.isEmpty ? "expected the columns to join on after 'on'" : "expected a column name after ','"
+      let left = try parseName(message, help: "join \(name.name) on indicator, year")
+      var right = left
+      if current.kind == .equal {
+        advance()
+        right = try parseName("expected the column of '\(name.name)' after '=='", help: "join \(name.name) on report == id")
+      } else if current.kind == .assign {
+        let other = following.kind == .identifier || following.kind == .quotedIdentifier ? following.value : "COLUMN"
+        throw error("'=' does not compare", at: current.range, help: "to join on columns with different names, write 'on \(left.name) == \(other)'")
+      }
+      keys.append(JoinKey(left: left, right: right))
+    } while current.kind == .comma
+    return .join(kind, source: source, on: keys)
+  }
+
+  /// `unpivot col, … into NAME, VALUE`.
+  mutating func parseUnpivot() throws(ParseError) -> Stage.Kind {
+    let example = "unpivot `2023`, `2024` into year, value"
+    let columns = try parseNameList("expected the columns to unpivot after 'unpivot'", help: example)
+    _ = try expectWord("into", "expected 'into' and the names of the two new columns", help: example)
+    let name = try parseName("expected the name of the column for the column names after 'into'", help: example)
+    _ = try expect(.comma, "expected ',' and the name of the column for the values", help: example)
+    let value = try parseName("expected the name of the column for the values", help: example)
+    return .unpivot(columns: columns, name: name, value: value)
   }
 }

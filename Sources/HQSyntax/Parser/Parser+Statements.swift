@@ -41,10 +41,8 @@ extension Parser {
     guard !atStageEnd else { return }
     let what = stage.map { "the '\($0.keyword)' stage" } ?? "the source"
     var help: String?
-    if current.kind == .identifier, Keywords.stages.contains(current.value) || current.value == "left" {
+    if current.kind == .identifier, Keywords.stages.contains(current.value) || JoinKind(rawValue: current.value) != nil {
       help = "separate stages with '|': … | \(current.value) …"
-    } else if (current.kind == .assign || current.kind == .equal), stage.map({ $0.keyword.hasSuffix("join") }) == true {
-      help = "join matches columns that have the same name on both sides; rename one first: derive id = report"
     } else if current.kind == .assign {
       help = "to compare, write '=='"
     } else if current.isWord("group"), following.isWord("by") {

@@ -135,9 +135,14 @@ struct CompletionAnalyzer {
     case "compare": return compareKind(rest, pipelinePrefix: pipelinePrefix)
     case "pivot": return pivotKind(rest, pipelinePrefix: pipelinePrefix)
     case "join": return joinKind(rest, pipelinePrefix: pipelinePrefix)
-    case "left":
+    case "left", "right", "full", "semi", "anti":
       if rest.isEmpty { return .keywords(["join"]) }
       return joinKind(Array(rest.dropFirst()), pipelinePrefix: pipelinePrefix)
+    case "union": return rest.isEmpty ? .source : .nothing
+    case "unpivot":
+      if rest.contains(where: { $0.isWord("into") }) { return .nothing }
+      if let last = rest.last, last.kind == .identifier || last.kind == .quotedIdentifier { return .keywords(["into"]) }
+      return columns
     default: return .nothing
     }
   }

@@ -27,7 +27,7 @@ private struct FakeProvider: CompletionProvider {
   }
 
   @Test func stagesAfterAPipe() {
-    #expect(complete("from facts | s").candidates == ["select", "summarize", "sort"])
+    #expect(complete("from facts | s").candidates == ["select", "summarize", "sort", "semi"])
     #expect(complete("from facts |\n  wh").candidates == ["where"])
   }
 
