@@ -94,7 +94,7 @@ import Testing
 
   @Test func compareLabels() throws {
     let statement = try #require(Parser.parse(SourceFile(name: "t", text: "from facts | compare kind budget vs -3")).statements.first)
-    guard case .compare(let column, let first, let second, _, let by) = statement.pipeline.stages[0].kind else {
+    guard case .compare(let column, let first, let second, _, let by) = statement.pipeline?.stages[0].kind else {
       Issue.record("not a compare stage")
       return
     }
@@ -123,10 +123,10 @@ import Testing
   @Test func stageRanges() throws {
     let text = "from facts | left join goals on indicator | take 3"
     let statement = try #require(Parser.parse(SourceFile(name: "t", text: text)).statements.first)
-    let join = statement.pipeline.stages[0]
+    let join = try #require(statement.pipeline?.stages[0])
     #expect(join.keywordRange == SourceRange(13, 22))
     #expect(join.range == SourceRange(13, 41))
-    #expect(statement.pipeline.stages[1].range == SourceRange(44, 50))
+    #expect(statement.pipeline?.stages[1].range == SourceRange(44, 50))
     #expect(statement.range == SourceRange(0, 50))
   }
 }
@@ -221,7 +221,7 @@ import Testing
     let text = "from t | \(keyword) \(rest[keyword] ?? "")"
     let result = Parser.parse(SourceFile(name: "t", text: text))
     #expect(!result.hasErrors, "\(text)")
-    #expect(result.statements.first?.pipeline.stages.first?.keyword == keyword)
+    #expect(result.statements.first?.pipeline?.stages.first?.keyword == keyword)
   }
 
   @Test func aliasesPointAtRealStages() {

@@ -11,6 +11,11 @@ struct Binder {
   /// The columns names resolve against.
   let schema: [Field]
   let parameters: [String: Value]
+  /// The functions defined with `let NAME(…) = …`, expanded where they are called.
+  let functions: [String: UserFunction]
+  /// How many user function calls the expression being bound is inside (bounded, so a
+  /// chain of functions calling each other cannot expand without end).
+  var expansionDepth = 0
   /// Non-nil where aggregates are allowed: the rows they aggregate over.
   var aggregateRows: [Field]? = nil
   /// The aggregate calls found so far (in `summarize`).
@@ -24,10 +29,11 @@ struct Binder {
   /// is computed once.
   private var windowNumbers: [String: Int] = [:]
 
-  init(source: SourceFile, schema: [Field], parameters: [String: Value]) {
+  init(source: SourceFile, schema: [Field], parameters: [String: Value], functions: [String: UserFunction] = [:]) {
     self.source = source
     self.schema = schema
     self.parameters = parameters
+    self.functions = functions
   }
 
   /// The text of a range of the source, for naming unnamed columns (`value * 2`).
@@ -254,9 +260,12 @@ struct Binder {
     if let window = WindowFunction(rawValue: name.name) {
       return try windowCall(window, args, range: range)
     }
+    if let function = functions[name.name] {
+      return try userCall(function, args, range: range)
+    }
     guard let function = ScalarFunction(rawValue: name.name) else {
       let all = ScalarFunction.allCases.map(\.rawValue) + AggregateFunction.allCases.map(\.rawValue)
-        + WindowFunction.allCases.map(\.rawValue)
+        + WindowFunction.allCases.map(\.rawValue) + functions.keys.sorted()
       let help = Suggestion.bestMatch(for: name.name, in: all).map { "did you mean '\($0)'?" }
         ?? "the functions are: \(all.joined(separator: ", "))"
       throw CheckFailure(.error, "unknown function '\(name.name)'", at: name.range, help: help)
@@ -390,7 +399,7 @@ struct Binder {
   /// A constant argument (a literal or `$parameter`) of an aggregate, such as percentile's
   /// fraction; anything else is an error.
   func constantArgument(_ arg: Expr) throws(CheckFailure) -> Value {
-    var constant = Binder(source: source, schema: [], parameters: parameters)
+    var constant = Binder(source: source, schema: [], parameters: parameters, functions: functions)
     guard let bound = try? constant.bind(arg), case .literal(let value) = bound.kind else {
       throw CheckFailure(.error, "this argument must be a value written in the query, not computed from the rows", at: arg.range)
     }
@@ -399,7 +408,8 @@ struct Binder {
 
   /// The argument of an aggregate or window call, bound where neither may appear again.
   func bindInner(_ arg: Expr, schema: [Field]) throws(CheckFailure) -> BoundExpr {
-    var inner = Binder(source: source, schema: schema, parameters: parameters)
+    var inner = Binder(source: source, schema: schema, parameters: parameters, functions: functions)
+    inner.expansionDepth = expansionDepth
     do {
       return try inner.bind(arg)
     } catch {
@@ -461,7 +471,7 @@ struct Binder {
 
   /// The constant row count of `lag(x, n)`, `lead(x, n)`, `moving_avg(x, n)`.
   func rowCount(_ arg: Expr, function f: WindowFunction, minimum: Int) throws(CheckFailure) -> Int {
-    var constant = Binder(source: source, schema: [], parameters: parameters)
+    var constant = Binder(source: source, schema: [], parameters: parameters, functions: functions)
     let bound: BoundExpr
     do {
       bound = try constant.bind(arg)
@@ -475,9 +485,40 @@ struct Binder {
     return count
   }
 
-  /// Records a window call (once per distinct text) and refers to its column.
+  /// A call of a function defined with `let`: its body with each parameter replaced by the
+  /// argument written, bound here as if it had been written in place. The body's own parts
+  /// point at the call in diagnostics.
+  mutating func userCall(_ function: UserFunction, _ args: [Expr], range: SourceRange) throws(CheckFailure) -> BoundExpr {
+    guard args.count == function.parameters.count else {
+      let n = function.parameters.count
+      throw CheckFailure(
+        .error, "\(function.name) takes \(n == 0 ? "no arguments" : n == 1 ? "one argument" : "\(n) arguments"), but \(args.count) \(args.count == 1 ? "was" : "were") given",
+        at: range, help: "it is defined as \(function.definition)")
+    }
+    guard expansionDepth < UserFunction.maxDepth else {
+      throw CheckFailure(.error, "functions call each other more than \(UserFunction.maxDepth) deep", at: range)
+    }
+    let arguments = Dictionary(uniqueKeysWithValues: zip(function.parameters, args))
+    let body = function.body.substituting(arguments, at: range)
+    expansionDepth += 1
+    defer { expansionDepth -= 1 }
+    do {
+      return try bind(body)
+    } catch {
+      var failure = error
+      // Said once, for the call written in the query (the outermost one).
+      if failure.diagnostic.range == range, expansionDepth == 1 {
+        failure.diagnostic.message = "in \(function.name): " + failure.diagnostic.message
+        failure.diagnostic.help = failure.diagnostic.help ?? "it is defined as \(function.definition)"
+      }
+      throw failure
+    }
+  }
+
+  /// Records a window call (once per distinct text) and refers to its column. Inside a user
+  /// function every part has the call's range, so calls there are not shared by text.
   private mutating func window(_ call: WindowCall) -> BoundExpr {
-    let key = text(call.range)
+    let key = expansionDepth == 0 ? text(call.range) : "#\(windowCalls?.count ?? 0)"
     if let n = windowNumbers[key] {
       return BoundExpr(.column(schema.count + n), type: call.type, range: call.range)
     }

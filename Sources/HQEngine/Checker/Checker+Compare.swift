@@ -40,7 +40,7 @@ extension Checker {
     let valueExpr: BoundExpr
     var excluded: Set<String> = [column.name, "value"]
     if let value {
-      var rowBinder = Binder(source: source, schema: input, parameters: parameters)
+      var rowBinder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
       valueExpr = try rowBinder.bind(value)
       guard valueExpr.type == .number || valueExpr.type == nil else {
         throw CheckFailure(
@@ -83,13 +83,13 @@ extension Checker {
   }
 
   private func binder(for input: [Field]) -> Binder {
-    Binder(source: source, schema: input, parameters: parameters)
+    Binder(source: source, schema: input, parameters: parameters, functions: functions)
   }
 
   /// The value of one side, converted to the column's type where the spelling allows
   /// (`2023` for a text column is the text "2023"), and its label.
   private func operand(_ operand: CompareOperand, type: ValueType, column: String) throws(CheckFailure) -> (Value, String) {
-    var binder = Binder(source: source, schema: [], parameters: parameters)
+    var binder = Binder(source: source, schema: [], parameters: parameters, functions: functions)
     let bound = try binder.bind(operand.value)
     guard case .literal(let value) = bound.kind else {
       throw CheckFailure(.error, "compare needs a constant value here", at: operand.range)
@@ -124,9 +124,9 @@ extension Checker {
 
   func pivot(column: Identifier, value: Expr?, by: [Identifier]?, input: [Field], stage: Stage) throws(CheckFailure) -> PlanStage {
     let columnIndex = try self.columnIndex(column, in: input)
-    var binder = Binder(source: source, schema: [], parameters: parameters)
+    var binder = Binder(source: source, schema: [], parameters: parameters, functions: functions)
     binder.aggregateRows = input
-    var rowBinder = Binder(source: source, schema: input, parameters: parameters)
+    var rowBinder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
     var valueExpr: BoundExpr? = nil
     var aggregate: AggregateCall? = nil
     var aggregateOutput: BoundExpr? = nil

@@ -8,7 +8,7 @@ extension Checker {
   /// reference to a window column after the input's (see ``WindowSpec``). Without any, the
   /// stage is a plain projection, and `by`/`sort` would do nothing, so they are an error.
   func derive(_ items: [SelectItem], by: [Identifier], sort: [SortKey], input: [Field], stage: Stage) throws(CheckFailure) -> (PlanStage, [Field]?) {
-    var binder = Binder(source: source, schema: input, parameters: parameters)
+    var binder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
     binder.aggregateRows = input
     binder.windowCalls = []
     var outputs = input.enumerated().map { i, f in
@@ -50,7 +50,7 @@ extension Checker {
       if keys.contains(i) { throw CheckFailure(.error, "'\(name.name)' is listed twice in 'by'", at: name.range) }
       keys.append(i)
     }
-    var sortBinder = Binder(source: source, schema: input, parameters: parameters)
+    var sortBinder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
     let sortKeys = try self.sortKeys(sort, binder: &sortBinder, defaultDescending: false)
     return (.window(WindowSpec(keys: keys, sort: sortKeys, calls: calls, outputs: outputs)), fields)
   }

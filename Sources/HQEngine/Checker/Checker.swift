@@ -10,12 +10,14 @@ import HQSyntax
 struct Checker {
   let source: SourceFile
   let parameters: [String: Value]
+  /// The functions defined with `let NAME(…) = …`.
+  let functions: [String: UserFunction]
   /// Finds a join source (`join goals on report`) as a table.
   let lookup: (PipelineSource) throws(CheckFailure) -> Table
 
   /// The checked stage and its output columns (nil when they depend on the data).
   func check(_ stage: Stage, input: [Field]) throws(CheckFailure) -> (PlanStage, [Field]?) {
-    var binder = Binder(source: source, schema: input, parameters: parameters)
+    var binder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
     switch stage.kind {
     case .where(let expr):
       let predicate = try binder.bind(expr)
@@ -107,7 +109,7 @@ struct Checker {
     switch count.kind {
     case .literal(let n): return n
     case .parameter(let name):
-      let binder = Binder(source: source, schema: [], parameters: parameters)
+      let binder = Binder(source: source, schema: [], parameters: parameters, functions: functions)
       let value = try binder.parameter(name, at: count.range)
       guard let n = value.number?.intValue, n >= 0 else {
         throw CheckFailure(.error, "$\(name) is \(value), but a row count must be a whole number ≥ 0", at: count.range)

@@ -1,3 +1,5 @@
+import HQEngine
+
 /// The `.help` pages: one per stage, function, meta command and output format, each with an
 /// example over the bundled reports.
 enum Help {
@@ -27,7 +29,7 @@ enum Help {
     Page(topic: "join", kind: "stage", text: "Joins another source on equal columns: `join SOURCE on col, …`, or `on col == other_col` when the names differ. `left join` keeps every row, `right join` every row of SOURCE, `full join` both; `semi join` keeps the rows with a match, `anti join` those without.", example: "from facts | select report, indicator, value | join reports on report == id"),
     Page(topic: "union", kind: "stage", text: "Adds the rows of another source, columns matched by name (missing ones empty): `union SOURCE`.", example: "let a = from goals | where status == \"helt\"\nfrom goals | where status == \"delvis\" | union a"),
     Page(topic: "unpivot", kind: "stage", text: "Turns columns into rows: `unpivot col, … into NAME, VALUE`; NAME is a number when every column name is one.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | pivot year by indicator | unpivot `2023`, `2024` into year, value"),
-    Page(topic: "let", kind: "statement", text: "Binds a pipeline to a name usable as a source for the rest of the session: `let NAME = PIPELINE`.", example: "let costs = from facts | where kind == \"utfall\""),
+    Page(topic: "let", kind: "statement", text: "Binds a pipeline to a name usable as a source for the rest of the session: `let NAME = PIPELINE`; or defines a function usable in every expression: `let NAME(PARAM, …) = EXPR`.", example: "let costs = from facts | where kind == \"utfall\"\nlet pct(a, b) = round(a / b * 100, 1)\nfrom costs | select indicator, p = pct(value, 1000)"),
     Page(topic: "search", kind: "source", text: "The report lines that contain the text (case and diacritics folded), with report, section and line: `search \"text\"`.", example: "search \"tillgänglighet\" | take 5"),
   ]
 
@@ -84,9 +86,12 @@ enum Help {
   ]
 
   /// The index (no topic) or one topic's page.
-  static func page(for topic: String?) throws(ShellError) -> String {
-    guard let topic = topic?.lowercased().trimmingPrefix(".") else { return index() }
+  static func page(for topic: String?, functions: [UserFunction] = []) throws(ShellError) -> String {
+    guard let topic = topic?.lowercased().trimmingPrefix(".") else { return index(functions: functions) }
     let key = String(topic)
+    if let function = functions.first(where: { $0.name.lowercased() == key }) {
+      return "\(function.signature) (your function)\n  \(function.definition)\n\nExample:\n  from goals | take 1 | select x = \(function.signature)\n"
+    }
     if let page = pages.first(where: { $0.topic == key || $0.topic == key + "()" }) {
       return "\(page.topic) (\(page.kind))\n  \(page.text)\n\nExample:\n  \(page.example)\n"
     }
@@ -98,12 +103,12 @@ enum Help {
         + OutputFormat.allCases.map { "  \(pad($0.rawValue, 9)) \($0.summary)\n" }.joined()
         + "\nExample:\n  .format json\n"
     }
-    let all = pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["format"]
+    let all = pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["format"] + functions.map(\.name)
     let hint = Suggestions.nearest(to: key, in: all).map { "; did you mean '\($0)'?" } ?? ""
     throw ShellError("no help for '\(key)'\(hint); .help lists the topics")
   }
 
-  static func index() -> String {
+  static func index(functions: [UserFunction] = []) -> String {
     var text = """
       hq queries Region Halland's reports as data. A statement is a pipeline:
 
@@ -111,9 +116,10 @@ enum Help {
 
       Stages:    \(stages.filter { $0.kind == "stage" }.map(\.topic).joined(separator: " "))
       Sources:   facts goals sections reports lines, `search "text"`, loaded tables, `let` views
-      Functions: \(functions.filter { $0.kind == "function" }.map(\.topic).joined(separator: " "))
+      Functions: \(Self.functions.filter { $0.kind == "function" }.map(\.topic).joined(separator: " "))
       Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last percentile variance list
-      Window functions (in derive): \(functions.filter { $0.kind == "window function" }.map(\.topic).joined(separator: " "))
+      Window functions (in derive): \(Self.functions.filter { $0.kind == "window function" }.map(\.topic).joined(separator: " "))
+      Your functions: \(functions.isEmpty ? "none yet; define one with let pct(a, b) = round(a / b * 100, 1)" : functions.map(\.signature).joined(separator: " "))
 
       Commands:
 

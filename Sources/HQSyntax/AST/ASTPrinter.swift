@@ -10,6 +10,8 @@ public enum ASTPrinter {
     switch statement.kind {
     case .pipeline(let pipeline): print(pipeline)
     case .binding(let name, let pipeline): "let \(print(name)) = \(print(pipeline))"
+    case .function(let name, let parameters, let body):
+      "let \(print(name))(\(parameters.map(print).joined(separator: ", "))) = \(print(body))"
     }
   }
 
