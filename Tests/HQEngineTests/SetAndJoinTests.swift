@@ -91,3 +91,31 @@ import Testing
     #expect(failure("from w | unpivot `2023` into region, v", engine: Self.engine).contains("error: there is already a column 'region'"))
   }
 }
+
+/// `describe` over ``Fixture/facts`` (eight rows), counted by hand.
+@Suite struct DescribeTests {
+  @Test func oneRowPerColumn() throws {
+    // indicator: Läkemedel ×3, Antibiotika ×2, Öppenvård, ambulans ×2; in Swedish order
+    // ambulans < Antibiotika < Läkemedel < Öppenvård. value: seven values, one null.
+    // unit: mnkr ×4 and st ×4, mnkr seen first.
+    #expect(try run("from facts | describe") == [
+      "column,type,values,distinct,min,max,most_frequent",
+      "report,text,8,1,r,r,\"r\" (8)",
+      "indicator,text,8,4,ambulans,Öppenvård,\"Läkemedel\" (3), \"Antibiotika\" (2), \"ambulans\" (2)",
+      "kind,text,8,2,budget,utfall,\"utfall\" (7), \"budget\" (1)",
+      "year,number,8,2,2023,2024,2024 (5), 2023 (3)",
+      "value,number,7,7,0,300,9.4 (1), 16.1 (1), 300 (1)",
+      "unit,text,8,2,mnkr,st,\"mnkr\" (4), \"st\" (4)",
+    ])
+  }
+
+  @Test func describesThePipelineSoFar() throws {
+    #expect(try run("from facts | where year == 2023 | select value | describe") == [
+      "column,type,values,distinct,min,max,most_frequent", "value,number,3,3,0,300,9.4 (1), 300 (1), 0 (1)",
+    ])
+    #expect(try run("from facts | where year == 1 | describe | where column == \"kind\"") == [
+      "column,type,values,distinct,min,max,most_frequent", "kind,text,0,0,null,null,null",
+    ])
+    #expect(try run("from facts | describe | where distinct == 1 | select column") == ["column", "report"])
+  }
+}

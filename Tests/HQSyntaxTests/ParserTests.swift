@@ -216,7 +216,7 @@ import Testing
       "where": "x", "select": "x", "derive": "y = x", "summarize": "n = count()", "sort": "x", "take": "1",
       "distinct": "", "count": "", "top": "1 by x", "compare": "k a vs b", "pivot": "k", "join": "t on x",
       "left join": "t on x", "right join": "t on x", "full join": "t on a == b", "semi join": "t on x",
-      "anti join": "t on x", "union": "t", "unpivot": "a, b into k, v",
+      "anti join": "t on x", "union": "t", "unpivot": "a, b into k, v", "describe": "",
     ]
     let text = "from t | \(keyword) \(rest[keyword] ?? "")"
     let result = Parser.parse(SourceFile(name: "t", text: text))

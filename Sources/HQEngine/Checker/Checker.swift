@@ -57,6 +57,8 @@ struct Checker {
       return (.distinct(indexes), indexes.map { input[$0] })
     case .count:
       return (.count, [Field("count", .number)])
+    case .describe:
+      return (.describe, Executor.describeFields)
     case .compare(let column, let first, let second, let value, let by):
       return try compare(column: column, first: first, second: second, value: value, by: by, input: input, stage: stage)
     case .pivot(let column, let value, let by):

@@ -74,6 +74,8 @@ struct Executor {
       return Table(name: input.name, columns: keys.map { $0.gathered(grouping.firstRow) })
     case .count:
       return countTable(input.rowCount, name: input.name)
+    case .describe:
+      return try describe(input)
     case .compare(let spec):
       return try compare(spec, input, evaluator)
     case .pivot(let spec):

@@ -20,6 +20,8 @@ enum PlanStage: Sendable {
   /// Distinct rows over these input columns (the output keeps only them).
   case distinct([Int])
   case count
+  /// One row per input column with what it holds (``Executor/describeFields``).
+  case describe
   case compare(CompareSpec)
   case pivot(PivotSpec)
   case join(JoinSpec)

@@ -40,6 +40,7 @@ public enum ASTPrinter {
     case .take(let count): "take \(print(count))"
     case .distinct(let names): (["distinct"] + (names.isEmpty ? [] : [names.map(print).joined(separator: ", ")])).joined(separator: " ")
     case .count: "count"
+    case .describe: "describe"
     case .top(let count, let keys, let per):
       "top \(print(count)) by \(keys.map(print).joined(separator: ", "))"
         + (per.isEmpty ? "" : " per " + per.map(print).joined(separator: ", "))

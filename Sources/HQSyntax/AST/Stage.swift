@@ -24,6 +24,9 @@ public struct Stage: Sendable, Hashable {
     case distinct([Identifier])
     /// `count`: one row, one column `count`, the number of rows.
     case count
+    /// `describe`: one row per column so far: its name, type, how many values and distinct
+    /// values it has, its smallest and largest value, and its most frequent values.
+    case describe
     /// `top N by expr [asc|desc], … [per col, …]`: sort (descending unless `asc` is written)
     /// and take N, or N of each group of equal `per` columns.
     case top(StageCount, by: [SortKey], per: [Identifier])
@@ -65,6 +68,7 @@ public struct Stage: Sendable, Hashable {
     case .take: "take"
     case .distinct: "distinct"
     case .count: "count"
+    case .describe: "describe"
     case .top: "top"
     case .compare: "compare"
     case .pivot: "pivot"

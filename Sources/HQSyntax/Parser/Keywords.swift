@@ -4,7 +4,7 @@ public enum Keywords {
   public static let stages = [
     "where", "select", "derive", "summarize", "sort", "take", "distinct", "count", "top",
     "compare", "pivot", "join", "left join", "right join", "full join", "semi join", "anti join",
-    "union", "unpivot",
+    "union", "unpivot", "describe",
   ]
 
   /// The words a statement may start with.
@@ -21,7 +21,7 @@ public enum Keywords {
     "agg": "summarize", "extend": "derive", "mutate": "derive", "project": "select",
     "unique": "distinct", "uniq": "distinct", "lookup": "join", "merge": "join",
     "append": "union", "bind_rows": "union", "concat": "union", "melt": "unpivot", "gather": "unpivot",
-    "inner": "join", "outer": "full join",
+    "inner": "join", "outer": "full join", "summary": "describe", "info": "describe", "schema": "describe",
   ]
 
   /// The stage keywords as one readable list: `where, select, …, left join`.

@@ -30,6 +30,9 @@ extension Parser {
     case "count":
       advance()
       kind = .count
+    case "describe":
+      advance()
+      kind = .describe
     case "top":
       advance()
       let count = try parseCount(after: "top")

@@ -127,7 +127,7 @@ struct CompletionAnalyzer {
     case "summarize":
       return rest.contains { $0.isWord("by") } ? expression() : expression(aggregates: true)
     case "distinct": return columns
-    case "take", "count": return .nothing
+    case "take", "count", "describe": return .nothing
     case "top":
       if rest.count == 1 { return .keywords(["by"]) }
       if let per = rest.lastIndex(where: { $0.isWord("per") }), per >= 3 { return columns }
