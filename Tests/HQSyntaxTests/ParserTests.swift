@@ -19,6 +19,8 @@ import Testing
     #expect(printedOne("from facts | select x = case when a > 1 then \"big\" when a > 0 then \"small\" else \"none\" end")
       == "from facts | select x = case when (a > 1) then \"big\" when (a > 0) then \"small\" else \"none\" end")
     #expect(printedOne("from facts | select x = case when a then 1 end, case") == "from facts | select x = case when a then 1 end, case")
+    #expect(printedOne("from facts\n  | select x = case\n    when a > 1 then\n      \"big\"\n    else\n      \"small\"\n    end")
+      == "from facts | select x = case when (a > 1) then \"big\" else \"small\" end")
     let unclosed = Parser.parse(SourceFile(name: "t", text: "from facts | select case when a then 1"))
     #expect(unclosed.diagnostics.first?.message == "expected 'when', 'else' or 'end' to close the 'case' at 1:21, found the end of the input")
   }

@@ -44,11 +44,13 @@ public struct Token: Sendable, Hashable {
   }
 
   /// True when a line ending with this token continues on the next line: `|`, a binary
-  /// operator, `,`, `=`, or a word that needs something after it (`not`, `in`, `is`).
+  /// operator, `,`, `=`, or a word that needs something after it (`not`, `in`, `is`, and
+  /// `case`, `when`, `then`, `else`).
   public var continuesStatement: Bool {
     switch kind {
     case .pipe, .comma, .assign, .leftParen, .leftBracket: true
-    case .identifier: binaryOperator != nil || value == "not" || value == "in" || value == "is"
+    case .identifier:
+      binaryOperator != nil || ["not", "in", "is", "case", "when", "then", "else"].contains(value)
     default: binaryOperator != nil
     }
   }
