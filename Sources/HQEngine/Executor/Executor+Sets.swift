@@ -61,17 +61,14 @@ extension Column {
     }
     let storage: Storage
     switch (top.storage, bottom.storage) {
-    case (.number(let m1, let s1, let u1), .number(let m2, let s2, let u2)):
-      if let u1, let u2, u1 == u2 {
-        storage = .number(mantissas: m1 + m2, scales: [], uniformScale: u1)
-      } else {
-        // Mixed scales: bring both to the larger when that fits, else keep a scale per row.
-        var builder = NumberColumnBuilder(capacity: count)
-        for r in 0..<top.count { if top.isNull(r) { builder.appendNull() } else { builder.append(top.number(at: r)) } }
-        for r in 0..<bottom.count { if bottom.isNull(r) { builder.appendNull() } else { builder.append(bottom.number(at: r)) } }
-        _ = (m1, s1, m2, s2, u1, u2)
-        return builder.build(name: top.name)
-      }
+    case (.number(let m1, _, let u1?), .number(let m2, _, let u2?)) where u1 == u2:
+      storage = .number(mantissas: m1 + m2, scales: [], uniformScale: u1)
+    case (.number, .number):
+      // Different scales: brought to the larger when that fits, else a scale per row.
+      var builder = NumberColumnBuilder(capacity: count)
+      for r in 0..<top.count { if top.isNull(r) { builder.appendNull() } else { builder.append(top.number(at: r)) } }
+      for r in 0..<bottom.count { if bottom.isNull(r) { builder.appendNull() } else { builder.append(bottom.number(at: r)) } }
+      return builder.build(name: top.name)
     case (.text(let c1, let d1), .text(let c2, let d2)):
       var dictionary = d1
       var index: [String: UInt32] = [:]
