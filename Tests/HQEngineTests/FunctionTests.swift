@@ -158,3 +158,25 @@ extension FunctionTests {
     #expect(failure("from facts | summarize v = variance()").contains("error: variance takes one argument, but 0 were given"))
   }
 }
+
+extension FunctionTests {
+  @Test func extremeArgumentsGiveValuesOrErrorsNeverCrashes() throws {
+    // Parts counted from the end stop at the first; 2⁻⁶⁴ = 5.4 × 10⁻²⁰ rounds to 0 at 12
+    // decimals; 10⁻³ is exact.
+    #expect(try one("a = split_part(\"a,b\", \",\", -9223372036854775807 - 1), b = pow(2, -64), c = pow(10, -3), d = substr(\"abc\", 9223372036854775807, 9223372036854775807)") == [
+      "a,b,c,d", ",0,0.001,",
+    ])
+    let many = (0..<300).map { "when value == \($0) then \($0)" }.joined(separator: " ")
+    #expect(failure("from facts | select case \(many) end").contains("error: 'case' has more than 256 branches"))
+    // 250 branches are fine: ambulans's 0 and 5 take the branches doubling them; Antibiotika's
+    // 300 and 270 match none, so `else`.
+    let allowed = (0..<250).map { "when value == \($0) then \($0 * 2)" }.joined(separator: " ")
+    #expect(try run("from facts | where indicator == \"ambulans\" | select c = case \(allowed) else -1 end") == ["c", "0", "10"])
+    #expect(try run("from facts | where indicator == \"Antibiotika\" | select c = case \(allowed) else -1 end") == ["c", "-1", "-1"])
+    var engine = Fixture.engine
+    var script = "let f0(x) = x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x + x\n"
+    for i in 1...8 { script += "let f\(i)(x) = f\(i - 1)(x) + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1\n" }
+    _ = try? run(script, engine: &engine)
+    #expect(failure("from facts | select f8(value)", engine: engine).contains("expands to an expression too deep to compute"))
+  }
+}

@@ -16,6 +16,9 @@ struct Binder {
   /// How many user function calls the expression being bound is inside (bounded, so a
   /// chain of functions calling each other cannot expand without end).
   var expansionDepth = 0
+  /// The summed height of the function bodies being expanded around the expression being
+  /// bound: bounded like a written expression's height, so binding and evaluating stay shallow.
+  var expansionHeight = 0
   /// Non-nil where aggregates are allowed: the rows they aggregate over.
   var aggregateRows: [Field]? = nil
   /// The aggregate calls found so far (in `summarize`).
@@ -410,6 +413,7 @@ struct Binder {
   func bindInner(_ arg: Expr, schema: [Field]) throws(CheckFailure) -> BoundExpr {
     var inner = Binder(source: source, schema: schema, parameters: parameters, functions: functions)
     inner.expansionDepth = expansionDepth
+    inner.expansionHeight = expansionHeight
     do {
       return try inner.bind(arg)
     } catch {
@@ -500,8 +504,16 @@ struct Binder {
     }
     let arguments = Dictionary(uniqueKeysWithValues: zip(function.parameters, args))
     let body = function.body.substituting(arguments, at: range)
+    if expansionHeight + body.height > Parser.maxExpressionHeight {
+      throw CheckFailure(.error, "\(function.name) expands to an expression too deep to compute", at: range,
+                         help: "compute part of it in a 'derive' first")
+    }
     expansionDepth += 1
-    defer { expansionDepth -= 1 }
+    expansionHeight += body.height
+    defer {
+      expansionDepth -= 1
+      expansionHeight -= body.height
+    }
     do {
       return try bind(body)
     } catch {

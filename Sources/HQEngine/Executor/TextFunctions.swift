@@ -50,7 +50,7 @@ enum TextFunctions {
   static func splitPart(_ text: String, separator: String, index: Int) -> String {
     let parts: [Substring] = separator.isEmpty ? [Substring(text)] : text.split(separator: separator, omittingEmptySubsequences: false)
     if index > 0, index <= parts.count { return String(parts[index - 1]) }
-    if index < 0, -index <= parts.count { return String(parts[parts.count + index]) }
+    if index < 0, index >= -parts.count { return String(parts[parts.count + index]) }
     return ""
   }
 

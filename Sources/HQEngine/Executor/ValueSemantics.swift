@@ -199,7 +199,7 @@ enum ValueSemantics {
       result = exp(d)
     default:
       guard let y else { return nil }
-      if let n = y.intValue, n.magnitude <= 64 { return try exactPower(x, n, range: range) }
+      if let n = y.intValue, n.magnitude <= 64, let exact = exactPower(x, n) { return exact }
       if x.isZero && y.isNegative { return nil }
       result = pow(d, y.doubleValue)
     }
@@ -208,11 +208,12 @@ enum ValueSemantics {
     return n
   }
 
-  /// x^n by repeated exact multiplication; 1 / x^|n| for negative n (nil for 0^-n).
-  private static func exactPower(_ x: Number, _ n: Int, range: SourceRange) throws(RuntimeFailure) -> Number? {
+  /// x^n by repeated exact multiplication, 1 / x^|n| for negative n; nil when x^|n| does
+  /// not fit 18 digits or is 0 (then the floating-point path decides).
+  private static func exactPower(_ x: Number, _ n: Int) -> Number? {
     var result = Number(1)
     for _ in 0..<n.magnitude {
-      guard let next = result.multiplying(x) else { throw overflow(at: range) }
+      guard let next = result.multiplying(x) else { return nil }
       result = next
     }
     if n >= 0 { return result }

@@ -201,6 +201,10 @@ extension Parser {
     let example = "case when value > 100 then \"high\" else \"low\" end"
     var branches: [CaseBranch] = []
     while current.isWord("when") {
+      if branches.count >= Self.maxExpressionHeight {
+        throw error("'case' has more than \(Self.maxExpressionHeight) branches", at: current.range,
+                    help: "join a table of the values instead")
+      }
       advance()
       let condition = try parseExpression()
       _ = try expectWord("then", "expected 'then' after the condition of 'when'", help: example)
