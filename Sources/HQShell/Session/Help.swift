@@ -58,6 +58,9 @@ enum Help {
     Page(topic: "number", kind: "function", text: "number(text): the number written in text, plain (-1204.1) or Swedish (1 204,1, −5,8, 5,8 %, 12 450,0 mnkr); null when it is none.", example: "from goals | take 1 | select n = number(\"12 450,0 mnkr\")"),
     Page(topic: "text", kind: "function", text: "text(x): a number or true/false as text (25.5, true).", example: "from facts | select label = concat(text(year), \": \", indicator)"),
     Page(topic: "sqrt", kind: "function", text: "sqrt(x), ln(x), log10(x), exp(x): square root, natural and base-10 logarithm, e^x (null outside their domain; 15 significant digits).", example: "from facts | where value > 0 | select value, r = sqrt(value)"),
+    Page(topic: "ln", kind: "function", text: "ln(x): the natural logarithm (null for x ≤ 0).", example: "from facts | where value > 0 | select value, l = ln(value)"),
+    Page(topic: "exp", kind: "function", text: "exp(x): e to the power x.", example: "from goals | take 1 | select e = exp(1)"),
+    Page(topic: "log10", kind: "function", text: "log10(x): the base-10 logarithm (null for x ≤ 0).", example: "from facts | where value > 0 | select value, digits = floor(log10(value)) + 1"),
     Page(topic: "pow", kind: "function", text: "pow(x, y): x to the power y (exact for whole y). Average annual growth: pow(last / first, 1 / years) - 1.", example: "from facts | where indicator ~ \"antibiotika\" and kind == \"utfall\" | summarize growth = pow(last(value) / first(value), 1 / 7) - 1"),
     Page(topic: "mod", kind: "function", text: "mod(a, b), a % b: the remainder of a / b, with the sign of a; null when b is 0.", example: "from facts | where year % 2 == 0"),
     Page(topic: "case", kind: "expression", text: "case when COND then A [when COND then B …] [else D] end: the result of the first true condition, else D (null without else).", example: "from facts | select indicator, size = case when value > 1000 then \"large\" when value > 10 then \"medium\" else \"small\" end"),
@@ -91,7 +94,7 @@ enum Help {
     guard let topic = topic?.lowercased().trimmingPrefix(".") else { return index(functions: functions) }
     let key = String(topic)
     if let function = functions.first(where: { $0.name.lowercased() == key }) {
-      return "\(function.signature) (your function)\n  \(function.definition)\n\nExample:\n  from goals | take 1 | select x = \(function.signature)\n"
+      return "\(function.signature) (your function)\n  \(function.definition)\n\nCall it in any expression with \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), e.g.:\n  from facts | derive x = \(function.name)(…)\n"
     }
     if let page = pages.first(where: { $0.topic == key || $0.topic == key + "()" }) {
       return "\(page.topic) (\(page.kind))\n  \(page.text)\n\nExample:\n  \(page.example)\n"
@@ -118,6 +121,7 @@ enum Help {
       Stages:    \(stages.filter { $0.kind == "stage" }.map(\.topic).joined(separator: " "))
       Sources:   facts goals sections reports lines, `search "text"`, loaded tables, `let` views
       Functions: \(Self.functions.filter { $0.kind == "function" }.map(\.topic).joined(separator: " "))
+      Expressions: case when … then … [else …] end, a % b (remainder)
       Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last percentile variance list
       Window functions (in derive): \(Self.functions.filter { $0.kind == "window function" }.map(\.topic).joined(separator: " "))
       Your functions: \(functions.isEmpty ? "none yet; define one with let pct(a, b) = round(a / b * 100, 1)" : functions.map(\.signature).joined(separator: " "))

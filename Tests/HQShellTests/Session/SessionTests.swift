@@ -50,7 +50,7 @@ import Testing
     #expect(Completion.complete("from facts | select pc", using: replay).candidates == ["pct("])
     #expect(Completion.complete(".help pc", using: replay).candidates == ["pct"])
     #expect(session.run(".help pct\n.help", name: "<input>") == .success)
-    #expect(out.text.contains("pct(a, b) (your function)\n  let pct(a, b) = round(a / b * 100, 1)"))
+    #expect(out.text.contains("pct(a, b) (your function)\n  let pct(a, b) = round(a / b * 100, 1)\n\nCall it in any expression with 2 arguments"))
     #expect(out.text.contains("Your functions: pct(a, b)"))
   }
 
