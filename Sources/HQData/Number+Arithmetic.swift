@@ -36,6 +36,16 @@ extension Number {
     return Number.fitting(Number.divideRounding(dividend, by: divisor), scale: target)?.normalized
   }
 
+  /// The exact remainder of `self / other` with the quotient truncated toward zero, so it
+  /// has the sign of `self` (`-7 % 3` is `-1`, `7.5 % 2` is `1.5`), as in SQL. Nil when
+  /// dividing by zero.
+  public func remainder(dividingBy other: Number) -> Number? {
+    guard other.mantissa != 0 else { return nil }
+    let scale = max(self.scale, other.scale)
+    // Both mantissas at the common scale fit in Int128 (|m| < 2^63, 10^18 < 2^60).
+    return Number.fitting(wideMantissa(atScale: scale) % other.wideMantissa(atScale: scale), scale: Int(scale))?.normalized
+  }
+
   public var negated: Number { Number(mantissa: -mantissa, scale: scale) }
   public var magnitude: Number { Number(mantissa: mantissa < 0 ? -mantissa : mantissa, scale: scale) }
 
@@ -115,11 +125,62 @@ public struct NumberAccumulator: Sendable {
 
   /// The mean rounded like ``Number/dividing(by:)``; nil when nothing was added.
   public var mean: Number? {
+    Number.mean(sum: sum, scale: scale, count: count)
+  }
+}
+
+extension Number {
+  /// `sum / 10^scale / count`, rounded like ``dividing(by:)``; nil when `count` is 0 or the
+  /// mean does not fit. For running sums kept as wide integers (``NumberAccumulator``, moving
+  /// averages).
+  public static func mean(sum: Int128, scale: Int8, count: Int) -> Number? {
     guard count > 0 else { return nil }
     let target = Int(Number.divisionScale)
     // sum / 10^scale / count at `target` digits = sum * 10^(target - scale) / count.
     let shift = target - Int(scale)
-    let dividend = shift >= 0 ? sum * Number.powerOfTen(shift) : Number.divideRounding(sum, by: Number.powerOfTen(-shift))
+    let dividend: Int128
+    if shift >= 0 {
+      let (product, overflow) = sum.multipliedReportingOverflow(by: Number.powerOfTen(shift))
+      if overflow { return nil }
+      dividend = product
+    } else {
+      dividend = Number.divideRounding(sum, by: Number.powerOfTen(-shift))
+    }
     return Number.fitting(Number.divideRounding(dividend, by: Int128(count)), scale: target)?.normalized
+  }
+
+  /// The mantissa at `target` (≥ scale, ≤ ``maxScale``) as a wide integer.
+  public func wide(atScale target: Int8) -> Int128 {
+    wideMantissa(atScale: target)
+  }
+}
+
+extension Number {
+  /// The sample variance (n − 1) of at least two values, (n·Σx² − (Σx)²) / (n(n − 1)),
+  /// computed exactly and rounded half away from zero to ``divisionScale`` decimals; nil
+  /// when fewer than two values are given or an intermediate sum does not fit 128 bits.
+  public static func exactSampleVariance(_ values: [Number]) -> Number? {
+    guard values.count >= 2 else { return nil }
+    let scale = values.map(\.scale).max() ?? 0
+    var s1: Int128 = 0
+    var s2: Int128 = 0
+    for v in values {
+      let m = v.wideMantissa(atScale: scale)
+      let (square, o1) = m.multipliedReportingOverflow(by: m)
+      let (sum2, o2) = s2.addingReportingOverflow(square)
+      let (sum1, o3) = s1.addingReportingOverflow(m)
+      if o1 || o2 || o3 { return nil }
+      s1 = sum1
+      s2 = sum2
+    }
+    let n = Int128(values.count)
+    let (a, o1) = n.multipliedReportingOverflow(by: s2)
+    let (b, o2) = s1.multipliedReportingOverflow(by: s1)
+    let (numerator, o3) = a.subtractingReportingOverflow(b)
+    // numerator / (n (n − 1) 10^(2 scale)) at divisionScale digits.
+    let (scaled, o4) = numerator.multipliedReportingOverflow(by: powerOfTen(Int(divisionScale)))
+    let (denominator, o5) = (n * (n - 1)).multipliedReportingOverflow(by: powerOfTen(2 * Int(scale)))
+    if o1 || o2 || o3 || o4 || o5 { return nil }
+    return fitting(divideRounding(scaled, by: denominator), scale: Int(divisionScale))?.normalized
   }
 }

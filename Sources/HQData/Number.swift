@@ -110,6 +110,20 @@ public struct Number: Sendable {
     self = Number(mantissa: Int64(scaled), scale: scale).normalized
   }
 
+  /// A floating-point result (of `sqrt`, `ln`, …) rounded to 15 significant digits, the
+  /// digits a `Double` holds reliably, and at most ``divisionScale`` decimals; nil for
+  /// NaN, infinity or a value beyond 18 digits.
+  public init?(approximating double: Double) {
+    guard double.isFinite else { return nil }
+    if double == 0 {
+      self = .zero
+      return
+    }
+    let integerDigits = Int((log10(Swift.abs(double))).rounded(.down)) + 1
+    let scale = Swift.max(0, Swift.min(Int(Number.divisionScale), 15 - integerDigits))
+    self.init(double, scale: Int8(scale))
+  }
+
   /// The same value with trailing fractional zeros removed (`1.50` → `1.5`, `2.0` → `2`).
   public var normalized: Number {
     var m = mantissa

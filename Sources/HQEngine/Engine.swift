@@ -34,6 +34,8 @@ public struct Engine: Sendable {
   public var parameters: [String: Value] = [:]
   /// The views bound with `let NAME = …`, materialized when bound.
   public private(set) var views: [String: Table] = [:]
+  /// The functions defined with `let NAME(PARAM, …) = EXPR`.
+  public private(set) var functions: [String: UserFunction] = [:]
   /// The most bytes a `join` may allocate for its result; a join estimated to need more
   /// fails before allocating, with a diagnostic naming the join and the estimate.
   public var memoryBudget: Int = Engine.defaultMemoryBudget
@@ -63,17 +65,35 @@ public struct Engine: Sendable {
   public mutating func run(
     _ source: SourceFile, cancellation: CancellationToken? = nil, output: (Table) -> Void
   ) throws(EngineError) {
+    try run(source, cancellation: cancellation, warning: { _ in }, output: output)
+  }
+
+  /// ``run(_:cancellation:output:)``, handing each statement's warnings (a `compare` side
+  /// that matches no row) to `warning` before its result goes to `output`.
+  public mutating func run(
+    _ source: SourceFile, cancellation: CancellationToken? = nil, warning: (DiagnosticError) -> Void,
+    output: (Table) -> Void
+  ) throws(EngineError) {
     let parsed = Parser.parse(source)
     if parsed.hasErrors {
       throw .diagnostics(DiagnosticError(source: source, diagnostics: parsed.diagnostics))
     }
     for statement in parsed.statements {
-      let table = try execute(statement.pipeline, in: source, cancellation: CancellationCheck(token: cancellation))
+      if case .function(let name, let parameters, let body) = statement.kind {
+        try define(name, parameters, body, statement: statement, in: source)
+        continue
+      }
+      guard let pipeline = statement.pipeline else { continue }
+      let warnings = WarningLog()
+      let table = try execute(pipeline, in: source, cancellation: CancellationCheck(token: cancellation), warnings: warnings)
+      if !warnings.diagnostics.isEmpty { warning(DiagnosticError(source: source, diagnostics: warnings.diagnostics)) }
       switch statement.kind {
       case .pipeline:
         output(table)
       case .binding(let name, _):
         views[name.name] = Table(name: name.name, columns: table.columns)
+      case .function:
+        break
       }
     }
   }
@@ -91,12 +111,46 @@ public struct Engine: Sendable {
       let parsed = Parser.parse(source)
       if !parsed.hasErrors, let statement = parsed.statements.last {
         // A stage being typed may not check yet (`select na`): then its input is the answer.
-        if let fields = try? staticColumns(statement.pipeline, in: source) { return fields }
+        if let pipeline = statement.pipeline, let fields = try? staticColumns(pipeline, in: source) { return fields }
       }
       guard let bar = text.lastIndex(of: "|") else { return nil }
       text = text[..<bar]
     }
     return nil
+  }
+
+  /// Checks and keeps `let NAME(PARAM, …) = EXPR`. The body may use only its parameters,
+  /// `$parameters`, and functions that exist (built in, or defined before it); a function
+  /// defined again replaces the earlier one.
+  private mutating func define(
+    _ name: Identifier, _ parameters: [Identifier], _ body: Expr, statement: Statement, in source: SourceFile
+  ) throws(EngineError) {
+    func fail(_ message: String, _ range: SourceRange, help: String? = nil) -> EngineError {
+      .diagnostics(DiagnosticError(source: source, diagnostics: [Diagnostic(.error, message, at: range, help: help)]))
+    }
+    if Functions.all.contains(name.name) {
+      throw fail("'\(name.name)' is a built-in function", name.range, help: "give your function another name, e.g. my_\(name.name)")
+    }
+    let names = parameters.map(\.name)
+    for (column, range) in body.columnNames() where !names.contains(column) {
+      let help = Suggestion.bestMatch(for: column, in: names).map { "did you mean '\($0)'?" }
+        ?? (names.isEmpty ? "a function without parameters can use only constants" : "its parameters are: \(names.joined(separator: ", "))")
+      throw fail("'\(column)' is not a parameter of \(name.name)", range, help: help + "; pass columns as arguments")
+    }
+    var unknown: (String, SourceRange)?
+    func findUnknownCall(_ expr: Expr) {
+      if case .call(let callee, _) = expr.kind, unknown == nil, !Functions.all.contains(callee.name), functions[callee.name] == nil {
+        unknown = (callee.name, callee.range)
+      }
+      for child in expr.kind.children { findUnknownCall(child) }
+    }
+    findUnknownCall(body)
+    if let (callee, range) = unknown {
+      let help = callee == name.name ? "a function cannot call itself" : Suggestion.bestMatch(for: callee, in: Functions.all + functions.keys.sorted()).map { "did you mean '\($0)'?" }
+      throw fail("unknown function '\(callee)'", range, help: help)
+    }
+    let definition = String(source.text.utf8.dropFirst(statement.range.start).prefix(statement.range.end - statement.range.start)) ?? name.name
+    functions[name.name] = UserFunction(name: name.name, parameters: names, body: body, definition: definition)
   }
 
   /// The names a statement may start `from` with: catalog tables and `let` views.
@@ -118,7 +172,7 @@ public struct Engine: Sendable {
   // MARK: Running a pipeline
 
   private func checker(for source: SourceFile) -> Checker {
-    Checker(source: source, parameters: parameters) { (pipelineSource) throws(CheckFailure) -> Table in
+    Checker(source: source, parameters: parameters, functions: functions) { (pipelineSource) throws(CheckFailure) -> Table in
       try self.resolve(pipelineSource)
     }
   }
@@ -126,11 +180,13 @@ public struct Engine: Sendable {
   /// Checks and runs a pipeline: checks as many stages as can be checked before running
   /// (all of them unless a `pivot` makes the columns depend on the data), runs them, and
   /// repeats from there.
-  func execute(_ pipeline: Pipeline, in source: SourceFile, cancellation: CancellationCheck) throws(EngineError) -> Table {
+  func execute(
+    _ pipeline: Pipeline, in source: SourceFile, cancellation: CancellationCheck, warnings: WarningLog = WarningLog()
+  ) throws(EngineError) -> Table {
     do {
       var table = try resolve(pipeline.source)
       let checker = self.checker(for: source)
-      let executor = Executor(cancellation: cancellation, memoryBudget: memoryBudget)
+      let executor = Executor(cancellation: cancellation, memoryBudget: memoryBudget, warnings: warnings)
       var next = 0
       while next < pipeline.stages.count {
         var planned: [PlanStage] = []

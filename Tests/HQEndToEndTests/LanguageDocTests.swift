@@ -9,8 +9,8 @@ import Testing
 /// so the language reference cannot drift from what hq does.
 ///
 /// An example is a ```` ```hq ```` block followed by an ```` ```output ```` block (the result
-/// in the `table` format, no width limit) or an ```` ```error ```` block (the diagnostics as
-/// rendered for a source named `query`). A line `# hq --set NAME=VALUE` in the example sets
+/// in the `table` format, no width limit, after any warnings as rendered for a source named
+/// `query`) or an ```` ```error ```` block (the diagnostics as rendered for that source). A line `# hq --set NAME=VALUE` in the example sets
 /// a parameter first. Each example runs in a fresh engine over the bundled reports.
 @Suite struct LanguageDocTests {
   @Test(arguments: DocExample.all)
@@ -111,7 +111,9 @@ struct DocExample: Sendable, CustomTestStringConvertible {
     for (name, value) in parameters { engine.parameters[name] = Engine.parameterValue(value) }
     var outputs: [String] = []
     do throws(EngineError) {
-      try engine.run(SourceFile(name: "query", text: query)) { table in
+      try engine.run(SourceFile(name: "query", text: query)) { warning in
+        outputs.append(warning.rendered)
+      } output: { table in
         let sink = OutputSink()
         OutputFormat.table.write(table, to: sink, width: nil)
         outputs.append(sink.text)

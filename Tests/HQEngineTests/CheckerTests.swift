@@ -54,10 +54,10 @@ import Testing
 
   @Test func aggregateOutsideSummarize() {
     #expect(failure("from facts | where sum(value) > 5") == """
-      <test>:1:20: error: the aggregate 'sum' can only be used in 'summarize'
+      <test>:1:20: error: the aggregate 'sum' can only be used in 'summarize' and 'derive'
       from facts | where sum(value) > 5
                          ^~~~~~~~~~
-      help: for example: summarize total = sum(value) by indicator
+      help: for example: summarize total = sum(value) by indicator, or derive x = sum(value) by indicator
       """)
   }
 

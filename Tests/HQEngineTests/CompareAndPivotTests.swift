@@ -1,5 +1,6 @@
 import HQData
 import HQEngine
+import HQSyntax
 import Testing
 
 /// `compare` and `pivot` over ``Fixture/facts``, values worked out by hand.
@@ -25,6 +26,60 @@ import Testing
       "Öppenvård,null,null,null,null",
       "ambulans,null,5,null,null",
     ])
+  }
+
+  @Test func compareAnotherValue() throws {
+    // The values times ten: Läkemedel 94 → 161 (+67, 71.28 %), Antibiotika 3000 → 2700 (−10 %).
+    #expect(try run("from facts | where kind == \"utfall\" | compare year 2023 vs 2024 value value * 10 by indicator") == [
+      "indicator,2023,2024,delta,change_pct",
+      "Läkemedel,94,161,67,71.28",
+      "Antibiotika,3000,2700,-300,-10",
+      "Öppenvård,null,null,null,null",
+      "ambulans,0,50,50,null",
+    ])
+    // Without `by`, the column the value reads (unit) leaves the key, as `value` does:
+    // "mnkr" has 4 letters, "st" 2; Öppenvård has no 2023 row.
+    #expect(try run("from facts | where kind == \"utfall\" | compare year 2023 vs 2024 value length(unit)") == [
+      "report,indicator,kind,2023,2024,delta,change_pct",
+      "r,Läkemedel,utfall,4,4,0,0",
+      "r,Antibiotika,utfall,2,2,0,0",
+      "r,Öppenvård,utfall,null,4,null,null",
+      "r,ambulans,utfall,2,2,0,0",
+    ])
+    #expect(failure("from facts | compare year 2023 vs 2024 value indicator").contains(
+      "error: compare needs numbers to put side by side, but this is text"))
+  }
+
+  /// The warnings of `query`, rendered.
+  func warnings(_ query: String) throws -> [String] {
+    var engine = Fixture.engine
+    var out: [String] = []
+    try engine.run(SourceFile(name: "<test>", text: query)) { warning in
+      out.append(warning.rendered)
+    } output: { _ in }
+    return out
+  }
+
+  @Test func aSideThatMatchesNoRowIsAWarning() throws {
+    #expect(try warnings("from facts | compare year 2019 vs 2024 by indicator, kind") == ["""
+      <test>:1:27: warning: no row has year 2019, so the column '2019' is empty
+      from facts | compare year 2019 vs 2024 by indicator, kind
+                                ^~~~
+      help: year here is one of 2023, 2024
+      """])
+    #expect(try warnings("from facts | compare kind budgt vs utfall by indicator, year") == ["""
+      <test>:1:27: warning: no row has kind "budgt", so the column 'budgt' is empty
+      from facts | compare kind budgt vs utfall by indicator, year
+                                ^~~~~
+      help: did you mean "budget"?
+      """])
+    let one = try warnings("from facts | where year == 2023 | compare kind budget vs utfall by indicator")
+    #expect(one.count == 1)
+    #expect(one.first?.contains("warning: no row has kind \"budget\"") == true)
+    #expect(try warnings("from facts | compare year 2023 vs 2024 by indicator, kind").isEmpty)
+    let none = try warnings("from facts | where year == 1 | compare year 2023 vs 2024")
+    #expect(none.count == 1)
+    #expect(none.first?.contains("help: there are no rows with a value in 'year' here") == true)
   }
 
   @Test func compareWithAParameterSide() throws {

@@ -182,3 +182,59 @@ struct SplitMix64 {
     return z ^ (z >> 31)
   }
 }
+
+/// Window computations, the join kinds, `union` and some functions against SQLite's window
+/// functions, joins and `union all`, over the same random tables. SQLite orders nulls first,
+/// hq last, so the SQL orders by `x is null, x`; ties are broken by `id` on both sides.
+extension DifferentialTests {
+  @Test(arguments: [11, 12, 13, 14])
+  func windowsJoinsAndSetsAgreeWithSQLite(seed: UInt64) throws {
+    guard FileManager.default.isExecutableFile(atPath: Self.sqlite) else { return }
+    var random = SplitMix64(seed: seed)
+    let (table, inserts) = makeTable(&random, rows: 30 + Int(random.next() % 120))
+    let u = "let u = from t | where id % 3 == 0 | select key = a, uv = v\n"
+    let setup = inserts + "create table u as select a as key, v as uv from t where id % 3 = 0;\n"
+    let cases: [(hq: String, sql: String, ordered: Bool)] = [
+      ("from t | derive p = lag(v), n = lead(w), r = row_number() by a sort v, id | select id, p, n, r",
+       "select id, lag(v) over x, lead(w) over x, row_number() over x from t window x as (partition by a order by v is null, v, id) order by id;", true),
+      ("from t | derive r = rank(), d = dense_rank() by b sort v desc | select id, r, d",
+       "select id, rank() over x, dense_rank() over x from t window x as (partition by b order by v is null, v desc) order by id;", true),
+      ("from t | derive r = rank() sort a, b desc | select id, r",
+       "select id, rank() over (order by a is null, a collate nocase, b is null, b desc) from t order by id;", true),
+      ("from t | derive p2 = lag(v, 2), n3 = lead(a, 3) by b sort id | select id, p2, n3",
+       "select id, lag(v, 2) over x, lead(a, 3) over x from t window x as (partition by b order by id) order by id;", true),
+      ("from t | derive s = running_sum(w), m = moving_avg(w, 3) by a sort id | select id, s, m",
+       "select id, sum(w) over x, avg(w) over (partition by a order by id rows between 2 preceding and current row) from t window x as (partition by a order by id rows between unbounded preceding and current row) order by id;", true),
+      ("from t | derive s = sum(v), c = count(), m = max(w), f = first(v) by a, b sort id | select id, s, c, m",
+       "select id, sum(v) over x, count(*) over x, max(w) over x from t window x as (partition by a, b) order by id;", true),
+      ("from t | top 2 by v per b | select id",
+       "select id from (select id, row_number() over (partition by b order by v is null, v desc, id) as n from t) where n <= 2;", false),
+      (u + "from t | join u on a == key | select id, uv", "select t.id, u.uv from t join u on t.a = u.key;", false),
+      (u + "from t | left join u on a == key | select id, uv", "select t.id, u.uv from t left join u on t.a = u.key;", false),
+      (u + "from t | right join u on a == key | select id, a, uv", "select t.id, coalesce(t.a, u.key), u.uv from t right join u on t.a = u.key;", false),
+      (u + "from t | full join u on a == key | select id, a, uv", "select t.id, coalesce(t.a, u.key), u.uv from t full join u on t.a = u.key;", false),
+      (u + "from t | semi join u on a == key | select id", "select id from t where exists (select 1 from u where u.key = t.a);", false),
+      (u + "from t | anti join u on a == key | select id", "select id from t where not exists (select 1 from u where u.key = t.a);", false),
+      (u + "from t | select id, a | union u", "select id, a, null, null from t union all select null, null, key, uv from u;", false),
+      ("from t | select id, c = concat(a, \"-\", b), s = substr(a, 2, 2), r = replace(a, \"a\", \"A\"), m = v % 7, k = case when v > 0 then \"p\" when v < 0 then \"n\" end",
+       "select id, coalesce(a, '') || '-' || coalesce(b, ''), substr(a, 2, 2), replace(a, 'a', 'A'), v % 7, case when v > 0 then 'p' when v < 0 then 'n' end from t;", false),
+    ]
+    let sqliteResults = try runSQLite(setup: setup, queries: cases.map(\.sql))
+    try #require(sqliteResults.count == cases.count + 1, "sqlite3 did not answer every query")
+    for (i, c) in cases.enumerated() {
+      var engine = Engine(catalog: Catalog([table]))
+      var rows: [[String]] = []
+      do {
+        try engine.run(SourceFile(name: "<diff>", text: c.hq)) { result in
+          for r in 0..<result.rowCount { rows.append(result.row(r).map(\.description)) }
+        }
+      } catch {
+        Issue.record("hq failed on \(c.hq): \(error)")
+        continue
+      }
+      let expected = sqliteResults[i]
+      let same = c.ordered ? equal(rows, expected) : equal(rows.sorted(by: lexicographic), expected.sorted(by: lexicographic))
+      #expect(same, "seed \(seed)\nhq:  \(c.hq)\nsql: \(c.sql)\nhq rows:  \(rows)\nsql rows: \(expected)")
+    }
+  }
+}

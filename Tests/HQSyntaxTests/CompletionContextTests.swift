@@ -24,7 +24,7 @@ import Testing
     #expect(context("from facts | ").kind == .stage)
     #expect(context("from facts |wh").kind == .stage)
     #expect(context("from facts | wh").keywordCandidates == ["where"])
-    #expect(context("from facts | where x > 1 | s").keywordCandidates == ["select", "summarize", "sort"])
+    #expect(context("from facts | where x > 1 | s").keywordCandidates == ["select", "summarize", "sort", "semi join"])
     #expect(context("from facts\n  | ").kind == .stage)
     #expect(context("from facts | left ").kind == .keywords(["join"]))
   }
@@ -34,7 +34,7 @@ import Testing
     #expect(context("from facts | where year > 2020 | select ind").kind
       == .expression(pipelinePrefix: "from facts | where year > 2020", aggregates: false))
     #expect(context("from facts | where year > 2020 | select ind").prefix == "ind")
-    #expect(context("let v = from facts | derive x = ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(context("let v = from facts | derive x = ").kind == .expression(pipelinePrefix: "from facts", aggregates: true, windows: true))
     #expect(context("from facts | summarize n = ").kind == .expression(pipelinePrefix: "from facts", aggregates: true))
     #expect(context("from facts | summarize n = count() by ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
     #expect(context("from facts | where round(").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
@@ -50,6 +50,15 @@ import Testing
 
   @Test func keywordsAfterOperands() {
     #expect(context("from facts | sort year ").kind == .keywords(["asc", "desc"]))
+    #expect(context("from facts | derive p = lag(value) ").kind == .keywords(["and", "or", "in", "is", "not", "by", "sort"]))
+    #expect(context("from facts | derive p = lag(value) by ").kind == .columns(pipelinePrefix: "from facts"))
+    #expect(context("from facts | derive p = lag(value) by indicator ").kind == .keywords(["sort"]))
+    #expect(context("from facts | derive p = lag(value) by indicator sort ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))
+    #expect(context("from facts | derive p = lag(value) sort year ").kind == .keywords(["asc", "desc", "by"]))
+    #expect(context("from facts | derive p = lag(value) by indicator sort year desc ").kind == .nothing)
+    #expect(context("from facts | top 3 by value ").kind == .keywords(["asc", "desc", "per"]))
+    #expect(context("from facts | top 3 by value desc ").kind == .keywords(["per"]))
+    #expect(context("from facts | top 3 by value desc per ").kind == .columns(pipelinePrefix: "from facts"))
     #expect(context("from facts | sort year d").keywordCandidates == ["desc"])
     #expect(context("from facts | top 5 ").kind == .keywords(["by"]))
     #expect(context("from facts | top 5 by ").kind == .expression(pipelinePrefix: "from facts", aggregates: false))

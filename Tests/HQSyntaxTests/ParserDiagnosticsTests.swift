@@ -25,10 +25,10 @@ import Testing
       t.hq:1:13: error: expected a stage after '|', found the end of the input
       from facts |
                   ^
-      help: a stage is one of where, select, derive, summarize, sort, take, distinct, count, top, compare, pivot, join, left join
+      help: a stage is one of where, select, derive, summarize, sort, take, distinct, count, top, compare, pivot, join, left join, right join, full join, semi join, anti join, union, unpivot, describe
       """)
     #expect(errors("from facts | xyzzy").hasSuffix(
-      "help: a stage is one of where, select, derive, summarize, sort, take, distinct, count, top, compare, pivot, join, left join"))
+      "help: a stage is one of where, select, derive, summarize, sort, take, distinct, count, top, compare, pivot, join, left join, right join, full join, semi join, anti join, union, unpivot, describe"))
   }
 
   @Test func statementStart() {
@@ -187,6 +187,6 @@ import Testing
   @Test func groupByAndJoinConditions() {
     #expect(errors("from facts | summarize n = count() group by year").hasSuffix("help: write 'by' alone: summarize n = count() by year"))
     #expect(errors("from goals | join reports on report = id").hasSuffix(
-      "help: join matches columns that have the same name on both sides; rename one first: derive id = report"))
+      "help: to join on columns with different names, write 'on report == id'"))
   }
 }

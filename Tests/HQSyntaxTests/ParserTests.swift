@@ -15,6 +15,14 @@ import Testing
     #expect(printedOne("from facts | where 1 + 2 * 3 - 4 / 5 > 0") == "from facts | where (((1 + (2 * 3)) - (4 / 5)) > 0)")
     #expect(printedOne("from facts | where -x * 2 < -3") == "from facts | where (((-x) * 2) < (-3))")
     #expect(printedOne("from facts | where (a + b) * c == 1") == "from facts | where (((a + b) * c) == 1)")
+    #expect(printedOne("from facts | where a + b % 4 * 2 == 1") == "from facts | where ((a + ((b % 4) * 2)) == 1)")
+    #expect(printedOne("from facts | select x = case when a > 1 then \"big\" when a > 0 then \"small\" else \"none\" end")
+      == "from facts | select x = case when (a > 1) then \"big\" when (a > 0) then \"small\" else \"none\" end")
+    #expect(printedOne("from facts | select x = case when a then 1 end, case") == "from facts | select x = case when a then 1 end, case")
+    #expect(printedOne("from facts\n  | select x = case\n    when a > 1 then\n      \"big\"\n    else\n      \"small\"\n    end")
+      == "from facts | select x = case when (a > 1) then \"big\" else \"small\" end")
+    let unclosed = Parser.parse(SourceFile(name: "t", text: "from facts | select case when a then 1"))
+    #expect(unclosed.diagnostics.first?.message == "expected 'when', 'else' or 'end' to close the 'case' at 1:21, found the end of the input")
   }
 }
 
@@ -30,6 +38,31 @@ import Testing
     #expect(printedOne("from facts | summarize by year") == "from facts | summarize by year")
     #expect(printedOne("from facts | summarize n = count_distinct(indicator) by decade = year / 10")
       == "from facts | summarize n = count_distinct(indicator) by decade = (year / 10)")
+  }
+
+  @Test func deriveWithGroupsAndOrder() {
+    #expect(printedOne("from facts | derive p = lag(value) by indicator sort year")
+      == "from facts | derive p = lag(value) by indicator sort year")
+    #expect(printedOne("from facts | derive r = rank() sort value desc, year by table, unit")
+      == "from facts | derive r = rank() by table, unit sort value desc, year")
+    #expect(printedOne("from facts | derive s = value / sum(value) by `my table`")
+      == "from facts | derive s = (value / sum(value)) by `my table`")
+  }
+
+  @Test func derivesClausesAreWrittenOnce() {
+    let twice = Parser.parse(SourceFile(name: "t", text: "from facts | derive p = lag(value) by a by b"))
+    #expect(twice.diagnostics.first?.message == "'by' is written twice in this 'derive'")
+    let sorted = Parser.parse(SourceFile(name: "t", text: "from facts | derive p = lag(value) sort a sort b"))
+    #expect(sorted.diagnostics.first?.message == "'sort' is written twice in this 'derive'")
+    let empty = Parser.parse(SourceFile(name: "t", text: "from facts | derive p = lag(value) by"))
+    #expect(empty.diagnostics.first?.message == "expected the columns of a group after 'by', found the end of the input")
+  }
+
+  @Test func topPerGroup() {
+    #expect(printedOne("from facts | top 3 by value desc per report") == "from facts | top 3 by value desc per report")
+    #expect(printedOne("from facts | top $n by value per report, year") == "from facts | top $n by value per report, year")
+    let missing = Parser.parse(SourceFile(name: "t", text: "from facts | top 3 by value per"))
+    #expect(missing.diagnostics.first?.message == "expected the columns of a group after 'per', found the end of the input")
   }
 
   @Test func sortTakeDistinctCountTop() {
@@ -50,6 +83,12 @@ import Testing
       == "from facts | compare kind \"budget\" vs \"utfall\" by table, indicator")
     #expect(printedOne("from facts | compare region \"Halland\" vs $other")
       == "from facts | compare region \"Halland\" vs $other")
+    #expect(printedOne("from facts | compare year 2023 vs 2024 value rank by indicator")
+      == "from facts | compare year 2023 vs 2024 value rank by indicator")
+    #expect(printedOne("from facts | compare year 2023 vs 2024 value value * 2")
+      == "from facts | compare year 2023 vs 2024 value (value * 2)")
+    #expect(printedOne("from facts | compare year 2023 vs 2024 value by indicator")
+      == "from facts | compare year 2023 vs 2024 value value by indicator")
     #expect(printedOne("from facts | pivot year") == "from facts | pivot year")
     #expect(printedOne("from facts | pivot year value round(value, 1) by indicator")
       == "from facts | pivot year value round(value, 1) by indicator")
@@ -57,7 +96,7 @@ import Testing
 
   @Test func compareLabels() throws {
     let statement = try #require(Parser.parse(SourceFile(name: "t", text: "from facts | compare kind budget vs -3")).statements.first)
-    guard case .compare(let column, let first, let second, let by) = statement.pipeline.stages[0].kind else {
+    guard case .compare(let column, let first, let second, _, let by) = statement.pipeline?.stages[0].kind else {
       Issue.record("not a compare stage")
       return
     }
@@ -70,6 +109,15 @@ import Testing
 
   @Test func joins() {
     #expect(printedOne("from facts | join goals on indicator") == "from facts | join goals on indicator")
+    #expect(printedOne("from facts | join reports on report == id, year") == "from facts | join reports on report == id, year")
+    #expect(printedOne("from facts | full join t on a") == "from facts | full join t on a")
+    #expect(printedOne("from facts | right join t on a == `b c`") == "from facts | right join t on a == `b c`")
+    #expect(printedOne("from facts | semi join t on a") == "from facts | semi join t on a")
+    #expect(printedOne("from facts | anti join t on a") == "from facts | anti join t on a")
+    #expect(printedOne("from facts | union t") == "from facts | union t")
+    #expect(printedOne("from t | unpivot `2023`, `2024` into year, value") == "from t | unpivot `2023`, `2024` into year, value")
+    let missing = Parser.parse(SourceFile(name: "t", text: "from t | unpivot a, b into year"))
+    #expect(missing.diagnostics.first?.message == "expected ',' and the name of the column for the values, found the end of the input")
     #expect(printedOne("from facts | left join goals on indicator, year")
       == "from facts | left join goals on indicator, year")
   }
@@ -77,10 +125,10 @@ import Testing
   @Test func stageRanges() throws {
     let text = "from facts | left join goals on indicator | take 3"
     let statement = try #require(Parser.parse(SourceFile(name: "t", text: text)).statements.first)
-    let join = statement.pipeline.stages[0]
+    let join = try #require(statement.pipeline?.stages[0])
     #expect(join.keywordRange == SourceRange(13, 22))
     #expect(join.range == SourceRange(13, 41))
-    #expect(statement.pipeline.stages[1].range == SourceRange(44, 50))
+    #expect(statement.pipeline?.stages[1].range == SourceRange(44, 50))
     #expect(statement.range == SourceRange(0, 50))
   }
 }
@@ -169,17 +217,19 @@ import Testing
     let rest: [String: String] = [
       "where": "x", "select": "x", "derive": "y = x", "summarize": "n = count()", "sort": "x", "take": "1",
       "distinct": "", "count": "", "top": "1 by x", "compare": "k a vs b", "pivot": "k", "join": "t on x",
-      "left join": "t on x",
+      "left join": "t on x", "right join": "t on x", "full join": "t on a == b", "semi join": "t on x",
+      "anti join": "t on x", "union": "t", "unpivot": "a, b into k, v", "describe": "",
     ]
     let text = "from t | \(keyword) \(rest[keyword] ?? "")"
     let result = Parser.parse(SourceFile(name: "t", text: text))
     #expect(!result.hasErrors, "\(text)")
-    #expect(result.statements.first?.pipeline.stages.first?.keyword == keyword)
+    #expect(result.statements.first?.pipeline?.stages.first?.keyword == keyword)
   }
 
   @Test func aliasesPointAtRealStages() {
     for (_, stage) in Keywords.stageAliases { #expect(Keywords.stages.contains(stage)) }
     #expect(Set(Functions.names).isDisjoint(with: Functions.aggregates))
-    #expect(Functions.all.count == Functions.names.count + Functions.aggregates.count)
+    #expect(Set(Functions.windows).isDisjoint(with: Functions.names + Functions.aggregates))
+    #expect(Functions.all.count == Functions.names.count + Functions.aggregates.count + Functions.windows.count)
   }
 }

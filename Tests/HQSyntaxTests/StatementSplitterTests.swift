@@ -80,3 +80,16 @@ import Testing
     #expect(!StatementSplitter.split(text).isEmpty)
   }
 }
+
+@Suite struct CaseAcrossLinesTests {
+  @Test func anOpenCaseContinuesTheStatement() {
+    let text = "from t | select x = case\n  when a > 1 then \"big\"\n  else \"small\"\nend\nfrom u"
+    let tokens = Lexer.statementTokens(text).tokens
+    #expect(tokens.filter { $0.kind == .newline }.count == 1)
+    #expect(StatementSplitter.split(text).filter { $0.kind == .statement }.count == 2)
+    #expect(printedOne(text) == "from t | select x = case when (a > 1) then \"big\" else \"small\" end")
+    #expect(StatementSplitter.state(of: "from t | select x = case when a > 1 then 1") == .incomplete(.openBracket))
+    #expect(StatementSplitter.state(of: "from t | select x = case when a > 1 then 1\nend") == .complete)
+    #expect(StatementSplitter.state(of: "from t | select case") == .incomplete(.trailingOperator))
+  }
+}

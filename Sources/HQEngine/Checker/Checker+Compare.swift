@@ -33,41 +33,63 @@ enum DefaultKeys {
 
 extension Checker {
   func compare(
-    column: Identifier, first: CompareOperand, second: CompareOperand, by: [Identifier]?, input: [Field], stage: Stage
+    column: Identifier, first: CompareOperand, second: CompareOperand, value: Expr?, by: [Identifier]?, input: [Field], stage: Stage
   ) throws(CheckFailure) -> (PlanStage, [Field]?) {
     let columnIndex = try self.columnIndex(column, in: input)
     let columnType = input[columnIndex].type
-    guard let valueIndex = input.firstIndex(where: { $0.name == "value" }) else {
-      throw CheckFailure(
-        .error, "compare puts the 'value' column side by side, but there is no 'value' column here", at: stage.keywordRange,
-        help: "name the column to compare 'value', for example: derive value = total")
-    }
-    guard input[valueIndex].type == .number else {
-      throw CheckFailure(.error, "compare needs 'value' to be numbers, but it is \(Binder.article(input[valueIndex].type))", at: stage.keywordRange)
+    let valueExpr: BoundExpr
+    var excluded: Set<String> = [column.name, "value"]
+    if let value {
+      var rowBinder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
+      valueExpr = try rowBinder.bind(value)
+      guard valueExpr.type == .number || valueExpr.type == nil else {
+        throw CheckFailure(
+          .error, "compare needs numbers to put side by side, but this is \(Binder.article(valueExpr.type ?? .number))", at: value.range,
+          help: "to compare text, put it in a number first, e.g. value length(\(binder(for: input).text(value.range)))")
+      }
+      var used = Set<Int>()
+      valueExpr.collectColumns(into: &used)
+      for i in used { excluded.insert(input[i].name) }
+    } else {
+      guard let valueIndex = input.firstIndex(where: { $0.name == "value" }) else {
+        throw CheckFailure(
+          .error, "compare puts the 'value' column side by side, but there is no 'value' column here", at: stage.keywordRange,
+          help: "say which numbers to compare: compare \(column.name) A vs B value EXPR")
+      }
+      guard input[valueIndex].type == .number else {
+        throw CheckFailure(.error, "compare needs 'value' to be numbers, but it is \(Binder.article(input[valueIndex].type))", at: stage.keywordRange)
+      }
+      valueExpr = BoundExpr(.column(valueIndex), type: .number, range: stage.keywordRange)
     }
     let (a, aLabel) = try operand(first, type: columnType, column: column.name)
     let (b, bLabel) = try operand(second, type: columnType, column: column.name)
     if aLabel == bLabel {
       throw CheckFailure(.error, "compare needs two different values, but both are \(aLabel)", at: second.range)
     }
-    let keys = try keyColumns(by, input: input, excluding: [column.name, "value"], what: "compare")
-    for name in keys.map({ input[$0].name }) where name == aLabel || name == bLabel || name == "delta" || name == "change_pct" {
+    let keys = try keyColumns(by, input: input, excluding: value == nil ? [column.name, "value"] : [column.name], what: "compare")
+    let finalKeys = by == nil ? keys.filter { !excluded.contains(input[$0].name) } : keys
+    for name in finalKeys.map({ input[$0].name }) where name == aLabel || name == bLabel || name == "delta" || name == "change_pct" {
       throw CheckFailure(.error, "the key column '\(name)' has the same name as a compare result column", at: stage.keywordRange, help: "rename it first: derive other = \(name)")
     }
     let spec = CompareSpec(
-      column: columnIndex, first: a, second: b, firstLabel: aLabel, secondLabel: bLabel, keys: keys,
-      strippedKey: by == nil ? DefaultKeys.strippedKey(keys, in: input) : nil, value: valueIndex,
+      column: columnIndex, first: a, second: b, firstLabel: aLabel, secondLabel: bLabel,
+      firstRange: first.range, secondRange: second.range, keys: finalKeys,
+      strippedKey: by == nil ? DefaultKeys.strippedKey(finalKeys, in: input) : nil, value: valueExpr,
       range: stage.range, keywordRange: stage.keywordRange)
-    let fields = keys.map { input[$0] } + [
+    let fields = finalKeys.map { input[$0] } + [
       Field(aLabel, .number), Field(bLabel, .number), Field("delta", .number), Field("change_pct", .number),
     ]
     return (.compare(spec), fields)
   }
 
+  private func binder(for input: [Field]) -> Binder {
+    Binder(source: source, schema: input, parameters: parameters, functions: functions)
+  }
+
   /// The value of one side, converted to the column's type where the spelling allows
   /// (`2023` for a text column is the text "2023"), and its label.
   private func operand(_ operand: CompareOperand, type: ValueType, column: String) throws(CheckFailure) -> (Value, String) {
-    var binder = Binder(source: source, schema: [], parameters: parameters)
+    var binder = Binder(source: source, schema: [], parameters: parameters, functions: functions)
     let bound = try binder.bind(operand.value)
     guard case .literal(let value) = bound.kind else {
       throw CheckFailure(.error, "compare needs a constant value here", at: operand.range)
@@ -102,9 +124,9 @@ extension Checker {
 
   func pivot(column: Identifier, value: Expr?, by: [Identifier]?, input: [Field], stage: Stage) throws(CheckFailure) -> PlanStage {
     let columnIndex = try self.columnIndex(column, in: input)
-    var binder = Binder(source: source, schema: [], parameters: parameters)
+    var binder = Binder(source: source, schema: [], parameters: parameters, functions: functions)
     binder.aggregateRows = input
-    var rowBinder = Binder(source: source, schema: input, parameters: parameters)
+    var rowBinder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
     var valueExpr: BoundExpr? = nil
     var aggregate: AggregateCall? = nil
     var aggregateOutput: BoundExpr? = nil
@@ -142,56 +164,12 @@ extension Checker {
       value: valueExpr, aggregate: aggregate, aggregateOutput: aggregateOutput,
       range: stage.range, keywordRange: stage.keywordRange))
   }
-
-  func join(kind: JoinKind, source joinSource: PipelineSource, on: [Identifier], input: [Field], stage: Stage) throws(CheckFailure) -> (PlanStage, [Field]?) {
-    let right = try lookup(joinSource)
-    let rightFields = right.schema.fields
-    var leftKeys: [Int] = []
-    var rightKeys: [Int] = []
-    for name in on {
-      let l = try columnIndex(name, in: input)
-      guard let r = rightFields.firstIndex(where: { $0.name == name.name }) else {
-        var failure = Binder.unknownColumn(name.name, at: name.range, in: rightFields)
-        failure.diagnostic.message = "the joined source '\(right.name)' has no column '\(name.name)'"
-        if failure.diagnostic.help?.hasPrefix("did you mean") != true {
-          failure.diagnostic.help = "its columns are: \(rightFields.map(\.name).joined(separator: ", ")); "
-            + "to join on a column with another name, rename it in a view first: "
-            + "let r = from \(right.name) | derive \(name.name) = COLUMN"
-        }
-        throw failure
-      }
-      if input[l].type != rightFields[r].type {
-        throw CheckFailure(
-          .error, "'\(name.name)' is \(Binder.article(input[l].type)) here but \(Binder.article(rightFields[r].type)) in '\(right.name)'",
-          at: name.range)
-      }
-      leftKeys.append(l)
-      rightKeys.append(r)
-    }
-    let keyNames = Set(on.map(\.name))
-    var names = Set(input.map(\.name))
-    var rightColumns: [(index: Int, name: String)] = []
-    for (i, f) in rightFields.enumerated() where !keyNames.contains(f.name) {
-      var name = f.name
-      if names.contains(name) { name = "\(right.name)_\(f.name)" }
-      while names.contains(name) { name += "_" }
-      names.insert(name)
-      rightColumns.append((i, name))
-    }
-    let spec = JoinSpec(right: right, range: stage.keywordRange, leftKeys: leftKeys, rightKeys: rightKeys, left: kind == .left, rightColumns: rightColumns)
-    return (.join(spec), input + rightColumns.map { Field($0.name, rightFields[$0.index].type) })
-  }
 }
 
 extension Expr {
   /// True when a call anywhere in the expression has a name satisfying `predicate`.
   func containsCall(where predicate: (String) -> Bool) -> Bool {
-    switch kind {
-    case .literal, .column, .parameter: return false
-    case .unary(_, let x), .isNull(let x, _), .parenthesized(let x): return x.containsCall(where: predicate)
-    case .binary(_, let x, let y, _): return x.containsCall(where: predicate) || y.containsCall(where: predicate)
-    case .inList(let x, let items, _): return x.containsCall(where: predicate) || items.contains { $0.containsCall(where: predicate) }
-    case .call(let name, let args): return predicate(name.name) || args.contains { $0.containsCall(where: predicate) }
-    }
+    if case .call(let name, _) = kind, predicate(name.name) { return true }
+    return kind.children.contains { $0.containsCall(where: predicate) }
   }
 }

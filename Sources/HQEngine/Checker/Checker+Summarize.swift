@@ -5,7 +5,7 @@ extension Checker {
   /// `summarize items [by keys]`: keys are row expressions; items are expressions over
   /// aggregates and key columns (`share = sum(value) / count()`, `indicator`).
   func summarize(_ items: [SelectItem], by: [SelectItem], input: [Field], stage: Stage) throws(CheckFailure) -> (PlanStage, [Field]?) {
-    var rowBinder = Binder(source: source, schema: input, parameters: parameters)
+    var rowBinder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
     var keys: [NamedExpr] = []
     for item in by {
       let named = NamedExpr(name: name(of: item, binder: rowBinder), expr: try rowBinder.bind(item.expr))
@@ -20,7 +20,7 @@ extension Checker {
         help: "for example: summarize n = count(), total = sum(value) by indicator")
     }
     let keyFields = keys.map { Field($0.name, $0.expr.type ?? .number) }
-    var binder = Binder(source: source, schema: keyFields, parameters: parameters)
+    var binder = Binder(source: source, schema: keyFields, parameters: parameters, functions: functions)
     binder.aggregateRows = input
     binder.columnOutsideAggregateHelp = "add it to 'by', or aggregate it: first"
     var outputs: [NamedExpr] = []

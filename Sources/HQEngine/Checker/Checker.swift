@@ -10,12 +10,14 @@ import HQSyntax
 struct Checker {
   let source: SourceFile
   let parameters: [String: Value]
+  /// The functions defined with `let NAME(…) = …`.
+  let functions: [String: UserFunction]
   /// Finds a join source (`join goals on report`) as a table.
   let lookup: (PipelineSource) throws(CheckFailure) -> Table
 
   /// The checked stage and its output columns (nil when they depend on the data).
   func check(_ stage: Stage, input: [Field]) throws(CheckFailure) -> (PlanStage, [Field]?) {
-    var binder = Binder(source: source, schema: input, parameters: parameters)
+    var binder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
     switch stage.kind {
     case .where(let expr):
       let predicate = try binder.bind(expr)
@@ -33,28 +35,21 @@ struct Checker {
         outputs.append(named)
       }
       return (.project(outputs), outputs.map(field))
-    case .derive(let items):
-      var outputs = input.enumerated().map { i, f in
-        NamedExpr(name: f.name, expr: BoundExpr(.column(i), type: f.type, range: stage.range))
-      }
-      for item in items {
-        let named = NamedExpr(name: name(of: item, binder: binder), expr: try binder.bind(item.expr))
-        if let existing = outputs.firstIndex(where: { $0.name == named.name }) {
-          outputs[existing] = named
-        } else {
-          outputs.append(named)
-        }
-      }
-      return (.project(outputs), outputs.map(field))
+    case .derive(let items, let by, let sort):
+      return try derive(items, by: by, sort: sort, input: input, stage: stage)
     case .summarize(let aggregates, let by):
       return try summarize(aggregates, by: by, input: input, stage: stage)
     case .sort(let keys):
       return (.sort(try sortKeys(keys, binder: &binder, defaultDescending: false)), input)
     case .take(let count):
       return (.take(try self.count(count)), input)
-    case .top(let count, let keys):
+    case .top(let count, let keys, let per):
       let n = try self.count(count)
-      return (.top(try sortKeys(keys, binder: &binder, defaultDescending: true), n), input)
+      let bound = try sortKeys(keys, binder: &binder, defaultDescending: true)
+      if per.isEmpty { return (.top(bound, n), input) }
+      var groups: [Int] = []
+      for name in per { groups.append(try columnIndex(name, in: input)) }
+      return (.topPer(bound, n, per: groups), input)
     case .distinct(let names):
       if names.isEmpty { return (.distinct(Array(input.indices)), input) }
       var indexes: [Int] = []
@@ -62,18 +57,24 @@ struct Checker {
       return (.distinct(indexes), indexes.map { input[$0] })
     case .count:
       return (.count, [Field("count", .number)])
-    case .compare(let column, let first, let second, let by):
-      return try compare(column: column, first: first, second: second, by: by, input: input, stage: stage)
+    case .describe:
+      return (.describe, Executor.describeFields)
+    case .compare(let column, let first, let second, let value, let by):
+      return try compare(column: column, first: first, second: second, value: value, by: by, input: input, stage: stage)
     case .pivot(let column, let value, let by):
       return (try pivot(column: column, value: value, by: by, input: input, stage: stage), nil)
     case .join(let kind, let joinSource, let on):
       return try join(kind: kind, source: joinSource, on: on, input: input, stage: stage)
+    case .union(let unionSource):
+      return try union(source: unionSource, input: input, stage: stage)
+    case .unpivot(let columns, let name, let value):
+      return try unpivot(columns: columns, name: name, value: value, input: input, stage: stage)
     }
   }
 
   // MARK: Helpers
 
-  private func field(_ named: NamedExpr) -> Field {
+  func field(_ named: NamedExpr) -> Field {
     Field(named.name, named.expr.type ?? .number)
   }
 
@@ -96,7 +97,7 @@ struct Checker {
     return i
   }
 
-  private func sortKeys(_ keys: [SortKey], binder: inout Binder, defaultDescending: Bool) throws(CheckFailure) -> [BoundSortKey] {
+  func sortKeys(_ keys: [SortKey], binder: inout Binder, defaultDescending: Bool) throws(CheckFailure) -> [BoundSortKey] {
     var out: [BoundSortKey] = []
     for key in keys {
       let expr = try binder.bind(key.expr)
@@ -110,7 +111,7 @@ struct Checker {
     switch count.kind {
     case .literal(let n): return n
     case .parameter(let name):
-      let binder = Binder(source: source, schema: [], parameters: parameters)
+      let binder = Binder(source: source, schema: [], parameters: parameters, functions: functions)
       let value = try binder.parameter(name, at: count.range)
       guard let n = value.number?.intValue, n >= 0 else {
         throw CheckFailure(.error, "$\(name) is \(value), but a row count must be a whole number ≥ 0", at: count.range)

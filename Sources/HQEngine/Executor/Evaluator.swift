@@ -69,6 +69,12 @@ struct Evaluator {
       return try mapN(operands, type: e.type ?? .number) { values throws(RuntimeFailure) in
         try ValueSemantics.call(f, values, range: e.range)
       }
+    case .patternCall(let f, let args, let pattern):
+      var operands: [Operand] = []
+      for arg in args { operands.append(try evaluate(arg)) }
+      return try mapN(operands, type: e.type ?? .text) { values in
+        ValueSemantics.patternCall(f, values, pattern)
+      }
     }
   }
 
@@ -363,7 +369,7 @@ extension BoundExpr {
       .and(let x, let y), .or(let x, let y):
       x.collectColumns(into: &set)
       y.collectColumns(into: &set)
-    case .call(_, let args): for a in args { a.collectColumns(into: &set) }
+    case .call(_, let args), .patternCall(_, let args, _): for a in args { a.collectColumns(into: &set) }
     }
   }
 }

@@ -14,6 +14,7 @@ extension Executor {
     guard case .bool(let a) = isA.storage, case .bool(let b) = isB.storage else { return input }
     var rows: [Int32] = []
     var sides: [Bool] = []  // true for B
+    var countA = 0
     try cancellation.forEachChunk(input.rowCount) { chunk in
       for r in chunk {
         let inA = a[r] && !isA.isNull(r)
@@ -21,9 +22,12 @@ extension Executor {
         if inA || inB {
           rows.append(Int32(r))
           sides.append(!inA)
+          if inA { countA += 1 }
         }
       }
     }
+    if countA == 0 { warnNoRow(spec, value: spec.first, label: spec.firstLabel, at: spec.firstRange, column: sideColumn) }
+    if countA == rows.count { warnNoRow(spec, value: spec.second, label: spec.secondLabel, at: spec.secondRange, column: sideColumn) }
     var keyColumns: [Column] = []
     for k in spec.keys {
       let column = try input.columns[k].gathered(rows, cancellation: cancellation)
@@ -44,7 +48,7 @@ extension Executor {
         }
       }
     }
-    let values = input.columns[spec.value]
+    let values = try evaluator.column(spec.value, name: "")
     let first = values.gathered(rowA).renamed(spec.firstLabel)
     let second = values.gathered(rowB).renamed(spec.secondLabel)
     var delta = NumberColumnBuilder(capacity: grouping.groupCount)
@@ -71,6 +75,28 @@ extension Executor {
     }
     let keys = keyColumns.map { $0.gathered(grouping.firstRow) }
     return Table(name: input.name, columns: keys + [first, second, delta.build(name: "delta"), change.build(name: "change_pct")])
+  }
+
+  /// Warns that one side of `compare` matches no row, naming the nearest value of the column
+  /// (text) or the values it has (numbers, when they are few).
+  private func warnNoRow(_ spec: CompareSpec, value: Value, label: String, at range: SourceRange, column: Column) {
+    var seen = Set<Value>()
+    var values: [Value] = []
+    for r in 0..<column.count where values.count < 10_000 {
+      let v = column.value(at: r)
+      if !v.isNull, seen.insert(v).inserted { values.append(v) }
+    }
+    let shown = value.text.map { "\"\($0)\"" } ?? value.description
+    var help: String?
+    if value.text != nil {
+      let texts = values.compactMap(\.text)
+      if let near = Suggestion.bestMatch(for: value.text ?? "", in: texts) { help = "did you mean \"\(near)\"?" }
+    } else if !values.isEmpty, values.count <= 12 {
+      let sorted = values.sorted { (ValueSemantics.order($0, $1) ?? 0) < 0 }
+      help = "\(column.name) here is one of \(sorted.map(\.description).joined(separator: ", "))"
+    }
+    if help == nil, values.isEmpty { help = "there are no rows with a value in '\(column.name)' here" }
+    warnings.warn("no row has \(column.name) \(shown), so the column '\(label)' is empty", at: range, help: help)
   }
 
   /// `column == value` as a checked expression.

@@ -5,8 +5,12 @@ extension Executor {
   /// The most rows a join may produce (row indexes are 32-bit).
   static let maxJoinRows = 100_000_000
 
-  /// `join SOURCE on col, …` (inner) and `left join`: every pair of rows with equal keys,
-  /// left rows in order, matching right rows in their order. Null keys never match (SQL).
+  /// `join SOURCE on col, …` and its kinds: every pair of rows with equal keys, left rows in
+  /// order, matching right rows in their order; a left join adds each unmatched left row (with
+  /// empty right columns) in its place, a right or full join adds the unmatched right rows at
+  /// the end (with empty left columns, the keys taken from the right). A semi join keeps each
+  /// left row that has a match once, an anti join each one that has none. Null keys never
+  /// match (SQL).
   ///
   /// The rows are counted before anything is allocated for them: a join that would produce
   /// more than ``maxJoinRows`` rows, or whose result is estimated to need more than
@@ -15,7 +19,7 @@ extension Executor {
   func join(_ spec: JoinSpec, _ input: Table) throws(RuntimeFailure) -> Table {
     if spec.leftKeys.isEmpty { return input }
     let matcher = try JoinMatcher(spec, input, cancellation: cancellation)
-    let total = try matcher.rowCount(left: spec.left, cancellation: cancellation)
+    let total = try matcher.rowCount(spec.kind, cancellation: cancellation)
     if total > Executor.maxJoinRows {
       throw .error(
         "join would produce \(total) rows, more than the \(Executor.maxJoinRows) a join may produce: the keys match many rows on both sides",
@@ -33,12 +37,19 @@ extension Executor {
     var rightRows: [Int32] = []
     leftRows.reserveCapacity(total)
     rightRows.reserveCapacity(total)
-    try matcher.forEachPair(left: spec.left, cancellation: cancellation) { l, r in
+    try matcher.forEachPair(spec.kind, cancellation: cancellation) { l, r in
       leftRows.append(l)
       rightRows.append(r)
     }
     var out: [Column] = []
     for column in input.columns { out.append(try column.gathered(leftRows, cancellation: cancellation)) }
+    if spec.kind == .right || spec.kind == .full {
+      // Unmatched right rows have no left key: take the right one.
+      for (l, r) in zip(spec.leftKeys, spec.rightKeys) {
+        let fromRight = try spec.right.columns[r].gathered(rightRows, cancellation: cancellation)
+        out[l] = try out[l].coalesced(with: fromRight, cancellation: cancellation)
+      }
+    }
     for (index, name) in spec.rightColumns {
       out.append(try spec.right.columns[index].gathered(rightRows, cancellation: cancellation).renamed(name))
     }
@@ -49,7 +60,7 @@ extension Executor {
   /// a column, so it needs memory for the keys only (and no row limit applies).
   func joinCount(_ spec: JoinSpec, _ input: Table) throws(RuntimeFailure) -> Int {
     if spec.leftKeys.isEmpty { return input.rowCount }
-    return try JoinMatcher(spec, input, cancellation: cancellation).rowCount(left: spec.left, cancellation: cancellation)
+    return try JoinMatcher(spec, input, cancellation: cancellation).rowCount(spec.kind, cancellation: cancellation)
   }
 
   /// Bytes a table of `rows` rows gathered from `columns` takes, plus the two 32-bit row
@@ -78,6 +89,7 @@ extension Executor {
 private struct JoinMatcher {
   let atoms: KeyAtoms
   let leftCount: Int
+  let rightCount: Int
   /// For key id k, the right rows `bucket[offsets[k]..<offsets[k + 1]]`.
   let offsets: [Int]
   let bucket: [Int32]
@@ -85,6 +97,7 @@ private struct JoinMatcher {
   init(_ spec: JoinSpec, _ input: Table, cancellation: CancellationCheck) throws(RuntimeFailure) {
     let right = spec.right
     leftCount = input.rowCount
+    rightCount = right.rowCount
     var atoms: KeyAtoms? = nil
     for (l, r) in zip(spec.leftKeys, spec.rightKeys) {
       let next = try KeyAtoms.make([input.columns[l], right.columns[r]], cancellation: cancellation)
@@ -122,31 +135,62 @@ private struct JoinMatcher {
     return offsets[id]..<offsets[id + 1]
   }
 
-  /// How many rows the join gives: the matches of every left row, and 1 for an unmatched left
-  /// row of a left join. At most left × right rows, so it cannot overflow an `Int`.
-  func rowCount(left: Bool, cancellation: CancellationCheck) throws(RuntimeFailure) -> Int {
+  /// How many rows the join gives: the matches of every left row, 1 for an unmatched left
+  /// row of a left or full join, 1 for an unmatched right row of a right or full join; for
+  /// semi and anti joins the left rows with and without a match. At most left × right + right
+  /// rows, so it cannot overflow an `Int`.
+  func rowCount(_ kind: JoinKind, cancellation: CancellationCheck) throws(RuntimeFailure) -> Int {
     var total = 0
+    let keepsUnmatchedLeft = kind == .left || kind == .full
     try cancellation.forEachChunk(leftCount) { chunk in
       for l in chunk {
         let n = matches(l).count
-        total += n == 0 && left ? 1 : n
+        switch kind {
+        case .semi: total += n > 0 ? 1 : 0
+        case .anti: total += n == 0 ? 1 : 0
+        default: total += n == 0 && keepsUnmatchedLeft ? 1 : n
+        }
       }
     }
+    if kind == .right || kind == .full { total += try unmatchedRightRows(cancellation: cancellation).count }
     return total
   }
 
+  /// The right rows no left row matches, in order.
+  func unmatchedRightRows(cancellation: CancellationCheck) throws(RuntimeFailure) -> [Int32] {
+    var matched = [Bool](repeating: false, count: bucket.count)
+    try cancellation.forEachChunk(leftCount) { chunk in
+      for l in chunk { for i in matches(l) { matched[i] = true } }
+    }
+    var unmatched: [Int32] = []
+    var isMatched = [Bool](repeating: false, count: rightCount)
+    for i in bucket.indices where matched[i] { isMatched[Int(bucket[i])] = true }
+    for r in 0..<rightCount where !isMatched[r] { unmatched.append(Int32(r)) }
+    return unmatched
+  }
+
   /// Calls `body(left, right)` for every output row in order; right is -1 for an unmatched
-  /// left row of a left join.
-  func forEachPair(left: Bool, cancellation: CancellationCheck, _ body: (Int32, Int32) -> Void) throws(RuntimeFailure) {
+  /// left row of a left or full join (and for every row of a semi or anti join), left is -1
+  /// for an unmatched right row of a right or full join.
+  func forEachPair(_ kind: JoinKind, cancellation: CancellationCheck, _ body: (Int32, Int32) -> Void) throws(RuntimeFailure) {
+    let keepsUnmatchedLeft = kind == .left || kind == .full
     try cancellation.forEachChunk(leftCount) { chunk in
       for l in chunk {
         let range = matches(l)
-        if range.isEmpty {
-          if left { body(Int32(l), -1) }
-          continue
+        switch kind {
+        case .semi: if !range.isEmpty { body(Int32(l), -1) }
+        case .anti: if range.isEmpty { body(Int32(l), -1) }
+        default:
+          if range.isEmpty {
+            if keepsUnmatchedLeft { body(Int32(l), -1) }
+            continue
+          }
+          for i in range { body(Int32(l), bucket[i]) }
         }
-        for i in range { body(Int32(l), bucket[i]) }
       }
+    }
+    if kind == .right || kind == .full {
+      for r in try unmatchedRightRows(cancellation: cancellation) { body(-1, r) }
     }
   }
 }

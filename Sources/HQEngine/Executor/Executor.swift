@@ -13,6 +13,8 @@ struct Executor {
   let cancellation: CancellationCheck
   /// The most bytes a join may allocate for its result (``Engine/memoryBudget``).
   var memoryBudget: Int = .max
+  /// Where stages note what the analyst should know about a result that is not an error.
+  var warnings = WarningLog()
 
   /// Runs stages in order. `sort` directly followed by `take` runs as one `top`, so only the
   /// rows that are kept get sorted and gathered.
@@ -60,6 +62,10 @@ struct Executor {
       var specs: [SortSpec] = []
       for key in keys { specs.append(SortSpec(column: try evaluator.column(key.expr, name: ""), descending: key.descending)) }
       return input.gathered(try Sorting.firstRows(specs, limit: n, rowCount: input.rowCount, cancellation: cancellation))
+    case .topPer(let keys, let n, let per):
+      return try topPer(keys, n, per: per, input, evaluator)
+    case .window(let spec):
+      return try window(spec, input, evaluator)
     case .take(let n):
       return Table(name: input.name, columns: input.columns.map { $0.prefix(max(0, n)) })
     case .distinct(let indexes):
@@ -68,12 +74,18 @@ struct Executor {
       return Table(name: input.name, columns: keys.map { $0.gathered(grouping.firstRow) })
     case .count:
       return countTable(input.rowCount, name: input.name)
+    case .describe:
+      return try describe(input)
     case .compare(let spec):
       return try compare(spec, input, evaluator)
     case .pivot(let spec):
       return try pivot(spec, input, evaluator)
     case .join(let spec):
       return try join(spec, input)
+    case .union(let spec):
+      return try union(spec, input)
+    case .unpivot(let spec):
+      return try unpivot(spec, input)
     }
   }
 

@@ -11,6 +11,16 @@ enum RuntimeFailure: Error {
   }
 }
 
+/// The warnings of one statement (a `compare` side that matches no row), in the order found;
+/// the engine hands them over before the statement's result.
+final class WarningLog {
+  private(set) var diagnostics: [Diagnostic] = []
+
+  func warn(_ message: String, at range: SourceRange, help: String? = nil) {
+    diagnostics.append(Diagnostic(.warning, message, at: range, help: help))
+  }
+}
+
 /// Polls the session's ``CancellationToken`` from long loops (every few thousand rows) and
 /// between stages, so Ctrl-C stops a query over millions of rows promptly.
 ///

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HQData
 import HQSyntax
 
@@ -33,7 +38,7 @@ enum ValueSemantics {
     return try arithmetic(op, x, y, range: range).map(Value.number) ?? .null
   }
 
-  /// Nil only for division by zero (null, as SQLite does); overflow is an error.
+  /// Nil only for division (or remainder) by zero (null, as SQLite does); overflow is an error.
   @inline(__always)
   static func arithmetic(_ op: ArithmeticOperator, _ x: Number, _ y: Number, range: SourceRange) throws(RuntimeFailure) -> Number? {
     let result: Number?
@@ -44,6 +49,9 @@ enum ValueSemantics {
     case .divide:
       if y.isZero { return nil }
       result = x.dividing(by: y)
+    case .remainder:
+      if y.isZero { return nil }
+      result = x.remainder(dividingBy: y)
     }
     guard let result else { throw overflow(at: range) }
     return result
@@ -90,6 +98,11 @@ enum ValueSemantics {
       return args.first { !$0.isNull } ?? .null
     case .if:
       return args[0].bool == true ? args[1] : args[2]
+    case .concat:
+      // As SQL's concat: nulls are left out.
+      var out = ""
+      for arg in args where !arg.isNull { out += arg.description }
+      return .text(out)
     default:
       break
     }
@@ -118,8 +131,93 @@ enum ValueSemantics {
       case .startswith: return .bool(hay.starts(with: needle))
       default: return .bool(hay.count >= needle.count && Array(hay.suffix(needle.count)) == needle)
       }
-    case .coalesce, .if:
+    case .substr:
+      guard let text = args[0].text, let start = args[1].number?.intValue else { return .null }
+      var length: Int? = nil
+      if args.count > 2 {
+        guard let n = args[2].number?.intValue else { return .null }
+        length = n
+      }
+      return TextFunctions.substring(text, start: start, length: length).map(Value.text) ?? .null
+    case .replace:
+      guard let text = args[0].text, let from = args[1].text, let to = args[2].text else { return .null }
+      return .text(TextFunctions.replace(text, from, to))
+    case .trim:
+      return args[0].text.map { .text(TextFunctions.trim($0)) } ?? .null
+    case .split_part:
+      guard let text = args[0].text, let separator = args[1].text, let n = args[2].number?.intValue else { return .null }
+      return .text(TextFunctions.splitPart(text, separator: separator, index: n))
+    case .number:
+      if case .number = args[0] { return args[0] }
+      return args[0].text.flatMap(TextFunctions.parseNumber).map(Value.number) ?? .null
+    case .text:
+      return TextFunctions.text(args[0]).map(Value.text) ?? .null
+    case .mod:
+      return try arithmetic(.remainder, args[0], args[1], range: range)
+    case .sqrt, .ln, .exp, .log10, .pow:
+      guard let x = args[0].number else { return .null }
+      return try math(f, x, args.count > 1 ? args[1].number : nil, range: range).map(Value.number) ?? .null
+    case .coalesce, .if, .concat, .matches, .extract, .regex_replace:
       return .null
     }
+  }
+
+  /// `matches`, `extract`, `regex_replace` with their compiled pattern (args[1] is the
+  /// pattern's text, unused here); null when an argument is null.
+  static func patternCall(_ f: ScalarFunction, _ args: [Value], _ pattern: Pattern) -> Value {
+    guard let text = args[0].text else { return .null }
+    switch f {
+    case .matches:
+      return .bool(text.contains(pattern.regex))
+    case .extract:
+      let group = args.count > 2 ? args[2].number?.intValue : 0
+      guard let group else { return .null }
+      return TextFunctions.extract(text, pattern, group: group).map(Value.text) ?? .null
+    case .regex_replace:
+      guard let replacement = args[2].text else { return .null }
+      return .text(TextFunctions.regexReplace(text, pattern, replacement))
+    default:
+      return .null
+    }
+  }
+
+  /// `sqrt`, `ln`, `exp`, `log10` of x and `pow(x, y)`. Exact for `pow` with a whole exponent
+  /// up to 64 in size; otherwise computed in binary floating point and rounded to 15
+  /// significant digits (12 decimals at most). Nil (null) outside the function's domain
+  /// (`sqrt(-1)`, `ln(0)`, `pow(0, -1)`, `pow(-8, 0.5)`); a result too large is an overflow error.
+  static func math(_ f: ScalarFunction, _ x: Number, _ y: Number?, range: SourceRange) throws(RuntimeFailure) -> Number? {
+    let d = x.doubleValue
+    let result: Double
+    switch f {
+    case .sqrt:
+      if x.isNegative { return nil }
+      result = d.squareRoot()
+    case .ln, .log10:
+      if x.isNegative || x.isZero { return nil }
+      result = f == .ln ? log(d) : log10(d)
+    case .exp:
+      result = exp(d)
+    default:
+      guard let y else { return nil }
+      if let n = y.intValue, n.magnitude <= 64, let exact = exactPower(x, n) { return exact }
+      if x.isZero && y.isNegative { return nil }
+      result = pow(d, y.doubleValue)
+    }
+    if result.isNaN { return nil }
+    guard let n = Number(approximating: result) else { throw overflow(at: range) }
+    return n
+  }
+
+  /// x^n by repeated exact multiplication, 1 / x^|n| for negative n; nil when x^|n| does
+  /// not fit 18 digits or is 0 (then the floating-point path decides).
+  private static func exactPower(_ x: Number, _ n: Int) -> Number? {
+    var result = Number(1)
+    for _ in 0..<n.magnitude {
+      guard let next = result.multiplying(x) else { return nil }
+      result = next
+    }
+    if n >= 0 { return result }
+    if result.isZero { return nil }
+    return Number(1).dividing(by: result)
   }
 }

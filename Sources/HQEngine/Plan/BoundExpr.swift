@@ -20,6 +20,9 @@ struct BoundExpr: Sendable {
     case or(BoundExpr, BoundExpr)
     case isNull(BoundExpr, negated: Bool)
     case call(ScalarFunction, [BoundExpr])
+    /// `matches`, `extract`, `regex_replace`: a call whose second argument, the pattern, was
+    /// compiled when the query was checked.
+    case patternCall(ScalarFunction, [BoundExpr], Pattern)
   }
 
   var kind: Kind
@@ -41,7 +44,7 @@ struct BoundExpr: Sendable {
 }
 
 enum ArithmeticOperator: Sendable {
-  case add, subtract, multiply, divide
+  case add, subtract, multiply, divide, remainder
 }
 
 enum ComparisonOperator: Sendable {
@@ -65,9 +68,22 @@ enum ComparisonOperator: Sendable {
 enum ScalarFunction: String, Sendable, CaseIterable {
   case abs, round, floor, ceil, lower, upper, length, contains, startswith, endswith, coalesce
   case `if`
+  case concat, substr, replace, trim, split_part, matches, extract, regex_replace
+  case number, text
+  case sqrt, pow, ln, exp, log10, mod
+
+  /// True for the functions whose second argument is a regular expression.
+  var takesPattern: Bool { self == .matches || self == .extract || self == .regex_replace }
 }
 
 /// The aggregates allowed in `summarize` and `pivot … value`.
 enum AggregateFunction: String, Sendable, CaseIterable {
   case count, count_distinct, sum, avg, min, max, median, stddev, first, last
+  case percentile, variance, list
+}
+
+/// The functions that read other rows of the row's group, in the order of `derive … sort …`;
+/// allowed only in `derive`.
+enum WindowFunction: String, Sendable, CaseIterable {
+  case lag, lead, row_number, rank, dense_rank, running_sum, moving_avg
 }

@@ -11,12 +11,39 @@ enum PlanStage: Sendable {
   case take(Int)
   /// `top N by …`: the first N rows in the keys' order.
   case top([BoundSortKey], Int)
+  /// `top N by … per col, …`: the first N rows of each group of these input columns; groups
+  /// in order of first appearance, rows within a group in the keys' order.
+  case topPer([BoundSortKey], Int, per: [Int])
+  /// `derive` with aggregates or order functions: the window columns are computed and put
+  /// after the input's, then the outputs are computed over that wider table.
+  case window(WindowSpec)
   /// Distinct rows over these input columns (the output keeps only them).
   case distinct([Int])
   case count
+  /// One row per input column with what it holds (``Executor/describeFields``).
+  case describe
   case compare(CompareSpec)
   case pivot(PivotSpec)
   case join(JoinSpec)
+  case union(UnionSpec)
+  case unpivot(UnpivotSpec)
+}
+
+/// `union SOURCE`: for each output column, the input column and the source's column it is
+/// filled from (nil: nulls on that side).
+struct UnionSpec: Sendable {
+  var other: Table
+  var columns: [(left: Int?, right: Int?)]
+}
+
+/// `unpivot`: the unpivoted input columns, the kept ones, and the two new columns.
+struct UnpivotSpec: Sendable {
+  var columns: [Int]
+  var kept: [Int]
+  /// Every unpivoted column's name reads as a number (`2023`), so NAME is a number column.
+  var namesAreNumbers: Bool
+  var name: String
+  var value: String
 }
 
 /// An output column: its name and how to compute it.
@@ -35,6 +62,8 @@ struct AggregateCall: Sendable {
   var function: AggregateFunction
   /// Nil for `count()`.
   var argument: BoundExpr?
+  /// The constant second argument: percentile's fraction, list's separator.
+  var parameter: Value? = nil
   var range: SourceRange
   /// The type of the result (number for count/sum/avg/…, the argument's for min/max/first/last).
   var type: ValueType
@@ -54,10 +83,14 @@ struct CompareSpec: Sendable {
   var second: Value
   var firstLabel: String
   var secondLabel: String
+  /// Where A and B were written, for the warning when one matches no row.
+  var firstRange: SourceRange
+  var secondRange: SourceRange
   var keys: [Int]
   /// A default key column (`measure`) keyed with the compared values removed from its text.
   var strippedKey: Int?
-  var value: Int
+  /// The numbers put side by side: the `value` column or the `value EXPR` written.
+  var value: BoundExpr
   var range: SourceRange
   var keywordRange: SourceRange
 }
@@ -80,7 +113,40 @@ struct JoinSpec: Sendable {
   var range: SourceRange
   var leftKeys: [Int]
   var rightKeys: [Int]
-  var left: Bool
+  var kind: JoinKind
   /// The right columns that are kept, with their output names.
   var rightColumns: [(index: Int, name: String)]
+}
+
+/// A `derive` whose items read their group: `by` columns, `sort` keys, the window calls found
+/// in the items, and the outputs over [input…, one column per call…].
+struct WindowSpec: Sendable {
+  /// The input columns that form a group (none: all rows are one group).
+  var keys: [Int]
+  /// The order of the rows within a group for order functions (none: input order).
+  var sort: [BoundSortKey]
+  var calls: [WindowCall]
+  var outputs: [NamedExpr]
+}
+
+/// One aggregate or order function in a `derive`, computed for every row.
+struct WindowCall: Sendable {
+  enum Kind: Sendable {
+    /// An aggregate over the whole group, the same for every row of the group.
+    case aggregate(AggregateCall)
+    /// The argument at the row `offset` places later in the group's order (`lag(x, n)` is
+    /// `-n`, `lead(x, n)` is `n`); null past either end of the group.
+    case offset(BoundExpr, Int)
+    case rowNumber
+    case rank
+    case denseRank
+    /// The sum of the argument over the group's rows up to this one (nulls skipped).
+    case runningSum(BoundExpr)
+    /// The mean of the argument over this row and the `rows - 1` before it in the group.
+    case movingAverage(BoundExpr, rows: Int)
+  }
+
+  var kind: Kind
+  var range: SourceRange
+  var type: ValueType
 }

@@ -15,6 +15,12 @@ protocol CompletionProvider {
   func values(of column: String, afterPipelinePrefix prefix: String) -> [String]
   /// The names of the `$parameters` that are set.
   var parameterNames: [String] { get }
+  /// The functions defined with `let NAME(…) = …`.
+  var functionNames: [String] { get }
+}
+
+extension CompletionProvider {
+  var functionNames: [String] { [] }
 }
 
 /// Tab completion by context, independent of libedit so it can be tested with strings.
@@ -58,15 +64,16 @@ enum Completion {
     switch context.kind {
     case .statementStart, .stage, .keywords:
       words = context.keywordCandidates
-      if case .stage = context.kind { words = words.map { $0 == "left join" ? "left" : $0 } }
+      if case .stage = context.kind { words = words.map { $0.hasSuffix(" join") ? String($0.dropLast(" join".count)) : $0 } }
     case .source:
       words = provider.sourceNames.map { context.prefixIsBackquoted ? $0 + "`" : quoteName($0) }
     case .columns(let pipeline):
       words = names(provider.columns(afterPipelinePrefix: pipeline))
-    case .expression(let pipeline, let aggregates):
+    case .expression(let pipeline, let aggregates, let windows):
       words = names(provider.columns(afterPipelinePrefix: pipeline))
       if !context.prefixIsBackquoted {
-        words += (Functions.names + (aggregates ? Functions.aggregates : [])).map { $0 + "(" }
+        words += (Functions.names + (aggregates ? Functions.aggregates : []) + (windows ? Functions.windows : []) + provider.functionNames)
+          .map { $0 + "(" }
       }
     case .value(let column?, let pipeline, let quoted):
       let values = provider.values(of: column, afterPipelinePrefix: pipeline)
@@ -105,7 +112,7 @@ enum Completion {
     case "load", "run", "read", "save", "output", "once", "export":
       let files = paths(matching: word)
       return Result(replaceFrom: wordStart, candidates: files, suffix: files.count == 1 && files[0].hasSuffix("/") ? "" : " ")
-    case "help": pool = Help.pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["format"]
+    case "help": pool = Help.pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["format"] + provider.functionNames
     case "format", "mode": pool = OutputFormat.allCases.map(\.rawValue)
     case "schema": pool = provider.sourceNames
     case "timer": pool = ["on", "off"]

@@ -5,6 +5,8 @@ extension Session: CompletionProvider {
 
   var parameterNames: [String] { engine.parameters.keys.sorted() }
 
+  var functionNames: [String] { engine.functions.keys.sorted() }
+
   /// The engine's answer, or, while it cannot resolve the prefix, the columns of the source
   /// the pipeline starts from.
   func columns(afterPipelinePrefix prefix: String) -> [String] {

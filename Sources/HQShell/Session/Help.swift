@@ -1,3 +1,5 @@
+import HQEngine
+
 /// The `.help` pages: one per stage, function, meta command and output format, each with an
 /// example over the bundled reports.
 enum Help {
@@ -15,17 +17,20 @@ enum Help {
     Page(topic: "from", kind: "source", text: "Starts a pipeline: `from SOURCE`. Sources: facts, goals, sections, reports, lines, unread, loaded tables and `let` views.", example: "from goals | take 5"),
     Page(topic: "where", kind: "stage", text: "Keeps the rows for which the condition is true (null counts as false).", example: "from facts | where year == 2024 and value > 100"),
     Page(topic: "select", kind: "stage", text: "Keeps, renames or computes columns: `select ITEM, …` where ITEM is `expr` or `name = expr`.", example: "from facts | select indicator, year, value"),
-    Page(topic: "derive", kind: "stage", text: "Adds computed columns and keeps the others: `derive name = expr, …`.", example: "from facts | derive thousands = value / 1000"),
+    Page(topic: "derive", kind: "stage", text: "Adds computed columns and keeps the others: `derive name = expr, … [by col, …] [sort key, …]`. An aggregate is computed over the row's group (all rows without `by`); window functions (lag, lead, row_number, rank, dense_rank, running_sum, moving_avg) follow `sort` within the group. Rows keep their order.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | derive previous = lag(value), share = value / sum(value) by indicator sort year"),
     Page(topic: "summarize", kind: "stage", text: "Aggregates rows: `summarize name = AGG(expr), … [by expr, …]`; one row per group.", example: "from facts | summarize n = count(), total = sum(value) by report"),
     Page(topic: "sort", kind: "stage", text: "Orders rows: `sort expr [asc|desc], …`. Text sorts in Swedish order (… z å ä ö), nulls last.", example: "from facts | sort value desc"),
     Page(topic: "take", kind: "stage", text: "Keeps the first N rows: `take N`.", example: "from facts | take 10"),
     Page(topic: "distinct", kind: "stage", text: "Removes duplicate rows, or keeps one row per distinct value of the named columns: `distinct [col, …]`.", example: "from facts | distinct indicator"),
     Page(topic: "count", kind: "stage", text: "Replaces the rows by one row with one column: how many there were.", example: "from goals | count"),
-    Page(topic: "top", kind: "stage", text: "The N rows with the highest (or, with asc, lowest) value: `top N by expr [asc|desc]`.", example: "from facts | top 5 by value"),
-    Page(topic: "compare", kind: "stage", text: "Puts the rows where COLUMN is A and where it is B side by side with `delta` and `change_pct`: `compare COLUMN A vs B [by col, …]`.", example: "from facts | where indicator ~ \"antibiotika\" | compare year 2023 vs 2024"),
+    Page(topic: "describe", kind: "stage", text: "One row per column of the pipeline so far: name, type, values, distinct values, min, max and the most frequent values.", example: "from facts | describe"),
+    Page(topic: "top", kind: "stage", text: "The N rows with the highest (or, with asc, lowest) value: `top N by expr [asc|desc] [per col, …]`; with `per`, N rows of each group.", example: "from facts | top 3 by value per report"),
+    Page(topic: "compare", kind: "stage", text: "Puts the rows where COLUMN is A and where it is B side by side with `delta` and `change_pct`: `compare COLUMN A vs B [value EXPR] [by col, …]`; `value EXPR` compares EXPR (e.g. rank) instead of `value`. A side that matches no row gives a warning.", example: "from facts | where indicator ~ \"antibiotika\" | compare year 2023 vs 2024"),
     Page(topic: "pivot", kind: "stage", text: "One column per distinct value of COLUMN: `pivot COLUMN [value EXPR] [by col, …]`.", example: "from facts | where table ~ \"nyckeltalsjämförelse\" and kind == \"utfall\" | select indicator, year, value | pivot year by indicator"),
-    Page(topic: "join", kind: "stage", text: "Joins another source on equal columns: `join SOURCE on col, …` (inner) or `left join`.", example: "from facts | select id = report, indicator, value | join reports on id"),
-    Page(topic: "let", kind: "statement", text: "Binds a pipeline to a name usable as a source for the rest of the session: `let NAME = PIPELINE`.", example: "let costs = from facts | where kind == \"utfall\""),
+    Page(topic: "join", kind: "stage", text: "Joins another source on equal columns: `join SOURCE on col, …`, or `on col == other_col` when the names differ. `left join` keeps every row, `right join` every row of SOURCE, `full join` both; `semi join` keeps the rows with a match, `anti join` those without.", example: "from facts | select report, indicator, value | join reports on report == id"),
+    Page(topic: "union", kind: "stage", text: "Adds the rows of another source, columns matched by name (missing ones empty): `union SOURCE`.", example: "let a = from goals | where status == \"helt\"\nfrom goals | where status == \"delvis\" | union a"),
+    Page(topic: "unpivot", kind: "stage", text: "Turns columns into rows: `unpivot col, … into NAME, VALUE`; NAME is a number when every column name is one.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | pivot year by indicator | unpivot `2023`, `2024` into year, value"),
+    Page(topic: "let", kind: "statement", text: "Binds a pipeline to a name usable as a source for the rest of the session: `let NAME = PIPELINE`; or defines a function usable in every expression: `let NAME(PARAM, …) = EXPR`.", example: "let costs = from facts | where kind == \"utfall\"\nlet pct(a, b) = round(a / b * 100, 1)\nfrom costs | select indicator, p = pct(value, 1000)"),
     Page(topic: "search", kind: "source", text: "The report lines that contain the text (case and diacritics folded), with report, section and line: `search \"text\"`.", example: "search \"tillgänglighet\" | take 5"),
   ]
 
@@ -42,11 +47,38 @@ enum Help {
     Page(topic: "endswith", kind: "function", text: "endswith(text, suffix).", example: "from facts | where endswith(unit, \"%\")"),
     Page(topic: "coalesce", kind: "function", text: "coalesce(a, b, …): the first argument that is not null.", example: "from facts | select r = coalesce(rank, 0)"),
     Page(topic: "if", kind: "function", text: "if(condition, then, else).", example: "from facts | select level = if(value > 100, \"high\", \"low\")"),
+    Page(topic: "concat", kind: "function", text: "concat(a, b, …): the arguments as one text (numbers as text(x) writes them; nulls left out).", example: "from facts | select label = concat(indicator, \" (\", unit, \")\")"),
+    Page(topic: "substr", kind: "function", text: "substr(text, start [, length]): the characters from start (1 is the first) on, length of them.", example: "from goals | select short = substr(name, 1, 10)"),
+    Page(topic: "replace", kind: "function", text: "replace(text, from, to): every occurrence of from replaced by to (exact case).", example: "from facts | select u = replace(unit, \"mnkr\", \"miljoner kronor\")"),
+    Page(topic: "trim", kind: "function", text: "trim(text): without spaces, tabs and line breaks at either end.", example: "from goals | select t = trim(name)"),
+    Page(topic: "split_part", kind: "function", text: "split_part(text, separator, n): the n-th part (1 is the first, -1 the last); empty text when there is none.", example: "from facts | where period != \"\" | select period, first_year = split_part(period, \"–\", 1)"),
+    Page(topic: "matches", kind: "function", text: "matches(text, pattern): true when the regular expression matches somewhere in text; (?i) ignores case. Write a backslash as \\\\.", example: "from facts | where matches(indicator, \"^Antal\")"),
+    Page(topic: "extract", kind: "function", text: "extract(text, pattern [, group]): the first match of the regular expression (or its group); null when none.", example: "from facts | select period, first = extract(period, \"\\\\d{4}\")"),
+    Page(topic: "regex_replace", kind: "function", text: "regex_replace(text, pattern, replacement): every match replaced; \\\\1 … \\\\9 in the replacement are the groups.", example: "from goals | select n = regex_replace(name, \"\\\\s+och\\\\s+\", \" & \")"),
+    Page(topic: "number", kind: "function", text: "number(text): the number written in text, plain (-1204.1) or Swedish (1 204,1, −5,8, 5,8 %, 12 450,0 mnkr); null when it is none.", example: "from goals | take 1 | select n = number(\"12 450,0 mnkr\")"),
+    Page(topic: "text", kind: "function", text: "text(x): a number or true/false as text (25.5, true).", example: "from facts | select label = concat(text(year), \": \", indicator)"),
+    Page(topic: "sqrt", kind: "function", text: "sqrt(x), ln(x), log10(x), exp(x): square root, natural and base-10 logarithm, e^x (null outside their domain; 15 significant digits).", example: "from facts | where value > 0 | select value, r = sqrt(value)"),
+    Page(topic: "ln", kind: "function", text: "ln(x): the natural logarithm (null for x ≤ 0).", example: "from facts | where value > 0 | select value, l = ln(value)"),
+    Page(topic: "exp", kind: "function", text: "exp(x): e to the power x.", example: "from goals | take 1 | select e = exp(1)"),
+    Page(topic: "log10", kind: "function", text: "log10(x): the base-10 logarithm (null for x ≤ 0).", example: "from facts | where value > 0 | select value, digits = floor(log10(value)) + 1"),
+    Page(topic: "pow", kind: "function", text: "pow(x, y): x to the power y (exact for whole y). Average annual growth: pow(last / first, 1 / years) - 1.", example: "from facts | where indicator ~ \"antibiotika\" and kind == \"utfall\" | summarize growth = pow(last(value) / first(value), 1 / 7) - 1"),
+    Page(topic: "mod", kind: "function", text: "mod(a, b), a % b: the remainder of a / b, with the sign of a; null when b is 0.", example: "from facts | where year % 2 == 0"),
+    Page(topic: "case", kind: "expression", text: "case when COND then A [when COND then B …] [else D] end: the result of the first true condition, else D (null without else).", example: "from facts | select indicator, size = case when value > 1000 then \"large\" when value > 10 then \"medium\" else \"small\" end"),
     Page(topic: "count()", kind: "aggregate", text: "count() counts rows; count(expr) the non-null values; count_distinct(expr) the distinct ones.", example: "from facts | summarize n = count() by report"),
     Page(topic: "sum", kind: "aggregate", text: "sum(expr): the exact sum, nulls skipped.", example: "from facts | summarize total = sum(value) by year"),
     Page(topic: "avg", kind: "aggregate", text: "avg(expr): the mean of the non-null values.", example: "from facts | summarize mean = avg(value) by indicator"),
     Page(topic: "min", kind: "aggregate", text: "min(expr) / max(expr): the smallest / largest value.", example: "from facts | summarize lo = min(value), hi = max(value)"),
     Page(topic: "median", kind: "aggregate", text: "median(expr), stddev(expr), first(expr), last(expr).", example: "from facts | summarize m = median(value) by indicator"),
+    Page(topic: "percentile", kind: "aggregate", text: "percentile(expr, p): the continuous p-quantile (0 ≤ p ≤ 1), interpolated between the two values around it, exact.", example: "from facts | summarize p90 = percentile(value, 0.9) by indicator"),
+    Page(topic: "variance", kind: "aggregate", text: "variance(expr): the sample variance (n − 1), exact to 12 decimals.", example: "from facts | summarize v = variance(value) by indicator"),
+    Page(topic: "list", kind: "aggregate", text: "list(expr [, separator]): the group's non-null values as one text, in row order, separated by \", \" or the separator.", example: "from goals | summarize names = list(name, \"; \") by status"),
+    Page(topic: "lag", kind: "window function", text: "lag(x [, n]) / lead(x [, n]): x from the row n (default 1) before / after in the group's `sort` order; null past the group's ends. Only in derive.", example: "from facts | where kind == \"utfall\" | derive previous = lag(value) by indicator sort year"),
+    Page(topic: "lead", kind: "window function", text: "lead(x [, n]): x from the row n (default 1) after in the group's `sort` order. Only in derive.", example: "from facts | where kind == \"utfall\" | derive next = lead(value) by indicator sort year"),
+    Page(topic: "row_number", kind: "window function", text: "row_number(): 1, 2, 3, … in the group's `sort` order (input order without sort). Only in derive.", example: "from facts | derive n = row_number() by report"),
+    Page(topic: "rank", kind: "window function", text: "rank() / dense_rank(): the place in the group's `sort` order; ties share a place, rank leaves gaps after them, dense_rank does not. Needs `sort`. Only in derive.", example: "from facts | where year == 2024 | derive placing = rank() by table sort value desc"),
+    Page(topic: "dense_rank", kind: "window function", text: "dense_rank(): as rank(), without gaps after ties. Only in derive.", example: "from facts | where year == 2024 | derive placing = dense_rank() by table sort value desc"),
+    Page(topic: "running_sum", kind: "window function", text: "running_sum(x): the exact sum of x over the group's rows so far, in `sort` order (nulls skipped). Only in derive.", example: "from facts | where kind == \"utfall\" | derive so_far = running_sum(value) by indicator sort year"),
+    Page(topic: "moving_avg", kind: "window function", text: "moving_avg(x, n): the mean of x over the row and the n − 1 rows before it in the group's `sort` order (nulls skipped). Only in derive.", example: "from facts | where kind == \"utfall\" | derive smooth = moving_avg(value, 2) by indicator sort year"),
   ]
 
   static let sources: [Page] = [
@@ -58,9 +90,12 @@ enum Help {
   ]
 
   /// The index (no topic) or one topic's page.
-  static func page(for topic: String?) throws(ShellError) -> String {
-    guard let topic = topic?.lowercased().trimmingPrefix(".") else { return index() }
+  static func page(for topic: String?, functions: [UserFunction] = []) throws(ShellError) -> String {
+    guard let topic = topic?.lowercased().trimmingPrefix(".") else { return index(functions: functions) }
     let key = String(topic)
+    if let function = functions.first(where: { $0.name.lowercased() == key }) {
+      return "\(function.signature) (your function)\n  \(function.definition)\n\nCall it in any expression with \(function.parameters.count) argument\(function.parameters.count == 1 ? "" : "s"), e.g.:\n  from facts | derive x = \(function.name)(…)\n"
+    }
     if let page = pages.first(where: { $0.topic == key || $0.topic == key + "()" }) {
       return "\(page.topic) (\(page.kind))\n  \(page.text)\n\nExample:\n  \(page.example)\n"
     }
@@ -72,12 +107,12 @@ enum Help {
         + OutputFormat.allCases.map { "  \(pad($0.rawValue, 9)) \($0.summary)\n" }.joined()
         + "\nExample:\n  .format json\n"
     }
-    let all = pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["format"]
+    let all = pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["format"] + functions.map(\.name)
     let hint = Suggestions.nearest(to: key, in: all).map { "; did you mean '\($0)'?" } ?? ""
     throw ShellError("no help for '\(key)'\(hint); .help lists the topics")
   }
 
-  static func index() -> String {
+  static func index(functions: [UserFunction] = []) -> String {
     var text = """
       hq queries Region Halland's reports as data. A statement is a pipeline:
 
@@ -85,8 +120,11 @@ enum Help {
 
       Stages:    \(stages.filter { $0.kind == "stage" }.map(\.topic).joined(separator: " "))
       Sources:   facts goals sections reports lines, `search "text"`, loaded tables, `let` views
-      Functions: \(functions.filter { $0.kind == "function" }.map(\.topic).joined(separator: " "))
-      Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last
+      Functions: \(Self.functions.filter { $0.kind == "function" }.map(\.topic).joined(separator: " "))
+      Expressions: case when … then … [else …] end, a % b (remainder)
+      Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last percentile variance list
+      Window functions (in derive): \(Self.functions.filter { $0.kind == "window function" }.map(\.topic).joined(separator: " "))
+      Your functions: \(functions.isEmpty ? "none yet; define one with let pct(a, b) = round(a / b * 100, 1)" : functions.map(\.signature).joined(separator: " "))
 
       Commands:
 

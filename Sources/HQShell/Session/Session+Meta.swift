@@ -33,7 +33,7 @@ extension Session {
   private func perform(_ command: MetaCommand, name: String, line: Int) throws(ShellError) -> Outcome {
     switch command {
     case .help(let topic):
-      output.write(try Help.page(for: topic))
+      output.write(try Help.page(for: topic, functions: engine.functions.values.sorted { $0.name < $1.name }))
       try finishOnce()
     case .tables: try show(sourcesTable())
     case .schema(let source): try show(try schemaTable(source))

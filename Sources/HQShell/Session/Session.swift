@@ -160,7 +160,10 @@ public final class Session {
     let start = clock.now
     var failure: EngineError?
     do {
-      try engine.run(source, cancellation: Signals.token) { table in
+      try engine.run(source, cancellation: Signals.token) { warning in
+        errors.write(render(warning) + "\n")
+        errors.flush()
+      } output: { table in
         format.write(table, to: sink, width: width)
         sink.flush()
       }

@@ -10,6 +10,8 @@ public enum ASTPrinter {
     switch statement.kind {
     case .pipeline(let pipeline): print(pipeline)
     case .binding(let name, let pipeline): "let \(print(name)) = \(print(pipeline))"
+    case .function(let name, let parameters, let body):
+      "let \(print(name))(\(parameters.map(print).joined(separator: ", "))) = \(print(body))"
     }
   }
 
@@ -28,7 +30,9 @@ public enum ASTPrinter {
     switch stage.kind {
     case .where(let expr): "where \(print(expr))"
     case .select(let items): "select \(items.map(print).joined(separator: ", "))"
-    case .derive(let items): "derive \(items.map(print).joined(separator: ", "))"
+    case .derive(let items, let by, let sort):
+      "derive \(items.map(print).joined(separator: ", "))" + printBy(by.isEmpty ? nil : by)
+        + (sort.isEmpty ? "" : " sort " + sort.map(print).joined(separator: ", "))
     case .summarize(let aggregates, let by):
       (["summarize"] + (aggregates.isEmpty ? [] : [aggregates.map(print).joined(separator: ", ")])
         + (by.isEmpty ? [] : ["by " + by.map(print).joined(separator: ", ")])).joined(separator: " ")
@@ -36,13 +40,21 @@ public enum ASTPrinter {
     case .take(let count): "take \(print(count))"
     case .distinct(let names): (["distinct"] + (names.isEmpty ? [] : [names.map(print).joined(separator: ", ")])).joined(separator: " ")
     case .count: "count"
-    case .top(let count, let keys): "top \(print(count)) by \(keys.map(print).joined(separator: ", "))"
-    case .compare(let column, let first, let second, let by):
-      "compare \(print(column)) \(print(first.value)) vs \(print(second.value))" + printBy(by)
+    case .describe: "describe"
+    case .top(let count, let keys, let per):
+      "top \(print(count)) by \(keys.map(print).joined(separator: ", "))"
+        + (per.isEmpty ? "" : " per " + per.map(print).joined(separator: ", "))
+    case .compare(let column, let first, let second, let value, let by):
+      "compare \(print(column)) \(print(first.value)) vs \(print(second.value))"
+        + (value.map { " value \(print($0))" } ?? "") + printBy(by)
     case .pivot(let column, let value, let by):
       "pivot \(print(column))" + (value.map { " value \(print($0))" } ?? "") + printBy(by)
-    case .join(let kind, let source, let columns):
-      "\(kind == .left ? "left join" : "join") \(printJoinSource(source)) on \(columns.map(print).joined(separator: ", "))"
+    case .join(let kind, let source, let keys):
+      "\(kind == .inner ? "join" : kind.rawValue + " join") \(printJoinSource(source)) on "
+        + keys.map { $0.isSameName ? print($0.left) : "\(print($0.left)) == \(print($0.right))" }.joined(separator: ", ")
+    case .union(let source): "union \(printJoinSource(source))"
+    case .unpivot(let columns, let name, let value):
+      "unpivot \(columns.map(print).joined(separator: ", ")) into \(print(name)), \(print(value))"
     }
   }
 
@@ -59,6 +71,9 @@ public enum ASTPrinter {
     case .isNull(let value, let negated): "(\(print(value)) is \(negated ? "not null" : "null"))"
     case .call(let name, let arguments): "\(name.name)(\(arguments.map(print).joined(separator: ", ")))"
     case .parenthesized(let inner): print(inner)
+    case .caseWhen(let branches, let otherwise):
+      "case " + branches.map { "when \(print($0.condition)) then \(print($0.result)) " }.joined()
+        + (otherwise.map { "else \(print($0)) " } ?? "") + "end"
     }
   }
 

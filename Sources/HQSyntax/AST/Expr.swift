@@ -21,6 +21,9 @@ public struct Expr: Sendable, Hashable {
     case call(Identifier, [Expr])
     /// `( expr )`, kept so printed forms and error spans follow what was typed.
     case parenthesized(Expr)
+    /// `case when COND then EXPR … [else EXPR] end`: the first branch whose condition is
+    /// true; the `else` value (null when there is none) when no condition is.
+    case caseWhen([CaseBranch], otherwise: Expr?)
   }
 
   public var kind: Kind
@@ -61,7 +64,7 @@ public enum UnaryOperator: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The binary operators, from loosest to tightest binding:
-/// `or`; `and`; comparisons `== != < <= > >= ~ !~` (and `in`, `is null`); `+ -`; `* /`.
+/// `or`; `and`; comparisons `== != < <= > >= ~ !~` (and `in`, `is null`); `+ -`; `* / %`.
 public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
   case or = "or"
   case and = "and"
@@ -79,6 +82,8 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
   case subtract = "-"
   case multiply = "*"
   case divide = "/"
+  /// `%`: the remainder of a division, with the sign of the dividend (`-7 % 3` is `-1`).
+  case remainder = "%"
 
   /// How tightly the operator binds; higher binds tighter. All binary operators are
   /// left-associative; comparisons do not chain (`a < b < c` is an error).
@@ -88,7 +93,7 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
     case .and: 2
     case .equal, .notEqual, .less, .lessOrEqual, .greater, .greaterOrEqual, .contains, .notContains: 4
     case .add, .subtract: 5
-    case .multiply, .divide: 6
+    case .multiply, .divide, .remainder: 6
     }
   }
 
@@ -110,6 +115,18 @@ extension Expr.Kind {
     case .isNull(let value, _): [value]
     case .call(_, let arguments): arguments
     case .parenthesized(let inner): [inner]
+    case .caseWhen(let branches, let otherwise): branches.flatMap { [$0.condition, $0.result] } + (otherwise.map { [$0] } ?? [])
     }
+  }
+}
+
+/// `when CONDITION then RESULT` in a `case` expression.
+public struct CaseBranch: Sendable, Hashable {
+  public var condition: Expr
+  public var result: Expr
+
+  public init(condition: Expr, result: Expr) {
+    self.condition = condition
+    self.result = result
   }
 }

@@ -8,8 +8,11 @@ public struct Stage: Sendable, Hashable {
     case `where`(Expr)
     /// `select ITEM, …`: exactly these columns, in this order.
     case select([SelectItem])
-    /// `derive name = expr, …`: all columns plus these (a name that exists is replaced).
-    case derive([SelectItem])
+    /// `derive name = expr, … [by col, …] [sort key, …]`: all columns plus these (a name that
+    /// exists is replaced). An aggregate in an item is computed over the row's group (the
+    /// rows with the same `by` values, all rows without `by`); order functions (`lag`,
+    /// `rank`, `running_sum`, …) follow `sort` within the group. Rows keep their input order.
+    case derive([SelectItem], by: [Identifier], sort: [SortKey])
     /// `summarize name = AGG(expr), … [by expr, …]`: one row per distinct `by` key (one row
     /// in all without `by`). The `by` items come first in the result, then the aggregates.
     case summarize(aggregates: [SelectItem], by: [SelectItem])
@@ -21,16 +24,26 @@ public struct Stage: Sendable, Hashable {
     case distinct([Identifier])
     /// `count`: one row, one column `count`, the number of rows.
     case count
-    /// `top N by expr [asc|desc], …`: sort (descending unless `asc` is written) and take N.
-    case top(StageCount, by: [SortKey])
-    /// `compare COLUMN A vs B [by col, …]`: the rows where COLUMN is A and where it is B side
-    /// by side, one row per key. `by` is nil when not written (the source's key columns apply).
-    case compare(column: Identifier, first: CompareOperand, second: CompareOperand, by: [Identifier]?)
+    /// `describe`: one row per column so far: its name, type, how many values and distinct
+    /// values it has, its smallest and largest value, and its most frequent values.
+    case describe
+    /// `top N by expr [asc|desc], … [per col, …]`: sort (descending unless `asc` is written)
+    /// and take N, or N of each group of equal `per` columns.
+    case top(StageCount, by: [SortKey], per: [Identifier])
+    /// `compare COLUMN A vs B [value EXPR] [by col, …]`: the rows where COLUMN is A and where it
+    /// is B side by side, one row per key. `value` is nil when not written (the `value`
+    /// column); `by` is nil when not written (the source's key columns apply).
+    case compare(column: Identifier, first: CompareOperand, second: CompareOperand, value: Expr?, by: [Identifier]?)
     /// `pivot COLUMN [value EXPR] [by col, …]`: one column per distinct value of COLUMN.
     /// `value` is nil when not written (the `value` column); `by` nil when not written.
     case pivot(column: Identifier, value: Expr?, by: [Identifier]?)
-    /// `join SOURCE on col, …` / `left join SOURCE on col, …`.
-    case join(JoinKind, source: PipelineSource, on: [Identifier])
+    /// `[left|right|full|semi|anti] join SOURCE on col, …` (`col` or `left_col == right_col`).
+    case join(JoinKind, source: PipelineSource, on: [JoinKey])
+    /// `union SOURCE`: the source's rows after these, columns matched by name.
+    case union(source: PipelineSource)
+    /// `unpivot col, … into NAME, VALUE`: one row per listed column of each row, with the
+    /// column's name in NAME and its cell in VALUE (rows whose cell is null are left out).
+    case unpivot(columns: [Identifier], name: Identifier, value: Identifier)
   }
 
   public var kind: Kind
@@ -55,11 +68,13 @@ public struct Stage: Sendable, Hashable {
     case .take: "take"
     case .distinct: "distinct"
     case .count: "count"
+    case .describe: "describe"
     case .top: "top"
     case .compare: "compare"
     case .pivot: "pivot"
-    case .join(.inner, _, _): "join"
-    case .join(.left, _, _): "left join"
+    case .join(let kind, _, _): kind == .inner ? "join" : "\(kind.rawValue) join"
+    case .union: "union"
+    case .unpivot: "unpivot"
     }
   }
 }
@@ -134,8 +149,28 @@ public struct CompareOperand: Sendable, Hashable {
   public var range: SourceRange { value.range }
 }
 
-/// Inner joins keep only matching rows; left joins keep every left row.
-public enum JoinKind: String, Sendable, Hashable {
+/// Which rows a join keeps: inner joins only matching pairs; left joins every left row, right
+/// joins every right row, full joins both; semi joins the left rows that have a match (once,
+/// left columns only), anti joins those that have none.
+public enum JoinKind: String, Sendable, Hashable, CaseIterable {
   case inner
   case left
+  case right
+  case full
+  case semi
+  case anti
+}
+
+/// One key of a join: `col` (the same name on both sides) or `left_col == right_col`.
+public struct JoinKey: Sendable, Hashable {
+  public var left: Identifier
+  public var right: Identifier
+
+  public init(left: Identifier, right: Identifier) {
+    self.left = left
+    self.right = right
+  }
+
+  /// True for `col`, written once for both sides.
+  public var isSameName: Bool { left.name == right.name && left.range == right.range }
 }

@@ -12,6 +12,9 @@ public struct Statement: Sendable, Hashable {
     case pipeline(Pipeline)
     /// `let NAME = PIPELINE`: bind a named view for the rest of the session or script.
     case binding(name: Identifier, pipeline: Pipeline)
+    /// `let NAME(PARAM, …) = EXPR`: define a function usable in every expression for the rest
+    /// of the session or script; the body refers to the parameters by name.
+    case function(name: Identifier, parameters: [Identifier], body: Expr)
   }
 
   public var kind: Kind
@@ -23,11 +26,12 @@ public struct Statement: Sendable, Hashable {
     self.range = range
   }
 
-  /// The pipeline of the statement, whether shown or bound.
-  public var pipeline: Pipeline {
+  /// The pipeline of the statement, whether shown or bound; nil for a function definition.
+  public var pipeline: Pipeline? {
     switch kind {
     case .pipeline(let pipeline): pipeline
     case .binding(_, let pipeline): pipeline
+    case .function: nil
     }
   }
 }

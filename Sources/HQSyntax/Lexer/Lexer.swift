@@ -45,9 +45,9 @@ public struct Lexer {
 
   /// The tokens of `text` with the line breaks that do not end a statement removed.
   ///
-  /// A line break continues the statement when a bracket is open, when the line's last token
-  /// is `|`, `,`, `=`, a binary operator or `not`/`in`/`is`, or when the next line starts
-  /// with `|`. Consecutive statement-ending line breaks are kept as one.
+  /// A line break continues the statement when a bracket or a `case … end` is open, when the
+  /// line's last token is `|`, `,`, `=`, a binary operator or `not`/`in`/`is`, or when the
+  /// next line starts with `|`. Consecutive statement-ending line breaks are kept as one.
   ///
   /// - Complexity: O(n).
   public static func statementTokens(_ text: String) -> (tokens: [Token], diagnostics: [Diagnostic]) {
@@ -59,6 +59,8 @@ public struct Lexer {
       switch token.kind {
       case .leftParen, .leftBracket: depth += 1
       case .rightParen, .rightBracket: depth = max(0, depth - 1)
+      case .identifier:
+        depth = max(0, depth + caseNesting(raw, at: index))
       case .newline:
         if depth > 0 { continue }
         if let last = result.last, last.kind == .newline || last.continuesStatement { continue }
@@ -71,6 +73,19 @@ public struct Lexer {
       result.append(token)
     }
     return (result, diagnostics)
+  }
+
+  /// +1 when `tokens[index]` is the `case` of `case when` (line breaks between them allowed),
+  /// -1 when it is `end`, 0 otherwise: a `case … end` spanning lines is one statement, like
+  /// a bracket.
+  public static func caseNesting(_ tokens: [Token], at index: Int) -> Int {
+    let token = tokens[index]
+    guard token.kind == .identifier else { return 0 }
+    if token.value == "end" { return -1 }
+    guard token.value == "case" else { return 0 }
+    var next = index + 1
+    while next < tokens.count, tokens[next].kind == .newline { next += 1 }
+    return next < tokens.count && tokens[next].isWord("when") ? 1 : 0
   }
 
   /// The next token; `.endOfInput` (repeatedly) at the end.
@@ -229,6 +244,7 @@ public struct Lexer {
     case UInt8(ascii: "-"): return make(.minus, 1)
     case UInt8(ascii: "*"): return make(.star, 1)
     case UInt8(ascii: "/"): return make(.slash, 1)
+    case UInt8(ascii: "%"): return make(.percent, 1)
     case UInt8(ascii: "~"): return make(.tilde, 1)
     case UInt8(ascii: "="): return following == UInt8(ascii: "=") ? make(.equal, 2) : make(.assign, 1)
     case UInt8(ascii: "<"):
@@ -260,7 +276,6 @@ public struct Lexer {
     case "“", "”", "„": "text is written in straight double quotes: \"…\", not typographic quotes"
     case "!": "write 'not' to negate, '!=' for 'not equal'"
     case "&": "write 'and'"
-    case "%": "hq has no '%' operator"
     case ".": "a decimal number starts with a digit: 0.5"
     case "{", "}": "lists are written in square brackets: [a, b]"
     case "–", "—", "−": "write the minus sign as '-'"

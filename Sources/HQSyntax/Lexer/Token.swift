@@ -36,6 +36,7 @@ public struct Token: Sendable, Hashable {
     case .minus: .subtract
     case .star: .multiply
     case .slash: .divide
+    case .percent: .remainder
     case .identifier where value == "and": .and
     case .identifier where value == "or": .or
     default: nil
@@ -43,11 +44,13 @@ public struct Token: Sendable, Hashable {
   }
 
   /// True when a line ending with this token continues on the next line: `|`, a binary
-  /// operator, `,`, `=`, or a word that needs something after it (`not`, `in`, `is`).
+  /// operator, `,`, `=`, or a word that needs something after it (`not`, `in`, `is`, and
+  /// `case`, `when`, `then`, `else`).
   public var continuesStatement: Bool {
     switch kind {
     case .pipe, .comma, .assign, .leftParen, .leftBracket: true
-    case .identifier: binaryOperator != nil || value == "not" || value == "in" || value == "is"
+    case .identifier:
+      binaryOperator != nil || ["not", "in", "is", "case", "when", "then", "else"].contains(value)
     default: binaryOperator != nil
     }
   }
@@ -95,6 +98,7 @@ public enum TokenKind: String, Sendable, Hashable {
   case minus = "-"
   case star = "*"
   case slash = "/"
+  case percent = "%"
   /// A line break that ends a statement (see ``Lexer/statementTokens(_:)``).
   case newline = "end of line"
   case endOfInput = "end of input"

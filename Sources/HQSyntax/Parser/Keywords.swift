@@ -3,7 +3,8 @@ public enum Keywords {
   /// Stage keywords, in the order `.help` and completion list them.
   public static let stages = [
     "where", "select", "derive", "summarize", "sort", "take", "distinct", "count", "top",
-    "compare", "pivot", "join", "left join",
+    "compare", "pivot", "join", "left join", "right join", "full join", "semi join", "anti join",
+    "union", "unpivot", "describe",
   ]
 
   /// The words a statement may start with.
@@ -19,6 +20,8 @@ public enum Keywords {
     "arrange": "sort", "group": "summarize", "groupby": "summarize", "aggregate": "summarize",
     "agg": "summarize", "extend": "derive", "mutate": "derive", "project": "select",
     "unique": "distinct", "uniq": "distinct", "lookup": "join", "merge": "join",
+    "append": "union", "bind_rows": "union", "concat": "union", "melt": "unpivot", "gather": "unpivot",
+    "inner": "join", "outer": "full join", "summary": "describe", "info": "describe", "schema": "describe",
   ]
 
   /// The stage keywords as one readable list: `where, select, …, left join`.
@@ -30,14 +33,22 @@ public enum Functions {
   /// Scalar functions: one value per row.
   public static let names = [
     "abs", "round", "floor", "ceil", "lower", "upper", "length", "contains", "startswith",
-    "endswith", "coalesce", "if",
+    "endswith", "coalesce", "if", "concat", "substr", "replace", "trim", "split_part", "matches",
+    "extract", "regex_replace", "number", "text", "sqrt", "pow", "ln", "exp", "log10", "mod",
   ]
 
-  /// Aggregates, allowed only in `summarize` (and `pivot … value`).
+  /// Aggregates, allowed in `summarize`, `derive` (over the row's group) and `pivot … value`.
   public static let aggregates = [
     "count", "count_distinct", "sum", "avg", "min", "max", "median", "stddev", "first", "last",
+    "percentile", "variance", "list",
+  ]
+
+  /// Window functions, allowed only in `derive`: they read the rows of the row's group in the
+  /// order of `derive … sort …`.
+  public static let windows = [
+    "lag", "lead", "row_number", "rank", "dense_rank", "running_sum", "moving_avg",
   ]
 
   /// Every function name, scalar functions first.
-  public static var all: [String] { names + aggregates }
+  public static var all: [String] { names + aggregates + windows }
 }

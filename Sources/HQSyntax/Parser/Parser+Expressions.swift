@@ -122,9 +122,10 @@ extension Parser {
 
   mutating func parseMultiplicative() throws(ParseError) -> Expr {
     var lhs = try parseUnary()
-    while current.kind == .star || current.kind == .slash {
+    while current.kind == .star || current.kind == .slash || current.kind == .percent {
       let op = take()
-      lhs = try binary(op.kind == .star ? .multiply : .divide, lhs, try parseUnary(), operatorRange: op.range)
+      let kind: BinaryOperator = op.kind == .star ? .multiply : op.kind == .slash ? .divide : .remainder
+      lhs = try binary(kind, lhs, try parseUnary(), operatorRange: op.range)
     }
     return lhs
   }
@@ -180,6 +181,8 @@ extension Parser {
       return Expr(.literal(.null), range: token.range)
     case "and", "or", "not", "in", "is":
       throw expectedExpressionError()
+    case "case" where following.isWord("when"):
+      return try parseCase()
     default:
       break
     }
@@ -188,6 +191,38 @@ extension Parser {
       return Expr(.column(token.value), range: token.range)
     }
     return try parseCall(Identifier(token.value, range: token.range))
+  }
+
+  /// `case when COND then EXPR { when COND then EXPR } [else EXPR] end`; at `case`.
+  mutating func parseCase() throws(ParseError) -> Expr {
+    let start = take()
+    try enterNesting()
+    defer { depth -= 1 }
+    let example = "case when value > 100 then \"high\" else \"low\" end"
+    var branches: [CaseBranch] = []
+    while current.isWord("when") {
+      if branches.count >= Self.maxExpressionHeight {
+        throw error("'case' has more than \(Self.maxExpressionHeight) branches", at: current.range,
+                    help: "join a table of the values instead")
+      }
+      advance()
+      let condition = try parseExpression()
+      _ = try expectWord("then", "expected 'then' after the condition of 'when'", help: example)
+      branches.append(CaseBranch(condition: condition, result: try parseExpression()))
+    }
+    var otherwise: Expr?
+    if current.isWord("else") {
+      advance()
+      otherwise = try parseExpression()
+    }
+    let end = try expectWord(
+      "end", "expected \(otherwise == nil ? "'when', 'else' or " : "")'end' to close the 'case' at \(source.location(at: start.range.start))",
+      help: example)
+    let expr = Expr(.caseWhen(branches, otherwise: otherwise), range: SourceRange(start.range.start, end.range.end))
+    if expr.height > Self.maxExpressionHeight {
+      throw error("expression too long (more than \(Self.maxExpressionHeight) operators deep)", at: start.range)
+    }
+    return expr
   }
 
   /// `name(arg, …)`; the name is consumed, the current token is `(`.

@@ -14,7 +14,7 @@ extension Parser {
       kind = .select(try parseItems(after: "select", example: "select indicator, year, value"))
     case "derive":
       advance()
-      kind = .derive(try parseDeriveItems())
+      kind = try parseDerive()
     case "summarize":
       advance()
       kind = try parseSummarize()
@@ -30,12 +30,21 @@ extension Parser {
     case "count":
       advance()
       kind = .count
+    case "describe":
+      advance()
+      kind = .describe
     case "top":
       advance()
       let count = try parseCount(after: "top")
       let countText = previous.kind == .parameter ? "$" + previous.value : previous.value
       _ = try expectWord("by", "expected 'by' after 'top \(countText)'", help: "top \(countText) by value")
-      kind = .top(count, by: try parseSortKeys(after: "top … by", example: "top 5 by value"))
+      let keys = try parseSortKeys(after: "top … by", example: "top 5 by value")
+      var per: [Identifier] = []
+      if current.isWord("per") {
+        advance()
+        per = try parseNameList("expected the columns of a group after 'per'", help: "top \(countText) by value per report")
+      }
+      kind = .top(count, by: keys, per: per)
     case "compare":
       advance()
       kind = try parseCompare()
@@ -45,10 +54,18 @@ extension Parser {
     case "join":
       advance()
       kind = try parseJoin(.inner)
-    case "left":
+    case "left", "right", "full", "semi", "anti":
+      let side = take()
+      _ = try expectWord("join", "expected 'join' after '\(side.value)'", help: "\(side.value) join goals on indicator")
+      kind = try parseJoin(JoinKind(rawValue: side.value) ?? .inner)
+    case "union":
       advance()
-      _ = try expectWord("join", "expected 'join' after 'left'", help: "left join goals on indicator")
-      kind = try parseJoin(.left)
+      let start = current.range.start
+      let name = try parseName("expected a source name after 'union'", help: "union facts2023")
+      kind = .union(source: PipelineSource(.named(name), range: range(from: start)))
+    case "unpivot":
+      advance()
+      kind = try parseUnpivot()
     default:
       throw unknownStageError(keyword)
     }
@@ -60,7 +77,7 @@ extension Parser {
     var position = index
     while position > 0, tokens[position - 1].range.start > start { position -= 1 }
     let first = tokens[position - 1]
-    if first.isWord("left"), position < tokens.count, tokens[position].isWord("join") {
+    if JoinKind(rawValue: first.value) != nil, first.kind == .identifier, position < tokens.count, tokens[position].isWord("join") {
       return tokens[position].range.end
     }
     return first.range.end
@@ -111,12 +128,25 @@ extension Parser {
     return SelectItem(name: name, expr: expr, range: range(from: start))
   }
 
-  mutating func parseDeriveItems() throws(ParseError) -> [SelectItem] {
+  /// `derive name = expr, … [by col, …] [sort key, …]` (`by` and `sort` in either order).
+  mutating func parseDerive() throws(ParseError) -> Stage.Kind {
     let items = try parseItems(after: "derive", example: "derive share = value / total")
     if let unnamed = items.first(where: { $0.name == nil }) {
       throw error("'derive' needs a name for each new column", at: unnamed.range, help: "write NAME = EXPR, e.g. derive share = value / total")
     }
-    return items
+    var by: [Identifier]?
+    var sort: [SortKey]?
+    while current.isWord("by") || current.isWord("sort") {
+      let word = take()
+      if word.value == "by" {
+        if by != nil { throw error("'by' is written twice in this 'derive'", at: word.range, help: "list every column once: by indicator, unit") }
+        by = try parseNameList("expected the columns of a group after 'by'", help: "derive share = value / sum(value) by year")
+      } else {
+        if sort != nil { throw error("'sort' is written twice in this 'derive'", at: word.range, help: "list every key once: sort year, value desc") }
+        sort = try parseSortKeys(after: "sort", example: "derive previous = lag(value) by indicator sort year")
+      }
+    }
+    return .derive(items, by: by ?? [], sort: sort ?? [])
   }
 
   /// `summarize [name = AGG(expr), …] [by item, …]`; at least one of the two lists.
@@ -178,19 +208,25 @@ extension Parser {
 
   // MARK: - compare, pivot, join
 
-  /// `compare COLUMN A vs B [by col, …]`.
+  /// `compare COLUMN A vs B [value EXPR] [by col, …]`.
   mutating func parseCompare() throws(ParseError) -> Stage.Kind {
     let example = "compare year 2023 vs 2024"
     let column = try parseName("expected the column to compare after 'compare'", help: example)
     let first = try parseCompareOperand(example: example)
     _ = try expectWord("vs", "expected 'vs' between the two values of 'compare'", help: example)
     let second = try parseCompareOperand(example: example)
+    var value: Expr?
+    if current.isWord("value") {
+      let word = take()
+      // `compare … value` and `compare … value by …` name the `value` column itself.
+      value = atStageEnd || current.isWord("by") ? Expr(.column("value"), range: word.range) : try parseExpression()
+    }
     var by: [Identifier]?
     if current.isWord("by") {
       advance()
       by = try parseNameList("expected key columns after 'by'", help: "compare kind budget vs utfall by table, indicator")
     }
-    return .compare(column: column, first: first, second: second, by: by)
+    return .compare(column: column, first: first, second: second, value: value, by: by)
   }
 
   /// A number (possibly negative), text, a bare word read as text, `true`/`false`, or `$param`.
@@ -240,13 +276,38 @@ extension Parser {
     return .pivot(column: column, value: value, by: by)
   }
 
-  /// `join SOURCE on col, …` (the keyword is consumed).
+  /// `join SOURCE on key, …` (the keyword is consumed); a key is `col` or `col == col`.
   mutating func parseJoin(_ kind: JoinKind) throws(ParseError) -> Stage.Kind {
     let start = current.range.start
     let name = try parseName("expected a source name after 'join'", help: "join goals on indicator")
     let source = PipelineSource(.named(name), range: range(from: start))
     _ = try expectWord("on", "expected 'on' and the columns to join on", help: "join \(name.name) on indicator")
-    let columns = try parseNameList("expected the columns to join on after 'on'", help: "join \(name.name) on indicator, year")
-    return .join(kind, source: source, on: columns)
+    var keys: [JoinKey] = []
+    repeat {
+      if !keys.isEmpty { advance() }
+      let message = keys.isEmpty ? "expected the columns to join on after 'on'" : "expected a column name after ','"
+      let left = try parseName(message, help: "join \(name.name) on indicator, year")
+      var right = left
+      if current.kind == .equal {
+        advance()
+        right = try parseName("expected the column of '\(name.name)' after '=='", help: "join \(name.name) on report == id")
+      } else if current.kind == .assign {
+        let other = following.kind == .identifier || following.kind == .quotedIdentifier ? following.value : "COLUMN"
+        throw error("'=' does not compare", at: current.range, help: "to join on columns with different names, write 'on \(left.name) == \(other)'")
+      }
+      keys.append(JoinKey(left: left, right: right))
+    } while current.kind == .comma
+    return .join(kind, source: source, on: keys)
+  }
+
+  /// `unpivot col, … into NAME, VALUE`.
+  mutating func parseUnpivot() throws(ParseError) -> Stage.Kind {
+    let example = "unpivot `2023`, `2024` into year, value"
+    let columns = try parseNameList("expected the columns to unpivot after 'unpivot'", help: example)
+    _ = try expectWord("into", "expected 'into' and the names of the two new columns", help: example)
+    let name = try parseName("expected the name of the column for the column names after 'into'", help: example)
+    _ = try expect(.comma, "expected ',' and the name of the column for the values", help: example)
+    let value = try parseName("expected the name of the column for the values", help: example)
+    return .unpivot(columns: columns, name: name, value: value)
   }
 }

@@ -6,6 +6,9 @@ extension Parser {
     if current.isWord("let") {
       advance()
       let name = try parseName("expected a name after 'let'", help: "let recent = from facts | where year >= 2023")
+      if current.kind == .leftParen {
+        return try parseFunctionDefinition(name, start: start)
+      }
       if current.kind == .equal {
         throw error("write '=' after the name of a let, not '=='", at: current.range)
       }
@@ -19,6 +22,40 @@ extension Parser {
       throw error("expected the end of the statement, found \(current.displayName)", at: current.range)
     }
     return statement
+  }
+
+  /// `let NAME(PARAM, …) = EXPR` after the name; the current token is `(`.
+  mutating func parseFunctionDefinition(_ name: Identifier, start: Int) throws(ParseError) -> Statement {
+    let example = "let pct(a, b) = round(a / b * 100, 1)"
+    let open = take()
+    var parameters: [Identifier] = []
+    while current.kind != .rightParen {
+      if !parameters.isEmpty {
+        guard current.kind == .comma else {
+          throw error("expected ',' or ')' in the parameters opened at \(source.location(at: open.range.start)), found \(current.displayName)", at: current.range, help: example)
+        }
+        advance()
+      }
+      let parameter = try parseName("expected a parameter name", help: example)
+      if parameters.contains(where: { $0.name == parameter.name }) {
+        throw error("the parameter '\(parameter.name)' is named twice", at: parameter.range, help: example)
+      }
+      parameters.append(parameter)
+    }
+    advance()
+    if current.kind == .equal {
+      throw error("write '=' after the parameters of a function, not '=='", at: current.range)
+    }
+    _ = try expect(.assign, "expected '=' and the function's expression", help: example)
+    if current.isWord("from") || current.isWord("search") {
+      throw error("a function computes an expression, not a pipeline", at: current.range,
+                  help: "for a view write let \(name.name) = from …; for a function: \(example)")
+    }
+    let body = try parseExpression()
+    guard atStatementEnd else {
+      throw error("expected the end of the function, found \(current.displayName)", at: current.range)
+    }
+    return Statement(.function(name: name, parameters: parameters, body: body), range: range(from: start))
   }
 
   /// `SOURCE | stage | stage …`.
@@ -41,10 +78,8 @@ extension Parser {
     guard !atStageEnd else { return }
     let what = stage.map { "the '\($0.keyword)' stage" } ?? "the source"
     var help: String?
-    if current.kind == .identifier, Keywords.stages.contains(current.value) || current.value == "left" {
+    if current.kind == .identifier, Keywords.stages.contains(current.value) || JoinKind(rawValue: current.value) != nil {
       help = "separate stages with '|': … | \(current.value) …"
-    } else if (current.kind == .assign || current.kind == .equal), stage.map({ $0.keyword.hasSuffix("join") }) == true {
-      help = "join matches columns that have the same name on both sides; rename one first: derive id = report"
     } else if current.kind == .assign {
       help = "to compare, write '=='"
     } else if current.isWord("group"), following.isWord("by") {

@@ -121,32 +121,71 @@ struct CompletionAnalyzer {
       expressionKind(rest, pipelinePrefix: pipelinePrefix, aggregates: aggregates)
     }
     switch keyword.value {
-    case "where", "select", "derive": return expression()
+    case "where", "select": return expression()
+    case "derive": return deriveKind(rest, pipelinePrefix: pipelinePrefix)
     case "sort": return sortKeyKind(rest, pipelinePrefix: pipelinePrefix)
     case "summarize":
       return rest.contains { $0.isWord("by") } ? expression() : expression(aggregates: true)
     case "distinct": return columns
-    case "take", "count": return .nothing
+    case "take", "count", "describe": return .nothing
     case "top":
       if rest.count == 1 { return .keywords(["by"]) }
-      return rest.count < 2 ? .nothing : sortKeyKind(Array(rest.dropFirst(2)), pipelinePrefix: pipelinePrefix)
+      if let per = rest.lastIndex(where: { $0.isWord("per") }), per >= 3 { return columns }
+      return rest.count < 2 ? .nothing : sortKeyKind(Array(rest.dropFirst(2)), pipelinePrefix: pipelinePrefix, then: ["per"])
     case "compare": return compareKind(rest, pipelinePrefix: pipelinePrefix)
     case "pivot": return pivotKind(rest, pipelinePrefix: pipelinePrefix)
     case "join": return joinKind(rest, pipelinePrefix: pipelinePrefix)
-    case "left":
+    case "left", "right", "full", "semi", "anti":
       if rest.isEmpty { return .keywords(["join"]) }
       return joinKind(Array(rest.dropFirst()), pipelinePrefix: pipelinePrefix)
+    case "union": return rest.isEmpty ? .source : .nothing
+    case "unpivot":
+      if rest.contains(where: { $0.isWord("into") }) { return .nothing }
+      if let last = rest.last, last.kind == .identifier || last.kind == .quotedIdentifier { return .keywords(["into"]) }
+      return columns
     default: return .nothing
     }
   }
 
-  /// In `sort`/`top … by` keys: after a complete key, `asc`/`desc`; else an expression.
-  func sortKeyKind(_ keys: [Token], pipelinePrefix: String) -> CompletionContext.Kind {
+  /// In `sort`/`top … by` keys: after a complete key, `asc`/`desc` (and the words in `then`,
+  /// which may follow the keys); else an expression.
+  func sortKeyKind(_ keys: [Token], pipelinePrefix: String, then: [String] = []) -> CompletionContext.Kind {
     if let last = keys.last, isExpressionEnd(last), !isDirection(last) {
-      return .keywords(["asc", "desc"])
+      return .keywords(["asc", "desc"] + then)
     }
-    if let last = keys.last, isDirection(last) { return .nothing }
+    if let last = keys.last, isDirection(last) { return then.isEmpty ? .nothing : .keywords(then) }
     return .expression(pipelinePrefix: pipelinePrefix, aggregates: false)
+  }
+
+  /// `derive name = expr, … [by col, …] [sort key, …]`: aggregates and window functions in the
+  /// items; after a complete item also `by` and `sort`.
+  func deriveKind(_ rest: [Token], pipelinePrefix: String) -> CompletionContext.Kind {
+    var depth = 0
+    var clause: (word: String, index: Int)?
+    for (index, token) in rest.enumerated() {
+      switch token.kind {
+      case .leftParen, .leftBracket: depth += 1
+      case .rightParen, .rightBracket: depth = max(0, depth - 1)
+      case .identifier where depth == 0 && (token.value == "by" || token.value == "sort") && index > 0 && isExpressionEnd(rest[index - 1]):
+        clause = (token.value, index)
+      default: break
+      }
+    }
+    let other = clause?.word == "sort" ? "by" : "sort"
+    let written = Set(rest.filter { $0.isWord("by") || $0.isWord("sort") }.map(\.value))
+    let next = written.contains(other) ? [] : [other]
+    switch clause {
+    case ("sort", let index)?:
+      return sortKeyKind(Array(rest[(index + 1)...]), pipelinePrefix: pipelinePrefix, then: next)
+    case ("by", let index)?:
+      if let last = rest.last, index < rest.count - 1, last.kind == .identifier || last.kind == .quotedIdentifier {
+        return next.isEmpty ? .nothing : .keywords(next)
+      }
+      return .columns(pipelinePrefix: pipelinePrefix)
+    default:
+      if let last = rest.last, isExpressionEnd(last) { return .keywords(["and", "or", "in", "is", "not", "by", "sort"]) }
+      return .expression(pipelinePrefix: pipelinePrefix, aggregates: true, windows: true)
+    }
   }
 
   func isDirection(_ token: Token) -> Bool { token.isWord("asc") || token.isWord("desc") }
@@ -163,7 +202,7 @@ struct CompletionAnalyzer {
   func isExpressionEnd(_ token: Token) -> Bool {
     switch token.kind {
     case .number, .string, .quotedIdentifier, .parameter, .rightParen, .rightBracket: true
-    case .identifier: !["and", "or", "not", "in", "is", "by"].contains(token.value)
+    case .identifier: !["and", "or", "not", "in", "is", "by", "case", "when", "then", "else"].contains(token.value)
     default: false
     }
   }

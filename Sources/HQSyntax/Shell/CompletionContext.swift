@@ -26,8 +26,9 @@ public struct CompletionContext: Sendable, Hashable {
     /// (not including) the current stage, e.g. `from facts | where year == 2024`.
     case columns(pipelinePrefix: String)
     /// Where an expression starts (`where`, `select`, `derive`, `sort`, `summarize`, after an
-    /// operator or `(`): columns and functions; aggregates too inside `summarize`.
-    case expression(pipelinePrefix: String, aggregates: Bool)
+    /// operator or `(`): columns and functions; aggregates too inside `summarize` and
+    /// `derive`, window functions (``Functions/windows``) inside `derive`.
+    case expression(pipelinePrefix: String, aggregates: Bool, windows: Bool = false)
     /// A value of `column` (nil when no column is near): inside a `"` string (`quoted`), or a
     /// bare compare operand (`compare kind budget vs utf…`, not quoted).
     case value(column: String?, pipelinePrefix: String, quoted: Bool)

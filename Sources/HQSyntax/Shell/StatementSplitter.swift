@@ -42,10 +42,11 @@ public enum StatementSplitter {
     let (tokens, _) = Lexer.tokenize(text)
     var depth = 0
     var last: Token?
-    for token in tokens {
+    for (index, token) in tokens.enumerated() {
       switch token.kind {
       case .leftParen, .leftBracket: depth += 1
       case .rightParen, .rightBracket: depth = max(0, depth - 1)
+      case .identifier: depth = max(0, depth + Lexer.caseNesting(tokens, at: index))
       case .newline, .endOfInput: continue
       default: break
       }
@@ -177,6 +178,13 @@ public enum StatementSplitter {
         return last?.range.end ?? token.range.start
       case .leftParen, .leftBracket: depth += 1
       case .rightParen, .rightBracket: depth = max(0, depth - 1)
+      case .identifier where token.value == "end": depth = max(0, depth - 1)
+      case .identifier where token.value == "case":
+        // `case when … end` may span lines, like a bracket.
+        var lookahead = lexer
+        var next = lookahead.next()
+        while next.kind == .newline { next = lookahead.next() }
+        if next.isWord("when") { depth += 1 }
       default: break
       }
       last = token

@@ -27,7 +27,7 @@ private struct FakeProvider: CompletionProvider {
   }
 
   @Test func stagesAfterAPipe() {
-    #expect(complete("from facts | s").candidates == ["select", "summarize", "sort"])
+    #expect(complete("from facts | s").candidates == ["select", "summarize", "sort", "semi"])
     #expect(complete("from facts |\n  wh").candidates == ["where"])
   }
 
@@ -38,8 +38,11 @@ private struct FakeProvider: CompletionProvider {
     #expect(complete("from facts | where year == $y").candidates == ["year"])
     #expect(complete("from facts | summarize n = count() by ye").candidates == ["year"])
     #expect(complete("from facts | select an").candidates == ["`antal patienter`"])
-    #expect(complete("from facts | derive x = ro").candidates == ["round("])
-    #expect(complete("from facts | derive x = ro").suffix == "")
+    #expect(complete("from facts | derive x = ro").candidates == ["round(", "row_number("])
+    #expect(complete("from facts | derive x = rou").suffix == "")
+    // Window functions only in derive.
+    #expect(complete("from facts | derive x = la").candidates == ["last(", "lag("])
+    #expect(complete("from facts | select x = la").candidates == [])
   }
 
   @Test func valuesInsideQuotesFoldCaseAndDiacritics() {

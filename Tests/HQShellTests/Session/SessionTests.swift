@@ -27,6 +27,33 @@ import Testing
     #expect(err.text == "t.hq:2:1: error: no parameter '$year' is set\n")
   }
 
+  @Test func warningsGoToTheErrorStreamAndTheStatementSucceeds() {
+    let (session, out, err) = makeSession()
+    // The empty model has no rows: a view of no reports stands in.
+    let table = "let t = from reports | take 0\n"
+    #expect(session.run(table + "from t | compare year 2019 vs 2024 value facts by id", name: "w.hq") == .success)
+    #expect(err.text.hasPrefix("w.hq:2:23: warning: no row has year 2019, so the column '2019' is empty\n"))
+    #expect(out.text == "id,2019,2024,delta,change_pct\n")
+  }
+
+  @Test func functionsAreSavedCompletedAndListed() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (session, out, _) = makeSession()
+    let path = dir.appendingPathComponent("f.hq").path
+    #expect(session.run("let pct(a, b) = round(a / b * 100, 1)\n.save \(path)", name: "<input>") == .success)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "# Saved by hq.\nlet pct(a, b) = round(a / b * 100, 1)\n")
+    // A new session that runs the saved file has the function.
+    let (replay, replayOut, replayErr) = makeSession()
+    #expect(replay.run(".run \(path)\nlet t = from reports | take 0\nfrom t | select p = pct(3, 4)", name: "<input>") == .success, "\(replayErr.text)")
+    #expect(replayOut.text == "p\n")
+    #expect(Completion.complete("from facts | select pc", using: replay).candidates == ["pct("])
+    #expect(Completion.complete(".help pc", using: replay).candidates == ["pct"])
+    #expect(session.run(".help pct\n.help", name: "<input>") == .success)
+    #expect(out.text.contains("pct(a, b) (your function)\n  let pct(a, b) = round(a / b * 100, 1)\n\nCall it in any expression with 2 arguments"))
+    #expect(out.text.contains("Your functions: pct(a, b)"))
+  }
+
   @Test func saveWritesReplayableCommandsAtomically() throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

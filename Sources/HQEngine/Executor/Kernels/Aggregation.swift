@@ -76,21 +76,73 @@ enum Aggregation {
         }
       }
       return argument.gathered(best).renamed(name)
-    case .median, .stddev:
+    case .median, .stddev, .percentile, .variance:
       let (offsets, rows) = try grouping.rowsByGroup(cancellation: cancellation)
       var out = NumberColumnBuilder(capacity: groups)
       var values: [Number] = []
+      let fraction = call.parameter?.number ?? Number(mantissa: 5, scale: 1)
       for g in 0..<groups {
         try cancellation.check(every: g)
         values.removeAll(keepingCapacity: true)
         for i in offsets[g]..<offsets[g + 1] where !argument.isNull(Int(rows[i])) {
           values.append(argument.number(at: Int(rows[i])))
         }
-        let result = call.function == .median ? median(&values) : standardDeviation(values)
+        let result: Number?
+        switch call.function {
+        case .median: result = median(&values)
+        case .stddev: result = standardDeviation(values)
+        case .variance: result = variance(values)
+        default:
+          guard !values.isEmpty else { out.appendNull(); continue }
+          guard let p = percentile(&values, fraction) else { throw ValueSemantics.overflow(at: call.range) }
+          result = p
+        }
         if let result { out.append(result) } else { out.appendNull() }
       }
       return out.build(name: name)
+    case .list:
+      let (offsets, rows) = try grouping.rowsByGroup(cancellation: cancellation)
+      let separator = call.parameter?.text ?? ", "
+      var out = ColumnBuilder(name: name, type: .text, capacity: groups)
+      for g in 0..<groups {
+        try cancellation.check(every: g)
+        var text = ""
+        var any = false
+        for i in offsets[g]..<offsets[g + 1] where !argument.isNull(Int(rows[i])) {
+          if any { text += separator }
+          text += argument.value(at: Int(rows[i])).description
+          any = true
+        }
+        if any { out.appendText(text) } else { out.appendNull() }
+      }
+      return out.build()
     }
+  }
+
+  /// The continuous percentile (as SQL's `percentile_cont` and DuckDB's `quantile_cont`):
+  /// the value at position p × (n − 1) of the sorted values, interpolated linearly between
+  /// the two values around it. Exact; nil only when the interpolation overflows.
+  static func percentile(_ values: inout [Number], _ p: Number) -> Number? {
+    values.sort()
+    guard let position = p.multiplying(Number(values.count - 1)) else { return nil }
+    let below = position.floor
+    guard let index = below.intValue, index >= 0, index < values.count else { return nil }
+    let low = values[index]
+    if index + 1 >= values.count { return low }
+    guard let fraction = position.subtracting(below), let gap = values[index + 1].subtracting(low),
+      let step = fraction.multiplying(gap), let result = low.adding(step)
+    else { return nil }
+    return result.normalized
+  }
+
+  /// The sample variance (n − 1), as SQL's `variance`/`var_samp`; null for fewer than two
+  /// values. Exact (n·Σx² − (Σx)²) / (n(n − 1)), rounded to 12 decimals, while the sums fit
+  /// 128 bits; in double precision beyond that (the square of the standard deviation).
+  static func variance(_ values: [Number]) -> Number? {
+    guard values.count >= 2 else { return nil }
+    if let exact = Number.exactSampleVariance(values) { return exact }
+    guard let deviation = standardDeviation(values) else { return nil }
+    return Number(approximating: deviation.doubleValue * deviation.doubleValue)
   }
 
   /// `better(a, b)`: row a should replace the current pick b.
