@@ -81,7 +81,7 @@ enum ChartsAndContents {
     var legend = 0
     while legend < legendLines, i < lines.count, !recognition.isClaimed(i) {
       let text = lines[i].trimmingSpaces
-      guard !text.isEmpty, text.count <= 60, !text.contains(where: \.isNumber), text.split(separator: " ").count <= 6,
+      guard !text.isEmpty, text.count <= 60, !text.contains(where: \.isNumber), text.split(ascii: " ").count <= 6,
         !TextLines.isProse(text)
       else { break }
       claimed.append(i)
@@ -139,7 +139,7 @@ enum ChartsAndContents {
   static func isContentsLine(_ text: String) -> Bool {
     guard let first = text.utf8.first, first >= 0x30 && first <= 0x39, let last = text.utf8.last, last >= 0x30 && last <= 0x39
     else { return false }
-    let words = text.split(separator: " ")
+    let words = text.split(ascii: " ")
     guard words.count >= 3, let first = words.first, let last = words.last,
       first.allSatisfy({ $0.isNumber || $0 == "." }), first.first?.isNumber == true,
       last.count <= 3, last.allSatisfy(\.isNumber)

@@ -127,8 +127,8 @@ enum HeaderWords {
   /// How `next` continues `previous` when both are pieces of one cell.
   static func joint(_ previous: String, _ next: String, words: DocumentWords?) -> LineJoining.Joint {
     guard let last = previous.last, let first = next.first else { return .space }
-    let lastWord = previous.split(separator: " ").last.map(String.init) ?? ""
-    let nextWord = next.split(separator: " ").first.map(String.init) ?? ""
+    let lastWord = previous.split(ascii: " ").last.map(String.init) ?? ""
+    let nextWord = next.split(ascii: " ").first.map(String.init) ?? ""
     if last == "-" {
       guard lastWord.count > 1 else { return .space }  // a dash standing alone
       if nextWord == "och" || nextWord == "eller" || nextWord.hasPrefix(",") { return .space }

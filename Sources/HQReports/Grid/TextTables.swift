@@ -223,7 +223,7 @@ struct TextTables {
   /// A line of two to eight words each starting in upper case (`Intäkter Kostnader Netto`), no
   /// number: the headers of the columns under a spanning cell.
   static func isSubColumnLine(_ text: String) -> Bool {
-    let words = text.split(separator: " ")
+    let words = text.split(ascii: " ")
     return (2...8).contains(words.count)
       && words.allSatisfy { $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }
   }
@@ -399,7 +399,7 @@ struct TextTables {
     let tokens = SimpleText.words(text)
     // `Nämnd/styrelse`, `Verksamhet/enhet`: each part a stub word.
     return !tokens.isEmpty && tokens.count <= 3
-      && tokens.allSatisfy { $0.split(separator: "/").allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) } }
+      && tokens.allSatisfy { $0.split(ascii: "/").allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) } }
   }
 
   /// False when the first word's first letter is an ASCII letter not in `initials`:
@@ -425,7 +425,7 @@ struct TextTables {
         continue
       }
       if let fragment = pending {
-        var words = text.split(separator: " ").map(String.init)
+        var words = text.split(ascii: " ").map(String.init)
         let lower = words.indices.filter { words[$0].first?.isLowercase == true && words[$0].first?.isLetter == true }
         // The word it continues: a kind word going on in lower case (`uppföljning`), else the
         // first word in lower case.
@@ -606,11 +606,11 @@ struct TextTables {
   /// at the head of a block under a full header).
   private func repeatsYears(_ next: Header, of header: Header) -> Bool {
     let years = { (texts: [String]) -> [Int?] in
-      texts.map { text in Set(text.split(separator: " ").compactMap { Vocabulary.year(in: $0) }).first }
+      texts.map { text in Set(text.split(ascii: " ").compactMap { Vocabulary.year(in: $0) }).first }
     }
     let nextYears = years(next.spread.columns)
     return nextYears.allSatisfy { $0 != nil } && nextYears == years(header.spread.columns)
-      && next.spread.columns.allSatisfy { $0.split(separator: " ").count == 1 }
+      && next.spread.columns.allSatisfy { $0.split(ascii: " ").count == 1 }
   }
 
   /// The line naming a table, right above its header (a blank line or page furniture between

@@ -47,7 +47,7 @@ enum Vocabulary {
     for stem in kindStemBytes where contains(w, stem) { return true }
     if kindWordBytes.contains(w) { return true }
     // A compound written with a hyphen (`April-uppföljning`): its last part.
-    if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(separator: "-").last {
+    if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(ascii: "-").last {
       return kindWordBytes.contains(letterBytes(last))
     }
     return false
