@@ -34,9 +34,7 @@ enum TextLines {
   /// The lines of the text's bytes in `range`, which begins at a line's start.
   private static func split(_ text: String, bytes range: Range<Int>) -> [String] {
     var text = text
-    text.makeContiguousUTF8()
-    let utf8 = text.utf8
-    return utf8.withContiguousStorageIfAvailable { bytes -> [String] in
+    return text.withUTF8 { bytes -> [String] in
       guard let base = bytes.baseAddress else { return [] }
       var lines: [String] = []
       lines.reserveCapacity(range.count / 40 + 1)
@@ -49,14 +47,11 @@ enum TextLines {
         let newline = found.map { start + (UnsafeRawPointer($0) - rest) } ?? end
         var lineEnd = newline
         if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        // The text is valid UTF-8 and a line ends at an ASCII byte: the line is copied from the
-        // text (`String(Substring)`), not decoded and validated again.
-        let first = utf8.index(utf8.startIndex, offsetBy: start)
-        lines.append(String(Substring(utf8[first..<utf8.index(first, offsetBy: lineEnd - start)])))
+        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self))
         start = newline + 1
       }
       return lines
-    } ?? []
+    }
   }
 
   /// The line's words joined by single ASCII spaces (no-break and thin spaces count as spaces).

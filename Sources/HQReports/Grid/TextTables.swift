@@ -132,7 +132,8 @@ struct TextTables {
   private func table(at index: Int) -> (grid: Grid, end: Int)? {
     let byWords = header(at: index).flatMap { table($0) }
     if let byWords, byWords.grid.readRows * 2 >= byWords.grid.numberedRows { return byWords }
-    guard let context, let placed = placedHeader(at: index) else { return byWords }
+    // The context is bound (copied) only for a placed header: `table(at:)` runs at every line.
+    guard context != nil, let placed = placedHeader(at: index), let context else { return byWords }
     // A header starting on a later line of the block that reads its rows by its words is that
     // table's (`Ekonomiskt utfall` is a caption above `Årsutfall 2025 Budget 2025 …`).
     for later in placed.lines.dropFirst() {
@@ -420,7 +421,7 @@ struct TextTables {
     var result: [String] = []
     var pending: String?
     for text in texts {
-      if !text.contains(" "), text.hasSuffix("-") {
+      if text.utf8.last == UInt8(ascii: "-"), text.hasSuffix("-"), !text.contains(" ") {
         pending = text
         continue
       }
