@@ -36,6 +36,8 @@ struct TextTables {
   /// The report's context, for settling a placed header by the table's numbers
   /// (``HeaderPlacement/settle(_:context:)``); without it, no header is placed.
   var context: GridContext?
+  /// Whether there is a ``context``: without one, no header is placed.
+  private let placesHeaders: Bool
 
   /// The placements of flattened headers the text has left to try (``HeaderPlacement/textBudget``).
   private let placementBudget = Budget(HeaderPlacement.textBudget)
@@ -66,6 +68,7 @@ struct TextTables {
     context: GridContext? = nil, claimed: @escaping (Int) -> Bool
   ) {
     self.context = context
+    self.placesHeaders = context != nil
     self.lines = lines
     self.words = words
     self.furniture = furniture
@@ -130,18 +133,25 @@ struct TextTables {
   /// (``placedHeader(at:)``), and the placements settled by the table's numbers. When no
   /// placement holds, the table is as the words read it.
   private func table(at index: Int) -> (grid: Grid, end: Int)? {
-    let byWords = header(at: index).flatMap { table($0) }
+    var byWords: (grid: Grid, end: Int)?
+    if let header = header(at: index) { byWords = table(header) }
     if let byWords, byWords.grid.readRows * 2 >= byWords.grid.numberedRows { return byWords }
-    // The context is bound (copied) only for a placed header: `table(at:)` runs at every line.
-    guard context != nil, let placed = placedHeader(at: index), let context else { return byWords }
+    guard placesHeaders, let placed = placedHeader(at: index) else { return byWords }
+    return placedTable(placed, byWords: byWords)
+  }
+
+  /// ``table(at:)`` for a header placed over the rows' columns. Apart, so that the context is
+  /// only read (copied) here: ``table(at:)`` runs at every line.
+  @inline(never)
+  private func placedTable(_ placed: Header, byWords: (grid: Grid, end: Int)?) -> (grid: Grid, end: Int)? {
     // A header starting on a later line of the block that reads its rows by its words is that
     // table's (`Ekonomiskt utfall` is a caption above `Årsutfall 2025 Budget 2025 …`).
     for later in placed.lines.dropFirst() {
-      if let table = header(at: later).flatMap({ table($0) }), table.grid.readRows * 2 >= table.grid.numberedRows {
+      if let header = header(at: later), let table = table(header), table.grid.readRows * 2 >= table.grid.numberedRows {
         return byWords
       }
     }
-    guard var table = table(placed), table.grid.readRows > (byWords?.grid.readRows ?? 0) else { return byWords }
+    guard let context, var table = table(placed), table.grid.readRows > (byWords?.grid.readRows ?? 0) else { return byWords }
     HeaderPlacement.settle(&table.grid, context: context)
     guard table.grid.undetermined.count < table.grid.columnCount else { return byWords }
     return table
