@@ -19,8 +19,9 @@ enum TextLines {
     guard count >= 1 << 20, let middle = lineStart(after: count / 2, in: text), middle < count else {
       return split(text, bytes: 0..<count)
     }
-    let (first, second) = Alongside.run({ split(text, bytes: 0..<middle) }, alongside: { split(text, bytes: middle..<count) })
-    return first + second
+    var (lines, second) = Alongside.run({ split(text, bytes: 0..<middle) }, alongside: { split(text, bytes: middle..<count) })
+    lines.append(contentsOf: second)
+    return lines
   }
 
   /// The offset just past the first line feed at or after `offset`, nil when there is none.
