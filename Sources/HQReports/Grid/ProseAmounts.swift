@@ -46,7 +46,7 @@ enum ProseAmounts {
           // a number at one line's end and its unit at the next one's start
           TextTables.endsInNumber(lines[paragraph[k]]) && UnitEvidence.mayStateAmount("0 " + lines[paragraph[k + 1]].prefix(20))
         })
-      let percent = paragraph.contains { shapes[$0].hasDigit && (lines[$0].utf8.contains(UInt8(ascii: "%")) || ByteSearch.has(lines[$0], "procent")) }
+      let percent = paragraph.contains { shapes[$0].hasDigit && (ByteSearch.contains(lines[$0], "%") || ByteSearch.has(lines[$0], "procent")) }
       guard money || percent else { continue }
       for sentence in sentences(paragraph, lines) {
         let statesMoney = money && mayHoldAmount(sentence)
