@@ -346,8 +346,18 @@ enum ProseAmounts {
     "hade", "ger", "gav", "landade", "förväntas", "bedöms", "budgeteras", "budgeterades", "planeras", "beräknades",
   ]
 
+  /// Parts of the words a clause must hold for ``fact(_:_:subject:)`` to read a kind from it
+  /// (`överskott`, `underskott`, `avvikelse`, `resultat`, `prognos`, `utfall`, `budgeter…`,
+  /// `investering`, `kostnad`, `intäkt`, `årets`), each a run of ASCII letters of the
+  /// lower-cased word that only those letters (or the Kelvin sign) can lower-case to.
+  static let kindWordParts = ByteSearch.FoldedNeedles([
+    "verskott", "nderskott", "kelse", "resultat", "prognos", "utfall", "budgeter", "nvestering", "kostnad", "kt", "rets",
+  ])
+
   /// The fact a sentence (or a relative clause of one, about `subject`) states; nil when none.
   private static func fact(_ words: [Word], _ context: GridContext, subject given: String? = nil) -> Fact? {
+    // Cheap first, on bytes: no kind is read without one of its words (see below).
+    guard words.contains(where: { ByteSearch.containsAnyFolded($0.text, kindWordParts) }) else { return nil }
     let found = amounts(words)
     guard found.count == 1, let amount = found.first, amount.index >= 1 else { return nil }
     // Cheap first: the word binding the amount.
