@@ -311,10 +311,7 @@ enum ProseAmounts {
   /// The unit after a number: `miljoner kronor`, `miljoner`, `mnkr`, `mkr`, `tkr`, `tusen kronor`,
   /// `miljarder`, `mdkr`.
   private static func unitWord(_ words: [Word], _ k: Int) -> (unit: String, end: Int)? {
-    // Cheap first: every unit word has an `m` or a `t`.
-    guard !ByteSearch.allBytes(of: words[k].text, { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }) else {
-      return nil
-    }
+    guard Vocabulary.mayNameMoneyUnit(words[k].text) else { return nil }
     let next = k + 1 < words.count ? SimpleText.lowercasedLetters(words[k + 1].text) : ""
     return Vocabulary.moneyUnit(SimpleText.lowercasedLetters(words[k].text), next: next).map { ($0.unit, k + $0.words) }
   }

@@ -105,6 +105,11 @@ struct TextTables {
     self.counts = lines.indices.map { kinds[$0].isEmpty ? LineCounts() : Self.counts(Self.clean(lines[$0])) }
   }
 
+  /// An HTML comment (`<!-- … -->`, a page marker of the converter): on its first byte first.
+  static func isComment(_ text: String) -> Bool {
+    text.utf8.first == UInt8(ascii: "<") && text.hasPrefix("<!--")
+  }
+
   /// True when the line's last byte that is no space is a digit or `%`.
   static func endsInNumber(_ line: String) -> Bool {
     let isText = { (b: UInt8) in b != 0x20 && b != 0x09 && b != 0x0D }
@@ -193,7 +198,7 @@ struct TextTables {
     var block: [Int] = []
     var i = index
     while i < lines.count, block.count < 4 {
-      if furniture.contains(i) || clean(i).hasPrefix("<!--") {
+      if furniture.contains(i) || Self.isComment(clean(i)) {
         i += 1
         continue
       }
@@ -248,7 +253,7 @@ struct TextTables {
     var i = last + 1
     while i < lines.count, runs.count < 8, others <= 3 {
       let text = clean(i)
-      if furniture.contains(i) || text.isEmpty || text.hasPrefix("<!--") || isPageNumber(text) {
+      if furniture.contains(i) || text.isEmpty || Self.isComment(text) || isPageNumber(text) {
         i += 1
         continue
       }
@@ -476,9 +481,9 @@ struct TextTables {
         i += 1
         continue
       }
-      if furniture.contains(i) || text.hasPrefix("<!--") || text.hasPrefix("```") || isPageNumber(text) {
+      if furniture.contains(i) || Self.isComment(text) || text.hasPrefix("```") || isPageNumber(text) {
         // The blank lines around a page break are no gap in the table.
-        if text.hasPrefix("<!--") { blanks = 0 }
+        if Self.isComment(text) { blanks = 0 }
         i += 1
         continue
       }
@@ -784,7 +789,7 @@ struct TextTables {
 
   private func isSkippable(_ i: Int) -> Bool {
     let text = clean(i)
-    return text.isEmpty || furniture.contains(i) || text.hasPrefix("<!--")
+    return text.isEmpty || furniture.contains(i) || Self.isComment(text)
   }
 
   private func clean(_ i: Int) -> String { Self.clean(lines[i]) }

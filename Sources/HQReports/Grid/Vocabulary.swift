@@ -135,6 +135,12 @@ enum Vocabulary {
   /// word (`kronor` alone, `%`: no scale of money). The prose's amounts and the evidence of a
   /// table's unit read units by this one rule; headers and captions by
   /// ``ColumnMeaning/unitWord(_:)``, which it builds on.
+  /// False when ``moneyUnit(_:next:)`` of the word's lower-cased letters is surely nil: every
+  /// money unit word has an `m` or a `t` (and nothing but `M`, `m`, `T`, `t` lower-cases to one).
+  static func mayNameMoneyUnit(_ word: some StringProtocol) -> Bool {
+    !ByteSearch.allBytes(of: word) { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }
+  }
+
   static func moneyUnit(_ word: String, next: String) -> (unit: String, words: Int)? {
     switch word {
     case "miljoner", "miljon": return ("mnkr", next == "kronor" || next == "kr" ? 2 : 1)
