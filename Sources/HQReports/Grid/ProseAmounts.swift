@@ -151,13 +151,27 @@ enum ProseAmounts {
     for (k, word) in sentence.enumerated() {
       // Cheap first: both openings start with a `v` or an `s`.
       let first = word.text.utf8.first.map { $0 | 0x20 } ?? 0
-      let lower = k > 0 && (first == UInt8(ascii: "v") || first == UInt8(ascii: "s")) ? word.text.lowercased() : ""
-      if k > 0, lower == "vilket" || !lower.isEmpty && clauseOpenings.contains(lower) && sentence[k - 1].text.hasSuffix(",") {
+      let opening = k > 0 && (first == UInt8(ascii: "v") || first == UInt8(ascii: "s")) ? clauseOpening(word.text) : nil
+      if let opening, opening == "vilket" || sentence[k - 1].text.hasSuffix(",") {
         result.append([])
       }
       result[result.count - 1].append(word)
     }
     return result
+  }
+
+  /// The word lower-cased when that is one of ``clauseOpenings``, nil otherwise. An ASCII word
+  /// is compared on its bytes (its `lowercased()` is its bytes folded); any other goes to the
+  /// standard library (a Kelvin sign lower-cases to `k`).
+  private static func clauseOpening(_ word: Substring) -> String? {
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let folded = bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+      return .some(clauseOpenings.first { $0.utf8.elementsEqual(folded) })
+    }
+    if let decided = ascii ?? nil { return decided }
+    let lower = word.lowercased()
+    return clauseOpenings.contains(lower) ? lower : nil
   }
 
   /// The sentence's subject: the words before its first verb, when they name something; empty

@@ -45,13 +45,27 @@ enum Vocabulary {
   static func isKindWord(bytes w: [UInt8], word: some StringProtocol) -> Bool {
     guard w.count >= 3 else { return false }
     for stem in kindStemBytes where contains(w, stem) { return true }
-    if kindWordBytes.contains(w) { return true }
+    if isWholeKindWord(w) { return true }
     // A compound written with a hyphen (`April-uppföljning`): its last part.
     if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(ascii: "-").last {
-      return kindWordBytes.contains(letterBytes(last))
+      return isWholeKindWord(letterBytes(last))
     }
     return false
   }
+
+  /// Whether the lower-cased letters are one of ``kindWords``: on the first letter first, before
+  /// the bytes are hashed.
+  private static func isWholeKindWord(_ w: [UInt8]) -> Bool {
+    guard let first = w.first, kindWordInitials[Int(first)] else { return false }
+    return kindWordBytes.contains(w)
+  }
+
+  /// For each byte, whether a word of ``kindWords`` starts with it.
+  private static let kindWordInitials: [Bool] = {
+    var initials = [Bool](repeating: false, count: 256)
+    for word in kindWordBytes { initials[Int(word[0])] = true }
+    return initials
+  }()
 
   /// The word's letters lower-cased, as UTF-8 bytes: `Array(letters(word).utf8)`.
   static func letterBytes(_ word: some StringProtocol) -> [UInt8] {
