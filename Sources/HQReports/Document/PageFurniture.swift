@@ -113,7 +113,7 @@ extension PageFurniture {
       let lower = cleaned.lowercased()
       return ByteSearch.has(lower, "sida") || ByteSearch.has(lower, "page") ? .startsPage : nil
     }
-    let words = cleaned.split(separator: " ")
+    let words = cleaned.split(ascii: " ")
     if words.first?.lowercased() == "sida", words.count == 2 || (words.count == 4 && words[2].lowercased() == "av"),
       words.dropFirst().allSatisfy({ $0.lowercased() == "av" || isDigits($0) })
     {

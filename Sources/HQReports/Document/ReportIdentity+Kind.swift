@@ -158,7 +158,7 @@ extension ReportIdentity {
     guard cleaned.utf8.count <= 80, !TextLines.hasWideGap(raw.trimmingEdges()),
       ByteSearch.hasDigitRun(cleaned, 4)
     else { return nil }
-    let words = cleaned.split(separator: " ")
+    let words = cleaned.split(ascii: " ")
     guard let match = kind(in: words, atStart: true, allowTitleOnly: false, line: line, text: cleaned),
       match.year != nil
     else { return nil }
@@ -174,7 +174,7 @@ extension ReportIdentity {
   /// names no period.
   static func periodStatement(_ lines: [String]) -> String? {
     for line in lines.prefix(400) where line.utf8.count <= 400 && ByteSearch.containsFolded(line, "perioden") {
-      let words = TextLines.clean(line).split(separator: " ")
+      let words = TextLines.clean(line).split(ascii: " ")
       for (index, word) in words.enumerated() where word.lowercased() == "perioden" && index + 1 < words.count {
         if let range = MonthRange.read(trimmedWord(words[index + 1])), range.contains("–") { return range }
         // `perioden januari till augusti`, `perioden januari - augusti`

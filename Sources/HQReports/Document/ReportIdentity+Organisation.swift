@@ -188,7 +188,7 @@ extension ReportIdentity {
   /// there is none.
   static func organisationSlug(_ organisation: OrganisationName?) -> String {
     guard let organisation else { return "rapport" }
-    let words = organisation.name.split(separator: " ")
+    let words = organisation.name.split(ascii: " ")
     switch organisation.kind {
     case .region: return initials(organisation.name)
     case .kommun, .bolag: return slug(words.dropLast().joined(separator: " "))
@@ -199,7 +199,7 @@ extension ReportIdentity {
   /// Gymnasium & Arbetsmarknad` → `gymnasium`), or the word without `nämnden`
   /// (`Kulturnämnden` → `kultur`); a styrelse keeps its whole name (`kommunstyrelsen`).
   static func committeeSlug(_ committee: String) -> String {
-    let words = committee.split(separator: " ")
+    let words = committee.split(ascii: " ")
     if words.count >= 3, words[1] == "för" { return slug(String(words[2])) }
     guard let first = words.first else { return "" }
     let lower = SimpleText.lowercased(String(first))
@@ -225,7 +225,7 @@ extension ReportIdentity {
 
   /// `Region Halland` → `rh` (the lower-cased first letters of the words, folded to ASCII).
   static func initials(_ name: String) -> String {
-    String(name.split(separator: " ").compactMap(\.first).map(asciiFold)).lowercased()
+    String(name.split(ascii: " ").compactMap(\.first).map(asciiFold)).lowercased()
   }
 
   static func asciiFold(_ c: Character) -> Character {

@@ -104,7 +104,7 @@ struct ReportIdentity: Sendable, Hashable {
   /// with its year. ``PageFurniture`` asks this of lines repeating in a text without page marks.
   static func namesReport(_ cleaned: String) -> Bool {
     guard mayNameReport(cleaned) else { return false }
-    let words = cleaned.split(separator: " ")
+    let words = cleaned.split(ascii: " ")
     let named = organisations(in: words, bolag: true)
     if !named.isEmpty || committee(in: words, organisations: named) != nil { return true }
     return kind(in: words, atStart: false, allowTitleOnly: true, line: 0, text: cleaned)?.year != nil
@@ -130,7 +130,7 @@ struct ReportIdentity: Sendable, Hashable {
     var current = ""
     var spaces = 0
     func flush() {
-      let words = TextLines.clean(current).split(separator: " ")
+      let words = TextLines.clean(current).split(ascii: " ")
       if !words.isEmpty { cells.append(words) }
       current = ""
     }
@@ -174,7 +174,7 @@ struct ReportIdentity: Sendable, Hashable {
   private static func kindFromTitle(_ lines: [String], _ title: Set<Int>) -> (match: KindMatch, source: KindSource)? {
     for index in title.sorted() {
       let cleaned = TextLines.clean(lines[index])
-      let words = cleaned.split(separator: " ")
+      let words = cleaned.split(ascii: " ")
       // A line of column words (`Bokslut 2023 Budget 2024 Avvikelse`) heads a table, not the report.
       guard cleaned.utf8.count <= 120, words.filter({ Vocabulary.isKindWord($0) }).count < 3,
         let match = kind(in: words, atStart: true, allowTitleOnly: true, line: index, text: cleaned),
@@ -205,11 +205,11 @@ struct ReportIdentity: Sendable, Hashable {
 
   /// The organisation the title line names, or a title line that is only an organisation's name.
   private static func organisationFromTitle(_ lines: [String], _ title: Set<Int>, titleMatch: KindMatch?) -> OrganisationName? {
-    if let titleMatch, let found = organisations(in: titleMatch.text.split(separator: " "), bolag: true).first {
+    if let titleMatch, let found = organisations(in: titleMatch.text.split(ascii: " "), bolag: true).first {
       return found.name
     }
     for index in title.sorted() {
-      let words = TextLines.clean(lines[index]).split(separator: " ")
+      let words = TextLines.clean(lines[index]).split(ascii: " ")
       if let found = organisations(in: words, bolag: true).first, found.index == 0, found.end == words.count {
         return found.name
       }
@@ -220,7 +220,7 @@ struct ReportIdentity: Sendable, Hashable {
   /// A title line that is only a committee's name.
   private static func standaloneCommittee(_ line: String) -> String? {
     let cleaned = TextLines.clean(line)
-    guard cleaned.utf8.count <= 80, let name = committee(in: cleaned.split(separator: " ")), name == cleaned else { return nil }
+    guard cleaned.utf8.count <= 80, let name = committee(in: cleaned.split(ascii: " ")), name == cleaned else { return nil }
     return name
   }
 

@@ -202,12 +202,12 @@ struct SectionHeadings {
     }
     guard let last = cleaned.last, !".,;:".contains(last) else { return false }
     // Digits only as whole years (`Produktion under 2024`), never counts, amounts or ranges.
-    for word in cleaned.split(separator: " ") where word.contains(where: \.isNumber) {
+    for word in cleaned.split(ascii: " ") where word.contains(where: \.isNumber) {
       guard FigureYear.year(word) != nil else { return false }
     }
     guard !TextLines.startsWithBullet(cleaned), !TextLines.isPageFurniture(cleaned),
       !ByteSearch.has(cleaned, ". "), !cleaned.hasPrefix("Uppfylls")
     else { return false }
-    return cleaned.split(separator: " ").count <= 10
+    return cleaned.split(ascii: " ").count <= 10
   }
 }

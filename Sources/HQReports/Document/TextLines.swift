@@ -19,8 +19,9 @@ enum TextLines {
     guard count >= 1 << 20, let middle = lineStart(after: count / 2, in: text), middle < count else {
       return split(text, bytes: 0..<count)
     }
-    let (first, second) = Alongside.run({ split(text, bytes: 0..<middle) }, alongside: { split(text, bytes: middle..<count) })
-    return first + second
+    var (lines, second) = Alongside.run({ split(text, bytes: 0..<middle) }, alongside: { split(text, bytes: middle..<count) })
+    lines.append(contentsOf: second)
+    return lines
   }
 
   /// The offset just past the first line feed at or after `offset`, nil when there is none.
@@ -201,7 +202,7 @@ enum TextLines {
   /// comes later in the text, and the page number is no fact.
   static func isContentsEntry(_ index: Int, _ lines: [String]) -> Bool {
     guard lines.indices.contains(index), isContentsLine(lines[index].trimmingSpaces) else { return false }
-    let words = lines[index].split(separator: " ")
+    let words = lines[index].split(ascii: " ")
     if words.count >= 2, words[words.count - 2].count >= 3, words[words.count - 2].allSatisfy({ $0 == "." || $0 == "…" }) {
       return true
     }
@@ -209,7 +210,7 @@ enum TextLines {
     // Beside another entry, both numbers going up from the upper line to the lower (a ranking,
     // `1 Halland 85` / `2 Skåne 80`, has its values going down).
     func numbers(_ i: Int) -> (section: [Int], page: Int)? {
-      let words = lines[i].split(separator: " ")
+      let words = lines[i].split(ascii: " ")
       guard let first = words.first, let last = words.last, let page = Int(last) else { return nil }
       return (first.split(separator: ".").compactMap { Int($0) }, page)
     }
@@ -229,7 +230,7 @@ enum TextLines {
   static func isContentsLine(_ text: String) -> Bool {
     guard let first = text.utf8.first, first >= 0x30 && first <= 0x39, let last = text.utf8.last, last >= 0x30 && last <= 0x39
     else { return false }
-    let words = text.split(separator: " ")
+    let words = text.split(ascii: " ")
     guard words.count >= 3, let first = words.first, let last = words.last,
       first.allSatisfy({ $0.isNumber || $0 == "." }), first.first?.isNumber == true,
       last.count <= 3, last.allSatisfy(\.isNumber)
@@ -243,7 +244,7 @@ enum TextLines {
     if cleaned.utf8.count > 80 { return true }
     if cleaned.hasSuffix(".") && !cleaned.hasSuffix("..") {
       // A header cell ending in an abbreviation (`Budget inkl.`) is no sentence.
-      let last = cleaned.split(separator: " ").last ?? ""
+      let last = cleaned.split(ascii: " ").last ?? ""
       return !(cleaned.utf8.count <= 40 && Vocabulary.isAbbreviation(last))
     }
     return ByteSearch.has(cleaned, ". ") && cleaned.utf8.count > 30

@@ -24,7 +24,7 @@ struct BreakdownLabels {
   static func inlineParts(_ cleaned: String, line: Int) -> [BreakdownPart]? {
     var parts: [BreakdownPart] = []
     var name: [Substring] = []
-    for word in cleaned.split(separator: " ") {
+    for word in cleaned.split(ascii: " ") {
       if word.hasPrefix("("), word.hasSuffix(")"), word.count > 2 {
         guard !name.isEmpty, let number = SwedishNumber.parse(word.dropFirst().dropLast()), !number.unit.isEmpty
         else { return nil }

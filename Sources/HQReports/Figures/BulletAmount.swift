@@ -76,7 +76,7 @@ struct BulletAmount: Sendable, Hashable {
   /// (→ kind `mål`) and followed by the year it is about. Nil unless every part reads so.
   static func dated(_ segment: String, label: String) -> [BulletAmount]? {
     var parts: [[Substring]] = [[]]
-    for word in segment.split(separator: " ") {
+    for word in segment.split(ascii: " ") {
       if word.hasSuffix(","), word.count > 1 {
         parts[parts.count - 1].append(word.dropLast())
         parts.append([])
@@ -121,7 +121,7 @@ struct BulletAmount: Sendable, Hashable {
     if let simple = text.utf8.withContiguousStorageIfAvailable(simpleSegments), let simple { return simple }
     var result: [String] = []
     var current: [Substring] = []
-    for word in text.split(separator: " ") {
+    for word in text.split(ascii: " ") {
       if word == "-" || word == "–" {
         result.append(current.joined(separator: " "))
         current = []
@@ -275,7 +275,7 @@ struct BulletAmount: Sendable, Hashable {
 
   /// `mål 70 %` → (70 %, target); `varav 44 poolbilar` → (44, part `poolbilar`); nil otherwise.
   static func explainedParenthesis(_ inside: String) -> (SwedishNumber, ParenthesisRole)? {
-    let words = inside.split(separator: " ").map(String.init)
+    let words = inside.split(ascii: " ").map(String.init)
     guard let first = words.first?.lowercased() else { return nil }
     let rest = words.dropFirst()
     if first == "mål" || first == "mål:" || first == "målvärde" {
@@ -325,7 +325,7 @@ struct BulletAmount: Sendable, Hashable {
     // Cheap test first: a label has at most eight words once a connector (two words at most)
     // and a lone `:` are taken off, and the text has more words than its certain word breaks.
     guard FigureText.certainWordBreaks(raw) <= 10 else { return nil }
-    var words = raw.split(separator: " ").map(String.init)
+    var words = raw.split(ascii: " ").map(String.init)
     if let last = words.last, last.hasSuffix(":") {
       words[words.count - 1] = String(last.dropLast())
       if words[words.count - 1].isEmpty { words.removeLast() }

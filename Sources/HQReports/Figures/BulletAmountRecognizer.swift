@@ -112,7 +112,7 @@ struct ListSetting {
     captionYear = caption.flatMap { FigureText.years(in: $0.text).last }
     let (listHeader, leadIn) = list.surroundings(in: text)
     let lead = leadIn.map(SimpleText.lowercased) ?? ""
-    let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(separator: " ").map(FigureText.trimmingPunctuation).first { ByteSearch.has($0, "avvikelse") }
+    let deviationWord = !ByteSearch.contains(lead, "avvikelse") ? nil : lead.split(ascii: " ").map(FigureText.trimmingPunctuation).first { ByteSearch.has($0, "avvikelse") }
     mainKind = deviationWord == nil ? nil : .avvikelse
     mainMeasure = deviationWord.map { FigureText.capitalized(String($0)) } ?? ""
     let captionText = caption.map { SimpleText.lowercased($0.text) } ?? ""

@@ -74,7 +74,7 @@ struct BulletList: Sendable, Hashable {
 
   /// One or two words, no bullet, no digits unless it is a single year.
   static func isHeader(_ cleaned: String) -> Bool {
-    let words = cleaned.split(separator: " ")
+    let words = cleaned.split(ascii: " ")
     guard !words.isEmpty, words.count <= 2, FigureText.bullet(cleaned) == nil else { return false }
     return !FigureText.hasDigit(cleaned) || (words.count == 1 && FigureText.year(words[0]) != nil)
   }
@@ -158,7 +158,7 @@ struct BulletList: Sendable, Hashable {
 
   /// True when the text stops on a word no sentence ends with.
   static func endsMidSentence(_ cleaned: String) -> Bool {
-    guard let last = cleaned.split(separator: " ").last else { return false }
+    guard let last = cleaned.split(ascii: " ").last else { return false }
     return openWords.contains(last.lowercased())
   }
 }

@@ -310,7 +310,7 @@ enum FigureText {
   static func splitUnit(_ label: String) -> (label: String, unit: String) {
     guard label.hasSuffix(")"), let open = label.lastIndex(of: "(") else { return (label, "") }
     let inside = clean(String(label[label.index(after: open)..<label.index(before: label.endIndex)]))
-    let firstWord = inside.split(separator: " ").first.map { $0.lowercased() } ?? ""
+    let firstWord = inside.split(ascii: " ").first.map { $0.lowercased() } ?? ""
     guard !inside.isEmpty, inside.count <= 24,
       ByteSearch.has(inside, "%") || ByteSearch.has(inside, "/") || unitWords.contains(firstWord)
     else { return (label, "") }

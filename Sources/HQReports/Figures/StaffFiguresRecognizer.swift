@@ -133,7 +133,7 @@ struct StaffFiguresRecognizer: LineStartRecognizer {
     while true {
       guard let name = nextNonBlank(from: i, in: text, blanks: 2), !context.isClaimed(name) else { break }
       let nameText = text.cleaned[name]
-      guard nameText.split(separator: " ").count <= 3, !FigureText.hasDigit(nameText), FigureText.bullet(nameText) == nil,
+      guard nameText.split(ascii: " ").count <= 3, !FigureText.hasDigit(nameText), FigureText.bullet(nameText) == nil,
         let valueLine = nextNonBlank(from: name + 1, in: text, blanks: 1), !context.isClaimed(valueLine),
         let number = SwedishNumber.parse(text.cleaned[valueLine])
       else { break }
@@ -160,7 +160,7 @@ struct StaffFiguresRecognizer: LineStartRecognizer {
 
   /// The label without trailing trend words (`Sjukfrånvaro fortsatt låg` → `Sjukfrånvaro`).
   static func withoutTrend(_ label: String) -> String {
-    var words = label.split(separator: " ")
+    var words = label.split(ascii: " ")
     while words.count > 1, let last = words.last, trendWords.contains(last.lowercased()) { words.removeLast() }
     return words.joined(separator: " ")
   }

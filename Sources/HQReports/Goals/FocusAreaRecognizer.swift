@@ -112,7 +112,7 @@ struct FocusAreaRecognizer: LineStartRecognizer {
     // Cheap test first: every status word holds `ppfyll` or `ppnå` in one case or the other.
     // The needles hold no separator byte, so the raw line holds one exactly when the cleaned does.
     guard line.utf8.count <= 120, mayStateStatus(cleaned), FigureText.certainWordBreaks(cleaned) < 6 else { return nil }
-    let words = SimpleText.lowercased(cleaned).split(separator: " ").map(FigureText.trimmingPunctuation)
+    let words = SimpleText.lowercased(cleaned).split(ascii: " ").map(FigureText.trimmingPunctuation)
     guard words.count <= 6 else { return nil }
     if let verb = words.firstIndex(of: "uppfylls"), verb + 1 < words.count {
       switch words[verb + 1] {

@@ -82,7 +82,7 @@ enum ChartsAndContents {
     var legend = 0
     while legend < legendLines, i < lines.count, !recognition.isClaimed(i) {
       let text = lines[i].trimmingSpaces
-      guard !text.isEmpty, text.count <= 60, !text.contains(where: \.isNumber), text.split(separator: " ").count <= 6,
+      guard !text.isEmpty, text.count <= 60, !text.contains(where: \.isNumber), text.split(ascii: " ").count <= 6,
         !TextLines.isProse(text)
       else { break }
       claimed.append(i)

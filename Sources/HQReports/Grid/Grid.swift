@@ -132,13 +132,13 @@ enum HeaderWords {
     guard let first = next.first else { return false }
     if first.isLowercase || first == "(" { return true }
     if first.isNumber {
-      let words = next.split(separator: " ")
+      let words = next.split(ascii: " ")
       if words.count >= 2, words[0].allSatisfy({ $0.isNumber || $0 == "," }), words[1].first?.isLowercase == true {
         return true
       }
     }
     let last = previous.trimmingSpaces
-    let lastWord = last.split(separator: " ").last.map { $0.lowercased() } ?? ""
+    let lastWord = last.split(ascii: " ").last.map { $0.lowercased() } ?? ""
     return last.hasSuffix("-") || last.hasSuffix(",") || last.hasSuffix("&")
       || ["och", "o", "samt", "av", "för", "i", "till", "med"].contains(lastWord)
   }
@@ -146,8 +146,8 @@ enum HeaderWords {
   /// How `next` continues `previous` when both are pieces of one cell.
   static func joint(_ previous: String, _ next: String, words: DocumentWords?) -> LineJoining.Joint {
     guard let last = previous.last, let first = next.first else { return .space }
-    let lastWord = previous.split(separator: " ").last.map(String.init) ?? ""
-    let nextWord = next.split(separator: " ").first.map(String.init) ?? ""
+    let lastWord = previous.split(ascii: " ").last.map(String.init) ?? ""
+    let nextWord = next.split(ascii: " ").first.map(String.init) ?? ""
     if last == "-" {
       guard lastWord.count > 1 else { return .space }  // a dash standing alone
       if nextWord == "och" || nextWord == "eller" || nextWord.hasPrefix(",") { return .space }

@@ -101,7 +101,7 @@ enum GridArithmetic {
   /// `Avvikelse mot budget` → budget, `Avvikelse` → none).
   static func namedKinds(_ header: String) -> Set<FactKind> {
     var kinds: Set<FactKind> = []
-    for word in header.lowercased().split(separator: " ") {
+    for word in header.lowercased().split(ascii: " ") {
       var text = String(word)
       if let range = text.firstRange(of: "avvik") { text = String(text[..<range.lowerBound]) }
       if !text.isEmpty, let kind = ColumnMeaning.kind(of: text), comparedKinds.contains(kind) { kinds.insert(kind) }

@@ -59,7 +59,7 @@ enum GridColumns {
   }
 
   static func column(_ rawHeader: String, _ meaningContext: ColumnMeaning.Context, _ context: GridContext) -> GridColumn {
-    let words = rawHeader.split(separator: " ").map(String.init)
+    let words = rawHeader.split(ascii: " ").map(String.init)
     // Footnote digits on years (`20221` → `2022`) and marks (`2024*`) go.
     let header = words.map { word -> String in
       if let year = Vocabulary.year(in: word), word.prefix(while: \.isNumber).count == 5 { return String(year) }

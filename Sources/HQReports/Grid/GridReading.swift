@@ -29,7 +29,7 @@ enum GridReading {
     let captionStatesUnit = !ColumnMeaning.unit(inCaption: captionText, default: "").isEmpty
     let fromDocument = columns.map { column in
       !captionStatesUnit && !column.meaning.unit.isEmpty && column.meaning.unit == context.documentUnit
-        && !column.header.split(separator: " ").contains { ColumnMeaning.unitWord(String($0)) != nil }
+        && !column.header.split(ascii: " ").contains { ColumnMeaning.unitWord(String($0)) != nil }
     }
     let name = tableName(grid, context: context)
     let section = context.section(grid.firstLine)
@@ -124,7 +124,7 @@ enum GridReading {
       var key = columns[c].meaning
       key.unitFromDocument = false
       // A year the header names or the report's year given to a header without one: the same.
-      key.measure = key.measure.split(separator: " ").filter { Vocabulary.year(in: $0) == nil }.joined(separator: " ")
+      key.measure = key.measure.split(ascii: " ").filter { Vocabulary.year(in: $0) == nil }.joined(separator: " ")
       guard let earlier = first[key] else {
         first[key] = c
         continue
@@ -149,7 +149,7 @@ enum GridReading {
     while let open = stub.firstIndex(of: "("), let close = stub[open...].firstIndex(of: ")") {
       stub.removeSubrange(open...close)
     }
-    let words = stub.split(separator: " ").filter { word in
+    let words = stub.split(ascii: " ").filter { word in
       ColumnMeaning.unitWord(String(word)) == nil && !Vocabulary.stubWords.contains(Vocabulary.letters(word))
         && !["belopp", "i", "källa"].contains(Vocabulary.letters(word))
         && !Vocabulary.groupWords.contains(Vocabulary.letters(word))
@@ -162,7 +162,7 @@ enum GridReading {
   /// A label without footnote marks: `Finansverksamheten1` → `Finansverksamheten`,
   /// `Exploateringsverksamhet*` → `Exploateringsverksamhet`, and no trailing colon.
   static func cleanLabel(_ label: String) -> String {
-    var words = label.split(separator: " ").map(String.init)
+    var words = label.split(ascii: " ").map(String.init)
     for i in words.indices {
       var w = words[i]
       while w.hasSuffix("*") { w.removeLast() }

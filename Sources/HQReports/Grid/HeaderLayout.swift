@@ -35,7 +35,7 @@ enum HeaderLayout {
     var yearsShort: (years: [String], trailing: [String], offset: Int)?
     var groupLine: [String]?
     for line in lines {
-      let words = line.split(separator: " ").map(String.init)
+      let words = line.split(ascii: " ").map(String.init)
       guard !words.isEmpty else { continue }
       // Column groups (`Kommunen  Koncernen`): each spans an equal share of the columns after a
       // `Not` column.
@@ -94,13 +94,13 @@ enum HeaderLayout {
     let texts = columns.map { HeaderWords.join($0) }
     // Every column names at most one year; and either all name one, or only trailing
     // deviation columns name none.
-    let years = texts.map { Set($0.split(separator: " ").compactMap { Vocabulary.year(in: $0) }) }
+    let years = texts.map { Set($0.split(ascii: " ").compactMap { Vocabulary.year(in: $0) }) }
     guard years.allSatisfy({ $0.count <= 1 }) else { return nil }
     // No column names two kinds (`inkl. ombudget Bokslut 2024`) but a deviation of them.
     for text in texts {
       // A kind word in lower case right after another qualifies it (`Prognos delår april`: the
       // forecast of the April report).
-      let words = text.split(separator: " ")
+      let words = text.split(ascii: " ")
       let kindWords = words.indices.filter { k in
         Vocabulary.isKindWord(words[k])
           && !(k > 0 && words[k].first?.isLowercase == true && Vocabulary.isKindWord(words[k - 1]))
@@ -110,7 +110,7 @@ enum HeaderLayout {
     }
     // No column holds the start of another (`Utfall 2024 Snitt 3 år`): a sign of too few columns.
     for text in texts {
-      let words = text.split(separator: " ").map(String.init)
+      let words = text.split(ascii: " ").map(String.init)
       let kindStarts = words.indices.filter { k in
         Vocabulary.isKindWord(words[k])
           && !(k > 0 && (Vocabulary.connectors.contains(Vocabulary.letters(words[k - 1])) || Vocabulary.isKindWord(words[k - 1])))
@@ -123,7 +123,7 @@ enum HeaderLayout {
     let first = noteColumn ? 1 : 0
     if years.contains(where: { !$0.isEmpty }) {
       for c in first..<count where years[c].isEmpty {
-        let words = texts[c].split(separator: " ")
+        let words = texts[c].split(ascii: " ")
         guard words.contains(where: { Vocabulary.isKindWord($0) || Vocabulary.letters($0) == "procent" || $0 == "%" })
         else { return nil }
       }
@@ -139,7 +139,7 @@ enum HeaderLayout {
     guard count >= 3 else { return [] }
     var result: [Spread] = []
     for (k, line) in lines.enumerated() {
-      let words = line.split(separator: " ").map(String.init)
+      let words = line.split(ascii: " ").map(String.init)
       guard let first = words.firstIndex(where: { Vocabulary.startsColumnHeader($0) }) else { continue }
       let cell = words[first...].joined(separator: " ")
       guard structural(Array(words[first...]))?.count == 1, Vocabulary.isKindWord(words[first]) else { continue }
@@ -162,7 +162,7 @@ enum HeaderLayout {
   private static func completion(_ columns: [[String]], _ words: [String], from first: Int) -> [Int]? {
     let open = columns.indices.filter { c in
       c >= first && !columns[c].isEmpty && !columns[c].contains { word in
-        word.split(separator: " ").contains { Vocabulary.year(in: $0) != nil }
+        word.split(ascii: " ").contains { Vocabulary.year(in: $0) != nil }
       }
     }
     guard !open.isEmpty, open.count == words.count, open.count < columns.count - first else { return nil }

@@ -51,7 +51,7 @@ enum HeaderPlacement {
   ) -> (stub: String, readings: [[String]])? {
     steps = 0
     guard count >= 2, count <= maxColumns else { return nil }
-    var texts = lines.map { $0.split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+    var texts = lines.map { $0.split(ascii: " ").map(String.init) }.filter { !$0.isEmpty }
     guard let first = texts.first, let start = first.firstIndex(where: { Vocabulary.startsColumnHeader($0) }) else {
       return nil
     }
@@ -118,7 +118,7 @@ enum HeaderPlacement {
       k += 1
       while k < words.count {
         let next = words[k]
-        let connector = Vocabulary.connectors.contains(Vocabulary.letters(text.split(separator: " ").last ?? ""))
+        let connector = Vocabulary.connectors.contains(Vocabulary.letters(text.split(ascii: " ").last ?? ""))
         let lowerNext = next.first?.isLowercase == true
         if connector && !text.contains(" ") && role == .lower || text.hasSuffix("-") && lowerNext && text.count >= 3 {
           text = HeaderWords.join([text, next])
@@ -167,7 +167,7 @@ enum HeaderPlacement {
       if atom.role == .year || GridColumns.isDate(atom.text) { years += 1 }
       if atom.role == .head { heads += 1 }
       if atom.role == .month { months += 1 }
-      for word in atom.text.split(separator: " ") {
+      for word in atom.text.split(ascii: " ") {
         if Vocabulary.isKindWord(word), let kind = ColumnMeaning.kind(of: word.lowercased()) { kinds.insert(kind) }
         if HeaderPlacement.namesPercent(word) { percent = true }
       }
@@ -181,7 +181,7 @@ enum HeaderPlacement {
   /// True when a header line may top a flattened header: it names at least two columns' kinds
   /// (two words starting a column's header, after the label column's words).
   static func mayTopHeader(_ line: String) -> Bool {
-    let words = line.split(separator: " ").map(String.init)
+    let words = line.split(ascii: " ").map(String.init)
     guard let start = words.firstIndex(where: { Vocabulary.startsColumnHeader($0) }) else { return false }
     return atoms(Array(words[start...])).filter { $0.role == .head }.count >= 2
   }
@@ -391,7 +391,7 @@ enum HeaderPlacement {
   /// the kinds it compares); and when any column names a year, every column that is no
   /// deviation, percentage or `Not` column names one.
   static func namesEveryColumn(_ texts: [String]) -> Bool {
-    let words = texts.map { $0.split(separator: " ").map(String.init) }
+    let words = texts.map { $0.split(ascii: " ").map(String.init) }
     let isNote = words.map { $0.count == 1 && Vocabulary.letters($0[0]) == "not" }
     guard !isNote.dropFirst().contains(true) else { return false }
     let years = words.map { $0.contains { Vocabulary.year(in: $0) != nil || GridColumns.isDate($0) } }
@@ -472,7 +472,7 @@ enum HeaderPlacement {
       unit = column.meaning.unit
       isNote = column.isNote
       undetermined = column.undetermined != nil
-      words = Set(column.header.split(separator: " ").compactMap { word -> String? in
+      words = Set(column.header.split(ascii: " ").compactMap { word -> String? in
         let letters = Vocabulary.letters(word)
         guard letters.count >= 2, !Vocabulary.isKindWord(word), Vocabulary.year(in: word) == nil,
           !Vocabulary.isMonthToken(word), !Vocabulary.headerWords.contains(letters),

@@ -296,7 +296,7 @@ struct LayoutTables {
       // Prose is one stretch of text; header cells stand apart (`Budget inkl.   Prognos`).
       if Self.cells(lines[i]).count == 1 && TextLines.isProse(trimmed) || MarkdownTables.isPipeRow(lines[i]) { break }
       // A header holds no numbers but years, dates and note words.
-      let words = trimmed.split(separator: " ")
+      let words = trimmed.split(ascii: " ")
       if words.contains(where: { word in
         word.contains(where: \.isNumber) && Vocabulary.year(in: word) == nil && !GridColumns.isDate(word)
       }) {
@@ -333,7 +333,7 @@ struct LayoutTables {
       let cells = Self.cells(lines[line])
       // The first line, one cell starting in the label column and nothing else: the caption.
       if k == 0, headerLines.count >= 2, cells.count == 1, cells[0].start < columns[0].start,
-        cells[0].text.split(separator: " ").count >= 2
+        cells[0].text.split(ascii: " ").count >= 2
       {
         caption = cells[0].text
         continue
@@ -345,7 +345,7 @@ struct LayoutTables {
         // word set centred under a wider header cell (`2023` under `Utfall jan-jun`), near enough
         // to the first column to be its.
         if cell.end <= columns[0].start - 1 && cell.middle < Double(columns[0].start) {
-          let words = cell.text.split(separator: " ")
+          let words = cell.text.split(ascii: " ")
           let namesColumn = words.allSatisfy { Vocabulary.year(in: $0) != nil || Vocabulary.isKindWord($0) || Vocabulary.isMonthToken($0) }
           if !namesColumn || abs(columns[0].middle - cell.middle) >= 0.5 * pitch {
             stub.append(cell.text)
@@ -371,7 +371,7 @@ struct LayoutTables {
         // A cell over several columns naming several kinds or years is a header in reading
         // order (`Bokslut Budget Plan Plan`), not one spanning cell.
         if high > low {
-          let words = cell.text.split(separator: " ")
+          let words = cell.text.split(ascii: " ")
           if words.filter({ Vocabulary.isKindWord($0) }).count > 1 || words.filter({ Vocabulary.year(in: $0) != nil }).count > 1 {
             return nil
           }
@@ -388,7 +388,7 @@ struct LayoutTables {
     // its group: a group goes on over the columns after it up to the next (as over a Markdown
     // row's empty cells), when that makes the groups equally wide.
     for r in rows.indices where rows[r].count >= 2 && rows[r].allSatisfy({ span in
-      span.text.split(separator: " ").allSatisfy { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
+      span.text.split(ascii: " ").allSatisfy { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
     }) {
       let starts = rows[r].map(\.columns.lowerBound)
       let ends = Array(starts.dropFirst()) + [columns.count]
@@ -407,11 +407,11 @@ struct LayoutTables {
       let yearsOnly = columns.indices.allSatisfy { c in
         let texts = others.flatMap { rows[$0].filter { $0.columns.contains(c) }.map(\.text) }
         return !texts.isEmpty && texts.allSatisfy { text in
-          let words = text.split(separator: " ")
+          let words = text.split(ascii: " ")
           return words.count == 1 && Vocabulary.year(in: words[0]) != nil
         }
       }
-      if yearsOnly, lone.columns.count < columns.count, Vocabulary.isKindWord(lone.text.split(separator: " ")[0]) {
+      if yearsOnly, lone.columns.count < columns.count, Vocabulary.isKindWord(lone.text.split(ascii: " ")[0]) {
         rows[r][0].columns = 0..<columns.count
       }
     }

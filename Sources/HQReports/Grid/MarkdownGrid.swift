@@ -74,7 +74,7 @@ struct MarkdownGrid {
       dataFromHeader = (headerRow.line, data)
     } else if valueCellsOfHeader.allSatisfy({ $0.isEmpty }) {
       let first = headerRow.cells[0]
-      if first.contains(where: { $0.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } }) {
+      if first.contains(where: { $0.split(ascii: " ").contains { Vocabulary.startsColumnHeader($0) } }) {
         firstCellHeader = first
       } else {
         headerless = true
@@ -113,7 +113,7 @@ struct MarkdownGrid {
     var summed: Set<String> = []
     for row in rows {
       for label in labelGroups(row.cells[0]) {
-        let words = label.split(separator: " ")
+        let words = label.split(ascii: " ")
         if words.count >= 2, Vocabulary.letters(words[0]) == "summa" { summed.insert(words.dropFirst().joined(separator: " ").lowercased()) }
       }
     }
@@ -335,7 +335,7 @@ struct MarkdownGrid {
   /// A label that heads the rows under it rather than holding numbers: written in capitals (not
   /// a `SUMMA` or `TOTALT` row), or one a `Summa` row of the table totals.
   private func isHeading(_ label: String, summed: Set<String>) -> Bool {
-    let words = label.split(separator: " ")
+    let words = label.split(ascii: " ")
     guard let first = words.first else { return false }
     if summed.contains(label.lowercased()) { return true }
     // Capitals: every word of three letters or more (`EGET KAPITAL, AVSÄTTNINGAR o SKULDER`).
@@ -365,7 +365,7 @@ struct MarkdownGrid {
   /// headers, and the label the rest.
   private func splitStub(_ parts: [String], depth: Int) -> (stub: [String], label: [String]) {
     guard parts.count >= 2 else {
-      if let only = parts.first, only.split(separator: " ").allSatisfy({ Vocabulary.stubWords.contains(Vocabulary.letters($0)) }) {
+      if let only = parts.first, only.split(ascii: " ").allSatisfy({ Vocabulary.stubWords.contains(Vocabulary.letters($0)) }) {
         return ([only], [])
       }
       return ([], parts)
@@ -377,7 +377,7 @@ struct MarkdownGrid {
         if character == ")" { open -= 1 }
       }
       guard open <= 0 else { continue }
-      let words = parts[0...k].joined(separator: " ").split(separator: " ")
+      let words = parts[0...k].joined(separator: " ").split(ascii: " ")
       let names = words.contains { ColumnMeaning.unitWord(String($0)) != nil || Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
         || words.contains { ["belopp", "källa"].contains(Vocabulary.letters($0)) }
       if names { return (Array(parts[0...k]), Array(parts[(k + 1)...])) }
@@ -432,9 +432,9 @@ struct MarkdownGrid {
   /// The number of columns a header written as lines of words names: the most years on one
   /// line, else the most kind words on one line.
   static func columnCount(_ header: [String]) -> Int? {
-    let years = header.map { $0.split(separator: " ").filter { Vocabulary.year(in: $0) != nil }.count }.max() ?? 0
+    let years = header.map { $0.split(ascii: " ").filter { Vocabulary.year(in: $0) != nil }.count }.max() ?? 0
     if years >= 2 { return years }
-    let kinds = header.map { $0.split(separator: " ").filter { Vocabulary.isKindWord($0) }.count }.max() ?? 0
+    let kinds = header.map { $0.split(ascii: " ").filter { Vocabulary.isKindWord($0) }.count }.max() ?? 0
     return kinds >= 1 ? kinds : nil
   }
 
@@ -480,19 +480,19 @@ struct MarkdownGrid {
       }
       seen += 1
       let cells = Self.wideCells(line)
-      let headed = cells.filter { cell in cell.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } }
+      let headed = cells.filter { cell in cell.split(ascii: " ").contains { Vocabulary.startsColumnHeader($0) } }
       if headed.count == columns, cells.count - headed.count <= 1, headed.count >= 2 {
         var stub = cells.filter { cell in !headed.contains(cell) }.joined(separator: " ")
         if stub.isEmpty, let above = stubLine(above: index) { stub = above }
         return HeaderLayout.Spread(stub: stub, columns: headed)
       }
-      let words = trimmed.split(separator: " ")
+      let words = trimmed.split(ascii: " ")
       let isHeaderish = trimmed.count <= 120 && !TextLines.isProse(trimmed)
         && !words.contains { $0.contains(where: \.isNumber) && Vocabulary.year(in: $0) == nil && !GridColumns.isDate($0) }
       if !blockDone, isHeaderish {
         block.insert(trimmed.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).joined(separator: " "), at: 0)
         if let spread = HeaderLayout.spread(block, columns: columns), spread.columns.allSatisfy({ !$0.isEmpty }),
-          block.contains(where: { $0.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } })
+          block.contains(where: { $0.split(ascii: " ").contains { Vocabulary.startsColumnHeader($0) } })
         {
           // Keep reading up while the block still spreads: the longest block wins.
           if index == 0 { return spread }
@@ -532,7 +532,7 @@ struct MarkdownGrid {
     let text = lines[j].trimmingSpaces
     guard !text.isEmpty, text.count <= 60, !TextLines.isProse(text), !text.contains(where: \.isNumber),
       !MarkdownTables.isPipeRow(lines[j]), !text.hasPrefix("<!--"), !text.hasPrefix("["),
-      !text.split(separator: " ").contains(where: { Vocabulary.startsColumnHeader($0) }),
+      !text.split(ascii: " ").contains(where: { Vocabulary.startsColumnHeader($0) }),
       let first = Self.wideCells(lines[j]).first, !ColumnMeaning.unit(inCaption: first, default: "").isEmpty
     else { return nil }
     return first
@@ -585,7 +585,7 @@ struct MarkdownGrid {
     for c in 1..<cells.count {
       let text = join(cells[c])
       if !text.isEmpty {
-        guard text.split(separator: " ").allSatisfy({ Vocabulary.groupWords.contains(Vocabulary.letters($0)) }) else { return nil }
+        guard text.split(ascii: " ").allSatisfy({ Vocabulary.groupWords.contains(Vocabulary.letters($0)) }) else { return nil }
         current = text
         named += 1
       }
@@ -597,12 +597,12 @@ struct MarkdownGrid {
   /// True when a row's value cells name columns and hold no number but years (`Not`, `Delår<br>2022`).
   private func isHeaderRow(_ cells: [[String]]) -> Bool {
     let values = cells.dropFirst()
-    return values.contains { cell in cell.contains { part in part.split(separator: " ").contains { Vocabulary.startsColumnHeader($0) } } }
+    return values.contains { cell in cell.contains { part in part.split(ascii: " ").contains { Vocabulary.startsColumnHeader($0) } } }
       && !values.contains { cell in cell.contains { isDataNumber($0) } }
   }
 
   private func hasHeaderWord(_ part: String) -> Bool {
-    part.split(separator: " ").contains { Vocabulary.isHeaderWord($0) } || Vocabulary.letters(part).count >= 3
+    part.split(ascii: " ").contains { Vocabulary.isHeaderWord($0) } || Vocabulary.letters(part).count >= 3
       && SwedishNumber.parse(part) == nil
   }
 

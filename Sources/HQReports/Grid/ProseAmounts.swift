@@ -46,7 +46,7 @@ enum ProseAmounts {
           // a number at one line's end and its unit at the next one's start
           TextTables.endsInNumber(lines[paragraph[k]]) && UnitEvidence.mayStateAmount("0 " + lines[paragraph[k + 1]].prefix(20))
         })
-      let percent = paragraph.contains { shapes[$0].hasDigit && (lines[$0].utf8.contains(UInt8(ascii: "%")) || ByteSearch.has(lines[$0], "procent")) }
+      let percent = paragraph.contains { shapes[$0].hasDigit && (ByteSearch.contains(lines[$0], "%") || ByteSearch.has(lines[$0], "procent")) }
       guard money || percent else { continue }
       for sentence in sentences(paragraph, lines) {
         let statesMoney = money && mayHoldAmount(sentence)
@@ -151,13 +151,27 @@ enum ProseAmounts {
     for (k, word) in sentence.enumerated() {
       // Cheap first: both openings start with a `v` or an `s`.
       let first = word.text.utf8.first.map { $0 | 0x20 } ?? 0
-      let lower = k > 0 && (first == UInt8(ascii: "v") || first == UInt8(ascii: "s")) ? word.text.lowercased() : ""
-      if k > 0, lower == "vilket" || !lower.isEmpty && clauseOpenings.contains(lower) && sentence[k - 1].text.hasSuffix(",") {
+      let opening = k > 0 && (first == UInt8(ascii: "v") || first == UInt8(ascii: "s")) ? clauseOpening(word.text) : nil
+      if let opening, opening == "vilket" || sentence[k - 1].text.hasSuffix(",") {
         result.append([])
       }
       result[result.count - 1].append(word)
     }
     return result
+  }
+
+  /// The word lower-cased when that is one of ``clauseOpenings``, nil otherwise. An ASCII word
+  /// is compared on its bytes (its `lowercased()` is its bytes folded); any other goes to the
+  /// standard library (a Kelvin sign lower-cases to `k`).
+  private static func clauseOpening(_ word: Substring) -> String? {
+    let ascii = word.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+      guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+      let folded = bytes.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+      return .some(clauseOpenings.first { $0.utf8.elementsEqual(folded) })
+    }
+    if let decided = ascii ?? nil { return decided }
+    let lower = word.lowercased()
+    return clauseOpenings.contains(lower) ? lower : nil
   }
 
   /// The sentence's subject: the words before its first verb, when they name something; empty
@@ -309,10 +323,7 @@ enum ProseAmounts {
   /// The unit after a number: `miljoner kronor`, `miljoner`, `mnkr`, `mkr`, `tkr`, `tusen kronor`,
   /// `miljarder`, `mdkr`.
   private static func unitWord(_ words: [Word], _ k: Int) -> (unit: String, end: Int)? {
-    // Cheap first: every unit word has an `m` or a `t`.
-    guard !ByteSearch.allBytes(of: words[k].text, { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }) else {
-      return nil
-    }
+    guard Vocabulary.mayNameMoneyUnit(words[k].text) else { return nil }
     let next = k + 1 < words.count ? SimpleText.lowercasedLetters(words[k + 1].text) : ""
     return Vocabulary.moneyUnit(SimpleText.lowercasedLetters(words[k].text), next: next).map { ($0.unit, k + $0.words) }
   }
@@ -344,8 +355,18 @@ enum ProseAmounts {
     "hade", "ger", "gav", "landade", "förväntas", "bedöms", "budgeteras", "budgeterades", "planeras", "beräknades",
   ]
 
+  /// Parts of the words a clause must hold for ``fact(_:_:subject:)`` to read a kind from it
+  /// (`överskott`, `underskott`, `avvikelse`, `resultat`, `prognos`, `utfall`, `budgeter…`,
+  /// `investering`, `kostnad`, `intäkt`, `årets`), each a run of ASCII letters of the
+  /// lower-cased word that only those letters (or the Kelvin sign) can lower-case to.
+  static let kindWordParts = ByteSearch.FoldedNeedles([
+    "verskott", "nderskott", "kelse", "resultat", "prognos", "utfall", "budgeter", "nvestering", "kostnad", "kt", "rets",
+  ])
+
   /// The fact a sentence (or a relative clause of one, about `subject`) states; nil when none.
   private static func fact(_ words: [Word], _ context: GridContext, subject given: String? = nil) -> Fact? {
+    // Cheap first, on bytes: no kind is read without one of its words (see below).
+    guard words.contains(where: { ByteSearch.containsAnyFolded($0.text, kindWordParts) }) else { return nil }
     let found = amounts(words)
     guard found.count == 1, let amount = found.first, amount.index >= 1 else { return nil }
     // Cheap first: the word binding the amount.

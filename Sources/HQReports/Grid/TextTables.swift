@@ -36,6 +36,8 @@ struct TextTables {
   /// The report's context, for settling a placed header by the table's numbers
   /// (``HeaderPlacement/settle(_:context:)``); without it, no header is placed.
   var context: GridContext?
+  /// Whether there is a ``context``: without one, no header is placed.
+  private let placesHeaders: Bool
 
   /// The placements of flattened headers the text has left to try (``HeaderPlacement/textBudget``).
   private let placementBudget = Budget(HeaderPlacement.textBudget)
@@ -66,6 +68,7 @@ struct TextTables {
     context: GridContext? = nil, claimed: @escaping (Int) -> Bool
   ) {
     self.context = context
+    self.placesHeaders = context != nil
     self.lines = lines
     self.words = words
     self.furniture = furniture
@@ -102,6 +105,11 @@ struct TextTables {
     self.counts = lines.indices.map { kinds[$0].isEmpty ? LineCounts() : Self.counts(Self.clean(lines[$0])) }
   }
 
+  /// An HTML comment (`<!-- … -->`, a page marker of the converter): on its first byte first.
+  static func isComment(_ text: String) -> Bool {
+    text.utf8.first == UInt8(ascii: "<") && text.hasPrefix("<!--")
+  }
+
   /// True when the line's last byte that is no space is a digit or `%`.
   static func endsInNumber(_ line: String) -> Bool {
     let isText = { (b: UInt8) in b != 0x20 && b != 0x09 && b != 0x0D }
@@ -130,17 +138,25 @@ struct TextTables {
   /// (``placedHeader(at:)``), and the placements settled by the table's numbers. When no
   /// placement holds, the table is as the words read it.
   private func table(at index: Int) -> (grid: Grid, end: Int)? {
-    let byWords = header(at: index).flatMap { table($0) }
+    var byWords: (grid: Grid, end: Int)?
+    if let header = header(at: index) { byWords = table(header) }
     if let byWords, byWords.grid.readRows * 2 >= byWords.grid.numberedRows { return byWords }
-    guard let context, let placed = placedHeader(at: index) else { return byWords }
+    guard placesHeaders, let placed = placedHeader(at: index) else { return byWords }
+    return placedTable(placed, byWords: byWords)
+  }
+
+  /// ``table(at:)`` for a header placed over the rows' columns. Apart, so that the context is
+  /// only read (copied) here: ``table(at:)`` runs at every line.
+  @inline(never)
+  private func placedTable(_ placed: Header, byWords: (grid: Grid, end: Int)?) -> (grid: Grid, end: Int)? {
     // A header starting on a later line of the block that reads its rows by its words is that
     // table's (`Ekonomiskt utfall` is a caption above `Årsutfall 2025 Budget 2025 …`).
     for later in placed.lines.dropFirst() {
-      if let table = header(at: later).flatMap({ table($0) }), table.grid.readRows * 2 >= table.grid.numberedRows {
+      if let header = header(at: later), let table = table(header), table.grid.readRows * 2 >= table.grid.numberedRows {
         return byWords
       }
     }
-    guard var table = table(placed), table.grid.readRows > (byWords?.grid.readRows ?? 0) else { return byWords }
+    guard let context, var table = table(placed), table.grid.readRows > (byWords?.grid.readRows ?? 0) else { return byWords }
     HeaderPlacement.settle(&table.grid, context: context)
     guard table.grid.undetermined.count < table.grid.columnCount else { return byWords }
     return table
@@ -182,7 +198,7 @@ struct TextTables {
     var block: [Int] = []
     var i = index
     while i < lines.count, block.count < 4 {
-      if furniture.contains(i) || clean(i).hasPrefix("<!--") {
+      if furniture.contains(i) || Self.isComment(clean(i)) {
         i += 1
         continue
       }
@@ -223,7 +239,7 @@ struct TextTables {
   /// A line of two to eight words each starting in upper case (`Intäkter Kostnader Netto`), no
   /// number: the headers of the columns under a spanning cell.
   static func isSubColumnLine(_ text: String) -> Bool {
-    let words = text.split(separator: " ")
+    let words = text.split(ascii: " ")
     return (2...8).contains(words.count)
       && words.allSatisfy { $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }
   }
@@ -237,7 +253,7 @@ struct TextTables {
     var i = last + 1
     while i < lines.count, runs.count < 8, others <= 3 {
       let text = clean(i)
-      if furniture.contains(i) || text.isEmpty || text.hasPrefix("<!--") || isPageNumber(text) {
+      if furniture.contains(i) || text.isEmpty || Self.isComment(text) || isPageNumber(text) {
         i += 1
         continue
       }
@@ -399,7 +415,7 @@ struct TextTables {
     let tokens = SimpleText.words(text)
     // `Nämnd/styrelse`, `Verksamhet/enhet`: each part a stub word.
     return !tokens.isEmpty && tokens.count <= 3
-      && tokens.allSatisfy { $0.split(separator: "/").allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) } }
+      && tokens.allSatisfy { $0.split(ascii: "/").allSatisfy { Vocabulary.stubWords.contains(Vocabulary.letters($0)) } }
   }
 
   /// False when the first word's first letter is an ASCII letter not in `initials`:
@@ -420,12 +436,12 @@ struct TextTables {
     var result: [String] = []
     var pending: String?
     for text in texts {
-      if !text.contains(" "), text.hasSuffix("-") {
+      if text.utf8.last == UInt8(ascii: "-"), text.hasSuffix("-"), !text.contains(" ") {
         pending = text
         continue
       }
       if let fragment = pending {
-        var words = text.split(separator: " ").map(String.init)
+        var words = text.split(ascii: " ").map(String.init)
         let lower = words.indices.filter { words[$0].first?.isLowercase == true && words[$0].first?.isLetter == true }
         // The word it continues: a kind word going on in lower case (`uppföljning`), else the
         // first word in lower case.
@@ -465,9 +481,9 @@ struct TextTables {
         i += 1
         continue
       }
-      if furniture.contains(i) || text.hasPrefix("<!--") || text.hasPrefix("```") || isPageNumber(text) {
+      if furniture.contains(i) || Self.isComment(text) || text.hasPrefix("```") || isPageNumber(text) {
         // The blank lines around a page break are no gap in the table.
-        if text.hasPrefix("<!--") { blanks = 0 }
+        if Self.isComment(text) { blanks = 0 }
         i += 1
         continue
       }
@@ -606,11 +622,11 @@ struct TextTables {
   /// at the head of a block under a full header).
   private func repeatsYears(_ next: Header, of header: Header) -> Bool {
     let years = { (texts: [String]) -> [Int?] in
-      texts.map { text in Set(text.split(separator: " ").compactMap { Vocabulary.year(in: $0) }).first }
+      texts.map { text in Set(text.split(ascii: " ").compactMap { Vocabulary.year(in: $0) }).first }
     }
     let nextYears = years(next.spread.columns)
     return nextYears.allSatisfy { $0 != nil } && nextYears == years(header.spread.columns)
-      && next.spread.columns.allSatisfy { $0.split(separator: " ").count == 1 }
+      && next.spread.columns.allSatisfy { $0.split(ascii: " ").count == 1 }
   }
 
   /// The line naming a table, right above its header (a blank line or page furniture between
@@ -627,7 +643,7 @@ struct TextTables {
       }
       // A line naming only the unit (`(mnkr)`, `Tkr`) between the caption and the header
       // belongs to the caption above it, or is the caption when there is none.
-      if !claimed(i), text.split(separator: " ").count == 1, ColumnMeaning.unitWord(text) != nil {
+      if !claimed(i), text.split(ascii: " ").count == 1, ColumnMeaning.unitWord(text) != nil {
         if let above = caption(above: i) { return (above.text + " " + text, above.line) }
         return (text, i)
       }
@@ -779,7 +795,7 @@ struct TextTables {
 
   private func isSkippable(_ i: Int) -> Bool {
     let text = clean(i)
-    return text.isEmpty || furniture.contains(i) || text.hasPrefix("<!--")
+    return text.isEmpty || furniture.contains(i) || Self.isComment(text)
   }
 
   private func clean(_ i: Int) -> String { Self.clean(lines[i]) }

@@ -57,6 +57,7 @@ struct UnitEvidence: Sendable {
   /// The unit the words after `k` name: `miljoner (kronor)`, `mnkr`, `mkr` → `mnkr`; `tkr`,
   /// `tusen kronor` → `tkr`; `miljarder`, `mdkr` → `mdkr`.
   private static func unit(_ words: [NumberRun.Word], after k: Int) -> String? {
+    guard Vocabulary.mayNameMoneyUnit(words[k + 1].text) else { return nil }
     let after = k + 2 < words.count ? SimpleText.lowercasedLetters(words[k + 2].text) : ""
     return Vocabulary.moneyUnit(SimpleText.lowercasedLetters(words[k + 1].text), next: after)?.unit
   }

@@ -45,13 +45,27 @@ enum Vocabulary {
   static func isKindWord(bytes w: [UInt8], word: some StringProtocol) -> Bool {
     guard w.count >= 3 else { return false }
     for stem in kindStemBytes where contains(w, stem) { return true }
-    if kindWordBytes.contains(w) { return true }
+    if isWholeKindWord(w) { return true }
     // A compound written with a hyphen (`April-uppföljning`): its last part.
-    if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(separator: "-").last {
-      return kindWordBytes.contains(letterBytes(last))
+    if word.utf8.contains(UInt8(ascii: "-")), let last = word.split(ascii: "-").last {
+      return isWholeKindWord(letterBytes(last))
     }
     return false
   }
+
+  /// Whether the lower-cased letters are one of ``kindWords``: on the first letter first, before
+  /// the bytes are hashed.
+  private static func isWholeKindWord(_ w: [UInt8]) -> Bool {
+    guard let first = w.first, kindWordInitials[Int(first)] else { return false }
+    return kindWordBytes.contains(w)
+  }
+
+  /// For each byte, whether a word of ``kindWords`` starts with it.
+  private static let kindWordInitials: [Bool] = {
+    var initials = [Bool](repeating: false, count: 256)
+    for word in kindWordBytes { initials[Int(word[0])] = true }
+    return initials
+  }()
 
   /// The word's letters lower-cased, as UTF-8 bytes: `Array(letters(word).utf8)`.
   static func letterBytes(_ word: some StringProtocol) -> [UInt8] {
@@ -135,6 +149,12 @@ enum Vocabulary {
   /// word (`kronor` alone, `%`: no scale of money). The prose's amounts and the evidence of a
   /// table's unit read units by this one rule; headers and captions by
   /// ``ColumnMeaning/unitWord(_:)``, which it builds on.
+  /// False when ``moneyUnit(_:next:)`` of the word's lower-cased letters is surely nil: every
+  /// money unit word has an `m` or a `t` (and nothing but `M`, `m`, `T`, `t` lower-cases to one).
+  static func mayNameMoneyUnit(_ word: some StringProtocol) -> Bool {
+    !ByteSearch.allBytes(of: word) { $0 | 0x20 != UInt8(ascii: "m") && $0 | 0x20 != UInt8(ascii: "t") }
+  }
+
   static func moneyUnit(_ word: String, next: String) -> (unit: String, words: Int)? {
     switch word {
     case "miljoner", "miljon": return ("mnkr", next == "kronor" || next == "kr" ? 2 : 1)

@@ -41,21 +41,22 @@ extension ReportModel {
     var rankOf = ColumnBuilder(name: "rank_of", type: .number, capacity: n)
     var line = ColumnBuilder(name: "line", type: .number, capacity: n)
     var rowRole = ColumnBuilder(name: "row_role", type: .text, capacity: n)
-    for f in facts {
-      report.appendText(f.report)
-      section.appendText(f.section)
-      table.appendText(f.table)
-      indicator.appendText(f.indicator)
-      measure.appendText(f.measure)
-      kind.appendText(f.kind.rawValue)
-      period.appendText(f.period)
-      year.appendInteger(f.year)
-      value.appendNumber(f.value)
-      unit.appendText(f.unit)
-      rank.appendInteger(f.rank)
-      rankOf.appendInteger(f.rankOf)
-      line.appendInteger(f.line)
-      rowRole.appendText(f.rowRole.rawValue)
+    // By index, not `for … in`: the values are read in place instead of each fact being copied.
+    for i in facts.indices {
+      report.appendText(facts[i].report)
+      section.appendText(facts[i].section)
+      table.appendText(facts[i].table)
+      indicator.appendText(facts[i].indicator)
+      measure.appendText(facts[i].measure)
+      kind.appendText(facts[i].kind.rawValue)
+      period.appendText(facts[i].period)
+      year.appendInteger(facts[i].year)
+      value.appendNumber(facts[i].value)
+      unit.appendText(facts[i].unit)
+      rank.appendInteger(facts[i].rank)
+      rankOf.appendInteger(facts[i].rankOf)
+      line.appendInteger(facts[i].line)
+      rowRole.appendText(facts[i].rowRole.rawValue)
     }
     let columns = [report, section, table, indicator, measure, kind, period, year, value, unit, rank, rankOf, line, rowRole]
     return Self.table("facts", columns, Self.factsSchema)
@@ -68,11 +69,12 @@ extension ReportModel {
     var section = ColumnBuilder(name: "section", type: .text, capacity: n)
     var line = ColumnBuilder(name: "line", type: .number, capacity: n)
     var text = ColumnBuilder(name: "text", type: .text, capacity: n)
-    for l in lines {
-      report.appendText(l.report)
-      section.appendText(l.section)
-      line.appendInteger(l.line)
-      text.appendText(l.text)
+    // By index, not `for … in`: the values are read in place instead of each row being copied.
+    for i in lines.indices {
+      report.appendText(lines[i].report)
+      section.appendText(lines[i].section)
+      line.appendInteger(lines[i].line)
+      text.appendText(lines[i].text)
     }
     return Self.table("lines", [report, section, line, text], Self.linesSchema)
   }

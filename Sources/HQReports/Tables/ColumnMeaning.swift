@@ -133,7 +133,7 @@ struct ColumnMeaning: Sendable, Hashable {
   private static func period(
     _ lower: String, _ captionLower: String, kind: FactKind, hasYear: Bool, range: String?, context: Context
   ) -> String {
-    for word in lower.split(separator: " ") {
+    for word in lower.split(ascii: " ") {
       if ByteSearch.has(word, "-") || ByteSearch.has(word, "–"), let months = MonthRange.read(word), ByteSearch.has(months, "–") {
         return months
       }
@@ -154,7 +154,7 @@ struct ColumnMeaning: Sendable, Hashable {
   static func cleanMeasure(_ header: String) -> (String, String) {
     var text = header
     if let fast = text.withUTF8({ simpleCleanMeasure($0) }) { return fast }
-    var words = header.split(separator: " ").map(String.init)
+    var words = header.split(ascii: " ").map(String.init)
     var unit = ""
     words = words.compactMap { word in
       var w = word
@@ -212,7 +212,7 @@ struct ColumnMeaning: Sendable, Hashable {
       return documentUnit
     }
     if let fast { return fast }
-    for word in caption.split(separator: " ") {
+    for word in caption.split(ascii: " ") {
       if let unit = unitWord(String(word)) { return unit }
     }
     return documentUnit
@@ -287,7 +287,7 @@ enum FigureYearWords {
   static func range(in text: String) -> String? {
     // A range needs a year: most captions and headers have none.
     guard ByteSearch.hasDigitRun(text, 4) else { return nil }
-    let words = text.split(separator: " ")
+    let words = text.split(ascii: " ")
     for (index, word) in words.enumerated() {
       let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" })
       if parts.count == 2, let a = FigureYear.year(parts[0]), let b = FigureYear.year(parts[1]), a < b {

@@ -205,7 +205,7 @@ enum HeaderCells {
     let whole = text
     var text = text
     if let cells = text.withUTF8({ fastSplit($0, whole: whole, firstLine: firstLine, lastLine: lastLine) }) { return cells }
-    let words = text.split(separator: " ")
+    let words = text.split(ascii: " ")
     guard !words.isEmpty else { return [] }
     var groups: [[Substring]] = [[words[0]]]
     for word in words.dropFirst() {

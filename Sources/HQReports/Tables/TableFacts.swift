@@ -145,7 +145,7 @@ extension TableScan {
   /// else the section's title.
   private mutating func tableName(_ layout: TableLayout, headingCaption: String?, firstLine: Int) -> String {
     if !layout.caption.isEmpty { return Self.cleanLabel(layout.caption) }
-    let stubWords = layout.stub.split(separator: " ")
+    let stubWords = layout.stub.split(ascii: " ")
     if stubWords.count >= 2, let first = stubWords.first, ColumnMeaning.unitWord(String(first)) == nil {
       return Self.cleanLabel(layout.stub)
     }
@@ -213,7 +213,7 @@ extension TableScan {
   /// trailing colon.
   static func cleanLabel(_ label: String) -> String {
     if isCleanLabel(label) { return label }
-    let words = label.split(separator: " ").compactMap { word -> Substring? in
+    let words = label.split(ascii: " ").compactMap { word -> Substring? in
       var w = word
       while w.hasSuffix("*") { w = w.dropLast() }
       while w.hasPrefix("*") { w = w.dropFirst() }
@@ -245,7 +245,7 @@ extension TableScan {
       defer { previous = byte }
       return byte == 0x20 && previous == 0x2E
     }) else { return false }
-    let words = label.split(separator: " ")
+    let words = label.split(ascii: " ")
     return zip(words, words.dropFirst()).contains { $0.hasSuffix(".") && $0.count >= 4 && $1.first?.isUppercase == true }
   }
 }

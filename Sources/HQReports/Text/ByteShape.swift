@@ -17,10 +17,11 @@ struct ByteShape: Sendable {
   var wideGaps = 0
 
   init(_ line: String) {
-    self = line.utf8.withContiguousStorageIfAvailable(ByteShape.init(bytes:)) ?? ByteShape(bytes: Array(line.utf8))
+    self = line.utf8.withContiguousStorageIfAvailable(ByteShape.init(bytes:))
+      ?? Array(line.utf8).withUnsafeBufferPointer(ByteShape.init(bytes:))
   }
 
-  init(bytes: some Sequence<UInt8>) {
+  init(bytes: UnsafeBufferPointer<UInt8>) {
     // Locals, stored once at the end: the loop runs over every byte of the text.
     var words = 0
     var hasDigit = false
@@ -30,8 +31,12 @@ struct ByteShape: Sendable {
     var inWord = false
     var last: UInt8 = 0
     var spaces = 0
-    for b in bytes {
-      // ASCII letters first: most bytes are.
+    let n = bytes.count
+    var i = 0
+    while i < n {
+      let b = bytes[i]
+      // ASCII letters first: most bytes are, and they come in runs, each read in the inner
+      // loop (the letters after the first change nothing but the count and the last byte).
       if (b | 0x20) &- 0x61 < 26 {
         if spaces >= 2 { wideGaps &+= 1 }
         spaces = 0
@@ -39,11 +44,15 @@ struct ByteShape: Sendable {
           words &+= 1
           inWord = true
         }
-        last = b
-        letterBytes &+= 1
         hasLetterByte = true
+        var end = i &+ 1
+        while end < n, (bytes[end] | 0x20) &- 0x61 < 26 { end &+= 1 }
+        letterBytes &+= end &- i
+        last = bytes[end &- 1]
+        i = end
         continue
       }
+      i &+= 1
       if b == 0x20 || b == 0x09 {
         spaces &+= 1
         inWord = false
@@ -65,11 +74,7 @@ struct ByteShape: Sendable {
         inWord = true
       }
       last = b
-      let folded = b | 0x20
-      if folded &- 0x61 < 26 {
-        letterBytes &+= 1
-        hasLetterByte = true
-      } else if b &- 0x30 < 10 {
+      if b &- 0x30 < 10 {
         hasDigit = true
       } else if b &- 0xC3 < 0x1D {
         if b == 0xC3 { letterBytes &+= 1 }

@@ -37,7 +37,10 @@ enum LineJoining {
     for (piece, text) in pieces {
       guard !text.isEmpty else { continue }
       if let previous, !result.isEmpty {
-        switch joint(previous, Substring(text)) {
+        let quick = previous.utf8.withContiguousStorageIfAvailable { last in
+          text.utf8.withContiguousStorageIfAvailable { next in byteJoint(last, next) } ?? nil
+        } ?? nil
+        switch quick ?? joint(previous, Substring(text)) {
         case .space: result += " "
         case .none, .keepHyphen: break
         case .dropHyphen: result.removeLast()
@@ -64,7 +67,7 @@ enum LineJoining {
         guard !text.isEmpty else { continue }
         if previous >= 0, n > 0 {
           var raw = lines[previous]
-          let quick = raw.withUTF8 { last in text.withUTF8 { next in byteJoint(last.last, next.first) } }
+          let quick = raw.withUTF8 { last in text.withUTF8 { next in byteJoint(last, next) } }
           switch quick ?? joint(Substring(lines[previous]), Substring(text)) {
           case .space:
             out[n] = 0x20
@@ -85,17 +88,62 @@ enum LineJoining {
     }
   }
 
-  /// ``asciiJoint(_:_:)`` from a line's last byte and the next cleaned text's first byte (a
-  /// cleaned text starts with no space); nil when they do not decide it.
+  /// ``joint(_:_:)`` from the bytes at the joint: a line's last scalar and the next cleaned
+  /// text's first (a cleaned text starts with no space); nil when they do not decide it. They
+  /// do when the line ends in a space (``isSpace(_:)``), or in an ASCII or Latin-1 scalar other
+  /// than a hyphen and the next text starts with a scalar whose case the bytes show
+  /// (``isLowercase(startingAt:)``).
   @inline(__always)
-  private static func byteJoint(_ last: UInt8?, _ first: UInt8?) -> Joint? {
-    guard let last else { return .space }
-    guard last < 0x80 else { return nil }
-    if last == 0x20 || last == 0x09 { return .space }
-    guard let first else { return .space }
-    guard first < 0x80, first != 0x20, first != 0x09, last != UInt8(ascii: "-") else { return nil }
-    let lastIsLetter = (last >= 0x41 && last <= 0x5A) || (last >= 0x61 && last <= 0x7A)
-    return lastIsLetter && first >= 0x61 && first <= 0x7A ? Joint.none : .space
+  private static func byteJoint(_ previous: UnsafeBufferPointer<UInt8>, _ next: UnsafeBufferPointer<UInt8>) -> Joint? {
+    guard let last = previous.last else { return .space }
+    if endsInSpace(previous) { return .space }
+    guard let lastIsLetter = isLatin1Letter(endingAt: previous) else { return nil }
+    guard let first = next.first else { return .space }
+    guard first != 0x20, first != 0x09, last != UInt8(ascii: "-"), let firstIsLower = isLowercase(startingAt: next)
+    else { return nil }
+    return lastIsLetter && firstIsLower ? Joint.none : .space
+  }
+
+  /// ``isSpace(_:)`` of the last scalar of the bytes: a space, tab, no-break space (C2 A0),
+  /// thin space (E2 80 89) or narrow no-break space (E2 80 AF).
+  @inline(__always)
+  private static func endsInSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let n = bytes.count
+    guard n > 0 else { return false }
+    let last = bytes[n - 1]
+    if last == 0x20 || last == 0x09 { return true }
+    if last == 0xA0 { return n >= 2 && bytes[n - 2] == 0xC2 }
+    if last == 0x89 || last == 0xAF { return n >= 3 && bytes[n - 2] == 0x80 && bytes[n - 3] == 0xE2 }
+    return false
+  }
+
+  /// `isAlphabetic` of the last scalar of the bytes when it is ASCII or U+00C0–U+00FF (all
+  /// letters but × and ÷); nil for any other scalar.
+  @inline(__always)
+  private static func isLatin1Letter(endingAt bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard let last = bytes.last else { return nil }
+    if last < 0x80 { return (last >= 0x41 && last <= 0x5A) || (last >= 0x61 && last <= 0x7A) }
+    guard last <= 0xBF, bytes.count >= 2, bytes[bytes.count - 2] == 0xC3 else { return nil }
+    return last != 0x97 && last != 0xB7
+  }
+
+  /// `isLowercase` of the first scalar of the bytes when the bytes show it: ASCII (`a`–`z`),
+  /// U+00C0–U+00FF (`ß` to `ÿ` but `÷`), and scalars no lower-case letter is among: general
+  /// punctuation U+2000–U+203F, box drawing and geometric shapes U+2500–U+25FF (`●`), the
+  /// private use area U+E000–U+F8FF (symbol-font bullets). Nil for any other scalar.
+  @inline(__always)
+  private static func isLowercase(startingAt bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+    guard let first = bytes.first else { return nil }
+    if first < 0x80 { return first >= 0x61 && first <= 0x7A }
+    guard bytes.count >= 2 else { return nil }
+    let second = bytes[1]
+    switch first {
+    case 0xC3: return second >= 0x80 && second <= 0xBF ? second >= 0x9F && second != 0xB7 : nil
+    case 0xE2: return second == 0x80 || (second >= 0x94 && second <= 0x97) ? false : nil
+    case 0xEE: return false
+    case 0xEF: return second >= 0x80 && second <= 0xA3 ? false : nil
+    default: return nil
+    }
   }
 
   /// The byte count `n` of `out` without its last `Character`, which ends in an ASCII byte

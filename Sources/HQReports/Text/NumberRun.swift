@@ -138,6 +138,14 @@ enum NumberRun {
     var i = 0
     var previousSpace = true  // no separator at the start
     while i < bytes.count {
+      // The bytes 0x21…0xC1 (most of a line: ASCII letters, digits, punctuation) begin no
+      // separator: a run of them in one inner loop.
+      let start = i
+      while i < bytes.count, bytes[i] &- 0x21 < 0xA1 { i &+= 1 }
+      if i > start {
+        previousSpace = false
+        if i == bytes.count { break }
+      }
       let byte = bytes[i]
       if !mayBeSeparator(byte) {
         previousSpace = false

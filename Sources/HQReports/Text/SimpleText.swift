@@ -155,12 +155,19 @@ enum SimpleText {
   /// The words of simple text split at single ASCII spaces (empty words dropped), as byte
   /// ranges; nil when the text is not simple.
   static func spaceWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+    pieces(bytes, separator: 0x20)
+  }
+
+  /// The pieces of simple text between the ASCII bytes `separator` (empty pieces dropped), as
+  /// byte ranges; nil when the text is not simple. In simple text every character is one
+  /// scalar, so these are the pieces `split(separator:)` gives.
+  static func pieces(_ bytes: UnsafeBufferPointer<UInt8>, separator: UInt8) -> [Range<Int>]? {
     guard ByteSearch.isSimpleText(bytes) else { return nil }
     var words: [Range<Int>] = []
     words.reserveCapacity(bytes.count / 5 + 1)
     var start = -1
     for i in 0..<bytes.count {
-      if bytes[i] == 0x20 {
+      if bytes[i] == separator {
         if start >= 0 { words.append(start..<i) }
         start = -1
       } else if start < 0 {
@@ -218,5 +225,25 @@ enum SimpleText {
     while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end += 1 }
     let scalar = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     return scalar.first?.isLetter ?? false
+  }
+}
+
+extension StringProtocol {
+  /// `split(separator:)` at an ASCII character (empty pieces dropped), read from the bytes when
+  /// the text is simple text (``SimpleText/pieces(_:separator:)``), by the standard library
+  /// otherwise: the same pieces, without a `Character` per character.
+  func split(ascii separator: Unicode.Scalar) -> [Substring] {
+    precondition(separator.isASCII)
+    let text = Substring(self)
+    let utf8 = text.utf8
+    let found = utf8.withContiguousStorageIfAvailable { bytes -> [Substring]? in
+      guard let ranges = SimpleText.pieces(bytes, separator: UInt8(separator.value)) else { return nil }
+      let base = utf8.startIndex
+      return ranges.map { range in
+        let start = utf8.index(base, offsetBy: range.lowerBound)
+        return Substring(utf8[start..<utf8.index(start, offsetBy: range.count)])
+      }
+    }
+    return (found ?? nil) ?? text.split(separator: Character(separator))
   }
 }
