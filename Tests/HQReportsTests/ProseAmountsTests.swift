@@ -107,6 +107,21 @@ import Testing
     #expect(facts.first?.year == 2031)
   }
 
+  /// In a report of part of the year, the period a sentence names goes on for the later
+  /// sentences of its paragraph, and no further: an undated percentage in the next paragraph is
+  /// not read. A place put before the verb qualifies the subject after it.
+  @Test func theParagraphsPeriodGoesOnForItsLaterSentences() {
+    let facts = Self.facts("""
+      Korttidsfrånvaron under perioden januari–april har varit 3,2 %. Den är högst i kök och städ.
+      Korttidsfrånvaro för hela staden är 3,9 %. Inom hemtjänsten har korttidsfrånvaron varit 5,1 %.
+
+      Frånvaro för vikarier är 4,4 %.
+      """, title: "Nämndens tertialrapport april 2031")
+    #expect(facts.map(\.indicator) == ["Korttidsfrånvaron", "Korttidsfrånvaro för hela staden", "Korttidsfrånvaron inom hemtjänsten"])
+    #expect(facts.map(\.value) == [Self.n("3.2"), Self.n("3.9"), Self.n("5.1")])
+    #expect(facts.map(\.period) == ["jan–apr", "jan–apr", "jan–apr"])
+  }
+
   /// In an annual report an undated percentage is of the year; targets, forecasts, changes
   /// (`procentenheter`) and approximations are not read.
   @Test func aPercentageInAnAnnualReportAndOnesThatAreNotOutcomes() {

@@ -67,7 +67,6 @@ enum GridColumns {
     }.joined(separator: " ")
     var meaning = ColumnMeaning(header: header, context: meaningContext)
     var column = GridColumn(header: header, meaning: meaning)
-    let lower = header.lowercased()
     let letters = Vocabulary.letters(header)
     if letters.isEmpty && Vocabulary.year(in: header) == nil {
       column.undetermined = "the column has no header"

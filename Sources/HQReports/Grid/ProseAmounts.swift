@@ -48,7 +48,13 @@ enum ProseAmounts {
         })
       let percent = paragraph.contains { shapes[$0].hasDigit && (ByteSearch.contains(lines[$0], "%") || ByteSearch.has(lines[$0], "procent")) }
       guard money || percent else { continue }
+      // The period a sentence of the paragraph named (`under första halvåret`) goes on for the
+      // sentences after it that name none (`Sjukfrånvaro för hela kommunen är 7,3 %`).
+      var paragraphPeriod: String?
       for sentence in sentences(paragraph, lines) {
+        defer {
+          if percent, let named = period(named: sentence) { paragraphPeriod = named }
+        }
         let statesMoney = money && mayHoldAmount(sentence)
         let statesPercent = percent && !statesMoney && mayHoldPercentage(sentence)
         guard statesMoney || statesPercent else { continue }
@@ -58,7 +64,7 @@ enum ProseAmounts {
         for (k, clause) in parts.enumerated() {
           if statesMoney, mayHoldAmount(clause) {
             if let fact = fact(clause, context, subject: k == 0 ? nil : Self.subject(parts[0])) { recognition.facts.append(fact) }
-          } else if statesPercent, k == 0, let fact = percentFact(clause, context) {
+          } else if statesPercent, k == 0, let fact = percentFact(clause, context, paragraphPeriod: paragraphPeriod) {
             recognition.facts.append(fact)
           }
         }
@@ -180,9 +186,25 @@ enum ProseAmounts {
     let lower = words.map { SimpleText.lowercased(String($0.text)) }
     guard let verb = lower.firstIndex(where: { verbs.contains($0) }), verb >= 1, verb <= 6 else { return "" }
     let first = String(words[0].text)
-    guard first.first?.isUppercase == true, !Self.notSubjects.contains(first) else { return "" }
+    guard first.first?.isUppercase == true else { return "" }
+    // A place put first (`I förskolan har sjukfrånvaron varit 9,4 %`): the subject follows the
+    // verb, up to the next verb, and the place qualifies it (`Sjukfrånvaron i förskolan`).
+    if Self.frontedPlaces.contains(lower[0]), verb >= 2 {
+      let after = (verb + 1)..<min(words.count, verb + 4)
+      guard let end = after.first(where: { participles.contains(lower[$0]) }), end > verb + 1 else { return "" }
+      var head = words[(verb + 1)..<end].map { String($0.text) }.joined(separator: " ")
+      guard let initial = head.first, initial.isLetter, !head.contains(where: \.isNumber) else { return "" }
+      head = initial.uppercased() + head.dropFirst()
+      return head + " " + lower[..<verb].joined(separator: " ").trimmingCharacters(in: ",:;")
+    }
+    guard !Self.notSubjects.contains(first) else { return "" }
     return words[..<verb].map { String($0.text) }.joined(separator: " ").trimmingCharacters(in: ",:;")
   }
+
+  /// Prepositions that put a place before the verb (`I förskolan har …`, `Inom hemtjänsten var …`).
+  static let frontedPlaces: Set<String> = ["i", "inom", "på", "hos", "vid", "bland"]
+  /// Participles ending the subject after a fronted place (`har sjukfrånvaron varit`).
+  static let participles: Set<String> = ["varit", "blivit", "legat", "uppgått", "landat", "hamnat"]
 
   /// The verbs that state a percentage as it stands (`har varit 6,8 %`, `är 4,4 %`), and those
   /// that do with `till` or `på` after them (`uppgick till 7,1 %`, `landade på 92 %`).
@@ -198,7 +220,7 @@ enum ProseAmounts {
   /// varit 6,8%`): its subject names it; nil when the clause states no such thing, states two
   /// numbers, compares, plans or forecasts, or does not say for which period in a report of
   /// part of the year.
-  private static func percentFact(_ words: [Word], _ context: GridContext) -> Fact? {
+  private static func percentFact(_ words: [Word], _ context: GridContext, paragraphPeriod: String?) -> Fact? {
     var found: [(index: Int, number: SwedishNumber)] = []
     var numbers = 0
     for k in words.indices where hasDigit(words[k].text) {
@@ -226,29 +248,40 @@ enum ProseAmounts {
     for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
     let years = Set(words.compactMap { Vocabulary.year(in: $0.text.trimmingCharacters(in: ",.;:()")) })
     guard years.count <= 1 else { return nil }
-    // The period the clause names; in a report of part of the year, an undated one is not read.
-    let months = GridColumns.monthsIn(words.map { String($0.text) })
-    let text = lower.joined(separator: " ")
-    let period: String
-    if months.count >= 2 {
-      period = "\(Month.abbreviation(months[0]))–\(Month.abbreviation(months[months.count - 1]))"
-    } else if ByteSearch.has(text, "första halvåret") {
-      period = "jan–jun"
-    } else if ByteSearch.has(text, "helåret") || ByteSearch.has(text, "under året") || context.reportPeriod == "helår" {
-      period = "helår"
-    } else {
+    // The period the clause names, else one the paragraph named before it; in a report of part
+    // of the year, an undated one is not read.
+    guard let period = period(named: words) ?? paragraphPeriod ?? (context.reportPeriod == "helår" ? "helår" : nil) else {
       return nil
     }
     // The subject without the period it names (`Sjukfrånvaron under första halvåret`).
     var subject = Self.subject(words)
-    for phrase in [" under första halvåret", " under året", " under helåret", " under perioden"] {
-      if subject.lowercased().hasSuffix(phrase) { subject = String(subject.dropLast(phrase.count)) }
+    // (`… under perioden januari–april` too: whatever follows `under` when it names a period.)
+    let subjectWords = subject.split(ascii: " ")
+    if let under = subjectWords.lastIndex(where: { $0.lowercased() == "under" }), under > 0 {
+      let rest = subjectWords[(under + 1)...]
+      let first = rest.first.map { $0.lowercased() } ?? ""
+      if ["första", "året", "helåret", "perioden"].contains(first) || Self.period(named: rest.map { Word(text: $0, line: 0) }) != nil {
+        subject = subjectWords[..<under].joined(separator: " ")
+      }
     }
     guard !subject.isEmpty else { return nil }
     return Fact(
       report: context.reportID, section: context.section(words[amount.index].line), table: "",
       indicator: subject, measure: "", kind: .utfall, period: period, year: years.first ?? context.reportYear,
       value: amount.number.value, unit: "%", line: words[amount.index].line + 1)
+  }
+
+  /// The period words name: a month range (`januari–juni`), `första halvåret` (`jan–jun`),
+  /// `helåret` or `under året` (`helår`); nil when they name none.
+  private static func period(named words: [Word]) -> String? {
+    let months = GridColumns.monthsIn(words.map { String($0.text) })
+    if months.count >= 2 {
+      return "\(Month.abbreviation(months[0]))–\(Month.abbreviation(months[months.count - 1]))"
+    }
+    let text = words.map { SimpleText.lowercased(String($0.text)) }.joined(separator: " ")
+    if ByteSearch.has(text, "första halvåret") { return "jan–jun" }
+    if ByteSearch.has(text, "helåret") || ByteSearch.has(text, "under året") { return "helår" }
+    return nil
   }
 
   private static func isAbbreviation(_ word: Substring) -> Bool { Vocabulary.isAbbreviation(word) }
