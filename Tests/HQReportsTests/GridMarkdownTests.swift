@@ -61,6 +61,19 @@ import Testing
     #expect(facts.allSatisfy { $0.table == "Nettokostnad per område (tkr)" })
   }
 
+  /// A header row that swallowed the first data row, whose label cell is one label broken over
+  /// lines (`Antal<br>årsarbetare`) and no label-column header: all of it is the row's label.
+  @Test func aSwallowedRowsLabelBrokenOverLines() {
+    let (facts, _, _) = Self.read("""
+      | Antal<br>årsarbetare | Bokslut<br>2030<br>212 | Bokslut<br>2031<br>219 |
+      | --- | --- | --- |
+      | Sjukfrånvaro | 7,1% | 6,4% |
+      """)
+    #expect(facts.filter { $0.line == 3 }.map(\.indicator) == ["Antal årsarbetare", "Antal årsarbetare"])
+    #expect(facts.filter { $0.line == 3 }.map(\.value) == ["212", "219"].map(Self.n))
+    #expect(facts.filter { $0.line == 3 }.allSatisfy { $0.unit == "st" })
+  }
+
   @Test func headerRowThatSwallowedTheFirstDataRow() {
     let (facts, unread, _) = Self.read("""
       | Område (belopp i mnkr)<br>Intäkter | Bokslut 2030<br>55,1 | Budget 2031<br>60,0 | Bokslut 2031<br>58,9 | Avvikelse 2031<br>-1,1 |

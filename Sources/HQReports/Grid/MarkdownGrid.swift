@@ -361,8 +361,9 @@ struct MarkdownGrid {
   /// The label cell of a header row that swallowed the first data row, split into the label
   /// column's header and the row's label: the header ends after the first parts that close
   /// their parentheses and name a unit or a label-column word (`Uppföljningsnivå (belopp i` +
-  /// `mnkr)`, `Miljoner kronor`); otherwise the header has as many parts as the value cells'
-  /// headers, and the label the rest.
+  /// `mnkr)`, `Miljoner kronor`); parts going on from each other (`Antal` + `tillsvidareanställda`)
+  /// are the label alone; otherwise the header has as many parts as the value cells' headers,
+  /// and the label the rest.
   private func splitStub(_ parts: [String], depth: Int) -> (stub: [String], label: [String]) {
     guard parts.count >= 2 else {
       if let only = parts.first, only.split(ascii: " ").allSatisfy({ Vocabulary.stubWords.contains(Vocabulary.letters($0)) }) {
@@ -381,6 +382,11 @@ struct MarkdownGrid {
       let names = words.contains { ColumnMeaning.unitWord(String($0)) != nil || Vocabulary.stubWords.contains(Vocabulary.letters($0)) }
         || words.contains { ["belopp", "källa"].contains(Vocabulary.letters($0)) }
       if names { return (Array(parts[0...k]), Array(parts[(k + 1)...])) }
+    }
+    // Parts that go on from each other (`Antal` + `tillsvidareanställda`) are one label broken
+    // over lines, with no header word before it.
+    if parts.indices.dropFirst().allSatisfy({ HeaderWords.continuesLabel(parts[$0 - 1], with: parts[$0]) }) {
+      return ([], parts)
     }
     let k = min(max(depth, 1), parts.count - 1)
     return (Array(parts[..<k]), Array(parts[k...]))
