@@ -128,7 +128,7 @@ extension Session {
         throw ShellError("unknown source '\(name)'\(hint)")
       }
       for field in fields {
-        try? builder.append([.text(name), .text(field.name), .text(field.type.name), field.role.map { .text($0.rawValue) } ?? .null])
+        try? builder.append([.text(name), .text(field.name), .text(field.type.name), .text(field.role?.rawValue ?? "")])
       }
     }
     return builder.build()
