@@ -21,9 +21,12 @@ public struct Column: Sendable {
   /// Nil when no row is null.
   public var nulls: NullMask?
   public let count: Int
+  /// What the column is for (see ``ColumnRole``); nil for an ordinary attribute.
+  public var role: ColumnRole?
 
-  public init(name: String, type: ValueType, storage: Storage, nulls: NullMask?, count: Int) {
+  public init(name: String, type: ValueType, storage: Storage, nulls: NullMask?, count: Int, role: ColumnRole? = nil) {
     self.name = name
+    self.role = role
     self.type = type
     self.storage = storage
     self.nulls = nulls
@@ -48,5 +51,5 @@ public struct Column: Sendable {
     }
   }
 
-  public var field: Field { Field(name, type) }
+  public var field: Field { Field(name, type, role: role) }
 }

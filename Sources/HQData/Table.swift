@@ -13,6 +13,19 @@ public struct Table: Sendable {
 
   public var schema: Schema { Schema(columns.map(\.field)) }
 
+  /// The table with its columns' roles set from `roles` (one per column).
+  public func withRoles(_ roles: [ColumnRole?]) -> Table {
+    precondition(roles.count == columns.count, "one role per column")
+    var copy = self
+    for i in copy.columns.indices { copy.columns[i].role = roles[i] }
+    return copy
+  }
+
+  /// The table with the roles its columns' names have by convention (``ColumnRole/conventional``).
+  public var withConventionalRoles: Table {
+    withRoles(columns.map { ColumnRole.conventional(for: $0.name) })
+  }
+
   public func column(named name: String) -> Column? {
     columns.first { $0.name == name }
   }
@@ -31,7 +44,10 @@ public struct TableBuilder: Sendable {
   public init(name: String, schema: Schema) {
     self.name = name
     builders = schema.fields.map { ColumnBuilder(name: $0.name, type: $0.type) }
+    roles = schema.fields.map(\.role)
   }
+
+  private let roles: [ColumnRole?]
 
   /// Appends one row; `values` must have one value per field.
   public mutating func append(_ values: [Value]) throws(ColumnBuilder.TypeMismatch) {
@@ -42,6 +58,6 @@ public struct TableBuilder: Sendable {
   }
 
   public func build() -> Table {
-    Table(name: name, columns: builders.map { $0.build() })
+    Table(name: name, columns: builders.map { $0.build() }).withRoles(roles)
   }
 }

@@ -191,14 +191,24 @@ public struct Engine: Sendable {
       while next < pipeline.stages.count {
         var planned: [PlanStage] = []
         var fields = table.schema.fields
+        var known = true
         while next < pipeline.stages.count {
           let (plan, output) = try checker.check(pipeline.stages[next], input: fields)
           planned.append(plan)
           next += 1
-          guard let output else { break }
+          guard let output else {
+            known = false
+            break
+          }
           fields = output
         }
         table = try executor.run(planned, on: table)
+        // The result's columns carry the roles the checker gave them; after a `pivot`, whose
+        // columns depend on the data, each column has the role of the pivot input's column of
+        // its name, or its name's conventional role.
+        let roles = known && fields.count == table.columns.count
+          ? fields.map(\.role) : table.columns.map { Checker.role(of: $0.name, in: fields) }
+        table = table.withRoles(roles)
       }
       return table
     } catch let failure as CheckFailure {
@@ -239,16 +249,15 @@ public struct Engine: Sendable {
       guard let lines = catalog["lines"] else {
         throw CheckFailure(.error, "there are no report texts to search", at: source.range, help: "load a report first: .load report.txt")
       }
-      let wanted = ["report", "section", "line", "text"]
-      let indexes = wanted.compactMap { lines.schema.index(of: $0) }
-      guard indexes.count == wanted.count else {
-        throw CheckFailure(.error, "the 'lines' table lacks the columns report, section, line, text", at: textRange)
+      // `search` reads the column of the report texts that the source declares as `text`.
+      guard let textColumn = lines.schema.index(of: ColumnRole.text), lines.columns[textColumn].type == .text else {
+        throw CheckFailure(.error, "the 'lines' table has no text column (role text) to search", at: textRange)
       }
-      let projected = Table(name: "search", columns: indexes.map { lines.columns[$0] })
+      let projected = Table(name: "search", columns: lines.columns)
       guard searching else { return projected }
       let predicate = BoundExpr(
         .contains(
-          BoundExpr(.column(3), type: .text, range: textRange),
+          BoundExpr(.column(textColumn), type: .text, range: textRange),
           BoundExpr(.literal(.text(text)), type: .text, range: textRange), negated: false),
         type: .bool, range: textRange)
       let rows = (try? Evaluator(table: projected, cancellation: .none).selection(predicate)) ?? []

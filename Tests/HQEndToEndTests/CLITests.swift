@@ -148,18 +148,20 @@ import Testing
   @Test func defaultFormatOffTerminalIsCSVAndEveryFormatParsesBack() throws {
     let csv = try HQProcess.run(["-c", ".schema goals"])
     #expect(csv.status == 0)
-    #expect(csv.stdout.hasPrefix("source,column,type\ngoals,report,text\n"))
+    #expect(csv.stdout.hasPrefix("source,column,type,role\ngoals,report,text,\n"))
+    #expect(csv.stdout.contains("goals,line,number,position\n"))
     let json = try HQProcess.run(["-c", ".schema goals", "--format", "json"])
     let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: String]]
-    #expect(rows?.first == ["source": "goals", "column": "report", "type": "text"])
+    #expect(rows?.first == ["source": "goals", "column": "report", "type": "text", "role": ""])
+    #expect(rows?.last == ["source": "goals", "column": "line", "type": "number", "role": "position"])
     let ndjson = try HQProcess.run(["-c", ".schema goals", "--format=ndjson"])
     for line in ndjson.stdout.split(separator: "\n") {
       #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any])
     }
     let tsv = try HQProcess.run(["-c", ".schema goals", "-f", "tsv"])
-    #expect(tsv.stdout.split(separator: "\n").first == "source\tcolumn\ttype")
+    #expect(tsv.stdout.split(separator: "\n").first == "source\tcolumn\ttype\trole")
     let markdown = try HQProcess.run(["-c", ".format markdown", "-c", ".schema goals"])
-    #expect(markdown.stdout.hasPrefix("| source | column | type |\n| --- | --- | --- |\n"))
+    #expect(markdown.stdout.hasPrefix("| source | column | type | role |\n| --- | --- | --- | --- |\n"))
     let line = try HQProcess.run(["-c", ".schema goals", "--format", "line"])
     #expect(line.stdout.hasPrefix("-[ RECORD 1 ]"))
     let table = try HQProcess.run(["-c", ".schema goals", "--format", "table"])

@@ -154,4 +154,73 @@ import Testing
     #expect(failure("from facts | pivot year by kind").contains(
       "error: pivot found more than one row for the key kind = \"utfall\" in column 2023"))
   }
+
+  // MARK: Roles, not names
+
+  /// A source whose columns carry the roles under other names: `belopp` is the value,
+  /// `rad` a position, `rubrik` a header, and `value` an ordinary number.
+  static var budget: Engine {
+    let budget = Fixture.table(
+      "budget",
+      [
+        Field("enhet", .text), Field("rubrik", .text, role: .header), Field("år", .number),
+        Field("belopp", .number, role: .value), Field("rad", .number, role: .position), Field("value", .number),
+      ],
+      [
+        [.text("A"), .text("Utfall 2023"), .int(2023), .int(10), .int(1), .int(7)],
+        [.text("A"), .text("Utfall 2024"), .int(2024), .int(12), .int(2), .int(7)],
+        [.text("B"), .text("Utfall 2023"), .int(2023), .int(5), .int(3), .int(8)],
+        [.text("B"), .text("Utfall 2024"), .int(2024), .int(4), .int(4), .int(8)],
+      ])
+    let texts = Fixture.table(
+      "lines",
+      [Field("report", .text), Field("nummer", .number, role: .position), Field("innehåll", .text, role: .text)],
+      [
+        [.text("r"), .int(1), .text("Kostnaden för läkemedel ökade")],
+        [.text("r"), .int(2), .text("Budgeten hölls")],
+      ])
+    return Engine(catalog: Catalog([budget, texts]))
+  }
+
+  @Test func compareTakesTheValueColumnByItsRole() throws {
+    var engine = Self.budget
+    // The key leaves out `belopp` (value) and `rad` (position), keeps `value`, and keys the
+    // header `rubrik` without the compared years.
+    #expect(try run("from budget | compare år 2023 vs 2024", engine: &engine) == [
+      "enhet,rubrik,value,2023,2024,delta,change_pct", "A,Utfall,7,10,12,2,20", "B,Utfall,8,5,4,-1,-20",
+    ])
+    #expect(try run("from budget | compare år 2023 vs 2024 by enhet", engine: &engine) == [
+      "enhet,2023,2024,delta,change_pct", "A,10,12,2,20", "B,5,4,-1,-20",
+    ])
+    #expect(failure("from budget | compare år 2023 vs 2024 by belopp", engine: engine).contains(
+      "'belopp' cannot be a key of compare"))
+  }
+
+  @Test func pivotTakesTheValueColumnByItsRole() throws {
+    var engine = Self.budget
+    #expect(try run("from budget | pivot år", engine: &engine) == [
+      "enhet,rubrik,value,2023,2024", "A,Utfall,7,10,12", "B,Utfall,8,5,4",
+    ])
+  }
+
+  @Test func rolesFollowNamesAlongThePipeline() throws {
+    var engine = Self.budget
+    // `summarize belopp = …` keeps the role of the input's `belopp`; a new name has none.
+    #expect(try run("from budget | summarize belopp = sum(belopp) by enhet, år | compare år 2023 vs 2024", engine: &engine) == [
+      "enhet,2023,2024,delta,change_pct", "A,10,12,2,20", "B,5,4,-1,-20",
+    ])
+    #expect(failure("from budget | select enhet, år, summa = belopp | compare år 2023 vs 2024", engine: engine).contains(
+      "there is no 'value' column here"))
+    // A `let` view keeps its columns' roles.
+    #expect(try run("let b = from budget | where enhet == \"A\"\nfrom b | compare år 2023 vs 2024 by enhet", engine: &engine) == [
+      "enhet,2023,2024,delta,change_pct", "A,10,12,2,20",
+    ])
+  }
+
+  @Test func searchReadsTheTextColumnByItsRole() throws {
+    var engine = Self.budget
+    #expect(try run("search \"läkemedel\"", engine: &engine) == [
+      "report,nummer,innehåll", "r,1,Kostnaden för läkemedel ökade",
+    ])
+  }
 }

@@ -72,6 +72,6 @@ enum SyntheticFacts {
       Column(name: "year", type: .number, storage: .number(mantissas: year, scales: [], uniformScale: 0), nulls: nil, count: rows),
       Column(name: "value", type: .number, storage: .number(mantissas: value, scales: [], uniformScale: 1), nulls: nil, count: rows),
       text("unit", unit, units),
-    ])
+    ]).withConventionalRoles
   }
 }

@@ -6,9 +6,15 @@ import Testing
 /// Small hand-built tables and a runner that renders results as `a,b` lines, so every
 /// expectation below is a value a person worked out from the rows written here.
 enum Fixture {
-  /// Builds a table from a header of `name:type` fields and rows of values.
+  /// Builds a table from a header of `name:type` fields and rows of values. The columns get
+  /// their names' conventional roles, as a loaded CSV file's do (`value` is the value…).
   static func table(_ name: String, _ header: [(String, ValueType)], _ rows: [[Value]]) -> Table {
-    var builder = TableBuilder(name: name, schema: Schema(header.map { Field($0.0, $0.1) }))
+    table(name, header.map { Field($0.0, $0.1, role: ColumnRole.conventional(for: $0.0)) }, rows)
+  }
+
+  /// Builds a table with the columns' roles as given.
+  static func table(_ name: String, _ fields: [Field], _ rows: [[Value]]) -> Table {
+    var builder = TableBuilder(name: name, schema: Schema(fields))
     for row in rows {
       do { try builder.append(row) } catch { Issue.record("fixture row does not match: \(error)") }
     }

@@ -40,7 +40,7 @@ import Testing
         text("kind", (0..<rows).map { UInt32(($0 / 60_000) % 2) }, ["utfall", "budget"]),
         number("year", (0..<rows).map { 2023 + Int64($0 % 2) }),
         number("value", (0..<rows).map { Int64($0) }),
-      ])
+      ]).withConventionalRoles
   }
 
   static func now() -> Double {

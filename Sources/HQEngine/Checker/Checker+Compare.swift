@@ -5,29 +5,32 @@ import HQSyntax
 ///
 /// A key identifies the thing being compared: for `facts` that is report, section, table,
 /// indicator, measure, kind, period, year and unit (minus the compared column). The rule,
-/// for every source and for the output of earlier stages alike: every column except
+/// for every source and for the output of earlier stages alike, reads the columns' roles
+/// (``ColumnRole``), never their names: every column except
 /// - the compared (or pivoted) COLUMN itself,
-/// - the value column (`value`, or the columns a `pivot … value EXPR` reads),
-/// - the columns that say where a figure was printed rather than what it is: `rank`,
-///   `rank_of`, `line`, `text`.
+/// - the value column (role `value`; or the columns a `… value EXPR` reads),
+/// - the columns that say where a figure was printed rather than what it is (role
+///   `position`: `rank`, `rank_of`, `line` in the report sources) or hold the printed text
+///   (role `text`).
 ///
-/// `measure` (a report table's column header) is part of the key with the compared values
-/// taken out of it, case-insensitively: `Utfall 2023` and `Utfall 2024` both key as `Utfall`
-/// in `compare year 2023 vs 2024`, while `Region Halland` and `Riket` stay apart.
-/// So `goals` keys on report, name and status, `sections` on report, number, title and
-/// level, and a summarized table on its `by` columns.
+/// A text column with role `header` (`measure`, a report table's column header) is part of
+/// the key with the compared values taken out of it, case-insensitively: `Utfall 2023` and
+/// `Utfall 2024` both key as `Utfall` in `compare year 2023 vs 2024`, while `Region Halland`
+/// and `Riket` stay apart. So `goals` keys on report, name and status, `sections` on report,
+/// number, title and level, and a summarized table on its `by` columns.
 enum DefaultKeys {
-  static let positional: Set<String> = ["rank", "rank_of", "line", "text"]
-  /// The column whose text is keyed with the compared values removed.
-  static let stripped = "measure"
-
   static func keys(in schema: [Field], excluding excluded: Set<String>) -> [Int] {
-    schema.indices.filter { !excluded.contains(schema[$0].name) && !positional.contains(schema[$0].name) }
+    schema.indices.filter { !excluded.contains(schema[$0].name) && !(schema[$0].role?.isLeftOutOfKeys ?? false) }
   }
 
-  /// The index of `measure` among `keys` when it is a default text key.
+  /// The index of the header column among `keys` when it is a default text key.
   static func strippedKey(_ keys: [Int], in schema: [Field]) -> Int? {
-    keys.first { schema[$0].name == stripped && schema[$0].type == .text }
+    keys.first { schema[$0].role == .header && schema[$0].type == .text }
+  }
+
+  /// The column `compare` and `pivot` take when no `value EXPR` is written.
+  static func valueColumn(in schema: [Field]) -> Int? {
+    schema.firstIndex { $0.role == .value }
   }
 }
 
@@ -38,7 +41,9 @@ extension Checker {
     let columnIndex = try self.columnIndex(column, in: input)
     let columnType = input[columnIndex].type
     let valueExpr: BoundExpr
-    var excluded: Set<String> = [column.name, "value"]
+    let valueColumn = DefaultKeys.valueColumn(in: input)
+    var excluded: Set<String> = [column.name]
+    if let valueColumn { excluded.insert(input[valueColumn].name) }
     if let value {
       var rowBinder = Binder(source: source, schema: input, parameters: parameters, functions: functions)
       valueExpr = try rowBinder.bind(value)
@@ -51,13 +56,13 @@ extension Checker {
       valueExpr.collectColumns(into: &used)
       for i in used { excluded.insert(input[i].name) }
     } else {
-      guard let valueIndex = input.firstIndex(where: { $0.name == "value" }) else {
+      guard let valueIndex = valueColumn else {
         throw CheckFailure(
           .error, "compare puts the 'value' column side by side, but there is no 'value' column here", at: stage.keywordRange,
           help: "say which numbers to compare: compare \(column.name) A vs B value EXPR")
       }
       guard input[valueIndex].type == .number else {
-        throw CheckFailure(.error, "compare needs 'value' to be numbers, but it is \(Binder.article(input[valueIndex].type))", at: stage.keywordRange)
+        throw CheckFailure(.error, "compare needs '\(input[valueIndex].name)' to be numbers, but it is \(Binder.article(input[valueIndex].type))", at: stage.keywordRange)
       }
       valueExpr = BoundExpr(.column(valueIndex), type: .number, range: stage.keywordRange)
     }
@@ -66,7 +71,8 @@ extension Checker {
     if aLabel == bLabel {
       throw CheckFailure(.error, "compare needs two different values, but both are \(aLabel)", at: second.range)
     }
-    let keys = try keyColumns(by, input: input, excluding: value == nil ? [column.name, "value"] : [column.name], what: "compare")
+    let keys = try keyColumns(
+      by, input: input, excluding: value == nil ? Set([column.name] + (valueColumn.map { [input[$0].name] } ?? [])) : [column.name], what: "compare")
     let finalKeys = by == nil ? keys.filter { !excluded.contains(input[$0].name) } : keys
     for name in finalKeys.map({ input[$0].name }) where name == aLabel || name == bLabel || name == "delta" || name == "change_pct" {
       throw CheckFailure(.error, "the key column '\(name)' has the same name as a compare result column", at: stage.keywordRange, help: "rename it first: derive other = \(name)")
@@ -130,7 +136,9 @@ extension Checker {
     var valueExpr: BoundExpr? = nil
     var aggregate: AggregateCall? = nil
     var aggregateOutput: BoundExpr? = nil
-    var excluded: Set<String> = [column.name, "value"]
+    let valueColumn = DefaultKeys.valueColumn(in: input)
+    var excluded: Set<String> = [column.name]
+    if let valueColumn { excluded.insert(input[valueColumn].name) }
     if let value {
       if value.containsCall(where: { AggregateFunction(rawValue: $0) != nil }) {
         let outer = try binder.bind(value)
@@ -150,7 +158,7 @@ extension Checker {
         for i in used { excluded.insert(input[i].name) }
       }
     } else {
-      guard let v = input.firstIndex(where: { $0.name == "value" }) else {
+      guard let v = valueColumn else {
         throw CheckFailure(
           .error, "pivot fills its cells from the 'value' column, but there is none here", at: stage.keywordRange,
           help: "say which: pivot \(column.name) value EXPR")

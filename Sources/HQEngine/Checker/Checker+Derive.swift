@@ -22,7 +22,7 @@ extension Checker {
         outputs.append(named)
       }
     }
-    let fields = outputs.map(field)
+    let fields = outputs.map { field($0, input: input) }
     let calls = binder.windowCalls ?? []
     guard !calls.isEmpty else {
       if let first = by.first {

@@ -46,7 +46,13 @@ extension Checker {
       }
     }
     let spec = JoinSpec(right: right, range: stage.keywordRange, leftKeys: leftKeys, rightKeys: rightKeys, kind: kind, rightColumns: rightColumns)
-    return (.join(spec), input + rightColumns.map { Field($0.name, rightFields[$0.index].type) })
+    // A joined column keeps its role; one renamed because the input has its name gets the
+    // role of its new name.
+    let joined = rightColumns.map { c in
+      let f = rightFields[c.index]
+      return Field(c.name, f.type, role: c.name == f.name ? f.role : ColumnRole.conventional(for: c.name))
+    }
+    return (.join(spec), input + joined)
   }
 
   /// `union SOURCE`: the input's columns, then the source's columns the input lacks; a column
@@ -94,7 +100,10 @@ extension Checker {
     }
     let namesAreNumbers = indexes.allSatisfy { Number(input[$0].name) != nil }
     let spec = UnpivotSpec(columns: indexes, kept: kept, namesAreNumbers: namesAreNumbers, name: name.name, value: value.name)
-    let fields = kept.map { input[$0] } + [Field(name.name, namesAreNumbers ? .number : .text), Field(value.name, input[indexes[0]].type)]
+    let fields = kept.map { input[$0] } + [
+      Field(name.name, namesAreNumbers ? .number : .text, role: Self.role(of: name.name, in: input)),
+      Field(value.name, input[indexes[0]].type, role: Self.role(of: value.name, in: input)),
+    ]
     return (.unpivot(spec), fields)
   }
 }

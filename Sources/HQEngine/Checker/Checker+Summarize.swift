@@ -19,7 +19,7 @@ extension Checker {
         .error, "summarize needs at least one aggregate", at: stage.keywordRange,
         help: "for example: summarize n = count(), total = sum(value) by indicator")
     }
-    let keyFields = keys.map { Field($0.name, $0.expr.type ?? .number) }
+    let keyFields = keys.map { field($0, input: input) }
     var binder = Binder(source: source, schema: keyFields, parameters: parameters, functions: functions)
     binder.aggregateRows = input
     binder.columnOutsideAggregateHelp = "add it to 'by', or aggregate it: first"
@@ -34,7 +34,7 @@ extension Checker {
     let summary = Summary(keys: keys, aggregates: binder.aggregates, outputs: outputs)
     // Aggregate references were bound as columns after the keys, matching the executor's
     // intermediate table [keys…, aggregates…].
-    let fields = keyFields + outputs.map { Field($0.name, $0.expr.type ?? .number) }
+    let fields = keyFields + outputs.map { field($0, input: input) }
     return (.summarize(summary), fields)
   }
 }

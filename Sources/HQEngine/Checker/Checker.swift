@@ -34,7 +34,7 @@ struct Checker {
         }
         outputs.append(named)
       }
-      return (.project(outputs), outputs.map(field))
+      return (.project(outputs), outputs.map { field($0, input: input) })
     case .derive(let items, let by, let sort):
       return try derive(items, by: by, sort: sort, input: input, stage: stage)
     case .summarize(let aggregates, let by):
@@ -74,8 +74,17 @@ struct Checker {
 
   // MARK: Helpers
 
-  func field(_ named: NamedExpr) -> Field {
-    Field(named.name, named.expr.type ?? .number)
+  func field(_ named: NamedExpr, input: [Field]) -> Field {
+    Field(named.name, named.expr.type ?? .number, role: Self.role(of: named.name, in: input))
+  }
+
+  /// The role of a column a stage makes or passes on under the name `name`: roles follow
+  /// names along a pipeline, so it is the role of the stage input's column of that name, or,
+  /// when the input has none, the name's conventional role (``ColumnRole/conventional``).
+  /// `select v = value` makes an ordinary column `v`; `summarize value = sum(value)` a value.
+  static func role(of name: String, in input: [Field]) -> ColumnRole? {
+    if let field = input.first(where: { $0.name == name }) { return field.role }
+    return ColumnRole.conventional(for: name)
   }
 
   /// The name a select/derive/by item gets: the written name, a column's own name, or the

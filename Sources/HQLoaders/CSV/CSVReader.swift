@@ -95,7 +95,9 @@ enum CSVReader {
       columns = withRowRoles(columns)
       columns = ReportModel.factsSchema.names.compactMap { name in columns.first { $0.name == name } }
     }
-    return Table(name: tableName, columns: columns)
+    // A CSV file declares no roles: its columns get their names' conventional roles, so a
+    // column `value` is what compare and pivot take (docs/MODEL.md, "Column roles").
+    return Table(name: tableName, columns: columns).withConventionalRoles
   }
 
   /// One pass over the records that start in `from..<limit`, feeding each field to its column.

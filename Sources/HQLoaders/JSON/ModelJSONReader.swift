@@ -42,44 +42,30 @@ struct ModelDecoder {
     if let version = try root.int("version"), version > ModelJSONReader.version {
       throw failure(root["version"]?.offset ?? document.offset, "model format version \(version) is newer than this hq understands; expected version \(ModelJSONReader.version)")
     }
+    // Each record is read by the source's column declarations
+    // (HQReports/Model/ReportColumns.swift): their keys, kinds and defaults.
     var model = ReportModel()
-    model.reports = try records(root, "reports") { (r: JSONObject) throws(LoadError) -> Report in
-      Report(
-        id: try r.text("id", required: true), title: try r.text("title"), organisation: try r.text("organisation"),
-        committee: try r.text("committee"),
-        year: try r.int("year"), period: try r.text("period"), kind: try r.text("kind"), source: try r.text("source"))
-    }
-    model.facts = try records(root, "facts") { (f: JSONObject) throws(LoadError) -> Fact in try fact(f) }
-    model.goals = try records(root, "goals") { (g: JSONObject) throws(LoadError) -> Goal in
-      Goal(
-        report: try g.text("report", required: true), name: try g.text("name", required: true),
-        status: try g.enumeration("status", GoalStatus.self, required: true) ?? .inte, line: try g.int("line") ?? 0)
-    }
-    model.sections = try records(root, "sections") { (s: JSONObject) throws(LoadError) -> Section in
-      Section(
-        report: try s.text("report", required: true), number: try s.text("number"), title: try s.text("title", required: true),
-        level: try s.int("level") ?? 1, line: try s.int("line") ?? 0, text: try s.text("text"))
-    }
-    model.lines = try records(root, "lines") { (l: JSONObject) throws(LoadError) -> TextLine in
-      TextLine(
-        report: try l.text("report", required: true), section: try l.text("section"), line: try l.int("line") ?? 0,
-        text: try l.text("text", required: true))
-    }
-    model.unread = try records(root, "unread") { (u: JSONObject) throws(LoadError) -> UnreadNumber in
-      UnreadNumber(
-        report: try u.text("report", required: true), section: try u.text("section"), table: try u.text("table"),
-        line: try u.int("line") ?? 0, text: try u.text("text", required: true), reason: try u.text("reason"))
-    }
+    model.reports = try records(root, ReportModel.reportsColumns).map(\.report)
+    model.facts = try records(root, ReportModel.factsColumns)
+    model.goals = try records(root, ReportModel.goalsColumns)
+    model.sections = try records(root, ReportModel.sectionsColumns)
+    model.lines = try records(root, ReportModel.linesColumns)
+    model.unread = try records(root, ReportModel.unreadColumns)
     return model
   }
 
-  private func fact(_ f: JSONObject) throws(LoadError) -> Fact {
-    Fact(
-      report: try f.text("report", required: true), section: try f.text("section"), table: try f.text("table"),
-      indicator: try f.text("indicator", required: true), measure: try f.text("measure"),
-      kind: try f.enumeration("kind", FactKind.self) ?? .värde, period: try f.text("period"), year: try f.int("year"),
-      value: try f.number("value"), unit: try f.text("unit"), rank: try f.int("rank"), rankOf: try f.int("rank_of"),
-      line: try f.int("line") ?? 0, rowRole: try f.enumeration("row_role", RowRole.self) ?? .detail)
+  /// The rows of `table`'s array: each starts as the table's blank row and takes the stored
+  /// columns' keys, checked in column order.
+  private func records<Row>(_ root: JSONObject, _ table: ModelTable<Row>) throws(LoadError) -> [Row] {
+    let columns = table.storedColumns
+    return try records(root, table.name) { (object: JSONObject) throws(LoadError) -> Row in
+      var row = table.blank
+      for column in columns {
+        guard let set = column.set, let cell = try object.cell(column.name, column.kind) else { continue }
+        set(&row, cell)
+      }
+      return row
+    }
   }
 
   /// The array under `key` (absent means none), each element decoded by `make`.
@@ -157,19 +143,34 @@ struct JSONObject {
     return number
   }
 
-  /// One of an enumeration's raw values; absent or null gives nil unless `required`.
-  func enumeration<E: RawRepresentable & CaseIterable>(
-    _ key: String, _ type: E.Type, required: Bool = false
-  ) throws(LoadError) -> E? where E.RawValue == String {
-    let choices = E.allCases.map(\.rawValue).joined(separator: ", ")
-    guard let value = values[key], !isNull(value) else {
-      if required { throw missing(key, "one of \(choices)") }
+  /// The value of `key` read as a column of `kind`; nil when absent (or null) and the row's
+  /// default stands.
+  func cell(_ key: String, _ kind: ModelCellKind) throws(LoadError) -> ModelCell? {
+    switch kind {
+    case .text(let required):
+      return .text(try text(key, required: required))
+    case .choice(let choices, let required):
+      return try choice(key, choices, required: required).map(ModelCell.text)
+    case .int:
+      return try int(key).map { .int($0) }
+    case .number:
+      return .number(try number(key))
+    case .computed:
       return nil
     }
-    guard case .string(let s) = value.kind, let result = E(rawValue: s) else {
-      throw failure(value.offset, "unknown \(key) \(describe(value)); expected one of \(choices)")
+  }
+
+  /// One of `choices`; absent or null gives nil unless `required`.
+  func choice(_ key: String, _ choices: [String], required: Bool) throws(LoadError) -> String? {
+    let listed = choices.joined(separator: ", ")
+    guard let value = values[key], !isNull(value) else {
+      if required { throw missing(key, "one of \(listed)") }
+      return nil
     }
-    return result
+    guard case .string(let s) = value.kind, choices.contains(s) else {
+      throw failure(value.offset, "unknown \(key) \(describe(value)); expected one of \(listed)")
+    }
+    return s
   }
 
   private func isNull(_ value: JSONValue) -> Bool {

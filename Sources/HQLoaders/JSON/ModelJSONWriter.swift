@@ -10,31 +10,14 @@ enum ModelJSONWriter {
   static func encode(_ model: ReportModel) -> [UInt8] {
     var out = JSONOutput()
     out.raw("{\n  \"format\": \"hq-model\",\n  \"version\": \(ModelJSONReader.version),\n")
-    out.array("reports", model.reports, last: false) { o, r in
-      o.fields([("id", .text(r.id)), ("title", .text(r.title)), ("organisation", .text(r.organisation)),
-                ("committee", .text(r.committee)), ("year", .int(r.year)), ("period", .text(r.period)), ("kind", .text(r.kind)), ("source", .text(r.source))])
-    }
-    out.array("facts", model.facts, last: false) { o, f in
-      o.fields([("report", .text(f.report)), ("section", .text(f.section)), ("table", .text(f.table)),
-                ("indicator", .text(f.indicator)), ("measure", .text(f.measure)), ("kind", .text(f.kind.rawValue)),
-                ("period", .text(f.period)), ("year", .int(f.year)), ("value", .number(f.value)), ("unit", .text(f.unit)),
-                ("rank", .int(f.rank)), ("rank_of", .int(f.rankOf)), ("line", .int(f.line)),
-                ("row_role", .text(f.rowRole.rawValue))])
-    }
-    out.array("goals", model.goals, last: false) { o, g in
-      o.fields([("report", .text(g.report)), ("name", .text(g.name)), ("status", .text(g.status.rawValue)), ("line", .int(g.line))])
-    }
-    out.array("sections", model.sections, last: false) { o, s in
-      o.fields([("report", .text(s.report)), ("number", .text(s.number)), ("title", .text(s.title)),
-                ("level", .int(s.level)), ("line", .int(s.line)), ("text", .text(s.text))])
-    }
-    out.array("lines", model.lines, last: false) { o, l in
-      o.fields([("report", .text(l.report)), ("section", .text(l.section)), ("line", .int(l.line)), ("text", .text(l.text))])
-    }
-    out.array("unread", model.unread, last: true) { o, u in
-      o.fields([("report", .text(u.report)), ("section", .text(u.section)), ("table", .text(u.table)),
-                ("line", .int(u.line)), ("text", .text(u.text)), ("reason", .text(u.reason))])
-    }
+    // The records' keys are the stored columns of the sources' declarations
+    // (HQReports/Model/ReportColumns.swift), in their order.
+    out.records(ReportModel.reportsColumns, model.reports.map { ReportRow(report: $0) }, last: false)
+    out.records(ReportModel.factsColumns, model.facts, last: false)
+    out.records(ReportModel.goalsColumns, model.goals, last: false)
+    out.records(ReportModel.sectionsColumns, model.sections, last: false)
+    out.records(ReportModel.linesColumns, model.lines, last: false)
+    out.records(ReportModel.unreadColumns, model.unread, last: true)
     out.raw("}\n")
     return out.bytes
   }
@@ -60,6 +43,20 @@ struct JSONOutput {
     }
     raw(items.isEmpty ? "]" : "\n  ]")
     raw(last ? "\n" : ",\n")
+  }
+
+  /// The array `table.name` with one object per row, holding the table's stored columns.
+  mutating func records<Row>(_ table: ModelTable<Row>, _ rows: [Row], last: Bool) {
+    let columns = table.storedColumns
+    array(table.name, rows, last: last) { o, row in
+      o.fields(columns.map { column in
+        switch column.get(row) {
+        case .text(let s): (column.name, .text(s))
+        case .int(let n): (column.name, .int(n))
+        case .number(let n): (column.name, .number(n))
+        }
+      })
+    }
   }
 
   mutating func fields(_ fields: [(String, Scalar)]) {

@@ -3,8 +3,8 @@ import HQData
 /// The model as the tables the language queries.
 ///
 /// Each table is built column by column with typed appends straight from the model's fields:
-/// no ``Value`` and no row array per row. The columns follow the schemas in ReportModel.swift
-/// (checked in debug builds).
+/// no ``Value`` and no row array per row. The columns are declared once, in
+/// ReportColumns.swift.
 extension ReportModel {
   /// The model as the four tables `facts`, `goals`, `sections` and `reports`.
   public func tables() -> [Table] {
@@ -25,116 +25,23 @@ extension ReportModel {
     return zip(builders, built).sorted { $0.0.position < $1.0.position }.map(\.1)
   }
 
-  public func factsTable() -> Table {
-    let n = facts.count
-    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
-    var section = ColumnBuilder(name: "section", type: .text, capacity: n)
-    var table = ColumnBuilder(name: "table", type: .text, capacity: n)
-    var indicator = ColumnBuilder(name: "indicator", type: .text, capacity: n)
-    var measure = ColumnBuilder(name: "measure", type: .text, capacity: n)
-    var kind = ColumnBuilder(name: "kind", type: .text, capacity: n)
-    var period = ColumnBuilder(name: "period", type: .text, capacity: n)
-    var year = ColumnBuilder(name: "year", type: .number, capacity: n)
-    var value = ColumnBuilder(name: "value", type: .number, capacity: n)
-    var unit = ColumnBuilder(name: "unit", type: .text, capacity: n)
-    var rank = ColumnBuilder(name: "rank", type: .number, capacity: n)
-    var rankOf = ColumnBuilder(name: "rank_of", type: .number, capacity: n)
-    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
-    var rowRole = ColumnBuilder(name: "row_role", type: .text, capacity: n)
-    // By index, not `for … in`: the values are read in place instead of each fact being copied.
-    for i in facts.indices {
-      report.appendText(facts[i].report)
-      section.appendText(facts[i].section)
-      table.appendText(facts[i].table)
-      indicator.appendText(facts[i].indicator)
-      measure.appendText(facts[i].measure)
-      kind.appendText(facts[i].kind.rawValue)
-      period.appendText(facts[i].period)
-      year.appendInteger(facts[i].year)
-      value.appendNumber(facts[i].value)
-      unit.appendText(facts[i].unit)
-      rank.appendInteger(facts[i].rank)
-      rankOf.appendInteger(facts[i].rankOf)
-      line.appendInteger(facts[i].line)
-      rowRole.appendText(facts[i].rowRole.rawValue)
-    }
-    let columns = [report, section, table, indicator, measure, kind, period, year, value, unit, rank, rankOf, line, rowRole]
-    return Self.table("facts", columns, Self.factsSchema)
-  }
+  /// The columns follow ``factsColumns``.
+  public func factsTable() -> Table { Self.factsColumns.table(facts) }
 
-  /// The report texts line by line; the engine's `search` source reads it.
-  public func linesTable() -> Table {
-    let n = lines.count
-    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
-    var section = ColumnBuilder(name: "section", type: .text, capacity: n)
-    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
-    var text = ColumnBuilder(name: "text", type: .text, capacity: n)
-    // By index, not `for … in`: the values are read in place instead of each row being copied.
-    for i in lines.indices {
-      report.appendText(lines[i].report)
-      section.appendText(lines[i].section)
-      line.appendInteger(lines[i].line)
-      text.appendText(lines[i].text)
-    }
-    return Self.table("lines", [report, section, line, text], Self.linesSchema)
-  }
+  /// The report texts line by line; the engine's `search` source reads it (``linesColumns``).
+  public func linesTable() -> Table { Self.linesColumns.table(lines) }
 
-  /// The numbers seen but not read as facts.
-  public func unreadTable() -> Table {
-    let n = unread.count
-    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
-    var section = ColumnBuilder(name: "section", type: .text, capacity: n)
-    var table = ColumnBuilder(name: "table", type: .text, capacity: n)
-    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
-    var text = ColumnBuilder(name: "text", type: .text, capacity: n)
-    var reason = ColumnBuilder(name: "reason", type: .text, capacity: n)
-    for u in unread {
-      report.appendText(u.report)
-      section.appendText(u.section)
-      table.appendText(u.table)
-      line.appendInteger(u.line)
-      text.appendText(u.text)
-      reason.appendText(u.reason)
-    }
-    return Self.table("unread", [report, section, table, line, text, reason], Self.unreadSchema)
-  }
+  /// The numbers seen but not read as facts (``unreadColumns``).
+  public func unreadTable() -> Table { Self.unreadColumns.table(unread) }
 
-  public func goalsTable() -> Table {
-    let n = goals.count
-    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
-    var name = ColumnBuilder(name: "name", type: .text, capacity: n)
-    var status = ColumnBuilder(name: "status", type: .text, capacity: n)
-    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
-    for g in goals {
-      report.appendText(g.report)
-      name.appendText(g.name)
-      status.appendText(g.status.rawValue)
-      line.appendInteger(g.line)
-    }
-    return Self.table("goals", [report, name, status, line], Self.goalsSchema)
-  }
+  /// The columns follow ``goalsColumns``.
+  public func goalsTable() -> Table { Self.goalsColumns.table(goals) }
 
-  public func sectionsTable() -> Table {
-    let n = sections.count
-    var report = ColumnBuilder(name: "report", type: .text, capacity: n)
-    var number = ColumnBuilder(name: "number", type: .text, capacity: n)
-    var title = ColumnBuilder(name: "title", type: .text, capacity: n)
-    var level = ColumnBuilder(name: "level", type: .number, capacity: n)
-    var line = ColumnBuilder(name: "line", type: .number, capacity: n)
-    var text = ColumnBuilder(name: "text", type: .text, capacity: n)
-    for s in sections {
-      report.appendText(s.report)
-      number.appendText(s.number)
-      title.appendText(s.title)
-      level.appendInteger(s.level)
-      line.appendInteger(s.line)
-      text.appendText(s.text)
-    }
-    return Self.table("sections", [report, number, title, level, line, text], Self.sectionsSchema)
-  }
+  /// The columns follow ``sectionsColumns``.
+  public func sectionsTable() -> Table { Self.sectionsColumns.table(sections) }
 
   /// One row per report, with how many facts, goals and sections it has (counted in one pass
-  /// over each, not once per report).
+  /// over each, not once per report); the columns follow ``reportsColumns``.
   public func reportsTable() -> Table {
     var factCounts = ReportCounter()
     for i in facts.indices { factCounts.add(facts[i].report) }
@@ -142,39 +49,11 @@ extension ReportModel {
     for i in goals.indices { goalCounts.add(goals[i].report) }
     var sectionCounts = ReportCounter()
     for i in sections.indices { sectionCounts.add(sections[i].report) }
-    let n = reports.count
-    var id = ColumnBuilder(name: "id", type: .text, capacity: n)
-    var title = ColumnBuilder(name: "title", type: .text, capacity: n)
-    var organisation = ColumnBuilder(name: "organisation", type: .text, capacity: n)
-    var committee = ColumnBuilder(name: "committee", type: .text, capacity: n)
-    var year = ColumnBuilder(name: "year", type: .number, capacity: n)
-    var period = ColumnBuilder(name: "period", type: .text, capacity: n)
-    var kind = ColumnBuilder(name: "kind", type: .text, capacity: n)
-    var source = ColumnBuilder(name: "source", type: .text, capacity: n)
-    var factsColumn = ColumnBuilder(name: "facts", type: .number, capacity: n)
-    var goalsColumn = ColumnBuilder(name: "goals", type: .number, capacity: n)
-    var sectionsColumn = ColumnBuilder(name: "sections", type: .number, capacity: n)
-    for r in reports {
-      id.appendText(r.id)
-      title.appendText(r.title)
-      organisation.appendText(r.organisation)
-      committee.appendText(r.committee)
-      year.appendInteger(r.year)
-      period.appendText(r.period)
-      kind.appendText(r.kind)
-      source.appendText(r.source)
-      factsColumn.appendInteger(factCounts.count(of: r.id))
-      goalsColumn.appendInteger(goalCounts.count(of: r.id))
-      sectionsColumn.appendInteger(sectionCounts.count(of: r.id))
+    let rows = reports.map { r in
+      ReportRow(
+        report: r, facts: factCounts.count(of: r.id), goals: goalCounts.count(of: r.id), sections: sectionCounts.count(of: r.id))
     }
-    let columns = [id, title, organisation, committee, year, period, kind, source, factsColumn, goalsColumn, sectionsColumn]
-    return Self.table("reports", columns, Self.reportsSchema)
-  }
-
-  private static func table(_ name: String, _ builders: [ColumnBuilder], _ schema: Schema) -> Table {
-    let table = Table(name: name, columns: builders.map { $0.build() })
-    assert(table.schema == schema, "the \(name) table does not follow its schema")
-    return table
+    return Self.reportsColumns.table(rows)
   }
 }
 

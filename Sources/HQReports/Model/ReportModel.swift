@@ -60,36 +60,12 @@ public struct ReportModel: Sendable {
 
 // MARK: - The sources' column contract
 
+/// The schemas follow the column declarations in ReportColumns.swift.
 extension ReportModel {
-  public static let factsSchema = Schema([
-    Field("report", .text), Field("section", .text), Field("table", .text),
-    Field("indicator", .text), Field("measure", .text), Field("kind", .text),
-    Field("period", .text), Field("year", .number), Field("value", .number),
-    Field("unit", .text), Field("rank", .number), Field("rank_of", .number),
-    Field("line", .number), Field("row_role", .text),
-  ])
-
-  public static let unreadSchema = Schema([
-    Field("report", .text), Field("section", .text), Field("table", .text), Field("line", .number),
-    Field("text", .text), Field("reason", .text),
-  ])
-
-  public static let goalsSchema = Schema([
-    Field("report", .text), Field("name", .text), Field("status", .text), Field("line", .number),
-  ])
-
-  public static let sectionsSchema = Schema([
-    Field("report", .text), Field("number", .text), Field("title", .text),
-    Field("level", .number), Field("line", .number), Field("text", .text),
-  ])
-
-  public static let linesSchema = Schema([
-    Field("report", .text), Field("section", .text), Field("line", .number), Field("text", .text),
-  ])
-
-  public static let reportsSchema = Schema([
-    Field("id", .text), Field("title", .text), Field("organisation", .text), Field("committee", .text),
-    Field("year", .number), Field("period", .text), Field("kind", .text), Field("source", .text),
-    Field("facts", .number), Field("goals", .number), Field("sections", .number),
-  ])
+  public static let factsSchema = factsColumns.schema
+  public static let unreadSchema = unreadColumns.schema
+  public static let goalsSchema = goalsColumns.schema
+  public static let sectionsSchema = sectionsColumns.schema
+  public static let linesSchema = linesColumns.schema
+  public static let reportsSchema = reportsColumns.schema
 }

@@ -118,7 +118,8 @@ extension Session {
 
   private func schemaTable(_ source: String?) throws(ShellError) -> Table {
     var builder = TableBuilder(
-      name: "schema", schema: Schema([Field("source", .text), Field("column", .text), Field("type", .text)]))
+      name: "schema",
+      schema: Schema([Field("source", .text), Field("column", .text), Field("type", .text), Field("role", .text)]))
     let names = source.map { [$0] } ?? engine.sourceNames
     for name in names {
       let fields = engine.catalog[name]?.schema.fields ?? engine.columns(afterPipelinePrefix: "from \(name)")
@@ -126,7 +127,9 @@ extension Session {
         let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "; did you mean '\($0)'?" } ?? ""
         throw ShellError("unknown source '\(name)'\(hint)")
       }
-      for field in fields { try? builder.append([.text(name), .text(field.name), .text(field.type.name)]) }
+      for field in fields {
+        try? builder.append([.text(name), .text(field.name), .text(field.type.name), .text(field.role?.rawValue ?? "")])
+      }
     }
     return builder.build()
   }

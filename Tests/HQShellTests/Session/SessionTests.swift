@@ -99,9 +99,9 @@ import Testing
     _ = session.run(".output \(all)\n.schema goals\n.schema reports\n.output\n.once \(one)\n.schema goals\n.vars", name: "t")
     session.finish()
     let allText = try String(contentsOfFile: all, encoding: .utf8)
-    #expect(allText.hasPrefix("source,column,type\ngoals,report,text\n"))
-    #expect(allText.contains("reports,id,text\n"))
-    #expect(try String(contentsOfFile: one, encoding: .utf8).hasPrefix("source,column,type\ngoals,report,text\n"))
+    #expect(allText.hasPrefix("source,column,type,role\ngoals,report,text,\ngoals,name,text,\ngoals,status,text,\ngoals,line,number,position\n"))
+    #expect(allText.contains("reports,id,text,\n"))
+    #expect(try String(contentsOfFile: one, encoding: .utf8).hasPrefix("source,column,type,role\ngoals,report,text,\n"))
     #expect(out.text == "name,value\n")
     #expect(Set(try FileManager.default.contentsOfDirectory(atPath: dir.path)) == ["all.csv", "one.csv"])
   }

@@ -24,7 +24,7 @@ extension Column {
     case .bool(let values):
       storage = .bool(rows.map { $0 < 0 ? false : values[Int($0)] })
     }
-    return Column(name: name, type: type, storage: storage, nulls: nullMask, count: rows.count)
+    return Column(name: name, type: type, storage: storage, nulls: nullMask, count: rows.count, role: role)
   }
 
   /// ``gathered(_:)`` for long selections, polling `cancellation` between chunks of rows.
@@ -34,7 +34,9 @@ extension Column {
     try cancellation.forEachChunk(rows.count) { chunk in
       pieces.append(gathered(Array(rows[chunk])))
     }
-    return Column.concatenating(pieces, like: self, count: rows.count)
+    var column = Column.concatenating(pieces, like: self, count: rows.count)
+    column.role = role
+    return column
   }
 
   /// Pieces gathered from one column, laid end to end (they share its dictionary and type).
