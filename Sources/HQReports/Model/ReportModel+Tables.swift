@@ -3,7 +3,8 @@ import HQData
 /// The model as the tables the language queries.
 ///
 /// Each table is built column by column with typed appends straight from the model's fields:
-/// no ``Value`` and no row array per row. The columns follow the schemas in ReportModel.swift
+/// no ``Value`` and no row array per row. An empty text (a fact without a period, a report
+/// without a committee) is null, as docs/MODEL.md says, so `period is null` finds it. The columns follow the schemas in ReportModel.swift
 /// (checked in debug builds).
 extension ReportModel {
   /// The model as the four tables `facts`, `goals`, `sections` and `reports`.
@@ -43,20 +44,20 @@ extension ReportModel {
     var rowRole = ColumnBuilder(name: "row_role", type: .text, capacity: n)
     // By index, not `for … in`: the values are read in place instead of each fact being copied.
     for i in facts.indices {
-      report.appendText(facts[i].report)
-      section.appendText(facts[i].section)
-      table.appendText(facts[i].table)
-      indicator.appendText(facts[i].indicator)
-      measure.appendText(facts[i].measure)
-      kind.appendText(facts[i].kind.rawValue)
-      period.appendText(facts[i].period)
+      report.appendTextOrNull(facts[i].report)
+      section.appendTextOrNull(facts[i].section)
+      table.appendTextOrNull(facts[i].table)
+      indicator.appendTextOrNull(facts[i].indicator)
+      measure.appendTextOrNull(facts[i].measure)
+      kind.appendTextOrNull(facts[i].kind.rawValue)
+      period.appendTextOrNull(facts[i].period)
       year.appendInteger(facts[i].year)
       value.appendNumber(facts[i].value)
-      unit.appendText(facts[i].unit)
+      unit.appendTextOrNull(facts[i].unit)
       rank.appendInteger(facts[i].rank)
       rankOf.appendInteger(facts[i].rankOf)
       line.appendInteger(facts[i].line)
-      rowRole.appendText(facts[i].rowRole.rawValue)
+      rowRole.appendTextOrNull(facts[i].rowRole.rawValue)
     }
     let columns = [report, section, table, indicator, measure, kind, period, year, value, unit, rank, rankOf, line, rowRole]
     return Self.table("facts", columns, Self.factsSchema)
@@ -71,10 +72,10 @@ extension ReportModel {
     var text = ColumnBuilder(name: "text", type: .text, capacity: n)
     // By index, not `for … in`: the values are read in place instead of each row being copied.
     for i in lines.indices {
-      report.appendText(lines[i].report)
-      section.appendText(lines[i].section)
+      report.appendTextOrNull(lines[i].report)
+      section.appendTextOrNull(lines[i].section)
       line.appendInteger(lines[i].line)
-      text.appendText(lines[i].text)
+      text.appendTextOrNull(lines[i].text)
     }
     return Self.table("lines", [report, section, line, text], Self.linesSchema)
   }
@@ -89,12 +90,12 @@ extension ReportModel {
     var text = ColumnBuilder(name: "text", type: .text, capacity: n)
     var reason = ColumnBuilder(name: "reason", type: .text, capacity: n)
     for u in unread {
-      report.appendText(u.report)
-      section.appendText(u.section)
-      table.appendText(u.table)
+      report.appendTextOrNull(u.report)
+      section.appendTextOrNull(u.section)
+      table.appendTextOrNull(u.table)
       line.appendInteger(u.line)
-      text.appendText(u.text)
-      reason.appendText(u.reason)
+      text.appendTextOrNull(u.text)
+      reason.appendTextOrNull(u.reason)
     }
     return Self.table("unread", [report, section, table, line, text, reason], Self.unreadSchema)
   }
@@ -106,9 +107,9 @@ extension ReportModel {
     var status = ColumnBuilder(name: "status", type: .text, capacity: n)
     var line = ColumnBuilder(name: "line", type: .number, capacity: n)
     for g in goals {
-      report.appendText(g.report)
-      name.appendText(g.name)
-      status.appendText(g.status.rawValue)
+      report.appendTextOrNull(g.report)
+      name.appendTextOrNull(g.name)
+      status.appendTextOrNull(g.status.rawValue)
       line.appendInteger(g.line)
     }
     return Self.table("goals", [report, name, status, line], Self.goalsSchema)
@@ -123,12 +124,12 @@ extension ReportModel {
     var line = ColumnBuilder(name: "line", type: .number, capacity: n)
     var text = ColumnBuilder(name: "text", type: .text, capacity: n)
     for s in sections {
-      report.appendText(s.report)
-      number.appendText(s.number)
-      title.appendText(s.title)
+      report.appendTextOrNull(s.report)
+      number.appendTextOrNull(s.number)
+      title.appendTextOrNull(s.title)
       level.appendInteger(s.level)
       line.appendInteger(s.line)
-      text.appendText(s.text)
+      text.appendTextOrNull(s.text)
     }
     return Self.table("sections", [report, number, title, level, line, text], Self.sectionsSchema)
   }
@@ -155,14 +156,14 @@ extension ReportModel {
     var goalsColumn = ColumnBuilder(name: "goals", type: .number, capacity: n)
     var sectionsColumn = ColumnBuilder(name: "sections", type: .number, capacity: n)
     for r in reports {
-      id.appendText(r.id)
-      title.appendText(r.title)
-      organisation.appendText(r.organisation)
-      committee.appendText(r.committee)
+      id.appendTextOrNull(r.id)
+      title.appendTextOrNull(r.title)
+      organisation.appendTextOrNull(r.organisation)
+      committee.appendTextOrNull(r.committee)
       year.appendInteger(r.year)
-      period.appendText(r.period)
-      kind.appendText(r.kind)
-      source.appendText(r.source)
+      period.appendTextOrNull(r.period)
+      kind.appendTextOrNull(r.kind)
+      source.appendTextOrNull(r.source)
       factsColumn.appendInteger(factCounts.count(of: r.id))
       goalsColumn.appendInteger(goalCounts.count(of: r.id))
       sectionsColumn.appendInteger(sectionCounts.count(of: r.id))
