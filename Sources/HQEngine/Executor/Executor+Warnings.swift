@@ -78,6 +78,8 @@ extension Executor {
       let containing = values.filter { pattern.matches(in: $0) }
       if !containing.isEmpty { return Array(containing.sorted(by: Collation.areInIncreasingOrder).prefix(3)) }
     }
-    return Suggestion.bestMatch(for: text, in: values).map { [$0] } ?? []
+    // A typo is at most two edits away, so only texts of about the same length are measured.
+    let length = text.count
+    return Suggestion.bestMatch(for: text, in: values.lazy.filter { abs($0.count - length) <= 2 }).map { [$0] } ?? []
   }
 }
