@@ -9,8 +9,9 @@
 /// computes a ``SortKey`` per dictionary entry once and then sorts and compares codes through
 /// a rank table (see ``ranks(of:)``).
 ///
-/// Folding for `~` is a different operation: there `å`, `ä`, `ö` are folded to `a`, `a`, `o`
-/// as well, so that `"lakemedel"` finds `Läkemedel` — a search, not an ordering.
+/// Folding for `~` is a different operation, one way only (``FoldPattern``): a plain letter
+/// of the pattern also matches its accented forms, so that `"lakemedel"` finds `Läkemedel`,
+/// while `å`, `ä`, `ö` (and `é`, `ü` …) in the pattern match only themselves.
 public enum Collation {
   /// The primary collation weights of a string: equal for strings that differ only in case
   /// or in accents that Swedish ignores when ordering.
@@ -107,55 +108,9 @@ public enum Collation {
 
   // MARK: Folding for `~`
 
-  /// The text lowercased with every diacritic removed — `å`, `ä`, `ö` included — as UTF-8
-  /// bytes, for `~` and `search`: `fold("Läkemedel") == fold("lakemedel")`.
-  public static func fold(_ text: String) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count)
-    for scalar in text.unicodeScalars {
-      let v = scalar.value
-      if v < 0x80 {
-        let byte = UInt8(v)
-        out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-        continue
-      }
-      if isCombiningMark(v) { continue }
-      if let folded = foldLatin(v) {
-        out.append(contentsOf: folded.utf8)
-        continue
-      }
-      for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-        if let folded = foldLatin(lower.value) {
-          out.append(contentsOf: folded.utf8)
-        } else {
-          out.append(contentsOf: String(lower).utf8)
-        }
-      }
-    }
-    return out
-  }
-
-  /// True when `haystack` contains `needle`; both already folded with ``fold(_:)``.
-  public static func contains(folded haystack: [UInt8], folded needle: [UInt8]) -> Bool {
-    if needle.isEmpty { return true }
-    if needle.count > haystack.count { return false }
-    let first = needle[0]
-    let last = haystack.count - needle.count
-    var i = 0
-    while i <= last {
-      if haystack[i] == first {
-        var j = 1
-        while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-        if j == needle.count { return true }
-      }
-      i += 1
-    }
-    return false
-  }
-
-  /// `fold(haystack)` contains `fold(needle)`.
+  /// `fold(haystack)` contains `fold(needle)`: `~`'s one-way folding (see ``FoldPattern``).
   public static func foldedContains(_ haystack: String, _ needle: String) -> Bool {
-    contains(folded: fold(haystack), folded: fold(needle))
+    FoldPattern(needle).matches(in: haystack)
   }
 
   // MARK: Weights
@@ -207,7 +162,7 @@ public enum Collation {
   }
 
   /// The ASCII base letter of an accented Latin letter other than å ä ö æ ø ü, lowercase.
-  private static func latinBase(_ v: UInt32) -> UInt8? {
+  static func latinBase(_ v: UInt32) -> UInt8? {
     switch v {
     case 0xC0...0xC3, 0xE0...0xE3, 0x100...0x105: return UInt8(ascii: "a")
     case 0xC7, 0xE7, 0x106...0x10D: return UInt8(ascii: "c")
@@ -228,17 +183,4 @@ public enum Collation {
     }
   }
 
-  /// The folded spelling of a non-ASCII Latin letter for `~`, or nil when it has none.
-  private static func foldLatin(_ v: UInt32) -> String? {
-    switch v {
-    case 0xC5, 0xE5, 0xC4, 0xE4: return "a"
-    case 0xD6, 0xF6, 0xD8, 0xF8, 0x150, 0x151: return "o"
-    case 0xC6, 0xE6: return "ae"
-    case 0xDC, 0xFC, 0x170, 0x171: return "u"
-    case 0xDF: return "ss"
-    default:
-      if let base = latinBase(v) { return String(UnicodeScalar(base)) }
-      return nil
-    }
-  }
 }

@@ -77,6 +77,12 @@ public struct ColumnBuilder: Sendable {
     appendedNonNull()
   }
 
+  /// Appends a text, or null when it is empty (an empty cell of the report models is null).
+  @inline(__always)
+  public mutating func appendTextOrNull(_ text: String) {
+    if text.isEmpty { appendNull() } else { appendText(text) }
+  }
+
   /// Appends a number. The column must be a number column.
   public mutating func appendNumber(_ number: Number) {
     precondition(type == .number, "number appended to the \(type.name) column '\(name)'")

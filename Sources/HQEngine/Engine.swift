@@ -22,8 +22,9 @@ import Synchronization
 /// - nulls follow SQL: comparisons with null are null, `where` keeps only true rows,
 ///   aggregates skip nulls (`first`/`last` give the first/last non-null value), `count()`
 ///   counts rows, nulls group together in `by` and never match in `join`;
-/// - `~`, `!~`, `contains`, `startswith`, `endswith` and `search` fold case and diacritics
-///   (`å ä ö` → `a a o`); `==` is exact; `<` and `sort` use Swedish order (``Collation``);
+/// - `~`, `!~` and `search` fold case, dashes, runs of white space and, one way, accents
+///   (``FoldPattern``: `a` in the pattern finds `å`, `å` finds only `å`); `contains`,
+///   `startswith`, `endswith` and `==` are exact; `<` and `sort` use Swedish order (``Collation``);
 /// - `compare`'s `change_pct` is rounded to two decimals; its default keys are described at
 ///   `DefaultKeys` (Checker+Compare.swift);
 /// - groups, distinct rows, compare and pivot keys appear in order of first appearance;

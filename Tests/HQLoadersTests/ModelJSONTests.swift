@@ -54,6 +54,29 @@ import Testing
     #expect(again.lines == original.lines)
   }
 
+  /// Issue 13 item 11: an empty text is written as null (as the tables show it), and a null
+  /// reads back as the empty text, even for a key that must be present.
+  @Test func emptyTextsAreWrittenAsNullAndReadBack() throws {
+    var model = ReportModel()
+    model.reports = [Report(id: "r", title: "T", organisation: "O", year: 2024, period: "", kind: "", source: "s.txt")]
+    model.facts = [Fact(
+      report: "r", section: "", table: "", indicator: "", measure: "", kind: .utfall, year: nil,
+      value: Number(mantissa: 1, scale: 0), unit: "", line: 1)]
+    let json = String(decoding: ModelJSONWriter.encode(model), as: UTF8.self)
+    #expect(json.contains(#""committee": null, "year": 2024, "period": null, "kind": null, "source": "s.txt""#))
+    #expect(json.contains(#"{"report": "r", "section": null, "table": null, "indicator": null, "measure": null, "kind": "utfall", "period": null"#))
+    #expect(!json.contains(#""""#))
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = try dir.write("nulls.json", json)
+    let again = try self.model(path)
+    #expect(again.facts == model.facts)
+    #expect(again.reports == model.reports)
+    let facts = again.factsTable()
+    #expect(facts.column(named: "period")?.isNull(0) == true)
+    #expect(facts.column(named: "indicator")?.isNull(0) == true)
+  }
+
   @Test func exportReplacesAnExistingFileAndLeavesNoTemporaryFile() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }

@@ -60,7 +60,8 @@ import Testing
     #expect(column(facts, "year") == ["2024", "2024", "null", "2017"])
     #expect(column(facts, "rank") == ["null", "16", "null", "null"])
     #expect(column(facts, "kind") == ["utfall", "utfall", "budget", "prognos"])
-    #expect(column(facts, "period") == ["", "", "", "jan–aug"])
+    // An empty text of the model is null (issue 13 item 11).
+    #expect(column(facts, "period") == ["null", "null", "null", "jan–aug"])
   }
 
   @Test func factValuesShareOneScale() {

@@ -62,6 +62,15 @@ struct Evaluator {
     case .contains(let x, let y, let negated):
       let a = try evaluate(x)
       let b = try evaluate(y)
+      if case .scalar(let v) = b, case .column = a {
+        // The pattern is compiled once; each row is matched in place.
+        guard case .text(let needle) = v else { return .scalar(.null) }
+        let pattern = FoldPattern(needle)
+        return try map1(a, type: .bool) { u in
+          guard case .text(let x) = u else { return .null }
+          return .bool(pattern.matches(in: x) != negated)
+        }
+      }
       return try map2(a, b, type: .bool) { u, v in ValueSemantics.contains(u, v, negated: negated) }
     case .call(let f, let args):
       var operands: [Operand] = []

@@ -32,6 +32,7 @@ struct Executor {
       } else if case .filter(let predicate) = stages[i], i + 1 < stages.count, case .count = stages[i + 1] {
         // Counting what a filter keeps needs no gathered columns.
         let kept = try Evaluator(table: table, cancellation: cancellation).selection(predicate).count
+        if kept == 0 { warnAboutMissingTexts(predicate, table) }
         table = countTable(kept, name: table.name)
         i += 2
       } else {
@@ -49,6 +50,7 @@ struct Executor {
     case .filter(let predicate):
       let rows = try evaluator.selection(predicate)
       if rows.count == input.rowCount { return input }
+      if rows.isEmpty { warnAboutMissingTexts(predicate, input) }
       return try input.gathered(rows, cancellation: cancellation)
     case .project(let items):
       var columns: [Column] = []

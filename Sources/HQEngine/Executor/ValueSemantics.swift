@@ -124,12 +124,11 @@ enum ValueSemantics {
     case .length: return args[0].text.map { .int($0.count) } ?? .null
     case .contains, .startswith, .endswith:
       guard let x = args[0].text, let y = args[1].text else { return .null }
-      let hay = Collation.fold(x)
-      let needle = Collation.fold(y)
+      // Exact, unlike `~`: case and accents count.
       switch f {
-      case .contains: return .bool(Collation.contains(folded: hay, folded: needle))
-      case .startswith: return .bool(hay.starts(with: needle))
-      default: return .bool(hay.count >= needle.count && Array(hay.suffix(needle.count)) == needle)
+      case .contains: return .bool(y.isEmpty || x.contains(y))
+      case .startswith: return .bool(x.hasPrefix(y))
+      default: return .bool(x.hasSuffix(y))
       }
     case .substr:
       guard let text = args[0].text, let start = args[1].number?.intValue else { return .null }

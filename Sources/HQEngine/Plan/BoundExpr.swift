@@ -14,7 +14,7 @@ struct BoundExpr: Sendable {
     case not(BoundExpr)
     case arithmetic(ArithmeticOperator, BoundExpr, BoundExpr)
     case comparison(ComparisonOperator, BoundExpr, BoundExpr)
-    /// `~` (or `!~` when negated): contains, folding case and diacritics.
+    /// `~` (or `!~` when negated): contains, folded as ``FoldPattern`` says.
     case contains(BoundExpr, BoundExpr, negated: Bool)
     case and(BoundExpr, BoundExpr)
     case or(BoundExpr, BoundExpr)

@@ -110,10 +110,11 @@ struct JSONObject {
     failure(offset, "missing key '\(key)' in this object; expected \(expected)")
   }
 
-  /// A string; absent or null gives "" unless `required`.
+  /// A string; absent gives "" unless `required`; null gives "" (an empty text is written
+  /// as null, and is null in the tables).
   func text(_ key: String, required: Bool = false) throws(LoadError) -> String {
-    guard let value = values[key], !isNull(value) || required else {
-      if required { throw missing(key, "a string") }
+    guard let value = values[key], !isNull(value) else {
+      if required && values[key] == nil { throw missing(key, "a string") }
       return ""
     }
     guard case .string(let s) = value.kind else {

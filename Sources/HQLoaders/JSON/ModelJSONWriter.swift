@@ -66,6 +66,7 @@ struct JSONOutput {
       string(key)
       raw(": ")
       switch value {
+      case .text(let s) where s.isEmpty: raw("null")  // an empty text is null, as in the tables
       case .text(let s): string(s)
       case .int(let n?): raw(String(n))
       case .int(nil): raw("null")

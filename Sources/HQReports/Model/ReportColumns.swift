@@ -119,7 +119,7 @@ public struct ModelTable<Row: Sendable>: Sendable {
       // By index, not `for … in`: the rows are read in place instead of being copied.
       for i in rows.indices {
         switch column.get(rows[i]) {
-        case .text(let s): builder.appendText(s)
+        case .text(let s): builder.appendTextOrNull(s)
         case .int(let n): builder.appendInteger(n)
         case .number(let n): builder.appendNumber(n)
         }

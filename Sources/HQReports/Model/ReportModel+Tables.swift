@@ -4,7 +4,8 @@ import HQData
 ///
 /// Each table is built column by column with typed appends straight from the model's fields:
 /// no ``Value`` and no row array per row. The columns are declared once, in
-/// ReportColumns.swift.
+/// ReportColumns.swift. An empty text (a fact without a period, a report without a committee)
+/// is null, as docs/MODEL.md says, so `period is null` finds it.
 extension ReportModel {
   /// The model as the four tables `facts`, `goals`, `sections` and `reports`.
   public func tables() -> [Table] {

@@ -31,7 +31,7 @@ extension CompletionProvider {
 /// | after `\|` | stage keywords |
 /// | after `from`, `join` | sources |
 /// | in a stage (`where`, `select`, `by`, `sort`…) | the pipeline's columns and functions |
-/// | inside `"…"` after `column ==`, `~`, `in [` | that column's values, folding case and diacritics |
+/// | inside `"…"` after `column ==`, `~`, `in [` | that column's values, folding case (and accents, one way, as `~`) |
 /// | after `.` at the start | meta commands; after `.load`/`.run`/`.save`/`.output`… file paths |
 enum Completion {
   struct Result: Equatable {
@@ -84,10 +84,10 @@ enum Completion {
     case .value(nil, _, _), .nothing:
       words = []
     }
-    let typed = Collation.fold(context.prefix)
+    let typed = FoldPattern(context.prefix)
     let matches = unique(words.filter { word in
       let bare = word.hasPrefix("`") ? String(word.dropFirst()) : word
-      return Collation.fold(bare).starts(with: typed)
+      return typed.isPrefix(of: bare)
     })
     if matches.count == 1, let only = matches.first, only.hasSuffix("(") || only.hasSuffix("`") && context.prefixIsBackquoted {
       suffix = ""
@@ -174,7 +174,7 @@ enum Completion {
   /// True when `typed` matches the start of `candidate` once case and diacritics are folded,
   /// so `lak` may be replaced by `Läk`.
   static func folds(_ typed: String, toPrefixOf candidate: String) -> Bool {
-    Collation.fold(candidate).starts(with: Collation.fold(typed)) && Collation.fold(typed).count <= Collation.fold(candidate).count
+    FoldPattern(typed).isPrefix(of: candidate)
   }
 
   /// Candidates laid out in columns that fit `width`, as shells list them.

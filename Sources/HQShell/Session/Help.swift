@@ -31,7 +31,7 @@ enum Help {
     Page(topic: "union", kind: "stage", text: "Adds the rows of another source, columns matched by name (missing ones empty): `union SOURCE`.", example: "let a = from goals | where status == \"helt\"\nfrom goals | where status == \"delvis\" | union a"),
     Page(topic: "unpivot", kind: "stage", text: "Turns columns into rows: `unpivot col, … into NAME, VALUE`; NAME is a number when every column name is one.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | pivot year by indicator | unpivot `2023`, `2024` into year, value"),
     Page(topic: "let", kind: "statement", text: "Binds a pipeline to a name usable as a source for the rest of the session: `let NAME = PIPELINE`; or defines a function usable in every expression: `let NAME(PARAM, …) = EXPR`.", example: "let costs = from facts | where kind == \"utfall\"\nlet pct(a, b) = round(a / b * 100, 1)\nfrom costs | select indicator, p = pct(value, 1000)"),
-    Page(topic: "search", kind: "source", text: "The report lines that contain the text (case and diacritics folded), with report, section and line: `search \"text\"`.", example: "search \"tillgänglighet\" | take 5"),
+    Page(topic: "search", kind: "source", text: "The report lines that contain the text (folded as `~` folds: case, dashes, white space, accents one way), with report, section and line: `search \"text\"`.", example: "search \"tillgänglighet\" | take 5"),
   ]
 
   static let functions: [Page] = [

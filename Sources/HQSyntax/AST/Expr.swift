@@ -74,7 +74,7 @@ public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
   case lessOrEqual = "<="
   case greater = ">"
   case greaterOrEqual = ">="
-  /// `~`: the left text contains the right text, folding case and diacritics.
+  /// `~`: the left text contains the right text, folded as `FoldPattern` says.
   case contains = "~"
   /// `!~`: the left text does not contain the right text (folding as `~`).
   case notContains = "!~"
