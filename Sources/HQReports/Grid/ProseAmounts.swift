@@ -50,11 +50,10 @@ enum ProseAmounts {
       guard money || percent else { continue }
       // The period a sentence of the paragraph named (`under första halvåret`) goes on for the
       // sentences after it that name none (`Sjukfrånvaro för hela kommunen är 7,3 %`).
-      var paragraphPeriod: String?
-      for sentence in sentences(paragraph, lines) {
-        defer {
-          if percent, let named = period(named: sentence) { paragraphPeriod = named }
-        }
+      // (Looked for only when a percentage needs it: the sentences before it, nearest first.)
+      let paragraphSentences = sentences(paragraph, lines)
+      for (sentenceIndex, sentence) in paragraphSentences.enumerated() {
+        let paragraphPeriod = { paragraphSentences[..<sentenceIndex].reversed().lazy.compactMap { period(named: $0) }.first }
         let statesMoney = money && mayHoldAmount(sentence)
         let statesPercent = percent && !statesMoney && mayHoldPercentage(sentence)
         guard statesMoney || statesPercent else { continue }
@@ -220,7 +219,7 @@ enum ProseAmounts {
   /// varit 6,8%`): its subject names it; nil when the clause states no such thing, states two
   /// numbers, compares, plans or forecasts, or does not say for which period in a report of
   /// part of the year.
-  private static func percentFact(_ words: [Word], _ context: GridContext, paragraphPeriod: String?) -> Fact? {
+  private static func percentFact(_ words: [Word], _ context: GridContext, paragraphPeriod: () -> String?) -> Fact? {
     var found: [(index: Int, number: SwedishNumber)] = []
     var numbers = 0
     for k in words.indices where hasDigit(words[k].text) {
@@ -250,7 +249,7 @@ enum ProseAmounts {
     guard years.count <= 1 else { return nil }
     // The period the clause names, else one the paragraph named before it; in a report of part
     // of the year, an undated one is not read.
-    guard let period = period(named: words) ?? paragraphPeriod ?? (context.reportPeriod == "helår" ? "helår" : nil) else {
+    guard let period = period(named: words) ?? paragraphPeriod() ?? (context.reportPeriod == "helår" ? "helår" : nil) else {
       return nil
     }
     // The subject without the period it names (`Sjukfrånvaron under första halvåret`).
