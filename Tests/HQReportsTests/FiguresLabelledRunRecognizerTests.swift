@@ -35,6 +35,21 @@ import Testing
   /// caption without a year (the report's year is used), and a lone number under one label
   /// (left alone). Lines that end between words keep their trailing space, as the extraction
   /// writes them.
+  /// A line of years under lines of text is a table's header (`Bokslut Bokslut` / `2029 2030`),
+  /// never a figure's values.
+  @Test func aLineOfYearsHoldsNoValues() {
+    let text = FigureFixtures.text("""
+      Stadens bokslut
+
+      Not 7 Fordringar, tkr
+      Bokslut Bokslut
+      2029 2030
+      Kundfordringar 41,0 45,5
+      """, year: 2030)
+    let context = FigureFixtures.run(LabelledRunRecognizer(), on: text)
+    #expect(context.facts.isEmpty)
+  }
+
   @Test func readsASyntheticFigureWithUnitsAndAnotherCount() {
     let text = FigureFixtures.text("""
       Nyckeltal i korthet

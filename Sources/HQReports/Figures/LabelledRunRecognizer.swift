@@ -15,7 +15,8 @@ import HQData
 ///     2 381 640 98 712 196 465 17 796
 ///
 /// Rules:
-/// - The numbers line holds numbers only (no label words) and is not claimed.
+/// - The numbers line holds numbers only (no label words), not years only (`2020 2021` heads
+///   columns), and is not claimed.
 /// - Above it, label lines are gathered upwards, with up to two blank lines between them, until
 ///   a line that ends in a number (a caption such as `Produktion under 2024`), a bullet, a
 ///   sentence (ending in `.` or longer than 60 characters), a claimed line, or twelve lines. A
@@ -74,6 +75,8 @@ struct LabelledRunRecognizer: LineStartRecognizer {
     guard !words.isEmpty, NumberRun.trailingRunStart(words) == 0 else { return nil }
     let atoms = NumberRun.atoms(words, from: 0)
     guard atoms.first?.firstWord == 0 else { return nil }
+    // A line of years only (`2020 2021`) heads columns; it holds no values.
+    if words.allSatisfy({ Vocabulary.year(in: $0.text) != nil && $0.text.count == 4 }) { return nil }
     return atoms
   }
 
