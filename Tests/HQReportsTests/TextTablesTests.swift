@@ -363,6 +363,42 @@ import Testing
     #expect(facts.count == 8)
   }
 
+  /// Under a stub line of its own and a header with a footnote year, a table of counts and
+  /// shares keeps its rows' units (`Antal …` → `st`), never the document's `mnkr`.
+  @Test func aTableOfCountsUnderAStubLineKeepsItsRowsUnits() {
+    let (facts, _) = Self.read("""
+      Alla belopp i miljoner kronor (mnkr) om inget annat anges.
+
+      Bemanning
+      Namn
+      Utfall jan–jun 2028 Utfall jan–jun 2029 Utfall jan–jun 2030 Utfall jan–jun 20311
+      Antal månadsanställda 318 322 329 331
+      Korttidsfrånvaro (%) 3,1 3,4 3,2 3,3
+      Antal timavlönade 41,5 44,0 39,8 40,2
+      1) Från och med detta år räknas även vikarier.
+      """, title: "Servicenämndens delårsrapport augusti 2031")
+    #expect(facts.filter { $0.indicator == "Antal månadsanställda" }.map(\.unit) == ["st", "st", "st", "st"])
+    #expect(facts.filter { $0.indicator == "Antal timavlönade" }.map(\.value) == ["41.5", "44.0", "39.8", "40.2"].map(Self.n))
+    #expect(!facts.contains { $0.unit == "mnkr" })
+  }
+
+  /// A table whose header the older column reader cannot match to its columns (`Bemanning` taken
+  /// for a one-column header over rows of three numbers) leaves its rows in `unread` with the
+  /// reason: never dropped in silence, and never `318 322 329` joined into one number.
+  @Test func aHeaderThatMatchesNoColumnsLeavesItsRowsUnread() {
+    let (facts, unread) = Self.read("""
+      Bemanning
+      Namn
+      Utfall jan–jun 2029 Utfall jan–jun 2030 Utfall jan–jun 20311
+      Antal månadsanställda 318 322 329
+      Antal timavlönade 41,5 44,0 39,8
+      """, title: "Servicenämndens delårsrapport augusti 2031")
+    #expect(!facts.contains { $0.indicator.hasPrefix("Antal") })
+    let rows = unread.filter { $0.text.hasPrefix("Antal") }
+    #expect(rows.map(\.text) == ["Antal månadsanställda 318 322 329", "Antal timavlönade 41,5 44,0 39,8"])
+    #expect(rows.allSatisfy { $0.reason.contains("header") })
+  }
+
   /// A form feed glued to the first line of a page (as `pdftotext` writes a page break) is no
   /// part of that line's words: a caption after it still names the table and its unit.
   @Test func aCaptionAfterAFormFeed() {

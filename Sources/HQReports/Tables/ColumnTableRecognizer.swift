@@ -256,6 +256,14 @@ struct TableScan {
       context.warnings.append(IngestWarning(
         file: text.source, line: start + 1,
         message: "table with \(columns) columns of numbers has a header of \(header.count) cells; left unread"))
+      // Nothing is dropped in silence: the rows go to `unread` with the reason.
+      for row in collected.rows {
+        context.unread.append(UnreadNumber(
+          report: text.reportID, section: text.sectionTitles.indices.contains(row.valueLine) ? text.sectionTitles[row.valueLine] : "",
+          table: "", line: row.valueLine + 1, text: TextLines.clean(lines[row.valueLine]),
+          reason: "the table's header (\(header.count) cells) could not be matched to its \(columns) columns"))
+      }
+      context.claim(collected.rows.map(\.valueLine))
       return collected.end
     }
     // Where the header's lines spread over the columns by the rules every table reader shares

@@ -57,8 +57,32 @@ extension TableScan {
       }
     }
 
+    // A row whose label ends in a decimal number (`Antal timavlönade 41,5 44,0` read for one
+    // column) holds more numbers than the header has columns: the columns are not known, and
+    // a row's groups joined into one number (`318 322 329`) would be a wrong value.
+    if rows.count >= 2, !layout.measures.allSatisfy(\.isEmpty), readings.contains(where: { reading in
+      guard let last = reading.label.split(ascii: " ").last else { return false }
+      return last.contains(",") && SwedishNumber.parse(String(last)) != nil
+    }) {
+      for row in rows {
+        context.unread.append(UnreadNumber(
+          report: text.reportID, section: section(row.valueLine), table: "", line: row.valueLine + 1,
+          text: text.cleaned[row.valueLine], reason: "the rows hold more numbers than the header has columns (\(columns))"))
+      }
+      return
+    }
+
     let thousands = meanings.allSatisfy(\.unitFromDocument) && text.documentUnit == "mnkr"
       && proseQuotesInMillions(readings.flatMap(\.numbers), near: rows[0].valueLine)
+    // The grid reader's unit rules (``GridReading``): a row label's unit (`Antal …` → `st`), and
+    // no document unit for a row naming a measure or in a table of measures.
+    let rowLabels = zip(rows, readings).map { row, reading in
+      FigureText.splitUnit(Self.cleanLabel(LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)]))).0
+    }
+    let ofMeasures = rowLabels.contains { label in
+      let unit = GridReading.unit(ofLabel: label)
+      return !unit.isEmpty && !GridReading.moneyUnits.contains(unit)
+    }
 
     for (index, row) in rows.enumerated() {
       let reading = readings[index]
@@ -130,8 +154,10 @@ extension TableScan {
           if labelKind == nil { labelKind = .some(ColumnMeaning.kind(of: SimpleText.lowercased(indicator))) }
           kind = (labelKind ?? nil) ?? .värde
         }
+        let rowUnit = labelUnit.isEmpty ? GridReading.unit(ofLabel: label) : labelUnit
+        let documentOnly = meaning.unitFromDocument && (ofMeasures || Vocabulary.namesMeasure(label))
         let unit = !number.unit.isEmpty
-          ? number.unit : (!labelUnit.isEmpty ? labelUnit : (thousands ? "tkr" : meaning.unit))
+          ? number.unit : (!rowUnit.isEmpty ? rowUnit : (thousands ? "tkr" : (documentOnly ? "" : meaning.unit)))
         context.facts.append(Fact(
           report: text.reportID, section: section(row.valueLine), table: name, indicator: indicator,
           measure: meaning.measure, kind: kind, period: meaning.period, year: meaning.year,
