@@ -4,13 +4,13 @@
 For each size it times, on one generated facts.csv:
   load      read the CSV into the system (hq: `hq --load facts.csv`; sqlite3: `.import` into
             an in-memory table with declared types; DuckDB: CREATE TABLE AS read_csv)
-  Q1..Q4    each query as its own run, including the load (hq is a command that loads per run)
+  Q1..Q5    each query as its own run, including the load (hq is a command that loads per run)
 and start-up: `hq -c` on the bundled reports against `sqlite3 :memory: 'select 1'`.
 
 hq and sqlite3 are timed as whole processes (wall clock, peak RSS from /usr/bin/time).
 DuckDB runs in a Python subprocess and is timed inside it (from connect to the fetched
 result), so Python's own start-up is not charged to DuckDB; its peak RSS includes Python's.
-Results of Q1 and Q4 (counts) must agree across systems, or the run is marked.
+Results of Q1 and Q4 (counts) and Q5 (three numbers) must agree across systems, or the run is marked.
 """
 import argparse
 import json
@@ -52,6 +52,13 @@ QUERIES = {
         "hq": 'from facts | where indicator ~ "vård" | count',
         "sql": "SELECT count(*) FROM facts WHERE indicator LIKE '%vård%';",
         "duckdb": "SELECT count(*) FROM facts WHERE indicator ILIKE '%vård%';",
+    },
+    "Q5": {
+        "what": "window: lag and rank by indicator sort year, summarized",
+        "hq": "from facts | derive prev = lag(value), r = rank() by indicator sort year "
+              "| summarize n = count(), prevs = count(prev), ranks = sum(r)",
+        "sql": "SELECT count(*) AS n, count(prev) AS prevs, sum(r) AS ranks FROM (SELECT lag(value) OVER w AS prev, "
+               "rank() OVER w AS r FROM facts WINDOW w AS (PARTITION BY indicator ORDER BY year));",
     },
 }
 

@@ -1,6 +1,7 @@
 """Renders the benchmark results as docs/PERFORMANCE.md (called by bench.py)."""
 import datetime
 import os
+import re
 
 TOOLS = os.path.dirname(os.path.abspath(__file__))
 
@@ -54,6 +55,13 @@ def size_section(rows, size, queries):
         agree = len(set(counts.values())) == 1 and None not in counts.values()
         checks.append("- %s counts: hq %s, sqlite3 %s, DuckDB %s — %s" % (
             step, counts["hq"], counts["sqlite3"], counts["duckdb"], "agree" if agree else "**DISAGREE**"))
+    if "Q5" in queries:
+        lasts = {system: tuple(x.strip('"') for x in re.split(r"[,|]", (res[system]["Q5"]["out"].splitlines() or [""])[-1]))
+                 for system in ("hq", "sqlite3", "duckdb")}
+        agree = len(set(lasts.values())) == 1
+        checks.append("- Q5 n, count(prev), sum(rank): hq %s, sqlite3 %s, DuckDB %s — %s" % (
+            " ".join(lasts["hq"]), " ".join(lasts["sqlite3"]), " ".join(lasts["duckdb"]),
+            "agree" if agree else "**DISAGREE**"))
     for step in ("Q2", "Q3"):
         tops = {system: (res[system][step]["out"].splitlines() or [""]) for system in ("hq", "sqlite3", "duckdb")}
         hq_top = tops["hq"][1] if len(tops["hq"]) > 1 else (tops["hq"][0] if tops["hq"] else "")
