@@ -399,6 +399,23 @@ import Testing
     #expect(rows.allSatisfy { $0.reason.contains("header") })
   }
 
+  /// In layout text, a label ending in a preposition goes on on the next line even when that
+  /// line starts with a capital (`Hushåll med bistånd enligt` / `SoL, antal`).
+  @Test func aLayoutLabelEndingInAPrepositionGoesOn() {
+    let (facts, _) = Self.read([
+      "Volymer",
+      "                                  Utfall   Utfall",
+      "                                    2030     2031",
+      "Hushåll med bistånd enligt           512      498",
+      "SoL, antal",
+      "Ärenden om vräkning, antal            17       21",
+    ].joined(separator: "\n"))
+    let households = facts.filter { $0.indicator.hasPrefix("Hushåll") }
+    #expect(households.map(\.indicator) == ["Hushåll med bistånd enligt SoL, antal", "Hushåll med bistånd enligt SoL, antal"])
+    #expect(households.map(\.value) == ["512", "498"].map(Self.n))
+    #expect(households.allSatisfy { $0.unit == "st" })
+  }
+
   /// A form feed glued to the first line of a page (as `pdftotext` writes a page break) is no
   /// part of that line's words: a caption after it still names the table and its unit.
   @Test func aCaptionAfterAFormFeed() {

@@ -127,7 +127,8 @@ enum HeaderWords {
   /// True when a line of text alone goes on with the label above rather than naming a group of
   /// the rows below: it starts in lower case (`sjukvårdsnämnden`, `kr/inv`), with a parenthesis
   /// (`(enkät åk 5)`) or with a number followed by a lower-case word (`60 dagar eller mer
-  /// (%)`); or the label above ends in a hyphen, a comma, `&` or a little word (`och`, `för`).
+  /// (%)`); or the label above ends in a hyphen, a comma, `&` or a little word (`och`, `för`,
+  /// `enligt`: ``labelGoesOnAfter``).
   static func continuesLabel(_ previous: String, with next: String) -> Bool {
     guard let first = next.first else { return false }
     if first.isLowercase || first == "(" { return true }
@@ -140,8 +141,15 @@ enum HeaderWords {
     let last = previous.trimmingSpaces
     let lastWord = last.split(ascii: " ").last.map { $0.lowercased() } ?? ""
     return last.hasSuffix("-") || last.hasSuffix(",") || last.hasSuffix("&")
-      || ["och", "o", "samt", "av", "för", "i", "till", "med"].contains(lastWord)
+      || Self.labelGoesOnAfter.contains(lastWord)
   }
+
+  /// Words no label ends with: the label goes on on the next line (`Personer med insats enligt`
+  /// / `LSS, antal`).
+  static let labelGoesOnAfter: Set<String> = [
+    "och", "o", "samt", "av", "för", "i", "till", "med", "enligt", "per", "inom", "om", "på", "vid", "mot", "från", "hos",
+    "utan", "över", "bland", "eller",
+  ]
 
   /// How `next` continues `previous` when both are pieces of one cell.
   static func joint(_ previous: String, _ next: String, words: DocumentWords?) -> LineJoining.Joint {
