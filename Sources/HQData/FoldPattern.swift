@@ -197,7 +197,8 @@ public struct FoldPattern: Sendable, Hashable {
     default:
       guard let s = Unicode.Scalar(v) else { return v }
       let mapped = s.properties.lowercaseMapping.unicodeScalars
-      return mapped.count == 1 ? mapped.first!.value : v
+      guard mapped.count == 1, let only = mapped.first else { return v }
+      return only.value
     }
   }
 

@@ -76,19 +76,17 @@ extension TableScan {
       && proseQuotesInMillions(readings.flatMap(\.numbers), near: rows[0].valueLine)
     // The grid reader's unit rules (``GridReading``): a row label's unit (`Antal …` → `st`), and
     // no document unit for a row naming a measure or in a table of measures.
-    let rowLabels = zip(rows, readings).map { row, reading in
-      FigureText.splitUnit(Self.cleanLabel(LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)]))).0
+    let splitLabels = zip(rows, readings).map { row, reading in
+      FigureText.splitUnit(Self.cleanLabel(LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)])))
     }
-    let ofMeasures = rowLabels.contains { label in
+    let ofMeasures = splitLabels.map(\.0).contains { label in
       let unit = GridReading.unit(ofLabel: label)
       return !unit.isEmpty && !GridReading.moneyUnits.contains(unit)
     }
 
     for (index, row) in rows.enumerated() {
       let reading = readings[index]
-      var pieces = row.labelLines.map { Substring(lines[$0]) }
-      pieces.append(Substring(reading.label))
-      var (label, labelUnit) = FigureText.splitUnit(Self.cleanLabel(LineJoining.join(pieces)))
+      var (label, labelUnit) = splitLabels[index]
       if label.isEmpty, columns == 1, rows.count > 1 {
         // A lone number with no label in a one-column table (a chart's tick): not a fact.
         context.unread.append(UnreadNumber(
