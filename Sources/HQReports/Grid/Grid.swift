@@ -89,6 +89,10 @@ struct GridRow: Sendable, Hashable {
   var unreadReason: String?
   /// The row's text as printed, for `unread`.
   var printed: String = ""
+  /// For a row holding fewer numbers than the table has columns (unread), its numbers when
+  /// they read in one way, for a note under the table naming the years it lacks to place
+  /// (``ColumnNotes``); nil otherwise.
+  var shortCells: [GridCell]?
 
   /// True when the row holds no number: a label standing over the rows below it.
   var isLabelOnly: Bool { unreadReason == nil && cells.allSatisfy { $0 == nil } }

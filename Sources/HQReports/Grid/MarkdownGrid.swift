@@ -426,7 +426,8 @@ struct MarkdownGrid {
         gridRows.append(GridRow(
           label: label, line: row.line, cells: [],
           unreadReason: "the row does not hold one number for each of the \(count) columns; which are missing is not shown",
-          printed: printed))
+          printed: printed,
+          shortCells: RunReading.shortReading(run, below: count)?.numbers.map { GridCell(text: text(of: $0)) }))
       }
     }
     let header = HeaderSpan.singles(spread?.columns ?? [])

@@ -482,8 +482,9 @@ struct TextTables {
         continue
       }
       if furniture.contains(i) || Self.isComment(text) || text.hasPrefix("```") || isPageNumber(text) {
-        // The blank lines around a page break are no gap in the table.
-        if Self.isComment(text) { blanks = 0 }
+        // The blank lines around a page break (its marker, running header or footer, page
+        // number) are no gap in the table.
+        blanks = 0
         i += 1
         continue
       }
@@ -589,6 +590,9 @@ struct TextTables {
         row.unreadReason = "the digits can be grouped into \(header.columns) numbers in more than one way"
       case .impossible:
         row.unreadReason = "the row does not hold one number for each of the \(header.columns) columns; which are missing is not shown"
+        if !noteFirst, let short = RunReading.shortReading(run, below: header.columns) {
+          row.shortCells = cells(run, count: short.count, columns: short.count, from: 0)?.compactMap { $0 }
+        }
       }
       rows.append(row)
       used.append(i)

@@ -188,6 +188,33 @@ enum Vocabulary {
 
   static func isAbbreviation(_ word: some StringProtocol) -> Bool { abbreviations.contains(word.lowercased()) }
 
+  // MARK: Notes under tables (``ColumnNotes``)
+
+  /// Phrases of a note saying a year's values are not in the table (lower case).
+  static let absencePhrases = [
+    "publiceras", "redovisas senare", "finns ännu inte", "finns inte", "finns ej", "saknas", "genomfördes inte",
+    "genomfördes ej", "genomfördes inga", "har inte genomförts", "ej genomförts", "mättes inte", "mäts inte",
+    "inte tillgänglig", "ej tillgänglig", "inte klar", "ej klar", "ingen mätning", "inga mätningar",
+  ]
+  /// Words after which a note gives a cause (`pga pandemin`): not what the note is about.
+  static let causeWords = ["pga", "p.g.a.", "på grund av", "eftersom", "beroende på", "med anledning av"]
+  /// Words of a note that name no topic: a note of only these is about every row.
+  static let noteFillerWords: Set<String> = [
+    "utfall", "utfallet", "uppgift", "uppgifter", "uppgiften", "värde", "värden", "värdet", "data", "siffror",
+    "statistik", "statistiken", "resultat", "resultaten", "mätning", "mätningen", "mätningar", "nyckeltal", "mått",
+    "måtten", "året", "åren", "samtliga", "alla", "vissa", "några", "ännu", "ingen", "inga", "inte", "under", "senare",
+    "efter", "från", "till", "eller", "samt", "detta", "dessa", "tabellen", "tabell", "kolumnen", "kommer", "vecka",
+  ]
+  /// The row-label stems a note's topic word covers: what a Swedish school report derives from
+  /// grades and national tests (`meritvärde`, `behöriga`, `kunskapskraven` are grade measures).
+  static let noteTopicStems: [String: [String]] = [
+    "betyg": ["betyg", "meritvärde", "kunskapskrav", "behörig", "målen i alla ämnen", "målen i samtliga ämnen"],
+    "betygen": ["betyg", "meritvärde", "kunskapskrav", "behörig", "målen i alla ämnen", "målen i samtliga ämnen"],
+    "prov": ["prov"],
+    "proven": ["prov"],
+    "nationella": [],
+  ]
+
   /// Words naming a balance at the end of the year (`Fond UB 2025`, `Utgående balans`).
   static let closingBalanceWords: Set<String> = ["ub", "utgående"]
 
