@@ -41,23 +41,31 @@ enum ColumnNotes {
   /// The most lines under a table read for its notes.
   static let maxNoteLines = 4
 
-  /// Places the grid's short rows by the notes under it.
-  static func place(_ grid: inout Grid, lines: [String], context: GridContext) {
-    guard grid.rows.contains(where: { $0.shortCells != nil }), let last = grid.lines.max() else { return }
+  /// Places the grid's short rows by the notes under it, then by the changes the prose states
+  /// (`changes`, worked out once per report when first needed).
+  static func place(_ grid: inout Grid, lines: [String], context: GridContext, changes: inout [StatedChange]?) {
+    guard grid.rows.contains(where: { !$0.shortReadings.isEmpty && $0.unreadReason != nil }), let last = grid.lines.max()
+    else { return }
     let years = columnYears(grid)
     guard !years.isEmpty else { return }
     let notes = self.notes(after: last, lines: lines, context: context)
-    guard !notes.isEmpty else { return }
-    for r in grid.rows.indices {
-      guard let short = grid.rows[r].shortCells, grid.rows[r].unreadReason != nil,
-        let columns = placement(of: short.count, label: grid.rows[r].label, notes: notes, years: years)
+    for r in grid.rows.indices where !notes.isEmpty && grid.rows[r].unreadReason != nil {
+      guard let reading = grid.rows[r].shortReadings.first, reading.isOnlyReading, grid.rows[r].shortReadings.count == 1,
+        let columns = placement(of: reading.cells.count, label: grid.rows[r].label, notes: notes, years: years)
       else { continue }
-      var cells = [GridCell?](repeating: nil, count: grid.columnCount)
-      for (k, c) in columns.enumerated() { cells[c] = short[k] }
-      grid.rows[r].cells = cells
-      grid.rows[r].unreadReason = nil
-      grid.rows[r].shortCells = nil
+      fill(&grid.rows[r], reading, columns: columns, count: grid.columnCount)
     }
+    guard grid.rows.contains(where: { !$0.shortReadings.isEmpty && $0.unreadReason != nil }) else { return }
+    if changes == nil { changes = statedChanges(in: lines) }
+    if let changes, !changes.isEmpty { placeByChanges(&grid, changes, years: years) }
+  }
+
+  static func fill(_ row: inout GridRow, _ reading: ShortReading, columns: [Int], count: Int) {
+    var cells = [GridCell?](repeating: nil, count: count)
+    for (k, c) in columns.enumerated() { cells[c] = reading.cells[k] }
+    row.cells = cells
+    row.unreadReason = nil
+    row.shortReadings = []
   }
 
   /// The year of each value column, when every column names exactly one and no two the same;
@@ -144,33 +152,56 @@ enum ColumnNotes {
     for cause in Vocabulary.causeWords {
       if let range = wordRange(of: cause, in: lowered) { lowered = String(lowered[..<range.lowerBound]) }
     }
-    guard Vocabulary.absencePhrases.contains(where: { ByteSearch.contains(lowered, $0) }) else { return nil }
     let words = lowered.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." || $0 == ";" || $0 == ":" })
+    guard let absence = absence(in: words) else { return nil }
     var years = Set<Int>()
-    var stems: [String] = []
-    var named = false
     for (k, word) in words.enumerated() {
-      if let range = yearRange(word) {
-        // `v48 2024`, `vecka 48 2024`, `i november 2024`, `den 30 november 2024`: a date.
-        let before = k > 0 ? words[k - 1] : ""
-        if isDateWord(before) || k > 1 && Int(before) != nil && isDateWord(words[k - 2]) { continue }
-        years.formUnion(range)
-        continue
-      }
-      let w = Vocabulary.letters(word)
-      guard w.count >= 4, !Vocabulary.noteFillerWords.contains(w),
-        !Vocabulary.absencePhrases.contains(where: { ByteSearch.contains($0, w) })
-      else { continue }
-      named = true
-      stems.append(contentsOf: Vocabulary.noteTopicStems[w] ?? [stem(w)])
+      guard let range = yearRange(word) else { continue }
+      // `v48 2024`, `vecka 48 2024`, `i november 2024`, `den 30 november 2024`: a date.
+      let before = k > 0 ? words[k - 1] : ""
+      if isDateWord(before) || k > 1 && Int(before) != nil && isDateWord(words[k - 2]) { continue }
+      years.formUnion(range)
     }
     guard !years.isEmpty else { return nil }
-    return Note(years: years, stems: stems, everyRow: !named)
+    // The topic: the words before the phrase (`Utfall för nationella prov … publiceras`), else
+    // those right after it up to a preposition (`genomfördes inte nationella prov`; not `i
+    // årsredovisningen`, `av SCB`: where, not what).
+    var topic = words[..<absence.lowerBound].filter(isTopicWord)
+    if topic.isEmpty {
+      topic = words[absence.upperBound...].prefix { !Vocabulary.notePrepositions.contains(String($0)) && yearRange($0) == nil }
+        .filter(isTopicWord)
+    }
+    let stems = topic.flatMap { word -> [String] in
+      let w = Vocabulary.letters(word)
+      return Vocabulary.noteTopicStems[w] ?? [stem(w)]
+    }
+    return Note(years: years, stems: stems, everyRow: topic.isEmpty)
   }
 
-  /// A word's stem for finding it in row labels: its first letters, without an inflection.
+  /// The words of the first phrase of absence in `words` (``Vocabulary/absencePhrases``).
+  static func absence(in words: [Substring]) -> Range<Int>? {
+    for k in words.indices {
+      for phrase in Vocabulary.absencePhrases {
+        let parts = phrase.split(separator: " ")
+        if k + parts.count <= words.count, zip(words[k...], parts).allSatisfy({ $0 == $1 }) { return k..<(k + parts.count) }
+      }
+    }
+    return nil
+  }
+
+  /// A word that may name what a note is about: four letters at least, no generic word.
+  static func isTopicWord(_ word: Substring) -> Bool {
+    let w = Vocabulary.letters(word)
+    return w.count >= 4 && !Vocabulary.noteFillerWords.contains(w)
+  }
+
+  /// A word's stem for finding it in row labels: without its inflection (`simkunnighet` →
+  /// `simkunnig`, `badmätningar` → `badmätning`), four letters at least.
   static func stem(_ word: String) -> String {
-    String(word.prefix(max(4, word.count - 2)))
+    for suffix in Vocabulary.inflectionSuffixes where word.hasSuffix(suffix) && word.count - suffix.count >= 4 {
+      return String(word.dropLast(suffix.count))
+    }
+    return word
   }
 
   /// `2024`, `2020-2021`, `2020–2021`: the years a word names; nil for any other word.

@@ -89,13 +89,23 @@ struct GridRow: Sendable, Hashable {
   var unreadReason: String?
   /// The row's text as printed, for `unread`.
   var printed: String = ""
-  /// For a row holding fewer numbers than the table has columns (unread), its numbers when
-  /// they read in one way, for a note under the table naming the years it lacks to place
-  /// (``ColumnNotes``); nil otherwise.
-  var shortCells: [GridCell]?
+  /// For an unread row that may hold fewer numbers than the table has columns, the ways its
+  /// numbers read as fewer (``RunReading/shortReadings(_:below:)``), for a note under the table
+  /// or a change the prose states to place (``ColumnNotes``); empty otherwise.
+  var shortReadings: [ShortReading] = []
 
   /// True when the row holds no number: a label standing over the rows below it.
   var isLabelOnly: Bool { unreadReason == nil && cells.allSatisfy { $0 == nil } }
+}
+
+/// One way an unread row's numbers read as fewer than the table's columns.
+struct ShortReading: Sendable, Hashable {
+  var cells: [GridCell]
+  var numbers: [SwedishNumber]
+  /// True when no other count of numbers below the columns reads at all (`84,1 %  85,3 %
+  /// 80,1 %`); false for a grouping of digits settled only by the numbers' magnitude
+  /// (`135 349 136 691 127 000` as 135 349 and 136 691…), which only a stated change confirms.
+  var isOnlyReading: Bool
 }
 
 /// One cell of a ``GridRow``: its text as printed (`-4 282,7`, `5,8 %`, `-`), not yet parsed.

@@ -414,6 +414,11 @@ struct MarkdownGrid {
           printed: printed))
         continue
       }
+      let shortReadings = {
+        RunReading.shortReadings(run, below: count).map { reading in
+          ShortReading(cells: reading.numbers.map { GridCell(text: text(of: $0)) }, numbers: reading.numbers, isOnlyReading: reading.only)
+        }
+      }
       switch RunReading.read(run, count: count) {
       case .unique(let numbers):
         gridRows.append(GridRow(
@@ -421,13 +426,13 @@ struct MarkdownGrid {
       case .ambiguous:
         gridRows.append(GridRow(
           label: label, line: row.line, cells: [],
-          unreadReason: "the digits can be grouped into \(count) numbers in more than one way", printed: printed))
+          unreadReason: "the digits can be grouped into \(count) numbers in more than one way", printed: printed,
+          shortReadings: shortReadings()))
       case .impossible:
         gridRows.append(GridRow(
           label: label, line: row.line, cells: [],
           unreadReason: "the row does not hold one number for each of the \(count) columns; which are missing is not shown",
-          printed: printed,
-          shortCells: RunReading.shortReading(run, below: count)?.numbers.map { GridCell(text: text(of: $0)) }))
+          printed: printed, shortReadings: shortReadings()))
       }
     }
     let header = HeaderSpan.singles(spread?.columns ?? [])

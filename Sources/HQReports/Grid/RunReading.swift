@@ -205,23 +205,39 @@ enum RunReading {
     return between.allSatisfy { $0 == " " || $0 == "\u{00A0}" } ? between.count : 0
   }
 
-  /// The numbers of a run that reads as fewer than `count` numbers in exactly one way and as
-  /// no other count below `count` at all (`84,1 %  85,3 %  80,1 %  77,3 %` under five
-  /// columns); nil when there is no such reading (`135 349 136 691` reads as one, two or
-  /// three numbers).
-  static func shortReading(_ run: Run, below count: Int) -> (count: Int, numbers: [SwedishNumber])? {
-    guard count > 1, !run.atoms.isEmpty, run.leadingEmpty == 0, !run.innerEmpty else { return nil }
-    var found: (count: Int, numbers: [SwedishNumber])?
+  /// The ways a run reads as fewer than `count` numbers: the one count below `count` it reads
+  /// as at all, in one way (`84,1 %  85,3 %  80,1 %  77,3 %` under five columns; only
+  /// reading); else, per count from two on, the grouping of its digits into numbers of one
+  /// magnitude when there is exactly one (`135 349 136 691 127 000 131 824` as four numbers of
+  /// six digits, or two of twelve). Empty for a run with a dash marking an empty cell.
+  static func shortReadings(_ run: Run, below count: Int) -> [(spans: [Range<Int>], numbers: [SwedishNumber], only: Bool)] {
+    guard count > 1, !run.atoms.isEmpty, run.leadingEmpty == 0, !run.innerEmpty else { return [] }
+    var readings: [(spans: [Range<Int>], numbers: [SwedishNumber], only: Bool)] = []
+    var readable = 0
     for k in 1..<min(count, run.atoms.count + 1) {
-      switch read(run, count: k) {
-      case .impossible: continue
-      case .ambiguous: return nil
-      case .unique(let numbers):
-        guard found == nil else { return nil }
-        found = (k, numbers)
+      switch groupings(run, count: k, digits: nil) {
+      case .none: continue
+      case .some(.none):
+        readable += 1
+        guard k >= 2, let spans = magnitudeGrouping(run, count: k), let numbers = numbers(run, spans) else { continue }
+        readings.append((spans, numbers, false))
+      case .some(.some(let spans)):
+        readable += 1
+        guard let numbers = numbers(run, spans) else { continue }
+        readings.append((spans, numbers, false))
       }
     }
-    return found
+    if readable == 1, readings.count == 1, groupings(run, count: count, digits: nil) == nil { readings[0].only = true }
+    return readings
+  }
+
+  private static func numbers(_ run: Run, _ spans: [Range<Int>]) -> [SwedishNumber]? {
+    var numbers: [SwedishNumber] = []
+    for span in spans {
+      guard let number = NumberRun.makeNumber(run.atoms[...], span: span) else { return nil }
+      numbers.append(number)
+    }
+    return numbers
   }
 
   /// The largest and smallest number of values the run can be read as.

@@ -590,8 +590,10 @@ struct TextTables {
         row.unreadReason = "the digits can be grouped into \(header.columns) numbers in more than one way"
       case .impossible:
         row.unreadReason = "the row does not hold one number for each of the \(header.columns) columns; which are missing is not shown"
-        if !noteFirst, let short = RunReading.shortReading(run, below: header.columns) {
-          row.shortCells = cells(run, count: short.count, columns: short.count, from: 0)?.compactMap { $0 }
+      }
+      if row.unreadReason != nil, !noteFirst {
+        row.shortReadings = RunReading.shortReadings(run, below: header.columns).map { reading in
+          ShortReading(cells: reading.spans.map { GridCell(text: printedText(run, $0)) }, numbers: reading.numbers, isOnlyReading: reading.only)
         }
       }
       rows.append(row)
@@ -695,11 +697,16 @@ struct TextTables {
     guard let spans = RunReading.spans(run, count: count), first + spans.count <= columns else { return nil }
     var cells = [GridCell?](repeating: nil, count: columns)
     for (k, span) in spans.enumerated() {
-      let start = run.words[run.atoms[span.lowerBound].firstWord].text
-      let end = run.words[run.atoms[span.upperBound - 1].endWord - 1].text
-      cells[first + k] = GridCell(text: String(start.base[start.startIndex..<end.endIndex]))
+      cells[first + k] = GridCell(text: printedText(run, span))
     }
     return cells
+  }
+
+  /// The printed text of the run's atoms `span`.
+  private func printedText(_ run: RunReading.Run, _ span: Range<Int>) -> String {
+    let start = run.words[run.atoms[span.lowerBound].firstWord].text
+    let end = run.words[run.atoms[span.upperBound - 1].endWord - 1].text
+    return String(start.base[start.startIndex..<end.endIndex])
   }
 
   /// Settles the rows read two ways — with a note reference (`1` and `412,5`) and without

@@ -205,6 +205,30 @@ enum Vocabulary {
     "måtten", "året", "åren", "samtliga", "alla", "vissa", "några", "ännu", "ingen", "inga", "inte", "under", "senare",
     "efter", "från", "till", "eller", "samt", "detta", "dessa", "tabellen", "tabell", "kolumnen", "kommer", "vecka",
   ]
+  /// Words after a note's phrase of absence that start saying where or when, not what
+  /// (`publiceras i december`, `redovisas senare av SCB`).
+  static let notePrepositions: Set<String> = [
+    "i", "av", "på", "under", "till", "vecka", "v", "den", "senare", "efter", "från", "med", "inom", "förrän", "hos", "när",
+  ]
+  /// Words of a sentence stating a change upwards or downwards (``ColumnNotes/changes(in:)``).
+  static let increaseWords: Set<String> = [
+    "ökar", "ökat", "ökade", "ökning", "ökningen", "högre", "stiger", "stigit", "steg", "växer", "vuxit",
+  ]
+  static let decreaseWords: Set<String> = [
+    "minskar", "minskat", "minskade", "minskning", "minskningen", "lägre", "sjunker", "sjunkit", "sjönk",
+  ]
+  /// Words of row labels too common to say what a sentence is about (`Kostnad per inskrivet
+  /// barn, kommunal förskola`: only `förskola` does).
+  static let genericLabelWords: Set<String> = [
+    "kostnad", "kostnader", "kostnaden", "kostnaderna", "inskrivet", "inskrivna", "kommunal", "kommunalt", "kommunala",
+    "andel", "andelen", "antal", "antalet", "elever", "eleverna", "totalt", "summa", "varav", "övriga", "övrigt",
+    "utfall", "budget", "prognos", "avvikelse", "procent", "kronor", "årsarbetare", "invånare",
+  ]
+  /// Endings of Swedish nouns and adjectives, longest first, taken off a word to find its other
+  /// forms (`skolor` → `skol`).
+  static let inflectionSuffixes = [
+    "heten", "erna", "arna", "orna", "het", "ens", "en", "et", "na", "ar", "er", "or", "n", "s", "a", "e",
+  ]
   /// The row-label stems a note's topic word covers: what a Swedish school report derives from
   /// grades and national tests (`meritvärde`, `behöriga`, `kunskapskraven` are grade measures).
   static let noteTopicStems: [String: [String]] = [
