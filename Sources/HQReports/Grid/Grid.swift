@@ -194,6 +194,9 @@ enum HeaderWords {
         if Array(joinedWord[start..<(start + w.count)]) == w { return .none }
       }
     }
+    // Between lines of several words each (`Andel elever i åk 6 som uppnått` / `kunskapskraven
+    // i alla ämnen`) a label wraps at a space; a cell broken inside a word holds a word or two.
+    if previous.split(ascii: " ").count >= 3, next.split(ascii: " ").count >= 2 { return .space }
     // A little word or a report word that stands on its own (`per` / `enhetschef`, `Antal` /
     // `lärare`) ends there.
     let lastLower = lastWord.lowercased()

@@ -497,8 +497,11 @@ struct TextTables {
         continue
       }
       if let next = self.header(at: i) {
+        // The same columns under another stub (`KASSAFLÖDESANALYS` after `RESULTATRÄKNING`)
+        // head another table.
         guard next.columns == header.columns,
-          next.spread.columns == header.spread.columns || repeatsYears(next, of: header)
+          next.spread.columns == header.spread.columns || repeatsYears(next, of: header),
+          next.spread.stub.isEmpty || header.spread.stub.isEmpty || next.spread.stub == header.spread.stub
         else { break }
         used += next.lines
         i = (next.lines.last ?? i) + 1
@@ -793,6 +796,14 @@ struct TextTables {
   /// A run that is a row's numbers: not only years (a header), not a lone small integer
   /// standing for a page number.
   private func isRowRun(_ run: RunReading.Run) -> Bool {
+    // `svenska åk 3`, `Elever i årskurs 9`: one small whole number after a word it numbers
+    // belongs to the label.
+    if run.atoms.count == 1, let atom = run.atoms.first, atom.digits.integerDigits <= 2, atom.digits.fractionDigits == 0,
+      !atom.digits.hasSign, !atom.digits.percent, atom.unit.isEmpty,
+      let before = run.label.split(ascii: " ").last, Vocabulary.numberedWords.contains(Vocabulary.letters(before))
+    {
+      return false
+    }
     let years = run.atoms.filter { atom in
       atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
         && (1990...2099).contains(Int(atom.digits.integer)) && atom.unit.isEmpty
