@@ -135,3 +135,108 @@ import Testing
     #expect(!TextLines.isProse("Budget inkl. Tilläggsanslag 2030 mnkr"))
   }
 }
+
+/// Changes stated in the prose (``ColumnNotes/placeByChanges(_:_:years:)``), each rule on a
+/// table written for the test; every ratio worked out by hand.
+@Suite struct StatedChangesTests {
+  static let header = """
+    |  | Mått Utfall 2026 Utfall 2027 Utfall 2028 Utfall 2029 Utfall 2030 |
+    | --- | --- |
+    """
+
+  /// 231 000 / 220 000 = 1,050 (5,0 %) with 220 000 in 2028, and 78 000 / 80 000 = 0,975
+  /// (−2,5 %, `minskade`) with 80 000 in 2028: both rows fill 2026–2029, so the third row's four
+  /// numbers of one magnitude do too. Six groups of digits that read as four numbers in no way
+  /// stay unread.
+  @Test func agreeingChangesPlaceTheTable() {
+    let (facts, unread) = ColumnNotesTests.read("""
+      Biblioteken ökade sina utlån per invånare med 5,0 % jämfört med 2028. Kostnaden för
+      evenemang minskade med 2,5 % jämfört med 2028.
+
+      \(Self.header)
+      | Utlån<br>per<br>invånare 210 400 215 300 220 000 231 000 |  |
+      | Kostnad<br>för<br>evenemang 88 100 90 200 80 000 78 000 |  |
+      | Kostnad<br>per<br>besök 120 500 118 300 121 900 119 400 |  |
+      | Öppettimmar 512 300 498 100 505 700 |  |
+      """)
+    let loans = facts.filter { $0.line == 8 }
+    #expect(loans.map(\.year) == [2026, 2027, 2028, 2029])
+    #expect(loans.map(\.value) == ["210400", "215300", "220000", "231000"].map(ColumnNotesTests.n))
+    #expect(facts.filter { $0.line == 9 }.map(\.value) == ["88100", "90200", "80000", "78000"].map(ColumnNotesTests.n))
+    let visits = facts.filter { $0.line == 10 }
+    #expect(visits.map(\.year) == [2026, 2027, 2028, 2029])
+    #expect(visits.map(\.value) == ["120500", "118300", "121900", "119400"].map(ColumnNotesTests.n))
+    #expect(unread.map(\.line) == [11])
+  }
+
+  /// The second sentence puts 80 000 in 2027 (78 000 / 80 000 − 1 = −2,5 %), the row in
+  /// 2027–2030, where the first puts the loans row in 2026–2029: the table is not placed.
+  @Test func changesPlacingRowsDifferentlyPlaceNone() {
+    let (facts, unread) = ColumnNotesTests.read("""
+      Biblioteken ökade sina utlån per invånare med 5,0 % jämfört med 2028. Kostnaden för
+      evenemang minskade med 2,5 % jämfört med 2027.
+
+      \(Self.header)
+      | Utlån<br>per<br>invånare 210 400 215 300 220 000 231 000 |  |
+      | Kostnad<br>för<br>evenemang 80 000 90 200 88 100 78 000 |  |
+      """)
+    #expect(facts.filter { $0.line == 8 || $0.line == 9 }.isEmpty)
+    #expect(unread.map(\.line) == [8, 9])
+  }
+
+  /// A change confirms only the row its sentence is about: the sentence names `simhallen`, not
+  /// `utlån`, so the loans row (whose numbers would give 5,0 %) stays unread.
+  @Test func aChangeAboutAnotherRowConfirmsNothing() {
+    let (facts, unread) = ColumnNotesTests.read("""
+      Besöken i simhallen ökade med 5,0 % jämfört med 2028.
+
+      \(Self.header)
+      | Utlån<br>per<br>invånare 210 400 215 300 220 000 231 000 |  |
+      """)
+    #expect(facts.filter { $0.line == 7 }.isEmpty)
+    #expect(unread.map(\.line) == [7])
+  }
+
+  /// The sentence's changes: one per percentage (`respektive`), signed by the one direction the
+  /// sentence has; none with both directions or none, or without `jämfört med` and a year.
+  @Test func readingAStatedChange() {
+    let both = ColumnNotes.changes(in: "Kostnaderna för simskola och bad har minskat med 6,2 % respektive 3 % jämfört med 2028.")
+    #expect(both.map(\.percent) == [-6.2, -3])
+    #expect(both.map(\.decimals) == [1, 0])
+    #expect(both.map(\.year) == [2028, 2028])
+    #expect(ColumnNotes.changes(in: "Utlånen ökar med 4,1% jämfört med år 2029.").map(\.percent) == [4.1])
+    #expect(ColumnNotes.changes(in: "Utlånen ökar med 4,1 % men besöken minskar jämfört med 2029.").isEmpty)
+    #expect(ColumnNotes.changes(in: "Utlånen ökar med 4,1 % sedan 2029.").isEmpty)
+  }
+}
+
+/// Labels around a row's numbers in reading order (TextTables).
+@Suite struct LabelPiecesTests {
+  /// `simhallen åk 3` after a row's numbers goes on with its label (the 3 numbers the grade, no
+  /// value); lines of several words each are joined at a space (`uppnått kunskapskraven`).
+  @Test func aNumberedWordAndALabelWrappedAtASpace() {
+    let (facts, unread) = TextTablesTests.read("""
+      Mått                      Utfall  Utfall  Utfall
+      2028   2029    2030
+      Andel elever som klarat simprovet i
+      91 %    88 %    93 %
+      simhallen åk 3
+      Andel elever i åk 6 som uppnått
+      72 %    75 %    77 %
+      kunskapskraven i simning
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.line == 6 }.map(\.indicator) == Array(repeating: "Andel elever som klarat simprovet i simhallen åk 3", count: 3))
+    #expect(facts.filter { $0.line == 9 }.map(\.indicator)
+      == Array(repeating: "Andel elever i åk 6 som uppnått kunskapskraven i simning", count: 3))
+    #expect(facts.filter { $0.line == 9 }.map(\.value) == ["72", "75", "77"].map(ColumnNotesTests.n))
+  }
+
+  /// A word broken inside a narrow cell (`Korttidssjukfrån` / `varo`) is still re-joined.
+  @Test func aWordBrokenInANarrowCellIsStillJoined() {
+    let words = DocumentWords(lines: ["Sjukfrånvaron har minskat under året och korttidssjukfrånvaron likaså i alla verksamheter"])
+    #expect(HeaderWords.join(["Korttidssjukfrån", "varo"], words: words) == "Korttidssjukfrånvaro")
+    #expect(HeaderWords.join(["Andel elever i åk 6 som uppnått", "kunskapskraven i alla ämnen"], words: words)
+      == "Andel elever i åk 6 som uppnått kunskapskraven i alla ämnen")
+  }
+}

@@ -44,20 +44,30 @@ enum ColumnNotes {
   /// Places the grid's short rows by the notes under it, then by the changes the prose states
   /// (`changes`, worked out once per report when first needed).
   static func place(_ grid: inout Grid, lines: [String], context: GridContext, changes: inout [StatedChange]?) {
-    guard grid.rows.contains(where: { !$0.shortReadings.isEmpty && $0.unreadReason != nil }), let last = grid.lines.max()
-    else { return }
+    guard grid.rows.contains(where: { $0.shortRun != nil && $0.unreadReason != nil }), let last = grid.lines.max() else { return }
     let years = columnYears(grid)
     guard !years.isEmpty else { return }
     let notes = self.notes(after: last, lines: lines, context: context)
-    for r in grid.rows.indices where !notes.isEmpty && grid.rows[r].unreadReason != nil {
-      guard let reading = grid.rows[r].shortReadings.first, reading.isOnlyReading, grid.rows[r].shortReadings.count == 1,
-        let columns = placement(of: reading.cells.count, label: grid.rows[r].label, notes: notes, years: years)
-      else { continue }
-      fill(&grid.rows[r], reading, columns: columns, count: grid.columnCount)
-    }
-    guard grid.rows.contains(where: { !$0.shortReadings.isEmpty && $0.unreadReason != nil }) else { return }
     if changes == nil { changes = statedChanges(in: lines) }
-    if let changes, !changes.isEmpty { placeByChanges(&grid, changes, years: years) }
+    let stated = changes ?? []
+    guard !notes.isEmpty || !stated.isEmpty else { return }
+    // The ways each short row reads as fewer numbers, worked out only now.
+    var readings: [Int: [ShortReading]] = [:]
+    for (r, row) in grid.rows.enumerated() where row.unreadReason != nil {
+      guard let run = row.shortRun else { continue }
+      let found = RunReading.shortReadings(run, below: grid.columnCount).map { reading in
+        ShortReading(cells: reading.spans.map { GridCell(text: RunReading.text(run, $0)) }, numbers: reading.numbers, isOnlyReading: reading.only)
+      }
+      if !found.isEmpty { readings[r] = found }
+    }
+    for (r, found) in readings where !notes.isEmpty {
+      guard found.count == 1, found[0].isOnlyReading,
+        let columns = placement(of: found[0].cells.count, label: grid.rows[r].label, notes: notes, years: years)
+      else { continue }
+      fill(&grid.rows[r], found[0], columns: columns, count: grid.columnCount)
+      readings[r] = nil
+    }
+    if !readings.isEmpty, !stated.isEmpty { placeByChanges(&grid, readings, stated, years: years) }
   }
 
   static func fill(_ row: inout GridRow, _ reading: ShortReading, columns: [Int], count: Int) {
@@ -65,7 +75,7 @@ enum ColumnNotes {
     for (k, c) in columns.enumerated() { cells[c] = reading.cells[k] }
     row.cells = cells
     row.unreadReason = nil
-    row.shortReadings = []
+    row.shortRun = nil
   }
 
   /// The year of each value column, when every column names exactly one and no two the same;

@@ -89,10 +89,10 @@ struct GridRow: Sendable, Hashable {
   var unreadReason: String?
   /// The row's text as printed, for `unread`.
   var printed: String = ""
-  /// For an unread row that may hold fewer numbers than the table has columns, the ways its
-  /// numbers read as fewer (``RunReading/shortReadings(_:below:)``), for a note under the table
-  /// or a change the prose states to place (``ColumnNotes``); empty otherwise.
-  var shortReadings: [ShortReading] = []
+  /// For an unread row that may hold fewer numbers than the table has columns, its run of
+  /// numbers, for a note under the table or a change the prose states to place
+  /// (``ColumnNotes``, which reads it as fewer numbers only then); nil otherwise.
+  var shortRun: RunReading.Run?
 
   /// True when the row holds no number: a label standing over the rows below it.
   var isLabelOnly: Bool { unreadReason == nil && cells.allSatisfy { $0 == nil } }

@@ -79,6 +79,7 @@ enum GridReading {
       }
       let label = labels[r]
       let labelUnit = unit(ofLabel: label)
+      let namesMeasure = ofMeasures || Vocabulary.namesMeasure(label)
       for (c, cell) in row.cells.enumerated() where c < columns.count {
         guard let cell, !isNoValue(cell.text), !columns[c].isNote else { continue }
         func unread(_ reason: String) {
@@ -99,7 +100,7 @@ enum GridReading {
         }
         let meaning = columns[c].meaning
         let unit = !number.unit.isEmpty ? number.unit
-          : (!labelUnit.isEmpty ? labelUnit : (fromDocument[c] && (ofMeasures || Vocabulary.namesMeasure(label)) ? "" : meaning.unit))
+          : (!labelUnit.isEmpty ? labelUnit : (fromDocument[c] && namesMeasure ? "" : meaning.unit))
         recognition.facts.append(Fact(
           report: context.reportID, section: section, table: name, indicator: label, measure: meaning.measure,
           kind: meaning.kind, period: meaning.period, year: meaning.year, value: number.value, unit: unit,

@@ -414,11 +414,6 @@ struct MarkdownGrid {
           printed: printed))
         continue
       }
-      let shortReadings = {
-        RunReading.shortReadings(run, below: count).map { reading in
-          ShortReading(cells: reading.numbers.map { GridCell(text: text(of: $0)) }, numbers: reading.numbers, isOnlyReading: reading.only)
-        }
-      }
       switch RunReading.read(run, count: count) {
       case .unique(let numbers):
         gridRows.append(GridRow(
@@ -427,12 +422,12 @@ struct MarkdownGrid {
         gridRows.append(GridRow(
           label: label, line: row.line, cells: [],
           unreadReason: "the digits can be grouped into \(count) numbers in more than one way", printed: printed,
-          shortReadings: shortReadings()))
+          shortRun: run))
       case .impossible:
         gridRows.append(GridRow(
           label: label, line: row.line, cells: [],
           unreadReason: "the row does not hold one number for each of the \(count) columns; which are missing is not shown",
-          printed: printed, shortReadings: shortReadings()))
+          printed: printed, shortRun: run))
       }
     }
     let header = HeaderSpan.singles(spread?.columns ?? [])

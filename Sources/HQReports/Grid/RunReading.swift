@@ -10,7 +10,7 @@
 /// (`753   231` is two values).
 enum RunReading {
   /// A line split into the text before its trailing run of numbers and the run.
-  struct Run: Sendable {
+  struct Run: Sendable, Hashable {
     /// The text before the run, single-spaced (may be empty).
     var label: String
     var words: [NumberRun.Word]
@@ -229,6 +229,13 @@ enum RunReading {
     }
     if readable == 1, readings.count == 1, groupings(run, count: count, digits: nil) == nil { readings[0].only = true }
     return readings
+  }
+
+  /// The printed text of the run's atoms `span` (`-4 282,7`, `5,8 %`).
+  static func text(_ run: Run, _ span: Range<Int>) -> String {
+    let start = run.words[run.atoms[span.lowerBound].firstWord].text
+    let end = run.words[run.atoms[span.upperBound - 1].endWord - 1].text
+    return String(start.base[start.startIndex..<end.endIndex])
   }
 
   private static func numbers(_ run: Run, _ spans: [Range<Int>]) -> [SwedishNumber]? {

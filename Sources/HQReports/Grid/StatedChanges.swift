@@ -89,36 +89,37 @@ extension ColumnNotes {
   }
 
   /// Places the grid's unread rows confirmed by stated changes, and by them the table's others.
-  static func placeByChanges(_ grid: inout Grid, _ changes: [StatedChange], years: [Int]) {
-    var confirmed: [(row: Int, reading: Int, columns: Range<Int>)] = []
-    for (r, row) in grid.rows.enumerated() where row.unreadReason != nil && !row.shortReadings.isEmpty {
-      let stems = labelStems(row.label)
+  /// `readings`: the ways each unread short row reads as fewer numbers, by row.
+  static func placeByChanges(_ grid: inout Grid, _ readings: [Int: [ShortReading]], _ changes: [StatedChange], years: [Int]) {
+    var confirmed: [(row: Int, reading: ShortReading, columns: Range<Int>)] = []
+    for (r, found) in readings.sorted(by: { $0.key < $1.key }) {
+      let stems = labelStems(grid.rows[r].label)
       guard !stems.isEmpty else { continue }
       let about = changes.filter { change in stems.contains { ByteSearch.contains(change.sentence, $0) } }
       guard !about.isEmpty else { continue }
-      var found: [(reading: Int, columns: Range<Int>)] = []
-      for (k, reading) in row.shortReadings.enumerated() {
+      var matches: [(reading: ShortReading, columns: Range<Int>)] = []
+      for reading in found {
         let count = reading.numbers.count
         for start in 0...(years.count - count) {
           let columns = start..<(start + count)
           if about.contains(where: { holds($0, reading.numbers, years: Array(years[columns])) }) {
-            found.append((k, columns))
+            matches.append((reading, columns))
           }
         }
       }
-      if found.count == 1 { confirmed.append((r, found[0].reading, found[0].columns)) }
+      if matches.count == 1 { confirmed.append((r, matches[0].reading, matches[0].columns)) }
     }
     guard let columns = confirmed.first?.columns, confirmed.allSatisfy({ $0.columns == columns }) else { return }
     for placed in confirmed {
-      fill(&grid.rows[placed.row], grid.rows[placed.row].shortReadings[placed.reading], columns: Array(columns), count: grid.columnCount)
+      fill(&grid.rows[placed.row], placed.reading, columns: Array(columns), count: grid.columnCount)
     }
     // The others, when no read row has a number in a column left out.
     let outside = grid.rows.contains { row in
       row.unreadReason == nil && row.cells.enumerated().contains { c, cell in cell != nil && !columns.contains(c) }
     }
     guard !outside else { return }
-    for r in grid.rows.indices where grid.rows[r].unreadReason != nil {
-      let fitting = grid.rows[r].shortReadings.filter { $0.numbers.count == columns.count }
+    for (r, found) in readings where grid.rows[r].unreadReason != nil {
+      let fitting = found.filter { $0.numbers.count == columns.count }
       guard fitting.count == 1 else { continue }
       fill(&grid.rows[r], fitting[0], columns: Array(columns), count: grid.columnCount)
     }

@@ -594,11 +594,7 @@ struct TextTables {
       case .impossible:
         row.unreadReason = "the row does not hold one number for each of the \(header.columns) columns; which are missing is not shown"
       }
-      if row.unreadReason != nil, !noteFirst {
-        row.shortReadings = RunReading.shortReadings(run, below: header.columns).map { reading in
-          ShortReading(cells: reading.spans.map { GridCell(text: printedText(run, $0)) }, numbers: reading.numbers, isOnlyReading: reading.only)
-        }
-      }
+      if row.unreadReason != nil, !noteFirst, run.leadingEmpty == 0, !run.innerEmpty { row.shortRun = run }
       rows.append(row)
       used.append(i)
       i += 1
@@ -700,16 +696,9 @@ struct TextTables {
     guard let spans = RunReading.spans(run, count: count), first + spans.count <= columns else { return nil }
     var cells = [GridCell?](repeating: nil, count: columns)
     for (k, span) in spans.enumerated() {
-      cells[first + k] = GridCell(text: printedText(run, span))
+      cells[first + k] = GridCell(text: RunReading.text(run, span))
     }
     return cells
-  }
-
-  /// The printed text of the run's atoms `span`.
-  private func printedText(_ run: RunReading.Run, _ span: Range<Int>) -> String {
-    let start = run.words[run.atoms[span.lowerBound].firstWord].text
-    let end = run.words[run.atoms[span.upperBound - 1].endWord - 1].text
-    return String(start.base[start.startIndex..<end.endIndex])
   }
 
   /// Settles the rows read two ways — with a note reference (`1` and `412,5`) and without
