@@ -189,20 +189,22 @@ enum GridReading {
 
   /// The unit a row label names: `(%)`, `(kWh/m2)`, `…, kr/inv`, `… kr/elev`, `…, antal`.
   static func unit(ofLabel label: String) -> String {
-    let (_, parenthesised) = FigureText.splitUnit(label)
-    if !parenthesised.isEmpty { return parenthesised == "procent" ? "%" : parenthesised }
-    let words = label.split(whereSeparator: { $0 == " " || $0 == "," })
-    guard let last = words.last else { return "" }
-    let word = last.lowercased()
+    if label.utf8.last == UInt8(ascii: ")") {
+      let (_, parenthesised) = FigureText.splitUnit(label)
+      if !parenthesised.isEmpty { return parenthesised == "procent" ? "%" : parenthesised }
+    }
+    // Words split on bytes, compared lower-cased: this runs for every row of every table.
+    let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") }
+    let lower = SimpleText.lowercased(label)
+    let words = lower.utf8.split(whereSeparator: isSeparator).map { Substring($0) }
+    guard let word = words.last else { return "" }
     if word == "antal" { return "st" }
     // `Antal tillsvidareanställda` counts; `Antal medarbetare per chef` is a ratio.
-    if words.first?.lowercased() == "antal", words.count >= 2, !words.contains(where: { $0.lowercased() == "per" }) {
-      return "st"
-    }
+    if words[0] == "antal", words.count >= 2, !words.contains("per") { return "st" }
+    let last = label.utf8.split(whereSeparator: isSeparator).last.map { Substring($0) } ?? ""
     if word.hasPrefix("kr/") || word.hasPrefix("tkr/") || word.hasPrefix("mnkr/") { return String(last) }
     // `Resultat i procent av skatter och statsbidrag`, `Avvikelse i procent`.
-    let lower = words.map { $0.lowercased() }
-    if zip(lower, lower.dropFirst()).contains(where: { $0 == "i" && $1 == "procent" }) { return "%" }
+    if zip(words, words.dropFirst()).contains(where: { $0 == "i" && $1 == "procent" }) { return "%" }
     // A unit after a comma ending the label (`Lokalkostnad per kvadratmeter, kr`).
     if label.hasSuffix(", " + last), let unit = ColumnMeaning.unitWord(String(last)) { return unit }
     return ""

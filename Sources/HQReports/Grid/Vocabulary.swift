@@ -177,8 +177,21 @@ enum Vocabulary {
   /// True when a row label names a measure rather than an amount of money: a ratio (`Barn per
   /// årsarbetare`), a share (`Andel …`) or a count (`Antal …`, `…, antal`).
   static func namesMeasure(_ label: String) -> Bool {
-    let words = label.split(whereSeparator: { $0 == " " || $0 == "," }).map { letters($0) }
-    return words.contains("per") || words.contains("antal") || words.first == "andel"
+    // On bytes: this runs for every row of every table.
+    let lower = SimpleText.lowercased(label)
+    let words = lower.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") })
+    /// The word's letters (ASCII `a`–`z` and every byte of a non-ASCII character) are `target`.
+    func letters(_ word: Substring.UTF8View, are target: StaticString) -> Bool {
+      var k = 0
+      let count = target.utf8CodeUnitCount
+      for byte in word where byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) {
+        guard k < count, target.utf8Start[k] == byte else { return false }
+        k += 1
+      }
+      return k == count
+    }
+    return words.contains { letters($0, are: "per") || letters($0, are: "antal") }
+      || words.first.map { letters($0, are: "andel") } == true
   }
 
   /// Abbreviations ending in a full stop (`inkl.`, `t.ex.`): no sentence ends with them.
