@@ -52,7 +52,9 @@ struct REPL {
       case .interrupted:
         pending = []
       case .line(let line):
-        if pending.isEmpty && ScriptScanner.isBlankOrComment(Substring(line)) { continue }
+        // A blank or comment line alone is passed over, unless more of a paste is waiting:
+        // then it starts the entry (a pasted example that begins with a comment).
+        if pending.isEmpty && ScriptScanner.isBlankOrComment(Substring(line)) && !editor.inputIsWaiting() { continue }
         pending.append(line)
         let text = pending.joined(separator: "\n")
         guard ScriptScanner.isComplete(text) else { continue }
