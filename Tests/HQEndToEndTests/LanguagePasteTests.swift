@@ -44,3 +44,41 @@ import Testing
     #expect(shell.waitForExit() == 0)
   }
 }
+
+/// The README's short session typed into the shell line by line, as a person would: the screen
+/// shows what the README shows.
+@Suite(.serialized) struct ReadmeSessionTests {
+  static let readmePath = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("README.md").path
+
+  @Test func theShortSessionIsTrueAsTyped() throws {
+    let readme = try String(contentsOfFile: Self.readmePath, encoding: .utf8)
+    let start = try #require(readme.range(of: "## A short session\n\n```text\n$ Scripts/shell\n"))
+    let end = try #require(readme[start.upperBound...].range(of: "\n```\n"))
+    let documented = String(readme[start.upperBound..<end.lowerBound])
+    let typed = documented.split(separator: "\n").compactMap { line -> String? in
+      if line.hasPrefix("hq> ") { return String(line.dropFirst(4)) }
+      if line.hasPrefix("...> ") { return String(line.dropFirst(5)) }
+      return nil
+    }
+    try #require(typed.count >= 5)
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let shell = try PseudoTerminal(
+      environment: ["HQ_HISTORY": dir.appendingPathComponent("history").path, "NO_COLOR": "1"], columns: 130)
+    try #require(shell.waitForPrompt() != nil, "no prompt: \(shell.plainText)")
+    for line in typed {
+      shell.send(line + "\r")
+      // The next prompt (or the continuation prompt) before the next line is typed.
+      try #require(shell.waitForPrompt(line.hasSuffix("|") ? "...> " : "hq> ") != nil, "\(shell.plainText)")
+    }
+    var screen = shell.plainText
+    if screen.hasSuffix("hq> ") { screen.removeLast(4) }
+    #expect(
+      DocExample.normalized(screen) == DocExample.normalized(documented + "\n"),
+      "README.md's short session differs from the screen\n--- README\n\(documented)\n--- screen\n\(screen)")
+    shell.send("\u{4}")
+    #expect(shell.waitForExit() == 0)
+  }
+}
