@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct CSVReaderTests {
   private func table(_ path: String, as name: String? = nil) throws -> Table {
-    guard case .table(_, let table) = try Loader.load(path: path, as: name) else {
+    guard case .table(_, let table, _) = try Loader.load(path: path, as: name) else {
       Issue.record("expected a table")
       return Table(name: "", columns: [])
     }
@@ -179,7 +179,7 @@ import Testing
   /// no line ends at all: the whole file was one header row and the table had 0 rows.
   @Test func carriageReturnOnlyLineEndsAreRows() throws {
     func table(_ path: String) throws -> Table {
-      guard case .table(_, let table) = try Loader.load(path: path) else { return Table(name: "", columns: []) }
+      guard case .table(_, let table, _) = try Loader.load(path: path) else { return Table(name: "", columns: []) }
       return table
     }
     let dir = try TemporaryDirectory()

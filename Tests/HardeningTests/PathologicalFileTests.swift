@@ -52,7 +52,7 @@ import Testing
   static func outcome(_ path: String) -> String {
     do {
       switch try Loader.load(path: path) {
-      case .table(let name, let table): return "ok: table \(name) \(table.columns.count)x\(table.rowCount)"
+      case .table(let name, let table, _): return "ok: table \(name) \(table.columns.count)x\(table.rowCount)"
       case .reports(let model, _): return "ok: \(model.reports.count) report(s), \(model.lines.count) lines"
       }
     } catch {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQReports
 
 /// A cell that cannot go into its column, at a byte offset the reader turns into `LINE:COL`.
 struct CSVCellError: Error {
@@ -21,8 +22,8 @@ struct CSVCellError: Error {
 ///
 /// Without a given type the column starts undecided (only empty cells so far), becomes a
 /// number column at its first non-empty cell if that parses as a number and a text column
-/// otherwise. A number column that later meets a non-number, or mixes `.` and `,` decimals,
-/// is *demoted*: it stops collecting and the reader scans the file once more for it with the
+/// otherwise. A number column that later meets a non-number, mixes `.` and `,` decimals, or
+/// mixes units (`5,8 %` and `6`, `12 tkr` and `3 mnkr`), is *demoted*: it stops collecting and the reader scans the file once more for it with the
 /// type fixed to text (the original spellings must be kept, so the numbers cannot simply be
 /// printed back). Empty cells are null in every type.
 struct CSVColumnBuilder {
@@ -52,6 +53,9 @@ struct CSVColumnBuilder {
   private var maxScale: Int8 = 0
   /// The decimal separator the column uses (0 until a fractional value is seen).
   private(set) var separator: UInt8 = 0
+  /// The unit every number of the column carries (``UnitVocabulary/code(ofWord:)``; 0 for
+  /// none), set by the first number.
+  private(set) var unit: UInt8 = 0
 
   private var codes: [UInt32] = []
   private var dictionary = ByteDictionary()
@@ -144,6 +148,16 @@ struct CSVColumnBuilder {
         return
       }
       separator = parsed.separator
+    }
+    if parsed.unit != unit {
+      // The first number sets the unit; a later one without it (or with another) is no
+      // number of this column.
+      if firstScale != nil {
+        if fixed { throw CSVCellError(kind: .notANumber, offset: field.start) }
+        demote()
+        return
+      }
+      unit = parsed.unit
     }
     mantissas.append(parsed.mantissa)
     if parsed.scale != firstScale {
@@ -253,7 +267,9 @@ struct CSVColumnBuilder {
 
   private mutating func mergeNumbers(_ other: inout CSVColumnBuilder) -> Bool {
     if separator != 0 && other.separator != 0 && separator != other.separator && !fixed { return false }
+    if firstScale != nil && other.firstScale != nil && unit != other.unit { return false }
     if separator == 0 { separator = other.separator }
+    if firstScale == nil { unit = other.unit }
     let bothUniform = !mixedScales && !other.mixedScales
     let sameScale = firstScale == nil || other.firstScale == nil || firstScale == other.firstScale
     if bothUniform && sameScale {
@@ -320,7 +336,7 @@ struct CSVColumnBuilder {
       }
       return Column(
         name: name, type: .number, storage: .number(mantissas: mantissas, scales: scales, uniformScale: uniform),
-        nulls: nulls, count: rows)
+        nulls: nulls, count: rows, unit: UnitVocabulary.name(ofCode: unit))
     case .text, .undecided, .demoted, .done:
       var strings = dictionary.strings()
       if strings.isEmpty { strings = [""] }

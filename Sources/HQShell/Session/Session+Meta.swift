@@ -35,11 +35,11 @@ extension Session {
     case .help(let topic):
       output.write(try Help.page(for: topic, functions: engine.functions.values.sorted { $0.name < $1.name }))
       try finishOnce()
-    case .tables: try show(sourcesTable())
-    case .schema(let source): try show(try schemaTable(source))
-    case .reports: try show(model.reportsTable())
-    case .load(let path, let tableName):
-      errors.write(try load(path: path, as: tableName) + "\n")
+    case .tables: try show(sourcesTable(), title: "tables")
+    case .schema(let source): try show(try schemaTable(source), title: "schema" + (source.map { " " + $0 } ?? ""))
+    case .reports: try show(model.reportsTable(), title: "reports")
+    case .load(let path, let tableName, let encoding):
+      errors.write(try load(path: path, as: tableName, encoding: encoding) + "\n")
     case .run(let path): return try runFile(path)
     case .save(let path):
       guard !transcript.isIncomplete else {
@@ -48,13 +48,13 @@ extension Session {
       }
       let script = "# Saved by hq.\n" + transcript.text
       try OutputFile.write(script, to: path)
-    case .output(let path?): try redirect(to: path, once: false, name: name, line: line)
-    case .output(nil):
+    case .output(let path?, let format): try redirect(to: path, once: false, format: format, name: name, line: line)
+    case .output(nil, _):
       if let current = redirection {
         redirection = nil
         try complete(current)
       }
-    case .once(let path): try redirect(to: path, once: true, name: name, line: line)
+    case .once(let path, let format): try redirect(to: path, once: true, format: format, name: name, line: line)
     case .format(let newFormat?): format = newFormat
     case .format(nil): output.write("\(format.rawValue)\n")
     case .set(let parameter, let text):
@@ -64,7 +64,7 @@ extension Session {
       guard engine.parameters.removeValue(forKey: parameter) != nil else {
         throw ShellError("no parameter '$\(parameter)' is set")
       }
-    case .vars: try show(variablesTable())
+    case .vars: try show(variablesTable(), title: "vars")
     case .timer(let on): timer = on
     case .quit: return .quit
     case .export(let path): try DataLoading.export(model, to: path)
@@ -95,11 +95,9 @@ extension Session {
     return outcome
   }
 
-  /// Writes a table produced by a meta command in the current format.
-  private func show(_ table: Table) throws(ShellError) {
-    let sink = output
-    format.write(table, to: sink, width: sink === standardOutput && outputIsTerminal ? Terminal.width() : nil)
-    sink.flush()
+  /// Writes a table produced by a meta command where results go (a workbook sheet named `title`).
+  private func show(_ table: Table, title: String) throws(ShellError) {
+    try emit(table, title: title)
     try finishOnce()
   }
 
@@ -119,7 +117,9 @@ extension Session {
   private func schemaTable(_ source: String?) throws(ShellError) -> Table {
     var builder = TableBuilder(
       name: "schema",
-      schema: Schema([Field("source", .text), Field("column", .text), Field("type", .text), Field("role", .text)]))
+      schema: Schema([
+        Field("source", .text), Field("column", .text), Field("type", .text), Field("role", .text), Field("unit", .text),
+      ]))
     let names = source.map { [$0] } ?? engine.sourceNames
     for name in names {
       let fields = engine.catalog[name]?.schema.fields ?? engine.columns(afterPipelinePrefix: "from \(name)")
@@ -127,8 +127,13 @@ extension Session {
         let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "; did you mean '\($0)'?" } ?? ""
         throw ShellError("unknown source '\(name)'\(hint)")
       }
-      for field in fields {
-        try? builder.append([.text(name), .text(field.name), .text(field.type.name), .text(field.role?.rawValue ?? "")])
+      // A loaded table's numbers may carry a unit in the file (`5,8 %`, `12 450 tkr`).
+      let units = engine.catalog[name]?.columns.map(\.unit)
+      for (index, field) in fields.enumerated() {
+        let unit = units.flatMap { index < $0.count ? $0[index] : nil } ?? ""
+        try? builder.append([
+          .text(name), .text(field.name), .text(field.type.name), .text(field.role?.rawValue ?? ""), .text(unit),
+        ])
       }
     }
     return builder.build()

@@ -1,0 +1,242 @@
+import CXlsxWriter
+import HQData
+import HQLoaders
+
+/// An Excel workbook (`.xlsx`) written to a file, one worksheet per result, through
+/// libxlsxwriter.
+///
+/// Each sheet has the result's column names as a bold header row, frozen so it stays in view
+/// when scrolling; numbers are numbers (with a number format showing as many decimals as the
+/// column's values have, so `27.4` and `98` show as `27,4` and `98,0` in Swedish Excel), text
+/// is text, null is an empty cell, and each column is as wide as its longest value (within
+/// limits). Sheets are named after the statement that made them, made valid for Excel
+/// (``sheetName(for:taken:)``).
+///
+/// The file is written as every file hq writes is: under a temporary name next to it, renamed
+/// into place by ``commit()`` (``HQLoaders/FileDestination``), so a failed write leaves the
+/// old file as it was. libxlsxwriter writes the whole zip when the workbook is closed, so
+/// nothing reaches the disk before ``commit()``.
+///
+/// Every libxlsxwriter call is in this file. The corresponding C calls are `workbook_new`,
+/// `workbook_add_worksheet`, `workbook_add_format`, `worksheet_write_*`,
+/// `worksheet_freeze_panes`, `worksheet_set_column` and `workbook_close`.
+final class XLSXWorkbook {
+  /// The file being written.
+  let destination: FileDestination
+  private var workbook: UnsafeMutablePointer<lxw_workbook>?
+  private var headerFormat: UnsafeMutablePointer<lxw_format>?
+  /// The number format for each count of decimals (`0.0`, `0.00`, …), made once.
+  private var decimalFormats: [Int: UnsafeMutablePointer<lxw_format>] = [:]
+  /// The sheet names used so far, folded as Excel compares them (case-insensitively).
+  private var takenNames: Set<String> = ["history"]
+  private(set) var sheetCount = 0
+
+  var path: String { destination.path }
+
+  /// The most rows a sheet holds below its header, and the most columns (Excel's limits).
+  static let maxRows = 1_048_575
+  static let maxColumns = 16_384
+  /// The most characters Excel keeps in one cell.
+  static let maxTextLength = 32_767
+
+  /// Opens `path` for a workbook. Fails for a destination that is not a regular file (a
+  /// terminal, a pipe, `/dev/stdout`): an xlsx file is a zip archive, written whole.
+  init(path: String) throws(ShellError) {
+    do throws(LoadError) {
+      destination = try FileDestination(path: path)
+    } catch {
+      throw ShellError("cannot write '\(path)': \(error.message)")
+    }
+    guard let temporary = destination.temporaryPath else {
+      destination.abandon()
+      throw ShellError(
+        "cannot write '\(path)' as xlsx: an Excel workbook is a file, and this is a terminal, pipe or device; name a file ending in .xlsx, or choose a text format (csv-sv opens in Swedish Excel)")
+    }
+    workbook = workbook_new(temporary)
+    guard workbook != nil else {
+      destination.abandon()
+      throw ShellError("cannot write '\(path)': libxlsxwriter could not start a workbook (out of memory?)")
+    }
+    headerFormat = workbook_add_format(workbook)
+    format_set_bold(headerFormat)
+  }
+
+  deinit { abandon() }
+
+  /// Adds `table` as a new sheet named after `title` (the statement that made it).
+  ///
+  /// - Throws: when the result does not fit an Excel sheet (more than ``maxRows`` rows or
+  ///   ``maxColumns`` columns, a text longer than ``maxTextLength``); the workbook keeps the
+  ///   sheets added before.
+  func addSheet(_ table: Table, title: String) throws(ShellError) {
+    guard let workbook else { throw ShellError("cannot write '\(path)': the workbook is already closed") }
+    guard table.rowCount <= Self.maxRows else {
+      throw ShellError(
+        "cannot write the result to '\(path)': it has \(table.rowCount) rows and an Excel sheet holds \(Self.maxRows) below its header; narrow it (where, take, summarize) or write csv")
+    }
+    guard table.columns.count <= Self.maxColumns else {
+      throw ShellError(
+        "cannot write the result to '\(path)': it has \(table.columns.count) columns and an Excel sheet holds \(Self.maxColumns); select fewer or write csv")
+    }
+    let name = Self.sheetName(for: title, taken: &takenNames, index: sheetCount + 1)
+    guard let sheet = name.withCString({ workbook_add_worksheet(workbook, $0) }) else {
+      throw ShellError("cannot write the result to '\(path)': libxlsxwriter refused the sheet name '\(name)'")
+    }
+    sheetCount += 1
+    let columns = table.columns.map { XLSXColumn($0, table.rowCount) }
+    for (c, column) in table.columns.enumerated() {
+      _ = column.name.withCString { worksheet_write_string(sheet, 0, lxw_col_t(c), $0, headerFormat) }
+    }
+    worksheet_freeze_panes(sheet, 1, 0)
+    for row in 0..<table.rowCount {
+      for c in columns.indices {
+        try write(columns[c], row: row, column: c, to: sheet)
+      }
+    }
+    for (c, column) in columns.enumerated() {
+      let width = Double(min(max(DisplayWidth.of(table.columns[c].name) + 2, column.widestCell + 2, 6), 60))
+      worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), width, nil)
+    }
+  }
+
+  private func write(_ column: XLSXColumn, row: Int, column c: Int, to sheet: UnsafeMutablePointer<lxw_worksheet>) throws(ShellError) {
+    let r = lxw_row_t(row + 1)
+    let col = lxw_col_t(c)
+    if let nulls = column.column.nulls, nulls[row] { return }
+    switch column.column.storage {
+    case .number(let mantissas, let scales, let uniform):
+      let number = Number(mantissa: mantissas[row], scale: uniform ?? scales[row])
+      worksheet_write_number(sheet, r, col, number.doubleValue, decimalFormat(column.decimals))
+    case .text(let codes, let dictionary):
+      let text = dictionary[Int(codes[row])]
+      guard text.unicodeScalars.count <= Self.maxTextLength else {
+        throw ShellError(
+          "cannot write the result to '\(path)': the text in column '\(column.column.name)', row \(row + 1), has \(text.unicodeScalars.count) characters and an Excel cell holds \(Self.maxTextLength); shorten it (substr) or write csv")
+      }
+      _ = text.withCString { worksheet_write_string(sheet, r, col, $0, nil) }
+    case .bool(let values):
+      worksheet_write_boolean(sheet, r, col, values[row] ? 1 : 0, nil)
+    }
+  }
+
+  /// The format showing `decimals` decimals (`0.0`); nil (Excel's General) for whole numbers.
+  private func decimalFormat(_ decimals: Int) -> UnsafeMutablePointer<lxw_format>? {
+    guard decimals > 0 else { return nil }
+    if let made = decimalFormats[decimals] { return made }
+    let format = workbook_add_format(workbook)
+    _ = ("0." + String(repeating: "0", count: decimals)).withCString { format_set_num_format(format, $0) }
+    decimalFormats[decimals] = format
+    return format
+  }
+
+  /// Writes the workbook to its temporary file and renames that into place. On failure the
+  /// destination is left as it was and the error says why.
+  func commit() throws(ShellError) {
+    guard let workbook else { return }
+    self.workbook = nil
+    if sheetCount == 0 {
+      // Excel cannot open a workbook without a sheet: an empty one says nothing was written.
+      _ = "no results".withCString { workbook_add_worksheet(workbook, $0) }
+    }
+    let status = workbook_close(workbook)
+    guard status == LXW_NO_ERROR else {
+      destination.abandon()
+      let reason = String(cString: lxw_strerror(status))
+      throw ShellError("cannot write '\(path)': \(reason); the file is left as it was")
+    }
+    do throws(LoadError) {
+      try destination.commit()
+    } catch {
+      throw ShellError("cannot write '\(path)': \(error.message); the file is left as it was")
+    }
+  }
+
+  /// Gives the workbook up; the destination keeps what it had.
+  func abandon() {
+    if let workbook {
+      // libxlsxwriter frees a workbook only by closing it, which writes the file: let it write
+      // the temporary file, then remove that.
+      self.workbook = nil
+      _ = workbook_close(workbook)
+    }
+    destination.abandon()
+  }
+
+  /// A valid, unused Excel sheet name for `title`: at most 31 characters, none of `[ ] : * ? / \`,
+  /// not starting or ending with `'`, runs of blanks as one space; `Sheet N` when nothing is
+  /// left; ` (2)`, ` (3)`, … added (within the 31) when the name is taken, compared as Excel
+  /// compares them, ignoring case. `History` is reserved by Excel.
+  static func sheetName(for title: String, taken: inout Set<String>, index: Int) -> String {
+    var cleaned = ""
+    var lastWasSpace = true
+    for scalar in title.unicodeScalars {
+      let isSpace = scalar.properties.isWhitespace || scalar.value < 0x20
+      if isSpace || "[]:*?/\\".unicodeScalars.contains(scalar) {
+        if !lastWasSpace { cleaned.unicodeScalars.append(" ") }
+        lastWasSpace = true
+        continue
+      }
+      cleaned.unicodeScalars.append(scalar)
+      lastWasSpace = false
+    }
+    var base = String(String.UnicodeScalarView(cleaned.unicodeScalars.prefix(31)))
+    base = trimmed(base)
+    if base.isEmpty { base = "Sheet \(index)" }
+    var name = base
+    var n = 1
+    while taken.contains(name.lowercased()) {
+      n += 1
+      let suffix = " (\(n))"
+      let room = 31 - suffix.unicodeScalars.count
+      name = trimmed(String(String.UnicodeScalarView(base.unicodeScalars.prefix(room)))) + suffix
+    }
+    taken.insert(name.lowercased())
+    return name
+  }
+
+  /// Without spaces and apostrophes at either end (Excel refuses a name that starts or ends with `'`).
+  private static func trimmed(_ text: String) -> String {
+    var scalars = Substring(text).unicodeScalars[...]
+    while let first = scalars.first, first == " " || first == "'" { scalars = scalars.dropFirst() }
+    while let last = scalars.last, last == " " || last == "'" { scalars = scalars.dropLast() }
+    return String(String.UnicodeScalarView(scalars))
+  }
+}
+
+/// What a sheet needs to know about one column before writing it: its decimals and its
+/// widest cell.
+private struct XLSXColumn {
+  let column: Column
+  /// The most decimals any value of a number column has (`27.40` counts as `27.4`: 1).
+  let decimals: Int
+  /// The display width of the widest cell, in characters (the first 10,000 rows looked at).
+  let widestCell: Int
+
+  init(_ column: Column, _ rowCount: Int) {
+    self.column = column
+    let sample = min(rowCount, 10_000)
+    switch column.storage {
+    case .number(let mantissas, let scales, let uniform):
+      var decimals = 0
+      var widest = 0
+      for row in 0..<rowCount where !column.isNull(row) {
+        let number = Number(mantissa: mantissas[row], scale: uniform ?? scales[row]).normalized
+        decimals = max(decimals, Int(number.scale))
+        if row < sample { widest = max(widest, number.description.utf8.count) }
+      }
+      self.decimals = min(decimals, 15)
+      widestCell = widest + (decimals > 0 ? 1 : 0)
+    case .text(let codes, let dictionary):
+      decimals = 0
+      var widest = 0
+      var seen = Set<UInt32>()
+      for row in 0..<sample where !column.isNull(row) && seen.insert(codes[row]).inserted {
+        widest = max(widest, DisplayWidth.of(dictionary[Int(codes[row])]))
+      }
+      widestCell = widest
+    case .bool:
+      decimals = 0
+      widestCell = 5
+    }
+  }
+}
