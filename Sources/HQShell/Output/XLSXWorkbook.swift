@@ -218,14 +218,19 @@ private struct XLSXColumn {
     switch column.storage {
     case .number(let mantissas, let scales, let uniform):
       var decimals = 0
-      var widest = 0
+      var widestWhole = 0
       for row in 0..<rowCount where !column.isNull(row) {
         let number = Number(mantissa: mantissas[row], scale: uniform ?? scales[row]).normalized
         decimals = max(decimals, Int(number.scale))
-        if row < sample { widest = max(widest, number.description.utf8.count) }
+        if row < sample {
+          // The whole part with its sign: `-1204` of -1204.1.
+          let text = number.description
+          widestWhole = max(widestWhole, text.utf8.firstIndex(of: UInt8(ascii: ".")).map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } ?? text.utf8.count)
+        }
       }
       self.decimals = min(decimals, 15)
-      widestCell = widest + (decimals > 0 ? 1 : 0)
+      // As the number format shows them: every value with the column's decimals (`-1204.10`).
+      widestCell = widestWhole + (self.decimals > 0 ? self.decimals + 1 : 0)
     case .text(let codes, let dictionary):
       decimals = 0
       var widest = 0
