@@ -27,9 +27,10 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
     ),
+    // libxlsxwriter's headers; the library itself is loaded with dlopen when a workbook is
+    // written (Sources/CXlsxWriter/shim.h says why), so there is no pkg-config link flag.
     .systemLibrary(
       name: "CXlsxWriter",
-      pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
     ),
     .target(name: "HQData", swiftSettings: swiftSettings),

@@ -56,6 +56,10 @@ struct CSVColumnBuilder {
   /// The unit every number of the column carries (``UnitVocabulary/code(ofWord:)``; 0 for
   /// none), set by the first number.
   private(set) var unit: UInt8 = 0
+  /// How many numbers came through ``appendWrittenNumber(_:_:)``. A column with a unit must
+  /// have all its numbers written so (a plain `6` has no `%`); ``checkUnits()`` compares once
+  /// per pass, so the plain path checks nothing per cell.
+  private var writtenNumbers = 0
 
   private var codes: [UInt32] = []
   private var dictionary = ByteDictionary()
@@ -135,11 +139,29 @@ struct CSVColumnBuilder {
     }
   }
 
+  /// A number cell. The plain form (`-1204.1`) takes the inlined loop and only the checks it
+  /// needs; anything else goes out of line to ``appendWrittenNumber(_:_:)``.
   @inline(__always)
   private mutating func appendNumber(_ field: CSVField, _ base: UnsafePointer<UInt8>) throws(CSVCellError) {
-    guard let parsed = CSVDecimal.parse(base, field.start, field.end) else {
-      if fixed { throw CSVCellError(kind: .notANumber, offset: field.start) }
-      demote()
+    guard let parsed = CSVDecimal.parsePlain(base, field.start, field.end) else {
+      try appendWrittenNumber(field, base)
+      return
+    }
+    if parsed.separator != 0 && parsed.separator != separator {
+      if separator != 0 && !fixed {
+        demote()
+        return
+      }
+      separator = parsed.separator
+    }
+    store(parsed.mantissa, parsed.scale)
+  }
+
+  /// A number cell not in the plain form: grouped, with a `−`, with a unit (``CSVDecimal``).
+  @inline(never)
+  private mutating func appendWrittenNumber(_ field: CSVField, _ base: UnsafePointer<UInt8>) throws(CSVCellError) {
+    guard let parsed = CSVDecimal.parseWritten(base, field.start, field.end) else {
+      try mismatch(field)
       return
     }
     if parsed.separator != 0 && parsed.separator != separator {
@@ -151,26 +173,49 @@ struct CSVColumnBuilder {
     }
     if parsed.unit != unit {
       // The first number sets the unit; a later one without it (or with another) is no
-      // number of this column.
-      if firstScale != nil {
-        if fixed { throw CSVCellError(kind: .notANumber, offset: field.start) }
-        demote()
+      // number of this column. A column of a given type (the facts schema's) takes none.
+      if firstScale != nil || fixed {
+        try mismatch(field)
         return
       }
       unit = parsed.unit
     }
-    mantissas.append(parsed.mantissa)
-    if parsed.scale != firstScale {
+    writtenNumbers += 1
+    store(parsed.mantissa, parsed.scale)
+  }
+
+  /// After a pass: a column whose numbers carry a unit but some of which were plain (`6`
+  /// after `5,8 %`) mixes units, so it is demoted to text.
+  mutating func checkUnits() {
+    guard mode == .number, unit != 0 else { return }
+    var numbers = rows
+    if let nulls {
+      for row in 0..<rows where nulls[row] { numbers -= 1 }
+    }
+    if writtenNumbers != numbers { demote() }
+  }
+
+  /// A cell that is no number of this column: an error for a column of a given type, else
+  /// the column is demoted to text.
+  private mutating func mismatch(_ field: CSVField) throws(CSVCellError) {
+    if fixed { throw CSVCellError(kind: .notANumber, offset: field.start) }
+    demote()
+  }
+
+  @inline(__always)
+  private mutating func store(_ mantissa: Int64, _ scale: Int8) {
+    mantissas.append(mantissa)
+    if scale != firstScale {
       if firstScale == nil {
-        firstScale = parsed.scale
+        firstScale = scale
       } else if !mixedScales {
         mixedScales = true
         scales = Array(repeating: firstScale ?? 0, count: mantissas.count - 1)
         scales.reserveCapacity(Swift.max(estimatedRows, rows))
       }
     }
-    if mixedScales { scales.append(parsed.scale) }
-    if parsed.scale > maxScale { maxScale = parsed.scale }
+    if mixedScales { scales.append(scale) }
+    if scale > maxScale { maxScale = scale }
     nulls?.append(false)
     rows += 1
   }
@@ -270,6 +315,7 @@ struct CSVColumnBuilder {
     if firstScale != nil && other.firstScale != nil && unit != other.unit { return false }
     if separator == 0 { separator = other.separator }
     if firstScale == nil { unit = other.unit }
+    writtenNumbers += other.writtenNumbers
     let bothUniform = !mixedScales && !other.mixedScales
     let sameScale = firstScale == nil || other.firstScale == nil || firstScale == other.firstScale
     if bothUniform && sameScale {

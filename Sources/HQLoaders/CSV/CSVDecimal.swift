@@ -6,7 +6,7 @@ import HQReports
 ///
 /// - The plain form: an optional sign, digits, at most one decimal separator (`.` or the
 ///   Swedish `,`), more digits; surrounding spaces allowed. It is read by a tight loop over
-///   the bytes (``parse(_:_:_:)``), the only path a `.`-decimal file takes.
+///   the bytes (``parsePlain(_:_:_:)``), the only path a `.`-decimal file takes.
 /// - Anything else falls to ``parseWritten(_:_:_:)``: a sign that may be `−` (U+2212) or `–`
 ///   (U+2013), digits grouped by threes with a space, a no-break space (U+00A0) or a narrow
 ///   no-break space (U+202F), an optional decimal `,` or `.`, and an optional unit after it
@@ -16,7 +16,16 @@ import HQReports
 /// Nothing else is a number: `12 34` (badly grouped), `1e3`, `N/A`, `5 st kvar` keep a column
 /// textual. Neither path allocates.
 enum CSVDecimal {
-  /// A parsed cell: the exact value, which decimal separator it used, if any, and its unit.
+  /// A cell in the plain form: the exact value and which decimal separator it used, if any.
+  /// (Kept to these three fields: the plain loop returns it in registers.)
+  struct Plain {
+    var mantissa: Int64
+    var scale: Int8
+    /// 0 when the cell had no fractional part, else `.` or `,`.
+    var separator: UInt8
+  }
+
+  /// A parsed cell in any form: the value, its decimal separator and its unit.
   struct Parsed {
     var mantissa: Int64
     var scale: Int8
@@ -24,12 +33,29 @@ enum CSVDecimal {
     var separator: UInt8
     /// The unit written after the number: ``HQReports/UnitVocabulary/code(ofWord:)``, 0 for none.
     var unit: UInt8 = 0
+
+    init(mantissa: Int64, scale: Int8, separator: UInt8, unit: UInt8 = 0) {
+      self.mantissa = mantissa
+      self.scale = scale
+      self.separator = separator
+      self.unit = unit
+    }
+
+    init(_ plain: Plain) {
+      self.init(mantissa: plain.mantissa, scale: plain.scale, separator: plain.separator)
+    }
   }
 
   /// Parses `bytes[start..<end]`; nil when the cell is not a number or has more than 18
   /// significant digits.
-  @inline(__always)
   static func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Parsed? {
+    parsePlain(base, start, end).map(Parsed.init) ?? parseWritten(base, start, end)
+  }
+
+  /// The plain form only; nil for anything else (which ``parseWritten(_:_:_:)`` may still
+  /// read). The loop every cell of a `.`-decimal file takes.
+  @inline(__always)
+  static func parsePlain(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Plain? {
     var i = start
     var stop = end
     while i < stop && base[i] == 0x20 { i += 1 }
@@ -58,12 +84,12 @@ enum CSVDecimal {
         separator = byte
       } else {
         // Not the plain form: a grouped, signed-with-a-minus or unit-carrying number, or text.
-        return parseWritten(base, start, end)
+        return nil
       }
       i += 1
     }
     guard digits > 0, separator == 0 || scale > 0, scale <= Int(Number.maxScale) else { return nil }
-    return Parsed(mantissa: negative ? -mantissa : mantissa, scale: Int8(scale), separator: scale == 0 ? 0 : separator)
+    return Plain(mantissa: negative ? -mantissa : mantissa, scale: Int8(scale), separator: scale == 0 ? 0 : separator)
   }
 
   /// The written forms (see the type's discussion), read from scratch; kept out of line so

@@ -203,6 +203,7 @@ enum CSVReader {
         }
       }
     }
+    for i in 0..<width { builders[i].checkUnits() }
     return scanner.position
   }
 

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CXlsxWriter
 import HQData
 import HQLoaders
@@ -14,13 +19,17 @@ import HQLoaders
 ///
 /// The file is written as every file hq writes is: under a temporary name next to it, renamed
 /// into place by ``commit()`` (``HQLoaders/FileDestination``), so a failed write leaves the
-/// old file as it was. libxlsxwriter writes the whole zip when the workbook is closed, so
-/// nothing reaches the disk before ``commit()``.
+/// old file as it was. libxlsxwriter writes the whole zip when the workbook is closed, and
+/// opens the file by name, following links; so it writes into a directory of its own
+/// (`mkdtemp`, mode 0700, under `$TMPDIR` or `/tmp`), and ``commit()`` copies the finished
+/// file into the destination's open descriptor: nobody can swap the name it writes to.
 ///
-/// Every libxlsxwriter call is in this file. The corresponding C calls are `workbook_new`,
+/// Every libxlsxwriter call is in this file, through ``LibXLSXWriter`` (the library is loaded
+/// when the first workbook is opened). The corresponding C calls are `workbook_new`,
 /// `workbook_add_worksheet`, `workbook_add_format`, `worksheet_write_*`,
 /// `worksheet_freeze_panes`, `worksheet_set_column` and `workbook_close`.
 final class XLSXWorkbook {
+  private let lib: LibXLSXWriter
   /// The file being written.
   let destination: FileDestination
   private var workbook: UnsafeMutablePointer<lxw_workbook>?
@@ -30,6 +39,9 @@ final class XLSXWorkbook {
   /// The sheet names used so far, folded as Excel compares them (case-insensitively).
   private var takenNames: Set<String> = ["history"]
   private(set) var sheetCount = 0
+  /// The private directory libxlsxwriter writes the zip into, and the zip's path in it.
+  private let scratchDirectory: String
+  private let scratchFile: String
 
   var path: String { destination.path }
 
@@ -42,23 +54,34 @@ final class XLSXWorkbook {
   /// Opens `path` for a workbook. Fails for a destination that is not a regular file (a
   /// terminal, a pipe, `/dev/stdout`): an xlsx file is a zip archive, written whole.
   init(path: String) throws(ShellError) {
+    lib = try LibXLSXWriter.shared.get()
     do throws(LoadError) {
       destination = try FileDestination(path: path)
     } catch {
       throw ShellError("cannot write '\(path)': \(error.message)")
     }
-    guard let temporary = destination.temporaryPath else {
+    guard destination.isReplacing else {
       destination.abandon()
       throw ShellError(
         "cannot write '\(path)' as xlsx: an Excel workbook is a file, and this is a terminal, pipe or device; name a file ending in .xlsx, or choose a text format (csv-sv opens in Swedish Excel)")
     }
-    workbook = workbook_new(temporary)
+    let base = Terminal.environment("TMPDIR").flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array((base + "/hq-xlsx-XXXXXX").utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ $0.baseAddress.flatMap { mkdtemp($0) } }) else {
+      let reason = FileDestination.reason(errno)
+      destination.abandon()
+      throw ShellError("cannot write '\(path)': cannot make a temporary directory in \(base): \(reason) (set TMPDIR to a writable directory)")
+    }
+    scratchDirectory = String(cString: made)
+    scratchFile = scratchDirectory + "/book.xlsx"
+    workbook = lib.workbookNew(scratchFile)
     guard workbook != nil else {
       destination.abandon()
+      rmdir(scratchDirectory)
       throw ShellError("cannot write '\(path)': libxlsxwriter could not start a workbook (out of memory?)")
     }
-    headerFormat = workbook_add_format(workbook)
-    format_set_bold(headerFormat)
+    headerFormat = lib.workbookAddFormat(workbook)
+    lib.formatSetBold(headerFormat)
   }
 
   deinit { abandon() }
@@ -79,15 +102,15 @@ final class XLSXWorkbook {
         "cannot write the result to '\(path)': it has \(table.columns.count) columns and an Excel sheet holds \(Self.maxColumns); select fewer or write csv")
     }
     let name = Self.sheetName(for: title, taken: &takenNames, index: sheetCount + 1)
-    guard let sheet = name.withCString({ workbook_add_worksheet(workbook, $0) }) else {
+    guard let sheet = name.withCString({ lib.workbookAddWorksheet(workbook, $0) }) else {
       throw ShellError("cannot write the result to '\(path)': libxlsxwriter refused the sheet name '\(name)'")
     }
     sheetCount += 1
     let columns = table.columns.map { XLSXColumn($0, table.rowCount) }
     for (c, column) in table.columns.enumerated() {
-      _ = column.name.withCString { worksheet_write_string(sheet, 0, lxw_col_t(c), $0, headerFormat) }
+      _ = column.name.withCString { lib.worksheetWriteString(sheet, 0, lxw_col_t(c), $0, headerFormat) }
     }
-    worksheet_freeze_panes(sheet, 1, 0)
+    lib.worksheetFreezePanes(sheet, 1, 0)
     for row in 0..<table.rowCount {
       for c in columns.indices {
         try write(columns[c], row: row, column: c, to: sheet)
@@ -95,7 +118,7 @@ final class XLSXWorkbook {
     }
     for (c, column) in columns.enumerated() {
       let width = Double(min(max(DisplayWidth.of(table.columns[c].name) + 2, column.widestCell + 2, 6), 60))
-      worksheet_set_column(sheet, lxw_col_t(c), lxw_col_t(c), width, nil)
+      _ = lib.worksheetSetColumn(sheet, lxw_col_t(c), lxw_col_t(c), width, nil)
     }
   }
 
@@ -106,16 +129,16 @@ final class XLSXWorkbook {
     switch column.column.storage {
     case .number(let mantissas, let scales, let uniform):
       let number = Number(mantissa: mantissas[row], scale: uniform ?? scales[row])
-      worksheet_write_number(sheet, r, col, number.doubleValue, decimalFormat(column.decimals))
+      _ = lib.worksheetWriteNumber(sheet, r, col, number.doubleValue, decimalFormat(column.decimals))
     case .text(let codes, let dictionary):
       let text = dictionary[Int(codes[row])]
       guard text.unicodeScalars.count <= Self.maxTextLength else {
         throw ShellError(
           "cannot write the result to '\(path)': the text in column '\(column.column.name)', row \(row + 1), has \(text.unicodeScalars.count) characters and an Excel cell holds \(Self.maxTextLength); shorten it (substr) or write csv")
       }
-      _ = text.withCString { worksheet_write_string(sheet, r, col, $0, nil) }
+      _ = text.withCString { lib.worksheetWriteString(sheet, r, col, $0, nil) }
     case .bool(let values):
-      worksheet_write_boolean(sheet, r, col, values[row] ? 1 : 0, nil)
+      _ = lib.worksheetWriteBoolean(sheet, r, col, values[row] ? 1 : 0, nil)
     }
   }
 
@@ -123,8 +146,8 @@ final class XLSXWorkbook {
   private func decimalFormat(_ decimals: Int) -> UnsafeMutablePointer<lxw_format>? {
     guard decimals > 0 else { return nil }
     if let made = decimalFormats[decimals] { return made }
-    let format = workbook_add_format(workbook)
-    _ = ("0." + String(repeating: "0", count: decimals)).withCString { format_set_num_format(format, $0) }
+    let format = lib.workbookAddFormat(workbook)
+    ("0." + String(repeating: "0", count: decimals)).withCString { lib.formatSetNumFormat(format, $0) }
     decimalFormats[decimals] = format
     return format
   }
@@ -136,13 +159,18 @@ final class XLSXWorkbook {
     self.workbook = nil
     if sheetCount == 0 {
       // Excel cannot open a workbook without a sheet: an empty one says nothing was written.
-      _ = "no results".withCString { workbook_add_worksheet(workbook, $0) }
+      _ = "no results".withCString { lib.workbookAddWorksheet(workbook, $0) }
     }
-    let status = workbook_close(workbook)
+    let status = lib.workbookClose(workbook)
+    defer { removeScratch() }
     guard status == LXW_NO_ERROR else {
       destination.abandon()
-      let reason = String(cString: lxw_strerror(status))
+      let reason = lib.strerror(status).map { String(cString: $0) } ?? "error \(status.rawValue)"
       throw ShellError("cannot write '\(path)': \(reason); the file is left as it was")
+    }
+    if let failure = copyScratch() {
+      destination.abandon()
+      throw ShellError("cannot write '\(path)': \(FileDestination.reason(failure)); the file is left as it was")
     }
     do throws(LoadError) {
       try destination.commit()
@@ -151,13 +179,50 @@ final class XLSXWorkbook {
     }
   }
 
+  /// Copies the finished zip into the destination's descriptor; the `errno` of a failure, or nil.
+  /// The corresponding C calls are `open`, `read` and `write`.
+  private func copyScratch() -> Int32? {
+    let input = open(scratchFile, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+    guard input >= 0 else { return errno }
+    defer { close(input) }
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let got = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
+      if got == 0 { return nil }
+      if got < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      var offset = 0
+      while offset < got {
+        let n = buffer.withUnsafeBytes { bytes in
+          bytes.baseAddress.map { systemWrite(destination.descriptor, $0 + offset, got - offset) } ?? -1
+        }
+        if n > 0 {
+          offset += n
+        } else if n < 0 && errno == EINTR {
+          continue
+        } else {
+          return n < 0 ? errno : EIO
+        }
+      }
+    }
+  }
+
+  /// Removes the private directory and what libxlsxwriter left in it.
+  private func removeScratch() {
+    unlink(scratchFile)
+    rmdir(scratchDirectory)
+  }
+
   /// Gives the workbook up; the destination keeps what it had.
   func abandon() {
     if let workbook {
       // libxlsxwriter frees a workbook only by closing it, which writes the file: let it write
       // the temporary file, then remove that.
       self.workbook = nil
-      _ = workbook_close(workbook)
+      _ = lib.workbookClose(workbook)
+      removeScratch()
     }
     destination.abandon()
   }
@@ -243,5 +308,57 @@ private struct XLSXColumn {
       decimals = 0
       widestCell = 5
     }
+  }
+}
+
+/// The C `write`, named apart from the methods called `write`.
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(fd, buffer, count)
+}
+
+/// The libxlsxwriter functions hq calls, loaded with `dlopen` the first time a workbook is
+/// opened (`cxlsx_load` in Sources/CXlsxWriter/shim.h says why the library is not linked).
+struct LibXLSXWriter: @unchecked Sendable {
+  typealias Workbook = UnsafeMutablePointer<lxw_workbook>
+  typealias Worksheet = UnsafeMutablePointer<lxw_worksheet>
+  typealias Format = UnsafeMutablePointer<lxw_format>
+
+  let workbookNew: @convention(c) (UnsafePointer<CChar>?) -> Workbook?
+  let workbookAddWorksheet: @convention(c) (Workbook?, UnsafePointer<CChar>?) -> Worksheet?
+  let workbookAddFormat: @convention(c) (Workbook?) -> Format?
+  let workbookClose: @convention(c) (Workbook?) -> lxw_error
+  let formatSetBold: @convention(c) (Format?) -> Void
+  let formatSetNumFormat: @convention(c) (Format?, UnsafePointer<CChar>?) -> Void
+  let worksheetWriteString: @convention(c) (Worksheet?, lxw_row_t, lxw_col_t, UnsafePointer<CChar>?, Format?) -> lxw_error
+  let worksheetWriteNumber: @convention(c) (Worksheet?, lxw_row_t, lxw_col_t, Double, Format?) -> lxw_error
+  let worksheetWriteBoolean: @convention(c) (Worksheet?, lxw_row_t, lxw_col_t, Int32, Format?) -> lxw_error
+  let worksheetFreezePanes: @convention(c) (Worksheet?, lxw_row_t, lxw_col_t) -> Void
+  let worksheetSetColumn: @convention(c) (Worksheet?, lxw_col_t, lxw_col_t, Double, Format?) -> lxw_error
+  let strerror: @convention(c) (lxw_error) -> UnsafeMutablePointer<CChar>?
+
+  /// The library, loaded once (thread-safe: a global's lazy initialisation), or why it cannot be.
+  static let shared: Result<LibXLSXWriter, ShellError> = load()
+
+  private static func load() -> Result<LibXLSXWriter, ShellError> {
+    var api = cxlsx_api()
+    var error: UnsafePointer<CChar>?
+    guard cxlsx_load(&api, &error) == 1,
+      let workbookNew = api.workbook_new, let workbookAddWorksheet = api.workbook_add_worksheet,
+      let workbookAddFormat = api.workbook_add_format, let workbookClose = api.workbook_close,
+      let formatSetBold = api.format_set_bold, let formatSetNumFormat = api.format_set_num_format,
+      let worksheetWriteString = api.worksheet_write_string, let worksheetWriteNumber = api.worksheet_write_number,
+      let worksheetWriteBoolean = api.worksheet_write_boolean, let worksheetFreezePanes = api.worksheet_freeze_panes,
+      let worksheetSetColumn = api.worksheet_set_column, let strerror = api.lxw_strerror
+    else {
+      let reason = error.map { String(cString: $0) } ?? "unknown reason"
+      return .failure(ShellError(
+        "cannot write xlsx: libxlsxwriter could not be loaded (\(reason)); install it (Debian: apt-get install libxlsxwriter4, or run Scripts/setup), or write csv-sv, which Excel opens too"))
+    }
+    return .success(LibXLSXWriter(
+      workbookNew: workbookNew, workbookAddWorksheet: workbookAddWorksheet, workbookAddFormat: workbookAddFormat,
+      workbookClose: workbookClose, formatSetBold: formatSetBold, formatSetNumFormat: formatSetNumFormat,
+      worksheetWriteString: worksheetWriteString, worksheetWriteNumber: worksheetWriteNumber,
+      worksheetWriteBoolean: worksheetWriteBoolean, worksheetFreezePanes: worksheetFreezePanes,
+      worksheetSetColumn: worksheetSetColumn, strerror: strerror))
   }
 }

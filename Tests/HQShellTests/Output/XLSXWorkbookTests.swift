@@ -100,14 +100,14 @@ import Testing
     try Data("old".utf8).write(to: URL(fileURLWithPath: path))
     let (session, _, err) = makeSession()
     #expect(session.run(".output \(path)\nfrom t", name: "f.hq") == .success, "\(err.text)")
-    // The temporary file the workbook is written to becomes a directory, so writing it out
-    // fails (as a full disk or a lost mount would), whoever runs the test.
+    // The temporary file next to the destination becomes a directory, so putting the
+    // workbook in place fails (as a full disk or a lost mount would), whoever runs the test.
     let temporary = dir.appendingPathComponent(".bok.xlsx.\(getpid()).tmp").path
     try FileManager.default.removeItem(atPath: temporary)
     try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
     #expect(!session.finish())
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
-    #expect(err.text == "f.hq:1:1: error: cannot write '\(path)': Error creating output xlsx file. Usually a permissions error.; the file is left as it was\n")
+    #expect(err.text == "f.hq:1:1: error: cannot write '\(path)': Not a directory; the file is left as it was\n")
   }
 
   @Test func aMissingDirectoryIsAnErrorNamingTheFile() {
