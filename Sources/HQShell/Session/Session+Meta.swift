@@ -114,27 +114,30 @@ extension Session {
     return builder.build()
   }
 
+  /// `.schema [SOURCE]`: source, column, type, role; and `unit` when a column listed has one
+  /// (a loaded CSV column of `5,8 %` or `12 450 tkr`), so other schemas keep their shape.
   private func schemaTable(_ source: String?) throws(ShellError) -> Table {
-    var builder = TableBuilder(
-      name: "schema",
-      schema: Schema([
-        Field("source", .text), Field("column", .text), Field("type", .text), Field("role", .text), Field("unit", .text),
-      ]))
     let names = source.map { [$0] } ?? engine.sourceNames
+    var rows: [(source: String, field: Field, unit: String?)] = []
     for name in names {
       let fields = engine.catalog[name]?.schema.fields ?? engine.columns(afterPipelinePrefix: "from \(name)")
       guard let fields else {
         let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "; did you mean '\($0)'?" } ?? ""
         throw ShellError("unknown source '\(name)'\(hint)")
       }
-      // A loaded table's numbers may carry a unit in the file (`5,8 %`, `12 450 tkr`).
       let units = engine.catalog[name]?.columns.map(\.unit)
       for (index, field) in fields.enumerated() {
-        let unit = units.flatMap { index < $0.count ? $0[index] : nil } ?? ""
-        try? builder.append([
-          .text(name), .text(field.name), .text(field.type.name), .text(field.role?.rawValue ?? ""), .text(unit),
-        ])
+        rows.append((name, field, units.flatMap { index < $0.count ? $0[index] : nil }))
       }
+    }
+    let showsUnits = rows.contains { $0.unit != nil }
+    var schema = [Field("source", .text), Field("column", .text), Field("type", .text), Field("role", .text)]
+    if showsUnits { schema.append(Field("unit", .text)) }
+    var builder = TableBuilder(name: "schema", schema: Schema(schema))
+    for row in rows {
+      var values: [Value] = [.text(row.source), .text(row.field.name), .text(row.field.type.name), .text(row.field.role?.rawValue ?? "")]
+      if showsUnits { values.append(.text(row.unit ?? "")) }
+      try? builder.append(values)
     }
     return builder.build()
   }
