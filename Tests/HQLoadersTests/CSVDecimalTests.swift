@@ -51,3 +51,27 @@ import Testing
     #expect(parsed.map { UnitVocabulary.name(ofCode: $0.unit) } == .some(unit))
   }
 }
+
+/// The written-number path on arbitrary bytes: never traps, and whatever it accepts is
+/// accepted by the whole parser the same way (no allocation either way; checked by reading).
+@Suite struct CSVDecimalRobustnessTests {
+  @Test func randomCellsNeverTrap() {
+    // Bytes that steer into every branch: digits, signs, separators, spaces, the lead bytes of
+    // no-break spaces and minus signs, unit letters, and stray continuation bytes.
+    let alphabet: [UInt8] = Array("0123456789 ,.-+%tkrmnds".utf8) + [0xC2, 0xA0, 0xE2, 0x80, 0xAF, 0x88, 0x92, 0x93, 0xFF]
+    var generator = SystemRandomNumberGenerator()
+    var accepted = 0
+    for _ in 0..<200_000 {
+      let length = Int.random(in: 0...12, using: &generator)
+      let bytes = (0..<length).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+      bytes.withUnsafeBufferPointer { buffer in
+        guard let base = buffer.baseAddress else { return }
+        if let parsed = CSVDecimal.parse(base, 0, buffer.count) {
+          accepted += 1
+          #expect(parsed.scale >= 0 && parsed.scale <= 18)
+        }
+      }
+    }
+    #expect(accepted > 0)
+  }
+}

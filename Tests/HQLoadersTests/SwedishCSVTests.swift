@@ -67,6 +67,18 @@ import Testing
     }
   }
 
+  @Test func utf16FromExcelsUnicodeTextIsRefusedByName() throws {
+    let dir = try TemporaryDirectory()
+    defer { dir.remove() }
+    let path = try dir.write("unicode.txt.csv", [0xFF, 0xFE] + Array("a\tb\n".utf8).flatMap { [$0, 0] })
+    #expect(throws: LoadError(
+      file: path, line: 1, column: 1,
+      message: "the file is UTF-16 (it starts with a UTF-16 byte order mark, as Excel's \"Unicode Text\" does); expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\", or convert it with iconv -f UTF-16 -t UTF-8")
+    ) {
+      _ = try Loader.load(path: path)
+    }
+  }
+
   @Test func anEncodingIsOnlyForTables() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }

@@ -33,8 +33,15 @@ enum CSVReader {
     _ file: FileBytes, file path: String, tableName: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil,
     isCancelled: @escaping @Sendable () -> Bool = { false }
   ) throws(LoadError) -> (table: Table, notes: [IngestWarning]) {
+    let bytes = file.buffer
+    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+      // Excel's "Unicode Text" is UTF-16; read as Windows-1252 it would be letters and NULs.
+      throw LoadError(
+        file: path, line: 1, column: 1,
+        message: "the file is UTF-16 (it starts with a UTF-16 byte order mark, as Excel's \"Unicode Text\" does); expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\", or convert it with iconv -f UTF-16 -t UTF-8")
+    }
     if encoding == .windows1252 {
-      return (try readWindows1252(file.buffer, file: path, tableName: tableName, delimiter: delimiter, isCancelled: isCancelled), [])
+      return (try readWindows1252(bytes, file: path, tableName: tableName, delimiter: delimiter, isCancelled: isCancelled), [])
     }
     do throws(LoadError) {
       let table = try read(
@@ -47,7 +54,6 @@ enum CSVReader {
           file: error.file, line: error.line, column: error.column,
           message: invalidUTF8Message + " (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)")
       }
-      let bytes = file.buffer
       // A file that begins with the UTF-8 byte order mark says it is UTF-8: its bad bytes are an error.
       if let base = bytes.baseAddress, hasByteOrderMark(base.assumingMemoryBound(to: UInt8.self), bytes.count) { throw error }
       let table = try readWindows1252(bytes, file: path, tableName: tableName, delimiter: delimiter, isCancelled: isCancelled)
