@@ -227,14 +227,19 @@ final class XLSXWorkbook {
     destination.abandon()
   }
 
-  /// A valid, unused Excel sheet name for `title`: at most 31 characters, none of `[ ] : * ? / \`,
+  /// A valid, unused Excel sheet name for `title` (comment lines left out): at most 31
+  /// characters, none of `[ ] : * ? / \`,
   /// not starting or ending with `'`, runs of blanks as one space; `Sheet N` when nothing is
   /// left; ` (2)`, ` (3)`, … added (within the 31) when the name is taken, compared as Excel
   /// compares them, ignoring case. `History` is reserved by Excel.
   static func sheetName(for title: String, taken: inout Set<String>, index: Int) -> String {
+    // Comment lines of a script say nothing about the result's columns: left out.
+    let statement = title.split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.drop { $0 == " " || $0 == "\t" }.hasPrefix("#") }
+      .joined(separator: "\n")
     var cleaned = ""
     var lastWasSpace = true
-    for scalar in title.unicodeScalars {
+    for scalar in statement.unicodeScalars {
       let isSpace = scalar.properties.isWhitespace || scalar.value < 0x20
       if isSpace || "[]:*?/\\".unicodeScalars.contains(scalar) {
         if !lastWasSpace { cleaned.unicodeScalars.append(" ") }

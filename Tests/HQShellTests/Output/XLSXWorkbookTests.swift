@@ -135,6 +135,7 @@ import Testing
     ("'citerad'", "citerad"),
     ("  \n\t ", "Sheet 4"),
     ("History", "History (2)"),
+    ("# Nyckeltal 2024\n  # per region\nfrom facts\n  | take 3", "from facts | take 3"),
   ])
   func sheetNamesAreValidForExcel(_ title: String, _ expected: String) {
     var taken: Set<String> = ["history"]
