@@ -91,6 +91,9 @@ public final class Session {
   }
 
   /// The sink results currently go to: a `.output`/`.once` file or standard output.
+  ///
+  /// An open workbook takes results only (``emit(_:title:)``); other text written meanwhile
+  /// (`.help`) goes to standard output.
   var output: OutputSink { redirection?.sink ?? standardOutput }
 
   /// Runs a whole script (or `-c` text, or one entry typed at the prompt) unit by unit.
@@ -154,21 +157,33 @@ public final class Session {
   private func runStatement(_ unit: ScriptScanner.Unit, name: String) -> Outcome {
     let source = SourceFile(name: name, text: unit.text, firstLine: unit.line)
     let sink = output
-    let width = sink === standardOutput && outputIsTerminal ? Terminal.width() : nil
-    let format = self.format
+    if redirection == nil && format == .xlsx {
+      // Nothing runs when its result could go nowhere.
+      report(Self.xlsxNeedsAFile.message, name: name, line: unit.line)
+      return .failure
+    }
     let clock = ContinuousClock()
     let start = clock.now
     var failure: EngineError?
+    var writeFailure: ShellError?
     do {
       try engine.run(source, cancellation: Signals.token) { warning in
         errors.write(render(warning) + "\n")
         errors.flush()
       } output: { table in
-        format.write(table, to: sink, width: width)
-        sink.flush()
+        guard writeFailure == nil else { return }
+        do throws(ShellError) {
+          try emit(table, title: unit.text)
+        } catch {
+          writeFailure = error
+        }
       }
     } catch {
       failure = error
+    }
+    if failure == nil, let writeFailure {
+      report(writeFailure.message, name: name, line: unit.line)
+      return .failure
     }
     if failure == nil, Signals.token.isCancelled { failure = .cancelled }
     if timer { errors.write("time: \(Self.describe(clock.now - start))\n") }
