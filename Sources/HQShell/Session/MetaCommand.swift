@@ -11,8 +11,10 @@ public enum MetaCommand: Sendable, Equatable {
   case reports
   /// `.load PATH [as NAME] [encoding=ENC]`.
   case load(path: String, name: String?, encoding: TextEncoding? = nil)
-  case run(path: String)
-  case save(path: String)
+  /// `.run FILE name=value …`: the values are the caller's, over the script's `.set`.
+  case run(path: String, parameters: [Parameter] = [])
+  /// `.save FILE` (the smallest script for the last result) or `.save FILE all`.
+  case save(path: String, all: Bool = false)
   /// `.output [FILE [FORMAT]]`: without a format, the file's extension says (``OutputFormat/forFile(_:explicit:current:)``).
   case output(path: String?, format: OutputFormat? = nil)
   /// `.once FILE [FORMAT]`.
@@ -32,8 +34,8 @@ public enum MetaCommand: Sendable, Equatable {
     ("schema", ".schema [SOURCE]", "the columns, types and roles of one source, or of all (and units, for a CSV's 5,8 % or 12 450 tkr)"),
     ("reports", ".reports", "the loaded reports"),
     ("load", ".load PATH [as NAME] [encoding=E]", "load a report text (.txt/.pdf), a table (.csv/.tsv) or a model (.json); also a pipe"),
-    ("run", ".run FILE", "run the statements of an .hq script"),
-    ("save", ".save FILE", "save this session's successful statements as a runnable .hq script"),
+    ("run", ".run FILE [NAME=VALUE …]", "run an .hq script; NAME=VALUE sets $NAME over the script's own .set"),
+    ("save", ".save FILE [all]", "save the smallest script that gives the last result again (with all: the whole session)"),
     ("output", ".output [FILE [FORMAT]]", "send results to FILE (format from its extension: .csv .tsv .json .ndjson .md .xlsx), or back with no FILE"),
     ("once", ".once FILE [FORMAT]", "send only the next result to FILE (format from its extension, as .output)"),
     ("format", ".format [FORMAT]", "show or set the output format: \(OutputFormat.names)"),
@@ -74,8 +76,20 @@ public enum MetaCommand: Sendable, Equatable {
       if rest.count == 1 { return .load(path: rest[0], name: nil, encoding: encoding) }
       if rest.count == 3, rest[1].lowercased() == "as" { return .load(path: rest[0], name: rest[2], encoding: encoding) }
       throw ShellError(".load takes PATH [as NAME] [encoding=utf-8|cp1252]")
-    case "run", "read": return .run(path: try one("a script file"))
-    case "save": return .save(path: try one("a file name"))
+    case "run", "read":
+      guard let path = args.first else { throw ShellError(".run takes a script file and NAME=VALUE parameters") }
+      var parameters: [Parameter] = []
+      for argument in args.dropFirst() {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+          throw ShellError(".run takes a script file and NAME=VALUE parameters; '\(argument)' has no '='")
+        }
+        parameters.append(Parameter(
+          name: Self.parameterName(String(argument[..<equals])), value: String(argument[argument.index(after: equals)...])))
+      }
+      return .run(path: path, parameters: parameters)
+    case "save":
+      if args.count == 2, args[1].lowercased() == "all" { return .save(path: args[0], all: true) }
+      return .save(path: try one("a file name, and 'all' for the whole session"))
     case "output":
       if args.isEmpty { return .output(path: nil) }
       guard args.count <= 2 else { throw ShellError(".output takes at most a file name and a format") }
@@ -113,6 +127,12 @@ public enum MetaCommand: Sendable, Equatable {
       throw ShellError("unknown format '\(value)'; \(hint)choose one of: \(OutputFormat.names)")
     }
     return format
+  }
+
+  /// A parameter given to `.run`.
+  public struct Parameter: Sendable, Equatable {
+    public var name: String
+    public var value: String
   }
 
   /// `$year` and `year` name the same parameter.

@@ -56,6 +56,11 @@ public final class Session {
   public var loadLimits = LoadLimits(isCancelled: { Signals.wasInterrupted })
   /// The units that ran successfully, for `.save` (bounded, see ``Transcript``).
   var transcript = Transcript()
+  /// The sources each `.load` line of the transcript gave (its text, trimmed → names), for
+  /// `.save` to keep the loads the last result reads.
+  var loadedNames: [String: Set<String>] = [:]
+  /// The sources the last `.load` gave.
+  var lastLoadProvided: Set<String> = []
 
   /// At the prompt, the display widths of the prompt and the continuation prompt: an error
   /// on the line just typed is then shown as a caret right under it (nil in scripts).
