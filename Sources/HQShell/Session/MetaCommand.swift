@@ -1,3 +1,5 @@
+import HQSyntax
+
 import HQLoaders
 
 /// A shell command starting with `.`, as typed at the prompt or written in a script.
@@ -166,28 +168,9 @@ public enum MetaCommand: Sendable, Equatable {
   }
 }
 
-/// "Did you mean …" for names typed wrong.
+/// "Did you mean …" for names typed wrong: the one rule of HQSyntax's ``Suggestion``.
 enum Suggestions {
-  /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
   static func nearest(to word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(1, word.count / 3) ? best.0 : nil
-  }
-
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
+    Suggestion.bestMatch(for: word, in: candidates)
   }
 }
