@@ -191,7 +191,10 @@ public final class Session {
       return .failure
     }
     if failure == nil, Signals.token.isCancelled { failure = .cancelled }
-    if timer { errors.write("time: \(Self.describe(clock.now - start))\n") }
+    // The time goes after what the statement printed: after a diagnostic, so that a caret drawn
+    // under the line just typed stays right under it.
+    let time = timer ? "time: \(Self.describe(clock.now - start))\n" : ""
+    if failure == nil { errors.write(time) }
     if standardOutput.isBroken { return .outputClosed }
     do throws(ShellError) {
       try finishOnce()
@@ -205,10 +208,10 @@ public final class Session {
       return .success
     case .cancelled?:
       sink.flush()
-      errors.write("cancelled\n")
+      errors.write("cancelled\n" + time)
       return .cancelled
     case .diagnostics(let error)?:
-      errors.write(render(error) + "\n")
+      errors.write(render(error) + "\n" + time)
       return .failure
     }
   }
