@@ -11,7 +11,50 @@ enum Help {
     var example: String
   }
 
-  static let pages: [Page] = stages + functions + sources
+  static let pages: [Page] = stages + functions + aggregates + operators + clauses + sources
+
+  /// The aggregates that share no page with another.
+  static let aggregates: [Page] = [
+    Page(topic: "max", kind: "aggregate", text: "max(expr): the largest value (min(expr) the smallest); text compares in Swedish order.", example: "from facts | summarize hi = max(value) by year"),
+    Page(topic: "count_distinct", kind: "aggregate", text: "count_distinct(expr): how many distinct non-null values.", example: "from facts | summarize indicators = count_distinct(indicator) by report"),
+    Page(topic: "stddev", kind: "aggregate", text: "stddev(expr): the sample standard deviation (n − 1) of the non-null values.", example: "from facts | where kind == \"utfall\" | summarize s = stddev(value) by indicator"),
+    Page(topic: "first", kind: "aggregate", text: "first(expr) / last(expr): the value of the group's first / last row, in row order (in derive, in the group's `sort` order).", example: "from facts | where kind == \"utfall\" | sort year | summarize from_value = first(value), to_value = last(value) by indicator"),
+    Page(topic: "last", kind: "aggregate", text: "last(expr): the value of the group's last row, in row order (in derive, in the group's `sort` order).", example: "from facts | where kind == \"utfall\" | sort year | summarize latest = last(value) by indicator"),
+  ]
+
+  /// Operators, each with its own topic (`.help ~`, `.help in`).
+  static let operators: [Page] = {
+    let comparison = "a == b, a != b, a < b, a <= b, a > b, a >= b: numbers by value, text in Swedish order; null compared with anything is null (a row where it is tested is not kept)."
+    let arithmetic = "a + b, a - b, a * b, a / b, a % b: exact decimal arithmetic; null in, null out; a / 0 is null; % is the remainder with the sign of a."
+    var pages = ["==", "!=", "<", "<=", ">", ">="].map {
+      Page(topic: $0, kind: "operator", text: comparison, example: "from facts | where year >= 2023 and unit != \"%\"")
+    }
+    pages += ["+", "-", "*", "/", "%"].map {
+      Page(topic: $0, kind: "operator", text: arithmetic, example: "from facts | where kind == \"utfall\" | select indicator, year, thousands = value * 1000, half = value / 2")
+    }
+    pages += [
+      Page(topic: "~", kind: "operator", text: "text ~ part: true when part occurs in text, folding case, diacritics one way (a matches å, ä) and dashes and white space; !~ is its negation.", example: "from facts | where indicator ~ \"lakemedel\""),
+      Page(topic: "!~", kind: "operator", text: "text !~ part: true when part does not occur in text (folded as ~ folds); null text is neither.", example: "from facts | where table ~ \"nyckeltal\" and indicator !~ \"förnybara\""),
+      Page(topic: "in", kind: "operator", text: "x in [a, b, …]: true when x equals one of the list's values; not in its negation.", example: "from facts | where year in [2022, 2024] and kind in [\"utfall\", \"mål\"]"),
+      Page(topic: "is", kind: "operator", text: "x is null, x is not null: whether x has no value (== null is always null, never true).", example: "from facts | where rank is not null | select indicator, year, rank"),
+      Page(topic: "and", kind: "operator", text: "a and b, a or b, not a: logic with null as unknown (false and null is false, true or null is true).", example: "from facts | where (year == 2024 or year == 2023) and not (unit == \"%\")"),
+      Page(topic: "or", kind: "operator", text: "a or b: true when either is true (null when neither is true and one is null).", example: "from facts | where kind == \"budget\" or kind == \"prognos\""),
+      Page(topic: "not", kind: "operator", text: "not a: true when a is false, null when a is null; also in `not in`, `is not null`.", example: "from goals | where not (status == \"helt\")"),
+    ]
+    return pages
+  }()
+
+  /// The words a stage reads after its first part.
+  static let clauses: [Page] = [
+    Page(topic: "by", kind: "clause", text: "… by col, …: the groups of summarize, derive (an aggregate or window function per group), compare, pivot and top … per; without by, all rows are one group.", example: "from facts | summarize n = count() by report, kind"),
+    Page(topic: "per", kind: "clause", text: "top N by expr per col, …: N rows of each group.", example: "from facts | where kind == \"avvikelse\" | top 2 by value per report"),
+    Page(topic: "vs", kind: "clause", text: "compare COLUMN A vs B: the two values of COLUMN set side by side.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | compare year 2023 vs 2024 by indicator"),
+    Page(topic: "value", kind: "clause", text: "compare … value EXPR, pivot … value EXPR: what is compared or spread (default: the value column); an aggregate in pivot.", example: "from facts | where rank is not null | compare year 2022 vs 2024 value rank by indicator"),
+    Page(topic: "on", kind: "clause", text: "join SOURCE on col, … (equal names) or on col == other_col: the columns rows are matched by.", example: "from facts | select report, indicator | join reports on report == id | take 3"),
+    Page(topic: "into", kind: "clause", text: "unpivot col, … into NAME, VALUE: the names of the two columns the turned columns become.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | pivot year by indicator | unpivot `2023`, `2024` into year, value"),
+    Page(topic: "asc", kind: "clause", text: "sort expr asc|desc, top N by expr asc|desc: ascending (the default for sort) or descending (the default for top).", example: "from facts | sort year desc, value asc | take 5"),
+    Page(topic: "desc", kind: "clause", text: "desc: descending, largest first (text: ö before a); nulls stay last.", example: "from facts | sort value desc | take 5"),
+  ]
 
   static let stages: [Page] = [
     Page(topic: "from", kind: "source", text: "Starts a pipeline: `from SOURCE`. Sources: facts, goals, sections, reports, lines, unread, loaded tables and `let` views.", example: "from goals | take 5"),
@@ -86,6 +129,7 @@ enum Help {
     Page(topic: "unread", kind: "source", text: "Numbers seen in the reports but not read as facts, because their row or column meaning is not determined: report, section, table, line, text, reason.", example: "from unread | summarize n = count() by reason"),
     Page(topic: "goals", kind: "source", text: "The goals the reports follow up, with their status: report, name, status, line.", example: "from goals | summarize n = count() by status"),
     Page(topic: "sections", kind: "source", text: "The headed sections of each report: report, number, title, level, line, text.", example: "from sections | where level == 1"),
+    Page(topic: "lines", kind: "source", text: "Every line of every report's text: report, section, line, text (what `search` reads).", example: "from lines | where text ~ \"ekonomi i balans\" | take 3"),
     Page(topic: "reports", kind: "source", text: "One row per loaded report: id, title, organisation, committee, year, period, kind, source and counts.", example: "from reports"),
   ]
 

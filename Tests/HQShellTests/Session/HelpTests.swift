@@ -1,5 +1,6 @@
 import Foundation
 import HQReports
+import HQSyntax
 import Testing
 @testable import HQShell
 
@@ -40,6 +41,20 @@ import Testing
     if let file = try FileManager.default.contentsOfDirectory(atPath: dir.path).first {
       let size = try FileManager.default.attributesOfItem(atPath: dir.path + "/" + file)[.size] as? Int ?? 0
       #expect(size > 10, "\(file) is empty")
+    }
+  }
+
+  /// `.help TOPIC` has a page for every stage, source, function, aggregate, window function,
+  /// operator, clause, meta command and format the language has (issue 14, item 4).
+  @Test func everyWordOfTheLanguageHasAPage() {
+    let stages = Keywords.stages.filter { !$0.contains(" ") } + Keywords.statementStarts
+    let operators = ["==", "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "~", "!~"] + ["in", "is", "and", "or", "not"]
+    let clauses = ["by", "per", "vs", "value", "on", "into", "asc", "desc", "case"]
+    let sources = ["facts", "goals", "sections", "reports", "unread", "lines", "search"]
+    let topics = stages + Functions.all + operators + clauses + sources + MetaCommand.catalog.map(\.name)
+      + OutputFormat.allCases.map(\.rawValue) + ["formats"]
+    for topic in topics {
+      #expect(throws: Never.self, "no .help page for '\(topic)'") { _ = try Help.page(for: topic) }
     }
   }
 
