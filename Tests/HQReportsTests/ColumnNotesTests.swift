@@ -240,3 +240,28 @@ import Testing
       == "Andel elever i åk 6 som uppnått kunskapskraven i alla ämnen")
   }
 }
+
+/// Dashes marking empty cells in reading-order rows.
+@Suite struct EmptyCellDashTests {
+  /// `– – 4 258 4 349 …`: two dashes standing alone before the numbers mark two empty cells (a
+  /// minus sign never repeats); the numbers fill the columns after them, unsigned. One dash set
+  /// apart by a single space stays a minus sign (`- 0,5`).
+  @Test func twoDashesBeforeTheNumbersAreEmptyCells() {
+    let (facts, unread) = TextTablesTests.read("""
+      Mått                      Utfall  Utfall  Utfall  Utfall  Utfall
+      2026   2027    2028    2029    2030
+      Besök per invånare, antal – – 4 512 4 633 4 701
+      Kostnad per besök, kr − − − 212 219
+      Resultat, mnkr 1,5 2,0 - 0,5 1,1 0,9
+      """)
+    #expect(unread.isEmpty)
+    let visits = facts.filter { $0.line == 5 }
+    #expect(visits.map(\.year) == [2028, 2029, 2030])
+    #expect(visits.map(\.value) == ["4512", "4633", "4701"].map(ColumnNotesTests.n))
+    #expect(visits.first?.indicator == "Besök per invånare, antal")
+    let cost = facts.filter { $0.line == 6 }
+    #expect(cost.map(\.year) == [2029, 2030])
+    #expect(cost.map(\.value) == ["212", "219"].map(ColumnNotesTests.n))
+    #expect(facts.filter { $0.line == 7 }.map(\.value) == ["1.5", "2.0", "-0.5", "1.1", "0.9"].map(ColumnNotesTests.n))
+  }
+}

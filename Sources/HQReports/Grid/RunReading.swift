@@ -42,6 +42,19 @@ enum RunReading {
       atoms[k].firstWord += 1
       if k == 0 { leadingEmpty = 1 } else { innerEmpty = true }
     }
+    // Two or more dashes standing alone before the numbers (`– – 4 258 4 349`): a minus sign
+    // never repeats, so each marks an empty cell, and the number after them is unsigned.
+    let isDash = { (word: Substring) in word.count == 1 && "-–−".contains(word) }
+    if leadingEmpty == 0, let first = atoms.first, first.digits.hasSign, first.endWord - first.firstWord >= 2,
+      isDash(words[first.firstWord].text), first.firstWord > 0, isDash(words[first.firstWord - 1].text)
+    {
+      var k = first.firstWord - 1
+      while k >= 0, isDash(words[k].text) { k -= 1 }
+      leadingEmpty = first.firstWord - k
+      atoms[0].digits.hasSign = false
+      atoms[0].digits.negative = false
+      atoms[0].firstWord += 1
+    }
     let labelEnd = (atoms.first?.firstWord ?? words.count) - leadingEmpty
     return Run(
       label: NumberRun.join(words[..<labelEnd]), words: words, atoms: atoms, leadingEmpty: leadingEmpty, innerEmpty: innerEmpty)
@@ -228,6 +241,13 @@ enum RunReading {
       }
     }
     if readable == 1, readings.count == 1, groupings(run, count: count, digits: nil) == nil { readings[0].only = true }
+    // Numbers set apart by two or more spaces, thousands by one (`1 178   1 279   1 272`): the
+    // spacing gives the count, and its reading is the only one — when the numbers it makes are
+    // of one magnitude (whole parts within one digit), as a row's values over years are.
+    if let spans = spacedSpans(run), spans.count < count, let numbers = numbers(run, spans) {
+      let digits = spans.map { run.atoms[$0.lowerBound].digits.integerDigits + 3 * ($0.count - 1) }
+      if let low = digits.min(), let high = digits.max(), high - low <= 1 { return [(spans, numbers, true)] }
+    }
     return readings
   }
 
