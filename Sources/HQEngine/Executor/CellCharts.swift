@@ -1,9 +1,10 @@
 import HQData
 
 /// Charts that fit in a table cell: `bar(x, max [, width])` and the `spark(x)` aggregate.
-enum CellCharts {
+/// The text bar charts of the `chart` stage draw their bars with the same blocks.
+public enum CellCharts {
   /// The block characters of a bar's last cell, by eighths: `▏` is 1/8 of a cell, `▉` 7/8.
-  static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+  public static let eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
   /// The eight levels of a sparkline, lowest first.
   static let levels: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 

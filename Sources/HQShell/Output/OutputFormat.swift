@@ -13,6 +13,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case ndjson
   case markdown
   case line
+  case svg
 
   /// One line per format, for `--help` and `.help format`.
   public var summary: String {
@@ -24,6 +25,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case .ndjson: "one JSON object per line"
     case .markdown: "a GitHub-flavoured Markdown table"
     case .line: "one field per line, a header per record (like psql's \\x)"
+    case .svg: "a chart (a pipeline ending in `chart`) as an SVG image; other results are an error"
     }
   }
 
@@ -40,6 +42,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case .ndjson: JSONFormatter(style: .lines).write(table, to: out)
     case .markdown: MarkdownFormatter().write(table, to: out)
     case .line: LineFormatter().write(table, to: out)
+    // Only charts are drawn as SVG; the shell's own tables (`.tables`, `.schema`) are shown
+    // as `table` in it, and a statement's table is an error (``Session``).
+    case .svg: TableFormatter(maxWidth: width).write(table, to: out)
     }
   }
 

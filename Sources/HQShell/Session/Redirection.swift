@@ -7,6 +7,8 @@ struct Redirection {
   /// names this line.
   var name: String
   var line: Int
+  /// How many results went to the file; an `.svg` or `.png` file holds one chart.
+  var results = 0
 
   var sink: OutputSink { file.sink }
 }

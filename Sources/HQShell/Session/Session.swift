@@ -48,6 +48,9 @@ public final class Session {
   public let errors: OutputSink
   /// True when ``standardOutput`` is a terminal: the `table` format then fits its width.
   public var outputIsTerminal: Bool
+  /// Draw charts on standard output in colour (a terminal, `NO_COLOR` not set; see
+  /// ``Terminal/allowsColour()``). Charts written to files and other formats never are.
+  public var colourCharts = false
   /// Parameters given with `--set` on the command line: a script's own `.set` for one of
   /// them keeps the command-line value, so `.set year 2024` in a script is a default.
   public var pinnedParameters: Set<String> = []
@@ -159,16 +162,27 @@ public final class Session {
     let clock = ContinuousClock()
     let start = clock.now
     var failure: EngineError?
+    var writeFailure: ShellError?
     do {
       try engine.run(source, cancellation: Signals.token) { warning in
         errors.write(render(warning) + "\n")
         errors.flush()
-      } output: { table in
-        format.write(table, to: sink, width: width)
+      } result: { result in
+        guard writeFailure == nil else { return }
+        do throws(ShellError) {
+          try write(result, to: sink, width: width, format: format)
+        } catch {
+          writeFailure = error
+        }
         sink.flush()
       }
     } catch {
       failure = error
+    }
+    if let writeFailure {
+      abandonOnce()
+      report(writeFailure.message, name: name, line: unit.line)
+      return .failure
     }
     if failure == nil, Signals.token.isCancelled { failure = .cancelled }
     if timer { errors.write("time: \(Self.describe(clock.now - start))\n") }
