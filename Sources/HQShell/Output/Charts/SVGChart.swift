@@ -8,7 +8,7 @@ import HQEngine
 /// class="point">` (up to ``maxMarkedPoints`` per chart; the lines are `<polyline
 /// class="series">`), each carrying its series, label and value as `data-*` attributes, so a
 /// test or a script can check the picture against the data.
-struct SVGChart {
+public struct SVGChart {
   var chart: Chart
 
   static let width = 720
@@ -18,14 +18,14 @@ struct SVGChart {
   /// The average advance of a character at 12 px, for laying out labels.
   static let characterWidth = 7.0
 
-  init(_ chart: Chart) {
+  public init(_ chart: Chart) {
     self.chart = chart
   }
 
   var numbers: ChartNumbers { ChartNumbers(swedish: chart.swedish) }
 
   /// The SVG document.
-  func render() -> String {
+  public func render() -> String {
     var body = SVGWriter()
     var top = 16.0
     if let title = chart.title {

@@ -30,9 +30,13 @@ extension TextChart {
     let longest = labels.map { DisplayWidth.of($0) }.max() ?? 0
     let labelWidth = max(1, min(longest, width * 2 / 5, width - fixed - 10))
     let plot = max(1, width - labelWidth - fixed)
+    // Cells left of the axis in proportion to the negative part of the range; then one scale
+    // that keeps the longest bar on each side within its cells.
     let span = high - low
-    let scale = span > 0 ? Double(plot) / span : 0
-    let negativeCells = Int((-low * scale).rounded())
+    let negativeCells = span > 0 ? Int((-low / span * Double(plot)).rounded()) : 0
+    var scale = span > 0 ? Double(plot) / span : 0
+    if high > 0 { scale = min(scale, Double(plot - negativeCells) / high) }
+    if low < 0 { scale = min(scale, Double(negativeCells) / -low) }
     let axisColumn = labelWidth + 1 + (multi ? seriesWidth + 1 : 0) + reserveLeft + negativeCells
 
     var lines: [String] = []
@@ -74,7 +78,7 @@ extension TextChart {
     axis[negativeCells] = negativeCells == 0 ? "└" : "┴"
     var labels = AxisLabels(width: width)
     if scale > 0 {
-      let ticks = ChartTicks(min: low, max: high, count: max(1, plot / 12))
+      let ticks = ChartTicks(min: low, max: high, count: max(2, plot / 8))
       for tick in ticks.values where tick >= low - ticks.step / 1000 && tick <= high + ticks.step / 1000 {
         let offset = Int((tick * scale).rounded())
         let column = negativeCells + offset

@@ -54,16 +54,16 @@ extension TextChart {
       axis[cell] = "┬"
       labels.place(text, at: labelWidth + 1 + cell)
     }
-    if let positions = chart.positions, positions.count * 6 > columns, let first = positions.first, let last = positions.last {
-      let ticks = ChartTicks(min: first.doubleValue, max: last.doubleValue, count: max(1, columns / 12))
+    // A tick per position when their labels fit side by side, else nice ticks over numbers.
+    let texts = chart.positions.map { $0.map(numbers.text) } ?? chart.categories.map { TerminalText.visible($0) }
+    let widest = texts.map { DisplayWidth.of($0) }.max() ?? 1
+    if let positions = chart.positions, positions.count * (widest + 2) > columns, let first = positions.first, let last = positions.last {
+      let ticks = ChartTicks(min: first.doubleValue, max: last.doubleValue, count: max(1, columns / 10))
       for value in ticks.values where value >= first.doubleValue && value <= last.doubleValue {
         tick(at: layout.x(value: value), numbers.text(value, decimals: ticks.decimals))
       }
     } else {
-      for (p, category) in chart.categories.enumerated() {
-        let text = chart.positions.map { numbers.text($0[p]) } ?? TerminalText.visible(category)
-        tick(at: layout.x(p), text)
-      }
+      for (p, text) in texts.enumerated() { tick(at: layout.x(p), text) }
     }
     return [String(repeating: " ", count: labelWidth) + "└" + String(axis), labels.text,
             centred(TerminalText.visible(chart.labelName), offset: labelWidth + 1, span: columns)]

@@ -14,12 +14,12 @@ import HQSyntax
 ///
 /// The chart fits `width` columns (at least 20 are used). With `colour`, each series is
 /// drawn in its colour (ANSI 256-colour escapes); without, the text has no escape codes.
-struct TextChart {
+public struct TextChart {
   var chart: Chart
   var width: Int
   var colour: Bool
 
-  init(_ chart: Chart, width: Int, colour: Bool) {
+  public init(_ chart: Chart, width: Int, colour: Bool) {
     self.chart = chart
     self.width = max(20, width)
     self.colour = colour
@@ -28,7 +28,7 @@ struct TextChart {
   var numbers: ChartNumbers { ChartNumbers(swedish: chart.swedish) }
 
   /// The whole chart, every line ending in a line break, no trailing spaces.
-  func render() -> String {
+  public func render() -> String {
     var lines: [String] = []
     if let title = chart.title { lines.append(DisplayWidth.truncate(TerminalText.visible(title), to: width)) }
     if chart.seriesNames.count > 1 { lines += legend() }
