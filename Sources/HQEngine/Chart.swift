@@ -59,9 +59,12 @@ public struct Chart: Sendable {
     self.table = table
   }
 
-  /// The name on the value axis: `value (mnkr)`, or the value name alone without a unit.
+  /// The name on the value axis: `value (mnkr)`, or the value name alone without a unit. When
+  /// the series are value columns (`chart bar \`2023\`, \`2024\` by …`), the legend names them
+  /// and the axis only the unit (empty without one).
   public var valueAxisName: String {
-    unit.map { "\(valueName) (\($0))" } ?? valueName
+    if seriesName == nil && seriesNames.count > 1 { return unit ?? "" }
+    return unit.map { "\(valueName) (\($0))" } ?? valueName
   }
 
   /// The smallest and largest value drawn, or nil when there is none.

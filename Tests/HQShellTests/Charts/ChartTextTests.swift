@@ -66,9 +66,10 @@ import Testing
       "bar-series-30.txt", csv: "label,s,value\np,A,4\np,B,2\nq,A,1\nq,B,3\n", query: "from t | chart bar value by label series s width 30")
   }
 
-  /// Two flat lines in 24 columns: 6 rows, ticks 0, 5, 10 (labels 2 wide), 20 cells of 2 × 4
-  /// dots; 10 is dot row 0 (⠉), 0 dot row 23 (⣀, the bottom dots of row 5); x 1, 2, 3 at dot
-  /// columns 0, 20, 39: markers in cells 0, 10, 19.
+  /// Two flat lines in 24 columns: about 6 rows for ticks 0, 5, 10 (labels 2 wide) → 3 rows
+  /// per interval, 7 rows; 20 cells of 2 × 4 dots. 10 is drawn through the middle of the top
+  /// row (dot row 2 of 28: ⠤), 0 through the middle of the bottom row (dot row 26: ⠤); x 1,
+  /// 2, 3 at dot columns 0, 20 (19.5 rounded), 39: markers in cells 0, 10, 19.
   @Test func linesInBrailleWithMarkers() throws {
     try expectGolden(
       "line-two-series-24.txt", csv: "x,s,value\n1,a,10\n2,a,10\n3,a,10\n1,b,0\n2,b,0\n3,b,0\n",

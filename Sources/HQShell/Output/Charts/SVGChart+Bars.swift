@@ -68,7 +68,9 @@ extension SVGChart {
     for tick in ticks.values where tick >= low - ticks.step / 1000 && tick <= high + ticks.step / 1000 {
       body.text(numbers.text(tick, decimals: ticks.decimals), x: zero + tick * scale, y: bottom + 18, className: "tick-label", anchor: "middle")
     }
-    body.text(chart.valueAxisName, x: (plotLeft + plotRight) / 2, y: bottom + 38, className: "axis-name", anchor: "middle")
+    if !chart.valueAxisName.isEmpty {
+      body.text(chart.valueAxisName, x: (plotLeft + plotRight) / 2, y: bottom + 38, className: "axis-name", anchor: "middle")
+    }
     return bottom + 52
   }
 }

@@ -8,7 +8,7 @@ extension SVGChart {
     guard let range = chart.valueRange else { return top }
     let ticks = ChartTicks(min: range.min, max: range.max, count: 5)
     let tickTexts = ticks.values.map { numbers.text($0, decimals: ticks.decimals) }
-    body.text(chart.valueAxisName, x: 16, y: top + 4, className: "axis-name")
+    if !chart.valueAxisName.isEmpty { body.text(chart.valueAxisName, x: 16, y: top + 4, className: "axis-name") }
     let plotTop = top + 20
     let plotBottom = plotTop + 300
     let left = 16 + Double(tickTexts.map(\.count).max() ?? 1) * Self.characterWidth + 10

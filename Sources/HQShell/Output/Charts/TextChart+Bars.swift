@@ -90,6 +90,7 @@ extension TextChart {
       labels.place("0", at: axisColumn)
     }
     let line = String(repeating: " ", count: start) + String(axis)
-    return [line, labels.text, centred(chart.valueAxisName, offset: start, span: axis.count)]
+    let name = chart.valueAxisName.isEmpty ? [] : [centred(TerminalText.visible(chart.valueAxisName), offset: start, span: axis.count)]
+    return [line, labels.text] + name
   }
 }

@@ -7,8 +7,12 @@ extension TextChart {
   /// with its labels, and the x axis name.
   func lines() -> [String] {
     guard let range = chart.valueRange else { return [] }
-    let rows = max(6, min(20, width * 3 / 20))
-    let ticks = ChartTicks(min: range.min, max: range.max, count: max(2, rows / 3))
+    // Rows so that every tick falls on a row: a whole number of rows per tick interval.
+    let target = max(6, min(20, width * 3 / 20))
+    let ticks = ChartTicks(min: range.min, max: range.max, count: max(2, target / 3))
+    let intervals = max(1, Int(((ticks.high - ticks.low) / ticks.step).rounded()))
+    let rowsPerInterval = max(1, Int((Double(target - 1) / Double(intervals)).rounded()))
+    let rows = intervals * rowsPerInterval + 1
     let tickTexts = ticks.values.map { numbers.text($0, decimals: ticks.decimals) }
     let labelWidth = tickTexts.map { DisplayWidth.of($0) }.max() ?? 1
     let columns = max(4, width - labelWidth - 2)
@@ -32,10 +36,8 @@ extension TextChart {
       if !sparse, let last { grid.mark(last.x / 2, last.y / 4, series: s) }
     }
     var tickRow = [Int: String]()
-    for (i, tick) in ticks.values.enumerated() where tickRow[layout.y(tick) / 4] == nil {
-      tickRow[layout.y(tick) / 4] = tickTexts[i]
-    }
-    var lines = [chart.valueAxisName]
+    for (i, text) in tickTexts.enumerated() { tickRow[(intervals - i) * rowsPerInterval] = text }
+    var lines = chart.valueAxisName.isEmpty ? [] : [TerminalText.visible(chart.valueAxisName)]
     for row in 0..<rows {
       let prefix = tickRow[row].map { DisplayWidth.pad($0, to: labelWidth, alignLeft: false) + "┤" }
         ?? String(repeating: " ", count: labelWidth) + "│"
@@ -78,10 +80,12 @@ struct LineLayout {
   var low: Double
   var high: Double
 
-  /// The dot row of `value`: 0 at `high`, the bottom row at `low`.
+  /// The dot row of `value`: `high` in the middle of the top row of cells (dot row 1.5,
+  /// rounded to 2), `low` in the middle of the bottom one, so values at the ticks are drawn
+  /// level with the ticks' `┤`.
   func y(_ value: Double) -> Int {
     guard high > low else { return dotHeight / 2 }
-    let row = Int(((high - value) / (high - low) * Double(dotHeight - 1)).rounded())
+    let row = Int(((high - value) / (high - low) * Double(dotHeight - 4) + 1.5).rounded())
     return min(dotHeight - 1, max(0, row))
   }
 
