@@ -33,8 +33,7 @@ extension Executor {
       for (v, column) in valueColumns.enumerated() {
         let s = valueColumns.count > 1 ? v : Int(seriesOf[row])
         if filledBy[s][p] >= 0 {
-          throw duplicate(spec, series: seriesNames.count > 1 ? seriesNames[s] : nil, at: categories[p], label: label.name,
-                          rows: (Int(filledBy[s][p]) + 1, row + 1))
+          throw duplicate(spec, input, series: seriesNames.count > 1 ? seriesNames[s] : nil, at: categories[p], rows: (Int(filledBy[s][p]) + 1, row + 1))
         }
         filledBy[s][p] = Int32(row)
         if !column.isNull(row) {
@@ -110,15 +109,15 @@ extension Executor {
     return (grouping.groupOf, names)
   }
 
-  private func duplicate(
-    _ spec: ChartSpec, series: String?, at category: String, label: String, rows: (Int, Int)
-  ) -> RuntimeFailure {
+  private func duplicate(_ spec: ChartSpec, _ input: Table, series: String?, at category: String, rows: (Int, Int)) -> RuntimeFailure {
+    let label = input.columns[spec.label].name
     let which = series.map { " for \"\($0)\"" } ?? ""
-    let by = ([label] + (spec.series == nil ? [] : ["SERIES"])).joined(separator: ", ")
+    let by = ([label] + (spec.series.map { [input.columns[$0].name] } ?? [])).joined(separator: ", ")
+    let value = input.columns[spec.values[0]].name
     return RuntimeFailure.error(
       "rows \(rows.0) and \(rows.1) both give a value\(which) at \(label) \"\(category)\"; a \(spec.kind.rawValue) chart draws one",
       at: spec.keywordRange,
-      help: "summarize them first, e.g. | summarize value = sum(value) by \(by) | chart …; or narrow the rows with 'where'")
+      help: "keep one row for each with 'where', or add them up first: | summarize \(value) = sum(\(value)) by \(by) | chart …")
   }
 
   /// The one unit of the charted rows (a text column `unit`); nil when they have none or
