@@ -5,8 +5,9 @@ import HQSyntax
 /// x axis, with the words a picture needs (title, axis names, unit). The shell draws it in the
 /// terminal or as SVG; nothing here knows about either.
 ///
-/// `values[s][i]` is series `s` at the i-th x position (``categories`` or ``positions``); nil
-/// where the series has no value there (a null, or a row missing for that x).
+/// `values[s][i]` is series `s` at the i-th x position (``categories`` or ``positions``; see
+/// ``label(at:)``); nil where the series has no value there (a null, or a row missing for
+/// that x).
 public struct Chart: Sendable {
   public typealias Kind = ChartStage.Kind
 
@@ -25,7 +26,8 @@ public struct Chart: Sendable {
   public var seriesName: String?
   /// The one unit of the rows drawn (the `unit` column), when there is one.
   public var unit: String?
-  /// The labels at the x positions, in drawing order (bars top to bottom, x left to right).
+  /// The labels at the x positions, in drawing order (bars top to bottom, x left to right);
+  /// empty when the positions are numbers (``positions``), which are written only when drawn.
   public var categories: [String]
   /// For a line chart over a number column: the x value of each position, increasing. Nil
   /// when the positions are categories, evenly spaced.
@@ -57,6 +59,14 @@ public struct Chart: Sendable {
     self.seriesNames = seriesNames
     self.values = values
     self.table = table
+  }
+
+  /// How many x positions (bars, or points of each line) there are.
+  public var count: Int { positions?.count ?? categories.count }
+
+  /// The label of x position `p`: its category, or its number as hq writes numbers.
+  public func label(at p: Int) -> String {
+    positions.map { $0[p].description } ?? categories[p]
   }
 
   /// The name on the value axis: `value (mnkr)`, or the value name alone without a unit. When

@@ -22,9 +22,10 @@ extension Executor {
     let valueColumns = spec.values.map { input.columns[$0] }
     let valueName = valueColumns.map(\.name).joined(separator: ", ")
     let (positionOf, categories, positions) = try chartPositions(spec, label, rowCount: rowCount)
+    let count = positions?.count ?? categories.count
     let (seriesOf, seriesNames) = try chartSeries(spec, input, valueName: valueName)
-    var values = [[Number?]](repeating: [Number?](repeating: nil, count: categories.count), count: seriesNames.count)
-    var filledBy = [[Int32]](repeating: [Int32](repeating: -1, count: categories.count), count: seriesNames.count)
+    var values = [[Number?]](repeating: [Number?](repeating: nil, count: count), count: seriesNames.count)
+    var filledBy = [[Int32]](repeating: [Int32](repeating: -1, count: count), count: seriesNames.count)
     var drawn = 0
     for row in 0..<rowCount {
       try cancellation.check(every: row)
@@ -33,7 +34,7 @@ extension Executor {
       for (v, column) in valueColumns.enumerated() {
         let s = valueColumns.count > 1 ? v : Int(seriesOf[row])
         if filledBy[s][p] >= 0 {
-          throw duplicate(spec, input, series: seriesNames.count > 1 ? seriesNames[s] : nil, at: categories[p], rows: (Int(filledBy[s][p]) + 1, row + 1))
+          throw duplicate(spec, input, series: seriesNames.count > 1 ? seriesNames[s] : nil, at: positions.map { $0[p].description } ?? categories[p], rows: (Int(filledBy[s][p]) + 1, row + 1))
         }
         filledBy[s][p] = Int32(row)
         if !column.isNull(row) {
@@ -81,7 +82,7 @@ extension Executor {
           "there is no x to draw at: every '\(label.name)' here is null", at: spec.keywordRange,
           help: "keep the rows that have one: | where \(label.name) is not null")
       }
-      return (positionOf, positions.map(\.description), positions)
+      return (positionOf, [], positions)
     }
     let grouping = try Grouping.make(keys: [label], rowCount: rowCount, cancellation: cancellation)
     let categories = grouping.firstRow.map { label.value(at: Int($0)).description }

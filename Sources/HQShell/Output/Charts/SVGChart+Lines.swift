@@ -23,7 +23,7 @@ extension SVGChart {
     }
     func x(_ p: Int) -> Double {
       if let positions = chart.positions { return x(value: positions[p].doubleValue) }
-      let n = chart.categories.count
+      let n = chart.count
       return n > 1 ? left + Double(p) / Double(n - 1) * (right - left) : (left + right) / 2
     }
 
@@ -43,7 +43,7 @@ extension SVGChart {
         xTicks.append((x(value: value), numbers.text(value, decimals: nice.decimals)))
       }
     } else {
-      for p in chart.categories.indices {
+      for p in 0..<chart.count {
         xTicks.append((x(p), chart.positions.map { numbers.text($0[p]) } ?? chart.categories[p]))
       }
     }
@@ -90,7 +90,7 @@ extension SVGChart {
           body.element(
             "circle",
             "class=\"point\" cx=\"\(fmt(x(p)))\" cy=\"\(fmt(y(value.doubleValue)))\" r=\"3\" fill=\"\(colour)\" "
-              + "data-x=\"\(SVGWriter.escape(chart.categories[p]))\" data-value=\"\(value.description)\"")
+              + "data-x=\"\(SVGWriter.escape(chart.label(at: p)))\" data-value=\"\(value.description)\"")
         }
       }
       body.close("g")

@@ -18,7 +18,7 @@ extension TextChart {
     let columns = max(4, width - labelWidth - 2)
     var grid = BrailleGrid(columns: columns, rows: rows)
     let layout = LineLayout(chart: chart, dotWidth: columns * 2, dotHeight: rows * 4, low: ticks.low, high: ticks.high)
-    let sparse = chart.categories.count * 4 <= columns
+    let sparse = chart.count * 4 <= columns
     for (s, series) in chart.values.enumerated() {
       var previous: (x: Int, y: Int)?
       var last: (x: Int, y: Int)?
@@ -57,9 +57,13 @@ extension TextChart {
       labels.place(text, at: labelWidth + 1 + cell)
     }
     // A tick per position when their labels fit side by side, else nice ticks over numbers.
-    let texts = chart.positions.map { $0.map(numbers.text) } ?? chart.categories.map { TerminalText.visible($0) }
+    // (Every label takes at least 3 columns with its gap: more than columns / 3 never fit.)
+    let texts = chart.count * 3 > columns && chart.positions != nil ? []
+      : chart.positions.map { $0.map(numbers.text) } ?? chart.categories.map { TerminalText.visible($0) }
     let widest = texts.map { DisplayWidth.of($0) }.max() ?? 1
-    if let positions = chart.positions, positions.count * (widest + 2) > columns, let first = positions.first, let last = positions.last {
+    if let positions = chart.positions, texts.isEmpty || positions.count * (widest + 2) > columns,
+      let first = positions.first, let last = positions.last
+    {
       let ticks = ChartTicks(min: first.doubleValue, max: last.doubleValue, count: max(1, columns / 10))
       for value in ticks.values where value >= first.doubleValue && value <= last.doubleValue {
         tick(at: layout.x(value: value), numbers.text(value, decimals: ticks.decimals))
@@ -92,7 +96,7 @@ struct LineLayout {
   /// The dot column of x position `p`: by value over numbers, evenly spaced over categories.
   func x(_ p: Int) -> Int {
     if let positions = chart.positions { return x(value: positions[p].doubleValue) }
-    let n = chart.categories.count
+    let n = chart.count
     guard n > 1 else { return dotWidth / 2 }
     return Int((Double(p) / Double(n - 1) * Double(dotWidth - 1)).rounded())
   }
