@@ -39,28 +39,48 @@ extension TextChart {
     if low < 0 { scale = min(scale, Double(negativeCells) / -low) }
     let axisColumn = labelWidth + 1 + (multi ? seriesWidth + 1 : 0) + reserveLeft + negativeCells
 
+    // Runs of blocks and spaces are cut from two strings made once (no string per bar for them).
+    let runs = Runs(length: width)
     var lines: [String] = []
+    lines.reserveCapacity(chart.categories.count * (multi ? chart.seriesNames.count + 1 : 1) + 3)
     for p in chart.categories.indices {
       if multi && p > 0 { lines.append("") }
       for s in chart.seriesNames.indices {
-        var line = s == 0 ? DisplayWidth.pad(DisplayWidth.truncate(labels[p], to: labelWidth), to: labelWidth, alignLeft: true)
-          : String(repeating: " ", count: labelWidth)
-        line += " "
+        var line = ""
+        if s == 0 {
+          let label = DisplayWidth.truncate(labels[p], to: labelWidth)
+          line += label
+          line += runs.spaces(labelWidth - DisplayWidth.of(label) + 1)
+        } else {
+          line += runs.spaces(labelWidth + 1)
+        }
         if multi { line += DisplayWidth.pad(DisplayWidth.truncate(names[s], to: seriesWidth), to: seriesWidth, alignLeft: true) + " " }
         let value = chart.values[s][p]?.doubleValue
         let text = texts[s][p] ?? ""
         if let value, value < 0 {
           let halves = Int((-value * scale * 2).rounded())
-          let bar = (halves % 2 == 1 ? "▐" : "") + String(repeating: "█", count: halves / 2)
-          let left = text + " " + bar
-          line += String(repeating: " ", count: max(0, reserveLeft + negativeCells - DisplayWidth.of(left)))
-          line += text + " " + painted(bar, series: s) + "│"
+          let barWidth = halves / 2 + halves % 2
+          line += runs.spaces(reserveLeft + negativeCells - DisplayWidth.of(text) - 1 - barWidth)
+          line += text
+          line += " "
+          if colour && halves > 0 { line += ChartPalette.start(s) }
+          if halves % 2 == 1 { line += "▐" }
+          line += runs.blocks(halves / 2)
+          if colour && halves > 0 { line += ChartPalette.reset }
+          line += "│"
         } else {
-          line += String(repeating: " ", count: reserveLeft + negativeCells) + "│"
+          line += runs.spaces(reserveLeft + negativeCells)
+          line += "│"
           if let value {
             let eighths = Int((value * scale * 8).rounded())
-            let bar = String(repeating: "█", count: eighths / 8) + CellCharts.eighths[eighths % 8]
-            line += painted(bar, series: s) + (bar.isEmpty ? "" : " ") + text
+            if eighths > 0 {
+              if colour { line += ChartPalette.start(s) }
+              line += runs.blocks(eighths / 8)
+              line += CellCharts.eighths[eighths % 8]
+              if colour { line += ChartPalette.reset }
+              line += " "
+            }
+            line += text
           }
         }
         lines.append(line)
@@ -92,5 +112,26 @@ extension TextChart {
     let line = String(repeating: " ", count: start) + String(axis)
     let name = chart.valueAxisName.isEmpty ? [] : [centred(TerminalText.visible(chart.valueAxisName), offset: start, span: axis.count)]
     return [line, labels.text] + name
+  }
+}
+
+/// Runs of spaces and full blocks of up to `length` cells, cut from two strings made once.
+struct Runs {
+  private let spaceText: String
+  private let blockText: String
+
+  init(length: Int) {
+    spaceText = String(repeating: " ", count: max(0, length))
+    blockText = String(repeating: "█", count: max(0, length))
+  }
+
+  /// `n` spaces (none for n ≤ 0).
+  func spaces(_ n: Int) -> Substring {
+    Substring(spaceText.utf8.prefix(max(0, n)))
+  }
+
+  /// `n` full blocks (each 3 bytes of UTF-8).
+  func blocks(_ n: Int) -> Substring {
+    Substring(blockText.utf8.prefix(3 * max(0, n)))
   }
 }

@@ -37,7 +37,13 @@ public struct TextChart {
     case .bar: lines += bars()
     case .line: lines += self.lines()
     }
-    return lines.map { Self.trimTrailing($0) + "\n" }.joined()
+    var out = ""
+    out.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+    for line in lines {
+      out += Self.trimTrailing(line)
+      out += "\n"
+    }
+    return out
   }
 
   /// `● name  ○ name …` (`█ name` for bars), wrapped to the width.
@@ -78,6 +84,7 @@ public struct TextChart {
   }
 
   static func trimTrailing(_ line: String) -> String {
+    guard line.utf8.last == UInt8(ascii: " ") else { return line }
     var line = Substring(line)
     while line.last == " " { line = line.dropLast() }
     return String(line)
