@@ -39,8 +39,10 @@ struct ChartNumbers {
   /// A tick value computed in floating point, written with the decimals of the tick step.
   func text(_ value: Double, decimals: Int) -> String {
     let scaled = (value * pow10(decimals)).rounded()
-    let number = Number(mantissa: Int64(scaled), scale: Int8(decimals))
-    return text(number)
+    guard scaled.isFinite, abs(scaled) < 9e18, decimals <= 18 else {
+      return Number(approximating: value).map(text) ?? String(value)
+    }
+    return text(Number(mantissa: Int64(scaled), scale: Int8(decimals)))
   }
 
   private func pow10(_ n: Int) -> Double {
