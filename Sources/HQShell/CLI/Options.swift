@@ -99,7 +99,8 @@ public struct Options: Sendable, Equatable {
 
     Options:
       -c, --command STATEMENT     run STATEMENT (repeatable; run in order)
-      -f, --format FORMAT         output format: table, csv, tsv, json, ndjson, markdown, line
+      -f, --format FORMAT         output format: table, csv, tsv, json, ndjson, markdown, line,
+                                  svg (charts: a pipeline ending in | chart …)
                                   (default: table on a terminal, csv otherwise)
       -s, --set NAME=VALUE        set the parameter $NAME (a number if it reads as one)
       -l, --load PATH             load a report text (.txt/.pdf), table (.csv/.tsv) or model (.json);
@@ -116,12 +117,15 @@ public struct Options: Sendable, Equatable {
       hq -c 'from goals | count' --format json
       hq Scripts/examples/year-over-year.hq --set from=2017 --set to=2024
       echo 'from reports' | hq --format markdown
+      hq Scripts/examples/deviations-chart.hq --format svg > deviations.svg
       hq --load kolada.csv -c 'from kolada | take 5'
 
     Environment:
       HQ_HISTORY                  the shell's history file (default ~/.hq_history)
       HQ_PDFTOTEXT                the pdftotext to run (default: found on PATH)
       HQ_PDFTOTEXT_TIMEOUT        seconds pdftotext may take per PDF (default 600)
+      HQ_RSVG_CONVERT             the rsvg-convert that draws .png charts (default: found on PATH)
+      NO_COLOR                    set (not empty): charts on a terminal without colour
       HQ_MAX_PIPE_INPUT           most bytes read from a pipe, e.g. 512M (default 4G or RAM/4)
       HQ_MEMORY_LIMIT             most memory a join may use, e.g. 8G (default RAM/2)
 
