@@ -93,6 +93,25 @@ import Testing
       "error: there is no number to draw: every 'value' here is null"))
   }
 
+  @Test func lineOverTextKeepsTheOrderOfTheRows() throws {
+    let c = try #require(try chart("from facts | where indicator == \"Läkemedel\" | chart line value by kind series year"))
+    #expect(c.positions == nil && c.categories == ["utfall", "budget"] && c.count == 2)
+    #expect(c.seriesNames == ["2023", "2024"])
+    #expect(texts(c.values) == [["9.4", "null"], ["16.1", "15"]])
+    #expect(c.label(at: 1) == "budget")
+  }
+
+  @Test func moreColumnsThanCanBeToldApartIsAnError() {
+    let columns = (1...9).map { "v\($0) = value" }.joined(separator: ", ")
+    let names = (1...9).map { "v\($0)" }.joined(separator: ", ")
+    // The caret is under the ninth column, v9, the first one too many.
+    let message = failure("from facts | select indicator, \(columns) | chart bar \(names) by indicator")
+    #expect(message.contains("error: a chart tells at most 8 series apart, but 9 columns are drawn here"))
+    #expect(message.contains("help: draw at most 8 columns in one chart"))
+    let lines = message.split(separator: "\n")
+    #expect(lines.count == 4 && lines[2].drop { $0 == " " }.hasPrefix("^~") && lines[1].dropFirst(lines[2].prefix { $0 == " " }.count).hasPrefix("v9 by"))
+  }
+
   @Test func moreSeriesThanCanBeToldApartIsAnError() {
     let rows: [[Value]] = (1...9).map { [.text("s\($0)"), .int(2024), .int($0)] }
     let engine = Engine(catalog: Catalog([Fixture.table("t", [("name", .text), ("year", .number), ("value", .number)], rows)]))

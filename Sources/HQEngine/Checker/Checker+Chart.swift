@@ -21,6 +21,12 @@ extension Checker {
       }
       values.append(index)
     }
+    if chart.values.count > Chart.maxSeries {
+      let extra = chart.values[Chart.maxSeries]
+      throw CheckFailure(
+        .error, "a chart tells at most \(Chart.maxSeries) series apart, but \(chart.values.count) columns are drawn here", at: extra.range,
+        help: "draw at most \(Chart.maxSeries) columns in one chart")
+    }
     let label = try columnIndex(chart.label, in: input)
     var series: Int?
     if let name = chart.series {
