@@ -78,8 +78,8 @@ extension TextChart {
               line += runs.blocks(eighths / 8)
               line += CellCharts.eighths[eighths % 8]
               if colour { line += ChartPalette.reset }
-              line += " "
             }
+            line += " "
             line += text
           }
         }
