@@ -145,7 +145,7 @@ enum Help {
     case "run": ".run Scripts/examples/budget-deviations-2017.hq"
     case "save": ".save my-analysis.hq"
     case "output": ".output result.csv"
-    case "once": ".once top5.json"
+    case "once": ".once top5.json\n  .once trend.svg    (then: from facts | … | chart line value by year)"
     case "format": ".format markdown"
     case "set": ".set year 2024    (then: from facts | where year == $year)"
     case "unset": ".unset year"
