@@ -22,11 +22,20 @@ extension TextChart {
     }
     let labels = chart.categories.map { TerminalText.visible($0) }
     let names = chart.seriesNames.map { TerminalText.visible($0) }
-    let seriesWidth = multi ? min(16, names.map { DisplayWidth.of($0) }.max() ?? 0) : 0
-    let reserveLeft = negativeWidth > 0 ? negativeWidth + 1 : 0
-    let reserveRight = positiveWidth > 0 ? positiveWidth + 1 : 0
+    let seriesWidth = multi ? max(1, min(16, width / 5, names.map { DisplayWidth.of($0) }.max() ?? 0)) : 0
+    var reserveLeft = negativeWidth > 0 ? negativeWidth + 1 : 0
+    var reserveRight = positiveWidth > 0 ? positiveWidth + 1 : 0
     // The label column takes what the bars leave, at most 2/5 of the width.
-    let fixed = 1 + (multi ? seriesWidth + 1 : 0) + reserveLeft + 1 + reserveRight
+    var fixed = 1 + (multi ? seriesWidth + 1 : 0) + reserveLeft + 1 + reserveRight
+    // Values too long to print beside bars of at least 4 cells are left out (the SVG and the
+    // rows still have them), rather than drawing past the width.
+    let showValues = width - fixed >= 1 + 4
+    if !showValues {
+      reserveLeft = 0
+      reserveRight = 0
+      fixed = 1 + (multi ? seriesWidth + 1 : 0) + 1
+      texts = texts.map { $0.map { _ in nil } }
+    }
     let longest = labels.map { DisplayWidth.of($0) }.max() ?? 0
     let labelWidth = max(1, min(longest, width * 2 / 5, width - fixed - 10))
     let plot = max(1, width - labelWidth - fixed)
@@ -60,9 +69,11 @@ extension TextChart {
         if let value, value < 0 {
           let halves = Int((-value * scale * 2).rounded())
           let barWidth = halves / 2 + halves % 2
-          line += runs.spaces(reserveLeft + negativeCells - DisplayWidth.of(text) - 1 - barWidth)
-          line += text
-          line += " "
+          line += runs.spaces(reserveLeft + negativeCells - (showValues ? DisplayWidth.of(text) + 1 : 0) - barWidth)
+          if showValues {
+            line += text
+            line += " "
+          }
           if colour && halves > 0 { line += ChartPalette.start(s) }
           if halves % 2 == 1 { line += "▐" }
           line += runs.blocks(halves / 2)
@@ -79,8 +90,10 @@ extension TextChart {
               line += CellCharts.eighths[eighths % 8]
               if colour { line += ChartPalette.reset }
             }
-            line += " "
-            line += text
+            if showValues {
+              line += " "
+              line += text
+            }
           }
         }
         lines.append(line)

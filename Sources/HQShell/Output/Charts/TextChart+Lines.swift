@@ -13,8 +13,9 @@ extension TextChart {
     let intervals = max(1, Int(((ticks.high - ticks.low) / ticks.step).rounded()))
     let rowsPerInterval = max(1, Int((Double(target - 1) / Double(intervals)).rounded()))
     let rows = intervals * rowsPerInterval + 1
-    let tickTexts = ticks.values.map { numbers.text($0, decimals: ticks.decimals) }
-    let labelWidth = tickTexts.map { DisplayWidth.of($0) }.max() ?? 1
+    // Tick labels longer than half the width are cut (with …) so the plot keeps its room.
+    let labelWidth = min(width / 2, ticks.values.map { DisplayWidth.of(numbers.text($0, decimals: ticks.decimals)) }.max() ?? 1)
+    let tickTexts = ticks.values.map { DisplayWidth.truncate(numbers.text($0, decimals: ticks.decimals), to: labelWidth) }
     let columns = max(4, width - labelWidth - 2)
     var grid = BrailleGrid(columns: columns, rows: rows)
     let layout = LineLayout(chart: chart, dotWidth: columns * 2, dotHeight: rows * 4, low: ticks.low, high: ticks.high)
@@ -37,7 +38,7 @@ extension TextChart {
     }
     var tickRow = [Int: String]()
     for (i, text) in tickTexts.enumerated() { tickRow[(intervals - i) * rowsPerInterval] = text }
-    var lines = chart.valueAxisName.isEmpty ? [] : [TerminalText.visible(chart.valueAxisName)]
+    var lines = chart.valueAxisName.isEmpty ? [] : [DisplayWidth.truncate(TerminalText.visible(chart.valueAxisName), to: width)]
     for row in 0..<rows {
       let prefix = tickRow[row].map { DisplayWidth.pad($0, to: labelWidth, alignLeft: false) + "┤" }
         ?? String(repeating: " ", count: labelWidth) + "│"

@@ -92,22 +92,33 @@ public struct TextChart {
 }
 
 /// Labels placed along an axis line at column positions, centred on them, leaving out any
-/// that would overlap the one before or run past the end.
+/// that would overlap the one before or run past the end. Columns are display columns: a wide
+/// character (年) takes two.
 struct AxisLabels {
-  private var characters: [Character]
+  private var cells: [String]
   private var lastEnd = -1
 
   init(width: Int) {
-    characters = Array(repeating: " ", count: width)
+    cells = Array(repeating: " ", count: max(0, width))
   }
 
   mutating func place(_ text: String, at column: Int) {
-    let chars = Array(text)
-    let start = min(max(0, column - chars.count / 2), characters.count - chars.count)
-    guard start > lastEnd, start >= 0, start + chars.count <= characters.count else { return }
-    for (i, c) in chars.enumerated() { characters[start + i] = c }
-    lastEnd = start + chars.count
+    let width = DisplayWidth.of(text)
+    let start = min(max(0, column - width / 2), cells.count - width)
+    guard start > lastEnd, start >= 0, start + width <= cells.count else { return }
+    var position = start
+    for character in text {
+      let w = DisplayWidth.of(character)
+      if w == 0 {
+        if position > start { cells[position - 1].append(character) }
+        continue
+      }
+      cells[position] = String(character)
+      if w == 2 { cells[position + 1] = "" }
+      position += w
+    }
+    lastEnd = start + width
   }
 
-  var text: String { TextChart.trimTrailing(String(characters)) }
+  var text: String { TextChart.trimTrailing(cells.joined()) }
 }
