@@ -103,6 +103,14 @@ struct SVGWriter {
   /// Text and attribute values with `&`, `<`, `>`, `"` and `'` escaped, and control
   /// characters (which XML 1.0 forbids) left out.
   static func escape(_ text: String) -> String {
+    // Most labels need nothing escaped: then the text itself, without building a copy. (Text
+    // with a 0xC2 or 0xEF byte, which begin the C1 controls and U+FFFE/U+FFFF, takes the slow
+    // path below, which decides per character.)
+    let plain = text.utf8.allSatisfy { byte in
+      byte >= 0x20 && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+        && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'") && byte != 0x7F && byte != 0xC2 && byte != 0xEF
+    }
+    if plain { return text }
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for scalar in text.unicodeScalars {
