@@ -9,7 +9,8 @@ import PackageDescription
 ///                 │          └──▶ HQData
 ///                 ├─▶ HQLoaders ─▶ HQReports ─▶ HQData
 ///                 ├─▶ HQDatasets (Datasets/*.txt embedded by the EmbedDatasets plugin)
-///                 └─▶ CLibEdit (libedit, only the shell touches it)
+///                 ├─▶ CLibEdit (libedit, only the shell touches it)
+///                 └─▶ CXlsxWriter (libxlsxwriter, only the xlsx output format touches it)
 let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("ExistentialAny"),
 ]
@@ -26,6 +27,12 @@ let package = Package(
       pkgConfig: "libedit",
       providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
     ),
+    // libxlsxwriter's headers; the library itself is loaded with dlopen when a workbook is
+    // written (Sources/CXlsxWriter/shim.h says why), so there is no pkg-config link flag.
+    .systemLibrary(
+      name: "CXlsxWriter",
+      providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
+    ),
     .target(name: "HQData", swiftSettings: swiftSettings),
     .target(name: "HQReports", dependencies: ["HQData"], swiftSettings: swiftSettings),
     .target(name: "HQSyntax", swiftSettings: swiftSettings),
@@ -37,7 +44,7 @@ let package = Package(
     .target(name: "HQEngine", dependencies: ["HQSyntax", "HQData"], swiftSettings: swiftSettings),
     .target(
       name: "HQShell",
-      dependencies: ["HQEngine", "HQReports", "HQData", "HQSyntax", "HQLoaders", "HQDatasets", "CLibEdit"],
+      dependencies: ["HQEngine", "HQReports", "HQData", "HQSyntax", "HQLoaders", "HQDatasets", "CLibEdit", "CXlsxWriter"],
       swiftSettings: swiftSettings
     ),
     .executableTarget(name: "hq", dependencies: ["HQShell"], swiftSettings: swiftSettings),

@@ -2,7 +2,8 @@ import HQData
 @testable import HQLoaders
 
 /// libFuzzer entry for the CSV/TSV reader on raw bytes: the first byte picks the delimiter
-/// (sniffed, `,`, `;` or tab) and the rest is the file.
+/// (sniffed, `,`, `;` or tab) and the rest is the file; a file that is not UTF-8 is read again
+/// as Windows-1252, as ``HQLoaders/Loader`` does.
 ///
 /// Every outcome must be a table or a located ``LoadError``; any crash is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -16,6 +17,15 @@ public func fuzzCSV(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     for row in 0..<min(table.rowCount, 4) { _ = table.row(row) }
   } catch {
     _ = error.description
+    // Bytes that are not UTF-8 are read again as Windows-1252, as the loader does.
+    if error.message == CSVReader.invalidUTF8Message {
+      do {
+        let table = try CSVReader.readWindows1252(bytes, file: "fuzz.csv", tableName: "fuzz", delimiter: delimiter, isCancelled: { false })
+        for row in 0..<min(table.rowCount, 4) { _ = table.row(row) }
+      } catch {
+        _ = error.description
+      }
+    }
   }
   return 0
 }

@@ -23,10 +23,18 @@ public struct Column: Sendable {
   public let count: Int
   /// What the column is for (see ``ColumnRole``); nil for an ordinary attribute.
   public var role: ColumnRole?
+  /// The unit every number of the column was written with in its file (`%`, `tkr`, `mnkr`,
+  /// `kr`: a CSV column of `5,8 %` or `12 450 tkr`), shown by `.schema`; nil when none was.
+  /// A note about where the numbers came from: queries neither read nor keep it.
+  public var unit: String?
 
-  public init(name: String, type: ValueType, storage: Storage, nulls: NullMask?, count: Int, role: ColumnRole? = nil) {
+  public init(
+    name: String, type: ValueType, storage: Storage, nulls: NullMask?, count: Int, role: ColumnRole? = nil,
+    unit: String? = nil
+  ) {
     self.name = name
     self.role = role
+    self.unit = unit
     self.type = type
     self.storage = storage
     self.nulls = nulls

@@ -28,12 +28,21 @@ public enum Loader {
   ///     stem). A name ending in a known extension (`kolada.csv`) also gives the kind of file,
   ///     overriding the path's, and is the name without it; for report texts and model files,
   ///     whose rows go to the fixed sources, only such a name counts (as the report's `source`).
+  ///   - encoding: for CSV/TSV files, the encoding to read (nil: UTF-8, or Windows-1252 with a
+  ///     note when the bytes are not UTF-8; see ``TextEncoding``). Other files are UTF-8.
   ///   - limits: Ctrl-C, the most bytes a pipe may bring, the time `pdftotext` may take.
-  public static func load(path: String, as name: String? = nil, limits: LoadLimits = .standard) throws(LoadError) -> LoadedData {
+  public static func load(
+    path: String, as name: String? = nil, encoding: TextEncoding? = nil, limits: LoadLimits = .standard
+  ) throws(LoadError) -> LoadedData {
     // A name with a known extension stands for the file: its kind, table name and source.
     let named = name.flatMap { name in FileKind(path: name).map { (kind: $0, name: name) } }
     let kind = named?.kind ?? FileKind(path: path)
     let shownName = fileName(named?.name ?? path)
+    if let encoding, kind != .csv && kind != .tsv, kind != nil {
+      throw LoadError(
+        file: path,
+        message: "encoding=\(encoding.rawValue) is for .csv and .tsv files; report texts and model files are read as UTF-8 (leave encoding= out)")
+    }
     switch kind {
     case .text:
       let bytes = try FileBytes.read(path, limits: limits)
@@ -50,8 +59,9 @@ public enum Loader {
       let bytes = try FileBytes.read(path, limits: limits)
       let delimiter: UInt8? = kind == .tsv ? UInt8(ascii: "\t") : nil
       let tableName = named.map { stem($0.name) } ?? name ?? stem(path)
-      let table = try CSVReader.read(bytes, file: path, tableName: tableName, delimiter: delimiter, isCancelled: limits.isCancelled)
-      return .table(name: table.name, table)
+      let read = try CSVReader.read(
+        bytes, file: path, tableName: tableName, delimiter: delimiter, encoding: encoding, isCancelled: limits.isCancelled)
+      return .table(name: read.table.name, read.table, notes: read.notes)
     case .json:
       let bytes = try FileBytes.read(path, limits: limits)
       let model = try ModelJSONReader.read(bytes, file: path)

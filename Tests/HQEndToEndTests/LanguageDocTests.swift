@@ -1,6 +1,7 @@
 import Foundation
 import HQData
 import HQEngine
+import HQReports
 import HQShell
 import HQSyntax
 import Testing
@@ -11,12 +12,15 @@ import Testing
 /// An example is a ```` ```hq ```` block followed by an ```` ```output ```` block (the result
 /// in the `table` format, no width limit, after any warnings as rendered for a source named
 /// `query`) or an ```` ```error ```` block (the diagnostics as rendered for that source). A line `# hq --set NAME=VALUE` in the example sets
-/// a parameter first. Each example runs in a fresh engine over the bundled reports. A chart
-/// is shown as it is drawn as text without colour, 80 columns wide unless it says `width N`.
+/// a parameter first; `# hq --load PATH` loads a file of the repository first (as `--load`
+/// does); `# hq --format NAME` prints the results in that format instead of `table` (for
+/// `csv-sv`, the byte order mark it starts with is checked and not shown in the document).
+/// Each example runs in a fresh engine over the bundled reports. A chart is shown as it is
+/// drawn as text without colour, 80 columns wide unless it says `width N`.
 @Suite struct LanguageDocTests {
   @Test(arguments: DocExample.all)
   func example(_ example: DocExample) {
-    let actual = DocExample.run(example.query, parameters: example.parameters)
+    let actual = DocExample.run(example.query, parameters: example.parameters, loads: example.loads, format: example.format)
     #expect(
       DocExample.normalized(actual) == DocExample.normalized(example.expected),
       "docs/\(example.document):\(example.line): the example's \(example.isError ? "error" : "output") differs\n--- expected\n\(example.expected)\n--- actual\n\(actual)")
@@ -35,6 +39,10 @@ struct DocExample: Sendable, CustomTestStringConvertible {
   var line: Int
   var query: String
   var parameters: [String: String]
+  /// Files to load first (`# hq --load PATH`), relative to the repository.
+  var loads: [String] = []
+  /// The format to print results in (`# hq --format NAME`).
+  var format: OutputFormat = .table
   var expected: String
   var isError: Bool
 
@@ -103,8 +111,17 @@ struct DocExample: Sendable, CustomTestStringConvertible {
           parameters[String(assignment[..<equals])] = String(assignment[assignment.index(after: equals)...])
         }
       }
+      var loads: [String] = []
+      var format = OutputFormat.table
+      for line in query.split(separator: "\n") {
+        if line.hasPrefix("# hq --load ") { loads.append(String(line.dropFirst("# hq --load ".count))) }
+        if line.hasPrefix("# hq --format "), let named = OutputFormat(name: String(line.dropFirst("# hq --format ".count))) {
+          format = named
+        }
+      }
       examples.append(DocExample(
-        document: document, line: start + 1, query: query, parameters: parameters, expected: expected, isError: lines[next] == "```error"))
+        document: document, line: start + 1, query: query, parameters: parameters, loads: loads, format: format,
+        expected: expected, isError: lines[next] == "```error"))
       index = expectedEnd + 1
     }
     return (examples, problems)
@@ -122,7 +139,21 @@ struct DocExample: Sendable, CustomTestStringConvertible {
 
   /// Runs `query` and returns its results (table format, one after the other as the shell
   /// prints them) or its rendered diagnostics.
-  static func run(_ query: String, parameters: [String: String]) -> String {
+  static func run(_ query: String, parameters: [String: String], loads: [String] = [], format: OutputFormat = .table) -> String {
+    var catalog = catalog
+    if !loads.isEmpty {
+      // Loaded as the shell loads them (`--load`); notes about the file are not part of the output.
+      let session = Session(model: ReportModel(), output: OutputSink(), errors: OutputSink(), outputIsTerminal: false)
+      let root = docsDirectory.deletingLastPathComponent().path
+      do throws(ShellError) {
+        try session.load(paths: loads.map { root + "/" + $0 })
+      } catch {
+        return "cannot load \(loads): \(error.message)"
+      }
+      for name in session.engine.catalog.tables.map(\.name) where catalog[name] == nil {
+        catalog[name] = session.engine.catalog[name]
+      }
+    }
     var engine = Engine(catalog: catalog)
     for (name, value) in parameters { engine.parameters[name] = Engine.parameterValue(value) }
     var outputs: [String] = []
@@ -130,14 +161,25 @@ struct DocExample: Sendable, CustomTestStringConvertible {
       try engine.run(SourceFile(name: "query", text: query)) { warning in
         outputs.append(warning.rendered)
       } result: { result in
+        let table: Table
         switch result {
-        case .table(let table):
-          let sink = OutputSink()
-          OutputFormat.table.write(table, to: sink, width: nil)
-          outputs.append(sink.text)
+        case .table(let rows): table = rows
         case .chart(let chart):
           outputs.append(TextChart(chart, width: chart.width ?? 80, colour: false).render())
+          return
         }
+        let sink = OutputSink()
+        format.write(table, to: sink, width: nil)
+        var text = sink.text
+        if format == .csvSV {
+          // The mark Excel needs, invisible in the document: checked here, then left out.
+          guard text.hasPrefix("\u{FEFF}") else {
+            outputs.append("csv-sv output without its byte order mark")
+            return
+          }
+          text.removeFirst()
+        }
+        outputs.append(text)
       }
     } catch {
       switch error {

@@ -60,6 +60,24 @@ import Testing
     }
   }
 
+  /// A statement pasted with its pipeline on the following lines (as docs/LANGUAGE.md and the
+  /// README write them) runs whole, and a second pasted statement after it runs too: the lines
+  /// arrive together, so Enter on the first finds the rest waiting.
+  @Test func pastedLinesRunAsTheStatementsTheyWrite() throws {
+    try withShell { shell in
+      shell.send("from goals\r  | where status == \"helt\"\r  | count\rfrom reports | count\r")
+      // Both run as one entry: the first prompt after them follows the second result.
+      let text = shell.wait(for: "(1 row)\nhq> ") ?? shell.plainText
+      // The bundled goals: 4 of 7 `Uppfylls helt`; 2 reports.
+      #expect(text.contains("...>   | where status == \"helt\""))
+      #expect(text.contains("    4\n(1 row)"), "\(text)")
+      #expect(text.contains("    2\n(1 row)"), "\(text)")
+      #expect(!text.contains("error"), "\(text)")
+      shell.send("\u{4}")
+      #expect(shell.waitForExit() == 0)
+    }
+  }
+
   @Test func continuationPromptAndCtrlCClearsTheStatement() throws {
     try withShell { shell in
       shell.send("from goals |\r")

@@ -47,7 +47,7 @@ import Testing
     #expect(text.hasPrefix("MemTotal:"))
     #expect(text.contains("\nMemFree:"))
     // Through the loader: one line per row, as a one-column CSV.
-    guard case .table(_, let table) = try Loader.load(path: "/proc/meminfo", as: "meminfo.csv") else {
+    guard case .table(_, let table, _) = try Loader.load(path: "/proc/meminfo", as: "meminfo.csv") else {
       Issue.record("expected a table")
       return
     }

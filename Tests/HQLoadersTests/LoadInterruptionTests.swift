@@ -155,7 +155,7 @@ import Testing
       #expect(error.description == "\(csv): error: interrupted while reading; nothing was loaded")
     }
     // Uncancelled, the same file loads.
-    guard case .table(_, let table) = try Loader.load(path: csv, as: nil) else {
+    guard case .table(_, let table, _) = try Loader.load(path: csv, as: nil) else {
       Issue.record("expected a table")
       return
     }

@@ -41,9 +41,9 @@ struct TemporaryDirectory {
 }
 
 /// The error a load must fail with, or a test failure saying what came back instead.
-func loadError(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+func loadError(_ path: String, encoding: TextEncoding? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
   do {
-    _ = try Loader.load(path: path, as: nil)
+    _ = try Loader.load(path: path, as: nil, encoding: encoding)
     Issue.record("expected the load to fail", sourceLocation: sourceLocation)
     return nil
   } catch {

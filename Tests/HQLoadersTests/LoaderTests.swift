@@ -23,7 +23,7 @@ import Testing
     #expect(Loader.stem("a/b/kolada.2024.csv") == "kolada.2024")
     #expect(Loader.stem(".hidden") == ".hidden")
     #expect(Loader.fileName("a/b/c.txt") == "c.txt")
-    guard case .table(let name, let table) = try Loader.load(path: Fixtures.path("enkel.tsv"), as: "mitt") else {
+    guard case .table(let name, let table, _) = try Loader.load(path: Fixtures.path("enkel.tsv"), as: "mitt") else {
       Issue.record("expected a table")
       return
     }
@@ -44,7 +44,7 @@ import Testing
     let writer = try FIFO.serve(dir.path + "/tal.csv", Array(csv.utf8))
     let loaded = try Loader.load(path: dir.path + "/tal.csv", as: nil)
     writer.wait()
-    guard case .table(let name, let table) = loaded else {
+    guard case .table(let name, let table, _) = loaded else {
       Issue.record("expected a table")
       return
     }
@@ -60,7 +60,7 @@ import Testing
     let writer = try FIFO.serve(dir.path + "/pipe", Array("kommun\tinvånare\nHalmstad\t106084\n".utf8))
     let loaded = try Loader.load(path: dir.path + "/pipe", as: "kommuner.tsv")
     writer.wait()
-    guard case .table(let name, let table) = loaded else {
+    guard case .table(let name, let table, _) = loaded else {
       Issue.record("expected a table")
       return
     }
@@ -68,7 +68,7 @@ import Testing
     #expect(table.schema.fields.map(\.name) == ["kommun", "invånare"])
     #expect(table.rowCount == 1)
     // Without an extension the name is only the table name, as before.
-    guard case .table(let plain, _) = try Loader.load(path: Fixtures.path("enkel.tsv"), as: "enkel.v2") else {
+    guard case .table(let plain, _, _) = try Loader.load(path: Fixtures.path("enkel.tsv"), as: "enkel.v2") else {
       Issue.record("expected a table")
       return
     }

@@ -15,7 +15,8 @@ import Testing
 /// On every text: no wrong number, no more guessed facts than its allowance, and a recall of
 /// at least its floor. The floors stand 3 points below what the code reached when they were
 /// set (commit c787d24, and for the dev texts raised on 2026-12-03; the recall in each line's
-/// comment, rounded down to a whole percent);
+/// comment, rounded down to a whole percent) — but never below 90 % for a dev text, the
+/// recall issue 11 asks of every one;
 /// the guessed allowances are the guesses it made then. Raise the floors and lower the
 /// allowances when the reading improves. Each test prints its table.
 @Suite struct FidelityTests {
@@ -29,14 +30,14 @@ import Testing
 
   /// The dev texts (Datasets/dev) against Datasets/truth.
   static let devBars: [String: Bar] = [
-    "kungsbacka-budget-2026-finansiella-rapporter": Bar(recall: 87, guessed: 2),  // 90.5%
-    "kungsbacka-dr-2025-aug-finansiella-rapporter": Bar(recall: 89, guessed: 3),  // 92.3%
-    "kungsbacka-fg-dr-2024-aug-matt-personal": Bar(recall: 65),  // 68.6%
+    "kungsbacka-budget-2026-finansiella-rapporter": Bar(recall: 90, guessed: 2),  // 90.7%
+    "kungsbacka-dr-2025-aug-finansiella-rapporter": Bar(recall: 90, guessed: 3),  // 92.9%
+    "kungsbacka-fg-dr-2024-aug-matt-personal": Bar(recall: 90),  // 90.6%
     "kungsbacka-ga-dr-2024-aug-matt-ekonomi": Bar(recall: 96, guessed: 5),  // 99.2%
     "kungsbacka-ifo-ar-2023-matt-personal-ekonomi": Bar(recall: 94, guessed: 1),  // 97.4%
-    "kungsbacka-kultur-ar-2024-personal-ekonomi": Bar(recall: 88),  // 91.8%
+    "kungsbacka-kultur-ar-2024-personal-ekonomi": Bar(recall: 90),  // 91.8%
     "kungsbacka-service-ar-2024-personal-ekonomi": Bar(recall: 92),  // 95.8%
-    "kungsbacka-teknik-ar-2024-ekonomi": Bar(recall: 89),  // 92.8%
+    "kungsbacka-teknik-ar-2024-ekonomi": Bar(recall: 90),  // 92.8%
     "kungsbacka-uppf-2025-apr-ekonomi": Bar(recall: 94),  // 97.5%
   ]
 

@@ -52,7 +52,7 @@ import Testing
   static func outcome(_ path: String) -> String {
     do {
       switch try Loader.load(path: path) {
-      case .table(let name, let table): return "ok: table \(name) \(table.columns.count)x\(table.rowCount)"
+      case .table(let name, let table, _): return "ok: table \(name) \(table.columns.count)x\(table.rowCount)"
       case .reports(let model, _): return "ok: \(model.reports.count) report(s), \(model.lines.count) lines"
       }
     } catch {
@@ -92,7 +92,26 @@ import Testing
   @Test func csvInvalidUTF8IsLocated() {
     let scratch = Scratch()
     let path = scratch.write("bad.csv", Array("a,b\nok,".utf8) + [0xC3, 0x28] + Array("\n".utf8))
-    #expect(Self.outcome(path) == "\(path):2:4: error: invalid UTF-8; expected text encoded as UTF-8")
+    // Read as Windows-1252 (Ã() when no encoding is named; refused, at the byte, as UTF-8.
+    #expect(Self.outcome(path) == "ok: table bad 2x1")
+    do {
+      _ = try Loader.load(path: path, encoding: .utf8)
+      Issue.record("expected the UTF-8 load to fail")
+    } catch {
+      #expect(error.description == "\(path):2:4: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)")
+    }
+  }
+
+  @Test func csvInvalidUTF8InAMillionRowsIsReadAsWindows1252() {
+    let scratch = Scratch()
+    var bytes = Array("a,b\n".utf8)
+    bytes.reserveCapacity(4_000_010)
+    for _ in 0..<1_000_000 { bytes += Array("x,y\n".utf8) }
+    bytes += [0xC3, 0x28] + Array(",z\n".utf8)
+    let path = scratch.write("late.csv", bytes)
+    let (result, seconds) = Measure.time { Self.outcome(path) }
+    #expect(result == "ok: table late 2x1000001")
+    #expect(seconds < 20)
   }
 
   @Test func csvOneMegabyteSingleLine() {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQReports
 
 /// A cell that cannot go into its column, at a byte offset the reader turns into `LINE:COL`.
 struct CSVCellError: Error {
@@ -21,8 +22,8 @@ struct CSVCellError: Error {
 ///
 /// Without a given type the column starts undecided (only empty cells so far), becomes a
 /// number column at its first non-empty cell if that parses as a number and a text column
-/// otherwise. A number column that later meets a non-number, or mixes `.` and `,` decimals,
-/// is *demoted*: it stops collecting and the reader scans the file once more for it with the
+/// otherwise. A number column that later meets a non-number, mixes `.` and `,` decimals, or
+/// mixes units (`5,8 %` and `6`, `12 tkr` and `3 mnkr`), is *demoted*: it stops collecting and the reader scans the file once more for it with the
 /// type fixed to text (the original spellings must be kept, so the numbers cannot simply be
 /// printed back). Empty cells are null in every type.
 struct CSVColumnBuilder {
@@ -52,6 +53,13 @@ struct CSVColumnBuilder {
   private var maxScale: Int8 = 0
   /// The decimal separator the column uses (0 until a fractional value is seen).
   private(set) var separator: UInt8 = 0
+  /// The unit every number of the column carries (``UnitVocabulary/code(ofWord:)``; 0 for
+  /// none), set by the first number.
+  private(set) var unit: UInt8 = 0
+  /// How many numbers came through ``appendWrittenNumber(_:_:)``. A column with a unit must
+  /// have all its numbers written so (a plain `6` has no `%`); ``checkUnits()`` compares once
+  /// per pass, so the plain path checks nothing per cell.
+  private var writtenNumbers = 0
 
   private var codes: [UInt32] = []
   private var dictionary = ByteDictionary()
@@ -131,11 +139,12 @@ struct CSVColumnBuilder {
     }
   }
 
+  /// A number cell. The plain form (`-1204.1`) takes the inlined loop and only the checks it
+  /// needs; anything else goes out of line to ``appendWrittenNumber(_:_:)``.
   @inline(__always)
   private mutating func appendNumber(_ field: CSVField, _ base: UnsafePointer<UInt8>) throws(CSVCellError) {
-    guard let parsed = CSVDecimal.parse(base, field.start, field.end) else {
-      if fixed { throw CSVCellError(kind: .notANumber, offset: field.start) }
-      demote()
+    guard let parsed = CSVDecimal.parsePlain(base, field.start, field.end) else {
+      try appendWrittenNumber(field, base)
       return
     }
     if parsed.separator != 0 && parsed.separator != separator {
@@ -145,18 +154,68 @@ struct CSVColumnBuilder {
       }
       separator = parsed.separator
     }
-    mantissas.append(parsed.mantissa)
-    if parsed.scale != firstScale {
+    store(parsed.mantissa, parsed.scale)
+  }
+
+  /// A number cell not in the plain form: grouped, with a `−`, with a unit (``CSVDecimal``).
+  @inline(never)
+  private mutating func appendWrittenNumber(_ field: CSVField, _ base: UnsafePointer<UInt8>) throws(CSVCellError) {
+    guard let parsed = CSVDecimal.parseWritten(base, field.start, field.end) else {
+      try mismatch(field)
+      return
+    }
+    if parsed.separator != 0 && parsed.separator != separator {
+      if separator != 0 && !fixed {
+        demote()
+        return
+      }
+      separator = parsed.separator
+    }
+    if parsed.unit != unit {
+      // The first number sets the unit; a later one without it (or with another) is no
+      // number of this column. A column of a given type (the facts schema's) takes none.
+      if firstScale != nil || fixed {
+        try mismatch(field)
+        return
+      }
+      unit = parsed.unit
+    }
+    writtenNumbers += 1
+    store(parsed.mantissa, parsed.scale)
+  }
+
+  /// After a pass: a column whose numbers carry a unit but some of which were plain (`6`
+  /// after `5,8 %`) mixes units, so it is demoted to text.
+  mutating func checkUnits() {
+    guard mode == .number, unit != 0 else { return }
+    var numbers = rows
+    if let nulls {
+      for row in 0..<rows where nulls[row] { numbers -= 1 }
+    }
+    if writtenNumbers != numbers { demote() }
+  }
+
+  /// A cell that is no number of this column: an error for a column of a given type, else
+  /// the column is demoted to text.
+  private mutating func mismatch(_ field: CSVField) throws(CSVCellError) {
+    if fixed { throw CSVCellError(kind: .notANumber, offset: field.start) }
+    demote()
+  }
+
+  @inline(__always)
+  private mutating func store(_ mantissa: Int64, _ scale: Int8) {
+    mantissas.append(mantissa)
+    if scale != firstScale {
       if firstScale == nil {
-        firstScale = parsed.scale
+        firstScale = scale
       } else if !mixedScales {
         mixedScales = true
         scales = Array(repeating: firstScale ?? 0, count: mantissas.count - 1)
         scales.reserveCapacity(Swift.max(estimatedRows, rows))
       }
     }
-    if mixedScales { scales.append(parsed.scale) }
-    if parsed.scale > maxScale { maxScale = parsed.scale }
+    if mixedScales { scales.append(scale) }
+    if scale > maxScale { maxScale = scale }
     nulls?.append(false)
     rows += 1
   }
@@ -253,7 +312,10 @@ struct CSVColumnBuilder {
 
   private mutating func mergeNumbers(_ other: inout CSVColumnBuilder) -> Bool {
     if separator != 0 && other.separator != 0 && separator != other.separator && !fixed { return false }
+    if firstScale != nil && other.firstScale != nil && unit != other.unit { return false }
     if separator == 0 { separator = other.separator }
+    if firstScale == nil { unit = other.unit }
+    writtenNumbers += other.writtenNumbers
     let bothUniform = !mixedScales && !other.mixedScales
     let sameScale = firstScale == nil || other.firstScale == nil || firstScale == other.firstScale
     if bothUniform && sameScale {
@@ -320,7 +382,7 @@ struct CSVColumnBuilder {
       }
       return Column(
         name: name, type: .number, storage: .number(mantissas: mantissas, scales: scales, uniformScale: uniform),
-        nulls: nulls, count: rows)
+        nulls: nulls, count: rows, unit: UnitVocabulary.name(ofCode: unit))
     case .text, .undecided, .demoted, .done:
       var strings = dictionary.strings()
       if strings.isEmpty { strings = [""] }

@@ -57,7 +57,7 @@ extension CSVReader {
     var seen: Set<String> = []
     for (index, field) in fields.enumerated() {
       if let bad = UTF8Check.firstInvalidOffset(in: bytes, from: field.start, to: field.end) {
-        throw failure(bad, "invalid UTF-8; expected text encoded as UTF-8")
+        throw failure(bad, invalidUTF8Message)
       }
       var cell = Array(UnsafeBufferPointer(start: base + field.start, count: field.end - field.start))
       if field.hasEscapes { cell = collapseQuotes(cell) }

@@ -6,21 +6,93 @@ import HQReports
 /// - The first record is the header; empty names become `column1`, `column2`, ….
 /// - The delimiter is a tab for `.tsv`; for `.csv` it is `;` when the header has more `;` than
 ///   `,` outside quotes (Swedish Excel writes `;` because `,` is its decimal point), else `,`.
-/// - Each column's type is inferred: number when every non-empty cell is a plain decimal
-///   number (Swedish decimal commas accepted when the whole column uses them), else text.
-///   Empty cells are null.
+/// - The encoding is UTF-8; a file whose bytes are not UTF-8 (and that has no UTF-8 byte
+///   order mark) is read as Windows-1252, what Swedish Excel saves, with a note naming it
+///   (``read(_:file:tableName:delimiter:encoding:isCancelled:)``), unless an encoding is named.
+/// - Each column's type is inferred: number when every non-empty cell is a number
+///   (``CSVDecimal``: plain, or as Swedish Excel writes it, `1 204,1`, `−5,8`, `5,8 %`,
+///   `12 450 tkr`; one decimal separator and one unit for the whole column, the unit kept as
+///   the column's ``HQData/Column/unit``), else text. Empty cells are null.
 /// - A header naming exactly the `facts` columns (any order) gets the `facts` schema: its
 ///   order and types, so the table can extend or replace `facts`.
 ///
 /// The reader works on the mapped bytes: fields are byte ranges, numbers are parsed from bytes,
 /// and text is interned into a per-column dictionary, so no `String` is made per cell.
 enum CSVReader {
+  /// The message of the error for bytes that are not UTF-8 (from the header or a text cell).
+  static let invalidUTF8Message = "invalid UTF-8; expected text encoded as UTF-8"
+
   /// Reads a mapped file, handing finished pages back to the kernel as it goes.
+  ///
+  /// - Parameter encoding: nil to read UTF-8 and, when the bytes turn out not to be UTF-8 (and
+  ///   there is no UTF-8 byte order mark), read the file again as Windows-1252 with a note at
+  ///   the first byte that was not UTF-8. A UTF-8 file pays nothing for this: only its text
+  ///   cells are checked, as they always were, and only a failure reads again.
+  /// - Returns: the table and the notes about how it was read.
   static func read(
-    _ file: FileBytes, file path: String, tableName: String, delimiter: UInt8? = nil,
+    _ file: FileBytes, file path: String, tableName: String, delimiter: UInt8? = nil, encoding: TextEncoding? = nil,
     isCancelled: @escaping @Sendable () -> Bool = { false }
+  ) throws(LoadError) -> (table: Table, notes: [IngestWarning]) {
+    let bytes = file.buffer
+    if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+      // Excel's "Unicode Text" is UTF-16; read as Windows-1252 it would be letters and NULs.
+      throw LoadError(
+        file: path, line: 1, column: 1,
+        message: "the file is UTF-16 (it starts with a UTF-16 byte order mark, as Excel's \"Unicode Text\" does); expected UTF-8 or Windows-1252: save it as \"CSV UTF-8\", or convert it with iconv -f UTF-16 -t UTF-8")
+    }
+    if encoding == .windows1252 {
+      return (try readWindows1252(bytes, file: path, tableName: tableName, delimiter: delimiter, isCancelled: isCancelled), [])
+    }
+    do throws(LoadError) {
+      let table = try read(
+        file.buffer, file: path, tableName: tableName, delimiter: delimiter, release: file.releaser, isCancelled: isCancelled)
+      return (table, [])
+    } catch {
+      guard error.message == invalidUTF8Message else { throw error }
+      if encoding == .utf8 {
+        throw LoadError(
+          file: error.file, line: error.line, column: error.column,
+          message: invalidUTF8Message + " (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)")
+      }
+      // A file that begins with the UTF-8 byte order mark says it is UTF-8: its bad bytes are an error.
+      if let base = bytes.baseAddress, hasByteOrderMark(base.assumingMemoryBound(to: UInt8.self), bytes.count) { throw error }
+      let table = try readWindows1252(bytes, file: path, tableName: tableName, delimiter: delimiter, isCancelled: isCancelled)
+      // Where the first byte that is not UTF-8 is, counted as Windows-1252 characters (one a byte).
+      let offset = UTF8Check.firstInvalidOffset(in: bytes) ?? 0
+      var line = 1
+      var lineStart = 0
+      for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = i + 1
+      }
+      let note = IngestWarning(
+        file: path, line: line, column: offset - lineStart + 1,
+        message: "not UTF-8\(offset < bytes.count ? " (byte \(hex(bytes[offset])))" : ""), so the file was read as Windows-1252, the encoding Swedish Excel saves CSV in; to choose, load it with encoding=cp1252 or encoding=utf-8",
+        severity: .note)
+      return (table, [note])
+    }
+  }
+
+  /// `0xE5`.
+  private static func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return "0x" + String(digits[Int(byte >> 4)]) + String(digits[Int(byte & 15)])
+  }
+
+  /// Reads `bytes` as Windows-1252: converted to UTF-8 first (a copy; files saved by Excel are
+  /// small), then read as any file. Line and column numbers in errors are the same, since the
+  /// conversion keeps every line break and each byte stays one character.
+  static func readWindows1252(
+    _ bytes: UnsafeRawBufferPointer, file path: String, tableName: String, delimiter: UInt8?,
+    isCancelled: @escaping @Sendable () -> Bool
   ) throws(LoadError) -> Table {
-    try read(file.buffer, file: path, tableName: tableName, delimiter: delimiter, release: file.releaser, isCancelled: isCancelled)
+    let converted = Windows1252.decode(bytes)
+    let result = converted.withUnsafeBytes { utf8 in
+      Result { () throws(LoadError) -> Table in
+        try read(utf8, file: path, tableName: tableName, delimiter: delimiter, isCancelled: isCancelled)
+      }
+    }
+    return try result.get()
   }
 
   /// Reads `bytes`, the whole file. `release(from, to)` is told which bytes the reader is done
@@ -137,15 +209,16 @@ enum CSVReader {
         }
       }
     }
+    for i in 0..<width { builders[i].checkUnits() }
     return scanner.position
   }
 
   private static func cellFailure(_ error: CSVCellError, column: String, _ failure: (Int, String) -> LoadError) -> LoadError {
     switch error.kind {
     case .invalidUTF8:
-      failure(error.offset, "invalid UTF-8; expected text encoded as UTF-8")
+      failure(error.offset, invalidUTF8Message)
     case .notANumber:
-      failure(error.offset, "expected a number in column '\(column)' (digits with an optional sign and decimal point or comma)")
+      failure(error.offset, "expected a number in column '\(column)' (digits with an optional sign, decimal point or comma and unit)")
     }
   }
 

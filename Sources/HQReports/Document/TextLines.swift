@@ -247,7 +247,21 @@ enum TextLines {
       let last = cleaned.split(ascii: " ").last ?? ""
       return !(cleaned.utf8.count <= 40 && Vocabulary.isAbbreviation(last))
     }
-    return ByteSearch.has(cleaned, ". ") && cleaned.utf8.count > 30
+    return cleaned.utf8.count > 30 && hasSentenceBreak(cleaned)
+  }
+
+  /// A period, a space and a word starting in upper case (`… 2023. Det beror …`), the word
+  /// before the period no abbreviation: one sentence ends and another starts. A period before
+  /// a number or a word in lower case ends an abbreviation of a label (`elever i åk. 9 som
+  /// uppnått`, `Elever folkbokf. i kommunen`), no sentence.
+  static func hasSentenceBreak(_ cleaned: String) -> Bool {
+    guard ByteSearch.has(cleaned, ". ") else { return false }
+    let words = cleaned.split(ascii: " ")
+    for (word, next) in zip(words, words.dropFirst()) where word.hasSuffix(".") && word.utf8.count > 1 {
+      guard let initial = next.first, initial.isUppercase else { continue }
+      if !Vocabulary.isAbbreviation(word) { return true }
+    }
+    return false
   }
 
   /// The bullet marks slide decks start list items with (`●`, `•`, `▪`, `■`, and the Wingdings

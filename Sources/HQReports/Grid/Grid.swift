@@ -89,9 +89,23 @@ struct GridRow: Sendable, Hashable {
   var unreadReason: String?
   /// The row's text as printed, for `unread`.
   var printed: String = ""
+  /// For an unread row that may hold fewer numbers than the table has columns, its run of
+  /// numbers, for a note under the table or a change the prose states to place
+  /// (``ColumnNotes``, which reads it as fewer numbers only then); nil otherwise.
+  var shortRun: RunReading.Run?
 
   /// True when the row holds no number: a label standing over the rows below it.
   var isLabelOnly: Bool { unreadReason == nil && cells.allSatisfy { $0 == nil } }
+}
+
+/// One way an unread row's numbers read as fewer than the table's columns.
+struct ShortReading: Sendable, Hashable {
+  var cells: [GridCell]
+  var numbers: [SwedishNumber]
+  /// True when no other count of numbers below the columns reads at all (`84,1 %  85,3 %
+  /// 80,1 %`); false for a grouping of digits settled only by the numbers' magnitude
+  /// (`135 349 136 691 127 000` as 135 349 and 136 691…), which only a stated change confirms.
+  var isOnlyReading: Bool
 }
 
 /// One cell of a ``GridRow``: its text as printed (`-4 282,7`, `5,8 %`, `-`), not yet parsed.
@@ -180,6 +194,9 @@ enum HeaderWords {
         if Array(joinedWord[start..<(start + w.count)]) == w { return .none }
       }
     }
+    // Between lines of several words each (`Andel elever i åk 6 som uppnått` / `kunskapskraven
+    // i alla ämnen`) a label wraps at a space; a cell broken inside a word holds a word or two.
+    if previous.split(ascii: " ").count >= 3, next.split(ascii: " ").count >= 2 { return .space }
     // A little word or a report word that stands on its own (`per` / `enhetschef`, `Antal` /
     // `lärare`) ends there.
     let lastLower = lastWord.lowercased()

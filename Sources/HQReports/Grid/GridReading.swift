@@ -79,6 +79,7 @@ enum GridReading {
       }
       let label = labels[r]
       let labelUnit = unit(ofLabel: label)
+      let namesMeasure = ofMeasures || Vocabulary.namesMeasure(label)
       for (c, cell) in row.cells.enumerated() where c < columns.count {
         guard let cell, !isNoValue(cell.text), !columns[c].isNote else { continue }
         func unread(_ reason: String) {
@@ -99,7 +100,7 @@ enum GridReading {
         }
         let meaning = columns[c].meaning
         let unit = !number.unit.isEmpty ? number.unit
-          : (!labelUnit.isEmpty ? labelUnit : (fromDocument[c] && (ofMeasures || Vocabulary.namesMeasure(label)) ? "" : meaning.unit))
+          : (!labelUnit.isEmpty ? labelUnit : (fromDocument[c] && namesMeasure ? "" : meaning.unit))
         recognition.facts.append(Fact(
           report: context.reportID, section: section, table: name, indicator: label, measure: meaning.measure,
           kind: meaning.kind, period: meaning.period, year: meaning.year, value: number.value, unit: unit,
@@ -188,23 +189,57 @@ enum GridReading {
 
   /// The unit a row label names: `(%)`, `(kWh/m2)`, `…, kr/inv`, `… kr/elev`, `…, antal`.
   static func unit(ofLabel label: String) -> String {
-    let (_, parenthesised) = FigureText.splitUnit(label)
-    if !parenthesised.isEmpty { return parenthesised == "procent" ? "%" : parenthesised }
-    let words = label.split(whereSeparator: { $0 == " " || $0 == "," })
-    guard let last = words.last else { return "" }
-    let word = last.lowercased()
-    if word == "antal" { return "st" }
-    // `Antal tillsvidareanställda` counts; `Antal medarbetare per chef` is a ratio.
-    if words.first?.lowercased() == "antal", words.count >= 2, !words.contains(where: { $0.lowercased() == "per" }) {
-      return "st"
+    if label.utf8.last == UInt8(ascii: ")") {
+      let (_, parenthesised) = FigureText.splitUnit(label)
+      if !parenthesised.isEmpty { return parenthesised == "procent" ? "%" : parenthesised }
     }
-    if word.hasPrefix("kr/") || word.hasPrefix("tkr/") || word.hasPrefix("mnkr/") { return String(last) }
-    // `Resultat i procent av skatter och statsbidrag`, `Avvikelse i procent`.
-    let lower = words.map { $0.lowercased() }
-    if zip(lower, lower.dropFirst()).contains(where: { $0 == "i" && $1 == "procent" }) { return "%" }
-    // A unit after a comma ending the label (`Lokalkostnad per kvadratmeter, kr`).
-    if label.hasSuffix(", " + last), let unit = ColumnMeaning.unitWord(String(last)) { return unit }
-    return ""
+    // On the bytes of the label lower-cased once, words set apart by spaces and commas: this
+    // runs for every row of every table.
+    var lower = SimpleText.lowercased(label)
+    enum Found {
+      case none, unit(String), lastWord
+    }
+    let found = lower.withUTF8 { b -> Found in
+      let isSeparator = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") }
+      func word(_ range: Range<Int>, is text: StaticString) -> Bool {
+        range.count == text.utf8CodeUnitCount && range.enumerated().allSatisfy { b[$0.element] == text.utf8Start[$0.offset] }
+      }
+      func word(_ range: Range<Int>, startsWith text: StaticString) -> Bool {
+        range.count >= text.utf8CodeUnitCount && word(range.lowerBound..<(range.lowerBound + text.utf8CodeUnitCount), is: text)
+      }
+      var words: [Range<Int>] = []
+      var i = 0
+      while i < b.count {
+        while i < b.count, isSeparator(b[i]) { i += 1 }
+        let start = i
+        while i < b.count, !isSeparator(b[i]) { i += 1 }
+        if i > start { words.append(start..<i) }
+      }
+      guard let last = words.last else { return .none }
+      if word(last, is: "antal") { return .unit("st") }
+      // `Antal tillsvidareanställda` counts; `Antal medarbetare per chef` is a ratio.
+      if word(words[0], is: "antal"), words.count >= 2, !words.contains(where: { word($0, is: "per") }) { return .unit("st") }
+      if word(last, startsWith: "kr/") || word(last, startsWith: "tkr/") || word(last, startsWith: "mnkr/") { return .lastWord }
+      // `Resultat i procent av skatter och statsbidrag`, `Avvikelse i procent`.
+      if zip(words, words.dropFirst()).contains(where: { word($0, is: "i") && word($1, is: "procent") }) { return .unit("%") }
+      // A unit after a comma ending the label (`Lokalkostnad per kvadratmeter, kr`).
+      if last.upperBound == b.count, last.lowerBound >= 2, b[last.lowerBound - 1] == UInt8(ascii: " "),
+        b[last.lowerBound - 2] == UInt8(ascii: ",")
+      {
+        return .lastWord
+      }
+      return .none
+    }
+    switch found {
+    case .none: return ""
+    case .unit(let unit): return unit
+    case .lastWord:
+      let lastWord = label.split(ascii: " ").last.map { $0.split(ascii: ",").last ?? $0 } ?? ""
+      if lastWord.lowercased().hasPrefix("kr/") || lastWord.lowercased().hasPrefix("tkr/") || lastWord.lowercased().hasPrefix("mnkr/") {
+        return String(lastWord)
+      }
+      return ColumnMeaning.unitWord(String(lastWord)) ?? ""
+    }
   }
 
   // MARK: Row roles

@@ -12,7 +12,9 @@ enum GridTables {
       return first == UInt8(ascii: "|") && line.first == "|" || first == 0x20 && line.hasPrefix(" |")
     }) else { return }
     let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture, context: context)
-    for grid in builder.grids() {
+    var changes: [ColumnNotes.StatedChange]?
+    for var grid in builder.grids() {
+      ColumnNotes.place(&grid, lines: lines, context: context, changes: &changes)
       GridReading.read(grid, context: context, into: &recognition)
     }
   }
@@ -39,7 +41,9 @@ enum GridTables {
     let text = TextTables(
       lines: lines, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
       context: context, claimed: { claimed.contains($0) })
-    for grid in text.grids() {
+    var changes: [ColumnNotes.StatedChange]?
+    for var grid in text.grids() {
+      ColumnNotes.place(&grid, lines: lines, context: context, changes: &changes)
       GridReading.read(grid, context: context, into: &recognition)
     }
   }

@@ -421,12 +421,13 @@ struct MarkdownGrid {
       case .ambiguous:
         gridRows.append(GridRow(
           label: label, line: row.line, cells: [],
-          unreadReason: "the digits can be grouped into \(count) numbers in more than one way", printed: printed))
+          unreadReason: "the digits can be grouped into \(count) numbers in more than one way", printed: printed,
+          shortRun: run))
       case .impossible:
         gridRows.append(GridRow(
           label: label, line: row.line, cells: [],
           unreadReason: "the row does not hold one number for each of the \(count) columns; which are missing is not shown",
-          printed: printed))
+          printed: printed, shortRun: run))
       }
     }
     let header = HeaderSpan.singles(spread?.columns ?? [])

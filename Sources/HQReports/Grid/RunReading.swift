@@ -10,7 +10,7 @@
 /// (`753   231` is two values).
 enum RunReading {
   /// A line split into the text before its trailing run of numbers and the run.
-  struct Run: Sendable {
+  struct Run: Sendable, Hashable {
     /// The text before the run, single-spaced (may be empty).
     var label: String
     var words: [NumberRun.Word]
@@ -203,6 +203,48 @@ enum RunReading {
     guard before.endIndex <= after.startIndex else { return 0 }
     let between = before.base[before.endIndex..<after.startIndex]
     return between.allSatisfy { $0 == " " || $0 == "\u{00A0}" } ? between.count : 0
+  }
+
+  /// The ways a run reads as fewer than `count` numbers: the one count below `count` it reads
+  /// as at all, in one way (`84,1 %  85,3 %  80,1 %  77,3 %` under five columns; only
+  /// reading); else, per count from two on, the grouping of its digits into numbers of one
+  /// magnitude when there is exactly one (`135 349 136 691 127 000 131 824` as four numbers of
+  /// six digits, or two of twelve). Empty for a run with a dash marking an empty cell.
+  static func shortReadings(_ run: Run, below count: Int) -> [(spans: [Range<Int>], numbers: [SwedishNumber], only: Bool)] {
+    guard count > 1, !run.atoms.isEmpty, run.leadingEmpty == 0, !run.innerEmpty else { return [] }
+    var readings: [(spans: [Range<Int>], numbers: [SwedishNumber], only: Bool)] = []
+    var readable = 0
+    for k in 1..<min(count, run.atoms.count + 1) {
+      switch groupings(run, count: k, digits: nil) {
+      case .none: continue
+      case .some(.none):
+        readable += 1
+        guard k >= 2, let spans = magnitudeGrouping(run, count: k), let numbers = numbers(run, spans) else { continue }
+        readings.append((spans, numbers, false))
+      case .some(.some(let spans)):
+        readable += 1
+        guard let numbers = numbers(run, spans) else { continue }
+        readings.append((spans, numbers, false))
+      }
+    }
+    if readable == 1, readings.count == 1, groupings(run, count: count, digits: nil) == nil { readings[0].only = true }
+    return readings
+  }
+
+  /// The printed text of the run's atoms `span` (`-4 282,7`, `5,8 %`).
+  static func text(_ run: Run, _ span: Range<Int>) -> String {
+    let start = run.words[run.atoms[span.lowerBound].firstWord].text
+    let end = run.words[run.atoms[span.upperBound - 1].endWord - 1].text
+    return String(start.base[start.startIndex..<end.endIndex])
+  }
+
+  private static func numbers(_ run: Run, _ spans: [Range<Int>]) -> [SwedishNumber]? {
+    var numbers: [SwedishNumber] = []
+    for span in spans {
+      guard let number = NumberRun.makeNumber(run.atoms[...], span: span) else { return nil }
+      numbers.append(number)
+    }
+    return numbers
   }
 
   /// The largest and smallest number of values the run can be read as.

@@ -482,8 +482,9 @@ struct TextTables {
         continue
       }
       if furniture.contains(i) || Self.isComment(text) || text.hasPrefix("```") || isPageNumber(text) {
-        // The blank lines around a page break are no gap in the table.
-        if Self.isComment(text) { blanks = 0 }
+        // The blank lines around a page break (its marker, running header or footer, page
+        // number) are no gap in the table.
+        blanks = 0
         i += 1
         continue
       }
@@ -496,8 +497,11 @@ struct TextTables {
         continue
       }
       if let next = self.header(at: i) {
+        // The same columns under another stub (`KASSAFLÖDESANALYS` after `RESULTATRÄKNING`)
+        // head another table.
         guard next.columns == header.columns,
-          next.spread.columns == header.spread.columns || repeatsYears(next, of: header)
+          next.spread.columns == header.spread.columns || repeatsYears(next, of: header),
+          next.spread.stub.isEmpty || header.spread.stub.isEmpty || next.spread.stub == header.spread.stub
         else { break }
         used += next.lines
         i = (next.lines.last ?? i) + 1
@@ -590,6 +594,7 @@ struct TextTables {
       case .impossible:
         row.unreadReason = "the row does not hold one number for each of the \(header.columns) columns; which are missing is not shown"
       }
+      if row.unreadReason != nil, !noteFirst, run.leadingEmpty == 0, !run.innerEmpty { row.shortRun = run }
       rows.append(row)
       used.append(i)
       i += 1
@@ -691,9 +696,7 @@ struct TextTables {
     guard let spans = RunReading.spans(run, count: count), first + spans.count <= columns else { return nil }
     var cells = [GridCell?](repeating: nil, count: columns)
     for (k, span) in spans.enumerated() {
-      let start = run.words[run.atoms[span.lowerBound].firstWord].text
-      let end = run.words[run.atoms[span.upperBound - 1].endWord - 1].text
-      cells[first + k] = GridCell(text: String(start.base[start.startIndex..<end.endIndex]))
+      cells[first + k] = GridCell(text: RunReading.text(run, span))
     }
     return cells
   }
@@ -782,6 +785,14 @@ struct TextTables {
   /// A run that is a row's numbers: not only years (a header), not a lone small integer
   /// standing for a page number.
   private func isRowRun(_ run: RunReading.Run) -> Bool {
+    // `svenska åk 3`, `Elever i årskurs 9`: one small whole number after a word it numbers
+    // belongs to the label.
+    if run.atoms.count == 1, let atom = run.atoms.first, atom.digits.integerDigits <= 2, atom.digits.fractionDigits == 0,
+      !atom.digits.hasSign, !atom.digits.percent, atom.unit.isEmpty,
+      let before = run.label.split(ascii: " ").last, Vocabulary.numberedWords.contains(Vocabulary.letters(before))
+    {
+      return false
+    }
     let years = run.atoms.filter { atom in
       atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
         && (1990...2099).contains(Int(atom.digits.integer)) && atom.unit.isEmpty

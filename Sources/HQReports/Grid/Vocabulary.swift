@@ -177,8 +177,21 @@ enum Vocabulary {
   /// True when a row label names a measure rather than an amount of money: a ratio (`Barn per
   /// årsarbetare`), a share (`Andel …`) or a count (`Antal …`, `…, antal`).
   static func namesMeasure(_ label: String) -> Bool {
-    let words = label.split(whereSeparator: { $0 == " " || $0 == "," }).map { letters($0) }
-    return words.contains("per") || words.contains("antal") || words.first == "andel"
+    // On bytes: this runs for every row of every table.
+    let lower = SimpleText.lowercased(label)
+    let words = lower.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") })
+    /// The word's letters (ASCII `a`–`z` and every byte of a non-ASCII character) are `target`.
+    func letters(_ word: Substring.UTF8View, are target: StaticString) -> Bool {
+      var k = 0
+      let count = target.utf8CodeUnitCount
+      for byte in word where byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) {
+        guard k < count, target.utf8Start[k] == byte else { return false }
+        k += 1
+      }
+      return k == count
+    }
+    return words.contains { letters($0, are: "per") || letters($0, are: "antal") }
+      || words.first.map { letters($0, are: "andel") } == true
   }
 
   /// Abbreviations ending in a full stop (`inkl.`, `t.ex.`): no sentence ends with them.
@@ -187,6 +200,60 @@ enum Vocabulary {
   ]
 
   static func isAbbreviation(_ word: some StringProtocol) -> Bool { abbreviations.contains(word.lowercased()) }
+
+  // MARK: Notes under tables (``ColumnNotes``)
+
+  /// Phrases of a note saying a year's values are not in the table (lower case).
+  static let absencePhrases = [
+    "publiceras", "redovisas senare", "finns ännu inte", "finns inte", "finns ej", "saknas", "genomfördes inte",
+    "genomfördes ej", "genomfördes inga", "har inte genomförts", "ej genomförts", "mättes inte", "mäts inte",
+    "inte tillgänglig", "ej tillgänglig", "inte klar", "ej klar", "ingen mätning", "inga mätningar",
+  ]
+  /// Words after which a note gives a cause (`pga pandemin`): not what the note is about.
+  static let causeWords = ["pga", "p.g.a.", "på grund av", "eftersom", "beroende på", "med anledning av"]
+  /// Words of a note that name no topic: a note of only these is about every row.
+  static let noteFillerWords: Set<String> = [
+    "utfall", "utfallet", "uppgift", "uppgifter", "uppgiften", "värde", "värden", "värdet", "data", "siffror",
+    "statistik", "statistiken", "resultat", "resultaten", "mätning", "mätningen", "mätningar", "nyckeltal", "mått",
+    "måtten", "året", "åren", "samtliga", "alla", "vissa", "några", "ännu", "ingen", "inga", "inte", "under", "senare",
+    "efter", "från", "till", "eller", "samt", "detta", "dessa", "tabellen", "tabell", "kolumnen", "kommer", "vecka",
+  ]
+  /// Words after a note's phrase of absence that start saying where or when, not what
+  /// (`publiceras i december`, `redovisas senare av SCB`).
+  static let notePrepositions: Set<String> = [
+    "i", "av", "på", "under", "till", "vecka", "v", "den", "senare", "efter", "från", "med", "inom", "förrän", "hos", "när",
+  ]
+  /// Words of a sentence stating a change upwards or downwards (``ColumnNotes/changes(in:)``).
+  static let increaseWords: Set<String> = [
+    "ökar", "ökat", "ökade", "ökning", "ökningen", "högre", "stiger", "stigit", "steg", "växer", "vuxit",
+  ]
+  static let decreaseWords: Set<String> = [
+    "minskar", "minskat", "minskade", "minskning", "minskningen", "lägre", "sjunker", "sjunkit", "sjönk",
+  ]
+  /// Words of row labels too common to say what a sentence is about (`Kostnad per inskrivet
+  /// barn, kommunal förskola`: only `förskola` does).
+  static let genericLabelWords: Set<String> = [
+    "kostnad", "kostnader", "kostnaden", "kostnaderna", "inskrivet", "inskrivna", "kommunal", "kommunalt", "kommunala",
+    "andel", "andelen", "antal", "antalet", "elever", "eleverna", "totalt", "summa", "varav", "övriga", "övrigt",
+    "utfall", "budget", "prognos", "avvikelse", "procent", "kronor", "årsarbetare", "invånare",
+  ]
+  /// Words a small number after them belongs to (`åk 3`, `årskurs 9`, `klass 2`): a label's
+  /// words, no value.
+  static let numberedWords: Set<String> = ["åk", "årskurs", "klass", "nivå", "steg", "etapp", "fas", "kapitel", "bilaga"]
+  /// Endings of Swedish nouns and adjectives, longest first, taken off a word to find its other
+  /// forms (`skolor` → `skol`).
+  static let inflectionSuffixes = [
+    "heten", "erna", "arna", "orna", "het", "ens", "en", "et", "na", "ar", "er", "or", "n", "s", "a", "e",
+  ]
+  /// The row-label stems a note's topic word covers: what a Swedish school report derives from
+  /// grades and national tests (`meritvärde`, `behöriga`, `kunskapskraven` are grade measures).
+  static let noteTopicStems: [String: [String]] = [
+    "betyg": ["betyg", "meritvärde", "kunskapskrav", "behörig", "målen i alla ämnen", "målen i samtliga ämnen"],
+    "betygen": ["betyg", "meritvärde", "kunskapskrav", "behörig", "målen i alla ämnen", "målen i samtliga ämnen"],
+    "prov": ["prov"],
+    "proven": ["prov"],
+    "nationella": [],
+  ]
 
   /// Words naming a balance at the end of the year (`Fond UB 2025`, `Utgående balans`).
   static let closingBalanceWords: Set<String> = ["ub", "utgående"]

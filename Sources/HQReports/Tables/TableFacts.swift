@@ -141,8 +141,11 @@ extension TableScan {
           text: text.cleaned[row.valueLine], reason: unknown))
         continue
       }
-      // What the row's label says about the kind, read at most once per row.
+      // What the row's label says about the kind, read at most once per row; its unit and
+      // whether it names a measure, once per row.
       var labelKind: FactKind??
+      let rowUnit = labelUnit.isEmpty ? GridReading.unit(ofLabel: label) : labelUnit
+      let namesMeasure = ofMeasures || Vocabulary.namesMeasure(label)
       for (k, number) in reading.numbers.enumerated() where offset + k < columns {
         let meaning = meanings[offset + k]
         let kind: FactKind
@@ -152,8 +155,7 @@ extension TableScan {
           if labelKind == nil { labelKind = .some(ColumnMeaning.kind(of: SimpleText.lowercased(indicator))) }
           kind = (labelKind ?? nil) ?? .värde
         }
-        let rowUnit = labelUnit.isEmpty ? GridReading.unit(ofLabel: label) : labelUnit
-        let documentOnly = meaning.unitFromDocument && (ofMeasures || Vocabulary.namesMeasure(label))
+        let documentOnly = meaning.unitFromDocument && namesMeasure
         let unit = !number.unit.isEmpty
           ? number.unit : (!rowUnit.isEmpty ? rowUnit : (thousands ? "tkr" : (documentOnly ? "" : meaning.unit)))
         context.facts.append(Fact(

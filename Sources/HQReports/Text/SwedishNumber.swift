@@ -113,7 +113,7 @@ enum NumberWord: Sendable, Hashable {
 
   /// The units a report writes after a number, lower-cased (`Mnkr` → `mnkr`). Unit words are
   /// ASCII, so comparing bytes is comparing characters.
-  private static func unitWord(_ word: UnsafeBufferPointer<UInt8>) -> String? {
+  static func unitWord(_ word: UnsafeBufferPointer<UInt8>) -> String? {
     // Cheap test first: every unit word is short and starts with one of these ASCII letters.
     guard word.count <= 7, let byte = word.first,
       byte == UInt8(ascii: "m") || byte == UInt8(ascii: "M") || byte == UInt8(ascii: "t") || byte == UInt8(ascii: "T")

@@ -107,11 +107,20 @@ public enum HQCommand {
     }
     if !options.loads.isEmpty {
       do throws(ShellError) {
-        try session.load(paths: options.loads, names: options.loadNames)
+        try session.load(paths: options.loads, names: options.loadNames, encodings: options.loadEncodings)
       } catch {
         errors.write(error.isLocated ? error.message + "\n" : "hq: \(error.message)\n")
         // Ctrl-C while waiting on a FIFO or a slow pipe.
         return (Signals.wasInterrupted ? ExitStatus.interrupted : .failure).rawValue
+      }
+    }
+    if let path = options.output {
+      // As `.output FILE` before the first statement; completed by `finish()` below.
+      do throws(ShellError) {
+        try session.redirect(to: path, once: false, format: options.format, name: "--output", line: 1)
+      } catch {
+        errors.write("hq: \(error.message)\n")
+        return ExitStatus.failure.rawValue
       }
     }
     let outcome: Session.Outcome

@@ -18,12 +18,18 @@ struct CellRenderer {
   private let nullText: String
   private let escapeText: (String) -> String
   private let escapeNumber: Bool
+  private let decimalComma: Bool
 
   /// - Parameters:
   ///   - escape: applied to text (and, when `escapeNumbers`, to numbers and truth values).
   ///   - nullText: what a null cell shows.
-  init(_ column: Column, nullText: String = "", escapeNumbers: Bool = false, escape: @escaping (String) -> String) {
+  ///   - decimalComma: numbers with `,` for the decimal point (`-1204,1`), as Swedish Excel reads them.
+  init(
+    _ column: Column, nullText: String = "", escapeNumbers: Bool = false, decimalComma: Bool = false,
+    escape: @escaping (String) -> String
+  ) {
     nulls = column.nulls
+    self.decimalComma = decimalComma
     self.nullText = nullText
     escapeText = escape
     escapeNumber = escapeNumbers
@@ -46,7 +52,8 @@ struct CellRenderer {
       let code = Int(codes[row])
       return rendered?[code] ?? escapeText(dictionary[code])
     case .number(let mantissas, let scales, let uniform):
-      let text = Number(mantissa: mantissas[row], scale: uniform ?? scales[row]).description
+      var text = Number(mantissa: mantissas[row], scale: uniform ?? scales[row]).description
+      if decimalComma { text = text.replacingAll(".", with: ",") }
       return escapeNumber ? escapeText(text) : text
     case .bool(let values):
       let text = values[row] ? "true" : "false"

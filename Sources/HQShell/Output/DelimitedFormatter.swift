@@ -8,6 +8,12 @@ import HQData
 ///   written `\t`, `\n`, `\r`, `\\` (the PostgreSQL text-format convention).
 ///
 /// Null is the empty field in both; numbers are written as ``Number`` prints them.
+///
+/// `csv-sv` is CSV as Swedish Excel reads it: `;` between fields (`,` is its decimal
+/// separator), numbers with a decimal comma (`-1204,1`), and a UTF-8 byte order mark before
+/// the header, without which Excel reads the bytes as Windows-1252 and shows `Ã¥` for `å`. The
+/// mark is written only at the very start of the output, so several results in one file
+/// (`.output`) share one.
 public struct DelimitedFormatter: Sendable {
   public enum Quoting: Sendable {
     case rfc4180
@@ -16,14 +22,20 @@ public struct DelimitedFormatter: Sendable {
 
   public var delimiter: Character
   public var quoting: Quoting
+  /// Numbers with `,` as the decimal separator.
+  public var decimalComma = false
+  /// A UTF-8 byte order mark (EF BB BF) before the first byte of the output.
+  public var byteOrderMark = false
 
   public static let csv = DelimitedFormatter(delimiter: ",", quoting: .rfc4180)
   public static let tsv = DelimitedFormatter(delimiter: "\t", quoting: .backslashEscapes)
+  public static let swedishCSV = DelimitedFormatter(delimiter: ";", quoting: .rfc4180, decimalComma: true, byteOrderMark: true)
 
   public func write(_ table: Table, to out: OutputSink) {
     let separator = String(delimiter)
+    if byteOrderMark && out.totalBytes == 0 { out.write("\u{FEFF}") }
     out.write(table.columns.map { field($0.name) }.joined(separator: separator) + "\n")
-    let cells = table.columns.map { CellRenderer($0, escape: field) }
+    let cells = table.columns.map { CellRenderer($0, decimalComma: decimalComma, escape: field) }
     for row in 0..<table.rowCount {
       if out.shouldStop { return }
       var line = ""

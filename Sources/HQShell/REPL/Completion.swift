@@ -108,11 +108,20 @@ enum Completion {
     let wordStart = text.utf8.count - (text.split(separator: " ", omittingEmptySubsequences: false).last?.utf8.count ?? 0)
     let word = String(text.utf8.suffix(text.utf8.count - wordStart)) ?? ""
     let pool: [String]
+    // Words typed before the one being completed, after the command.
+    let earlier = trimmed[space...].split(whereSeparator: { $0 == " " || $0 == "\t" }).count - (word.isEmpty ? 0 : 1)
     switch command {
+    case "output", "once" where earlier >= 1:
+      // `.output FILE FORMAT`: the format after the file name.
+      pool = OutputFormat.allCases.map(\.rawValue)
+    case "load" where earlier >= 1:
+      pool = ["as", "encoding=utf-8", "encoding=cp1252"]
     case "load", "run", "read", "save", "output", "once", "export":
       let files = paths(matching: word)
       return Result(replaceFrom: wordStart, candidates: files, suffix: files.count == 1 && files[0].hasSuffix("/") ? "" : " ")
-    case "help": pool = Help.pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["format"] + provider.functionNames
+    case "help":
+      pool = Help.pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["formats"] + OutputFormat.allCases.map(\.rawValue)
+        + provider.functionNames
     case "format", "mode": pool = OutputFormat.allCases.map(\.rawValue)
     case "schema": pool = provider.sourceNames
     case "timer": pool = ["on", "off"]

@@ -138,6 +138,13 @@ final class LineEditor {
     return .line(line)
   }
 
+  /// True when more input is already waiting on the terminal (the rest of a paste): `poll`
+  /// with no timeout. libedit reads a byte at a time, so what it has not read is still there.
+  func inputIsWaiting() -> Bool {
+    var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+    return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
+  }
+
   /// Adds an entry (a whole statement, newlines included) to the history and appends it to
   /// the file at once, so a crash loses nothing. The corresponding libedit call is
   /// `history(H_ENTER)`.

@@ -8,7 +8,9 @@ import Darwin
 ///
 /// Used only when standard input is a terminal. A statement that is not complete yet (open
 /// bracket or string, trailing `|` or operator) gets the continuation prompt `...> `; the
-/// whole statement becomes one history entry. Ctrl-C clears what was typed (or, while a
+/// whole statement becomes one history entry. Lines pasted together are one entry: while more
+/// input is already waiting when a line ends, reading goes on, and the lines run as a script
+/// would run them (a line starting with `|` continues the statement above it). Ctrl-C clears what was typed (or, while a
 /// statement runs, cancels it); Ctrl-D on an empty line leaves.
 struct REPL {
   let session: Session
@@ -50,10 +52,16 @@ struct REPL {
       case .interrupted:
         pending = []
       case .line(let line):
-        if pending.isEmpty && ScriptScanner.isBlankOrComment(Substring(line)) { continue }
+        // A blank or comment line alone is passed over, unless more of a paste is waiting:
+        // then it starts the entry (a pasted example that begins with a comment).
+        if pending.isEmpty && ScriptScanner.isBlankOrComment(Substring(line)) && !editor.inputIsWaiting() { continue }
         pending.append(line)
         let text = pending.joined(separator: "\n")
         guard ScriptScanner.isComplete(text) else { continue }
+        // Pasted text: lines already waiting when Enter arrives belong to the same entry, so a
+        // statement pasted with its pipeline continued on lines starting with `|` runs whole
+        // (as in a script, where the next line's `|` continues the statement).
+        if editor.inputIsWaiting() { continue }
         pending = []
         editor.addHistory(text)
         // No reset here: a Ctrl-C pressed right after Enter is meant for this statement.

@@ -41,10 +41,10 @@ public enum DataLoading {
       unread: model.unread.filter { !ids.contains($0.report) })
   }
 
-  /// Reads a file for `.load PATH [as NAME]`; nothing in the session changes here.
-  static func load(path: String, as name: String?, limits: LoadLimits) throws(ShellError) -> LoadedData {
+  /// Reads a file for `.load PATH [as NAME] [encoding=ENC]`; nothing in the session changes here.
+  static func load(path: String, as name: String?, encoding: TextEncoding? = nil, limits: LoadLimits) throws(ShellError) -> LoadedData {
     do throws(LoadError) {
-      return try Loader.load(path: path, as: name, limits: limits)
+      return try Loader.load(path: path, as: name, encoding: encoding, limits: limits)
     } catch {
       throw ShellError(error.description, isLocated: true)
     }
@@ -67,9 +67,11 @@ extension Session {
   /// with a warning naming both reports, and a file loaded again replaces only its own earlier
   /// load, with a note. No other report is ever removed or replaced.
   ///
+  /// - Parameter encoding: for a CSV/TSV file, the encoding to read (nil: UTF-8, else
+  ///   Windows-1252 with a note; see ``HQLoaders/TextEncoding``).
   /// - Returns: a one-line summary (`loaded 3 report(s), 120 facts from a.txt`).
-  public func load(path: String, as name: String?) throws(ShellError) -> String {
-    switch try DataLoading.load(path: path, as: name, limits: loadLimits) {
+  public func load(path: String, as name: String?, encoding: TextEncoding? = nil) throws(ShellError) -> String {
+    switch try DataLoading.load(path: path, as: name, encoding: encoding, limits: loadLimits) {
     case .reports(let loaded, let warnings):
       for warning in warnings { errors.write(warning.description + "\n") }
       let summary = "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)"
@@ -83,7 +85,8 @@ extension Session {
       for message in outcome.messages { errors.write(message + "\n") }
       for table in DataLoading.tables(of: model) { engine.catalog[table.name] = table }
       return summary + (outcome.replaced.isEmpty ? "" : " (replacing its earlier load)")
-    case .table(let tableName, let table):
+    case .table(let tableName, let table, let notes):
+      for note in notes { errors.write(note.description + "\n") }
       engine.catalog[tableName] = table
       return "loaded \(tableName): \(table.rowCount) rows, \(table.columns.count) columns"
     }
@@ -97,9 +100,11 @@ extension Session {
   /// the files one by one in order (ids taken by a report earlier in the list change too, see
   /// ``ReportAdmission``); on the first failure it throws and nothing changes.
   ///
-  /// - Parameter names: what each path is loaded as (`--as NAME`), as for
-  ///   ``load(path:as:)``; missing or nil entries mean the file's own name.
-  public func load(paths: [String], names: [String?] = []) throws(ShellError) {
+  /// - Parameters:
+  ///   - names: what each path is loaded as (`--as NAME`), as for ``load(path:as:encoding:)``;
+  ///     missing or nil entries mean the file's own name.
+  ///   - encodings: each path's encoding (`--encoding ENC`); missing or nil entries: found out.
+  public func load(paths: [String], names: [String?] = [], encodings: [TextEncoding?] = []) throws(ShellError) {
     var admission = ReportAdmission(model: model, origins: reportOrigins)
     var loadedTables: [(name: String, table: Table, position: Int)] = []
     var lastReportLoad: Int? = nil
@@ -111,7 +116,10 @@ extension Session {
     let limits = loadLimits
     let attempts = Parallel.map(paths.count) { position -> Result<LoadedData, ShellError> in
       let name = position < names.count ? names[position] : nil
-      return Result { () throws(ShellError) in try DataLoading.load(path: paths[position], as: name, limits: limits) }
+      let encoding = position < encodings.count ? encodings[position] : nil
+      return Result { () throws(ShellError) in
+        try DataLoading.load(path: paths[position], as: name, encoding: encoding, limits: limits)
+      }
     }
     // Taken out of the array one by one, so each loaded model is held once and merging can
     // move its rows instead of copying them.
@@ -129,7 +137,8 @@ extension Session {
           let outcome = admission.admit(loaded, path: path, origin: ReportAdmission.origin(of: path))
           messages += outcome.messages.map { ($0, true) }
           lastReportLoad = position
-        case .table(let name, let table):
+        case .table(let name, let table, let notes):
+          messages += notes.map { ($0.description, false) }
           loadedTables.append((name, table, position))
         }
       }

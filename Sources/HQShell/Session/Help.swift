@@ -105,14 +105,23 @@ enum Help {
     if let command = MetaCommand.catalog.first(where: { $0.name == key }) {
       return "\(command.usage)\n  \(command.summary)\n\nExample:\n  \(metaExample(command.name))\n"
     }
-    if key == "format" || key == "formats" || OutputFormat(rawValue: key) != nil {
-      return "Output formats (.format NAME, --format NAME):\n"
-        + OutputFormat.allCases.map { "  \(pad($0.rawValue, 9)) \($0.summary)\n" }.joined()
-        + "\nExample:\n  .format json\n"
+    if let format = OutputFormat(name: key) {
+      return "\(format.rawValue) (format)\n  \(format.helpText)\n\nExample:\n  \(format.helpExample)\n"
     }
-    let all = pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["format"] + functions.map(\.name)
+    if key == "format" || key == "formats" {
+      return formatsPage
+    }
+    let all = pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["formats"] + OutputFormat.allCases.map(\.rawValue)
+      + functions.map(\.name)
     let hint = Suggestions.nearest(to: key, in: all).map { "; did you mean '\($0)'?" } ?? ""
     throw ShellError("no help for '\(key)'\(hint); .help lists the topics")
+  }
+
+  /// `.help formats`: every output format with its summary.
+  static var formatsPage: String {
+    "Output formats (.format NAME, --format NAME; .output/.once FILE take it from the file's extension):\n"
+      + OutputFormat.allCases.map { "  \(pad($0.rawValue, 9)) \($0.summary)\n" }.joined()
+      + "\n.help NAME shows one, e.g. .help xlsx\n\nExample:\n  .format json\n"
   }
 
   static func index(functions: [UserFunction] = []) -> String {
@@ -135,16 +144,17 @@ enum Help {
     for command in MetaCommand.catalog {
       text += "  \(pad(command.usage, 22)) \(command.summary)\n"
     }
-    text += "\n.help TOPIC shows a page with an example, e.g. `.help compare`, `.help load`, `.help format`.\n"
+    text += "\nFormats:   \(OutputFormat.allCases.map(\.rawValue).joined(separator: " "))\n"
+    text += "\n.help TOPIC shows a page with an example, e.g. `.help compare`, `.help load`, `.help formats`, `.help xlsx`.\n"
     return text
   }
 
   static func metaExample(_ name: String) -> String {
     switch name {
-    case "load": ".load kolada.csv as kolada\n  .load /dev/stdin as kolada.csv    (no extension in PATH: NAME.csv gives the kind)"
+    case "load": ".load kolada.csv as kolada\n  .load /dev/stdin as kolada.csv    (no extension in PATH: NAME.csv gives the kind)\n  .load export.csv encoding=cp1252  (a file saved by Excel; found out without encoding=, with a note)"
     case "run": ".run Scripts/examples/budget-deviations-2017.hq"
     case "save": ".save my-analysis.hq"
-    case "output": ".output result.csv"
+    case "output": ".output result.csv      (csv, from the extension; .xlsx a workbook, one sheet per statement)\n  .output result.txt json  (a format named after the file)"
     case "once": ".once top5.json\n  .once trend.svg    (then: from facts | … | chart line value by year)"
     case "format": ".format markdown"
     case "set": ".set year 2024    (then: from facts | where year == $year)"

@@ -1,3 +1,5 @@
+import HQLoaders
+
 /// A shell command starting with `.`, as typed at the prompt or written in a script.
 ///
 /// The set is closed, so it is an enum; ``parse(_:)`` reports a wrong name with the nearest
@@ -7,11 +9,14 @@ public enum MetaCommand: Sendable, Equatable {
   case tables
   case schema(source: String?)
   case reports
-  case load(path: String, name: String?)
+  /// `.load PATH [as NAME] [encoding=ENC]`.
+  case load(path: String, name: String?, encoding: TextEncoding? = nil)
   case run(path: String)
   case save(path: String)
-  case output(path: String?)
-  case once(path: String)
+  /// `.output [FILE [FORMAT]]`: without a format, the file's extension says (``OutputFormat/forFile(_:explicit:current:)``).
+  case output(path: String?, format: OutputFormat? = nil)
+  /// `.once FILE [FORMAT]`.
+  case once(path: String, format: OutputFormat? = nil)
   case format(OutputFormat?)
   case set(name: String, value: String)
   case unset(name: String)
@@ -24,13 +29,13 @@ public enum MetaCommand: Sendable, Equatable {
   public static let catalog: [(name: String, usage: String, summary: String)] = [
     ("help", ".help [TOPIC]", "this list, or the page for a stage, function, format or command"),
     ("tables", ".tables", "the sources you can query, with row counts"),
-    ("schema", ".schema [SOURCE]", "the columns, types and roles of one source, or of all"),
+    ("schema", ".schema [SOURCE]", "the columns, types and roles of one source, or of all (and units, for a CSV's 5,8 % or 12 450 tkr)"),
     ("reports", ".reports", "the loaded reports"),
-    ("load", ".load PATH [as NAME]", "load a report text (.txt/.pdf), a table (.csv/.tsv) or a model (.json); also a pipe"),
+    ("load", ".load PATH [as NAME] [encoding=E]", "load a report text (.txt/.pdf), a table (.csv/.tsv) or a model (.json); also a pipe"),
     ("run", ".run FILE", "run the statements of an .hq script"),
     ("save", ".save FILE", "save this session's successful statements as a runnable .hq script"),
-    ("output", ".output [FILE]", "send results to FILE, or back to the terminal with no FILE; a chart to FILE.svg or FILE.png is an image"),
-    ("once", ".once FILE", "send only the next result to FILE (.once chart.svg, .once chart.png: the chart as an image)"),
+    ("output", ".output [FILE [FORMAT]]", "send results to FILE (format from its extension: .csv .tsv .json .ndjson .md .xlsx; a chart .svg .png), or back with no FILE"),
+    ("once", ".once FILE [FORMAT]", "send only the next result to FILE (format from its extension, as .output; .once chart.svg draws a chart)"),
     ("format", ".format [FORMAT]", "show or set the output format: \(OutputFormat.names)"),
     ("set", ".set NAME VALUE", "set the parameter $NAME (a number if it reads as one); --set on the command line wins"),
     ("unset", ".unset NAME", "remove the parameter $NAME"),
@@ -56,22 +61,31 @@ public enum MetaCommand: Sendable, Equatable {
     case "schema": return .schema(source: args.first)
     case "reports": return .reports
     case "load":
-      if args.count == 1 { return .load(path: args[0], name: nil) }
-      if args.count == 3, args[1].lowercased() == "as" { return .load(path: args[0], name: args[2]) }
-      throw ShellError(".load takes PATH [as NAME]")
+      var rest = args
+      var encoding: TextEncoding?
+      if let last = rest.last, rest.count > 1, last.lowercased().hasPrefix("encoding=") {
+        let value = String(last.dropFirst("encoding=".count))
+        guard let named = TextEncoding(name: value) else {
+          throw ShellError("unknown encoding '\(value)'; choose one of: \(TextEncoding.names)")
+        }
+        encoding = named
+        rest.removeLast()
+      }
+      if rest.count == 1 { return .load(path: rest[0], name: nil, encoding: encoding) }
+      if rest.count == 3, rest[1].lowercased() == "as" { return .load(path: rest[0], name: rest[2], encoding: encoding) }
+      throw ShellError(".load takes PATH [as NAME] [encoding=utf-8|cp1252]")
     case "run", "read": return .run(path: try one("a script file"))
     case "save": return .save(path: try one("a file name"))
     case "output":
       if args.isEmpty { return .output(path: nil) }
-      return .output(path: try one("at most one file name"))
-    case "once": return .once(path: try one("a file name"))
+      guard args.count <= 2 else { throw ShellError(".output takes at most a file name and a format") }
+      return .output(path: args[0], format: try args.count == 2 ? format(args[1]) : nil)
+    case "once":
+      guard args.count == 1 || args.count == 2 else { throw ShellError(".once takes a file name and, optionally, a format") }
+      return .once(path: args[0], format: try args.count == 2 ? format(args[1]) : nil)
     case "format", "mode":
       if args.isEmpty { return .format(nil) }
-      let value = try one("one of: \(OutputFormat.names)")
-      guard let format = OutputFormat(rawValue: value.lowercased()) else {
-        throw ShellError("unknown format '\(value)'; choose one of: \(OutputFormat.names)")
-      }
-      return .format(format)
+      return .format(try format(try one("one of: \(OutputFormat.names)")))
     case "set":
       guard args.count >= 2 else { throw ShellError(".set takes NAME VALUE") }
       return .set(name: Self.parameterName(args[0]), value: args.dropFirst().joined(separator: " "))
@@ -90,6 +104,15 @@ public enum MetaCommand: Sendable, Equatable {
       let hint = Suggestions.nearest(to: name, in: names).map { "; did you mean '.\($0)'?" } ?? "; see .help"
       throw ShellError("unknown command '.\(name)'\(hint)")
     }
+  }
+
+  /// The format named `value`, or an error listing the names (with the nearest one).
+  static func format(_ value: String) throws(ShellError) -> OutputFormat {
+    guard let format = OutputFormat(name: value) else {
+      let hint = Suggestions.nearest(to: value, in: OutputFormat.allCases.map(\.rawValue)).map { "did you mean '\($0)'? " } ?? ""
+      throw ShellError("unknown format '\(value)'; \(hint)choose one of: \(OutputFormat.names)")
+    }
+    return format
   }
 
   /// `$year` and `year` name the same parameter.

@@ -35,11 +35,11 @@ extension Session {
     case .help(let topic):
       output.write(try Help.page(for: topic, functions: engine.functions.values.sorted { $0.name < $1.name }))
       try finishOnce()
-    case .tables: try show(sourcesTable())
-    case .schema(let source): try show(try schemaTable(source))
-    case .reports: try show(model.reportsTable())
-    case .load(let path, let tableName):
-      errors.write(try load(path: path, as: tableName) + "\n")
+    case .tables: try show(sourcesTable(), title: "tables")
+    case .schema(let source): try show(try schemaTable(source), title: "schema" + (source.map { " " + $0 } ?? ""))
+    case .reports: try show(model.reportsTable(), title: "reports")
+    case .load(let path, let tableName, let encoding):
+      errors.write(try load(path: path, as: tableName, encoding: encoding) + "\n")
     case .run(let path): return try runFile(path)
     case .save(let path):
       guard !transcript.isIncomplete else {
@@ -48,13 +48,13 @@ extension Session {
       }
       let script = "# Saved by hq.\n" + transcript.text
       try OutputFile.write(script, to: path)
-    case .output(let path?): try redirect(to: path, once: false, name: name, line: line)
-    case .output(nil):
+    case .output(let path?, let format): try redirect(to: path, once: false, format: format, name: name, line: line)
+    case .output(nil, _):
       if let current = redirection {
         redirection = nil
         try complete(current)
       }
-    case .once(let path): try redirect(to: path, once: true, name: name, line: line)
+    case .once(let path, let format): try redirect(to: path, once: true, format: format, name: name, line: line)
     case .format(let newFormat?): format = newFormat
     case .format(nil): output.write("\(format.rawValue)\n")
     case .set(let parameter, let text):
@@ -64,7 +64,7 @@ extension Session {
       guard engine.parameters.removeValue(forKey: parameter) != nil else {
         throw ShellError("no parameter '$\(parameter)' is set")
       }
-    case .vars: try show(variablesTable())
+    case .vars: try show(variablesTable(), title: "vars")
     case .timer(let on): timer = on
     case .quit: return .quit
     case .export(let path): try DataLoading.export(model, to: path)
@@ -95,11 +95,9 @@ extension Session {
     return outcome
   }
 
-  /// Writes a table produced by a meta command in the current format.
-  private func show(_ table: Table) throws(ShellError) {
-    let sink = output
-    format.write(table, to: sink, width: sink === standardOutput && outputIsTerminal ? Terminal.width() : nil)
-    sink.flush()
+  /// Writes a table produced by a meta command where results go (a workbook sheet named `title`).
+  private func show(_ table: Table, title: String) throws(ShellError) {
+    try emit(table, title: title)
     try finishOnce()
   }
 
@@ -116,20 +114,30 @@ extension Session {
     return builder.build()
   }
 
+  /// `.schema [SOURCE]`: source, column, type, role; and `unit` when a column listed has one
+  /// (a loaded CSV column of `5,8 %` or `12 450 tkr`), so other schemas keep their shape.
   private func schemaTable(_ source: String?) throws(ShellError) -> Table {
-    var builder = TableBuilder(
-      name: "schema",
-      schema: Schema([Field("source", .text), Field("column", .text), Field("type", .text), Field("role", .text)]))
     let names = source.map { [$0] } ?? engine.sourceNames
+    var rows: [(source: String, field: Field, unit: String?)] = []
     for name in names {
       let fields = engine.catalog[name]?.schema.fields ?? engine.columns(afterPipelinePrefix: "from \(name)")
       guard let fields else {
         let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "; did you mean '\($0)'?" } ?? ""
         throw ShellError("unknown source '\(name)'\(hint)")
       }
-      for field in fields {
-        try? builder.append([.text(name), .text(field.name), .text(field.type.name), .text(field.role?.rawValue ?? "")])
+      let units = engine.catalog[name]?.columns.map(\.unit)
+      for (index, field) in fields.enumerated() {
+        rows.append((name, field, units.flatMap { index < $0.count ? $0[index] : nil }))
       }
+    }
+    let showsUnits = rows.contains { $0.unit != nil }
+    var schema = [Field("source", .text), Field("column", .text), Field("type", .text), Field("role", .text)]
+    if showsUnits { schema.append(Field("unit", .text)) }
+    var builder = TableBuilder(name: "schema", schema: Schema(schema))
+    for row in rows {
+      var values: [Value] = [.text(row.source), .text(row.field.name), .text(row.field.type.name), .text(row.field.role?.rawValue ?? "")]
+      if showsUnits { values.append(.text(row.unit ?? "")) }
+      try? builder.append(values)
     }
     return builder.build()
   }

@@ -94,6 +94,9 @@ public final class Session {
   }
 
   /// The sink results currently go to: a `.output`/`.once` file or standard output.
+  ///
+  /// An open workbook takes results only (``emit(_:title:)``); other text written meanwhile
+  /// (`.help`) goes to standard output.
   var output: OutputSink { redirection?.sink ?? standardOutput }
 
   /// Runs a whole script (or `-c` text, or one entry typed at the prompt) unit by unit.
@@ -157,8 +160,11 @@ public final class Session {
   private func runStatement(_ unit: ScriptScanner.Unit, name: String) -> Outcome {
     let source = SourceFile(name: name, text: unit.text, firstLine: unit.line)
     let sink = output
-    let width = sink === standardOutput && outputIsTerminal ? Terminal.width() : nil
-    let format = self.format
+    if redirection == nil && format == .xlsx {
+      // Nothing runs when its result could go nowhere.
+      report(Self.xlsxNeedsAFile.message, name: name, line: unit.line)
+      return .failure
+    }
     let clock = ContinuousClock()
     let start = clock.now
     var failure: EngineError?
@@ -170,16 +176,21 @@ public final class Session {
       } result: { result in
         guard writeFailure == nil else { return }
         do throws(ShellError) {
-          try write(result, to: sink, width: width, format: format)
+          switch result {
+          case .table(let table):
+            try refuseTableAsImage()
+            try emit(table, title: unit.text)
+          case .chart(let chart):
+            try emit(chart)
+          }
         } catch {
           writeFailure = error
         }
-        sink.flush()
       }
     } catch {
       failure = error
     }
-    if let writeFailure {
+    if failure == nil, let writeFailure {
       abandonOnce()
       report(writeFailure.message, name: name, line: unit.line)
       return .failure

@@ -112,6 +112,15 @@ import Testing
     #expect(try Self.nodes(XMLDocument(contentsOf: URL(fileURLWithPath: path)), "//*[@class='bar']").count == 2)
   }
 
+  @Test func aChartIsNoSheetOfAWorkbook() throws {
+    let (session, _, err, dir) = try ChartTextTests.session("label,value\na,1\n")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("book.xlsx").path
+    #expect(session.run(".once \(path)\nfrom t | chart bar value by label", name: "q.hq") == .failure)
+    #expect(err.text.contains("q.hq:2:1: error: an .xlsx workbook holds tables, not charts"))
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
+
   @Test func pngWithoutRsvgConvertNamesThePackage() {
     #expect {
       try SVGConverter.png(fromSVG: "<svg xmlns=\"http://www.w3.org/2000/svg\"/>", environment: ["PATH": "/nonexistent"])

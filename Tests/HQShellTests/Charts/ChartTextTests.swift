@@ -94,12 +94,14 @@ import Testing
     let (session, out, _, dir) = try Self.session(csv)
     defer { try? FileManager.default.removeItem(at: dir) }
     session.colourCharts = true
+    session.outputIsTerminal = true
     #expect(session.run("from t | chart bar value by label series s width 30", name: "q.hq") == .success)
     #expect(out.text.contains("\u{1B}[38;5;32m█\u{1B}[0m"))  // series A: blue
     #expect(out.text.contains("\u{1B}[38;5;208m"))  // series B: orange
     let (plain, plainOut, _, plainDir) = try Self.session(csv, format: .csv)
     defer { try? FileManager.default.removeItem(at: plainDir) }
     plain.colourCharts = true
+    plain.outputIsTerminal = true
     #expect(plain.run("from t | chart bar value by label series s width 30", name: "q.hq") == .success)
     #expect(!plainOut.text.contains("\u{1B}"), "a text format gets no escape codes")
   }

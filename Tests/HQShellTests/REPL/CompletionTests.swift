@@ -64,6 +64,14 @@ private struct FakeProvider: CompletionProvider {
     #expect(complete(".help summ").candidates == ["summarize"])
   }
 
+  @Test func formatsAfterAnOutputFileAndEncodingsAfterALoad() {
+    #expect(complete(".format csv").candidates == ["csv", "csv-sv"])
+    #expect(complete(".output bok.dat x").candidates == ["xlsx"])
+    #expect(complete(".once r.txt ").candidates.contains("csv-sv"))
+    #expect(complete(".load export.csv enc").candidates == ["encoding=utf-8", "encoding=cp1252"])
+    #expect(complete(".help xl").candidates == ["xlsx"])
+  }
+
   @Test func filePathsAfterLoad() {
     let result = complete(".load /us")
     #expect(result.candidates == ["/usr/"])
