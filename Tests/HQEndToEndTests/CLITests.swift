@@ -272,6 +272,7 @@ import Testing
     let dir = try HQProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
     let saved = dir.appendingPathComponent("saved.hq").path
+    let last = dir.appendingPathComponent("last.hq").path
     let input = """
       .set year 2024
       let mine = from facts | where year == $year and kind == "utfall"
@@ -279,7 +280,8 @@ import Testing
       from mine | summarize n = count(), total = sum(value) by table | sort table
       .format json
       from goals | select name, status | sort name
-      .save \(saved)
+      .save \(saved) all
+      .save \(last)
 
       """
     let first = try HQProcess.run(["--keep-going"], input: input)
@@ -292,6 +294,13 @@ import Testing
     #expect(second.status == 0, "\(second.stderr)")
     #expect(second.stdout == first.stdout)
     #expect(!second.stdout.isEmpty)
+    // `.save FILE` without `all`: only the last result, with the format it was shown in.
+    let lastScript = try String(contentsOfFile: last, encoding: .utf8)
+    #expect(lastScript == "# Saved by hq: the last result and what it needs.\n.format json\nfrom goals | select name, status | sort name\n")
+    let third = try HQProcess.run([last])
+    #expect(third.status == 0, "\(third.stderr)")
+    #expect(third.stdout.hasPrefix("["))
+    #expect(first.stdout.hasSuffix(third.stdout))
   }
 
   /// The exported reports are the bundled ones: each is kept once, with a note.

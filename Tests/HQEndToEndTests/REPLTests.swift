@@ -270,6 +270,13 @@ import Testing
     shell.send("from facts | where vaule > 3\r")
     let screen = try #require(shell.wait(for: "did you mean 'value'?"))
     #expect(screen.contains("from facts | where vaule > 3\n                       ^~~~~\nerror: unknown column 'vaule'\nhelp: did you mean 'value'?"))
+    // With `.timer on` the time follows the diagnostic, so the caret stays under the line typed.
+    try #require(shell.waitForPrompt() != nil)
+    shell.send(".timer on\r")
+    try #require(shell.waitForPrompt() != nil)
+    shell.send("from facts | where vaule > 3\r")
+    let timed = try #require(shell.wait(for: "ms\n"))
+    #expect(timed.contains("from facts | where vaule > 3\n                       ^~~~~\nerror: unknown column 'vaule'\nhelp: did you mean 'value'?\ntime: "), "\(timed)")
   }
 
   @Test func errorsInScriptsRunFromThePromptNameTheScript() throws {

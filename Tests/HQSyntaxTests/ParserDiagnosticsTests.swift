@@ -184,6 +184,28 @@ import Testing
     #expect(errors("from facts | indicator in [\"a\"]").hasSuffix("help: to keep the rows that match, write '| where indicator …'"))
   }
 
+  /// The hints issue 14 found misleading: a stray ',' before `by` (was "separate items with
+  /// ','"), a misspelled sort direction, a meta command inside a pipeline (was "a decimal
+  /// number starts with a digit").
+  @Test func aCommaBeforeByAMisspelledDirectionAndACommandInAPipeline() {
+    #expect(errors("from goals | summarize n = count(), by status") == """
+      t.hq:1:40: error: expected '|' or the end of the statement after the 'summarize' stage, found 'status'
+      from goals | summarize n = count(), by status
+                                             ^~~~~~
+      help: remove the ',' before 'by': summarize n = count() by status
+      """)
+    #expect(errors("from facts | sort value decs").hasSuffix("help: did you mean 'desc'?"))
+    #expect(errors("from facts | sort year asd, value").hasSuffix("help: did you mean 'asc'?"))
+    #expect(!Parser.parse(SourceFile(name: "t.hq", text: "from facts | sort year desc, value")).hasErrors)
+    #expect(errors("from facts | take 2 | .format csv") == """
+      t.hq:1:23: error: unexpected character '.'
+      from facts | take 2 | .format csv
+                            ^
+      help: commands such as .format go on a line of their own, not inside a statement
+      """)
+    #expect(errors("from facts | where value > .5").hasSuffix("help: a decimal number starts with a digit: 0.5"))
+  }
+
   @Test func groupByAndJoinConditions() {
     #expect(errors("from facts | summarize n = count() group by year").hasSuffix("help: write 'by' alone: summarize n = count() by year"))
     #expect(errors("from goals | join reports on report = id").hasSuffix(

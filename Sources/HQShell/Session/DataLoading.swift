@@ -84,10 +84,12 @@ extension Session {
       reportOrigins = admission.origins
       for message in outcome.messages { errors.write(message + "\n") }
       for table in DataLoading.tables(of: model) { engine.catalog[table.name] = table }
+      lastLoadProvided = Set(DataLoading.tables(of: model).map(\.name))
       return summary + (outcome.replaced.isEmpty ? "" : " (replacing its earlier load)")
     case .table(let tableName, let table, let notes):
       for note in notes { errors.write(note.description + "\n") }
       engine.catalog[tableName] = table
+      lastLoadProvided = [tableName]
       return "loaded \(tableName): \(table.rowCount) rows, \(table.columns.count) columns"
     }
   }

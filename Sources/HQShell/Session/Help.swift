@@ -152,7 +152,7 @@ enum Help {
   static func metaExample(_ name: String) -> String {
     switch name {
     case "load": ".load kolada.csv as kolada\n  .load /dev/stdin as kolada.csv    (no extension in PATH: NAME.csv gives the kind)\n  .load export.csv encoding=cp1252  (a file saved by Excel; found out without encoding=, with a note)"
-    case "run": ".run Scripts/examples/budget-deviations-2017.hq"
+    case "run": ".run Scripts/examples/year-over-year.hq from=2022 to=2023"
     case "save": ".save my-analysis.hq"
     case "output": ".output result.csv      (csv, from the extension; .xlsx a workbook, one sheet per statement)\n  .output result.txt json  (a format named after the file)"
     case "once": ".once top5.json\n  .once trend.svg    (then: from facts | … | chart line value by year)"

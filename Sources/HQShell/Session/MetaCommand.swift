@@ -1,3 +1,5 @@
+import HQSyntax
+
 import HQLoaders
 
 /// A shell command starting with `.`, as typed at the prompt or written in a script.
@@ -11,8 +13,10 @@ public enum MetaCommand: Sendable, Equatable {
   case reports
   /// `.load PATH [as NAME] [encoding=ENC]`.
   case load(path: String, name: String?, encoding: TextEncoding? = nil)
-  case run(path: String)
-  case save(path: String)
+  /// `.run FILE name=value …`: the values are the caller's, over the script's `.set`.
+  case run(path: String, parameters: [Parameter] = [])
+  /// `.save FILE` (the smallest script for the last result) or `.save FILE all`.
+  case save(path: String, all: Bool = false)
   /// `.output [FILE [FORMAT]]`: without a format, the file's extension says (``OutputFormat/forFile(_:explicit:current:)``).
   case output(path: String?, format: OutputFormat? = nil)
   /// `.once FILE [FORMAT]`.
@@ -32,8 +36,8 @@ public enum MetaCommand: Sendable, Equatable {
     ("schema", ".schema [SOURCE]", "the columns, types and roles of one source, or of all (and units, for a CSV's 5,8 % or 12 450 tkr)"),
     ("reports", ".reports", "the loaded reports"),
     ("load", ".load PATH [as NAME] [encoding=E]", "load a report text (.txt/.pdf), a table (.csv/.tsv) or a model (.json); also a pipe"),
-    ("run", ".run FILE", "run the statements of an .hq script"),
-    ("save", ".save FILE", "save this session's successful statements as a runnable .hq script"),
+    ("run", ".run FILE [NAME=VALUE …]", "run an .hq script; NAME=VALUE sets $NAME over the script's own .set"),
+    ("save", ".save FILE [all]", "save the smallest script that gives the last result again (with all: the whole session)"),
     ("output", ".output [FILE [FORMAT]]", "send results to FILE (format from its extension: .csv .tsv .json .ndjson .md .xlsx; a chart .svg .png), or back with no FILE"),
     ("once", ".once FILE [FORMAT]", "send only the next result to FILE (format from its extension, as .output; .once chart.svg draws a chart)"),
     ("format", ".format [FORMAT]", "show or set the output format: \(OutputFormat.names)"),
@@ -74,8 +78,20 @@ public enum MetaCommand: Sendable, Equatable {
       if rest.count == 1 { return .load(path: rest[0], name: nil, encoding: encoding) }
       if rest.count == 3, rest[1].lowercased() == "as" { return .load(path: rest[0], name: rest[2], encoding: encoding) }
       throw ShellError(".load takes PATH [as NAME] [encoding=utf-8|cp1252]")
-    case "run", "read": return .run(path: try one("a script file"))
-    case "save": return .save(path: try one("a file name"))
+    case "run", "read":
+      guard let path = args.first else { throw ShellError(".run takes a script file and NAME=VALUE parameters") }
+      var parameters: [Parameter] = []
+      for argument in args.dropFirst() {
+        guard let equals = argument.firstIndex(of: "="), equals != argument.startIndex else {
+          throw ShellError(".run takes a script file and NAME=VALUE parameters; '\(argument)' has no '='")
+        }
+        parameters.append(Parameter(
+          name: Self.parameterName(String(argument[..<equals])), value: String(argument[argument.index(after: equals)...])))
+      }
+      return .run(path: path, parameters: parameters)
+    case "save":
+      if args.count == 2, args[1].lowercased() == "all" { return .save(path: args[0], all: true) }
+      return .save(path: try one("a file name, and 'all' for the whole session"))
     case "output":
       if args.isEmpty { return .output(path: nil) }
       guard args.count <= 2 else { throw ShellError(".output takes at most a file name and a format") }
@@ -115,6 +131,12 @@ public enum MetaCommand: Sendable, Equatable {
     return format
   }
 
+  /// A parameter given to `.run`.
+  public struct Parameter: Sendable, Equatable {
+    public var name: String
+    public var value: String
+  }
+
   /// `$year` and `year` name the same parameter.
   static func parameterName(_ word: String) -> String {
     word.hasPrefix("$") ? String(word.dropFirst()) : word
@@ -146,28 +168,9 @@ public enum MetaCommand: Sendable, Equatable {
   }
 }
 
-/// "Did you mean …" for names typed wrong.
+/// "Did you mean …" for names typed wrong: the one rule of HQSyntax's ``Suggestion``.
 enum Suggestions {
-  /// The candidate closest to `word` by edit distance, if it is close enough to be a typo.
   static func nearest(to word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(1, word.count / 3) ? best.0 : nil
-  }
-
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-      var current = [i] + Array(repeating: 0, count: b.count)
-      for j in 1...b.count {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-      }
-      previous = current
-    }
-    return previous[b.count]
+    Suggestion.bestMatch(for: word, in: candidates)
   }
 }

@@ -8,7 +8,10 @@ extension Session {
     do throws(ShellError) {
       let command = try MetaCommand.parse(unit.text)
       let outcome = try perform(command, name: name, line: unit.line)
-      if outcome == .success, Self.isReplayable(command) { transcript.append(unit.text) }
+      if outcome == .success, Self.isReplayable(command) {
+        transcript.append(unit.text)
+        if case .load = command { loadedNames[SavedScript.key(unit.text)] = lastLoadProvided }
+      }
       if standardOutput.isBroken { return .outputClosed }
       return outcome
     } catch {
@@ -40,13 +43,21 @@ extension Session {
     case .reports: try show(model.reportsTable(), title: "reports")
     case .load(let path, let tableName, let encoding):
       errors.write(try load(path: path, as: tableName, encoding: encoding) + "\n")
-    case .run(let path): return try runFile(path)
-    case .save(let path):
+    case .run(let path, let parameters): return try runFile(path, parameters: parameters)
+    case .save(let path, let all):
       guard !transcript.isIncomplete else {
         throw ShellError(
           "this session ran more than \(Transcript.maxBytes >> 20) MiB of statements, more than .save keeps; nothing was saved (save the script you ran instead)")
       }
-      let script = "# Saved by hq.\n" + transcript.text
+      let script: String
+      if all {
+        script = "# Saved by hq: the whole session.\n" + transcript.text
+      } else {
+        guard let needed = SavedScript.smallest(transcript.text, loads: loadedNames) else {
+          throw ShellError("no result to save yet; '.save \(path) all' saves the whole session")
+        }
+        script = "# Saved by hq: the last result and what it needs.\n" + needed
+      }
       try OutputFile.write(script, to: path)
     case .output(let path?, let format): try redirect(to: path, once: false, format: format, name: name, line: line)
     case .output(nil, _):
@@ -83,11 +94,21 @@ extension Session {
     return .text(text)
   }
 
-  private func runFile(_ path: String) throws(ShellError) -> Outcome {
+  private func runFile(_ path: String, parameters: [MetaCommand.Parameter] = []) throws(ShellError) -> Outcome {
     guard runDepth < 16 else { throw ShellError(".run is nested too deeply (a script that runs itself?)") }
     let text = try TextFile.read(path, limits: loadLimits)
     runDepth += 1
-    defer { runDepth -= 1 }
+    // The caller's values hold over the script's `.set` (a default), as `--set` does on the
+    // command line; they stay set after the script.
+    let pinnedBefore = pinnedParameters
+    for parameter in parameters {
+      engine.parameters[parameter.name] = Self.parameterValue(parameter.value)
+      pinnedParameters.insert(parameter.name)
+    }
+    defer {
+      runDepth -= 1
+      pinnedParameters = pinnedBefore
+    }
     let before = transcript.mark
     let outcome = run(text, name: path)
     // `.run FILE` is replayed as itself, not as the statements it ran.

@@ -59,6 +59,11 @@ public final class Session {
   public var loadLimits = LoadLimits(isCancelled: { Signals.wasInterrupted })
   /// The units that ran successfully, for `.save` (bounded, see ``Transcript``).
   var transcript = Transcript()
+  /// The sources each `.load` line of the transcript gave (its text, trimmed → names), for
+  /// `.save` to keep the loads the last result reads.
+  var loadedNames: [String: Set<String>] = [:]
+  /// The sources the last `.load` gave.
+  var lastLoadProvided: Set<String> = []
 
   /// At the prompt, the display widths of the prompt and the continuation prompt: an error
   /// on the line just typed is then shown as a caret right under it (nil in scripts).
@@ -196,7 +201,10 @@ public final class Session {
       return .failure
     }
     if failure == nil, Signals.token.isCancelled { failure = .cancelled }
-    if timer { errors.write("time: \(Self.describe(clock.now - start))\n") }
+    // The time goes after what the statement printed: after a diagnostic, so that a caret drawn
+    // under the line just typed stays right under it.
+    let time = timer ? "time: \(Self.describe(clock.now - start))\n" : ""
+    if failure == nil { errors.write(time) }
     if standardOutput.isBroken { return .outputClosed }
     do throws(ShellError) {
       try finishOnce()
@@ -210,10 +218,10 @@ public final class Session {
       return .success
     case .cancelled?:
       sink.flush()
-      errors.write("cancelled\n")
+      errors.write("cancelled\n" + time)
       return .cancelled
     case .diagnostics(let error)?:
-      errors.write(render(error) + "\n")
+      errors.write(render(error) + "\n" + time)
       return .failure
     }
   }

@@ -276,7 +276,13 @@ public struct Lexer {
     case "“", "”", "„": "text is written in straight double quotes: \"…\", not typographic quotes"
     case "!": "write 'not' to negate, '!=' for 'not equal'"
     case "&": "write 'and'"
-    case ".": "a decimal number starts with a digit: 0.5"
+    case ".":
+      // `… | .format csv`: a meta command inside a statement.
+      if let next = bytes.indices.contains(position) ? bytes[position] : nil, (next | 0x20) >= 0x61, (next | 0x20) <= 0x7A {
+        "commands such as .format go on a line of their own, not inside a statement"
+      } else {
+        "a decimal number starts with a digit: 0.5"
+      }
     case "{", "}": "lists are written in square brackets: [a, b]"
     case "–", "—", "−": "write the minus sign as '-'"
     default: nil

@@ -101,6 +101,12 @@ extension Parser {
       help = "write '~' for 'contains' (it folds case and diacritics): indicator ~ \"läkemedel\""
     } else if current.isWord("between") {
       help = "write 'x >= low and x <= high'"
+    } else if previous.isWord("by"), index >= 2, tokens[index - 2].kind == .comma {
+      // `summarize n = count(), by kind`: the comma made `by` an item.
+      help = "remove the ',' before 'by': summarize n = count() by \(current.value)"
+    } else if stage?.keyword == "sort", current.kind == .identifier,
+              let direction = Suggestion.bestMatch(for: current.value, in: ["asc", "desc"]) {
+      help = "did you mean '\(direction)'?"
     } else if current.kind == .identifier || current.kind == .quotedIdentifier {
       switch stage?.keyword {
       case "where": help = "combine conditions with 'and' or 'or'"

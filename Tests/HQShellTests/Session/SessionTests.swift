@@ -41,8 +41,8 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let (session, out, _) = makeSession()
     let path = dir.appendingPathComponent("f.hq").path
-    #expect(session.run("let pct(a, b) = round(a / b * 100, 1)\n.save \(path)", name: "<input>") == .success)
-    #expect(try String(contentsOfFile: path, encoding: .utf8) == "# Saved by hq.\nlet pct(a, b) = round(a / b * 100, 1)\n")
+    #expect(session.run("let pct(a, b) = round(a / b * 100, 1)\n.save \(path) all", name: "<input>") == .success)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "# Saved by hq: the whole session.\nlet pct(a, b) = round(a / b * 100, 1)\n")
     // A new session that runs the saved file has the function.
     let (replay, replayOut, replayErr) = makeSession()
     #expect(replay.run(".run \(path)\nlet t = from reports | take 0\nfrom t | select p = pct(3, 4)", name: "<input>") == .success, "\(replayErr.text)")
@@ -59,10 +59,72 @@ import Testing
     defer { try? FileManager.default.removeItem(at: dir) }
     let (session, _, _) = makeSession()
     let path = dir.appendingPathComponent("saved.hq").path
-    _ = session.run(".set year 2024\n.format json\n.tables\n.nosuch\n.save \(path)", name: "<input>", keepGoing: true)
+    _ = session.run(".set year 2024\n.format json\n.tables\n.nosuch\n.save \(path) all", name: "<input>", keepGoing: true)
     let saved = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(saved == "# Saved by hq.\n.set year 2024\n.format json\n")
+    #expect(saved == "# Saved by hq: the whole session.\n.set year 2024\n.format json\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["saved.hq"])
+  }
+
+  /// `.save FILE` keeps only what the last result needs: its statement, the `let`s it reads
+  /// (and theirs), the last `.set` of the parameters they use and the last `.format`; an
+  /// unused `let`, an earlier query and a parameter no kept statement reads are left out. The
+  /// saved script, run in a new session, gives the same result.
+  @Test func saveKeepsWhatTheLastResultNeeds() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let (session, out, err) = makeSession()
+    let path = dir.appendingPathComponent("last.hq").path
+    let statements = """
+      .set n 2
+      .set unused 5
+      .set n 3
+      let base = from reports | take 0
+      let half(x) = x / 2
+      let other = from goals
+      from other | count
+      .format tsv
+      let view = from base | select id, h = half($n)
+      from view | count
+      .save \(path)
+      """
+    #expect(session.run(statements, name: "<input>") == .success, "\(err.text)")
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == """
+      # Saved by hq: the last result and what it needs.
+      .set n 3
+      let base = from reports | take 0
+      let half(x) = x / 2
+      .format tsv
+      let view = from base | select id, h = half($n)
+      from view | count
+
+      """)
+    let (replay, replayOut, replayErr) = makeSession()
+    #expect(replay.run(".run \(path)", name: "<input>") == .success, "\(replayErr.text)")
+    #expect(replayOut.text == "count\n0\n")
+    #expect(out.text.hasSuffix("count\n0\n"))
+    // No result yet: nothing to save, and the message says how to save the whole session.
+    let (fresh, _, freshErr) = makeSession()
+    #expect(fresh.run("let a = from goals\n.save \(path)", name: "<input>") == .failure)
+    #expect(freshErr.text.contains("no result to save yet; '.save \(path) all' saves the whole session"), "\(freshErr.text)")
+  }
+
+  /// `.run FILE NAME=VALUE`: the caller's value holds over the script's own `.set` (a
+  /// default) while it runs and stays set after; without it the script's `.set` applies.
+  @Test func runPassesParametersOverTheScriptsSet() throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let script = dir.appendingPathComponent("p.hq").path
+    try ".set year 2023\nlet t = from reports | take 0\nfrom t | select id, y = $year\n.vars\n".write(
+      toFile: script, atomically: true, encoding: .utf8)
+    let (session, out, err) = makeSession()
+    #expect(session.run(".run \(script) year=2031 note='x y'", name: "<input>") == .success, "\(err.text)")
+    #expect(out.text == "id,y\nname,value\n$note,\"\"\"x y\"\"\"\n$year,2031\n", "\(out.text)")
+    #expect(session.engine.parameters["year"] == .number(Number(2031)))
+    #expect(!session.pinnedParameters.contains("year"))
+    #expect(session.run(".run \(script)", name: "<input>") == .success)
+    #expect(session.engine.parameters["year"] == .number(Number(2023)))
+    #expect(session.run(".run \(script) 2031", name: "<input>") == .failure)
+    #expect(err.text.contains(".run takes a script file and NAME=VALUE parameters; '2031' has no '='"), "\(err.text)")
   }
 
   /// The transcript `.save` writes is bounded (issue 12, item 15): past 4 MiB of statements
