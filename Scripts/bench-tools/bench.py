@@ -257,6 +257,58 @@ def print_ingest(hq):
     print(f"load average {' '.join('%.1f' % x for x in os.getloadavg())}; target >= 10 MB/s of CPU time")
 
 
+CHART_CASES = [
+    ("line, text, 10 000 points", "points", "from points | chart line value by x", []),
+    ("line, SVG, 10 000 points", "points", "from points | chart line value by x", ["--format", "svg"]),
+    ("line, text, 8 series x 1 250 points", "series", "from series | chart line value by x series s", []),
+    ("bar, text, 10 000 bars", "points", "from points | chart bar value by x", []),
+    ("bar, SVG, 10 000 bars", "points", "from points | chart bar value by x", ["--format", "svg"]),
+    ("(no chart: count of the same rows)", "points", "from points | count", []),
+]
+
+
+def chart_data(directory):
+    """10 000 points of a deterministic random walk (one decimal), as one series and as 8."""
+    state, value, rows = 12345, 500.0, []
+    for i in range(10_000):
+        state = (state * 1103515245 + 12345) % 2**31
+        value += (state % 201 - 100) / 10
+        rows.append(round(value, 1))
+    with open(os.path.join(directory, "points.csv"), "w") as f:
+        f.write("x,value\n" + "".join(f"{i + 1},{v}\n" for i, v in enumerate(rows)))
+    with open(os.path.join(directory, "series.csv"), "w") as f:
+        f.write("x,s,value\n" + "".join(f"{i % 1250 + 1},s{i // 1250 + 1},{v}\n" for i, v in enumerate(rows)))
+
+
+def chart_times(hq, runs=7):
+    """Each chart case's statement time as hq's `.timer` reports it (checking, running, drawing
+    the chart and writing it to /dev/null; not start-up or loading), median of `runs`."""
+    results = []
+    with tempfile.TemporaryDirectory() as directory:
+        chart_data(directory)
+        for what, table, query, extra in CHART_CASES:
+            path = os.path.join(directory, table + ".csv")
+            times = []
+            for _ in range(runs):
+                run = subprocess.run([hq, "--load", path, "-c", ".timer on", "-c", query] + extra,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                if run.returncode != 0:
+                    raise SystemExit(f"bench: {query}: {run.stderr}")
+                line = [l for l in run.stderr.splitlines() if l.startswith("time: ")][-1]
+                number, unit = line[len("time: "):].split()
+                times.append(float(number) * (1000 if unit == "s" else 1))
+            results.append((what, query + (" " + " ".join(extra) if extra else ""), statistics.median(times)))
+    return results
+
+
+def print_charts(hq):
+    """The chart cases, printed (`Scripts/bench --charts`; target: 10 000 points in under 50 ms)."""
+    print("| chart | statement | median ms |\n|---|---|---:|")
+    for what, query, ms in chart_times(hq):
+        print(f"| {what} | `{query}` | {ms:.1f} |")
+    print(f"\nload average {' '.join('%.1f' % x for x in os.getloadavg())}; target: a 10 000-point chart in < 50 ms")
+
+
 def machine():
     info = {"os": platform.platform(), "python": platform.python_version(),
             "load average at start": " ".join("%.1f" % x for x in os.getloadavg())}
@@ -286,6 +338,8 @@ def main():
     parser.add_argument("--no-write", action="store_true", help="print the report instead of writing docs/PERFORMANCE.md")
     parser.add_argument("--ingest", action="store_true",
                         help="measure only start-up and report ingestion (CPU and wall MB/s) and print them")
+    parser.add_argument("--charts", action="store_true",
+                        help="measure only drawing charts of 10 000 points and bars (text and SVG) and print them")
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--sizes-from", help="reuse the size results of an earlier --json file (with --rows '')")
     parser.add_argument("--render-only", metavar="JSON",
@@ -303,6 +357,9 @@ def main():
     hq = args.hq or build_hq()
     if args.ingest:
         print_ingest(hq)
+        return
+    if args.charts:
+        print_charts(hq)
         return
     duckdb_python, duckdb_version = ensure_duckdb()
     systems = Systems(hq, duckdb_python)

@@ -70,10 +70,20 @@ public struct Engine: Sendable {
   }
 
   /// ``run(_:cancellation:output:)``, handing each statement's warnings (a `compare` side
-  /// that matches no row) to `warning` before its result goes to `output`.
+  /// that matches no row) to `warning` before its result goes to `output`. A chart's rows go
+  /// to `output` as a table; ``run(_:cancellation:warning:result:)`` hands over the chart.
   public mutating func run(
     _ source: SourceFile, cancellation: CancellationToken? = nil, warning: (DiagnosticError) -> Void,
     output: (Table) -> Void
+  ) throws(EngineError) {
+    try run(source, cancellation: cancellation, warning: warning, result: { output($0.table) })
+  }
+
+  /// Runs every statement of `source` as ``run(_:cancellation:output:)`` does, handing each
+  /// pipeline's result to `result`: a table, or a ``Chart`` for a pipeline ending in `chart`.
+  public mutating func run(
+    _ source: SourceFile, cancellation: CancellationToken? = nil, warning: (DiagnosticError) -> Void,
+    result: (StatementResult) -> Void
   ) throws(EngineError) {
     let parsed = Parser.parse(source)
     if parsed.hasErrors {
@@ -86,13 +96,13 @@ public struct Engine: Sendable {
       }
       guard let pipeline = statement.pipeline else { continue }
       let warnings = WarningLog()
-      let table = try execute(pipeline, in: source, cancellation: CancellationCheck(token: cancellation), warnings: warnings)
+      let outcome = try execute(pipeline, in: source, cancellation: CancellationCheck(token: cancellation), warnings: warnings)
       if !warnings.diagnostics.isEmpty { warning(DiagnosticError(source: source, diagnostics: warnings.diagnostics)) }
       switch statement.kind {
       case .pipeline:
-        output(table)
+        result(outcome)
       case .binding(let name, _):
-        views[name.name] = Table(name: name.name, columns: table.columns)
+        views[name.name] = Table(name: name.name, columns: outcome.table.columns)
       case .function:
         break
       }
@@ -183,7 +193,7 @@ public struct Engine: Sendable {
   /// repeats from there.
   func execute(
     _ pipeline: Pipeline, in source: SourceFile, cancellation: CancellationCheck, warnings: WarningLog = WarningLog()
-  ) throws(EngineError) -> Table {
+  ) throws(EngineError) -> StatementResult {
     do {
       var table = try resolve(pipeline.source)
       let checker = self.checker(for: source)
@@ -210,8 +220,11 @@ public struct Engine: Sendable {
         let roles = known && fields.count == table.columns.count
           ? fields.map(\.role) : table.columns.map { Checker.role(of: $0.name, in: fields) }
         table = table.withRoles(roles)
+        if case .chart(let spec)? = planned.last {
+          return .chart(try executor.chart(spec, table))
+        }
       }
-      return table
+      return .table(table)
     } catch let failure as CheckFailure {
       throw .diagnostics(DiagnosticError(source: source, diagnostics: [failure.diagnostic]))
     } catch let failure as RuntimeFailure {

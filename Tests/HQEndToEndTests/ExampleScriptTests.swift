@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// Runs each script in `Scripts/examples` through the binary and checks its rows against
@@ -89,6 +92,60 @@ import Testing
       ["Faktiska kostnader FVIS centralt - interna personella resurser", "52", "16.3"],
       ["Faktiska kostnader FVIS centralt - Sussa samverkan", "51.4", "16.1"],
       ["Faktiska kostnader FVIS centralt - övriga poster", "8.7", "2.7"],
+    ])
+  }
+
+  /// The chart scripts as SVG: every bar or point is a value read by hand (the forecast
+  /// deviations are those of ``budgetDeviations2017()``, the indicators those of the
+  /// LANGUAGE.md `pivot` example, Årsredovisning 2024 lines 194–210).
+  private func svg(_ name: String) throws -> XMLDocument {
+    let path = HQProcess.packageRoot.appendingPathComponent("Scripts/examples/\(name)").path
+    let result = try HQProcess.run([path, "--format", "svg"])
+    #expect(result.status == 0, "\(result.stderr)")
+    return try XMLDocument(data: Data(result.stdout.utf8))
+  }
+
+  private func values(_ document: XMLDocument, _ xpath: String, _ attribute: String) throws -> [String] {
+    try document.nodes(forXPath: xpath).compactMap { ($0 as? XMLElement)?.attributes?.first { $0.name == attribute }?.stringValue }
+  }
+
+  @Test func deviationsChart() throws {
+    let document = try svg("deviations-chart.hq")
+    let bars = "//*[@class='bar']"
+    #expect(try values(document, bars, "data-label") == [
+      "Finansiering", "Regionkontoret Bas", "Förtroendevalda", "Drift av utvecklingsprojekt", "Tillväxt utveckling",
+      "Bidrag till Hallandstrafiken", "E-plan utveckling", "Hälso- och sjukvårdsfinansiering", "Regiongemensamma kostnader",
+    ])
+    #expect(try values(document, bars, "data-value") == ["242.1", "15.5", "9.52", "0", "0", "0", "-5", "-23.8", "-73.1"])
+    let texts = try document.nodes(forXPath: "//*[local-name()='text']").compactMap(\.stringValue)
+    #expect(texts.contains("Prognostiserad avvikelse mot budget 2017") && texts.contains("242,1") && texts.contains("\u{2212}73,1"))
+  }
+
+  @Test func indicatorTrendsChart() throws {
+    let document = try svg("indicator-trends.hq")
+    #expect(try values(document, "//*[@class='series']", "data-series") == [
+      "Ekologiska livsmedel", "Förnybara drivmedel i kollektivtrafik", "Avfallsåtervinning i sjukhusfastigheter",
+    ])
+    #expect(try values(document, "//*[@class='point']", "data-value") == [
+      "31", "28.2", "25", "27.4", "85.6", "98", "98.4", "98.6", "29.4", "20.3", "21.9", "21.4",
+    ])
+    #expect(try values(document, "//*[@class='point']", "data-x").prefix(4) == ["2017", "2022", "2023", "2024"])
+  }
+
+  /// The sparklines of the key indicators, level by level: (v − min) / (max − min) × 7,
+  /// rounded. Antibiotics 306 257 280 276: █ ▁ 3.3→▄ 2.7→▄; organic food 31 28.2 25 27.4:
+  /// █ 3.7→▅ ▁ 2.8→▄; renewable fuels 85.6 98 98.4 98.6: ▁ 6.7→█ █ █; energy 199 188 184 188:
+  /// █ 1.9→▃ ▁ ▃; medical gases 4.1 3.4 2.9 2.8: █ 3.2→▄ 0.5→▂ ▁; recycling 29.4 20.3 21.9
+  /// 21.4: █ ▁ 1.2→▂ 0.8→▂.
+  @Test func indicatorSparklines() throws {
+    #expect(try run("indicator-sparklines.hq") == [
+      ["indicator", "trend", "first", "latest"],
+      ["Antibiotikarecept per 1000 invånare", "█▁▄▄", "306", "276"],
+      ["Ekologiska livsmedel", "█▅▁▄", "31", "27.4"],
+      ["Förnybara drivmedel i kollektivtrafik", "▁███", "85.6", "98.6"],
+      ["Energianvändning i lokaler", "█▃▁▃", "199", "188"],
+      ["Medicinska gasers klimatpåverkan", "█▄▂▁", "4.1", "2.8"],
+      ["Avfallsåtervinning i sjukhusfastigheter", "█▁▂▂", "29.4", "21.4"],
     ])
   }
 

@@ -6,8 +6,8 @@ import HQShell
 import HQSyntax
 import Testing
 
-/// Runs every example in docs/LANGUAGE.md and compares it with the output printed under it,
-/// so the language reference cannot drift from what hq does.
+/// Runs every example in docs/LANGUAGE.md and docs/CHARTS.md and compares it with the output
+/// printed under it, so the language reference cannot drift from what hq does.
 ///
 /// An example is a ```` ```hq ```` block followed by an ```` ```output ```` block (the result
 /// in the `table` format, no width limit, after any warnings as rendered for a source named
@@ -15,23 +15,27 @@ import Testing
 /// a parameter first; `# hq --load PATH` loads a file of the repository first (as `--load`
 /// does); `# hq --format NAME` prints the results in that format instead of `table` (for
 /// `csv-sv`, the byte order mark it starts with is checked and not shown in the document).
-/// Each example runs in a fresh engine over the bundled reports.
+/// Each example runs in a fresh engine over the bundled reports. A chart is shown as it is
+/// drawn as text without colour, 80 columns wide unless it says `width N`.
 @Suite struct LanguageDocTests {
   @Test(arguments: DocExample.all)
   func example(_ example: DocExample) {
     let actual = DocExample.run(example.query, parameters: example.parameters, loads: example.loads, format: example.format)
     #expect(
       DocExample.normalized(actual) == DocExample.normalized(example.expected),
-      "docs/LANGUAGE.md:\(example.line): the example's \(example.isError ? "error" : "output") differs\n--- expected\n\(example.expected)\n--- actual\n\(actual)")
+      "docs/\(example.document):\(example.line): the example's \(example.isError ? "error" : "output") differs\n--- expected\n\(example.expected)\n--- actual\n\(actual)")
   }
 
-  @Test func theDocumentHasExamples() {
-    #expect(DocExample.all.count >= 50)
+  @Test func theDocumentsHaveExamples() {
+    #expect(DocExample.all.filter { $0.document == "LANGUAGE.md" }.count >= 50)
+    #expect(DocExample.all.filter { $0.document == "CHARTS.md" }.count >= 10)
     #expect(DocExample.problems.isEmpty, "\(DocExample.problems)")
   }
 }
 
 struct DocExample: Sendable, CustomTestStringConvertible {
+  /// The document's file name under docs/.
+  var document = "LANGUAGE.md"
   var line: Int
   var query: String
   var parameters: [String: String]
@@ -42,24 +46,36 @@ struct DocExample: Sendable, CustomTestStringConvertible {
   var expected: String
   var isError: Bool
 
-  var testDescription: String { "LANGUAGE.md:\(line) \(query.split(separator: "\n").first ?? "")" }
+  var testDescription: String { "\(document):\(line) \(query.split(separator: "\n").first ?? "")" }
 
-  static let documentPath = URL(fileURLWithPath: #filePath)
+  static let docsDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("docs/LANGUAGE.md").path
+    .appendingPathComponent("docs")
+
+  /// The documents whose examples are run.
+  static let documents = ["LANGUAGE.md", "CHARTS.md"]
 
   static let parsed: (examples: [DocExample], problems: [String]) = {
-    guard let text = try? String(contentsOfFile: documentPath, encoding: .utf8) else {
-      return ([], ["cannot read \(documentPath)"])
+    var examples: [DocExample] = []
+    var problems: [String] = []
+    for document in documents {
+      let path = docsDirectory.appendingPathComponent(document).path
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        problems.append("cannot read \(path)")
+        continue
+      }
+      let (found, issues) = extract(from: text, document: document)
+      examples += found
+      problems += issues
     }
-    return extract(from: text)
+    return (examples, problems)
   }()
 
   static var all: [DocExample] { parsed.examples }
   static var problems: [String] { parsed.problems }
 
   /// Finds each ```hq block and the ```output or ```error block after it.
-  static func extract(from text: String) -> (examples: [DocExample], problems: [String]) {
+  static func extract(from text: String, document: String = "LANGUAGE.md") -> (examples: [DocExample], problems: [String]) {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     var examples: [DocExample] = []
     var problems: [String] = []
@@ -83,7 +99,7 @@ struct DocExample: Sendable, CustomTestStringConvertible {
       var next = queryEnd + 1
       while next < lines.count, lines[next].trimmingCharacters(in: .whitespaces).isEmpty { next += 1 }
       guard next < lines.count, lines[next] == "```output" || lines[next] == "```error" else {
-        problems.append("LANGUAGE.md:\(start + 1): an hq example without an output or error block")
+        problems.append("\(document):\(start + 1): an hq example without an output or error block")
         index = queryEnd + 1
         continue
       }
@@ -104,8 +120,8 @@ struct DocExample: Sendable, CustomTestStringConvertible {
         }
       }
       examples.append(DocExample(
-        line: start + 1, query: query, parameters: parameters, loads: loads, format: format, expected: expected,
-        isError: lines[next] == "```error"))
+        document: document, line: start + 1, query: query, parameters: parameters, loads: loads, format: format,
+        expected: expected, isError: lines[next] == "```error"))
       index = expectedEnd + 1
     }
     return (examples, problems)
@@ -128,7 +144,7 @@ struct DocExample: Sendable, CustomTestStringConvertible {
     if !loads.isEmpty {
       // Loaded as the shell loads them (`--load`); notes about the file are not part of the output.
       let session = Session(model: ReportModel(), output: OutputSink(), errors: OutputSink(), outputIsTerminal: false)
-      let root = URL(fileURLWithPath: documentPath).deletingLastPathComponent().deletingLastPathComponent().path
+      let root = docsDirectory.deletingLastPathComponent().path
       do throws(ShellError) {
         try session.load(paths: loads.map { root + "/" + $0 })
       } catch {
@@ -144,7 +160,14 @@ struct DocExample: Sendable, CustomTestStringConvertible {
     do throws(EngineError) {
       try engine.run(SourceFile(name: "query", text: query)) { warning in
         outputs.append(warning.rendered)
-      } output: { table in
+      } result: { result in
+        let table: Table
+        switch result {
+        case .table(let rows): table = rows
+        case .chart(let chart):
+          outputs.append(TextChart(chart, width: chart.width ?? 80, colour: false).render())
+          return
+        }
         let sink = OutputSink()
         format.write(table, to: sink, width: nil)
         var text = sink.text

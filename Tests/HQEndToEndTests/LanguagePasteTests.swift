@@ -9,8 +9,9 @@ import Testing
 /// names its own), are left to ``LanguageDocTests``.
 @Suite(.serialized) struct LanguagePasteTests {
   @Test func everyExamplePastedAtThePromptPrintsItsDocumentedOutput() throws {
+    // (docs/CHARTS.md's examples are drawn 80 columns wide there, this terminal is 400.)
     let examples = DocExample.all.filter { example in
-      !example.isError && !example.expected.contains("warning")
+      example.document == "LANGUAGE.md" && !example.isError && !example.expected.contains("warning")
         && !example.query.split(separator: "\n").contains { $0.hasPrefix("# hq --") }
     }
     try #require(examples.count >= 40, "LANGUAGE.md has \(examples.count) examples to paste")

@@ -69,6 +69,19 @@ import Testing
     #expect(context("from facts | where year > 2020 ").kind == .keywords(["and", "or", "in", "is", "not"]))
   }
 
+  @Test func chartKindColumnsByAndOptions() {
+    let columns = CompletionContext.Kind.columns(pipelinePrefix: "from facts")
+    #expect(context("from facts | chart ").kind == .keywords(["bar", "line"]))
+    #expect(context("from facts | chart bar ").kind == columns)
+    #expect(context("from facts | chart bar value ").kind == .keywords(["by"]))
+    #expect(context("from facts | chart bar value, ").kind == columns)
+    #expect(context("from facts | chart line value by ").kind == columns)
+    #expect(context("from facts | chart line value by year ").kind == .keywords(["series", "title", "swedish", "width"]))
+    #expect(context("from facts | chart line value by year series ").kind == columns)
+    #expect(context("from facts | chart line value by year series indicator swedish ").kind == .keywords(["title", "width"]))
+    #expect(context("from facts | chart line value by year title ").kind == .nothing)
+  }
+
   @Test func valuesInQuotes() {
     let läk = context("from facts | where indicator == \"Läk")
     #expect(läk.kind == .value(column: "indicator", pipelinePrefix: "from facts", quoted: true))

@@ -25,10 +25,10 @@ import Testing
       t.hq:1:13: error: expected a stage after '|', found the end of the input
       from facts |
                   ^
-      help: a stage is one of where, select, derive, summarize, sort, take, distinct, count, top, compare, pivot, join, left join, right join, full join, semi join, anti join, union, unpivot, describe
+      help: a stage is one of where, select, derive, summarize, sort, take, distinct, count, top, compare, pivot, join, left join, right join, full join, semi join, anti join, union, unpivot, describe, chart
       """)
     #expect(errors("from facts | xyzzy").hasSuffix(
-      "help: a stage is one of where, select, derive, summarize, sort, take, distinct, count, top, compare, pivot, join, left join, right join, full join, semi join, anti join, union, unpivot, describe"))
+      "help: a stage is one of where, select, derive, summarize, sort, take, distinct, count, top, compare, pivot, join, left join, right join, full join, semi join, anti join, union, unpivot, describe, chart"))
   }
 
   @Test func statementStart() {

@@ -205,6 +205,14 @@ import Testing
     #expect(printed("let x =\n from facts") == ["let x = from facts"])
   }
 
+  @Test func chartStagePrintsBack() {
+    #expect(printed("from t | chart bar v by k") == ["from t | chart bar v by k"])
+    #expect(printed("from t | chart line `2023`, `2024` by indicator width 60 swedish title \"Ut\\\"fall\"") == [
+      "from t | chart line `2023`, `2024` by indicator title \"Ut\\\"fall\" swedish width 60",
+    ])
+    #expect(printed("from t | chart bar v by k series s") == ["from t | chart bar v by k series s"])
+  }
+
   @Test func lineEndsStatementOtherwise() {
     #expect(printed("from a | take 1\nfrom b") == ["from a | take 1", "from b"])
   }
@@ -219,6 +227,7 @@ import Testing
       "distinct": "", "count": "", "top": "1 by x", "compare": "k a vs b", "pivot": "k", "join": "t on x",
       "left join": "t on x", "right join": "t on x", "full join": "t on a == b", "semi join": "t on x",
       "anti join": "t on x", "union": "t", "unpivot": "a, b into k, v", "describe": "",
+      "chart": "bar v by k",
     ]
     let text = "from t | \(keyword) \(rest[keyword] ?? "")"
     let result = Parser.parse(SourceFile(name: "t", text: text))

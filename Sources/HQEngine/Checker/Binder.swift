@@ -371,6 +371,9 @@ struct Binder {
     case .count, .count_distinct: type = .number
     case .sum, .avg, .median, .stddev, .variance:
       if let argument { try expect(argument, .number, "\(f.rawValue) needs numbers", argument.range) }
+    case .spark:
+      if let argument { try expect(argument, .number, "spark draws numbers", argument.range) }
+      type = .text
     case .percentile:
       if let argument { try expect(argument, .number, "percentile needs numbers", argument.range) }
       let p = try constantArgument(args[1])
@@ -601,6 +604,7 @@ extension ScalarFunction {
     case .exp: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "exp(value)")
     case .log10: FunctionSignature(arguments: [.number], arity: 1...1, result: .number, example: "log10(value)")
     case .mod: FunctionSignature(arguments: [.number, .number], arity: 2...2, result: .number, example: "mod(year, 4)")
+    case .bar: FunctionSignature(arguments: [.number, .number, .number], arity: 2...3, result: .text, example: "bar(value, 300)")
     }
   }
 }

@@ -69,6 +69,8 @@ struct Checker {
       return try union(source: unionSource, input: input, stage: stage)
     case .unpivot(let columns, let name, let value):
       return try unpivot(columns: columns, name: name, value: value, input: input, stage: stage)
+    case .chart(let chart):
+      return (.chart(try self.chart(chart, input: input, stage: stage)), input)
     }
   }
 
@@ -116,7 +118,7 @@ struct Checker {
     return out
   }
 
-  private func count(_ count: StageCount) throws(CheckFailure) -> Int {
+  func count(_ count: StageCount) throws(CheckFailure) -> Int {
     switch count.kind {
     case .literal(let n): return n
     case .parameter(let name):

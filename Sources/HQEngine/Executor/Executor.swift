@@ -88,6 +88,9 @@ struct Executor {
       return try union(spec, input)
     case .unpivot(let spec):
       return try unpivot(spec, input)
+    case .chart:
+      // The engine arranges the rows as a chart (``chart(_:_:)``); they pass unchanged.
+      return input
     }
   }
 

@@ -153,6 +153,14 @@ enum ValueSemantics {
       return TextFunctions.text(args[0]).map(Value.text) ?? .null
     case .mod:
       return try arithmetic(.remainder, args[0], args[1], range: range)
+    case .bar:
+      guard let x = args[0].number, let max = args[1].number else { return .null }
+      var width = CellCharts.defaultBarWidth
+      if args.count > 2 {
+        guard let n = args[2].number?.intValue else { return .null }
+        width = n
+      }
+      return CellCharts.bar(x, max: max, width: width).map(Value.text) ?? .null
     case .sqrt, .ln, .exp, .log10, .pow:
       guard let x = args[0].number else { return .null }
       return try math(f, x, args.count > 1 ? args[1].number : nil, range: range).map(Value.number) ?? .null

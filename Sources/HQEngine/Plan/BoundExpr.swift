@@ -71,6 +71,7 @@ enum ScalarFunction: String, Sendable, CaseIterable {
   case concat, substr, replace, trim, split_part, matches, extract, regex_replace
   case number, text
   case sqrt, pow, ln, exp, log10, mod
+  case bar
 
   /// True for the functions whose second argument is a regular expression.
   var takesPattern: Bool { self == .matches || self == .extract || self == .regex_replace }
@@ -79,7 +80,7 @@ enum ScalarFunction: String, Sendable, CaseIterable {
 /// The aggregates allowed in `summarize` and `pivot … value`.
 enum AggregateFunction: String, Sendable, CaseIterable {
   case count, count_distinct, sum, avg, min, max, median, stddev, first, last
-  case percentile, variance, list
+  case percentile, variance, list, spark
 }
 
 /// The functions that read other rows of the row's group, in the order of `derive … sort …`;

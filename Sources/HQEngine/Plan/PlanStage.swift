@@ -27,6 +27,8 @@ enum PlanStage: Sendable {
   case join(JoinSpec)
   case union(UnionSpec)
   case unpivot(UnpivotSpec)
+  /// Ends a pipeline: the rows pass unchanged and the engine arranges them as a ``Chart``.
+  case chart(ChartSpec)
 }
 
 /// `union SOURCE`: for each output column, the input column and the source's column it is
@@ -149,4 +151,21 @@ struct WindowCall: Sendable {
   var kind: Kind
   var range: SourceRange
   var type: ValueType
+}
+
+/// `chart`: the resolved columns and the options, with where each was written.
+struct ChartSpec: Sendable {
+  var kind: ChartStage.Kind
+  /// The number columns drawn (one, or one per series).
+  var values: [Int]
+  var label: Int
+  var series: Int?
+  /// A text column named `unit`, when the input has one.
+  var unit: Int?
+  var title: String?
+  var swedish: Bool
+  var width: Int?
+  var keywordRange: SourceRange
+  var valuesRange: SourceRange
+  var seriesRange: SourceRange?
 }

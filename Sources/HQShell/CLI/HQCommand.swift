@@ -99,6 +99,7 @@ public enum HQCommand {
       model: DataLoading.bundledModel().model, format: options.format, output: output, errors: errors,
       outputIsTerminal: Terminal.isTerminal(1))
     session.loadLimits = limits
+    session.colourCharts = Terminal.allowsColour()
     session.engine.memoryBudget = memoryBudget
     for (name, value) in options.parameters {
       session.engine.parameters[name] = Session.parameterValue(value)

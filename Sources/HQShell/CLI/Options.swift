@@ -120,11 +120,12 @@ public struct Options: Sendable, Equatable {
     Options:
       -c, --command STATEMENT     run STATEMENT (repeatable; run in order)
       -f, --format FORMAT         output format: table, csv, csv-sv, tsv, json, ndjson, markdown,
-                                  line, xlsx (default: table on a terminal, csv otherwise;
-                                  csv-sv is Swedish Excel's: ';', decimal comma, byte order mark)
+                                  line, xlsx, svg (default: table on a terminal, csv otherwise;
+                                  csv-sv is Swedish Excel's: ';', decimal comma, byte order mark;
+                                  svg draws charts: a pipeline ending in | chart …)
       -o, --output FILE           write the results to FILE, atomically; the format is its
-                                  extension's (.csv .tsv .json .ndjson .md .xlsx) unless --format
-                                  names one; xlsx only goes to a file (one sheet per statement)
+                                  extension's (.csv .tsv .json .ndjson .md .xlsx; a chart .svg
+                                  .png) unless --format names one; xlsx only goes to a file
       -s, --set NAME=VALUE        set the parameter $NAME (a number if it reads as one)
       -l, --load PATH             load a report text (.txt/.pdf), table (.csv/.tsv) or model (.json);
                                   a pipe or FIFO is read to its end
@@ -142,6 +143,7 @@ public struct Options: Sendable, Equatable {
       hq -c 'from goals | count' --format json
       hq Scripts/examples/year-over-year.hq --set from=2017 --set to=2024
       echo 'from reports' | hq --format markdown
+      hq Scripts/examples/deviations-chart.hq --format svg > deviations.svg
       hq --load kolada.csv -c 'from kolada | take 5'
       hq -c 'from goals' -c 'from reports' --output bok.xlsx
 
@@ -149,6 +151,8 @@ public struct Options: Sendable, Equatable {
       HQ_HISTORY                  the shell's history file (default ~/.hq_history)
       HQ_PDFTOTEXT                the pdftotext to run (default: found on PATH)
       HQ_PDFTOTEXT_TIMEOUT        seconds pdftotext may take per PDF (default 600)
+      HQ_RSVG_CONVERT             the rsvg-convert that draws .png charts (default: found on PATH)
+      NO_COLOR                    set (not empty): charts on a terminal without colour
       HQ_MAX_PIPE_INPUT           most bytes read from a pipe, e.g. 512M (default 4G or RAM/4)
       HQ_MEMORY_LIMIT             most memory a join may use, e.g. 8G (default RAM/2)
 

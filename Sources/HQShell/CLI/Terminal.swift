@@ -19,6 +19,14 @@ public enum Terminal {
     return nil
   }
 
+  /// True when output to the terminal on standard output may be coloured: it is a terminal,
+  /// `NO_COLOR` is unset or empty (no-color.org), and `TERM` is not `dumb`.
+  public static func allowsColour() -> Bool {
+    guard isTerminal(1) else { return false }
+    if let noColour = environment("NO_COLOR"), !noColour.isEmpty { return false }
+    return environment("TERM") != "dumb"
+  }
+
   /// An environment variable, or nil. The corresponding C call is `getenv`.
   public static func environment(_ name: String) -> String? {
     getenv(name).map { String(cString: $0) }

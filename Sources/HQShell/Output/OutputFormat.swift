@@ -18,6 +18,8 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case line
   /// An Excel workbook: written to a file only (``XLSXWorkbook``), never to a terminal or pipe.
   case xlsx
+  /// A chart as an SVG image; only a pipeline ending in `chart` is written in it.
+  case svg
 
   /// One line per format, for `--help` and `.help format`.
   public var summary: String {
@@ -31,6 +33,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case .markdown: "a GitHub-flavoured Markdown table"
     case .line: "one field per line, a header per record (like psql's \\x)"
     case .xlsx: "an Excel workbook, one sheet per result, bold frozen header; to a file only"
+    case .svg: "a chart (a pipeline ending in `chart`) as an SVG image; other results are an error"
     }
   }
 
@@ -45,6 +48,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case .ndjson: "One JSON object per line (newline-delimited JSON), for jq and log tools. The format of .output FILE.ndjson (or .jsonl)."
     case .markdown: "A GitHub-flavoured Markdown table, numbers right-aligned, '|' escaped. The format of .output FILE.md."
     case .line: "One 'column | value' line per field under a -[ RECORD N ]- header (psql's \\x); for wide rows and long text."
+    case .svg: "A chart as a standalone SVG image (docs/CHARTS.md): title, legend, axes, bars or lines, text as text. Only a pipeline ending in `chart` is written as SVG; a table is an error. The format of .output FILE.svg; .once FILE.png draws the same chart as PNG through rsvg-convert."
     case .xlsx: "An Excel workbook: one sheet per statement, named after it (at most 31 characters, without [ ] : * ? / \\); numbers are numbers shown with the column's decimals, text is text, null an empty cell; a bold header row, frozen, and columns as wide as their values. Written only to a file, whole, when the .output ends (or after the statement for .once); never to a terminal or pipe. The format of .output FILE.xlsx."
     }
   }
@@ -60,6 +64,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case .ndjson: ".once result.ndjson\n  from goals"
     case .markdown: ".once result.md\n  from reports | select id, title"
     case .line: ".format line\n  from reports | take 1"
+    case .svg: ".once trend.svg\n  from facts | where indicator ~ \"antibiotika\" and kind == \"utfall\" | chart line value by year"
     case .xlsx: ".output bok.xlsx\n  from goals | select name, status\n  from facts | where year == 2024 | select indicator, value, unit\n  .output"
     }
   }
@@ -80,12 +85,15 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case .markdown: MarkdownFormatter().write(table, to: out)
     case .line: LineFormatter().write(table, to: out)
     case .xlsx: break
+    // Only charts are drawn as SVG; the shell's own tables (`.tables`, `.schema`) are shown
+    // as `table` in it, and a statement's table is an error (``Session``).
+    case .svg: TableFormatter(maxWidth: width).write(table, to: out)
     }
   }
 
   /// The format a file's name asks for (case-insensitive): `.csv` csv, `.tsv`/`.tab` tsv,
-  /// `.json` json, `.ndjson`/`.jsonl` ndjson, `.md`/`.markdown` markdown, `.xlsx` xlsx; nil for
-  /// any other name.
+  /// `.json` json, `.ndjson`/`.jsonl` ndjson, `.md`/`.markdown` markdown, `.xlsx` xlsx, `.svg`
+  /// svg; nil for any other name (a `.png` file takes a chart's PNG image, ``ChartTarget``).
   public static func forFile(_ path: String) -> OutputFormat? {
     let name = path.split(separator: "/", omittingEmptySubsequences: false).last ?? Substring(path)
     guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
@@ -96,6 +104,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case "ndjson", "jsonl": return .ndjson
     case "md", "markdown": return .markdown
     case "xlsx": return .xlsx
+    case "svg": return .svg
     default: return nil
     }
   }

@@ -71,6 +71,14 @@ public final class OutputSink: TextOutputStream {
     if buffer.count >= Self.chunk { flush() }
   }
 
+  /// Writes bytes as they are (a PNG image), bypassing ``showsOnlyVisibleText``.
+  public func write(bytes: [UInt8]) {
+    guard !isBroken else { return }
+    totalBytes += bytes.count
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= Self.chunk { flush() }
+  }
+
   /// Writes the buffered bytes out.
   public func flush() {
     guard !buffer.isEmpty else { return }

@@ -73,6 +73,7 @@ enum Help {
     Page(topic: "join", kind: "stage", text: "Joins another source on equal columns: `join SOURCE on col, …`, or `on col == other_col` when the names differ. `left join` keeps every row, `right join` every row of SOURCE, `full join` both; `semi join` keeps the rows with a match, `anti join` those without.", example: "from facts | select report, indicator, value | join reports on report == id"),
     Page(topic: "union", kind: "stage", text: "Adds the rows of another source, columns matched by name (missing ones empty): `union SOURCE`.", example: "let a = from goals | where status == \"helt\"\nfrom goals | where status == \"delvis\" | union a"),
     Page(topic: "unpivot", kind: "stage", text: "Turns columns into rows: `unpivot col, … into NAME, VALUE`; NAME is a number when every column name is one.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | pivot year by indicator | unpivot `2023`, `2024` into year, value"),
+    Page(topic: "chart", kind: "stage", text: "Draws the rows, ending the pipeline: `chart bar VALUE, … by LABEL` (a bar per row; negative bars left of zero), `chart line VALUE by X` (a line over X, numbers in order), `series COL` for one bar or line per value of COL (at most 8), `title \"…\"`, `swedish` (12 345,6 and −3), `width N`. In the terminal in Unicode blocks and braille; as SVG with .once FILE.svg, .output FILE.svg or --format svg; as PNG with .once FILE.png (needs rsvg-convert). See docs/CHARTS.md.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" and indicator ~ \"antibiotika\" | chart line value by year title \"Antibiotikarecept\""),
     Page(topic: "let", kind: "statement", text: "Binds a pipeline to a name usable as a source for the rest of the session: `let NAME = PIPELINE`; or defines a function usable in every expression: `let NAME(PARAM, …) = EXPR`.", example: "let costs = from facts | where kind == \"utfall\"\nlet pct(a, b) = round(a / b * 100, 1)\nfrom costs | select indicator, p = pct(value, 1000)"),
     Page(topic: "search", kind: "source", text: "The report lines that contain the text (folded as `~` folds: case, dashes, white space, accents one way), with report, section and line: `search \"text\"`.", example: "search \"tillgänglighet\" | take 5"),
   ]
@@ -106,6 +107,7 @@ enum Help {
     Page(topic: "log10", kind: "function", text: "log10(x): the base-10 logarithm (null for x ≤ 0).", example: "from facts | where value > 0 | select value, digits = floor(log10(value)) + 1"),
     Page(topic: "pow", kind: "function", text: "pow(x, y): x to the power y (exact for whole y). Average annual growth: pow(last / first, 1 / years) - 1.", example: "from facts | where indicator ~ \"antibiotika\" and kind == \"utfall\" | summarize growth = pow(last(value) / first(value), 1 / 7) - 1"),
     Page(topic: "mod", kind: "function", text: "mod(a, b), a % b: the remainder of a / b, with the sign of a; null when b is 0.", example: "from facts | where year % 2 == 0"),
+    Page(topic: "bar", kind: "function", text: "bar(x, max [, width]): x as a bar of x / max × width cells (10 by default), in eighths of a cell; empty for x ≤ 0, full from max on.", example: "from facts | where kind == \"avvikelse\" and year == 2017 | select indicator, value, b = bar(abs(value), 250)"),
     Page(topic: "case", kind: "expression", text: "case when COND then A [when COND then B …] [else D] end: the result of the first true condition, else D (null without else).", example: "from facts | select indicator, size = case when value > 1000 then \"large\" when value > 10 then \"medium\" else \"small\" end"),
     Page(topic: "count()", kind: "aggregate", text: "count() counts rows; count(expr) the non-null values; count_distinct(expr) the distinct ones.", example: "from facts | summarize n = count() by report"),
     Page(topic: "sum", kind: "aggregate", text: "sum(expr): the exact sum, nulls skipped.", example: "from facts | summarize total = sum(value) by year"),
@@ -115,6 +117,7 @@ enum Help {
     Page(topic: "percentile", kind: "aggregate", text: "percentile(expr, p): the continuous p-quantile (0 ≤ p ≤ 1), interpolated between the two values around it, exact.", example: "from facts | summarize p90 = percentile(value, 0.9) by indicator"),
     Page(topic: "variance", kind: "aggregate", text: "variance(expr): the sample variance (n − 1), exact to 12 decimals.", example: "from facts | summarize v = variance(value) by indicator"),
     Page(topic: "list", kind: "aggregate", text: "list(expr [, separator]): the group's non-null values as one text, in row order, separated by \", \" or the separator.", example: "from goals | summarize names = list(name, \"; \") by status"),
+    Page(topic: "spark", kind: "aggregate", text: "spark(expr): the group's values as a sparkline in row order, ▁ for the smallest to █ for the largest (eight levels; a null is a space). Sort first for the order you want.", example: "from facts | where table ~ \"nyckeltal\" and kind == \"utfall\" | sort year | summarize trend = spark(value) by indicator"),
     Page(topic: "lag", kind: "window function", text: "lag(x [, n]) / lead(x [, n]): x from the row n (default 1) before / after in the group's `sort` order; null past the group's ends. Only in derive.", example: "from facts | where kind == \"utfall\" | derive previous = lag(value) by indicator sort year"),
     Page(topic: "lead", kind: "window function", text: "lead(x [, n]): x from the row n (default 1) after in the group's `sort` order. Only in derive.", example: "from facts | where kind == \"utfall\" | derive next = lead(value) by indicator sort year"),
     Page(topic: "row_number", kind: "window function", text: "row_number(): 1, 2, 3, … in the group's `sort` order (input order without sort). Only in derive.", example: "from facts | derive n = row_number() by report"),
@@ -175,7 +178,7 @@ enum Help {
       Sources:   facts goals sections reports lines, `search "text"`, loaded tables, `let` views
       Functions: \(Self.functions.filter { $0.kind == "function" }.map(\.topic).joined(separator: " "))
       Expressions: case when … then … [else …] end, a % b (remainder)
-      Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last percentile variance list
+      Aggregates: count() count(x) count_distinct(x) sum avg min max median stddev first last percentile variance list spark
       Window functions (in derive): \(Self.functions.filter { $0.kind == "window function" }.map(\.topic).joined(separator: " "))
       Your functions: \(functions.isEmpty ? "none yet; define one with let pct(a, b) = round(a / b * 100, 1)" : functions.map(\.signature).joined(separator: " "))
 
@@ -196,7 +199,7 @@ enum Help {
     case "run": ".run Scripts/examples/year-over-year.hq from=2022 to=2023"
     case "save": ".save my-analysis.hq"
     case "output": ".output result.csv      (csv, from the extension; .xlsx a workbook, one sheet per statement)\n  .output result.txt json  (a format named after the file)"
-    case "once": ".once top5.json"
+    case "once": ".once top5.json\n  .once trend.svg    (then: from facts | … | chart line value by year)"
     case "format": ".format markdown"
     case "set": ".set year 2024    (then: from facts | where year == $year)"
     case "unset": ".unset year"

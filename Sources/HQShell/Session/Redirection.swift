@@ -19,6 +19,8 @@ struct Redirection {
   /// names this line.
   var name: String
   var line: Int
+  /// How many results went to the file; an `.svg` or `.png` file holds one chart.
+  var results = 0
 
   /// The text sink of a text file; nil for a workbook, whose results are sheets (text that is
   /// no result, such as a `.help` page, then goes to standard output).

@@ -48,6 +48,9 @@ public final class Session {
   public let errors: OutputSink
   /// True when ``standardOutput`` is a terminal: the `table` format then fits its width.
   public var outputIsTerminal: Bool
+  /// Draw charts on standard output in colour (a terminal, `NO_COLOR` not set; see
+  /// ``Terminal/allowsColour()``). Charts written to files and other formats never are.
+  public var colourCharts = false
   /// Parameters given with `--set` on the command line: a script's own `.set` for one of
   /// them keeps the command-line value, so `.set year 2024` in a script is a default.
   public var pinnedParameters: Set<String> = []
@@ -175,10 +178,16 @@ public final class Session {
       try engine.run(source, cancellation: Signals.token) { warning in
         errors.write(render(warning) + "\n")
         errors.flush()
-      } output: { table in
+      } result: { result in
         guard writeFailure == nil else { return }
         do throws(ShellError) {
-          try emit(table, title: unit.text)
+          switch result {
+          case .table(let table):
+            try refuseTableAsImage()
+            try emit(table, title: unit.text)
+          case .chart(let chart):
+            try emit(chart)
+          }
         } catch {
           writeFailure = error
         }
@@ -187,6 +196,7 @@ public final class Session {
       failure = error
     }
     if failure == nil, let writeFailure {
+      abandonOnce()
       report(writeFailure.message, name: name, line: unit.line)
       return .failure
     }

@@ -55,6 +55,10 @@ public enum ASTPrinter {
     case .union(let source): "union \(printJoinSource(source))"
     case .unpivot(let columns, let name, let value):
       "unpivot \(columns.map(print).joined(separator: ", ")) into \(print(name)), \(print(value))"
+    case .chart(let chart):
+      "chart \(chart.kind.rawValue) \(chart.values.map(print).joined(separator: ", ")) by \(print(chart.label))"
+        + (chart.series.map { " series \(print($0))" } ?? "") + (chart.title.map { " title \(quote($0))" } ?? "")
+        + (chart.swedish ? " swedish" : "") + (chart.width.map { " width \(print($0))" } ?? "")
     }
   }
 

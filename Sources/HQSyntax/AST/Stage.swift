@@ -44,6 +44,9 @@ public struct Stage: Sendable, Hashable {
     /// `unpivot col, … into NAME, VALUE`: one row per listed column of each row, with the
     /// column's name in NAME and its cell in VALUE (rows whose cell is null are left out).
     case unpivot(columns: [Identifier], name: Identifier, value: Identifier)
+    /// `chart bar|line VALUE, … by LABEL [series COL] [title "…"] [swedish] [width N]`: draws
+    /// the rows; it ends the pipeline.
+    case chart(ChartStage)
   }
 
   public var kind: Kind
@@ -75,6 +78,7 @@ public struct Stage: Sendable, Hashable {
     case .join(let kind, _, _): kind == .inner ? "join" : "\(kind.rawValue) join"
     case .union: "union"
     case .unpivot: "unpivot"
+    case .chart: "chart"
     }
   }
 }

@@ -4,8 +4,12 @@ public enum Keywords {
   public static let stages = [
     "where", "select", "derive", "summarize", "sort", "take", "distinct", "count", "top",
     "compare", "pivot", "join", "left join", "right join", "full join", "semi join", "anti join",
-    "union", "unpivot", "describe",
+    "union", "unpivot", "describe", "chart",
   ]
+
+  /// The kinds of chart `chart` draws, and the options that may follow `chart KIND VALUE by LABEL`.
+  public static let chartKinds = ["bar", "line"]
+  public static let chartOptions = ["series", "title", "swedish", "width"]
 
   /// The words a statement may start with.
   public static let statementStarts = ["from", "search", "let"]
@@ -22,6 +26,7 @@ public enum Keywords {
     "unique": "distinct", "uniq": "distinct", "lookup": "join", "merge": "join",
     "append": "union", "bind_rows": "union", "concat": "union", "melt": "unpivot", "gather": "unpivot",
     "inner": "join", "outer": "full join", "summary": "describe", "info": "describe", "schema": "describe",
+    "plot": "chart", "graph": "chart", "draw": "chart",
   ]
 
   /// The stage keywords as one readable list: `where, select, …, left join`.
@@ -35,12 +40,13 @@ public enum Functions {
     "abs", "round", "floor", "ceil", "lower", "upper", "length", "contains", "startswith",
     "endswith", "coalesce", "if", "concat", "substr", "replace", "trim", "split_part", "matches",
     "extract", "regex_replace", "number", "text", "sqrt", "pow", "ln", "exp", "log10", "mod",
+    "bar",
   ]
 
   /// Aggregates, allowed in `summarize`, `derive` (over the row's group) and `pivot … value`.
   public static let aggregates = [
     "count", "count_distinct", "sum", "avg", "min", "max", "median", "stddev", "first", "last",
-    "percentile", "variance", "list",
+    "percentile", "variance", "list", "spark",
   ]
 
   /// Window functions, allowed only in `derive`: they read the rows of the row's group in the

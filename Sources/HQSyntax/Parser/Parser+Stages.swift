@@ -66,6 +66,9 @@ extension Parser {
     case "unpivot":
       advance()
       kind = try parseUnpivot()
+    case "chart":
+      advance()
+      kind = .chart(try parseChart())
     default:
       throw unknownStageError(keyword)
     }

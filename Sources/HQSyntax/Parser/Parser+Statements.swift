@@ -14,6 +14,11 @@ extension Parser {
       }
       _ = try expect(.assign, "expected '=' after 'let \(name.name)'", help: "let \(name.name) = from facts | …")
       let pipeline = try parsePipeline()
+      if let chart = pipeline.stages.last, chart.keyword == "chart" {
+        throw error(
+          "a chart cannot be bound with 'let': it is drawn, not kept", at: chart.keywordRange,
+          help: "bind the rows (let \(name.name) = … without '| chart …'), then draw them: from \(name.name) | chart …")
+      }
       statement = Statement(.binding(name: name, pipeline: pipeline), range: range(from: start))
     } else {
       statement = Statement(.pipeline(try parsePipeline()), range: range(from: start))
@@ -67,6 +72,11 @@ extension Parser {
       try expectStageEnd(after: stages.last)
       guard current.kind == .pipe else { break }
       advance()
+      if let last = stages.last, last.keyword == "chart" {
+        throw error(
+          "'chart' ends a pipeline: nothing can follow it", at: current.range,
+          help: "move this stage before 'chart'")
+      }
       stages.append(try parseStage())
     }
     return Pipeline(source: source, stages: stages, range: range(from: start))

@@ -134,6 +134,7 @@ struct CompletionAnalyzer {
       return rest.count < 2 ? .nothing : sortKeyKind(Array(rest.dropFirst(2)), pipelinePrefix: pipelinePrefix, then: ["per"])
     case "compare": return compareKind(rest, pipelinePrefix: pipelinePrefix)
     case "pivot": return pivotKind(rest, pipelinePrefix: pipelinePrefix)
+    case "chart": return chartKind(rest, pipelinePrefix: pipelinePrefix)
     case "join": return joinKind(rest, pipelinePrefix: pipelinePrefix)
     case "left", "right", "full", "semi", "anti":
       if rest.isEmpty { return .keywords(["join"]) }
@@ -231,6 +232,24 @@ struct CompletionAnalyzer {
       return .expression(pipelinePrefix: pipelinePrefix, aggregates: false)
     }
     return .nothing
+  }
+
+  /// `chart bar|line VALUE, … by LABEL [series COL] [title "…"] [swedish] [width N]` (after
+  /// the `chart` keyword): the kind, then columns, `by`, the label column, the options.
+  func chartKind(_ rest: [Token], pipelinePrefix: String) -> CompletionContext.Kind {
+    let columns = CompletionContext.Kind.columns(pipelinePrefix: pipelinePrefix)
+    guard let kind = rest.first else { return .keywords(Keywords.chartKinds) }
+    guard Keywords.chartKinds.contains(kind.value) else { return .nothing }
+    guard let by = rest.firstIndex(where: { $0.isWord("by") }) else {
+      if let last = rest.last, rest.count > 1, last.kind == .identifier || last.kind == .quotedIdentifier { return .keywords(["by"]) }
+      return columns
+    }
+    if by == rest.count - 1 { return columns }
+    guard let last = rest.last else { return .nothing }
+    if last.isWord("series") { return columns }
+    if last.isWord("title") || last.isWord("width") { return .nothing }
+    let used = Set(rest[(by + 1)...].map(\.value))
+    return .keywords(Keywords.chartOptions.filter { !used.contains($0) })
   }
 
   /// `join SOURCE on col, …` (after the `join` keyword).

@@ -85,7 +85,7 @@ import Testing
     #expect(try MetaCommand.parse(".load a.csv as b encoding=cp1252") == .load(path: "a.csv", name: "b", encoding: .windows1252))
     #expect(try MetaCommand.parse(".load a.csv encoding=utf8") == .load(path: "a.csv", name: nil, encoding: .utf8))
     let format = #expect(throws: ShellError.self) { try MetaCommand.parse(".once r.x xls") }
-    #expect(format?.message == "unknown format 'xls'; did you mean 'xlsx'? choose one of: table, csv, csv-sv, tsv, json, ndjson, markdown, line, xlsx")
+    #expect(format?.message == "unknown format 'xls'; did you mean 'xlsx'? choose one of: table, csv, csv-sv, tsv, json, ndjson, markdown, line, xlsx, svg")
     let encoding = #expect(throws: ShellError.self) { try MetaCommand.parse(".load a.csv encoding=ebcdic") }
     #expect(encoding?.message == "unknown encoding 'ebcdic'; choose one of: utf-8, cp1252 (also windows-1252, latin1)")
     #expect(OutputFormat.forFile("a/b.XLSX") == .xlsx)

@@ -29,6 +29,9 @@ private struct FakeProvider: CompletionProvider {
   @Test func stagesAfterAPipe() {
     #expect(complete("from facts | s").candidates == ["select", "summarize", "sort", "semi"])
     #expect(complete("from facts |\n  wh").candidates == ["where"])
+    #expect(complete("from facts | cha").candidates == ["chart"])
+    #expect(complete("from facts | chart l").candidates == ["line"])
+    #expect(complete("from facts | summarize t = spa").candidates == ["spark("])
   }
 
   @Test func columnsOfThePipelineAndFunctions() {

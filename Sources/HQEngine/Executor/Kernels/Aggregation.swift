@@ -100,6 +100,20 @@ enum Aggregation {
         if let result { out.append(result) } else { out.appendNull() }
       }
       return out.build(name: name)
+    case .spark:
+      let (offsets, rows) = try grouping.rowsByGroup(cancellation: cancellation)
+      var out = ColumnBuilder(name: name, type: .text, capacity: groups)
+      var values: [Double?] = []
+      for g in 0..<groups {
+        try cancellation.check(every: g)
+        values.removeAll(keepingCapacity: true)
+        for i in offsets[g]..<offsets[g + 1] {
+          let row = Int(rows[i])
+          values.append(argument.isNull(row) ? nil : argument.number(at: row).doubleValue)
+        }
+        out.appendText(CellCharts.spark(values))
+      }
+      return out.build()
     case .list:
       let (offsets, rows) = try grouping.rowsByGroup(cancellation: cancellation)
       let separator = call.parameter?.text ?? ", "
