@@ -68,6 +68,8 @@ import Testing
       shell.send("from goals\r  | where status == \"helt\"\r  | count\rfrom reports | count\r")
       // Both run as one entry: the first prompt after them follows the second result.
       let text = shell.wait(for: "(1 row)\nhq> ") ?? shell.plainText
+      // As waitForPrompt does: let libedit finish switching the terminal before the next key.
+      usleep(100_000)
       // The bundled goals: 4 of 7 `Uppfylls helt`; 2 reports.
       #expect(text.contains("...>   | where status == \"helt\""))
       #expect(text.contains("    4\n(1 row)"), "\(text)")
