@@ -232,6 +232,28 @@ import Testing
     #expect(facts.filter { $0.line == 9 }.map(\.value) == ["72", "75", "77"].map(ColumnNotesTests.n))
   }
 
+  /// Under one kind over years, a bare whole number before a row's percentages is the label's
+  /// (`… efter 30` / `dagar`): the row then holds four values for five columns and is unread,
+  /// not read with 30 in the first year. Under columns of different kinds (`Antal 2030`,
+  /// `Andel 2030`) a bare first number is a value.
+  @Test func aBareNumberBeforePercentagesInASeriesIsTheLabels() {
+    let (facts, unread) = TextTablesTests.read("""
+      Mått                      Utfall  Utfall  Utfall  Utfall  Utfall
+      2026   2027    2028    2029    2030
+      Deltagare i arbete (status efter 30 41 % 38 % 35 % 44 %
+      dagar), andel (%)
+      Nöjda låntagare 81 % 84 % 80 % 83 % 85 %
+      """)
+    #expect(facts.filter { $0.line == 5 }.isEmpty)
+    #expect(unread.map(\.line) == [5])
+    #expect(facts.filter { $0.line == 7 }.map(\.value) == ["81", "84", "80", "83", "85"].map(ColumnNotesTests.n))
+    let (mixed, _) = TextTablesTests.read("""
+      Mått                Antal 2030  Andel 2030
+      Deltagare i kurs 30 41 %
+      """)
+    #expect(mixed.map(\.value) == ["30", "41"].map(ColumnNotesTests.n))
+  }
+
   /// A word broken inside a narrow cell (`Korttidssjukfrån` / `varo`) is still re-joined.
   @Test func aWordBrokenInANarrowCellIsStillJoined() {
     let words = DocumentWords(lines: ["Sjukfrånvaron har minskat under året och korttidssjukfrånvaron likaså i alla verksamheter"])

@@ -129,7 +129,12 @@ enum RunReading {
   /// whole number without the unit every other number of the run has (`andel av sjukfrånvaro
   /// 60 32 % 32,1 % …`) — and only when the run without it reads as `count` numbers in one way
   /// while the whole run does not; nil otherwise.
-  static func movingLeadingYear(_ run: Run, count: Int) -> Run? {
+  ///
+  /// Under a header of one kind over years (`Utfall 2020 … Utfall 2024`, `series`), a row's
+  /// values are of one unit, so a bare whole number before percentages is the label's
+  /// (`… (status efter 90 36 % 29 % 27 % 42 %`: `90 dagar`) even when the run would fill every
+  /// column with it; the row then holds fewer values than columns.
+  static func movingLeadingYear(_ run: Run, count: Int, series: Bool = false) -> Run? {
     guard let first = run.atoms.first, !run.label.isEmpty, first.digits.fractionDigits == 0, !first.digits.hasSign,
       first.unit.isEmpty, first.qualifier.isEmpty, !first.digits.percent, first.endWord - first.firstWord == 1
     else { return nil }
@@ -137,10 +142,13 @@ enum RunReading {
     let others = run.atoms.dropFirst()
     let unitOfOthers = others.first.map { $0.digits.percent ? "%" : $0.unit } ?? ""
     let isBare = !unitOfOthers.isEmpty && others.allSatisfy { ($0.digits.percent ? "%" : $0.unit) == unitOfOthers }
-    guard isYear || isBare, read(run, count: count) == .impossible else { return nil }
+    let percentSeries = series && isBare && unitOfOthers == "%" && others.count >= 2
+    guard isYear || isBare, percentSeries || read(run, count: count) == .impossible else { return nil }
     var moved = run
     moved.atoms.removeFirst()
-    guard case .unique = read(moved, count: count) else { return nil }
+    if !percentSeries {
+      guard case .unique = read(moved, count: count) else { return nil }
+    }
     moved.label = NumberRun.join(run.words[..<first.endWord])
     return moved
   }

@@ -469,6 +469,15 @@ struct TextTables {
     var group = ""
     var used = header.lines
     var blanks = 0
+    // One kind over years (`Utfall 2020 … Utfall 2024`): every column's words but its year alike.
+    let isSeries = header.columns >= 2 && {
+      let parts = header.spread.columns.map { text in
+        (years: text.split(ascii: " ").compactMap { Vocabulary.year(in: $0) },
+         words: text.split(ascii: " ").filter { Vocabulary.year(in: $0) == nil }.map { $0.lowercased() })
+      }
+      return parts.allSatisfy { $0.years.count == 1 && $0.words == parts[0].words }
+        && Set(parts.map { $0.years[0] }).count == parts.count
+    }()
     var i = (header.lines.last ?? 0) + 1
     var end = i
     while i < lines.count {
@@ -508,7 +517,7 @@ struct TextTables {
         continue
       }
       var run = RunReading.run(Substring(raw))
-      if let moved = RunReading.movingLeadingYear(run, count: header.columns) { run = moved }
+      if let moved = RunReading.movingLeadingYear(run, count: header.columns, series: isSeries) { run = moved }
       if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns) {
         // A piece of a label.
         if TextLines.isProse(text) || text.count > 90 { break }
