@@ -135,17 +135,31 @@ enum NumberRun {
 
   /// True when the line is words separated by single ASCII spaces, nothing before or after.
   static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var i = 0
     var previousSpace = true  // no separator at the start
     while i < bytes.count {
+      let start = i
+      // Eight bytes at a time while they are printable ASCII (0x20…0x7F) with no two spaces in
+      // a row, counting the last byte of the eight before: words and the single spaces between
+      // them, most of a line.
+      while i &+ 8 <= bytes.count {
+        // Lane k is byte i + k.
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        // A lane's high bit: its byte is 0x20…0x7F (no lane carries, each is below 0x80) …
+        guard (word &+ 0x6060_6060_6060_6060) & ~word & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
+        // … and its byte is a space.
+        let spaces = ~((word ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080
+        if spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return false }
+        previousSpace = spaces >> 63 != 0
+        i &+= 8
+      }
       // The bytes 0x21…0xC1 (most of a line: ASCII letters, digits, punctuation) begin no
       // separator: a run of them in one inner loop.
-      let start = i
+      let run = i
       while i < bytes.count, bytes[i] &- 0x21 < 0xA1 { i &+= 1 }
-      if i > start {
-        previousSpace = false
-        if i == bytes.count { break }
-      }
+      if i > run { previousSpace = false }
+      if i > start, i == bytes.count { break }
       let byte = bytes[i]
       if !mayBeSeparator(byte) {
         previousSpace = false
