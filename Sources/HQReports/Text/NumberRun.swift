@@ -140,16 +140,17 @@ enum NumberRun {
     var previousSpace = true  // no separator at the start
     while i < bytes.count {
       let start = i
-      // Eight bytes at a time while they are printable ASCII (0x20…0x7F) with no two spaces in
-      // a row, counting the last byte of the eight before: words and the single spaces between
-      // them, most of a line.
+      // Eight bytes at a time while none begins a separator other than a space (no byte below
+      // 0x20, no 0xC2, no 0xE2) and no two spaces stand in a row, counting the last byte of the
+      // eight before: words and the single spaces between them, most of a line.
       while i &+ 8 <= bytes.count {
         // Lane k is byte i + k.
         let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-        // A lane's high bit: its byte is 0x20…0x7F (no lane carries, each is below 0x80) …
-        guard (word &+ 0x6060_6060_6060_6060) & ~word & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080 else { break }
-        // … and its byte is a space.
-        let spaces = ~((word ^ 0x2020_2020_2020_2020) &+ 0x7F7F_7F7F_7F7F_7F7F) & 0x8080_8080_8080_8080
+        guard nonzeroLanes(word & 0xE0E0_E0E0_E0E0_E0E0) & nonzeroLanes(word ^ 0xC2C2_C2C2_C2C2_C2C2)
+          & nonzeroLanes(word ^ 0xE2E2_E2E2_E2E2_E2E2) == 0x8080_8080_8080_8080
+        else { break }
+        // The lanes that are spaces.
+        let spaces = ~nonzeroLanes(word ^ 0x2020_2020_2020_2020) & 0x8080_8080_8080_8080
         if spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return false }
         previousSpace = spaces >> 63 != 0
         i &+= 8
@@ -177,6 +178,12 @@ enum NumberRun {
       }
     }
     return !previousSpace || bytes.isEmpty
+  }
+
+  /// The high bit of each byte lane of `x` that is not zero (exact: no lane carries into the next).
+  @inline(__always)
+  private static func nonzeroLanes(_ x: UInt64) -> UInt64 {
+    (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
   }
 
   /// False for a byte that cannot begin a separator: the quick test before
