@@ -80,10 +80,9 @@ extension TableScan {
     let splitLabels = zip(rows, readings).map { row, reading in
       FigureText.splitUnit(Self.cleanLabel(LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)])))
     }
-    let ofMeasures = splitLabels.map(\.0).contains { label in
-      let unit = GridReading.unit(ofLabel: label)
-      return !unit.isEmpty && !GridReading.moneyUnits.contains(unit)
-    }
+    // Each label's unit, read once for both rules.
+    let labelUnits = splitLabels.map { GridReading.unit(ofLabel: $0.0) }
+    let ofMeasures = labelUnits.contains { unit in !unit.isEmpty && !GridReading.moneyUnits.contains(unit) }
 
     for (index, row) in rows.enumerated() {
       let reading = readings[index]
@@ -145,7 +144,9 @@ extension TableScan {
       // What the row's label says about the kind, read at most once per row; its unit and
       // whether it names a measure, once per row.
       var labelKind: FactKind??
-      let rowUnit = labelUnit.isEmpty ? GridReading.unit(ofLabel: label) : labelUnit
+      // (A row with no label of its own was given one above: its unit is read here.)
+      let rowUnit =
+        !labelUnit.isEmpty ? labelUnit : (splitLabels[index].0.isEmpty ? GridReading.unit(ofLabel: label) : labelUnits[index])
       let namesMeasure = ofMeasures || Vocabulary.namesMeasure(label)
       for (k, number) in reading.numbers.enumerated() where offset + k < columns {
         let meaning = meanings[offset + k]
