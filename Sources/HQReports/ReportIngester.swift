@@ -115,7 +115,7 @@ public enum ReportIngester {
     reportText.valueLines = prepared.values.isValueLine
     ChartsAndContents.read(lines: lines, shapes: shapes, context: gridContext, into: &context)
     if isCancelled() { return cancelled }
-    GridTables.readText(lines: lines, shapes: shapes, context: gridContext, into: &context)
+    GridTables.readText(lines: lines, cleaned: cleaned, shapes: shapes, context: gridContext, into: &context)
     for recognizer in Recognizers.tables {
       if isCancelled() { return cancelled }
       recognizer.recognize(in: reportText, context: &context)

@@ -38,7 +38,8 @@ extension PageFurniture {
           var end = bytes.count
           while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
           let words = UnsafeBufferPointer(rebasing: bytes[..<end])
-          if end > 0, NumberRun.isClean(words), !words.contains(0x0C) {
+          // (A clean line holds no form feed: that is a separator other than a space.)
+          if end > 0, NumberRun.isClean(words) {
             read(words, line: index)
             return
           }

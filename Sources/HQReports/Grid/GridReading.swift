@@ -207,21 +207,32 @@ enum GridReading {
       func word(_ range: Range<Int>, startsWith text: StaticString) -> Bool {
         range.count >= text.utf8CodeUnitCount && word(range.lowerBound..<(range.lowerBound + text.utf8CodeUnitCount), is: text)
       }
-      var words: [Range<Int>] = []
+      // The words in one pass, keeping what the rules below ask about them (no array per label).
+      var firstWord: Range<Int>?
+      var lastWord: Range<Int>?
+      var wordCount = 0
+      var hasPer = false
+      var hasIProcent = false
       var i = 0
       while i < b.count {
         while i < b.count, isSeparator(b[i]) { i += 1 }
         let start = i
         while i < b.count, !isSeparator(b[i]) { i += 1 }
-        if i > start { words.append(start..<i) }
+        guard i > start else { continue }
+        let current = start..<i
+        if firstWord == nil { firstWord = current }
+        if word(current, is: "per") { hasPer = true }
+        if let previous = lastWord, word(previous, is: "i"), word(current, is: "procent") { hasIProcent = true }
+        lastWord = current
+        wordCount += 1
       }
-      guard let last = words.last else { return .none }
+      guard let first = firstWord, let last = lastWord else { return .none }
       if word(last, is: "antal") { return .unit("st") }
       // `Antal tillsvidareanställda` counts; `Antal medarbetare per chef` is a ratio.
-      if word(words[0], is: "antal"), words.count >= 2, !words.contains(where: { word($0, is: "per") }) { return .unit("st") }
+      if word(first, is: "antal"), wordCount >= 2, !hasPer { return .unit("st") }
       if word(last, startsWith: "kr/") || word(last, startsWith: "tkr/") || word(last, startsWith: "mnkr/") { return .lastWord }
       // `Resultat i procent av skatter och statsbidrag`, `Avvikelse i procent`.
-      if zip(words, words.dropFirst()).contains(where: { word($0, is: "i") && word($1, is: "procent") }) { return .unit("%") }
+      if hasIProcent { return .unit("%") }
       // A unit after a comma ending the label (`Lokalkostnad per kvadratmeter, kr`).
       if last.upperBound == b.count, last.lowerBound >= 2, b[last.lowerBound - 1] == UInt8(ascii: " "),
         b[last.lowerBound - 2] == UInt8(ascii: ",")

@@ -35,11 +35,12 @@ enum GridTables {
   }
 
   static func readText(
-    lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext
+    lines: [String], cleaned: [String], shapes: [ByteShape], context: GridContext,
+    into recognition: inout RecognitionContext
   ) {
     let claimed = recognition.claimed
     let text = TextTables(
-      lines: lines, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
+      lines: lines, cleaned: cleaned, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
       context: context, claimed: { claimed.contains($0) })
     var changes: [ColumnNotes.StatedChange]?
     for var grid in text.grids() {

@@ -308,6 +308,7 @@ enum ProseAmounts {
       }
       var end = k + 1
       while end < words.count,
+        mayStartWithNumber(words[end].text),
         words[end].text.count == 3 && words[end].text.allSatisfy(\.isNumber) || isGroupWithDecimals(words[end].text),
         SwedishNumber.parse(text + " " + words[end].text) != nil
       {
@@ -344,6 +345,13 @@ enum ProseAmounts {
 
   private static func hasDigit(_ word: Substring) -> Bool {
     !ByteSearch.allBytes(of: word) { $0 < 0x30 || $0 > 0x39 }
+  }
+
+  /// False when the word's first character is no number because its first byte is ASCII and
+  /// no digit: the cheap test before the `Character` ones above.
+  private static func mayStartWithNumber(_ word: Substring) -> Bool {
+    guard let first = word.utf8.first else { return false }
+    return first >= 0x80 || (first >= 0x30 && first <= 0x39)
   }
 
   /// A thousands group with decimals (`248,2` of `1 248,2`).
@@ -496,7 +504,25 @@ enum ProseAmounts {
 
 extension StringProtocol {
   /// The text without the given characters at either end.
+  ///
+  /// The set is ASCII. On bytes when each byte trimmed has an ASCII byte (or the text's end)
+  /// beside it on the side that stays: the byte is then a character of its own (no ASCII
+  /// scalar extends or is extended by the one beside it, but CR LF, and neither is in a set).
   fileprivate func trimmingCharacters(in set: String) -> String {
+    let quick = utf8.withContiguousStorageIfAvailable { bytes -> String? in
+      var start = 0
+      var end = bytes.count
+      while start < end, set.utf8.contains(bytes[start]) {
+        guard start + 1 == end || bytes[start + 1] < 0x80 else { return nil }
+        start += 1
+      }
+      while end > start, set.utf8.contains(bytes[end - 1]) {
+        guard end - 1 == start || bytes[end - 2] < 0x80 else { return nil }
+        end -= 1
+      }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+    if let quick = quick ?? nil { return quick }
     var s = Substring(self)
     while let first = s.first, set.contains(first) { s = s.dropFirst() }
     while let last = s.last, set.contains(last) { s = s.dropLast() }

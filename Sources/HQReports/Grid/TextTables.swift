@@ -28,6 +28,8 @@ import HQData
 ///   the fences of a ```` ``` ```` block are passed over.
 struct TextTables {
   let lines: [String]
+  /// Each line's words joined by single spaces (``TextLines/clean(_:)``), as the driver cleaned them.
+  let cleaned: [String]
   let words: DocumentWords
   let furniture: Set<Int>
   let headings: Set<Int>
@@ -62,14 +64,17 @@ struct TextTables {
     static let startsHeader: HeaderLineKind = [.header, .hyphenFragment, .group]
   }
 
-  /// - Parameter shapes: ``ByteShape`` of each line.
+  /// - Parameters:
+  ///   - cleaned: ``TextLines/clean(_:)`` of each line.
+  ///   - shapes: ``ByteShape`` of each line.
   init(
-    lines: [String], shapes: [ByteShape], words: DocumentWords, furniture: Set<Int>, headings: Set<Int>,
-    context: GridContext? = nil, claimed: @escaping (Int) -> Bool
+    lines: [String], cleaned: [String], shapes: [ByteShape], words: DocumentWords, furniture: Set<Int>,
+    headings: Set<Int>, context: GridContext? = nil, claimed: @escaping (Int) -> Bool
   ) {
     self.context = context
     self.placesHeaders = context != nil
     self.lines = lines
+    self.cleaned = cleaned
     self.words = words
     self.furniture = furniture
     self.headings = headings
@@ -92,9 +97,9 @@ struct TextTables {
       // A fence (```` ```osaker-tabell ````) opens or closes a block; it is no header word.
       if text.utf8.starts(with: "```".utf8) { continue }
       var kind: HeaderLineKind = []
-      if Self.isHeaderLine(text, lines[i]) { kind.insert(.header) }
+      if Self.isHeaderLine(text, lines[i], cleaned: cleaned[i]) { kind.insert(.header) }
       if shape.words <= 4 {
-        let clean = Self.clean(text)
+        let clean = cleaned[i]
         if shape.words == 1, Self.isHyphenFragment(clean) { kind.insert(.hyphenFragment) }
         if shape.words <= 3, Self.isStubLine(clean) { kind.insert(.stub) }
         if shape.words >= 2, Self.isGroupLine(clean) { kind.insert(.group) }
@@ -102,7 +107,7 @@ struct TextTables {
       kinds[i] = kind
     }
     self.kinds = kinds
-    self.counts = lines.indices.map { kinds[$0].isEmpty ? LineCounts() : Self.counts(Self.clean(lines[$0])) }
+    self.counts = lines.indices.map { kinds[$0].isEmpty ? LineCounts() : Self.counts(cleaned[$0]) }
   }
 
   /// An HTML comment (`<!-- … -->`, a page marker of the converter): on its first byte first.
@@ -315,7 +320,7 @@ struct TextTables {
   }
 
   /// A short line of column words, no run of numbers that is not years, no sentence.
-  private static func isHeaderLine(_ text: String, _ raw: String) -> Bool {
+  private static func isHeaderLine(_ text: String, _ raw: String, cleaned: String) -> Bool {
     // On bytes first: a line ending in a number that is no year or date is a row.
     guard text.utf8.count <= 200, text.utf8.last != UInt8(ascii: "."), !MarkdownTables.isPipeRow(raw) else { return false }
     if endsInNumber(text), lastWordHasDigit(text), !endsInYearOrDate(text) { return false }
@@ -332,11 +337,11 @@ struct TextTables {
     guard tokens.contains(where: { Vocabulary.startsColumnHeader($0) }) else { return false }
     // A caption naming a span of years (`… från 2019 till 2024`) heads no columns.
     let years = tokens.filter { Vocabulary.year(in: $0) != nil }.count
-    if years == 2, !tokens.contains(where: { Vocabulary.isKindWord($0) }), FigureYearWords.range(in: Self.clean(text)) != nil {
+    if years == 2, !tokens.contains(where: { Vocabulary.isKindWord($0) }), FigureYearWords.range(in: cleaned) != nil {
       return false
     }
     // Numbers other than years make it a row, not a header.
-    let run = RunReading.run(Substring(Self.clean(text)))
+    let run = RunReading.run(Substring(cleaned))
     // A year may carry a footnote digit (`Bokslut 20231`) when the line names another year.
     let isYear = { (atom: NumberRun.Atom, digits: Int) in
       atom.digits.integerDigits == digits && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
@@ -818,10 +823,8 @@ struct TextTables {
     return text.isEmpty || furniture.contains(i) || Self.isComment(text)
   }
 
-  private func clean(_ i: Int) -> String { Self.clean(lines[i]) }
-
-  /// The line's words joined by single spaces: the one cleaning rule (``TextLines/clean(_:)``).
-  private static func clean(_ line: String) -> String { TextLines.clean(line) }
+  /// The line's words joined by single spaces (``TextLines/clean(_:)``, the one cleaning rule).
+  private func clean(_ i: Int) -> String { cleaned[i] }
 
   private func join(_ pieces: [String]) -> String {
     HeaderWords.join(pieces.filter { !$0.isEmpty }, words: words)

@@ -177,21 +177,38 @@ enum Vocabulary {
   /// True when a row label names a measure rather than an amount of money: a ratio (`Barn per
   /// årsarbetare`), a share (`Andel …`) or a count (`Antal …`, `…, antal`).
   static func namesMeasure(_ label: String) -> Bool {
-    // On bytes: this runs for every row of every table.
-    let lower = SimpleText.lowercased(label)
-    let words = lower.utf8.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: ",") })
-    /// The word's letters (ASCII `a`–`z` and every byte of a non-ASCII character) are `target`.
-    func letters(_ word: Substring.UTF8View, are target: StaticString) -> Bool {
-      var k = 0
-      let count = target.utf8CodeUnitCount
-      for byte in word where byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) {
-        guard k < count, target.utf8Start[k] == byte else { return false }
-        k += 1
-      }
-      return k == count
+    // One pass over the bytes: this runs for every row of every table. Words are set apart by
+    // spaces and commas; a word's letters are its ASCII letters lower-cased and every byte of a
+    // non-ASCII character (none lower-cases to a letter of these words), packed into one
+    // integer while there are at most five.
+    let per: UInt64 = 0x72_65_70, antal: UInt64 = 0x6C_61_74_6E_61, andel: UInt64 = 0x6C_65_64_6E_61
+    func isMeasureWord(_ letters: UInt64, _ count: Int, first: Bool) -> Bool {
+      (count == 3 && letters == per) || (count == 5 && (letters == antal || (first && letters == andel)))
     }
-    return words.contains { letters($0, are: "per") || letters($0, are: "antal") }
-      || words.first.map { letters($0, are: "andel") } == true
+    var isFirst = true
+    var inWord = false
+    var letters: UInt64 = 0
+    var count = 0  // above five, no word matches
+    for byte in label.utf8 {
+      if byte == UInt8(ascii: " ") || byte == UInt8(ascii: ",") {
+        if inWord {
+          if isMeasureWord(letters, count, first: isFirst) { return true }
+          isFirst = false
+          inWord = false
+          letters = 0
+          count = 0
+        }
+        continue
+      }
+      inWord = true
+      if byte >= 0x80 {
+        count = 6
+      } else if (byte | 0x20) &- 0x61 < 26, count < 6 {
+        if count < 5 { letters |= UInt64(byte | 0x20) << (8 * count) }
+        count += 1
+      }
+    }
+    return inWord && isMeasureWord(letters, count, first: isFirst)
   }
 
   /// Abbreviations ending in a full stop (`inkl.`, `t.ex.`): no sentence ends with them.

@@ -61,7 +61,8 @@ extension TableScan {
     // column) holds more numbers than the header has columns: the columns are not known, and
     // a row's groups joined into one number (`318 322 329`) would be a wrong value.
     if rows.count >= 2, !layout.measures.allSatisfy(\.isEmpty), readings.contains(where: { reading in
-      guard let last = reading.label.split(ascii: " ").last else { return false }
+      // The bytes first: a comma in the last word is a comma byte in the label.
+      guard reading.label.utf8.contains(UInt8(ascii: ",")), let last = reading.label.split(ascii: " ").last else { return false }
       return last.contains(",") && SwedishNumber.parse(String(last)) != nil
     }) {
       for row in rows {
@@ -79,10 +80,9 @@ extension TableScan {
     let splitLabels = zip(rows, readings).map { row, reading in
       FigureText.splitUnit(Self.cleanLabel(LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)])))
     }
-    let ofMeasures = splitLabels.map(\.0).contains { label in
-      let unit = GridReading.unit(ofLabel: label)
-      return !unit.isEmpty && !GridReading.moneyUnits.contains(unit)
-    }
+    // Each label's unit, read once for both rules.
+    let labelUnits = splitLabels.map { GridReading.unit(ofLabel: $0.0) }
+    let ofMeasures = labelUnits.contains { unit in !unit.isEmpty && !GridReading.moneyUnits.contains(unit) }
 
     for (index, row) in rows.enumerated() {
       let reading = readings[index]
@@ -144,7 +144,9 @@ extension TableScan {
       // What the row's label says about the kind, read at most once per row; its unit and
       // whether it names a measure, once per row.
       var labelKind: FactKind??
-      let rowUnit = labelUnit.isEmpty ? GridReading.unit(ofLabel: label) : labelUnit
+      // (A row with no label of its own was given one above: its unit is read here.)
+      let rowUnit =
+        !labelUnit.isEmpty ? labelUnit : (splitLabels[index].0.isEmpty ? GridReading.unit(ofLabel: label) : labelUnits[index])
       let namesMeasure = ofMeasures || Vocabulary.namesMeasure(label)
       for (k, number) in reading.numbers.enumerated() where offset + k < columns {
         let meaning = meanings[offset + k]
@@ -215,7 +217,9 @@ extension TableScan {
     while end + 1 < lines.count, end - index < 200, section(end + 1) == title { end += 1 }
     for line in i...end where mentionsMnkr(line) {
       let words = NumberRun.words(in: Substring(lines[line]))
-      for k in words.indices.dropLast() where words[k + 1].text.prefix(while: \.isLetter) == "mnkr" {
+      // The bytes first: a word whose letters are `mnkr` starts with them.
+      for k in words.indices.dropLast()
+      where words[k + 1].text.utf8.starts(with: "mnkr".utf8) && words[k + 1].text.prefix(while: \.isLetter) == "mnkr" {
         guard let n = SwedishNumber.parse(words[k].text), n.value.scale == 1 else { continue }
         if rounded.contains(abs(n.value.mantissa)) || rounded.contains(n.value.mantissa) { return true }
       }

@@ -135,17 +135,32 @@ enum NumberRun {
 
   /// True when the line is words separated by single ASCII spaces, nothing before or after.
   static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = bytes.baseAddress else { return true }
     var i = 0
     var previousSpace = true  // no separator at the start
     while i < bytes.count {
+      let start = i
+      // Eight bytes at a time while none begins a separator other than a space (no byte below
+      // 0x20, no 0xC2, no 0xE2) and no two spaces stand in a row, counting the last byte of the
+      // eight before: words and the single spaces between them, most of a line.
+      while i &+ 8 <= bytes.count {
+        // Lane k is byte i + k.
+        let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+        guard nonzeroLanes(word & 0xE0E0_E0E0_E0E0_E0E0) & nonzeroLanes(word ^ 0xC2C2_C2C2_C2C2_C2C2)
+          & nonzeroLanes(word ^ 0xE2E2_E2E2_E2E2_E2E2) == 0x8080_8080_8080_8080
+        else { break }
+        // The lanes that are spaces.
+        let spaces = ~nonzeroLanes(word ^ 0x2020_2020_2020_2020) & 0x8080_8080_8080_8080
+        if spaces & (spaces << 8) != 0 || (previousSpace && spaces & 0x80 != 0) { return false }
+        previousSpace = spaces >> 63 != 0
+        i &+= 8
+      }
       // The bytes 0x21…0xC1 (most of a line: ASCII letters, digits, punctuation) begin no
       // separator: a run of them in one inner loop.
-      let start = i
+      let run = i
       while i < bytes.count, bytes[i] &- 0x21 < 0xA1 { i &+= 1 }
-      if i > start {
-        previousSpace = false
-        if i == bytes.count { break }
-      }
+      if i > run { previousSpace = false }
+      if i > start, i == bytes.count { break }
       let byte = bytes[i]
       if !mayBeSeparator(byte) {
         previousSpace = false
@@ -163,6 +178,12 @@ enum NumberRun {
       }
     }
     return !previousSpace || bytes.isEmpty
+  }
+
+  /// The high bit of each byte lane of `x` that is not zero (exact: no lane carries into the next).
+  @inline(__always)
+  private static func nonzeroLanes(_ x: UInt64) -> UInt64 {
+    (((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | x) & 0x8080_8080_8080_8080
   }
 
   /// False for a byte that cannot begin a separator: the quick test before
