@@ -39,6 +39,8 @@ extension SVGChart {
     }
     body.close("g")
 
+    let seriesNames = chart.seriesNames.map(SVGWriter.escape)
+    body.reserve(chart.categories.count * chart.seriesNames.count * 300)
     for p in chart.categories.indices {
       let groupTop = top + Double(p) * groupHeight + groupGap / 2
       let label = SVGWriter.truncate(chart.categories[p], to: 40)
@@ -48,10 +50,24 @@ extension SVGChart {
         let d = value.doubleValue
         let y = groupTop + Double(s) * barHeight
         let x = d < 0 ? zero + d * scale : zero
-        let attributes = "class=\"bar\" x=\"\(fmt(x))\" y=\"\(fmt(y + 1))\" width=\"\(fmt(abs(d) * scale))\" height=\"\(fmt(barHeight - 2))\" "
-          + "fill=\"\(ChartPalette.hex[s])\" data-series=\"\(SVGWriter.escape(chart.seriesNames[s]))\" "
-          + "data-label=\"\(SVGWriter.escape(chart.categories[p]))\" data-value=\"\(value.description)\""
-        body.element("rect", attributes)
+        // Written piece by piece into the image: a chart may have 10 000 bars.
+        body.raw("<rect class=\"bar\" x=\"")
+        body.number(x)
+        body.raw("\" y=\"")
+        body.number(y + 1)
+        body.raw("\" width=\"")
+        body.number(abs(d) * scale)
+        body.raw("\" height=\"")
+        body.number(barHeight - 2)
+        body.raw("\" fill=\"")
+        body.raw(ChartPalette.hex[s])
+        body.raw("\" data-series=\"")
+        body.raw(seriesNames[s])
+        body.raw("\" data-label=\"")
+        body.raw(SVGWriter.escape(chart.categories[p]))
+        body.raw("\" data-value=\"")
+        body.raw(value.description)
+        body.raw("\"/>\n")
         let end = d < 0 ? x - 4 : x + abs(d) * scale + 4
         body.text(text, x: end, y: y + barHeight / 2 + 4, className: "value", anchor: d < 0 ? "end" : "start")
       }
