@@ -254,6 +254,23 @@ import Testing
     #expect(mixed.map(\.value) == ["30", "41"].map(ColumnNotesTests.n))
   }
 
+  /// A footnote digit glued to a row label is taken off by whichever reader reads the table (one
+  /// rule, `GridReading.cleanLabel`): here a one-line header of six columns that the older
+  /// column reader reads.
+  @Test func aFootnoteDigitOnALabelIsTakenOff() {
+    let (facts, _) = TextTablesTests.read("""
+      Budgetföljsamhet per nämnd
+      Belopp i mnkr Utfall föregående år Budget 2031 inkl. ombudget Utfall jan–apr 2031 Prognos helår 2031 Avvikelse mot budget Avvikelse %
+      Socialnämnden −812,4 −830,0 −270,1 −826,5 +3,5 +0,4
+      Fritidsnämnden2 −98,2 −101,0 −33,0 −99,6 +1,4 +1,4
+      Summa nämnderna −910,6 −931,0 −303,1 −926,1 +4,9 +0,5
+      2 Verksamheten omorganiserades under året.
+      """)
+    let leisure = facts.filter { $0.line == 6 }
+    #expect(!leisure.isEmpty)
+    #expect(leisure.allSatisfy { $0.indicator == "Fritidsnämnden" }, "\(leisure.map(\.indicator))")
+  }
+
   /// A word broken inside a narrow cell (`Korttidssjukfrån` / `varo`) is still re-joined.
   @Test func aWordBrokenInANarrowCellIsStillJoined() {
     let words = DocumentWords(lines: ["Sjukfrånvaron har minskat under året och korttidssjukfrånvaron likaså i alla verksamheter"])

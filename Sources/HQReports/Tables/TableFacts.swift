@@ -241,25 +241,25 @@ extension TableScan {
 
   /// A label without footnote marks (`Läkemedel utom förmån *` → `Läkemedel utom förmån`) or a
   /// trailing colon.
+  /// The grid reader's one rule (``GridReading/cleanLabel(_:)``: `*` and footnote digits glued
+  /// to a word taken off, `Tekniska nämnden1` → `Tekniska nämnden`, no trailing colon), with
+  /// a byte test first that most labels pass unchanged.
   static func cleanLabel(_ label: String) -> String {
     if isCleanLabel(label) { return label }
-    let words = label.split(ascii: " ").compactMap { word -> Substring? in
-      var w = word
-      while w.hasSuffix("*") { w = w.dropLast() }
-      while w.hasPrefix("*") { w = w.dropFirst() }
-      return w.isEmpty ? nil : w
-    }
-    var result = words.joined(separator: " ")
-    while result.hasSuffix(":") { result.removeLast() }
-    return result
+    return GridReading.cleanLabel(label)
   }
 
   /// True when ``cleanLabel(_:)`` would return the label as it is: no `*`, no space at either
-  /// end or twice in a row, no trailing colon. Most labels are; this spares them the split.
+  /// end or twice in a row, no trailing colon, no digit right after a letter. Most labels are;
+  /// this spares them the split.
   private static func isCleanLabel(_ label: String) -> Bool {
     var previous: UInt8 = 0x20
     for byte in label.utf8 {
       if byte == 0x2A || (byte == 0x20 && previous == 0x20) { return false }
+      // A digit after a letter (ASCII or the last byte of a UTF-8 letter): maybe a footnote.
+      if byte >= 0x30 && byte <= 0x39 && (previous | 0x20 >= 0x61 && previous | 0x20 <= 0x7A || previous >= 0x80) {
+        return false
+      }
       previous = byte
     }
     return previous != 0x20 && previous != 0x3A
