@@ -147,14 +147,21 @@ struct CSVColumnBuilder {
       try appendWrittenNumber(field, base)
       return
     }
-    if parsed.separator != 0 && parsed.separator != separator {
-      if separator != 0 && !fixed {
-        demote()
-        return
-      }
-      separator = parsed.separator
-    }
+    guard keepsSeparator(parsed.separator) else { return }
     store(parsed.mantissa, parsed.scale)
+  }
+
+  /// The decimal separator of a number cell (0: none written): the column keeps the first one;
+  /// a cell with another demotes the column to text, unless its separator is fixed (false).
+  @inline(__always)
+  private mutating func keepsSeparator(_ cellSeparator: UInt8) -> Bool {
+    guard cellSeparator != 0, cellSeparator != separator else { return true }
+    if separator != 0 && !fixed {
+      demote()
+      return false
+    }
+    separator = cellSeparator
+    return true
   }
 
   /// A number cell not in the plain form: grouped, with a `−`, with a unit (``CSVDecimal``).
@@ -164,13 +171,7 @@ struct CSVColumnBuilder {
       try mismatch(field)
       return
     }
-    if parsed.separator != 0 && parsed.separator != separator {
-      if separator != 0 && !fixed {
-        demote()
-        return
-      }
-      separator = parsed.separator
-    }
+    guard keepsSeparator(parsed.separator) else { return }
     if parsed.unit != unit {
       // The first number sets the unit; a later one without it (or with another) is no
       // number of this column. A column of a given type (the facts schema's) takes none.

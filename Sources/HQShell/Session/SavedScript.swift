@@ -73,6 +73,6 @@ enum SavedScript {
 
   /// A `.load` line as a key: without blanks around it.
   static func key(_ line: String) -> String {
-    String(line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }.reversed())
+    Substring(line).trimmingSpaces()
   }
 }

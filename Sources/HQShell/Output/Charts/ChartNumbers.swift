@@ -95,3 +95,28 @@ struct ChartTicks {
     return niceFraction * power
   }
 }
+
+/// A bar chart's value range (zero always inside it) and its widest value label on either side
+/// of the zero axis, as the text and the SVG drawings both lay them out.
+struct BarExtent {
+  var low = 0.0
+  var high = 0.0
+  var negativeWidth = 0
+  var positiveWidth = 0
+
+  /// - Parameters:
+  ///   - values: per series, per category, the value (nil: none).
+  ///   - texts: the value labels, in the same shape.
+  ///   - width: how wide a label draws (display columns, or characters).
+  init(_ values: [[Number?]], texts: [[String?]], width: (String) -> Int) {
+    for (s, series) in values.enumerated() {
+      for (p, value) in series.enumerated() {
+        guard let value, let text = texts[s][p] else { continue }
+        let d = value.doubleValue
+        low = min(low, d)
+        high = max(high, d)
+        if d < 0 { negativeWidth = max(negativeWidth, width(text)) } else { positiveWidth = max(positiveWidth, width(text)) }
+      }
+    }
+  }
+}

@@ -7,19 +7,8 @@ extension SVGChart {
   func bars(_ body: inout SVGWriter, top: Double) -> Double {
     let multi = chart.seriesNames.count > 1
     let texts = chart.values.map { $0.map { $0.map(numbers.text) } }
-    var low = 0.0
-    var high = 0.0
-    var negativeChars = 0
-    var positiveChars = 0
-    for (s, series) in chart.values.enumerated() {
-      for (p, value) in series.enumerated() {
-        guard let value, let text = texts[s][p] else { continue }
-        let d = value.doubleValue
-        low = min(low, d)
-        high = max(high, d)
-        if d < 0 { negativeChars = max(negativeChars, text.count) } else { positiveChars = max(positiveChars, text.count) }
-      }
-    }
+    let extent = BarExtent(chart.values, texts: texts) { $0.count }
+    let (low, high, negativeChars, positiveChars) = (extent.low, extent.high, extent.negativeWidth, extent.positiveWidth)
     let labelChars = min(40, chart.categories.map(\.count).max() ?? 0)
     let labelRight = 16 + Double(labelChars) * Self.characterWidth
     let plotLeft = labelRight + 8 + (negativeChars > 0 ? Double(negativeChars) * Self.characterWidth + 6 : 0)

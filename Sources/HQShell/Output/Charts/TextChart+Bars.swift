@@ -7,19 +7,8 @@ extension TextChart {
   func bars() -> [String] {
     let multi = chart.seriesNames.count > 1
     var texts = chart.values.map { $0.map { $0.map(numbers.text) } }
-    var low = 0.0
-    var high = 0.0
-    var negativeWidth = 0
-    var positiveWidth = 0
-    for (s, series) in chart.values.enumerated() {
-      for (p, value) in series.enumerated() {
-        guard let value, let text = texts[s][p] else { continue }
-        let d = value.doubleValue
-        low = min(low, d)
-        high = max(high, d)
-        if d < 0 { negativeWidth = max(negativeWidth, DisplayWidth.of(text)) } else { positiveWidth = max(positiveWidth, DisplayWidth.of(text)) }
-      }
-    }
+    let extent = BarExtent(chart.values, texts: texts) { DisplayWidth.of($0) }
+    let (low, high, negativeWidth, positiveWidth) = (extent.low, extent.high, extent.negativeWidth, extent.positiveWidth)
     let labels = chart.categories.map { TerminalText.visible($0) }
     let names = chart.seriesNames.map { TerminalText.visible($0) }
     let seriesWidth = multi ? max(1, min(16, width / 5, names.map { DisplayWidth.of($0) }.max() ?? 0)) : 0
