@@ -304,3 +304,45 @@ import Testing
     #expect(facts.filter { $0.line == 7 }.map(\.value) == ["1.5", "2.0", "-0.5", "1.1", "0.9"].map(ColumnNotesTests.n))
   }
 }
+
+/// Table boundaries and spacing in reading-order text.
+@Suite struct TextTableBoundaryTests {
+  /// The same columns under another label-column header start another table: the second
+  /// table's rows get its own name, not the first one's.
+  @Test func theSameColumnsUnderAnotherStubStartAnotherTable() {
+    let (facts, _) = TextTablesTests.read("""
+      DRIFTREDOVISNING               Bokslut Budget Prognos
+      Belopp i miljoner kronor        2029    2030    2030
+      Bibliotek                       41      43      42
+      17
+
+      <!-- sida 18 -->
+
+      Kassaflöde
+      KASSAFLÖDE                     Bokslut Budget Prognos
+      Belopp i miljoner kronor        2029    2030    2030
+      Årets resultat                  12      9       11
+      """)
+    let library = facts.filter { $0.indicator == "Bibliotek" }
+    let result = facts.filter { $0.indicator == "Årets resultat" }
+    #expect(library.count == 3)
+    #expect(result.map(\.value) == ["12", "9", "11"].map(ColumnNotesTests.n))
+    #expect(Set(library.map(\.table)).count == 1)
+    #expect(Set(result.map(\.table)).count == 1)
+    #expect(library.first?.table != result.first?.table, "\(library.map(\.table)) \(result.map(\.table))")
+  }
+
+  /// A short row whose numbers stand apart by two or more spaces and group thousands by one
+  /// space reads as the count its spacing gives (one magnitude), so a note places it.
+  @Test func aShortRowsSpacingGivesItsCount() {
+    let (facts, unread) = ColumnNotesTests.read("""
+      Mått                      Utfall  Utfall  Utfall  Utfall
+      2027    2028    2029    2030
+      Besökare, antal           1 178   1 279   1 272
+      Utfall för 2030 publiceras i mars 2031.
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.line == 5 }.map(\.value) == ["1178", "1279", "1272"].map(ColumnNotesTests.n))
+    #expect(facts.filter { $0.line == 5 }.map(\.year) == [2027, 2028, 2029])
+  }
+}
