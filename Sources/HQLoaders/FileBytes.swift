@@ -23,11 +23,14 @@ final class FileBytes {
   let count: Int
   /// True when `base` is a mapping (`munmap` frees it), false when `malloc` gave it.
   private let isMapped: Bool
+  /// Told of the bytes ``releaser`` is handed: the reader is through with them.
+  private let progress: LoadProgress?
 
-  private init(base: UnsafeRawPointer?, count: Int, isMapped: Bool) {
+  private init(base: UnsafeRawPointer?, count: Int, isMapped: Bool, progress: LoadProgress? = nil) {
     self.base = base
     self.count = count
     self.isMapped = isMapped
+    self.progress = progress
   }
 
   deinit {
@@ -63,7 +66,7 @@ final class FileBytes {
     // produce their text when read. Those, and files the kernel will not map, are read to
     // their end like a pipe; a truly empty file reads 0 bytes all the same.
     case S_IFREG:
-      if info.st_size > 0, let mapped = map(fd, size: Int(info.st_size)) { return mapped }
+      if info.st_size > 0, let mapped = map(fd, size: Int(info.st_size), progress: limits.progress) { return mapped }
       return try readToEnd(fd, path: path, limits: limits)
     case S_IFIFO, S_IFSOCK: return try readToEnd(fd, path: path, limits: limits)
     case S_IFDIR: throw LoadError(file: path, message: "is a directory; expected a file")
@@ -73,10 +76,10 @@ final class FileBytes {
   }
 
   /// Maps a regular file of `size` bytes (> 0); nil when the file cannot be mapped.
-  private static func map(_ fd: Int32, size: Int) -> FileBytes? {
+  private static func map(_ fd: Int32, size: Int, progress: LoadProgress?) -> FileBytes? {
     guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else { return nil }
     _ = madvise(mapped, size, MADV_SEQUENTIAL)
-    return FileBytes(base: UnsafeRawPointer(mapped), count: size, isMapped: true)
+    return FileBytes(base: UnsafeRawPointer(mapped), count: size, isMapped: true, progress: progress)
   }
 
   /// Reads a pipe until its writer closes it, doubling the buffer as it fills.
@@ -112,6 +115,7 @@ final class FileBytes {
       let got = systemRead(fd, storage + count, min(capacity - count, limits.maxPipedBytes - count + 1))
       if got > 0 {
         count += got
+        limits.progress?.addReceived(got)
       } else if got == 0 {
         break
       } else if errno != EINTR {
@@ -132,12 +136,15 @@ final class FileBytes {
   /// A function that tells the kernel the pages wholly inside `from..<to` are no longer
   /// needed. They are re-read from the file if touched again (for example to render an
   /// error), so this is always safe; it only keeps resident memory down. Safe to call from
-  /// the threads of a parallel read, each for its own range.
+  /// the threads of a parallel read, each for its own range. The range also counts as read
+  /// for the load's progress line (``LoadProgress/parsed``).
   var releaser: @Sendable (Int, Int) -> Void {
     guard let base, isMapped else { return { _, _ in } }
     let address = Int(bitPattern: base)
     let count = self.count
+    let progress = self.progress
     return { from, to in
+      progress?.addParsed(min(to, count) - from)
       let page = Int(sysconf(Int32(_SC_PAGESIZE)))
       let first = (from + page - 1) / page * page
       let last = min(to, count) / page * page

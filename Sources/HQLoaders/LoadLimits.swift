@@ -15,6 +15,8 @@ public struct LoadLimits: Sendable {
   public var maxPipedBytes: Int
   /// The most seconds `pdftotext` may run for one file before it is stopped.
   public var toolTimeout: Double
+  /// Where readers count the bytes they are through, for a progress line; nil counts nothing.
+  public var progress: LoadProgress?
 
   public init(
     isCancelled: @escaping @Sendable () -> Bool = { false }, maxPipedBytes: Int = LoadLimits.defaultMaxPipedBytes,

@@ -169,7 +169,7 @@ struct DocExample: Sendable, CustomTestStringConvertible {
           return
         }
         let sink = OutputSink()
-        format.write(table, to: sink, width: nil)
+        format.write(table, to: sink)
         var text = sink.text
         if format == .csvSV {
           // The mark Excel needs, invisible in the document: checked here, then left out.

@@ -21,7 +21,7 @@ enum Fixtures {
 
   static func render(_ table: Table, _ format: OutputFormat, width: Int? = nil) -> String {
     let sink = OutputSink()
-    format.write(table, to: sink, width: width)
+    format.write(table, to: sink, display: Display(width: width))
     return sink.text
   }
 }

@@ -100,6 +100,7 @@ public enum HQCommand {
       outputIsTerminal: Terminal.isTerminal(1))
     session.loadLimits = limits
     session.colourCharts = Terminal.allowsColour()
+    session.showsLoadProgress = Terminal.isTerminal(2) && Terminal.environment("TERM") != "dumb"
     session.engine.memoryBudget = memoryBudget
     for (name, value) in options.parameters {
       session.engine.parameters[name] = Session.parameterValue(value)

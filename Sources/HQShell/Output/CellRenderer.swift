@@ -18,18 +18,27 @@ struct CellRenderer {
   private let nullText: String
   private let escapeText: (String) -> String
   private let escapeNumber: Bool
-  private let decimalComma: Bool
+  private let spelling: Spelling
+
+  /// How a number is written: as the language writes it (`-1204.1`), with a decimal comma
+  /// for Swedish Excel (`-1204,1`), or as Swedish reports print it (`-1 204,1`, grouped from
+  /// `groupFrom` integer digits; ``NumberDisplay/swedish``).
+  enum Spelling {
+    case plain
+    case decimalComma
+    case swedish(groupFrom: Int)
+  }
 
   /// - Parameters:
   ///   - escape: applied to text (and, when `escapeNumbers`, to numbers and truth values).
   ///   - nullText: what a null cell shows.
-  ///   - decimalComma: numbers with `,` for the decimal point (`-1204,1`), as Swedish Excel reads them.
+  ///   - spelling: how numbers are written (``Spelling``).
   init(
-    _ column: Column, nullText: String = "", escapeNumbers: Bool = false, decimalComma: Bool = false,
+    _ column: Column, nullText: String = "", escapeNumbers: Bool = false, spelling: Spelling = .plain,
     escape: @escaping (String) -> String
   ) {
     nulls = column.nulls
-    self.decimalComma = decimalComma
+    self.spelling = spelling
     self.nullText = nullText
     escapeText = escape
     escapeNumber = escapeNumbers
@@ -52,12 +61,44 @@ struct CellRenderer {
       let code = Int(codes[row])
       return rendered?[code] ?? escapeText(dictionary[code])
     case .number(let mantissas, let scales, let uniform):
-      var text = Number(mantissa: mantissas[row], scale: uniform ?? scales[row]).description
-      if decimalComma { text = text.replacingAll(".", with: ",") }
+      let number = Number(mantissa: mantissas[row], scale: uniform ?? scales[row])
+      let text: String
+      switch spelling {
+      case .plain: text = number.description
+      case .decimalComma: text = number.description.replacingAll(".", with: ",")
+      case .swedish(let groupFrom): text = number.swedishText(groupFrom: groupFrom)
+      }
       return escapeNumber ? escapeText(text) : text
     case .bool(let values):
       let text = values[row] ? "true" : "false"
       return escapeNumber ? escapeText(text) : text
+    }
+  }
+}
+
+extension CellRenderer.Spelling {
+  /// The spelling `display` asks for in `column`, judged over its first `rows` rows: Swedish
+  /// groups four-digit numbers only when the column also has a number of five digits or more
+  /// (a year column stays `2024`), and never groups positions (`line`, `rank`).
+  init(_ display: NumberDisplay, column: Column, rows: Int) {
+    switch display {
+    case .plain:
+      self = .plain
+    case .swedish:
+      guard column.role != .position else {
+        self = .swedish(groupFrom: Int.max)
+        return
+      }
+      var wide = false
+      if case .number(let mantissas, let scales, let uniform) = column.storage {
+        for row in 0..<min(rows, mantissas.count) where !(column.nulls?[row] ?? false) {
+          if Number(mantissa: mantissas[row], scale: uniform ?? scales[row]).hasFiveIntegerDigits {
+            wide = true
+            break
+          }
+        }
+      }
+      self = .swedish(groupFrom: wide ? 4 : 5)
     }
   }
 }

@@ -35,7 +35,7 @@ public struct DelimitedFormatter: Sendable {
     let separator = String(delimiter)
     if byteOrderMark && out.totalBytes == 0 { out.write("\u{FEFF}") }
     out.write(table.columns.map { field($0.name) }.joined(separator: separator) + "\n")
-    let cells = table.columns.map { CellRenderer($0, decimalComma: decimalComma, escape: field) }
+    let cells = table.columns.map { CellRenderer($0, spelling: decimalComma ? .decimalComma : .plain, escape: field) }
     for row in 0..<table.rowCount {
       if out.shouldStop { return }
       var line = ""

@@ -6,19 +6,29 @@ import HQData
 ///     indicator | Läkemedel
 ///     value     | 25.5
 ///
-/// For rows too wide for the terminal, and for long text such as `search` results.
+/// For rows too wide for the terminal, and for long text such as `search` results. Like
+/// `table`, it shows the first ``Display/maxRows`` records on a terminal, and numbers as
+/// ``Display/numbers`` says.
 public struct LineFormatter: Sendable {
-  public init() {}
+  public var display: Display
+
+  public init(display: Display = .full) {
+    self.display = display
+  }
 
   public func write(_ table: Table, to out: OutputSink) {
     let names = table.columns.map { TableFormatter.clean($0.name) }
     let width = names.map { DisplayWidth.of($0) }.max() ?? 0
-    for row in 0..<table.rowCount {
+    let shown = display.shownRows(of: table.rowCount)
+    let renderers = table.columns.map { column in
+      CellRenderer(column, spelling: .init(display.numbers, column: column, rows: shown)) { $0 }
+    }
+    for row in 0..<shown {
       if out.shouldStop { return }
       let title = "-[ RECORD \(row + 1) ]"
       out.write(title + String(repeating: "-", count: max(3, width + 3 - title.count + 10)) + "\n")
-      for (c, column) in table.columns.enumerated() {
-        let value = column.value(at: row).description
+      for c in table.columns.indices {
+        let value = renderers[c](row)
         let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
         out.write(DisplayWidth.pad(names[c], to: width, alignLeft: true) + " | " + (lines.first.map(String.init) ?? "") + "\n")
         for continuation in lines.dropFirst() {
@@ -26,6 +36,7 @@ public struct LineFormatter: Sendable {
         }
       }
     }
+    if let note = Display.moreRowsNote(shown: shown, of: table.rowCount) { out.write(note) }
     if table.rowCount == 0 { out.write("(0 rows)\n") }
   }
 }

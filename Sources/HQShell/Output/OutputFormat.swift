@@ -72,22 +72,22 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   /// Writes `table` in this format. (`xlsx` is never written here: the session adds its
   /// results to an ``XLSXWorkbook``, and refuses it where there is no file.)
   ///
-  /// - Parameter width: the terminal width the `table` format fits itself into; nil means
-  ///   no limit (output to a file or pipe).
-  public func write(_ table: Table, to out: OutputSink, width: Int?) {
+  /// - Parameter display: for the formats people read (`table`, `line`): the terminal width
+  ///   to fit, the rows to show, how numbers look. Other formats write every row as it is.
+  public func write(_ table: Table, to out: OutputSink, display: Display = .full) {
     switch self {
-    case .table: TableFormatter(maxWidth: width).write(table, to: out)
+    case .table: TableFormatter(display: display).write(table, to: out)
     case .csv: DelimitedFormatter.csv.write(table, to: out)
     case .csvSV: DelimitedFormatter.swedishCSV.write(table, to: out)
     case .tsv: DelimitedFormatter.tsv.write(table, to: out)
     case .json: JSONFormatter(style: .array).write(table, to: out)
     case .ndjson: JSONFormatter(style: .lines).write(table, to: out)
     case .markdown: MarkdownFormatter().write(table, to: out)
-    case .line: LineFormatter().write(table, to: out)
+    case .line: LineFormatter(display: display).write(table, to: out)
     case .xlsx: break
     // Only charts are drawn as SVG; the shell's own tables (`.tables`, `.schema`) are shown
     // as `table` in it, and a statement's table is an error (``Session``).
-    case .svg: TableFormatter(maxWidth: width).write(table, to: out)
+    case .svg: TableFormatter(display: display).write(table, to: out)
     }
   }
 

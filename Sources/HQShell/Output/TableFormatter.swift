@@ -11,14 +11,18 @@ import HQSyntax
 ///
 /// Numbers are right-aligned, everything else left-aligned; null is shown as an empty
 /// cell. When the table is wider than the terminal, the widest columns are narrowed (their
-/// cells end in `…`) until it fits; `line` format shows such rows in full.
+/// cells end in `…`) until it fits; `line` format shows such rows in full. On a terminal a
+/// long result shows its first ``Display/maxRows`` rows and a note saying how many more there
+/// are; column widths are measured over the rows shown.
 public struct TableFormatter {
-  /// The terminal width to fit into, or nil for no limit.
-  public var maxWidth: Int?
+  public var display: Display
 
-  public init(maxWidth: Int?) {
-    self.maxWidth = maxWidth
+  public init(display: Display) {
+    self.display = display
   }
+
+  /// The terminal width to fit into, or nil for no limit.
+  public var maxWidth: Int? { display.width }
 
   static let separator = "  "
 
@@ -26,11 +30,13 @@ public struct TableFormatter {
     let headers = table.columns.map { Self.clean($0.name) }
     var widths = headers.map { DisplayWidth.of($0) }
     // One pass to render cells and measure them.
+    let shown = display.shownRows(of: table.rowCount)
     var cells: [[String]] = Array(repeating: [], count: table.columns.count)
     for (c, column) in table.columns.enumerated() {
-      cells[c].reserveCapacity(table.rowCount)
-      let render = CellRenderer(column, escape: Self.clean)
-      for row in 0..<table.rowCount {
+      cells[c].reserveCapacity(shown)
+      let spelling = CellRenderer.Spelling(display.numbers, column: column, rows: shown)
+      let render = CellRenderer(column, spelling: spelling, escape: Self.clean)
+      for row in 0..<shown {
         let text = render(row)
         widths[c] = max(widths[c], DisplayWidth.of(text))
         cells[c].append(text)
@@ -48,7 +54,7 @@ public struct TableFormatter {
     }
     out.write(Self.trimTrailing(line) + "\n")
     out.write(widths.map { String(repeating: "─", count: $0) }.joined(separator: Self.separator) + "\n")
-    for row in 0..<table.rowCount {
+    for row in 0..<shown {
       if out.shouldStop { return }
       line = ""
       for c in cells.indices {
@@ -58,6 +64,7 @@ public struct TableFormatter {
       }
       out.write(Self.trimTrailing(line) + "\n")
     }
+    if let note = Display.moreRowsNote(shown: shown, of: table.rowCount) { out.write(note) }
     out.write(table.rowCount == 1 ? "(1 row)\n" : "(\(table.rowCount) rows)\n")
   }
 

@@ -71,7 +71,10 @@ extension Session {
   ///   Windows-1252 with a note; see ``HQLoaders/TextEncoding``).
   /// - Returns: a one-line summary (`loaded 3 report(s), 120 facts from a.txt`).
   public func load(path: String, as name: String?, encoding: TextEncoding? = nil) throws(ShellError) -> String {
-    switch try DataLoading.load(path: path, as: name, encoding: encoding, limits: loadLimits) {
+    let data = try withProgress(loading: [path]) { limits throws(ShellError) in
+      try DataLoading.load(path: path, as: name, encoding: encoding, limits: limits)
+    }
+    switch data {
     case .reports(let loaded, let warnings):
       for warning in warnings { errors.write(warning.description + "\n") }
       let summary = "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)"
@@ -115,12 +118,13 @@ extension Session {
     var messages: [(text: String, aboutIDs: Bool)] = []
     // The files are read and ingested at the same time, one per core, then merged in order;
     // the first failure in that order is the one reported.
-    let limits = loadLimits
-    let attempts = Parallel.map(paths.count) { position -> Result<LoadedData, ShellError> in
-      let name = position < names.count ? names[position] : nil
-      let encoding = position < encodings.count ? encodings[position] : nil
-      return Result { () throws(ShellError) in
-        try DataLoading.load(path: paths[position], as: name, encoding: encoding, limits: limits)
+    let attempts = withProgress(loading: paths) { limits in
+      Parallel.map(paths.count) { position -> Result<LoadedData, ShellError> in
+        let name = position < names.count ? names[position] : nil
+        let encoding = position < encodings.count ? encodings[position] : nil
+        return Result { () throws(ShellError) in
+          try DataLoading.load(path: paths[position], as: name, encoding: encoding, limits: limits)
+        }
       }
     }
     // Taken out of the array one by one, so each loaded model is held once and merging can

@@ -204,6 +204,8 @@ enum Help {
     case "set": ".set year 2024    (then: from facts | where year == $year)"
     case "unset": ".unset year"
     case "timer": ".timer on"
+    case "maxrows": ".maxrows 100\n  .maxrows all      (every row, as files and pipes always get)"
+    case "numbers": ".numbers sv\n  from facts | where unit == \"mnkr\" | top 3 by value    (value 2 381 640,5)"
     case "schema": ".schema facts"
     case "export": ".export reports.json"
     case "help": ".help summarize"

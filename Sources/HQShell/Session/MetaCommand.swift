@@ -26,6 +26,10 @@ public enum MetaCommand: Sendable, Equatable {
   case unset(name: String)
   case vars
   case timer(Bool)
+  /// `.maxrows [N|all]`: how many rows a result shows on a terminal (nil: show the setting).
+  case maxRows(Int??)
+  /// `.numbers [plain|sv]`: how `table` and `line` show numbers (nil: show the setting).
+  case numbers(NumberDisplay?)
   case quit
   case export(path: String)
 
@@ -45,6 +49,8 @@ public enum MetaCommand: Sendable, Equatable {
     ("unset", ".unset NAME", "remove the parameter $NAME"),
     ("vars", ".vars", "the parameters that are set"),
     ("timer", ".timer on|off", "show how long each statement took"),
+    ("maxrows", ".maxrows [N|all]", "show at most N rows of a result on a terminal (40; all or 0: every row); files and pipes get every row"),
+    ("numbers", ".numbers [plain|sv]", "show numbers in table and line output plain (2381640.5) or Swedish (2 381 640,5)"),
     ("export", ".export FILE", "write the loaded reports as a JSON model file (.load reads it back)"),
     ("quit", ".quit", "leave hq (Ctrl-D does the same)"),
   ]
@@ -113,6 +119,21 @@ public enum MetaCommand: Sendable, Equatable {
       case "off": return .timer(false)
       default: throw ShellError(".timer takes on or off")
       }
+    case "maxrows":
+      if args.isEmpty { return .maxRows(nil) }
+      let value = try one("a number of rows, or all")
+      if value.lowercased() == "all" || value == "0" { return .maxRows(.some(nil)) }
+      guard let rows = Int(value), rows > 0 else {
+        throw ShellError(".maxrows takes a number of rows (.maxrows 100) or all (every row); '\(value)' is neither")
+      }
+      return .maxRows(.some(rows))
+    case "numbers":
+      if args.isEmpty { return .numbers(nil) }
+      let value = try one("plain or sv")
+      guard let display = NumberDisplay(name: value) else {
+        throw ShellError(".numbers takes plain (2381640.5) or sv (2 381 640,5); '\(value)' is neither")
+      }
+      return .numbers(display)
     case "quit", "exit", "q": return .quit
     case "export": return .export(path: try one("a file name"))
     default:

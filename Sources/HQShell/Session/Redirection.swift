@@ -97,7 +97,9 @@ extension Session {
     let format = redirection?.format ?? self.format
     guard format != .xlsx else { throw Self.xlsxNeedsAFile }
     let sink = output
-    format.write(table, to: sink, width: sink === standardOutput && outputIsTerminal ? Terminal.width() : nil)
+    let onTerminal = sink === standardOutput && outputIsTerminal
+    let display = Display(width: onTerminal ? Terminal.width() : nil, maxRows: onTerminal ? maxRows : nil, numbers: numbers)
+    format.write(table, to: sink, display: display)
     sink.flush()
   }
 

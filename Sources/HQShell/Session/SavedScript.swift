@@ -3,7 +3,7 @@ import HQSyntax
 /// The smallest script that gives a session's last result again (`.save FILE`): the last
 /// statement that is no definition, the `let`s it reads (and those they read, in turn), the
 /// last `.set` of each parameter they use, the `.load`s whose sources they read, the last
-/// `.format` and every `.run` before it — in the session's order. Names are read from the
+/// `.format` and `.numbers` and every `.run` before it — in the session's order. Names are read from the
 /// statements' tokens, so a column spelled like a `let` keeps that `let` too: never less than
 /// needed.
 enum SavedScript {
@@ -21,6 +21,7 @@ enum SavedScript {
     var defined = Set<String>()
     var set = Set<String>()
     var formatKept = false
+    var numbersKept = false
     for i in stride(from: last - 1, through: 0, by: -1) {
       let unit = units[i]
       switch unit.kind {
@@ -39,6 +40,10 @@ enum SavedScript {
         case .format:
           guard !formatKept else { continue }
           formatKept = true
+          keep.append(i)
+        case .numbers(.some):
+          guard !numbersKept else { continue }
+          numbersKept = true
           keep.append(i)
         case .load:
           guard let provided = loads[key(unit.text)], !provided.isDisjoint(with: names) else { continue }

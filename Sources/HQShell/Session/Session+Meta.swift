@@ -28,7 +28,7 @@ extension Session {
   /// Commands that change what later statements see, so `.save` keeps them.
   static func isReplayable(_ command: MetaCommand) -> Bool {
     switch command {
-    case .load, .set, .unset, .format, .run: true
+    case .load, .set, .unset, .format, .run, .numbers(.some): true
     default: false
     }
   }
@@ -77,6 +77,10 @@ extension Session {
       }
     case .vars: try show(variablesTable(), title: "vars")
     case .timer(let on): timer = on
+    case .maxRows(let rows?): maxRows = rows
+    case .maxRows(nil): output.write(maxRows.map { "\($0)\n" } ?? "all\n")
+    case .numbers(let display?): numbers = display
+    case .numbers(nil): output.write("\(numbers.rawValue)\n")
     case .quit: return .quit
     case .export(let path): try DataLoading.export(model, to: path)
     }

@@ -42,6 +42,16 @@ public final class Session {
   public var format: OutputFormat
   /// Show each statement's run time on the error stream.
   public var timer = false
+  /// `.maxrows`: the most rows a result shows on a terminal; nil shows every row. Results
+  /// written to files and pipes always have every row.
+  public var maxRows: Int? = Session.defaultMaxRows
+  /// `.numbers`: how the `table` and `line` formats show numbers.
+  public var numbers = NumberDisplay.plain
+  /// Show a progress line on standard error while a load takes more than a second
+  /// (``ProgressLine``); set when standard error is a terminal.
+  public var showsLoadProgress = false
+  /// 40 rows, as DuckDB's shell: a screenful with the note below it.
+  public static let defaultMaxRows = 40
   /// Where results go when no `.output`/`.once` redirection is active.
   public let standardOutput: OutputSink
   /// Where errors, warnings and timings go.
