@@ -125,6 +125,8 @@ enum Completion {
     case "format", "mode": pool = OutputFormat.allCases.map(\.rawValue)
     case "schema": pool = provider.sourceNames
     case "timer": pool = ["on", "off"]
+    case "numbers": pool = NumberDisplay.allCases.map(\.rawValue)
+    case "maxrows": pool = ["all"]
     default: pool = []
     }
     return Result(replaceFrom: wordStart, candidates: unique(pool.filter { $0.hasPrefix(word) }))

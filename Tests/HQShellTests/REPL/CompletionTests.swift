@@ -62,6 +62,9 @@ private struct FakeProvider: CompletionProvider {
     #expect(complete(".format js").candidates == ["json"])
     #expect(complete(".schema fa").candidates == ["facts"])
     #expect(complete(".help summ").candidates == ["summarize"])
+    #expect(complete(".num").candidates == [".numbers"])
+    #expect(complete(".numbers s").candidates == ["sv"])
+    #expect(complete(".maxrows a").candidates == ["all"])
   }
 
   @Test func formatsAfterAnOutputFileAndEncodingsAfterALoad() {
