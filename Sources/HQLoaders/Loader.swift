@@ -72,6 +72,14 @@ public enum Loader {
   }
 
   /// Ctrl-C while a report text was read into the model.
+  /// True when loading `path` (as `name`) already keeps every core busy: a CSV or TSV file is
+  /// read in parallel parts (``CSVReader``). Such files are loaded one after another, each
+  /// on all cores; report texts, PDFs and model files (one thread each) are loaded side by side.
+  public static func usesAllCores(path: String, as name: String? = nil) -> Bool {
+    let kind = name.flatMap { FileKind(path: $0) } ?? FileKind(path: path)
+    return kind == .csv || kind == .tsv
+  }
+
   static func interrupted(_ path: String) -> LoadError {
     LoadError(file: path, message: "interrupted while reading the report; nothing was loaded")
   }

@@ -118,14 +118,25 @@ extension Session {
     var messages: [(text: String, aboutIDs: Bool)] = []
     // The files are read and ingested at the same time, one per core, then merged in order;
     // the first failure in that order is the one reported.
+    // Report files are read side by side, one per core; a CSV file is read on all cores by
+    // itself, so CSV files are read one after another (inside a parallel loop each would get
+    // one thread). The results stay in file order.
     let attempts = withProgress(loading: paths) { limits in
-      Parallel.map(paths.count) { position -> Result<LoadedData, ShellError> in
+      @Sendable func attempt(_ position: Int) -> Result<LoadedData, ShellError> {
         let name = position < names.count ? names[position] : nil
         let encoding = position < encodings.count ? encodings[position] : nil
         return Result { () throws(ShellError) in
           try DataLoading.load(path: paths[position], as: name, encoding: encoding, limits: limits)
         }
       }
+      let wide = paths.indices.filter { Loader.usesAllCores(path: paths[$0], as: $0 < names.count ? names[$0] : nil) }
+      let narrow = paths.indices.filter { !wide.contains($0) }
+      var results = [Result<LoadedData, ShellError>?](repeating: nil, count: paths.count)
+      for (position, result) in zip(narrow, Parallel.map(narrow.count) { attempt(narrow[$0]) }) {
+        results[position] = result
+      }
+      for position in wide { results[position] = attempt(position) }
+      return results.map { $0! }
     }
     // Taken out of the array one by one, so each loaded model is held once and merging can
     // move its rows instead of copying them.

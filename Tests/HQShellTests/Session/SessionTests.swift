@@ -252,6 +252,38 @@ import Testing
     ])
   }
 
+  @Test func tablesAndReportsLoadedTogetherKeepTheirOrder() throws {
+    // CSV files are read one after another (each on all cores), report texts side by side;
+    // what the session gets and says is in the order of the list all the same.
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let first = dir.appendingPathComponent("a.csv")
+    let report = dir.appendingPathComponent("ar.txt")
+    let second = dir.appendingPathComponent("b.csv")
+    let again = dir.appendingPathComponent("a2.csv")
+    try "x\n1\n2\n".write(to: first, atomically: true, encoding: .utf8)
+    try "Årsredovisning 2024\nRegion Halland\n".write(to: report, atomically: true, encoding: .utf8)
+    try "y;z\n3;4\n".write(to: second, atomically: true, encoding: .utf8)
+    try "w\n5\n6\n7\n".write(to: again, atomically: true, encoding: .utf8)
+    let (session, _, err) = makeSession()
+    try session.load(paths: [first.path, report.path, second.path, again.path], names: [nil, nil, nil, "a"])
+    #expect(session.engine.catalog["a"]?.schema.fields.map(\.name) == ["w"])
+    #expect(session.engine.catalog["b"]?.rowCount == 1)
+    #expect(session.model.reports.map(\.id) == ["rh-ar-2024"])
+    #expect(err.text.isEmpty, "\(err.text)")
+    // A failure is the first in the list's order, and nothing is loaded.
+    let bad = dir.appendingPathComponent("bad.csv")
+    try "x,y\n1\n".write(to: bad, atomically: true, encoding: .utf8)
+    let (other, _, _) = makeSession()
+    #expect(throws: ShellError.self) { try other.load(paths: [report.path, bad.path, dir.appendingPathComponent("none.csv").path]) }
+    do {
+      try other.load(paths: [report.path, bad.path, dir.appendingPathComponent("none.csv").path])
+    } catch {
+      #expect(error.message.hasPrefix("\(bad.path):2:2: error: expected 2 fields, got 1"), "\(error.message)")
+    }
+    #expect(other.model.reports.isEmpty && other.engine.catalog["bad"] == nil)
+  }
+
   @Test func helpHasAPagePerTopicWithAnExample() throws {
     let (session, out, err) = makeSession()
     for topic in ["compare", "where", "round", "sum", "load", "format", "facts", ".save"] {
