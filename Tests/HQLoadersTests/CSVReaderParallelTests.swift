@@ -32,6 +32,39 @@ import Testing
     #expect(t.row(301) == [.int(301), .int(2), .text("ny1")])
   }
 
+  @Test func scalesThatCannotMeetKeepAScalePerRow() throws {
+    // 900000000000000000 at scale 2 would not fit in 64 bits: those rows keep their own
+    // scale, exactly, whether the scales meet in one part or when parts are merged.
+    var text = "a,b\n"
+    for i in 0..<200 { text += "\(i),\(i == 7 ? "900000000000000000" : "4")\n" }
+    for i in 200..<400 { text += "\(i),\(i % 2 == 0 ? "0.25" : "-3.5")\n" }
+    let one = try read(text, parts: 1)
+    #expect(one.row(7)[1] == .number(Number(mantissa: 900_000_000_000_000_000)))
+    #expect(one.row(8)[1] == .int(4))
+    #expect(one.row(200)[1] == .number(Number(mantissa: 25, scale: 2)))
+    #expect(one.row(201)[1] == .number(Number(mantissa: -35, scale: 1)))
+    guard case .number(_, let scales, let uniform)? = one.column(named: "b")?.storage else {
+      Issue.record("b is not a number column")
+      return
+    }
+    #expect(uniform == nil && scales.count == 400)
+    for parts in [2, 3] {
+      #expect(rows(try read(text, parts: parts)) == rows(one))
+    }
+    // Scales that meet: each part at its own scale, one scale after the merge.
+    var small = "a,b\n"
+    for i in 0..<200 { small += "\(i),\(i % 3 == 0 ? "" : "12")\n" }
+    for i in 200..<400 { small += "\(i),\(i % 2 == 0 ? "0.125" : "7.5")\n" }
+    let merged = try read(small, parts: 2)
+    guard case .number(let mantissas, _, let scale)? = merged.column(named: "b")?.storage else {
+      Issue.record("b is not a number column")
+      return
+    }
+    #expect(scale == 3)
+    #expect(mantissas[1] == 12_000 && mantissas[200] == 125 && mantissas[201] == 7_500)
+    #expect(rows(merged) == rows(try read(small, parts: 1)))
+  }
+
   @Test func aColumnNumericInOnePartAndTextInAnotherBecomesText() throws {
     var text = "id,kod\n"
     for i in 0..<200 { text += "\(i),0\(i % 10)\n" }

@@ -45,11 +45,21 @@ struct CSVColumnBuilder {
   private(set) var rows = 0
   private var nulls: NullMask?
 
+  /// The numbers, all at ``scale`` (the largest scale seen so far), so a column mixing `12`,
+  /// `9,4` and `0,05` costs what a column of one scale does: a cell of a smaller scale is
+  /// multiplied up as it is stored, and a cell of a larger scale multiplies the rows before it
+  /// up once (at most eighteen times a column). Only when that would overflow does the column
+  /// keep a scale per row (``scales``).
   private var mantissas: [Int64] = []
-  /// Per-row scales, materialized only once two different scales have been seen.
+  /// The scale of every mantissa while ``mixedScales`` is false; -1 once it is true, so the
+  /// common path compares one byte.
+  private var scale: Int8 = 0
+  /// True once a number was stored (the first one sets ``scale``).
+  private var sawNumber = false
+  /// Per-row scales, only once bringing the rows to one scale overflowed.
   private var scales: [Int8] = []
-  private var firstScale: Int8?
   private var mixedScales = false
+  /// With ``mixedScales``: the largest scale of any row.
   private var maxScale: Int8 = 0
   /// The decimal separator the column uses (0 until a fractional value is seen).
   private(set) var separator: UInt8 = 0
@@ -175,7 +185,7 @@ struct CSVColumnBuilder {
     if parsed.unit != unit {
       // The first number sets the unit; a later one without it (or with another) is no
       // number of this column. A column of a given type (the facts schema's) takes none.
-      if firstScale != nil || fixed {
+      if sawNumber || fixed {
         try mismatch(field)
         return
       }
@@ -204,21 +214,77 @@ struct CSVColumnBuilder {
   }
 
   @inline(__always)
-  private mutating func store(_ mantissa: Int64, _ scale: Int8) {
-    mantissas.append(mantissa)
-    if scale != firstScale {
-      if firstScale == nil {
-        firstScale = scale
-      } else if !mixedScales {
-        mixedScales = true
-        scales = Array(repeating: firstScale ?? 0, count: mantissas.count - 1)
-        scales.reserveCapacity(Swift.max(estimatedRows, rows))
-      }
+  private mutating func store(_ mantissa: Int64, _ cellScale: Int8) {
+    if cellScale == scale {
+      mantissas.append(mantissa)
+    } else {
+      store(mantissa, otherScale: cellScale)
     }
-    if mixedScales { scales.append(scale) }
-    if scale > maxScale { maxScale = scale }
+    sawNumber = true
     nulls?.append(false)
     rows += 1
+  }
+
+  /// A cell whose scale is not the column's: the first number sets the scale; a smaller one is
+  /// multiplied up; a larger one multiplies the rows before it up. Overflow: a scale per row.
+  @inline(never)
+  private mutating func store(_ mantissa: Int64, otherScale cellScale: Int8) {
+    if mixedScales {
+      mantissas.append(mantissa)
+      scales.append(cellScale)
+      maxScale = Swift.max(maxScale, cellScale)
+      return
+    }
+    if !sawNumber {
+      // Earlier rows are nulls (zeros at any scale).
+      scale = cellScale
+      mantissas.append(mantissa)
+      return
+    }
+    if cellScale < scale {
+      if let scaled = Self.scaled(mantissa, by: scale - cellScale) {
+        mantissas.append(scaled)
+        return
+      }
+    } else if Self.scaleUp(&mantissas, by: cellScale - scale) {
+      scale = cellScale
+      mantissas.append(mantissa)
+      return
+    }
+    scales = perRowScales()
+    scales.reserveCapacity(Swift.max(estimatedRows, rows))
+    maxScale = Swift.max(scale, cellScale)
+    mixedScales = true
+    scale = -1
+    mantissas.append(mantissa)
+    scales.append(cellScale)
+  }
+
+  /// `mantissa` × 10^`digits`, or nil when that overflows.
+  private static func scaled(_ mantissa: Int64, by digits: Int8) -> Int64? {
+    var result = mantissa
+    for _ in 0..<Int(digits) {
+      let (product, overflow) = result.multipliedReportingOverflow(by: 10)
+      if overflow { return nil }
+      result = product
+    }
+    return result
+  }
+
+  /// Multiplies every mantissa by 10^`digits`; false (and nothing changed) when one would overflow.
+  private static func scaleUp(_ mantissas: inout [Int64], by digits: Int8) -> Bool {
+    guard digits > 0 else { return true }
+    var factor: Int64 = 1
+    for _ in 0..<Int(digits) { factor *= 10 }
+    let limit = Int64.max / factor
+    for m in mantissas where m > limit || m < -limit { return false }
+    for i in mantissas.indices { mantissas[i] *= factor }
+    return true
+  }
+
+  /// The scale of each row so far.
+  private func perRowScales() -> [Int8] {
+    mixedScales ? scales : Array(repeating: scale, count: mantissas.count)
   }
 
   /// Marks the column for a text pass after parts disagreed on its type.
@@ -313,27 +379,28 @@ struct CSVColumnBuilder {
 
   private mutating func mergeNumbers(_ other: inout CSVColumnBuilder) -> Bool {
     if separator != 0 && other.separator != 0 && separator != other.separator && !fixed { return false }
-    if firstScale != nil && other.firstScale != nil && unit != other.unit { return false }
+    if sawNumber && other.sawNumber && unit != other.unit { return false }
     if separator == 0 { separator = other.separator }
-    if firstScale == nil { unit = other.unit }
+    if !sawNumber { unit = other.unit }
     writtenNumbers += other.writtenNumbers
-    let bothUniform = !mixedScales && !other.mixedScales
-    let sameScale = firstScale == nil || other.firstScale == nil || firstScale == other.firstScale
-    if bothUniform && sameScale {
-      if firstScale == nil { firstScale = other.firstScale }
-    } else {
-      if !mixedScales {
-        scales = Array(repeating: firstScale ?? 0, count: mantissas.count)
-        mixedScales = true
-      }
-      if other.mixedScales {
-        scales.append(contentsOf: other.scales)
-      } else {
-        scales.append(contentsOf: repeatElement(other.firstScale ?? 0, count: other.mantissas.count))
-      }
+    if !mixedScales && !other.mixedScales {
+      // Both at one scale: bring both to the larger (a part without numbers has only zeros).
+      let target = !other.sawNumber ? scale : !sawNumber ? other.scale : Swift.max(scale, other.scale)
+      if Self.scaleUp(&other.mantissas, by: target - other.scale) { other.scale = target }
+      if other.scale == target && Self.scaleUp(&mantissas, by: target - scale) { scale = target }
     }
-    maxScale = Swift.max(maxScale, other.maxScale)
-    mantissas.append(contentsOf: other.mantissas)
+    if !mixedScales && !other.mixedScales && scale == other.scale {
+      mantissas.append(contentsOf: other.mantissas)
+    } else {
+      let theirs = other.perRowScales()
+      maxScale = Swift.max(mixedScales ? maxScale : scale, other.mixedScales ? other.maxScale : other.scale)
+      scales = perRowScales()
+      scales.append(contentsOf: theirs)
+      mixedScales = true
+      scale = -1
+      mantissas.append(contentsOf: other.mantissas)
+    }
+    sawNumber = sawNumber || other.sawNumber
     return true
   }
 
@@ -370,7 +437,7 @@ struct CSVColumnBuilder {
     switch mode {
     case .number:
       var mantissas = self.mantissas
-      var uniform: Int8? = firstScale ?? 0
+      var uniform: Int8? = scale
       var scales: [Int8] = []
       if mixedScales {
         if let rescaled = Column.mantissas(mantissas, scales: self.scales, atScale: maxScale) {
