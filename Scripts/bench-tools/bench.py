@@ -340,6 +340,10 @@ def main():
                         help="measure only start-up and report ingestion (CPU and wall MB/s) and print them")
     parser.add_argument("--charts", action="store_true",
                         help="measure only drawing charts of 10 000 points and bars (text and SVG) and print them")
+    parser.add_argument("--peers", action="store_true",
+                        help="only hq against the DuckDB CLI and polars on a Kolada-like table (peers.py; "
+                             "--rows sizes, default 1M), printed")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per query with --peers")
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--sizes-from", help="reuse the size results of an earlier --json file (with --rows '')")
     parser.add_argument("--render-only", metavar="JSON",
@@ -355,6 +359,11 @@ def main():
         return
 
     hq = args.hq or build_hq()
+    if args.peers:
+        import peers
+        rows = args.rows if args.rows != parser.get_default("rows") else "1000000"
+        peers.main(["--hq", hq, "--rows", rows, "--rounds", str(args.rounds)] + (["--json", args.json] if args.json else []))
+        return
     if args.ingest:
         print_ingest(hq)
         return
