@@ -48,4 +48,40 @@ import Testing
   @Test func unclosedQuote() {
     #expect(throws: CSVScanError.self) { try records("a\n\"b\n") }
   }
+
+  /// Records written from known cells, with every length around the eight-byte words the
+  /// scanner reads at once: each delimiter, line end, quote and `\r\n` lands at every offset
+  /// of a word, and files end at every offset too.
+  @Test func everyFieldLengthAndOffsetAgainstTheCellsWritten() throws {
+    var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ bound: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    let letters = Array("abcåäö12,9.-\"\n;x")
+    for round in 0..<300 {
+      let width = 1 + next(5)
+      var cells: [[String]] = []
+      var text = ""
+      for _ in 0..<(1 + next(6)) {
+        var row: [String] = []
+        for column in 0..<width {
+          var cell = String((0..<next(20)).map { _ in letters[next(letters.count)] })
+          // One-column files read a blank line as a record; keep cells non-empty there.
+          if width == 1 && cell.isEmpty { cell = "z" }
+          row.append(cell)
+          let needsQuotes = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || next(4) == 0
+          text += needsQuotes ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+          if column < width - 1 { text += "," }
+        }
+        cells.append(row)
+        text += next(3) == 0 ? "\r\n" : "\n"
+      }
+      // The last line end ("\r\n" is one Character) left off half the time.
+      if next(2) == 0 { text.removeLast() }
+      let read = try? records(text)
+      #expect(read == cells, "round \(round): \(text.debugDescription)")
+      if read != cells { break }
+    }
+  }
 }

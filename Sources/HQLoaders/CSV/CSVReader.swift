@@ -180,19 +180,20 @@ enum CSVReader {
     let base = input.base
     var scanner = CSVScanner(
       base: base, count: input.count, delimiter: input.delimiter, position: start, skipsBlankLines: builders.count > 1)
-    var fields: [CSVField] = []
-    fields.reserveCapacity(builders.count + 1)
-    var scratch: [UInt8] = []
+    // Room for one field more than the columns: where a record with too many has its first extra.
     let width = builders.count
+    let fields = UnsafeMutablePointer<CSVField>.allocate(capacity: width + 1)
+    defer { fields.deallocate() }
+    var scratch: [UInt8] = []
     var records = 0
     var released = start
     while scanner.position < limit {
-      let more: Bool
-      do { more = try scanner.nextRecord(into: &fields) } catch { throw scanFailure(error, failure.make) }
-      guard more else { break }
-      guard fields.count == width else {
-        let message = "expected \(width) fields, got \(fields.count)"
-        if fields.count < width { throw failure.make(scanner.recordEnd, message) }
+      let found: Int?
+      do { found = try scanner.nextRecord(into: fields, capacity: width + 1) } catch { throw scanFailure(error, failure.make) }
+      guard let found else { break }
+      guard found == width else {
+        let message = "expected \(width) fields, got \(found)"
+        if found < width { throw failure.make(scanner.recordEnd, message) }
         throw failure.make(fields[width].start - (fields[width].quoted ? 1 : 0), message)
       }
       for i in 0..<width {

@@ -26,8 +26,10 @@ struct CSVScanError: Error {
 /// Splits a CSV/TSV byte buffer into records and fields (RFC 4180: quotes, doubled quotes,
 /// line breaks inside quotes, CRLF or LF line ends), one record at a time.
 ///
-/// The scanner is a cursor over the bytes; each record's fields are written into a reused
-/// array of ``CSVField`` offsets, so scanning allocates nothing per row.
+/// The scanner is a cursor over the bytes; each record's fields are written into a buffer the
+/// caller owns and reuses (``nextRecord(into:capacity:)``), so scanning allocates nothing per
+/// row and checks nothing per field but the buffer's end. Fields are found eight bytes at a
+/// time (``firstOf(_:or:from:)``).
 struct CSVScanner {
   let base: UnsafePointer<UInt8>
   let count: Int
@@ -55,9 +57,33 @@ struct CSVScanner {
   }
 
   /// Reads the next record (skipping blank lines, see ``skipsBlankLines``) into `fields`; false
-  /// at the end of the input.
+  /// at the end of the input. For the header, probes and tests; the reader's loop uses
+  /// ``nextRecord(into:capacity:)``.
   mutating func nextRecord(into fields: inout [CSVField]) throws(CSVScanError) -> Bool {
-    fields.removeAll(keepingCapacity: true)
+    if fields.count < 16 { fields = Array(repeating: CSVField(start: 0, end: 0, hasEscapes: false, quoted: false), count: 16) }
+    let before = position
+    while true {
+      let found = try fields.withUnsafeMutableBufferPointer { buffer throws(CSVScanError) in
+        try nextRecord(into: buffer.baseAddress!, capacity: buffer.count)
+      }
+      guard let found else {
+        fields.removeAll(keepingCapacity: true)
+        return false
+      }
+      if found <= fields.count {
+        fields.removeLast(fields.count - found)
+        return true
+      }
+      // More fields than room: read the record again with room for all of them.
+      position = before
+      fields = Array(repeating: fields[0], count: found)
+    }
+  }
+
+  /// Reads the next record into `fields` (room for `capacity`); returns how many fields the
+  /// record has (only the first `capacity` are written), or nil at the end of the input.
+  mutating func nextRecord(into fields: UnsafeMutablePointer<CSVField>, capacity: Int) throws(CSVScanError) -> Int? {
+    var n = 0
     // Skip blank lines (`\n` or `\r\n` alone).
     while skipsBlankLines && position < count {
       let byte = base[position]
@@ -69,32 +95,39 @@ struct CSVScanner {
         break
       }
     }
-    guard position < count else { return false }
+    guard position < count else { return nil }
     recordStart = position
     while true {
       if base[position] == CSVScanner.quote {
-        let endsRecord = try scanQuoted(into: &fields)
-        if endsRecord { return true }
-      } else if scanPlain(into: &fields) {
-        return true
+        let endsRecord = try scanQuoted(into: fields, capacity, &n)
+        if endsRecord { return n }
+      } else if scanPlain(into: fields, capacity, &n) {
+        return n
       }
     }
   }
 
+  /// Writes field number `n` when there is room for it, and counts it.
+  @inline(__always)
+  private func add(_ field: CSVField, _ fields: UnsafeMutablePointer<CSVField>, _ capacity: Int, _ n: inout Int) {
+    if n < capacity { fields[n] = field }
+    n &+= 1
+  }
+
   /// Scans an unquoted field starting at `position`; true when it ended the record.
   @inline(__always)
-  private mutating func scanPlain(into fields: inout [CSVField]) -> Bool {
+  private mutating func scanPlain(into fields: UnsafeMutablePointer<CSVField>, _ capacity: Int, _ n: inout Int) -> Bool {
     let start = position
-    var i = position
     let delimiter = self.delimiter
+    var i = firstOf(delimiter, or: CSVScanner.newline, from: position)
     while i < count {
       let byte = base[i]
       if byte == delimiter {
-        fields.append(CSVField(start: start, end: i, hasEscapes: false, quoted: false))
+        add(CSVField(start: start, end: i, hasEscapes: false, quoted: false), fields, capacity, &n)
         position = i + 1
         if position == count {
           // A trailing delimiter at the very end: one more, empty field.
-          fields.append(CSVField(start: position, end: position, hasEscapes: false, quoted: false))
+          add(CSVField(start: position, end: position, hasEscapes: false, quoted: false), fields, capacity, &n)
           recordEnd = count
           return true
         }
@@ -102,7 +135,7 @@ struct CSVScanner {
       }
       if byte == CSVScanner.newline {
         let end = i > start && base[i - 1] == CSVScanner.carriageReturn ? i - 1 : i
-        fields.append(CSVField(start: start, end: end, hasEscapes: false, quoted: false))
+        add(CSVField(start: start, end: end, hasEscapes: false, quoted: false), fields, capacity, &n)
         recordEnd = i
         position = i + 1
         return true
@@ -110,18 +143,45 @@ struct CSVScanner {
       i += 1
     }
     let end = i > start && base[i - 1] == CSVScanner.carriageReturn ? i - 1 : i
-    fields.append(CSVField(start: start, end: end, hasEscapes: false, quoted: false))
+    add(CSVField(start: start, end: end, hasEscapes: false, quoted: false), fields, capacity, &n)
     recordEnd = count
     position = count
     return true
   }
 
+  /// The offset of the first `a` or `b` at or after `from`, looking eight bytes at a time; or,
+  /// when none is in the whole words that fit before the end, the offset where those words
+  /// end (the byte loops that follow look at the last few bytes one by one).
+  ///
+  /// A byte equal to `a` is a zero byte of `word ^ a…a`; `(v - 0x01…01) & ~v & 0x80…80` marks
+  /// the zero bytes of `v` (a borrow can mark a byte above a zero byte too, never one below
+  /// it), so the lowest mark of either is the first match (bytes are read little-endian).
+  @inline(__always)
+  private func firstOf(_ a: UInt8, or b: UInt8, from start: Int) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let spreadA = ones &* UInt64(a)
+    let spreadB = ones &* UInt64(b)
+    let raw = UnsafeRawPointer(base)
+    var i = start
+    while i &+ 8 <= count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+      let x = word ^ spreadA
+      let y = word ^ spreadB
+      let marks = (((x &- ones) & ~x) | ((y &- ones) & ~y)) & highs
+      if marks != 0 { return i &+ (marks.trailingZeroBitCount >> 3) }
+      i &+= 8
+    }
+    return i
+  }
+
   /// Scans a quoted field whose opening quote is at `position`; true when it ended the record.
-  private mutating func scanQuoted(into fields: inout [CSVField]) throws(CSVScanError) -> Bool {
+  private mutating func scanQuoted(into fields: UnsafeMutablePointer<CSVField>, _ capacity: Int, _ n: inout Int) throws(CSVScanError) -> Bool {
     let open = position
     var i = position + 1
     var hasEscapes = false
     while true {
+      i = firstOf(CSVScanner.quote, or: CSVScanner.quote, from: i)
       guard i < count else { throw CSVScanError(kind: .unclosedQuote, offset: open) }
       if base[i] == CSVScanner.quote {
         if i + 1 < count && base[i + 1] == CSVScanner.quote {
@@ -133,7 +193,7 @@ struct CSVScanner {
       }
       i += 1
     }
-    fields.append(CSVField(start: open + 1, end: i, hasEscapes: hasEscapes, quoted: true))
+    add(CSVField(start: open + 1, end: i, hasEscapes: hasEscapes, quoted: true), fields, capacity, &n)
     var next = i + 1
     if next < count && base[next] == CSVScanner.carriageReturn && next + 1 < count && base[next + 1] == CSVScanner.newline {
       next += 1
@@ -152,7 +212,7 @@ struct CSVScanner {
     if byte == delimiter {
       position = next + 1
       if position == count {
-        fields.append(CSVField(start: position, end: position, hasEscapes: false, quoted: false))
+        add(CSVField(start: position, end: position, hasEscapes: false, quoted: false), fields, capacity, &n)
         recordEnd = count
         return true
       }
