@@ -3,7 +3,8 @@ import HQSyntax
 
 /// Runs checked stages over a table, one stage at a time, each producing a new table.
 /// Three pairs run fused: `sort | take` as a bounded top-N, `where | count` without gathering,
-/// `join | count` without pairing rows or gathering columns.
+/// `join | count` without pairing rows or gathering columns. Stages that keep their input's
+/// columns carry only the ones read later (``pruned(_:_:)``).
 ///
 /// Every stage works on whole columns: `where` builds a selection vector and gathers,
 /// `summarize`/`distinct`/`compare`/`pivot`/`join` number their keys with ``Grouping``,
@@ -20,6 +21,12 @@ struct Executor {
   /// rows that are kept get sorted and gathered.
   func run(_ stages: [PlanStage], on input: Table) throws(RuntimeFailure) -> Table {
     var table = input
+    var stages = stages
+    // Stages that keep their columns carry only those read later (``pruned(_:_:)``).
+    if let narrower = Self.pruned(stages, input) {
+      stages = narrower.stages
+      table = narrower.input
+    }
     var i = 0
     while i < stages.count {
       if case .sort(let keys) = stages[i], i + 1 < stages.count, case .take(let n) = stages[i + 1] {
