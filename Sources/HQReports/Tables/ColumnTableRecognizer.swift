@@ -42,72 +42,17 @@ import HQData
 ///    row without a label is the table's total (`Totalt`), with a warning.
 struct ColumnTableRecognizer: Recognizer {
   var name: String { "column-table" }
-  /// Texts shorter than this are read in one pass: a second thread costs more than it saves.
-  var minimumLinesToSplit = 2000
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
-    let parts = text.usesSecondCore ? Self.halves(text, minimumLines: minimumLinesToSplit) : []
-    guard parts.count == 2 else {
-      Self.recognize(in: text, lines: 0..<text.lines.count, context: &context)
-      return
-    }
-    // A table never reads through a stop line (see `isStop`), nor looks at claims past one, so
-    // the text splits at a stop line into two parts read apart, one per core, with the same
-    // result as one pass: the second part's findings go after the first's.
-    let start = context.startingApart()
-    let (_, second) = Alongside.run({
-      Self.recognize(in: text, lines: parts[0], context: &context)
-    }, alongside: {
-      var apart = start
-      Self.recognize(in: text, lines: parts[1], context: &apart)
-      return apart
-    })
-    context.append(second)
-  }
-
-  /// Reads the tables whose first value line is in `lines`.
-  static func recognize(in text: ReportText, lines: Range<Int>, context: inout RecognitionContext) {
     var scan = TableScan(text: text)
-    var index = lines.lowerBound
-    while index < lines.upperBound {
+    var index = 0
+    while index < text.lines.count {
       if !context.isClaimed(index), scan.isValueLine(index, context) {
         index = scan.readTable(from: index, context: &context)
       } else {
         index += 1
       }
     }
-  }
-
-  /// The text's lines cut in two at the stop line nearest the middle; one part when the text
-  /// has none past its first line, or is too short to be worth two threads.
-  static func halves(_ text: ReportText, minimumLines: Int) -> [Range<Int>] {
-    let count = text.lines.count
-    guard count >= max(minimumLines, 2) else { return [0..<count] }
-    let middle = count / 2
-    for distance in 0..<middle {
-      if isStop(middle - distance, text) { return [0..<(middle - distance), (middle - distance)..<count] }
-      if middle + distance < count, isStop(middle + distance, text) {
-        return [0..<(middle + distance), (middle + distance)..<count]
-      }
-    }
-    return [0..<count]
-  }
-
-  /// True for a line no table reading passes, up or down, whatever is claimed: a heading
-  /// (rules 2 and 3); or a line that is no value line and stops both the header region and the
-  /// rows: a bullet, a footnote (`*…`), or prose that is no row of header cells. A claimed line
-  /// stops both as well, so claims do not change the answer. Blank lines, page furniture and
-  /// lines too long to read (read as blank) are skipped by both walks and are never stops.
-  static func isStop(_ line: Int, _ text: ReportText) -> Bool {
-    if text.headingLines.contains(line) { return true }
-    let cleaned = TableScan.cleaned(line, text.lines, text.cleaned)
-    guard !cleaned.isEmpty, !TextLines.isPageFurniture(cleaned) else { return false }
-    let valueLine =
-      text.valueLines.flatMap { $0.indices.contains(line) ? $0[line] : nil }
-      ?? TableScan.readsAsValueLine(line, text.lines, text.cleaned, text.headingLines, row: text.row)
-    guard !valueLine else { return false }
-    if cleaned.hasPrefix("*") || TextLines.startsWithBullet(cleaned) { return true }
-    return TextLines.isProse(cleaned) && HeaderCells.split(cleaned, firstLine: line, lastLine: line).count < 3
   }
 }
 
@@ -131,11 +76,7 @@ struct TableScan {
   init(text: ReportText) {
     self.text = text
     self.mnkrCache = Array(repeating: 0, count: text.lines.count)
-    if let known = text.valueLines, known.count == text.lines.count {
-      self.valueCache = known.map { $0 ? 1 : 2 }
-    } else {
-      self.valueCache = Array(repeating: 0, count: text.lines.count)
-    }
+    self.valueCache = Array(repeating: 0, count: text.lines.count)
   }
 
   var lines: [String] { text.lines }
@@ -159,25 +100,6 @@ struct TableScan {
       valueCache[index] = Self.readsAsValueLine(index, text.lines, text.cleaned, text.headingLines, row: text.row) ? 1 : 2
     }
     return valueCache[index] == 1
-  }
-
-  /// Rule 1 of ``ColumnTableRecognizer`` for every line, claims aside, with the number reading
-  /// of each line that needed one. It reads only the text, not what recognizers found, so the
-  /// driver runs it on a second thread while the figure recognizers run.
-  static func valueLines(
-    lines: [String], cleaned: [String], headingLines: LineSet
-  ) -> (isValueLine: [Bool], rows: [NumberRun.Row?]) {
-    var rows = [NumberRun.Row?](repeating: nil, count: lines.count)
-    var flags = [Bool](repeating: false, count: lines.count)
-    for index in lines.indices {
-      flags[index] = readsAsValueLine(index, lines, cleaned, headingLines) { i in
-        if let row = rows[i] { return row }
-        let row = NumberRun.read(Substring(lines[i]))
-        rows[i] = row
-        return row
-      }
-    }
-    return (flags, rows)
   }
 
   /// Whether line `index` reads as a value line; `row` reads a line's numbers.
