@@ -84,11 +84,7 @@ struct TableScan {
   /// The line's words joined by single spaces.
   /// A line of over 4000 bytes is no table line and reads as blank.
   func cleaned(_ index: Int) -> String {
-    Self.cleaned(index, text.lines, text.cleaned)
-  }
-
-  static func cleaned(_ index: Int, _ lines: [String], _ cleaned: [String]) -> String {
-    lines[index].utf8.count > 4000 ? "" : cleaned[index]
+    text.lines[index].utf8.count > 4000 ? "" : text.cleaned[index]
   }
 
   func isHeading(_ index: Int) -> Bool { text.headingLines.contains(index) }
@@ -96,29 +92,25 @@ struct TableScan {
   /// Rule 1 of ``ColumnTableRecognizer``.
   mutating func isValueLine(_ index: Int, _ context: RecognitionContext) -> Bool {
     guard !context.isClaimed(index), !text.furniture.contains(index) else { return false }
-    if valueCache[index] == 0 {
-      valueCache[index] = Self.readsAsValueLine(index, text.lines, text.cleaned, text.headingLines, row: text.row) ? 1 : 2
-    }
+    if valueCache[index] == 0 { valueCache[index] = readsAsValueLine(index) ? 1 : 2 }
     return valueCache[index] == 1
   }
 
-  /// Whether line `index` reads as a value line; `row` reads a line's numbers.
-  static func readsAsValueLine(
-    _ index: Int, _ lines: [String], _ cleanedLines: [String], _ headingLines: LineSet,
-    row: (Int) -> NumberRun.Row
-  ) -> Bool {
-    guard !headingLines.contains(index), lines[index].utf8.count <= 400, TextLines.mayEndInNumber(lines[index]) else {
+  /// Whether line `index` reads as a value line, claims aside.
+  private func readsAsValueLine(_ index: Int) -> Bool {
+    let lines = text.lines
+    guard !text.headingLines.contains(index), lines[index].utf8.count <= 400, TextLines.mayEndInNumber(lines[index]) else {
       return false
     }
-    let cleaned = cleaned(index, lines, cleanedLines)
+    let cleaned = cleaned(index)
     guard !cleaned.isEmpty, !TextLines.startsWithBullet(cleaned), !TextLines.isPageFurniture(cleaned),
       !cleaned.hasPrefix("*")
     else { return false }
     let raw = lines[index]
-    let row = row(index)
+    let row = text.readings[index]
     guard !row.numbers.isEmpty, row.label.utf8.count <= 80, !ByteSearch.has(row.label, ". ") else { return false }
-    guard !row.numbers.allSatisfy({ isBareYear($0, in: raw) }) else { return false }
-    return !continuesAsProse(index, lines)
+    guard !row.numbers.allSatisfy({ Self.isBareYear($0, in: raw) }) else { return false }
+    return !Self.continuesAsProse(index, lines)
   }
 
   /// True when the line ends in a space and the next non-blank line goes on in lower case: a
