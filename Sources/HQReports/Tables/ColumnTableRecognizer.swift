@@ -61,17 +61,13 @@ struct TableScan {
   let text: ReportText
   /// Per line: 0 not yet known, 1 a value line (claims aside), 2 not one.
   private var valueCache: [UInt8]
-  /// Column meanings already read, by header and table context: reports repeat the same
-  /// headers (`Budget`, `Utfall`) table after table.
-  var meaningCache: [MeaningKey: ColumnMeaning] = [:]
+  /// Column meanings already read, by table context and header: reports repeat the same
+  /// headers (`Budget`, `Utfall`) table after table. Keyed by the context first, so a table's
+  /// context (its caption) is hashed once, not once per column.
+  var meaningCache: [ColumnMeaning.Context: [String: ColumnMeaning]] = [:]
   /// Per line: 0 not yet known, 1 its bytes hold `mnkr` (and it is short enough to read), 2 not.
   /// Tables of one section look at the same lines (``proseQuotesInMillions(_:near:)``).
   var mnkrCache: [UInt8]
-
-  struct MeaningKey: Hashable {
-    var header: String
-    var context: ColumnMeaning.Context
-  }
 
   init(text: ReportText) {
     self.text = text

@@ -38,13 +38,14 @@ extension TableScan {
     let meaningContext = ColumnMeaning.Context(
       caption: captionContext, reportYear: text.reportYear, reportPeriod: text.reportPeriod,
       documentUnit: text.documentUnit)
+    var known = meaningCache[meaningContext] ?? [:]
     let meanings = layout.measures.map { header in
-      let key = MeaningKey(header: header, context: meaningContext)
-      if let known = meaningCache[key] { return known }
+      if let meaning = known[header] { return meaning }
       let meaning = ColumnMeaning(header: header, context: meaningContext)
-      meaningCache[key] = meaning
+      known[header] = meaning
       return meaning
     }
+    meaningCache[meaningContext] = known
     let name = tableName(layout, headingCaption: headingCaption, firstLine: rows.first?.valueLine ?? 0)
 
     var readings = rows.map { Self.readRow(Substring(lines[$0.valueLine]), expected: columns - ($0.textCell == nil ? 0 : 1)) }
@@ -78,7 +79,11 @@ extension TableScan {
     // The grid reader's unit rules (``GridReading``): a row label's unit (`Antal …` → `st`), and
     // no document unit for a row naming a measure or in a table of measures.
     let splitLabels = zip(rows, readings).map { row, reading in
-      FigureText.splitUnit(Self.cleanLabel(LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)])))
+      // A label on the value line alone is cleaned already (``NumberRun/ByteRun/label(before:)``).
+      let label =
+        row.labelLines.isEmpty
+        ? reading.label : LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)])
+      return FigureText.splitUnit(Self.cleanLabel(label))
     }
     // Each label's unit, read once for both rules.
     let labelUnits = splitLabels.map { GridReading.unit(ofLabel: $0.0) }
