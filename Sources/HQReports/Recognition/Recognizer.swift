@@ -59,22 +59,36 @@ struct ReportText {
   func row(_ index: Int) -> NumberRun.Row { readings[index] }
 }
 
-/// A memo of ``NumberRun/read(_:expectedCount:)`` per line. A class so that a ``ReportText``
-/// passed by value to every recognizer shares one memo.
+/// A memo of ``NumberRun/read(_:expectedCount:)`` per line, with the run of values each
+/// reading split (``NumberRun/Run``), which the column tables split again for their column
+/// count. A class so that a ``ReportText`` passed by value to every recognizer shares one memo.
 final class LineReadings {
   private let lines: [String]
   private var rows: [NumberRun.Row?]
+  private var runs: [NumberRun.Run?]
 
   init(lines: [String]) {
     self.lines = lines
     self.rows = Array(repeating: nil, count: lines.count)
+    self.runs = Array(repeating: nil, count: lines.count)
   }
 
   subscript(index: Int) -> NumberRun.Row {
     if let row = rows[index] { return row }
-    let row = NumberRun.read(Substring(lines[index]))
-    rows[index] = row
-    return row
+    return read(index).row
+  }
+
+  /// The run of values at the end of line `index`, as its reading found it.
+  func run(_ index: Int) -> NumberRun.Run {
+    if let run = runs[index] { return run }
+    return read(index).run
+  }
+
+  private func read(_ index: Int) -> (row: NumberRun.Row, run: NumberRun.Run) {
+    let read = NumberRun.readKeepingRun(lines[index])
+    rows[index] = read.row
+    runs[index] = read.run
+    return read
   }
 }
 

@@ -11,13 +11,10 @@ extension TableScan {
     var ungrouped: [SwedishNumber]?
   }
 
-  static func readRow(_ raw: Substring, expected: Int) -> RowNumbers {
-    raw.utf8.withContiguousStorageIfAvailable { readRow(NumberRun.ByteRun($0), expected: expected) }
-      ?? Array(raw.utf8).withUnsafeBufferPointer { readRow(NumberRun.ByteRun($0), expected: expected) }
-  }
-
-  /// ``readRow(_:expected:)`` over the line's bytes (the same rules).
-  private static func readRow(_ run: NumberRun.ByteRun, expected: Int) -> RowNumbers {
+  /// The numbers of line `index` read for `expected` columns: the run of values the shared line
+  /// readings found at its end (``LineReadings/run(_:)``), split again for that count.
+  func readRow(_ index: Int, expected: Int) -> RowNumbers {
+    let run = text.readings.run(index)
     let atoms = run.atoms
     let split = NumberRun.splitNumberRun(atoms, expectedCount: expected)
     let valueAtoms = split.labelAtoms..<atoms.count
@@ -26,7 +23,9 @@ extension TableScan {
     if grouped, valueAtoms.count <= expected, valueAtoms.allSatisfy({ atoms[$0].canStart }) {
       ungrouped = valueAtoms.compactMap { NumberRun.makeNumber(atoms[...], span: $0..<($0 + 1)) }
     }
-    return RowNumbers(label: run.label(before: split.labelAtoms), numbers: split.numbers, grouped: grouped, ungrouped: ungrouped)
+    return RowNumbers(
+      label: run.label(before: split.labelAtoms, in: lines[index]), numbers: split.numbers, grouped: grouped,
+      ungrouped: ungrouped)
   }
 
   /// Rule 6 of ``ColumnTableRecognizer``: one fact per number.
@@ -48,7 +47,7 @@ extension TableScan {
     meaningCache[meaningContext] = known
     let name = tableName(layout, headingCaption: headingCaption, firstLine: rows.first?.valueLine ?? 0)
 
-    var readings = rows.map { Self.readRow(Substring(lines[$0.valueLine]), expected: columns - ($0.textCell == nil ? 0 : 1)) }
+    var readings = rows.map { readRow($0.valueLine, expected: columns - ($0.textCell == nil ? 0 : 1)) }
     let usesGroups = zip(rows, readings).contains { row, reading in
       reading.grouped && reading.numbers.count == columns - (row.textCell == nil ? 0 : 1)
     }
