@@ -24,10 +24,8 @@ public struct IngestResult: Sendable {
 /// 4. ``Recognizers/all``: figure recognizers, then table recognizers, each claiming the lines
 ///    it read so no number is read twice.
 ///
-/// Work that reads only the text runs on a second thread beside the sequence above
-/// (``Alongside``): the page furniture and cleaning lines beside the headings, and the
-/// sections, the lines table and the table scan's value lines beside the figure recognizers.
-/// Results are the same either way.
+/// One report is read on one thread, in this order; several files are ingested side by side
+/// (the shell's `--load`).
 ///
 /// Never fails and never traps: whatever cannot be read becomes an ``IngestWarning``.
 ///
@@ -37,19 +35,13 @@ public enum ReportIngester {
   ///   - text: the whole report text, as extracted from the PDF.
   ///   - source: the file name, used for the report's `source` and in warnings.
   public static func ingest(text: String, source: String) -> IngestResult {
-    ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes)
+    ingest(text: text, source: source, isCancelled: { false })
   }
 
   /// ``ingest(text:source:)`` that asks `isCancelled` (Ctrl-C) between its stages (every reader
   /// of the text in turn) and stops with an empty,
   /// ``IngestResult/wasCancelled`` result when it says so.
   public static func ingest(text: String, source: String, isCancelled: () -> Bool) -> IngestResult {
-    ingest(text: text, source: source, concurrently: text.utf8.count >= secondCoreMinimumBytes, isCancelled: isCancelled)
-  }
-
-  /// ``ingest(text:source:)``, saying whether the second core may be used (the tests compare
-  /// both ways on the same text).
-  static func ingest(text: String, source: String, concurrently: Bool, isCancelled: () -> Bool = { false }) -> IngestResult {
     var cancelled: IngestResult {
       var result = IngestResult(model: ReportModel(), warnings: [])
       result.wasCancelled = true
@@ -58,34 +50,20 @@ public enum ReportIngester {
     if isCancelled() { return cancelled }
     let lines = TextLines.split(text)
     if isCancelled() { return cancelled }
-    // The headings, the page furniture, and each line's cleaned text: independent, so at once.
-    // The cleaning is shared out in chunks, so the thread done first with its part takes more.
-    let cleaning = ChunkQueue<String>(count: lines.count, chunkSize: 4096)
-    let clean: @Sendable (Range<Int>) -> [String] = { lines[$0].map { TextLines.clean($0) } }
-    let (headings, furniture) = Alongside.run({
-      let headings = SectionHeadings.find(in: lines)
-      cleaning.drain(clean)
-      return headings
-    }, alongside: {
-      let furniture = PageFurniture.find(in: lines)
-      cleaning.drain(clean)
-      return furniture
-    }, concurrently: concurrently)
+    let headings = SectionHeadings.find(in: lines)
+    let furniture = PageFurniture.find(in: lines)
+    let cleaned = lines.map { TextLines.clean($0) }
     if isCancelled() { return cancelled }
     let identity = ReportIdentity.read(lines, furniture: furniture)
-    let cleaned = cleaning.collected(clean)
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)
     let headingLines = LineSet(headings.flatMap { $0.line..<$0.endLine })
     var reportText = ReportText(
       source: source, reportID: identity.id, lines: lines, cleaned: cleaned, documentUnit: identity.documentUnit,
       reportYear: identity.year, sectionTitles: sectionTitles, reportPeriod: identity.period,
       headingLines: headingLines)
-    reportText.usesSecondCore = concurrently
     let furnitureLines = furniture.lineIndexes
     reportText.furniture = LineSet(furnitureLines)
 
-    // The figure recognizers here; the sections, the lines table and the table scan's value
-    // lines (all read from the text alone) on the other thread.
     var context = RecognitionContext()
     if isCancelled() { return cancelled }
     let reportID = identity.id
@@ -97,25 +75,18 @@ public enum ReportIngester {
       reportKind: identity.kind, documentUnit: identity.documentUnit, words: DocumentWords(lines: lines),
       sectionTitles: sectionTitles, headings: Set(headings.flatMap { $0.line..<$0.endLine }),
       furniture: furnitureLines, unitEvidence: UnitEvidence(lines: lines, shapes: shapes))
-    GridTables.readMarkdown(lines: lines, context: gridContext, into: &context)
+    // The changes the prose states, for both grid readers' short rows (worked out when needed).
+    var statedChanges: [ColumnNotes.StatedChange]?
+    GridTables.readMarkdown(lines: lines, context: gridContext, changes: &statedChanges, into: &context)
     GridTables.readLayout(lines: lines, shapes: shapes, context: gridContext, into: &context)
-    let (_, prepared) = Alongside.run({
-      for recognizer in Recognizers.figures {
-        recognizer.recognize(in: reportText, context: &context)
-      }
-    }, alongside: {
-      (
-        sections: sections(headings, lines: lines, cleaned: cleaned, reportID: reportID),
-        lines: textLines(lines, cleaned: cleaned, titles: sectionTitles, reportID: reportID),
-        values: TableScan.valueLines(lines: lines, cleaned: cleaned, headingLines: headingLines)
-      )
-    }, concurrently: concurrently)
+    for recognizer in Recognizers.figures {
+      recognizer.recognize(in: reportText, context: &context)
+    }
     if isCancelled() { return cancelled }
-    reportText.readings.preload(prepared.values.rows)
-    reportText.valueLines = prepared.values.isValueLine
     ChartsAndContents.read(lines: lines, shapes: shapes, context: gridContext, into: &context)
     if isCancelled() { return cancelled }
-    GridTables.readText(lines: lines, cleaned: cleaned, shapes: shapes, context: gridContext, into: &context)
+    GridTables.readText(
+      lines: lines, cleaned: cleaned, shapes: shapes, context: gridContext, changes: &statedChanges, into: &context)
     for recognizer in Recognizers.tables {
       if isCancelled() { return cancelled }
       recognizer.recognize(in: reportText, context: &context)
@@ -130,16 +101,12 @@ public enum ReportIngester {
       period: identity.period, kind: identity.kind, source: source, identityLine: identity.line.map { $0 + 1 })
     let model = ReportModel(
       reports: [report], facts: context.facts.sorted { $0.line < $1.line }, goals: context.goals,
-      sections: prepared.sections, lines: prepared.lines)
+      sections: sections(headings, lines: lines, cleaned: cleaned, reportID: reportID),
+      lines: textLines(lines, cleaned: cleaned, titles: sectionTitles, reportID: reportID))
     var result = model
     result.unread = context.unread.sorted { $0.line < $1.line }
     return IngestResult(model: result, warnings: context.warnings.sorted { $0.line < $1.line })
   }
-
-  /// Texts shorter than this are ingested on one thread: the bundled reports (40–60 KB) take
-  /// a few milliseconds, less than handing work to threads saves, and several such files are
-  /// loaded side by side instead (the shell's `--load`).
-  static let secondCoreMinimumBytes = 256 << 10
 
   /// For each line, the title of the heading it stands under (the heading's own lines included).
   static func titlesByLine(_ headings: [SectionHeadings.Heading], lineCount: Int) -> [String] {

@@ -14,22 +14,7 @@ enum TextLines {
   ///
   /// - Complexity: O(n) over the UTF-8 bytes; no grapheme breaking.
   static func split(_ text: String) -> [String] {
-    // A long text is split in two halves at a line feed, one per core.
-    let count = text.utf8.count
-    guard count >= 1 << 20, let middle = lineStart(after: count / 2, in: text), middle < count else {
-      return split(text, bytes: 0..<count)
-    }
-    var (lines, second) = Alongside.run({ split(text, bytes: 0..<middle) }, alongside: { split(text, bytes: middle..<count) })
-    lines.append(contentsOf: second)
-    return lines
-  }
-
-  /// The offset just past the first line feed at or after `offset`, nil when there is none.
-  private static func lineStart(after offset: Int, in text: String) -> Int? {
-    var text = text
-    return text.withUTF8 { bytes in
-      bytes[offset...].firstIndex(of: 0x0A).map { $0 + 1 }
-    }
+    split(text, bytes: 0..<text.utf8.count)
   }
 
   /// The lines of the text's bytes in `range`, which begins at a line's start.

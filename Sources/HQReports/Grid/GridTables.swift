@@ -3,8 +3,13 @@
 /// first (their form is unambiguous); tables written as text in reading order after the figure
 /// recognizers, which know the slide figures better.
 enum GridTables {
-  /// Markdown pipe tables.
-  static func readMarkdown(lines: [String], context: GridContext, into recognition: inout RecognitionContext) {
+  /// Markdown pipe tables. `changes` are the changes the report's prose states
+  /// (``ColumnNotes/statedChanges(in:)``), worked out once per report when a table first needs
+  /// them and shared with ``readText(lines:cleaned:shapes:context:changes:into:)``.
+  static func readMarkdown(
+    lines: [String], context: GridContext, changes: inout [ColumnNotes.StatedChange]?,
+    into recognition: inout RecognitionContext
+  ) {
     // Pipe tables only exist in text that has `|` at the start of a line; most texts have none.
     // On the first byte first: a `|` or a space.
     guard lines.contains(where: { line in
@@ -12,7 +17,6 @@ enum GridTables {
       return first == UInt8(ascii: "|") && line.first == "|" || first == 0x20 && line.hasPrefix(" |")
     }) else { return }
     let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture, context: context)
-    var changes: [ColumnNotes.StatedChange]?
     for var grid in builder.grids() {
       ColumnNotes.place(&grid, lines: lines, context: context, changes: &changes)
       GridReading.read(grid, context: context, into: &recognition)
@@ -36,13 +40,12 @@ enum GridTables {
 
   static func readText(
     lines: [String], cleaned: [String], shapes: [ByteShape], context: GridContext,
-    into recognition: inout RecognitionContext
+    changes: inout [ColumnNotes.StatedChange]?, into recognition: inout RecognitionContext
   ) {
     let claimed = recognition.claimed
     let text = TextTables(
       lines: lines, cleaned: cleaned, shapes: shapes, words: context.words, furniture: context.furniture, headings: context.headings,
       context: context, claimed: { claimed.contains($0) })
-    var changes: [ColumnNotes.StatedChange]?
     for var grid in text.grids() {
       ColumnNotes.place(&grid, lines: lines, context: context, changes: &changes)
       GridReading.read(grid, context: context, into: &recognition)

@@ -140,13 +140,16 @@ struct TextTables {
   /// The table whose header starts at `index`. Its header is read by its words
   /// (``header(at:)``); when these name another number of columns than the rows hold, so that
   /// most rows are unread, the header's cells are placed over the rows' columns instead
-  /// (``placedHeader(at:)``), and the placements settled by the table's numbers. When no
+  /// (``placedHeader(at:block:)``), and the placements settled by the table's numbers. When no
   /// placement holds, the table is as the words read it.
   private func table(at index: Int) -> (grid: Grid, end: Int)? {
+    guard mayStartHeader(index) else { return nil }
+    // The lines the header may hold, found once for both readings.
+    let block = headerBlock(at: index)
     var byWords: (grid: Grid, end: Int)?
-    if let header = header(at: index) { byWords = table(header) }
+    if let header = header(block) { byWords = table(header) }
     if let byWords, byWords.grid.readRows * 2 >= byWords.grid.numberedRows { return byWords }
-    guard placesHeaders, let placed = placedHeader(at: index) else { return byWords }
+    guard placesHeaders, let placed = placedHeader(at: index, block: block) else { return byWords }
     return placedTable(placed, byWords: byWords)
   }
 
@@ -180,8 +183,17 @@ struct TextTables {
 
   /// A header starting at `index`, nil when none does.
   func header(at index: Int) -> Header? {
-    guard kinds[index].rawValue & HeaderLineKind.startsHeader.rawValue != 0, !claimed(index) else { return nil }
-    var block = headerBlock(at: index)
+    mayStartHeader(index) ? header(headerBlock(at: index)) : nil
+  }
+
+  /// True when a header may start at `index`: an unclaimed line that may be a header's first.
+  private func mayStartHeader(_ index: Int) -> Bool {
+    kinds[index].rawValue & HeaderLineKind.startsHeader.rawValue != 0 && !claimed(index)
+  }
+
+  /// ``header(at:)`` from the lines the header may hold (``headerBlock(at:)``).
+  private func header(_ candidate: [Int]) -> Header? {
+    var block = candidate
     // Try the longest block first: a header's last lines are often its years.
     while !block.isEmpty {
       let cleaned = block.map { clean($0) }
@@ -214,13 +226,14 @@ struct TextTables {
     return block
   }
 
-  /// A header of two to four lines starting at `index`, its cells placed over as many columns
-  /// as the rows under it hold values (``HeaderPlacement``); nil when the rows do not say how
-  /// many, or no placement is consistent. The readings left are settled against the table's
-  /// numbers when the grid is read (``HeaderPlacement/settle(_:context:)``).
-  func placedHeader(at index: Int) -> Header? {
+  /// A header of two to four lines starting at `index` (`block` is ``headerBlock(at:)``), its
+  /// cells placed over as many columns as the rows under it hold values (``HeaderPlacement``);
+  /// nil when the rows do not say how many, or no placement is consistent. The readings left
+  /// are settled against the table's numbers when the grid is read
+  /// (``HeaderPlacement/settle(_:context:)``).
+  func placedHeader(at index: Int, block candidate: [Int]) -> Header? {
     guard kinds[index].contains(.header), !claimed(index) else { return nil }
-    var block = headerBlock(at: index)
+    var block = candidate
     guard block.allSatisfy({ kinds[$0].contains(.header) }) else { return nil }
     // A line of sub-column words after it (`Intäkter Kostnader Netto`).
     if block.count < 4, let last = block.last, last + 1 < lines.count, Self.isSubColumnLine(clean(last + 1)),

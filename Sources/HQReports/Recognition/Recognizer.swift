@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The seam between the extractor's driver and the recognizers of each kind of table or figure.
 ///
 /// The driver (``ReportIngester``) prepares a ``ReportText`` (lines, sections, the document's
@@ -37,17 +35,9 @@ struct ReportText {
   /// Each line read as `label n1 … nk` with no expected count, computed on first use and shared
   /// by every recognizer (several of them ask the same line).
   let readings: LineReadings
-  /// Per line, whether it reads as a table value line (rule 1 of ``ColumnTableRecognizer``,
-  /// claims aside), when the driver has worked it out ahead; nil makes the table scan decide
-  /// line by line.
-  var valueLines: [Bool]?
   /// The 0-based lines that are page furniture (``PageFurniture``): running headers and
   /// footers, page numbers and markers. Tables pass over them.
   var furniture = LineSet()
-  /// Whether recognizers may put a second core to work on this text (``Alongside``). The driver
-  /// says no for a short text: threads cost more than they save there, and several short texts
-  /// are loaded side by side anyway.
-  var usesSecondCore = true
 
   init(
     source: String, reportID: String, lines: [String], cleaned: [String], documentUnit: String,
@@ -69,32 +59,36 @@ struct ReportText {
   func row(_ index: Int) -> NumberRun.Row { readings[index] }
 }
 
-/// A memo of ``NumberRun/read(_:expectedCount:)`` per line. A class so that a ``ReportText``
-/// passed by value to every recognizer shares one memo; a lock makes it safe for recognizers
-/// that read parts of the text on two threads at once (``ColumnTableRecognizer``). A reading is
-/// made outside the lock: two threads may both make one, and they are the same.
-final class LineReadings: Sendable {
+/// A memo of ``NumberRun/read(_:expectedCount:)`` per line, with the run of values each
+/// reading split (``NumberRun/Run``), which the column tables split again for their column
+/// count. A class so that a ``ReportText`` passed by value to every recognizer shares one memo.
+final class LineReadings {
   private let lines: [String]
-  private let rows: Mutex<[NumberRun.Row?]>
+  private var rows: [NumberRun.Row?]
+  private var runs: [NumberRun.Run?]
 
   init(lines: [String]) {
     self.lines = lines
-    self.rows = Mutex(Array(repeating: nil, count: lines.count))
-  }
-
-  /// Takes readings made elsewhere (nil where none was made); readings already here stay.
-  func preload(_ known: [NumberRun.Row?]) {
-    rows.withLock { rows in
-      guard known.count == rows.count else { return }
-      for index in rows.indices where rows[index] == nil { rows[index] = known[index] }
-    }
+    self.rows = Array(repeating: nil, count: lines.count)
+    self.runs = Array(repeating: nil, count: lines.count)
   }
 
   subscript(index: Int) -> NumberRun.Row {
-    if let row = rows.withLock({ $0[index] }) { return row }
-    let row = NumberRun.read(Substring(lines[index]))
-    rows.withLock { $0[index] = row }
-    return row
+    if let row = rows[index] { return row }
+    return read(index).row
+  }
+
+  /// The run of values at the end of line `index`, as its reading found it.
+  func run(_ index: Int) -> NumberRun.Run {
+    if let run = runs[index] { return run }
+    return read(index).run
+  }
+
+  private func read(_ index: Int) -> (row: NumberRun.Row, run: NumberRun.Run) {
+    let read = NumberRun.readKeepingRun(lines[index])
+    rows[index] = read.row
+    runs[index] = read.run
+    return read
   }
 }
 
@@ -113,18 +107,4 @@ struct RecognitionContext: Sendable {
   }
 
   func isClaimed(_ line: Int) -> Bool { claimed.contains(line) }
-
-  /// The same claims, and nothing found yet: the start of a part of the work done apart.
-  func startingApart() -> RecognitionContext {
-    RecognitionContext(claimed: claimed)
-  }
-
-  /// Adds what a part done apart (from ``startingApart()``) found, after what is here.
-  mutating func append(_ part: RecognitionContext) {
-    facts += part.facts
-    goals += part.goals
-    warnings += part.warnings
-    unread += part.unread
-    claimed.formUnion(part.claimed)
-  }
 }

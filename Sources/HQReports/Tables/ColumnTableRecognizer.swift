@@ -42,72 +42,17 @@ import HQData
 ///    row without a label is the table's total (`Totalt`), with a warning.
 struct ColumnTableRecognizer: Recognizer {
   var name: String { "column-table" }
-  /// Texts shorter than this are read in one pass: a second thread costs more than it saves.
-  var minimumLinesToSplit = 2000
 
   func recognize(in text: ReportText, context: inout RecognitionContext) {
-    let parts = text.usesSecondCore ? Self.halves(text, minimumLines: minimumLinesToSplit) : []
-    guard parts.count == 2 else {
-      Self.recognize(in: text, lines: 0..<text.lines.count, context: &context)
-      return
-    }
-    // A table never reads through a stop line (see `isStop`), nor looks at claims past one, so
-    // the text splits at a stop line into two parts read apart, one per core, with the same
-    // result as one pass: the second part's findings go after the first's.
-    let start = context.startingApart()
-    let (_, second) = Alongside.run({
-      Self.recognize(in: text, lines: parts[0], context: &context)
-    }, alongside: {
-      var apart = start
-      Self.recognize(in: text, lines: parts[1], context: &apart)
-      return apart
-    })
-    context.append(second)
-  }
-
-  /// Reads the tables whose first value line is in `lines`.
-  static func recognize(in text: ReportText, lines: Range<Int>, context: inout RecognitionContext) {
     var scan = TableScan(text: text)
-    var index = lines.lowerBound
-    while index < lines.upperBound {
+    var index = 0
+    while index < text.lines.count {
       if !context.isClaimed(index), scan.isValueLine(index, context) {
         index = scan.readTable(from: index, context: &context)
       } else {
         index += 1
       }
     }
-  }
-
-  /// The text's lines cut in two at the stop line nearest the middle; one part when the text
-  /// has none past its first line, or is too short to be worth two threads.
-  static func halves(_ text: ReportText, minimumLines: Int) -> [Range<Int>] {
-    let count = text.lines.count
-    guard count >= max(minimumLines, 2) else { return [0..<count] }
-    let middle = count / 2
-    for distance in 0..<middle {
-      if isStop(middle - distance, text) { return [0..<(middle - distance), (middle - distance)..<count] }
-      if middle + distance < count, isStop(middle + distance, text) {
-        return [0..<(middle + distance), (middle + distance)..<count]
-      }
-    }
-    return [0..<count]
-  }
-
-  /// True for a line no table reading passes, up or down, whatever is claimed: a heading
-  /// (rules 2 and 3); or a line that is no value line and stops both the header region and the
-  /// rows: a bullet, a footnote (`*…`), or prose that is no row of header cells. A claimed line
-  /// stops both as well, so claims do not change the answer. Blank lines, page furniture and
-  /// lines too long to read (read as blank) are skipped by both walks and are never stops.
-  static func isStop(_ line: Int, _ text: ReportText) -> Bool {
-    if text.headingLines.contains(line) { return true }
-    let cleaned = TableScan.cleaned(line, text.lines, text.cleaned)
-    guard !cleaned.isEmpty, !TextLines.isPageFurniture(cleaned) else { return false }
-    let valueLine =
-      text.valueLines.flatMap { $0.indices.contains(line) ? $0[line] : nil }
-      ?? TableScan.readsAsValueLine(line, text.lines, text.cleaned, text.headingLines, row: text.row)
-    guard !valueLine else { return false }
-    if cleaned.hasPrefix("*") || TextLines.startsWithBullet(cleaned) { return true }
-    return TextLines.isProse(cleaned) && HeaderCells.split(cleaned, firstLine: line, lastLine: line).count < 3
   }
 }
 
@@ -116,26 +61,18 @@ struct TableScan {
   let text: ReportText
   /// Per line: 0 not yet known, 1 a value line (claims aside), 2 not one.
   private var valueCache: [UInt8]
-  /// Column meanings already read, by header and table context: reports repeat the same
-  /// headers (`Budget`, `Utfall`) table after table.
-  var meaningCache: [MeaningKey: ColumnMeaning] = [:]
+  /// Column meanings already read, by table context and header: reports repeat the same
+  /// headers (`Budget`, `Utfall`) table after table. Keyed by the context first, so a table's
+  /// context (its caption) is hashed once, not once per column.
+  var meaningCache: [ColumnMeaning.Context: [String: ColumnMeaning]] = [:]
   /// Per line: 0 not yet known, 1 its bytes hold `mnkr` (and it is short enough to read), 2 not.
   /// Tables of one section look at the same lines (``proseQuotesInMillions(_:near:)``).
   var mnkrCache: [UInt8]
 
-  struct MeaningKey: Hashable {
-    var header: String
-    var context: ColumnMeaning.Context
-  }
-
   init(text: ReportText) {
     self.text = text
     self.mnkrCache = Array(repeating: 0, count: text.lines.count)
-    if let known = text.valueLines, known.count == text.lines.count {
-      self.valueCache = known.map { $0 ? 1 : 2 }
-    } else {
-      self.valueCache = Array(repeating: 0, count: text.lines.count)
-    }
+    self.valueCache = Array(repeating: 0, count: text.lines.count)
   }
 
   var lines: [String] { text.lines }
@@ -143,11 +80,7 @@ struct TableScan {
   /// The line's words joined by single spaces.
   /// A line of over 4000 bytes is no table line and reads as blank.
   func cleaned(_ index: Int) -> String {
-    Self.cleaned(index, text.lines, text.cleaned)
-  }
-
-  static func cleaned(_ index: Int, _ lines: [String], _ cleaned: [String]) -> String {
-    lines[index].utf8.count > 4000 ? "" : cleaned[index]
+    text.lines[index].utf8.count > 4000 ? "" : text.cleaned[index]
   }
 
   func isHeading(_ index: Int) -> Bool { text.headingLines.contains(index) }
@@ -155,48 +88,25 @@ struct TableScan {
   /// Rule 1 of ``ColumnTableRecognizer``.
   mutating func isValueLine(_ index: Int, _ context: RecognitionContext) -> Bool {
     guard !context.isClaimed(index), !text.furniture.contains(index) else { return false }
-    if valueCache[index] == 0 {
-      valueCache[index] = Self.readsAsValueLine(index, text.lines, text.cleaned, text.headingLines, row: text.row) ? 1 : 2
-    }
+    if valueCache[index] == 0 { valueCache[index] = readsAsValueLine(index) ? 1 : 2 }
     return valueCache[index] == 1
   }
 
-  /// Rule 1 of ``ColumnTableRecognizer`` for every line, claims aside, with the number reading
-  /// of each line that needed one. It reads only the text, not what recognizers found, so the
-  /// driver runs it on a second thread while the figure recognizers run.
-  static func valueLines(
-    lines: [String], cleaned: [String], headingLines: LineSet
-  ) -> (isValueLine: [Bool], rows: [NumberRun.Row?]) {
-    var rows = [NumberRun.Row?](repeating: nil, count: lines.count)
-    var flags = [Bool](repeating: false, count: lines.count)
-    for index in lines.indices {
-      flags[index] = readsAsValueLine(index, lines, cleaned, headingLines) { i in
-        if let row = rows[i] { return row }
-        let row = NumberRun.read(Substring(lines[i]))
-        rows[i] = row
-        return row
-      }
-    }
-    return (flags, rows)
-  }
-
-  /// Whether line `index` reads as a value line; `row` reads a line's numbers.
-  static func readsAsValueLine(
-    _ index: Int, _ lines: [String], _ cleanedLines: [String], _ headingLines: LineSet,
-    row: (Int) -> NumberRun.Row
-  ) -> Bool {
-    guard !headingLines.contains(index), lines[index].utf8.count <= 400, TextLines.mayEndInNumber(lines[index]) else {
+  /// Whether line `index` reads as a value line, claims aside.
+  private func readsAsValueLine(_ index: Int) -> Bool {
+    let lines = text.lines
+    guard !text.headingLines.contains(index), lines[index].utf8.count <= 400, TextLines.mayEndInNumber(lines[index]) else {
       return false
     }
-    let cleaned = cleaned(index, lines, cleanedLines)
+    let cleaned = cleaned(index)
     guard !cleaned.isEmpty, !TextLines.startsWithBullet(cleaned), !TextLines.isPageFurniture(cleaned),
       !cleaned.hasPrefix("*")
     else { return false }
     let raw = lines[index]
-    let row = row(index)
+    let row = text.readings[index]
     guard !row.numbers.isEmpty, row.label.utf8.count <= 80, !ByteSearch.has(row.label, ". ") else { return false }
-    guard !row.numbers.allSatisfy({ isBareYear($0, in: raw) }) else { return false }
-    return !continuesAsProse(index, lines)
+    guard !row.numbers.allSatisfy({ Self.isBareYear($0, in: raw) }) else { return false }
+    return !Self.continuesAsProse(index, lines)
   }
 
   /// True when the line ends in a space and the next non-blank line goes on in lower case: a

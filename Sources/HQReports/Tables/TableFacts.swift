@@ -11,13 +11,10 @@ extension TableScan {
     var ungrouped: [SwedishNumber]?
   }
 
-  static func readRow(_ raw: Substring, expected: Int) -> RowNumbers {
-    raw.utf8.withContiguousStorageIfAvailable { readRow(NumberRun.ByteRun($0), expected: expected) }
-      ?? Array(raw.utf8).withUnsafeBufferPointer { readRow(NumberRun.ByteRun($0), expected: expected) }
-  }
-
-  /// ``readRow(_:expected:)`` over the line's bytes (the same rules).
-  private static func readRow(_ run: NumberRun.ByteRun, expected: Int) -> RowNumbers {
+  /// The numbers of line `index` read for `expected` columns: the run of values the shared line
+  /// readings found at its end (``LineReadings/run(_:)``), split again for that count.
+  func readRow(_ index: Int, expected: Int) -> RowNumbers {
+    let run = text.readings.run(index)
     let atoms = run.atoms
     let split = NumberRun.splitNumberRun(atoms, expectedCount: expected)
     let valueAtoms = split.labelAtoms..<atoms.count
@@ -26,7 +23,9 @@ extension TableScan {
     if grouped, valueAtoms.count <= expected, valueAtoms.allSatisfy({ atoms[$0].canStart }) {
       ungrouped = valueAtoms.compactMap { NumberRun.makeNumber(atoms[...], span: $0..<($0 + 1)) }
     }
-    return RowNumbers(label: run.label(before: split.labelAtoms), numbers: split.numbers, grouped: grouped, ungrouped: ungrouped)
+    return RowNumbers(
+      label: run.label(before: split.labelAtoms, in: lines[index]), numbers: split.numbers, grouped: grouped,
+      ungrouped: ungrouped)
   }
 
   /// Rule 6 of ``ColumnTableRecognizer``: one fact per number.
@@ -38,16 +37,17 @@ extension TableScan {
     let meaningContext = ColumnMeaning.Context(
       caption: captionContext, reportYear: text.reportYear, reportPeriod: text.reportPeriod,
       documentUnit: text.documentUnit)
+    var known = meaningCache[meaningContext] ?? [:]
     let meanings = layout.measures.map { header in
-      let key = MeaningKey(header: header, context: meaningContext)
-      if let known = meaningCache[key] { return known }
+      if let meaning = known[header] { return meaning }
       let meaning = ColumnMeaning(header: header, context: meaningContext)
-      meaningCache[key] = meaning
+      known[header] = meaning
       return meaning
     }
+    meaningCache[meaningContext] = known
     let name = tableName(layout, headingCaption: headingCaption, firstLine: rows.first?.valueLine ?? 0)
 
-    var readings = rows.map { Self.readRow(Substring(lines[$0.valueLine]), expected: columns - ($0.textCell == nil ? 0 : 1)) }
+    var readings = rows.map { readRow($0.valueLine, expected: columns - ($0.textCell == nil ? 0 : 1)) }
     let usesGroups = zip(rows, readings).contains { row, reading in
       reading.grouped && reading.numbers.count == columns - (row.textCell == nil ? 0 : 1)
     }
@@ -78,7 +78,11 @@ extension TableScan {
     // The grid reader's unit rules (``GridReading``): a row label's unit (`Antal …` → `st`), and
     // no document unit for a row naming a measure or in a table of measures.
     let splitLabels = zip(rows, readings).map { row, reading in
-      FigureText.splitUnit(Self.cleanLabel(LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)])))
+      // A label on the value line alone is cleaned already (``NumberRun/ByteRun/label(before:)``).
+      let label =
+        row.labelLines.isEmpty
+        ? reading.label : LineJoining.join(row.labelLines.map { Substring(lines[$0]) } + [Substring(reading.label)])
+      return FigureText.splitUnit(Self.cleanLabel(label))
     }
     // Each label's unit, read once for both rules.
     let labelUnits = splitLabels.map { GridReading.unit(ofLabel: $0.0) }

@@ -47,7 +47,7 @@ extension TableScan {
         gap.append(index)
         continue
       }
-      var cells = HeaderCells.cells(gap, in: lines, cleaned: text.cleaned)
+      var cells = gap.isEmpty ? [] : HeaderCells.cells(gap, in: lines, cleaned: text.cleaned)
       var repeated = 0
       while repeated < cells.count, headerKeys.contains(cells[repeated].key) { repeated += 1 }
       if repeated >= 3 {

@@ -306,6 +306,40 @@ enum NumberRun {
     return Row(label: run.label(before: split.labelAtoms), numbers: split.numbers)
   }
 
+  /// ``read(_:expectedCount:)`` with no expected count, and the run it split, for the shared
+  /// line readings (``LineReadings``) to keep.
+  static func readKeepingRun(_ line: String) -> (row: Row, run: Run) {
+    var line = line
+    return line.withUTF8 { bytes in
+      let run = ByteRun(bytes)
+      let split = splitNumberRun(run.atoms, expectedCount: nil)
+      return (Row(label: run.label(before: split.labelAtoms), numbers: split.numbers), Run(atoms: run.atoms, starts: run.starts))
+    }
+  }
+
+  /// The run of values that ends a line, as ``ByteRun`` read it: a table splits it again for
+  /// its column count (``splitNumberRun(_:expectedCount:)``) without reading the line again.
+  struct Run {
+    var atoms: [Atom]
+    /// The byte offset in the line where each of the run's words starts; atoms' word indexes
+    /// count from the first.
+    var starts: [Int]
+
+    /// The label before atom `labelAtoms` of `line`, the line this run was read from
+    /// (``ByteRun/label(before:)``).
+    func label(before labelAtoms: Int, in line: String) -> String {
+      var line = line
+      return line.withUTF8 { Self.label(before: labelAtoms, atoms: atoms, starts: starts, bytes: $0) }
+    }
+
+    /// The line's words before atom `labelAtoms` (all of them when there is no such atom),
+    /// joined by single spaces.
+    static func label(before labelAtoms: Int, atoms: [Atom], starts: [Int], bytes: UnsafeBufferPointer<UInt8>) -> String {
+      let end = labelAtoms < atoms.count ? starts[atoms[labelAtoms].firstWord] : bytes.count
+      return NumberRun.cleaned(bytes: UnsafeBufferPointer(rebasing: bytes[0..<end]))
+    }
+  }
+
   /// The numeric run that ends a line, read backwards from the line's end: only the run's words
   /// are found and classified, and the label is the line's bytes before the values, cleaned.
   struct ByteRun {
@@ -347,8 +381,7 @@ enum NumberRun {
     /// The label: the line's words before atom `labelAtoms` (all of them when there is no such
     /// atom), joined by single spaces.
     func label(before labelAtoms: Int) -> String {
-      let end = labelAtoms < atoms.count ? starts[atoms[labelAtoms].firstWord] : bytes.count
-      return NumberRun.cleaned(bytes: UnsafeBufferPointer(rebasing: bytes[0..<end]))
+      Run.label(before: labelAtoms, atoms: atoms, starts: starts, bytes: bytes)
     }
   }
 
