@@ -133,7 +133,11 @@ public enum ReportIngester {
       sections: prepared.sections, lines: prepared.lines)
     var result = model
     result.unread = context.unread.sorted { $0.line < $1.line }
-    return IngestResult(model: result, warnings: context.warnings.sorted { $0.line < $1.line })
+    // Each warning quotes its line, so it is shown with a caret under what was not read.
+    let warnings = context.warnings.sorted { $0.line < $1.line }.map { warning in
+      lines.indices.contains(warning.line - 1) ? warning.quoting(lines[warning.line - 1]) : warning
+    }
+    return IngestResult(model: result, warnings: warnings)
   }
 
   /// Texts shorter than this are ingested on one thread: the bundled reports (40–60 KB) take

@@ -19,8 +19,7 @@ struct CSVFailure: @unchecked Sendable {
   let file: String
 
   func make(_ offset: Int, _ message: String) -> LoadError {
-    let place = TextPosition(of: offset, in: bytes)
-    return LoadError(file: file, line: place.line, column: place.column, message: message)
+    LoadError(file: file, offset: offset, in: bytes, message: message)
   }
 }
 

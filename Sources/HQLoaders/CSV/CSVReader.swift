@@ -50,9 +50,9 @@ enum CSVReader {
     } catch {
       guard error.message == invalidUTF8Message else { throw error }
       if encoding == .utf8 {
-        throw LoadError(
-          file: error.file, line: error.line, column: error.column,
-          message: invalidUTF8Message + " (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)")
+        var error = error
+        error.message = invalidUTF8Message + " (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)"
+        throw error
       }
       // A file that begins with the UTF-8 byte order mark says it is UTF-8: its bad bytes are an error.
       if let base = bytes.baseAddress, hasByteOrderMark(base.assumingMemoryBound(to: UInt8.self), bytes.count) { throw error }

@@ -15,10 +15,10 @@ extension Session {
       if standardOutput.isBroken { return .outputClosed }
       return outcome
     } catch {
-      if error.isLocated {
-        errors.write(error.message + "\n")
+      if let located = error.located {
+        show(located)
       } else {
-        report(error.message, name: name, line: unit.line)
+        report(error.message, name: name, line: unit.line, text: unit.text)
       }
       // Ctrl-C during a `.load` stops a script as it stops a statement (exit status 130).
       return Signals.wasInterrupted ? .cancelled : .failure

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQDiagnostics
 import HQEngine
 import HQLoaders
 import HQReports
@@ -65,12 +66,9 @@ public final class Session {
   /// The sources the last `.load` gave.
   var lastLoadProvided: Set<String> = []
 
-  /// At the prompt, the display widths of the prompt and the continuation prompt: an error
-  /// on the line just typed is then shown as a caret right under it (nil in scripts).
-  public var promptWidths: (first: Int, continuation: Int)?
-  /// ``OutputSink/totalBytes`` of standard output when the entry was typed: once results
-  /// have been printed below it, a caret could no longer sit under the typed line.
-  var outputMarkAtPrompt = 0
+  /// Colour the diagnostics written to ``errors`` (standard error is a terminal and
+  /// `NO_COLOR` is not set; see ``Terminal/allowsColour()``).
+  public var colourDiagnostics = false
 
   /// The source name of what is typed at the prompt (scripts run with `.run` keep theirs).
   public static let promptSourceName = "<input>"
@@ -167,7 +165,7 @@ public final class Session {
     let sink = output
     if redirection == nil && format == .xlsx {
       // Nothing runs when its result could go nowhere.
-      report(Self.xlsxNeedsAFile.message, name: name, line: unit.line)
+      report(Self.xlsxNeedsAFile.message, name: name, line: unit.line, text: unit.text)
       return .failure
     }
     let clock = ContinuousClock()
@@ -176,7 +174,7 @@ public final class Session {
     var writeFailure: ShellError?
     do {
       try engine.run(source, cancellation: Signals.token) { warning in
-        errors.write(render(warning) + "\n")
+        show(warning)
         errors.flush()
       } result: { result in
         guard writeFailure == nil else { return }
@@ -197,19 +195,18 @@ public final class Session {
     }
     if failure == nil, let writeFailure {
       abandonOnce()
-      report(writeFailure.message, name: name, line: unit.line)
+      report(writeFailure.message, name: name, line: unit.line, text: unit.text)
       return .failure
     }
     if failure == nil, Signals.token.isCancelled { failure = .cancelled }
-    // The time goes after what the statement printed: after a diagnostic, so that a caret drawn
-    // under the line just typed stays right under it.
+    // The time goes after what the statement printed, a diagnostic included.
     let time = timer ? "time: \(Self.describe(clock.now - start))\n" : ""
     if failure == nil { errors.write(time) }
     if standardOutput.isBroken { return .outputClosed }
     do throws(ShellError) {
       try finishOnce()
     } catch {
-      report(error.message, name: name, line: unit.line)
+      report(error.message, name: name, line: unit.line, text: unit.text)
       return .failure
     }
     switch failure {
@@ -221,49 +218,34 @@ public final class Session {
       errors.write("cancelled\n" + time)
       return .cancelled
     case .diagnostics(let error)?:
-      errors.write(render(error) + "\n" + time)
+      show(error)
+      errors.write(time)
       return .failure
     }
   }
 
-  /// Diagnostics as compilers print them, or, at the prompt, with the caret under the line
-  /// that was just typed:
+  /// Writes diagnostics to ``errors`` through the one renderer (``DiagnosticRenderer``), in
+  /// colour when ``colourDiagnostics`` says so.
   ///
-  ///     hq> from facts | where vaule > 3
-  ///                            ^~~~~
-  ///     error: unknown column 'vaule'
-  ///     help: did you mean 'value'?
-  func render(_ error: DiagnosticError) -> String {
-    guard let widths = promptWidths, error.source.name == Self.promptSourceName,
-      standardOutput.totalBytes == outputMarkAtPrompt
-    else { return withOriginalLines(error) }
-    let source = error.source
-    let lastLine = source.firstLine + source.lineStarts.count - 1
-    return error.diagnostics.map { diagnostic in
-      let start = source.location(at: diagnostic.range.start)
-      guard start.line == lastLine else { return withOriginalLines(DiagnosticError(source: source, diagnostics: [diagnostic])) }
-      let line = source.lineText(at: diagnostic.range.start)
-      let before = line.prefix(start.column - 1)
-      let end = source.location(at: max(diagnostic.range.start, diagnostic.range.end))
-      let spanned = end.line == start.line ? line.dropFirst(start.column - 1).prefix(max(0, end.column - start.column)) : line.dropFirst(start.column - 1)
-      let prompt = lastLine == 1 ? widths.first : widths.continuation
-      let width = max(1, DisplayWidth.of(spanned))
-      var text = String(repeating: " ", count: prompt + DisplayWidth.of(before)) + "^" + String(repeating: "~", count: width - 1)
-      text += "\n\(diagnostic.severity.rawValue): \(diagnostic.message)"
-      if let help = diagnostic.help { text += "\nhelp: \(help)" }
-      return text
-    }.joined(separator: "\n")
+  /// A statement that followed a `;` was given to the engine blank-padded so that its columns
+  /// are the script's; its quoted line is the script's real line (``withOriginalLines(_:)``).
+  func show(_ error: DiagnosticError) {
+    let text = withOriginalLines(error) + "\n"
+    // The renderer has made every character from data visible; its colours are its own.
+    if colourDiagnostics { errors.write(bytes: Array(text.utf8)) } else { errors.write(text) }
   }
 
-  /// The compiler-style rendering, with each quoted source line taken from the script when
-  /// the engine saw it padded (`from goals; from faktа` shows the whole line, caret in place).
+  /// The rendering, with each quoted source line taken from the script when the engine saw
+  /// it padded (`from goals; from faktа` shows the whole line, caret in place).
   func withOriginalLines(_ error: DiagnosticError) -> String {
     let source = error.source
-    guard let script = scripts.last(where: { $0.name == source.name }) else { return error.rendered }
+    let colour = colourDiagnostics
+    guard let script = scripts.last(where: { $0.name == source.name }) else { return error.rendered(colour: colour) }
     return error.diagnostics.map { diagnostic in
-      var parts = DiagnosticRenderer.render(diagnostic, in: source).split(separator: "\n", omittingEmptySubsequences: false)
-      let line = source.location(at: diagnostic.range.start).line
-      let seen = source.lineText(at: diagnostic.range.start)
+      var parts = DiagnosticRenderer.render(diagnostic, in: source, colour: colour).split(separator: "\n", omittingEmptySubsequences: false)
+      guard let range = diagnostic.range else { return parts.joined(separator: "\n") }
+      let line = source.location(at: range.start).line
+      let seen = source.lineText(at: range.start)
       if parts.count > 1, parts[1] == seen, line >= 1, line <= script.lines.count {
         var original = script.lines[line - 1]
         if original.hasSuffix("\r") { original = original.dropLast() }
@@ -283,14 +265,24 @@ public final class Session {
     return String(Double(Int(milliseconds)) / 1000) + " s"
   }
 
-  /// Writes an error for a meta command: `FILE:LINE:1: error: …` in scripts, `error: …`
-  /// at the prompt.
-  func report(_ message: String, name: String, line: Int) {
-    if name == Self.promptSourceName {
-      errors.write("error: \(message)\n")
-    } else {
-      errors.write("\(name):\(line):1: error: \(message)\n")
-    }
+  /// Writes an error about the command or statement at `line` of `name` (a meta command that
+  /// failed, a result that could not be written), in the one shape: `FILE:LINE:COL: error: …`,
+  /// the line, and a caret under its first word (`.format`, `from`), at the prompt as in scripts.
+  ///
+  /// - Parameter text: the unit's text, when the line cannot be found among the scripts
+  ///   running (standard input); without either only `FILE:LINE:1: error: …` is shown.
+  func report(_ message: String, name: String, line: Int, text: String? = nil, help: String? = nil) {
+    let lineText = scriptLine(line, of: name) ?? text.map { String($0.prefix { $0 != "\n" }) } ?? ""
+    let start = lineText.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+    let word = lineText.utf8.dropFirst(start).prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ";") }.count
+    show(DiagnosticError(file: name, line: line, text: lineText, offset: start, length: word, .error, message, help: help))
+  }
+
+  /// Line `line` (1-based) of the innermost running script called `name`.
+  private func scriptLine(_ line: Int, of name: String) -> String? {
+    guard let script = scripts.last(where: { $0.name == name }), line >= 1, line <= script.lines.count else { return nil }
+    let text = script.lines[line - 1]
+    return String(text.hasSuffix("\r") ? text.dropLast() : text)
   }
 
   /// Ends the session: flushes output and completes an open `.output` file.

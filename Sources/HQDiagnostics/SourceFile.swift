@@ -25,34 +25,48 @@ public struct SourceFile: Sendable {
     self.lineStarts = starts
   }
 
-  /// The 1-based line and column (in characters, as editors count) of a byte offset.
+  /// The 1-based line and display column of a byte offset: the column is
+  /// ``DisplayWidth/column(after:)`` of the line's text before the offset, so it is where a
+  /// caret under the line is drawn (`日本` then `x`: `x` is at column 5).
   public func location(at offset: Int) -> SourceLocation {
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
+    let index = lineIndex(at: offset)
     let utf8 = text.utf8
-    let lineStart = utf8.index(utf8.startIndex, offsetBy: lineStarts[low])
-    let target = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
-    let column = text[lineStart..<target].count + 1
-    return SourceLocation(line: low + firstLine, column: column)
+    let lineStart = utf8.index(utf8.startIndex, offsetBy: lineStarts[index])
+    let target = utf8.index(utf8.startIndex, offsetBy: max(lineStarts[index], min(offset, utf8.count)))
+    return SourceLocation(line: index + firstLine, column: DisplayWidth.column(after: text[lineStart..<target]))
   }
 
   /// The text of the line containing `offset`, without its newline.
   public func lineText(at offset: Int) -> Substring {
-    let loc = location(at: offset)
-    let index = loc.line - firstLine
+    let index = lineIndex(at: offset)
     let utf8 = text.utf8
     let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[index])
     let end = index + 1 < lineStarts.count
       ? utf8.index(utf8.startIndex, offsetBy: lineStarts[index + 1] - 1) : utf8.endIndex
     return text[start..<end]
   }
+
+  /// The byte offset of `offset` from the start of the line of `lineOf` (default: its own
+  /// line), at most that line's length: where a range ending on a later line is cut.
+  public func lineOffset(of offset: Int, onLineOf lineOf: Int? = nil) -> Int {
+    let index = lineIndex(at: lineOf ?? offset)
+    let length = lineText(at: lineOf ?? offset).utf8.count
+    return max(0, min(offset - lineStarts[index], length))
+  }
+
+  /// The 0-based index in ``lineStarts`` of the line containing `offset`.
+  func lineIndex(at offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
 }
 
-/// A 1-based line and column.
+/// A 1-based line and column; the column in display columns (``DisplayWidth/column(after:)``).
 public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
   public var line: Int
   public var column: Int
