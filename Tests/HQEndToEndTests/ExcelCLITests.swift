@@ -62,7 +62,7 @@ import Testing
     #expect(named.stderr.isEmpty)
     let refused = try HQProcess.run(["--load", fixture, "--encoding", "utf-8", "-c", "from halland"])
     #expect(refused.status == 1)
-    #expect(refused.stderr.hasSuffix(":1:14: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)\n"))
+    #expect(refused.stderr.hasSuffix(":1:14: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)\nKommun;Sjukfr\u{FFFD}nvaro;F\u{FFFD}r\u{FFFD}ndring;Kostnad;Inv\u{FFFD}nare\n             ^\n"))
     let misplaced = try HQProcess.run(["--encoding", "cp1252", "--load", fixture])
     #expect(misplaced.status == 2)
     #expect(misplaced.stderr.contains("--encoding ENC gives the encoding of the --load just before it"))

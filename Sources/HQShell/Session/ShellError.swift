@@ -7,11 +7,14 @@ import HQDiagnostics
 /// against the line of the command that failed (``Session/report(_:name:line:text:help:)``).
 public struct ShellError: Error, Sendable, CustomStringConvertible {
   public var message: String
+  /// A suggested fix, shown on a `help:` line (`did you mean '.load'?`).
+  public var help: String?
   /// The diagnostic with its own place, shown as it is instead of at the command's line.
   public var located: DiagnosticError?
 
-  public init(_ message: String) {
+  public init(_ message: String, help: String? = nil) {
     self.message = message
+    self.help = help
     self.located = nil
   }
 
@@ -29,6 +32,6 @@ public struct ShellError: Error, Sendable, CustomStringConvertible {
   /// The error rendered on its own: its own place when it has one, else `NAME: error: MESSAGE`
   /// with `name` naming what failed (`hq` for the program itself).
   public func rendered(name: String = "hq", colour: Bool = false) -> String {
-    (located ?? DiagnosticError(file: name, message)).rendered(colour: colour)
+    (located ?? DiagnosticError(file: name, message, help: help)).rendered(colour: colour)
   }
 }
