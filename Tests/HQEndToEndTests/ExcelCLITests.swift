@@ -41,13 +41,13 @@ import Testing
     let device = try HQProcess.run(["-c", "from goals", "--output", "/dev/stdout", "--format", "xlsx"])
     #expect(device.status == 1)
     #expect(device.stdout.isEmpty)
-    #expect(device.stderr.hasPrefix("hq: cannot write '/dev/stdout' as xlsx: an Excel workbook is a file"))
+    #expect(device.stderr.hasPrefix("hq: error: cannot write '/dev/stdout' as xlsx: an Excel workbook is a file"))
   }
 
   @Test func aWorkbookInAMissingDirectoryFails() throws {
     let run = try HQProcess.run(["-c", "from goals", "--output", "/nonexistent-hq-dir/bok.xlsx"])
     #expect(run.status == 1)
-    #expect(run.stderr == "hq: cannot write '/nonexistent-hq-dir/bok.xlsx': No such file or directory\n")
+    #expect(run.stderr == "hq: error: cannot write '/nonexistent-hq-dir/bok.xlsx': No such file or directory\n")
   }
 
   @Test func encodingFollowsItsLoad() throws {

@@ -111,7 +111,7 @@ public enum HQCommand {
       do throws(ShellError) {
         try session.load(paths: options.loads, names: options.loadNames, encodings: options.loadEncodings)
       } catch {
-        errors.write(error.rendered() + "\n")
+        session.show(error)
         // Ctrl-C while waiting on a FIFO or a slow pipe.
         return (Signals.wasInterrupted ? ExitStatus.interrupted : .failure).rawValue
       }
@@ -121,7 +121,7 @@ public enum HQCommand {
       do throws(ShellError) {
         try session.redirect(to: path, once: false, format: options.format, name: "--output", line: 1)
       } catch {
-        errors.write("hq: \(error.message)\n")
+        session.show(error)
         return ExitStatus.failure.rawValue
       }
     }

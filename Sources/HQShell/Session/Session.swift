@@ -235,6 +235,12 @@ public final class Session {
     if colourDiagnostics { errors.write(bytes: Array(text.utf8)) } else { errors.write(text) }
   }
 
+  /// Writes a shell error that has no command line to report it at (a `--load` or `--output`
+  /// of the command line): at its own place, or as `hq: error: …`.
+  func show(_ error: ShellError) {
+    show(error.located ?? DiagnosticError(file: "hq", error.message, help: error.help))
+  }
+
   /// The rendering, with each quoted source line taken from the script when the engine saw
   /// it padded (`from goals; from faktа` shows the whole line, caret in place).
   func withOriginalLines(_ error: DiagnosticError) -> String {
@@ -279,7 +285,7 @@ public final class Session {
   }
 
   /// Line `line` (1-based) of the innermost running script called `name`.
-  private func scriptLine(_ line: Int, of name: String) -> String? {
+  func scriptLine(_ line: Int, of name: String) -> String? {
     guard let script = scripts.last(where: { $0.name == name }), line >= 1, line <= script.lines.count else { return nil }
     let text = script.lines[line - 1]
     return String(text.hasSuffix("\r") ? text.dropLast() : text)

@@ -107,9 +107,8 @@ import Testing
     try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
     #expect(!session.finish())
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
-    // Reported when the session finishes, after the script has ended: its line is no longer
-    // at hand, so only `FILE:LINE:COL` is shown.
-    #expect(err.text == "f.hq:1:1: error: cannot write '\(path)': Not a directory; the file is left as it was\n")
+    // Reported when the session finishes, after the script has ended, at the `.output` line.
+    #expect(err.text == "f.hq:1:1: error: cannot write '\(path)': Not a directory; the file is left as it was\n.output \(path)\n^~~~~~~\n")
   }
 
   @Test func aMissingDirectoryIsAnErrorNamingTheFile() {
