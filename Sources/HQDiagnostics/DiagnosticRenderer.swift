@@ -27,8 +27,7 @@ public enum DiagnosticRenderer {
     if let range = diagnostic.range {
       let start = source.location(at: range.start)
       lines.append(style.bold("\(clean(source.name)):\(start): ") + severity + style.bold(clean(diagnostic.message)))
-      var line = source.lineText(at: range.start)
-      if line.hasSuffix("\r") { line = line.dropLast() }
+      let line = source.lineText(at: range.start)
       if line.contains(where: { $0 != " " }) {
         let shown = excerpt(of: line, from: source.lineOffset(of: range.start), to: source.lineOffset(of: range.end, onLineOf: range.start))
         lines.append(clean(shown.text))

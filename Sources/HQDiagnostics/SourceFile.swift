@@ -32,18 +32,26 @@ public struct SourceFile: Sendable {
     let index = lineIndex(at: offset)
     let utf8 = text.utf8
     let lineStart = utf8.index(utf8.startIndex, offsetBy: lineStarts[index])
-    let target = utf8.index(utf8.startIndex, offsetBy: max(lineStarts[index], min(offset, utf8.count)))
+    let target = utf8.index(utf8.startIndex, offsetBy: max(lineStarts[index], min(offset, lineEnd(index))))
     return SourceLocation(line: index + firstLine, column: DisplayWidth.column(after: text[lineStart..<target]))
   }
 
-  /// The text of the line containing `offset`, without its newline.
+  /// The text of the line containing `offset`, without its line break (`\n` or `\r\n`).
   public func lineText(at offset: Int) -> Substring {
     let index = lineIndex(at: offset)
     let utf8 = text.utf8
     let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[index])
-    let end = index + 1 < lineStarts.count
-      ? utf8.index(utf8.startIndex, offsetBy: lineStarts[index + 1] - 1) : utf8.endIndex
-    return text[start..<end]
+    return text[start..<utf8.index(utf8.startIndex, offsetBy: lineEnd(index))]
+  }
+
+  /// The byte offset where line `index`'s text ends, before its `\n` or `\r\n`.
+  func lineEnd(_ index: Int) -> Int {
+    let utf8 = text.utf8
+    guard index + 1 < lineStarts.count else { return utf8.count }
+    let newline = lineStarts[index + 1] - 1
+    let beforeNewline = utf8.index(utf8.startIndex, offsetBy: newline)
+    if newline > lineStarts[index], utf8[utf8.index(before: beforeNewline)] == UInt8(ascii: "\r") { return newline - 1 }
+    return newline
   }
 
   /// The byte offset of `offset` from the start of the line of `lineOf` (default: its own

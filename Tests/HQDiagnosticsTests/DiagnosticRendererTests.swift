@@ -113,3 +113,29 @@ import Testing
     #expect(source.location(at: x).description == "13:24")
   }
 }
+
+/// No range crashes the renderer, and the column it names is where it draws the caret: for
+/// every start and end (also inside a multi-byte character, reversed, or out of the text) over
+/// a text of wide characters, combining marks and emoji sequences.
+@Suite struct DiagnosticRendererRobustnessTests {
+  @Test func everyRangeRendersWithTheCaretAtTheNamedColumn() {
+    let text = "a日\u{308}😀b\n👩‍👩‍👧 x é\u{301}\r\n\n名 = \"å\""
+    let source = SourceFile(name: "q", text: text)
+    let count = text.utf8.count
+    for start in -2...(count + 2) {
+      for end in (start - 1)...(count + 2) {
+        let rendered = DiagnosticRenderer.render(.error("m", at: SourceRange(start, end)), in: source)
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0].split(separator: ":")
+        #expect(header.count >= 4, "\(start)..<\(end): \(rendered)")
+        guard header.count >= 4, let column = Int(header[2]) else { continue }
+        // A blank line is not quoted; otherwise the caret stands at the named column.
+        guard lines.count == 3 else { continue }
+        let caret = lines[2]
+        let indent = caret.prefix { $0 == " " }.count
+        #expect(indent + 1 == column, "\(start)..<\(end): \(rendered)")
+        #expect(caret.dropFirst(indent).first == "^")
+      }
+    }
+  }
+}

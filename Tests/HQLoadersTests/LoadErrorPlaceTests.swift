@@ -45,6 +45,20 @@ import HQDiagnostics
       """)
   }
 
+  /// At every byte offset (inside characters, at invalid bytes, after a CR) the column the
+  /// error names is where its caret is drawn, and is its ``LoadError/column``.
+  @Test func everyOffsetHasItsCaretAtItsColumn() {
+    let bytes = Array("a,日\u{308}😀,e\u{301}\n".utf8) + [0xFF, 0xC3] + Array("x\r\n名".utf8)
+    for offset in 0...bytes.count {
+      let error = bytes.withUnsafeBytes { LoadError(file: "f", offset: offset, in: $0, message: "m") }
+      let lines = error.description.split(separator: "\n", omittingEmptySubsequences: false)
+      let header = lines[0].split(separator: ":")
+      #expect(Int(header[2]) == error.column, "\(offset): \(error.description)")
+      guard lines.count == 3 else { continue }
+      #expect(lines[2].prefix { $0 == " " }.count + 1 == error.column, "\(offset): \(error.description)")
+    }
+  }
+
   private func firstInvalid(_ bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBytes { UTF8Check.firstInvalidOffset(in: $0) }
   }
