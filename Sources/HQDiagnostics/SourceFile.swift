@@ -44,13 +44,14 @@ public struct SourceFile: Sendable {
     return text[start..<utf8.index(utf8.startIndex, offsetBy: lineEnd(index))]
   }
 
-  /// The byte offset where line `index`'s text ends, before its `\n` or `\r\n`.
+  /// The byte offset where line `index`'s text ends, before its `\n`, `\r\n` or final `\r`.
   func lineEnd(_ index: Int) -> Int {
     let utf8 = text.utf8
-    guard index + 1 < lineStarts.count else { return utf8.count }
-    let newline = lineStarts[index + 1] - 1
-    let beforeNewline = utf8.index(utf8.startIndex, offsetBy: newline)
-    if newline > lineStarts[index], utf8[utf8.index(before: beforeNewline)] == UInt8(ascii: "\r") { return newline - 1 }
+    // The last line ends at the end of the text, or before a final CR.
+    let newline = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : utf8.count
+    if newline > lineStarts[index], utf8[utf8.index(utf8.startIndex, offsetBy: newline - 1)] == UInt8(ascii: "\r") {
+      return newline - 1
+    }
     return newline
   }
 

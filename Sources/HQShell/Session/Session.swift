@@ -108,7 +108,9 @@ public final class Session {
   ///   - name: shown in diagnostics (`report.hq`, `<command>`, `<input>`).
   ///   - keepGoing: run the remaining units after a failure (the outcome is still `failure`).
   public func run(_ text: String, name: String, keepGoing: Bool = false) -> Outcome {
-    scripts.append((name, text.split(separator: "\n", omittingEmptySubsequences: false)))
+    // Split at the byte: in a CRLF file "\r\n" is one Character, which a split at "\n" misses.
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    scripts.append((name, lines))
     defer { scripts.removeLast() }
     var outcome = Outcome.success
     for unit in ScriptScanner.units(of: text) {
@@ -241,24 +243,45 @@ public final class Session {
     show(error.located ?? DiagnosticError(file: "hq", error.message, help: error.help))
   }
 
-  /// The rendering, with each quoted source line taken from the script when the engine saw
-  /// it padded (`from goals; from faktа` shows the whole line, caret in place).
+  /// The rendering, each diagnostic against the script's real line when the engine saw the
+  /// statement blank-padded: `from goals; from faktа` shows the whole line, and a tab or wide
+  /// characters before the statement count as they are shown.
   func withOriginalLines(_ error: DiagnosticError) -> String {
     let source = error.source
     let colour = colourDiagnostics
     guard let script = scripts.last(where: { $0.name == source.name }) else { return error.rendered(colour: colour) }
     return error.diagnostics.map { diagnostic in
-      var parts = DiagnosticRenderer.render(diagnostic, in: source, colour: colour).split(separator: "\n", omittingEmptySubsequences: false)
-      guard let range = diagnostic.range else { return parts.joined(separator: "\n") }
-      let line = source.location(at: range.start).line
-      let seen = source.lineText(at: range.start)
-      if parts.count > 1, parts[1] == seen, line >= 1, line <= script.lines.count {
-        var original = script.lines[line - 1]
-        if original.hasSuffix("\r") { original = original.dropLast() }
-        if original.count == seen.count, original.hasSuffix(seen.drop { $0 == " " }) { parts[1] = original }
+      guard let range = diagnostic.range, let (line, moved) = Self.original(range, in: source, script: script.lines) else {
+        return DiagnosticRenderer.render(diagnostic, in: source, colour: colour)
       }
-      return parts.joined(separator: "\n")
+      var onOriginal = diagnostic
+      onOriginal.range = moved
+      return DiagnosticRenderer.render(onOriginal, in: line, colour: colour)
     }.joined(separator: "\n")
+  }
+
+  /// The script's line holding `range` as its own source, and the range moved onto it, when
+  /// the engine's line is that line with the text before the statement blanked out (the
+  /// statement splitter pads one space per character), or nil.
+  static func original(_ range: SourceRange, in source: SourceFile, script: [Substring]) -> (SourceFile, SourceRange)? {
+    let number = source.location(at: range.start).line
+    guard number >= 1, number <= script.count else { return nil }
+    var original = script[number - 1]
+    if original.hasSuffix("\r") { original = original.dropLast() }
+    let seen = source.lineText(at: range.start)
+    let padding = seen.prefix { $0 == " " }.count
+    guard original != seen, original.count >= seen.count, original.dropFirst(padding).hasPrefix(seen.dropFirst(padding))
+    else { return nil }
+    // Characters correspond one to one; bytes need not (`名; from x` is padded `  from x`).
+    func moved(_ offset: Int) -> Int {
+      let index = seen.utf8.index(seen.utf8.startIndex, offsetBy: offset)
+      let characters = seen.distance(from: seen.startIndex, to: index)
+      let there = original.index(original.startIndex, offsetBy: characters)
+      return original.utf8.distance(from: original.utf8.startIndex, to: there)
+    }
+    let start = moved(source.lineOffset(of: range.start))
+    let end = moved(source.lineOffset(of: range.end, onLineOf: range.start))
+    return (SourceFile(name: source.name, text: String(original), firstLine: number), SourceRange(start, max(start, end)))
   }
 
   /// `12.3 ms`, `1.204 s`.

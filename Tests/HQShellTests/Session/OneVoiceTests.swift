@@ -143,4 +143,24 @@ import Testing
     #expect(!plainErr.text.contains("\u{1B}"))
     #expect(plainErr.text.hasPrefix("<input>:1:6: error: unknown source 'fakts'\nfrom fakts\n     ^~~~~\n"))
   }
+
+  /// A statement after `;` is quoted on the script's real line (CRLF line ends too), its
+  /// column counted there: `from goals | where name == "名" | count; from ` is 46 columns (名
+  /// is two), so `fakts` is at 47. A tab before a statement stays a tab under the caret and is
+  /// one column: `where 名` on line 2 is after "\tfrom facts | where " (20), at 21.
+  @Test func statementsAfterASemicolonAndTabsAreQuotedAsWritten() {
+    let (session, _, err) = makeSession()
+    let script = "from goals | where name == \"名\" | count; from fakts\r\n\tfrom facts | where 名 > 1\r\n"
+    #expect(session.run(script, name: "w.hq", keepGoing: true) == .failure)
+    #expect(err.text.hasPrefix("""
+      w.hq:1:47: error: unknown source 'fakts'
+      from goals | where name == "名" | count; from fakts
+                                                    ^~~~~
+      help: did you mean 'facts'?
+      w.hq:2:21: error: unknown column '名'
+      \tfrom facts | where 名 > 1
+      \t                   ^~
+
+      """), "\(err.text)")
+  }
 }
