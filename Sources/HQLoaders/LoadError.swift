@@ -20,6 +20,8 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
   public var lineText: String?
   /// The byte offset in ``lineText`` of the place the error points at.
   var offsetInLine = 0
+  /// How many bytes from there are underlined (a cell), at most to the end of the line.
+  var length = 0
 
   public init(file: String, line: Int? = nil, column: Int? = nil, message: String) {
     self.file = file
@@ -32,7 +34,7 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
   /// are found here (only ever on an error path; one pass over the bytes before `offset`).
   ///
   /// A UTF-8 byte order mark at the start of the file is not part of the first line.
-  init(file: String, offset: Int, in bytes: UnsafeRawBufferPointer, message: String) {
+  init(file: String, offset: Int, length: Int = 0, in bytes: UnsafeRawBufferPointer, message: String) {
     let offset = max(0, min(offset, bytes.count))
     var line = 1
     var lineStart = 0
@@ -43,14 +45,19 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
     if lineStart == 0, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { lineStart = min(3, offset) }
     var lineEnd = offset
     while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-    if lineEnd > offset && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-    let before = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<offset]), as: UTF8.self)
+    if lineEnd > lineStart && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
+    // An offset at the line break (after a CR) points at the line's end.
+    let at = min(offset, lineEnd)
+    let before = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lineStart..<at]), as: UTF8.self)
     self.init(file: file, line: line, column: DisplayWidth.column(after: before), message: message)
     // A line of megabytes (a one-line JSON file) is not copied into the error; the renderer
     // would show 160 bytes of it anyway.
     if lineEnd - lineStart <= Self.maxQuotedLine {
-      lineText = before + String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<lineEnd]), as: UTF8.self)
+      lineText = before + String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<lineEnd]), as: UTF8.self)
       offsetInLine = before.utf8.count
+      // The underlined bytes decoded as the line is, so a cell of å and 😀 is underlined whole.
+      let spanEnd = min(lineEnd, at + max(0, length))
+      self.length = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[at..<spanEnd]), as: UTF8.self).utf8.count
     }
   }
 
@@ -61,7 +68,7 @@ public struct LoadError: Error, Sendable, Hashable, CustomStringConvertible {
   public var diagnostic: DiagnosticError {
     guard let line else { return DiagnosticError(file: file, message) }
     if let lineText {
-      return DiagnosticError(file: file, line: line, text: lineText, offset: offsetInLine, message)
+      return DiagnosticError(file: file, line: line, text: lineText, offset: offsetInLine, length: length, message)
     }
     return DiagnosticError(file: file, line: line, column: column ?? 1, message)
   }

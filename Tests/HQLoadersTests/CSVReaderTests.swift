@@ -164,7 +164,7 @@ import Testing
     defer { dir.remove() }
     let header = "report,section,table,indicator,measure,kind,period,year,value,unit,rank,rank_of,line\n"
     let file = try dir.write("facts.csv", header + "r,s,t,i,m,utfall,,2024,många,st,,,1\n")
-    #expect(loadError(file) == "\(file):2:24: error: expected a number in column 'value' (digits with an optional sign, decimal point or comma and unit)\nr,s,t,i,m,utfall,,2024,många,st,,,1\n                       ^")
+    #expect(loadError(file) == "\(file):2:24: error: expected a number in column 'value' (digits with an optional sign, decimal point or comma and unit)\nr,s,t,i,m,utfall,,2024,många,st,,,1\n                       ^~~~~")
   }
 
   @Test func duplicateHeaderName() throws {

@@ -21,6 +21,11 @@ struct CSVFailure: @unchecked Sendable {
   func make(_ offset: Int, _ message: String) -> LoadError {
     LoadError(file: file, offset: offset, in: bytes, message: message)
   }
+
+  /// The error underlining `length` bytes from `offset` (a cell).
+  func make(_ offset: Int, length: Int, _ message: String) -> LoadError {
+    LoadError(file: file, offset: offset, length: length, in: bytes, message: message)
+  }
 }
 
 /// Reading a large file in parallel parts.

@@ -197,7 +197,7 @@ enum CSVReader {
       }
       for i in 0..<width {
         do { try builders[i].append(fields[i], base, &scratch) } catch {
-          throw cellFailure(error, column: builders[i].name, failure.make)
+          throw cellFailure(error, column: builders[i].name, failure)
         }
       }
       records += 1
@@ -213,12 +213,14 @@ enum CSVReader {
     return scanner.position
   }
 
-  private static func cellFailure(_ error: CSVCellError, column: String, _ failure: (Int, String) -> LoadError) -> LoadError {
+  private static func cellFailure(_ error: CSVCellError, column: String, _ failure: CSVFailure) -> LoadError {
     switch error.kind {
     case .invalidUTF8:
-      failure(error.offset, invalidUTF8Message)
+      failure.make(error.offset, invalidUTF8Message)
     case .notANumber:
-      failure(error.offset, "expected a number in column '\(column)' (digits with an optional sign, decimal point or comma and unit)")
+      failure.make(
+        error.offset, length: error.length,
+        "expected a number in column '\(column)' (digits with an optional sign, decimal point or comma and unit)")
     }
   }
 
