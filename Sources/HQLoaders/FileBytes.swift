@@ -167,8 +167,7 @@ final class FileBytes {
     }
     if let text { return text }
     let bad = UTF8Check.firstInvalidOffset(in: bytes) ?? start
-    let place = TextPosition(of: bad, in: bytes)
-    throw LoadError(file: file, line: place.line, column: place.column, message: "invalid UTF-8; expected text encoded as UTF-8")
+    throw LoadError(file: file, offset: bad, in: bytes, message: "invalid UTF-8; expected text encoded as UTF-8")
   }
 
   private static func errnoText() -> String {

@@ -31,6 +31,16 @@ public enum Loader {
   ///   - encoding: for CSV/TSV files, the encoding to read (nil: UTF-8, or Windows-1252 with a
   ///     note when the bytes are not UTF-8; see ``TextEncoding``). Other files are UTF-8.
   ///   - limits: Ctrl-C, the most bytes a pipe may bring, the time `pdftotext` may take.
+  /// Ingestion warnings naming the file as the user gave it (the report's `source` is only
+  /// its name), so `FILE:LINE:COL` leads to it.
+  static func locating(_ warnings: [IngestWarning], at path: String) -> [IngestWarning] {
+    warnings.map { warning in
+      var warning = warning
+      warning.file = path
+      return warning
+    }
+  }
+
   public static func load(
     path: String, as name: String? = nil, encoding: TextEncoding? = nil, limits: LoadLimits = .standard
   ) throws(LoadError) -> LoadedData {
@@ -49,12 +59,12 @@ public enum Loader {
       let text = try bytes.validatedString(file: path)
       let result = ReportIngester.ingest(text: text, source: shownName, isCancelled: limits.isCancelled)
       guard !result.wasCancelled else { throw interrupted(path) }
-      return .reports(result.model, warnings: result.warnings)
+      return .reports(result.model, warnings: locating(result.warnings, at: path))
     case .pdf:
       let text = try PDFText.extract(path: path, limits: limits)
       let result = ReportIngester.ingest(text: text, source: shownName, isCancelled: limits.isCancelled)
       guard !result.wasCancelled else { throw interrupted(path) }
-      return .reports(result.model, warnings: result.warnings)
+      return .reports(result.model, warnings: locating(result.warnings, at: path))
     case .csv, .tsv:
       let bytes = try FileBytes.read(path, limits: limits)
       let delimiter: UInt8? = kind == .tsv ? UInt8(ascii: "\t") : nil

@@ -105,7 +105,11 @@ public enum ReportIngester {
       lines: textLines(lines, cleaned: cleaned, titles: sectionTitles, reportID: reportID))
     var result = model
     result.unread = context.unread.sorted { $0.line < $1.line }
-    return IngestResult(model: result, warnings: context.warnings.sorted { $0.line < $1.line })
+    // Each warning quotes its line, so it is shown with a caret under what was not read.
+    let warnings = context.warnings.sorted { $0.line < $1.line }.map { warning in
+      lines.indices.contains(warning.line - 1) ? warning.quoting(lines[warning.line - 1]) : warning
+    }
+    return IngestResult(model: result, warnings: warnings)
   }
 
   /// For each line, the title of the heading it stands under (the heading's own lines included).

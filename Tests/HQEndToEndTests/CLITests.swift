@@ -121,7 +121,7 @@ import Testing
     try "# a comment\n.tables\n\n.lod data.csv\n.tables\n".write(to: script, atomically: true, encoding: .utf8)
     let result = try HQProcess.run([script.path])
     #expect(result.status == 1)
-    #expect(result.stderr == "\(script.path):4:1: error: unknown command '.lod'; did you mean '.load'?\n")
+    #expect(result.stderr == "\(script.path):4:1: error: unknown command '.lod'\n.lod data.csv\n^~~~\nhelp: did you mean '.load'?\n")
     // The script stopped at the failure: one .tables output only.
     #expect(result.stdout.components(separatedBy: "source,rows,columns").count == 2)
 

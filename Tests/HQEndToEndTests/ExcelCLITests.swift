@@ -41,13 +41,13 @@ import Testing
     let device = try HQProcess.run(["-c", "from goals", "--output", "/dev/stdout", "--format", "xlsx"])
     #expect(device.status == 1)
     #expect(device.stdout.isEmpty)
-    #expect(device.stderr.hasPrefix("hq: cannot write '/dev/stdout' as xlsx: an Excel workbook is a file"))
+    #expect(device.stderr.hasPrefix("hq: error: cannot write '/dev/stdout' as xlsx: an Excel workbook is a file"))
   }
 
   @Test func aWorkbookInAMissingDirectoryFails() throws {
     let run = try HQProcess.run(["-c", "from goals", "--output", "/nonexistent-hq-dir/bok.xlsx"])
     #expect(run.status == 1)
-    #expect(run.stderr == "hq: cannot write '/nonexistent-hq-dir/bok.xlsx': No such file or directory\n")
+    #expect(run.stderr == "hq: error: cannot write '/nonexistent-hq-dir/bok.xlsx': No such file or directory\n")
   }
 
   @Test func encodingFollowsItsLoad() throws {
@@ -62,7 +62,7 @@ import Testing
     #expect(named.stderr.isEmpty)
     let refused = try HQProcess.run(["--load", fixture, "--encoding", "utf-8", "-c", "from halland"])
     #expect(refused.status == 1)
-    #expect(refused.stderr.hasSuffix(":1:14: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)\n"))
+    #expect(refused.stderr.hasSuffix(":1:14: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)\nKommun;Sjukfr\u{FFFD}nvaro;F\u{FFFD}r\u{FFFD}ndring;Kostnad;Inv\u{FFFD}nare\n             ^\n"))
     let misplaced = try HQProcess.run(["--encoding", "cp1252", "--load", fixture])
     #expect(misplaced.status == 2)
     #expect(misplaced.stderr.contains("--encoding ENC gives the encoding of the --load just before it"))

@@ -119,7 +119,7 @@ import Glibc
   @Test func devicesAndEndlessInputAreRefused() throws {
     let device = try HQProcess.run(["/dev/zero"])
     #expect(device.status == 2)
-    #expect(device.stderr == "hq: cannot read '/dev/zero': it is a device; expected a script file (to type statements, run hq without a script)\n")
+    #expect(device.stderr == "hq: error: cannot read '/dev/zero': it is a device; expected a script file (to type statements, run hq without a script)\n")
 
     let zeros = try HQProcess.shell("timeout 30 \"$HQ\" < /dev/zero")
     #expect(zeros.status == 1)

@@ -50,7 +50,7 @@ import Glibc
   @Test func standardOutputThatCannotBeWrittenIsAnError() throws {
     let command = try HQProcess.shell("$HQ -c 'from goals | count' -c 'from lines' > /dev/full")
     #expect(command.status == 1)
-    #expect(command.stderr == "<command>:1:1: error: cannot write the results to standard output: No space left on device; the output is incomplete\n")
+    #expect(command.stderr == "<command>:1:1: error: cannot write the results to standard output: No space left on device; the output is incomplete\nfrom goals | count\n^~~~\n")
 
     let dir = try HQProcess.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }
@@ -58,7 +58,7 @@ import Glibc
     // --keep-going does not go on: nothing after could be seen.
     let scripted = try HQProcess.shell("$HQ '\(script)' --keep-going > /dev/full")
     #expect(scripted.status == 1)
-    #expect(scripted.stderr == "\(script):2:1: error: cannot write the results to standard output: No space left on device; the output is incomplete\n")
+    #expect(scripted.stderr == "\(script):2:1: error: cannot write the results to standard output: No space left on device; the output is incomplete\nfrom goals | count\n^~~~\n")
 
     let help = try HQProcess.shell("$HQ --help > /dev/full")
     #expect(help.status == 1)
@@ -91,18 +91,18 @@ import Glibc
     let full = try Self.write(".output \(device)\nfrom goals | count\nfrom goals | count\n", to: "full.hq", in: dir)
     let fullResult = try HQProcess.run([full])
     #expect(fullResult.status == 1)
-    #expect(fullResult.stderr == "\(full):2:1: error: cannot write '\(device)': No space left on device\n")
+    #expect(fullResult.stderr == "\(full):2:1: error: cannot write '\(device)': No space left on device\nfrom goals | count\n^~~~\n")
     #expect(fullResult.stdout.isEmpty)
 
     let once = try Self.write("from goals | count\n.once \(device)\nfrom goals | count\n", to: "once.hq", in: dir)
     let onceResult = try HQProcess.run([once])
     #expect(onceResult.status == 1)
-    #expect(onceResult.stderr == "\(once):3:1: error: cannot write '\(device)': No space left on device\n")
+    #expect(onceResult.stderr == "\(once):3:1: error: cannot write '\(device)': No space left on device\nfrom goals | count\n^~~~\n")
 
     let directory = try Self.write(".output .\nfrom goals | count\n", to: "dot.hq", in: dir)
     let dot = try HQProcess.run([directory], directory: dir)
     #expect(dot.status == 1)
-    #expect(dot.stderr == "\(directory):1:1: error: cannot write '.': it is a directory; expected a file name\n")
+    #expect(dot.stderr == "\(directory):1:1: error: cannot write '.': it is a directory; expected a file name\n.output .\n^~~~~~~\n")
   }
 
   @Test(.enabled(if: canMountTmpfs, "needs root and unshare to mount a 64 KiB tmpfs (CI runs as root)"))
@@ -115,7 +115,7 @@ import Glibc
     let result = try HQProcess.shell(
       "unshare -m sh -c 'mount -t tmpfs -o size=64k tmpfs \(mount) && echo old > \(mount)/out.csv && \"$HQ\" \(script); echo status=$?; cat \(mount)/out.csv; ls -A \(mount)'")
     #expect(result.stdout == "status=1\nold\nout.csv\n")
-    #expect(result.stderr == "\(script):3:1: error: cannot write '\(mount)/out.csv': No space left on device; the file is left as it was\n")
+    #expect(result.stderr == "\(script):3:1: error: cannot write '\(mount)/out.csv': No space left on device; the file is left as it was\nfrom lines\n^~~~\n")
   }
 
   /// Found: `.output` over a 0600 file left it 0644, and a symbolic link was replaced by a

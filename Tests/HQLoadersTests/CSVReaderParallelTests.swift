@@ -105,7 +105,7 @@ import Testing
       Issue.record("expected an error")
     } catch let error as LoadError {
       // Row 120 is on line 122 (header is line 1); "120" is 3 characters.
-      #expect(error.description == "t.csv:122:4: error: expected 2 fields, got 1")
+      #expect(error.description == "t.csv:122:4: error: expected 2 fields, got 1\n120\n   ^")
     }
   }
 }

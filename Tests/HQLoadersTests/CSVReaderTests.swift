@@ -109,33 +109,35 @@ import Testing
   }
 }
 
+/// Each error is the one diagnostic shape (since issue 14): `FILE:LINE:COL: error: …`, then the
+/// file's line with a caret under the column (the bad byte shown as U+FFFD).
 @Suite struct CSVReaderErrorTests {
   @Test func raggedRowWithTooFewFields() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let file = try dir.write("kort.csv", "a,b,c\n1,2,3\n4,5\n")
-    #expect(loadError(file) == "\(file):3:4: error: expected 3 fields, got 2")
+    #expect(loadError(file) == "\(file):3:4: error: expected 3 fields, got 2\n4,5\n   ^")
   }
 
   @Test func raggedRowWithTooManyFields() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let file = try dir.write("lang.csv", "a;b\nå;ö;\"x\"\n")
-    #expect(loadError(file) == "\(file):2:5: error: expected 2 fields, got 3")
+    #expect(loadError(file) == "\(file):2:5: error: expected 2 fields, got 3\nå;ö;\"x\"\n    ^")
   }
 
   @Test func unclosedQuotePointsAtTheOpeningQuote() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let file = try dir.write("citat.csv", "a,b\n1,\"öppen\n2,3\n")
-    #expect(loadError(file) == "\(file):2:3: error: unclosed quote; expected a closing \" before the end of the file")
+    #expect(loadError(file) == "\(file):2:3: error: unclosed quote; expected a closing \" before the end of the file\n1,\"öppen\n  ^")
   }
 
   @Test func textAfterAClosingQuote() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let file = try dir.write("efter.csv", "a,b\n\"x\"y,2\n")
-    #expect(loadError(file) == "\(file):2:4: error: unexpected text after a closing quote; expected a delimiter or the end of the line")
+    #expect(loadError(file) == "\(file):2:4: error: unexpected text after a closing quote; expected a delimiter or the end of the line\n\"x\"y,2\n   ^")
   }
 
   @Test func invalidUTF8PointsAtTheByte() throws {
@@ -143,7 +145,7 @@ import Testing
     defer { dir.remove() }
     // Latin-1 "Malmö" (ö = 0xF6) in row 3, column 2 after "1,Malm".
     let file = try dir.write("latin1.csv", Array("n,namn\n1,Lund\n2,Malm".utf8) + [0xF6] + Array("\n".utf8))
-    #expect(loadError(file, encoding: .utf8) == "\(file):3:7: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)")
+    #expect(loadError(file, encoding: .utf8) == "\(file):3:7: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)\n2,Malm\u{FFFD}\n      ^")
     // Without an encoding named, such a file is read as Windows-1252 (SwedishCSVTests).
     guard case .table(_, let table, let notes) = try Loader.load(path: file) else { return }
     #expect(table.row(1) == [.int(2), .text("Malmö")])
@@ -154,7 +156,7 @@ import Testing
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let file = try dir.write("sen.csv", Array("n\n1\n".utf8) + [0xC3, 0x28] + Array("\n".utf8))
-    #expect(loadError(file, encoding: .utf8) == "\(file):3:1: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)")
+    #expect(loadError(file, encoding: .utf8) == "\(file):3:1: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)\n\u{FFFD}(\n^")
   }
 
   @Test func factsNumberColumnRejectsText() throws {
@@ -162,14 +164,14 @@ import Testing
     defer { dir.remove() }
     let header = "report,section,table,indicator,measure,kind,period,year,value,unit,rank,rank_of,line\n"
     let file = try dir.write("facts.csv", header + "r,s,t,i,m,utfall,,2024,många,st,,,1\n")
-    #expect(loadError(file) == "\(file):2:24: error: expected a number in column 'value' (digits with an optional sign, decimal point or comma and unit)")
+    #expect(loadError(file) == "\(file):2:24: error: expected a number in column 'value' (digits with an optional sign, decimal point or comma and unit)\nr,s,t,i,m,utfall,,2024,många,st,,,1\n                       ^~~~~")
   }
 
   @Test func duplicateHeaderName() throws {
     let dir = try TemporaryDirectory()
     defer { dir.remove() }
     let file = try dir.write("dubbel.csv", "år,namn,år\n1,a,2\n")
-    #expect(loadError(file) == "\(file):1:9: error: duplicate column name 'år'; expected each header name once")
+    #expect(loadError(file) == "\(file):1:9: error: duplicate column name 'år'; expected each header name once\når,namn,år\n        ^")
   }
 
   @Test func emptyFile() throws {
@@ -197,7 +199,7 @@ import Testing
     #expect(t.row(2) == [.text("två\nrader"), .int(2025), .int(-3)])
     // Errors are placed on the right line too.
     let ragged = try dir.write("ragged.csv", "a,b\r1,2\r3\r")
-    #expect(loadError(ragged) == "\(ragged):3:2: error: expected 2 fields, got 1")
+    #expect(loadError(ragged) == "\(ragged):3:2: error: expected 2 fields, got 1\n3\n ^")
     // A TSV, and a last line without its CR.
     let tsv = try dir.write("mac.tsv", "a\tb\r1\t2\r3\t4")
     #expect(try table(tsv).rowCount == 2)

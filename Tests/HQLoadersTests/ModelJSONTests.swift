@@ -97,7 +97,15 @@ import Testing
   }
 }
 
+/// Each error in the one diagnostic shape (since issue 14): the header, then the JSON line and a
+/// caret under the column the header names (these lines are ASCII, so a column is a character).
 @Suite struct ModelJSONErrorTests {
+  /// The quoted line and caret that follow the header: line `line` of `json`, `column - 1` spaces, `^`.
+  static func quoted(_ json: String, line: Int, column: Int) -> String {
+    let text = json.split(separator: "\n", omittingEmptySubsequences: false)[line - 1]
+    return "\n" + text + "\n" + String(repeating: " ", count: column - 1) + "^"
+  }
+
   private func error(_ json: String) throws -> (String, String?) {
     let dir = try TemporaryDirectory()
     let file = try dir.write("m.json", json)
@@ -106,44 +114,53 @@ import Testing
   }
 
   @Test func syntaxErrorIsLocated() throws {
-    let (file, message) = try error("{\"format\": \"hq-model\",\n  \"facts\": [1 2]}")
-    #expect(message == "\(file):2:15: error: expected ',' or ']' in the array, found '2'")
+    let json = "{\"format\": \"hq-model\",\n  \"facts\": [1 2]}"
+    let (file, message) = try error(json)
+    #expect(message == "\(file):2:15: error: expected ',' or ']' in the array, found '2'" + Self.quoted(json, line: 2, column: 15))
   }
 
   @Test func notAModelFile() throws {
-    let (file, message) = try error("[1]")
-    #expect(message == "\(file):1:1: error: expected an hq model file (an object with \"format\": \"hq-model\"), found an array")
-    let (file2, message2) = try error("{\"facts\": []}")
-    #expect(message2 == "\(file2):1:1: error: not an hq model file; expected an object with \"format\": \"hq-model\"")
+    let json = "[1]"
+    let (file, message) = try error(json)
+    #expect(message == "\(file):1:1: error: expected an hq model file (an object with \"format\": \"hq-model\"), found an array" + Self.quoted(json, line: 1, column: 1))
+    let json2 = "{\"facts\": []}"
+    let (file2, message2) = try error(json2)
+    #expect(message2 == "\(file2):1:1: error: not an hq model file; expected an object with \"format\": \"hq-model\"" + Self.quoted(json2, line: 1, column: 1))
   }
 
   @Test func wrongTypeForAKey() throws {
-    let (file, message) = try error("{\"format\": \"hq-model\", \"facts\": [\n {\"report\": \"r\", \"indicator\": \"i\", \"value\": \"9,4\"}]}")
-    #expect(message == "\(file):2:45: error: expected a number for 'value', found a string")
+    let json = "{\"format\": \"hq-model\", \"facts\": [\n {\"report\": \"r\", \"indicator\": \"i\", \"value\": \"9,4\"}]}"
+    let (file, message) = try error(json)
+    #expect(message == "\(file):2:45: error: expected a number for 'value', found a string" + Self.quoted(json, line: 2, column: 45))
   }
 
   @Test func missingRequiredKeyPointsAtTheObject() throws {
-    let (file, message) = try error("{\"format\": \"hq-model\",\n\"facts\": [{\"report\": \"r\", \"value\": 1}]}")
-    #expect(message == "\(file):2:11: error: missing key 'indicator' in this object; expected a string")
+    let json = "{\"format\": \"hq-model\",\n\"facts\": [{\"report\": \"r\", \"value\": 1}]}"
+    let (file, message) = try error(json)
+    #expect(message == "\(file):2:11: error: missing key 'indicator' in this object; expected a string" + Self.quoted(json, line: 2, column: 11))
   }
 
   @Test func unknownKind() throws {
-    let (file, message) = try error("{\"format\": \"hq-model\", \"facts\": [{\"report\": \"r\", \"indicator\": \"i\", \"value\": 1, \"kind\": \"gissning\"}]}")
-    #expect(message == "\(file):1:88: error: unknown kind 'gissning'; expected one of utfall, budget, prognos, avvikelse, mål, värde")
+    let json = "{\"format\": \"hq-model\", \"facts\": [{\"report\": \"r\", \"indicator\": \"i\", \"value\": 1, \"kind\": \"gissning\"}]}"
+    let (file, message) = try error(json)
+    #expect(message == "\(file):1:88: error: unknown kind 'gissning'; expected one of utfall, budget, prognos, avvikelse, mål, värde" + Self.quoted(json, line: 1, column: 88))
   }
 
   @Test func fractionalLine() throws {
-    let (file, message) = try error("{\"format\": \"hq-model\", \"goals\": [{\"report\": \"r\", \"name\": \"n\", \"status\": \"helt\", \"line\": 2.5}]}")
-    #expect(message == "\(file):1:89: error: expected a whole number or null for 'line', found 2.5")
+    let json = "{\"format\": \"hq-model\", \"goals\": [{\"report\": \"r\", \"name\": \"n\", \"status\": \"helt\", \"line\": 2.5}]}"
+    let (file, message) = try error(json)
+    #expect(message == "\(file):1:89: error: expected a whole number or null for 'line', found 2.5" + Self.quoted(json, line: 1, column: 89))
   }
 
   @Test func newerVersion() throws {
-    let (file, message) = try error("{\"format\": \"hq-model\", \"version\": 2}")
-    #expect(message == "\(file):1:35: error: model format version 2 is newer than this hq understands; expected version 1")
+    let json = "{\"format\": \"hq-model\", \"version\": 2}"
+    let (file, message) = try error(json)
+    #expect(message == "\(file):1:35: error: model format version 2 is newer than this hq understands; expected version 1" + Self.quoted(json, line: 1, column: 35))
   }
 
   @Test func unclosedString() throws {
-    let (file, message) = try error("{\"format\": \"hq-model\", \"reports\": [{\"id\": \"rh")
-    #expect(message == "\(file):1:43: error: unclosed string; expected a closing '\"' before the end of the file")
+    let json = "{\"format\": \"hq-model\", \"reports\": [{\"id\": \"rh"
+    let (file, message) = try error(json)
+    #expect(message == "\(file):1:43: error: unclosed string; expected a closing '\"' before the end of the file" + Self.quoted(json, line: 1, column: 43))
   }
 }

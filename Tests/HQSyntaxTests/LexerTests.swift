@@ -85,9 +85,9 @@ import Testing
     let garbage = String(repeating: "@&", count: 500_000)
     let (_, diagnostics) = Lexer.tokenize(garbage)
     #expect(diagnostics.count == Lexer.maxDiagnostics)
-    #expect(diagnostics.map(\.range.start) == Array(0..<Lexer.maxDiagnostics))
+    #expect(diagnostics.map(\.start) == Array(0..<Lexer.maxDiagnostics))
     let parsed = Parser.parse(SourceFile(name: "t", text: garbage))
-    #expect(parsed.diagnostics.map(\.range.start) == Array(0..<Parser.maxDiagnostics))
+    #expect(parsed.diagnostics.map(\.start) == Array(0..<Parser.maxDiagnostics))
   }
 
   @Test func anEarlierProblemFoundLateIsStillKept() {
@@ -97,7 +97,7 @@ import Testing
     let text = "\"" + String(repeating: "\\q", count: 25)
     let (_, diagnostics) = Lexer.tokenize(text)
     #expect(diagnostics.count == Lexer.maxDiagnostics)
-    let starts = diagnostics.map(\.range.start).sorted()
+    let starts = diagnostics.map(\.start).sorted()
     // The string's quote at 0, then the escapes at 1, 3, 5, … (each `\q` is two bytes).
     #expect(starts == [0] + (0..<(Lexer.maxDiagnostics - 1)).map { 1 + 2 * $0 })
     #expect(diagnostics.contains { $0.message == "unterminated text; the closing '\"' is missing" })

@@ -211,4 +211,32 @@ import Testing
     #expect(errors("from goals | join reports on report = id").hasSuffix(
       "help: to join on columns with different names, write 'on report == id'"))
   }
+
+  /// Issue 14: SQL's `case value when …`, an uppercase `CASE WHEN` and a `when` without its
+  /// condition were read as a column followed by a stray word ("separate items with ','").
+  @Test func caseWithoutItsWhen() {
+    #expect(errors("from facts | derive s = case value when 1 then \"a\" end") == """
+      t.hq:1:30: error: expected 'when' after 'case', found 'value'
+      from facts | derive s = case value when 1 then "a" end
+                                   ^~~~~
+      help: hq's case compares in each branch: case when value == 100 then "high" else "low" end
+      """)
+    #expect(errors("from facts | derive s = CASE WHEN value > 1 THEN 2 END") == """
+      t.hq:1:25: error: 'CASE WHEN' is not a case expression
+      from facts | derive s = CASE WHEN value > 1 THEN 2 END
+                              ^~~~~~~~~
+      help: hq keywords are lowercase: case when value > 100 then "high" else "low" end
+      """)
+    #expect(errors("from facts | derive s = case when value > 1 then 2 when else 3 end") == """
+      t.hq:1:57: error: expected a condition after 'when', found 'else'
+      from facts | derive s = case when value > 1 then 2 when else 3 end
+                                                              ^~~~
+      help: case when value > 100 then "high" else "low" end
+      """)
+  }
+
+  /// A column may still be called `case`: only `case` before an operand is taken for the keyword.
+  @Test func aColumnCalledCase() {
+    #expect(Parser.parse(SourceFile(name: "t.hq", text: "from t | where case > 1 | select case")).diagnostics.isEmpty)
+  }
 }

@@ -75,9 +75,9 @@ import Testing
   @Test func csvRaggedRowsAreLocated() {
     let scratch = Scratch()
     let short = scratch.write("short.csv", "a,b,c\n1,2,3\n4,5\n")
-    #expect(Self.outcome(short) == "\(short):3:4: error: expected 3 fields, got 2")
+    #expect(Self.outcome(short) == "\(short):3:4: error: expected 3 fields, got 2\n4,5\n   ^")
     let long = scratch.write("long.csv", "a,b\n1,2\n3,4,5\n")
-    #expect(Self.outcome(long) == "\(long):3:5: error: expected 2 fields, got 3")
+    #expect(Self.outcome(long) == "\(long):3:5: error: expected 2 fields, got 3\n3,4,5\n    ^")
   }
 
   @Test func csvQuoteNeverClosed() {
@@ -98,7 +98,7 @@ import Testing
       _ = try Loader.load(path: path, encoding: .utf8)
       Issue.record("expected the UTF-8 load to fail")
     } catch {
-      #expect(error.description == "\(path):2:4: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)")
+      #expect(error.description == "\(path):2:4: error: invalid UTF-8; expected text encoded as UTF-8 (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)\nok,\u{FFFD}(\n   ^")
     }
   }
 
@@ -128,7 +128,7 @@ import Testing
     let scratch = Scratch()
     let path = scratch.write("bad.txt", Array("Årsredovisning 2024\nrad ".utf8) + [0xFF] + Array(" mer\n".utf8))
     // Line 2, column 5: the byte after "rad ".
-    #expect(Self.outcome(path) == "\(path):2:5: error: invalid UTF-8; expected text encoded as UTF-8")
+    #expect(Self.outcome(path) == "\(path):2:5: error: invalid UTF-8; expected text encoded as UTF-8\nrad \u{FFFD} mer\n    ^")
   }
 
   @Test func reportTextOneMegabyteSingleLine() {

@@ -4,7 +4,7 @@ import HQSyntax
 struct CheckFailure: Error {
   var diagnostic: Diagnostic
 
-  init(_ severity: Diagnostic.Severity = .error, _ message: String, at range: SourceRange, help: String? = nil) {
+  init(_ severity: Diagnostic.Severity = .error, _ message: String, at range: SourceRange?, help: String? = nil) {
     diagnostic = Diagnostic(severity, message, at: range, help: help)
   }
 }

@@ -16,6 +16,8 @@ struct CSVCellError: Error {
 
   var kind: Kind
   var offset: Int
+  /// How many bytes of the cell to underline (0: a caret at `offset` alone).
+  var length = 0
 }
 
 /// Accumulates one CSV column straight from the file's bytes into typed storage.
@@ -209,7 +211,7 @@ struct CSVColumnBuilder {
   /// A cell that is no number of this column: an error for a column of a given type, else
   /// the column is demoted to text.
   private mutating func mismatch(_ field: CSVField) throws(CSVCellError) {
-    if fixed { throw CSVCellError(kind: .notANumber, offset: field.start) }
+    if fixed { throw CSVCellError(kind: .notANumber, offset: field.start, length: field.end - field.start) }
     demote()
   }
 

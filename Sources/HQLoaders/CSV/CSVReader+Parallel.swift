@@ -19,8 +19,12 @@ struct CSVFailure: @unchecked Sendable {
   let file: String
 
   func make(_ offset: Int, _ message: String) -> LoadError {
-    let place = TextPosition(of: offset, in: bytes)
-    return LoadError(file: file, line: place.line, column: place.column, message: message)
+    LoadError(file: file, offset: offset, in: bytes, message: message)
+  }
+
+  /// The error underlining `length` bytes from `offset` (a cell).
+  func make(_ offset: Int, length: Int, _ message: String) -> LoadError {
+    LoadError(file: file, offset: offset, length: length, in: bytes, message: message)
   }
 }
 

@@ -50,9 +50,9 @@ enum CSVReader {
     } catch {
       guard error.message == invalidUTF8Message else { throw error }
       if encoding == .utf8 {
-        throw LoadError(
-          file: error.file, line: error.line, column: error.column,
-          message: invalidUTF8Message + " (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)")
+        var error = error
+        error.message = invalidUTF8Message + " (a file saved by Excel is often Windows-1252: load it with encoding=cp1252)"
+        throw error
       }
       // A file that begins with the UTF-8 byte order mark says it is UTF-8: its bad bytes are an error.
       if let base = bytes.baseAddress, hasByteOrderMark(base.assumingMemoryBound(to: UInt8.self), bytes.count) { throw error }
@@ -198,7 +198,7 @@ enum CSVReader {
       }
       for i in 0..<width {
         do { try builders[i].append(fields[i], base, &scratch) } catch {
-          throw cellFailure(error, column: builders[i].name, failure.make)
+          throw cellFailure(error, column: builders[i].name, failure)
         }
       }
       records += 1
@@ -214,12 +214,14 @@ enum CSVReader {
     return scanner.position
   }
 
-  private static func cellFailure(_ error: CSVCellError, column: String, _ failure: (Int, String) -> LoadError) -> LoadError {
+  private static func cellFailure(_ error: CSVCellError, column: String, _ failure: CSVFailure) -> LoadError {
     switch error.kind {
     case .invalidUTF8:
-      failure(error.offset, invalidUTF8Message)
+      failure.make(error.offset, invalidUTF8Message)
     case .notANumber:
-      failure(error.offset, "expected a number in column '\(column)' (digits with an optional sign, decimal point or comma and unit)")
+      failure.make(
+        error.offset, length: error.length,
+        "expected a number in column '\(column)' (digits with an optional sign, decimal point or comma and unit)")
     }
   }
 

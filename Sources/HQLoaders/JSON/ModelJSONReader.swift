@@ -16,8 +16,7 @@ enum ModelJSONReader {
 
   static func read(_ bytes: UnsafeRawBufferPointer, file path: String) throws(LoadError) -> ReportModel {
     let failure = { (offset: Int, message: String) -> LoadError in
-      let place = TextPosition(of: offset, in: bytes)
-      return LoadError(file: path, line: place.line, column: place.column, message: message)
+      LoadError(file: path, offset: offset, in: bytes, message: message)
     }
     if let bad = UTF8Check.firstInvalidOffset(in: bytes) {
       throw failure(bad, "invalid UTF-8; expected JSON encoded as UTF-8")

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQDiagnostics
 import HQEngine
 import HQLoaders
 import HQReports
@@ -85,7 +86,7 @@ public enum HQCommand {
       do throws(ShellError) {
         scriptText = try TextFile.read(path, limits: limits)
       } catch {
-        errors.write("hq: \(error.message)\n")
+        errors.write(error.rendered() + "\n")
         return (Signals.wasInterrupted ? ExitStatus.interrupted : .usage).rawValue
       }
     }
@@ -101,6 +102,7 @@ public enum HQCommand {
     session.loadLimits = limits
     session.colourCharts = Terminal.allowsColour()
     session.showsLoadProgress = Terminal.isTerminal(2) && Terminal.environment("TERM") != "dumb"
+    session.colourDiagnostics = Terminal.allowsColour(on: 2)
     session.engine.memoryBudget = memoryBudget
     for (name, value) in options.parameters {
       session.engine.parameters[name] = Session.parameterValue(value)
@@ -110,7 +112,7 @@ public enum HQCommand {
       do throws(ShellError) {
         try session.load(paths: options.loads, names: options.loadNames, encodings: options.loadEncodings)
       } catch {
-        errors.write(error.isLocated ? error.message + "\n" : "hq: \(error.message)\n")
+        session.show(error)
         // Ctrl-C while waiting on a FIFO or a slow pipe.
         return (Signals.wasInterrupted ? ExitStatus.interrupted : .failure).rawValue
       }
@@ -120,7 +122,7 @@ public enum HQCommand {
       do throws(ShellError) {
         try session.redirect(to: path, once: false, format: options.format, name: "--output", line: 1)
       } catch {
-        errors.write("hq: \(error.message)\n")
+        session.show(error)
         return ExitStatus.failure.rawValue
       }
     }
@@ -247,9 +249,11 @@ enum StandardInput {
         "line \(line) is longer than \(LoadLimits.describe(bytes: limit)) and reading stopped; expected statements (is standard input a device or a binary file?)",
         name: name, line: line)
     case .notText(let line, let column):
-      session.errors.write("\(name):\(line):\(column): error: unexpected NUL byte; expected statements as text (is standard input a device or a binary file?)\n")
+      session.show(DiagnosticError(
+        file: name, line: line, column: column,
+        "unexpected NUL byte; expected statements as text (is standard input a device or a binary file?)"))
     case .system(let code):
-      session.errors.write("hq: error: cannot read standard input: \(OutputFile.reason(code))\n")
+      session.show(DiagnosticError(file: "hq", "cannot read standard input: \(OutputFile.reason(code))"))
     }
     session.errors.flush()
     return .failure

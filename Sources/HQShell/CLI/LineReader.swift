@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HQDiagnostics
 
 /// Lines from a file descriptor (standard input), read in 64 KiB chunks.
 ///
@@ -16,7 +17,7 @@ struct LineReader {
     case interrupted
     /// Line `line` is longer than the limit.
     case lineTooLong(line: Int)
-    /// A NUL byte at `line`, `column` (1-based, in bytes): not text.
+    /// A NUL byte at `line`, `column` (1-based, in display columns): not text.
     case notText(line: Int, column: Int)
     case system(Int32)
   }
@@ -42,7 +43,10 @@ struct LineReader {
     var searched = 0
     while true {
       if let stop = buffer[(start + searched)...].firstIndex(where: { $0 == UInt8(ascii: "\n") || $0 == 0 }) {
-        if buffer[stop] == 0 { throw .notText(line: lineNumber + 1, column: stop - start + 1) }
+        if buffer[stop] == 0 {
+          let before = String(decoding: buffer[start..<stop], as: UTF8.self)
+          throw .notText(line: lineNumber + 1, column: DisplayWidth.column(after: before))
+        }
         return take(upTo: stop, skipping: 1)
       }
       searched = buffer.count - start

@@ -21,8 +21,8 @@ public enum Terminal {
 
   /// True when output to the terminal on standard output may be coloured: it is a terminal,
   /// `NO_COLOR` is unset or empty (no-color.org), and `TERM` is not `dumb`.
-  public static func allowsColour() -> Bool {
-    guard isTerminal(1) else { return false }
+  public static func allowsColour(on descriptor: Int32 = 1) -> Bool {
+    guard isTerminal(descriptor) else { return false }
     if let noColour = environment("NO_COLOR"), !noColour.isEmpty { return false }
     return environment("TERM") != "dumb"
   }

@@ -1,4 +1,5 @@
 import HQData
+import HQDiagnostics
 
 /// The `line` format: one field per line, a header per record, like psql's `\x`.
 ///

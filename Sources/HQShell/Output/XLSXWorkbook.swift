@@ -6,6 +6,7 @@ import Darwin
 import CXlsxWriter
 import HQData
 import HQLoaders
+import HQDiagnostics
 
 /// An Excel workbook (`.xlsx`) written to a file, one worksheet per result, through
 /// libxlsxwriter.

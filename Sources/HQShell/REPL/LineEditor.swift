@@ -172,7 +172,7 @@ final class LineEditor {
     guard historyWritable, let path = historyPath else { return }
     if let reason = HistoryFile(path: path).append(entry) {
       historyWritable = false
-      warn("warning: cannot write the history file \(path): \(reason); history is kept for this session only")
+      warn("cannot write the history file \(path): \(reason); history is kept for this session only")
     }
   }
 

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HQDiagnostics
 
 /// The interactive loop: read a statement with libedit, run it, show the result, repeat.
 ///
@@ -33,12 +34,10 @@ struct REPL {
       return StandardInput.run(session, keepGoing: true)
     }
     editor.warn = { message in
-      session.errors.write(message + "\n")
+      session.show(DiagnosticError(file: "hq", .warning, message))
       session.errors.flush()
     }
-    if let problem = editor.historyProblem { editor.warn("warning: " + problem) }
-    session.promptWidths = (DisplayWidth.of(Self.prompt), DisplayWidth.of(Self.continuationPrompt))
-    defer { session.promptWidths = nil }
+    if let problem = editor.historyProblem { editor.warn(problem) }
     session.standardOutput.write(welcome() + "\n")
     session.standardOutput.flush()
     var pending: [String] = []
@@ -65,7 +64,6 @@ struct REPL {
         pending = []
         editor.addHistory(text)
         // No reset here: a Ctrl-C pressed right after Enter is meant for this statement.
-        session.outputMarkAtPrompt = session.standardOutput.totalBytes
         if session.run(text, name: Session.promptSourceName, keepGoing: false) == .quit { return .success }
         session.standardOutput.flush()
       }

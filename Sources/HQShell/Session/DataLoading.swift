@@ -1,4 +1,5 @@
 import HQData
+import HQDiagnostics
 import HQDatasets
 import HQLoaders
 import HQReports
@@ -46,7 +47,7 @@ public enum DataLoading {
     do throws(LoadError) {
       return try Loader.load(path: path, as: name, encoding: encoding, limits: limits)
     } catch {
-      throw ShellError(error.description, isLocated: true)
+      throw ShellError(error.diagnostic)
     }
   }
 
@@ -76,7 +77,7 @@ extension Session {
     }
     switch data {
     case .reports(let loaded, let warnings):
-      for warning in warnings { errors.write(warning.description + "\n") }
+      for warning in warnings { show(warning.diagnostic) }
       let summary = "loaded \(loaded.reports.count) report(s), \(loaded.facts.count) facts from \(path)"
       // The session lets go of its model while the admission holds it, so merging appends in
       // place instead of copying every row.
@@ -85,12 +86,12 @@ extension Session {
       let outcome = admission.admit(loaded, path: path, origin: ReportAdmission.origin(of: path))
       model = admission.model
       reportOrigins = admission.origins
-      for message in outcome.messages { errors.write(message + "\n") }
+      for message in outcome.messages { show(message) }
       for table in DataLoading.tables(of: model) { engine.catalog[table.name] = table }
       lastLoadProvided = Set(DataLoading.tables(of: model).map(\.name))
       return summary + (outcome.replaced.isEmpty ? "" : " (replacing its earlier load)")
     case .table(let tableName, let table, let notes):
-      for note in notes { errors.write(note.description + "\n") }
+      for note in notes { show(note.diagnostic) }
       engine.catalog[tableName] = table
       lastLoadProvided = [tableName]
       return "loaded \(tableName): \(table.rowCount) rows, \(table.columns.count) columns"
@@ -115,7 +116,7 @@ extension Session {
     var lastReportLoad: Int? = nil
     // Ingest warnings, and the notes and warnings about ids, in file order; on a failure only
     // the ingest warnings are shown, since no id changed.
-    var messages: [(text: String, aboutIDs: Bool)] = []
+    var messages: [(diagnostic: DiagnosticError, aboutIDs: Bool)] = []
     // The files are read and ingested at the same time, one per core, then merged in order;
     // the first failure in that order is the one reported.
     // Report files are read side by side, one per core; a CSV file is read on all cores by
@@ -149,21 +150,21 @@ extension Session {
         let data = try attempt.get()
         switch consume data {
         case .reports(let loaded, let warnings):
-          messages += warnings.map { ($0.description, false) }
+          messages += warnings.map { ($0.diagnostic, false) }
           let path = paths[position]
           let outcome = admission.admit(loaded, path: path, origin: ReportAdmission.origin(of: path))
           messages += outcome.messages.map { ($0, true) }
           lastReportLoad = position
         case .table(let name, let table, let notes):
-          messages += notes.map { ($0.description, false) }
+          messages += notes.map { ($0.diagnostic, false) }
           loadedTables.append((name, table, position))
         }
       }
     } catch {
-      for message in messages where !message.aboutIDs { errors.write(message.text + "\n") }
+      for message in messages where !message.aboutIDs { show(message.diagnostic) }
       throw error
     }
-    for message in messages { errors.write(message.text + "\n") }
+    for message in messages { show(message.diagnostic) }
     model = admission.model
     reportOrigins = admission.origins
     var reportSources: Set<String> = []

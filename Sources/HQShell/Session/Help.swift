@@ -157,8 +157,8 @@ enum Help {
     }
     let all = pages.map(\.topic) + MetaCommand.catalog.map(\.name) + ["formats"] + OutputFormat.allCases.map(\.rawValue)
       + functions.map(\.name)
-    let hint = Suggestions.nearest(to: key, in: all).map { "; did you mean '\($0)'?" } ?? ""
-    throw ShellError("no help for '\(key)'\(hint); .help lists the topics")
+    let hint = Suggestions.nearest(to: key, in: all).map { "did you mean '\($0)'?" } ?? ".help lists the topics"
+    throw ShellError("no help for '\(key)'", help: hint)
   }
 
   /// `.help formats`: every output format with its summary.

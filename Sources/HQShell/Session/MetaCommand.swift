@@ -138,8 +138,8 @@ public enum MetaCommand: Sendable, Equatable {
     case "export": return .export(path: try one("a file name"))
     default:
       let names = catalog.map(\.name)
-      let hint = Suggestions.nearest(to: name, in: names).map { "; did you mean '.\($0)'?" } ?? "; see .help"
-      throw ShellError("unknown command '.\(name)'\(hint)")
+      let hint = Suggestions.nearest(to: name, in: names).map { "did you mean '.\($0)'?" } ?? ".help lists the commands"
+      throw ShellError("unknown command '.\(name)'", help: hint)
     }
   }
 

@@ -19,6 +19,8 @@ struct Redirection {
   /// names this line.
   var name: String
   var line: Int
+  /// The text of that line, quoted under such an error (the script has ended by then).
+  var lineText: String?
   /// How many results went to the file; an `.svg` or `.png` file holds one chart.
   var results = 0
 
@@ -64,10 +66,12 @@ extension Session {
       // The workbook is written whole when it is completed; until then nothing is on disk,
       // so there is nothing for a signal handler to save (``Signals/track(_:)``).
       redirection = Redirection(target: .workbook(try XLSXWorkbook(path: path)), format: format, once: once, name: name, line: line)
+      redirection?.lineText = scriptLine(line, of: name)
       return
     }
     let file = try OutputFile(path: path)
     redirection = Redirection(target: .text(file), format: format, once: once, name: name, line: line)
+    redirection?.lineText = scriptLine(line, of: name)
     Signals.track(file.destination)
   }
 
@@ -131,7 +135,7 @@ extension Session {
       try complete(redirection)
       return true
     } catch {
-      report(error.message, name: redirection.name, line: redirection.line)
+      report(error.message, name: redirection.name, line: redirection.line, text: redirection.lineText)
       return false
     }
   }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HQDiagnostics
 import HQReports
 
 /// How the reports read from one file join a model: report ids never collide, and loading can
@@ -35,7 +36,7 @@ struct ReportAdmission {
     /// Reports of the file's earlier load that were replaced.
     var replaced: [Report] = []
     /// `PATH: note: …` for a replaced earlier load, `PATH: warning: …` for every changed id.
-    var messages: [String] = []
+    var messages: [DiagnosticError] = []
   }
 
   /// Adds the reports of `loaded`, read from `path`, to ``model``.
@@ -52,7 +53,7 @@ struct ReportAdmission {
         model = DataLoading.removing(reports: earlier, from: model)
         for id in earlier { origins[id] = nil }
         let ids = outcome.replaced.map { "'\($0.id)'" }.joined(separator: ", ")
-        outcome.messages.append("\(path): note: replacing \(ids), loaded earlier from the same file")
+        outcome.messages.append(DiagnosticError(file: path, .note, "replacing \(ids), loaded earlier from the same file"))
       }
     }
     var loaded = loaded
@@ -118,11 +119,17 @@ struct ReportAdmission {
   }
 
   /// The note for a report already loaded with the same content.
-  static func duplicate(_ report: Report, holder: Report, path: String, holderPath: String?) -> String {
+  static func duplicate(_ report: Report, holder: Report, path: String, holderPath: String?) -> DiagnosticError {
     let holderFrom = holderPath ?? (holder.source.isEmpty ? "an earlier load" : holder.source)
-    let place = report.identityLine.map { "\(path):\($0):1" } ?? path
-    return "\(place): note: report '\(report.id)' (\"\(report.title)\") is already loaded from \(holderFrom) "
-      + "with the same content; it is not added again"
+    return place(report, path, .note,
+      "report '\(report.id)' (\"\(report.title)\") is already loaded from \(holderFrom) "
+      + "with the same content; it is not added again")
+  }
+
+  /// A message at the line `report`'s identity was read from when known, else about the file.
+  static func place(_ report: Report, _ path: String, _ severity: Diagnostic.Severity, _ message: String) -> DiagnosticError {
+    guard let line = report.identityLine else { return DiagnosticError(file: path, severity, message) }
+    return DiagnosticError(file: path, line: line, column: 1, severity, message)
   }
 
   /// The first of `id-2`, `id-3`, … that is neither taken nor reserved.
@@ -134,11 +141,11 @@ struct ReportAdmission {
 
   /// The warning for a report whose id was taken, at the line its identity was read from
   /// when known (`b.txt:45:1: warning: …`).
-  static func collision(_ report: Report, newID: String, holder: Report, path: String, holderPath: String?) -> String {
+  static func collision(_ report: Report, newID: String, holder: Report, path: String, holderPath: String?) -> DiagnosticError {
     let holderFrom = holderPath ?? (holder.source.isEmpty ? "an earlier load" : holder.source)
-    let place = report.identityLine.map { "\(path):\($0):1" } ?? path
-    return "\(place): warning: report id '\(report.id)' is already taken by \"\(holder.title)\" from \(holderFrom); "
-      + "this report (\"\(report.title)\") is loaded as '\(newID)'"
+    return place(report, path, .warning,
+      "report id '\(report.id)' is already taken by \"\(holder.title)\" from \(holderFrom); "
+      + "this report (\"\(report.title)\") is loaded as '\(newID)'")
   }
 
   /// Moves the rows of the renamed reports to their new ids.

@@ -15,10 +15,10 @@ extension Session {
       if standardOutput.isBroken { return .outputClosed }
       return outcome
     } catch {
-      if error.isLocated {
-        errors.write(error.message + "\n")
+      if let located = error.located {
+        show(located)
       } else {
-        report(error.message, name: name, line: unit.line)
+        report(error.message, name: name, line: unit.line, text: unit.text, help: error.help)
       }
       // Ctrl-C during a `.load` stops a script as it stops a statement (exit status 130).
       return Signals.wasInterrupted ? .cancelled : .failure
@@ -147,8 +147,8 @@ extension Session {
     for name in names {
       let fields = engine.catalog[name]?.schema.fields ?? engine.columns(afterPipelinePrefix: "from \(name)")
       guard let fields else {
-        let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "; did you mean '\($0)'?" } ?? ""
-        throw ShellError("unknown source '\(name)'\(hint)")
+        let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "did you mean '\($0)'?" }
+        throw ShellError("unknown source '\(name)'", help: hint)
       }
       let units = engine.catalog[name]?.columns.map(\.unit)
       for (index, field) in fields.enumerated() {

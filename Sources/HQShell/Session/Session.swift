@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQDiagnostics
 import HQEngine
 import HQLoaders
 import HQReports
@@ -75,12 +76,9 @@ public final class Session {
   /// The sources the last `.load` gave.
   var lastLoadProvided: Set<String> = []
 
-  /// At the prompt, the display widths of the prompt and the continuation prompt: an error
-  /// on the line just typed is then shown as a caret right under it (nil in scripts).
-  public var promptWidths: (first: Int, continuation: Int)?
-  /// ``OutputSink/totalBytes`` of standard output when the entry was typed: once results
-  /// have been printed below it, a caret could no longer sit under the typed line.
-  var outputMarkAtPrompt = 0
+  /// Colour the diagnostics written to ``errors`` (standard error is a terminal and
+  /// `NO_COLOR` is not set; see ``Terminal/allowsColour()``).
+  public var colourDiagnostics = false
 
   /// The source name of what is typed at the prompt (scripts run with `.run` keep theirs).
   public static let promptSourceName = "<input>"
@@ -120,7 +118,9 @@ public final class Session {
   ///   - name: shown in diagnostics (`report.hq`, `<command>`, `<input>`).
   ///   - keepGoing: run the remaining units after a failure (the outcome is still `failure`).
   public func run(_ text: String, name: String, keepGoing: Bool = false) -> Outcome {
-    scripts.append((name, text.split(separator: "\n", omittingEmptySubsequences: false)))
+    // Split at the byte: in a CRLF file "\r\n" is one Character, which a split at "\n" misses.
+    let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+    scripts.append((name, lines))
     defer { scripts.removeLast() }
     var outcome = Outcome.success
     for unit in ScriptScanner.units(of: text) {
@@ -177,7 +177,7 @@ public final class Session {
     let sink = output
     if redirection == nil && format == .xlsx {
       // Nothing runs when its result could go nowhere.
-      report(Self.xlsxNeedsAFile.message, name: name, line: unit.line)
+      report(Self.xlsxNeedsAFile.message, name: name, line: unit.line, text: unit.text)
       return .failure
     }
     let clock = ContinuousClock()
@@ -186,7 +186,7 @@ public final class Session {
     var writeFailure: ShellError?
     do {
       try engine.run(source, cancellation: Signals.token) { warning in
-        errors.write(render(warning) + "\n")
+        show(warning)
         errors.flush()
       } result: { result in
         guard writeFailure == nil else { return }
@@ -207,19 +207,18 @@ public final class Session {
     }
     if failure == nil, let writeFailure {
       abandonOnce()
-      report(writeFailure.message, name: name, line: unit.line)
+      report(writeFailure.message, name: name, line: unit.line, text: unit.text)
       return .failure
     }
     if failure == nil, Signals.token.isCancelled { failure = .cancelled }
-    // The time goes after what the statement printed: after a diagnostic, so that a caret drawn
-    // under the line just typed stays right under it.
+    // The time goes after what the statement printed, a diagnostic included.
     let time = timer ? "time: \(Self.describe(clock.now - start))\n" : ""
     if failure == nil { errors.write(time) }
     if standardOutput.isBroken { return .outputClosed }
     do throws(ShellError) {
       try finishOnce()
     } catch {
-      report(error.message, name: name, line: unit.line)
+      report(error.message, name: name, line: unit.line, text: unit.text)
       return .failure
     }
     switch failure {
@@ -231,56 +230,68 @@ public final class Session {
       errors.write("cancelled\n" + time)
       return .cancelled
     case .diagnostics(let error)?:
-      errors.write(render(error) + "\n" + time)
+      show(error)
+      errors.write(time)
       return .failure
     }
   }
 
-  /// Diagnostics as compilers print them, or, at the prompt, with the caret under the line
-  /// that was just typed:
+  /// Writes diagnostics to ``errors`` through the one renderer (``DiagnosticRenderer``), in
+  /// colour when ``colourDiagnostics`` says so.
   ///
-  ///     hq> from facts | where vaule > 3
-  ///                            ^~~~~
-  ///     error: unknown column 'vaule'
-  ///     help: did you mean 'value'?
-  func render(_ error: DiagnosticError) -> String {
-    guard let widths = promptWidths, error.source.name == Self.promptSourceName,
-      standardOutput.totalBytes == outputMarkAtPrompt
-    else { return withOriginalLines(error) }
+  /// A statement that followed a `;` was given to the engine blank-padded so that its columns
+  /// are the script's; its quoted line is the script's real line (``withOriginalLines(_:)``).
+  func show(_ error: DiagnosticError) {
+    let text = withOriginalLines(error) + "\n"
+    // The renderer has made every character from data visible; its colours are its own.
+    if colourDiagnostics { errors.write(bytes: Array(text.utf8)) } else { errors.write(text) }
+  }
+
+  /// Writes a shell error that has no command line to report it at (a `--load` or `--output`
+  /// of the command line): at its own place, or as `hq: error: …`.
+  func show(_ error: ShellError) {
+    show(error.located ?? DiagnosticError(file: "hq", error.message, help: error.help))
+  }
+
+  /// The rendering, each diagnostic against the script's real line when the engine saw the
+  /// statement blank-padded: `from goals; from faktа` shows the whole line, and a tab or wide
+  /// characters before the statement count as they are shown.
+  func withOriginalLines(_ error: DiagnosticError) -> String {
     let source = error.source
-    let lastLine = source.firstLine + source.lineStarts.count - 1
+    let colour = colourDiagnostics
+    guard let script = scripts.last(where: { $0.name == source.name }) else { return error.rendered(colour: colour) }
     return error.diagnostics.map { diagnostic in
-      let start = source.location(at: diagnostic.range.start)
-      guard start.line == lastLine else { return withOriginalLines(DiagnosticError(source: source, diagnostics: [diagnostic])) }
-      let line = source.lineText(at: diagnostic.range.start)
-      let before = line.prefix(start.column - 1)
-      let end = source.location(at: max(diagnostic.range.start, diagnostic.range.end))
-      let spanned = end.line == start.line ? line.dropFirst(start.column - 1).prefix(max(0, end.column - start.column)) : line.dropFirst(start.column - 1)
-      let prompt = lastLine == 1 ? widths.first : widths.continuation
-      let width = max(1, DisplayWidth.of(spanned))
-      var text = String(repeating: " ", count: prompt + DisplayWidth.of(before)) + "^" + String(repeating: "~", count: width - 1)
-      text += "\n\(diagnostic.severity.rawValue): \(diagnostic.message)"
-      if let help = diagnostic.help { text += "\nhelp: \(help)" }
-      return text
+      guard let range = diagnostic.range, let (line, moved) = Self.original(range, in: source, script: script.lines) else {
+        return DiagnosticRenderer.render(diagnostic, in: source, colour: colour)
+      }
+      var onOriginal = diagnostic
+      onOriginal.range = moved
+      return DiagnosticRenderer.render(onOriginal, in: line, colour: colour)
     }.joined(separator: "\n")
   }
 
-  /// The compiler-style rendering, with each quoted source line taken from the script when
-  /// the engine saw it padded (`from goals; from faktа` shows the whole line, caret in place).
-  func withOriginalLines(_ error: DiagnosticError) -> String {
-    let source = error.source
-    guard let script = scripts.last(where: { $0.name == source.name }) else { return error.rendered }
-    return error.diagnostics.map { diagnostic in
-      var parts = DiagnosticRenderer.render(diagnostic, in: source).split(separator: "\n", omittingEmptySubsequences: false)
-      let line = source.location(at: diagnostic.range.start).line
-      let seen = source.lineText(at: diagnostic.range.start)
-      if parts.count > 1, parts[1] == seen, line >= 1, line <= script.lines.count {
-        var original = script.lines[line - 1]
-        if original.hasSuffix("\r") { original = original.dropLast() }
-        if original.count == seen.count, original.hasSuffix(seen.drop { $0 == " " }) { parts[1] = original }
-      }
-      return parts.joined(separator: "\n")
-    }.joined(separator: "\n")
+  /// The script's line holding `range` as its own source, and the range moved onto it, when
+  /// the engine's line is that line with the text before the statement blanked out (the
+  /// statement splitter pads one space per character), or nil.
+  static func original(_ range: SourceRange, in source: SourceFile, script: [Substring]) -> (SourceFile, SourceRange)? {
+    let number = source.location(at: range.start).line
+    guard number >= 1, number <= script.count else { return nil }
+    var original = script[number - 1]
+    if original.hasSuffix("\r") { original = original.dropLast() }
+    let seen = source.lineText(at: range.start)
+    let padding = seen.prefix { $0 == " " }.count
+    guard original != seen, original.count >= seen.count, original.dropFirst(padding).hasPrefix(seen.dropFirst(padding))
+    else { return nil }
+    // Characters correspond one to one; bytes need not (`名; from x` is padded `  from x`).
+    func moved(_ offset: Int) -> Int {
+      let index = seen.utf8.index(seen.utf8.startIndex, offsetBy: offset)
+      let characters = seen.distance(from: seen.startIndex, to: index)
+      let there = original.index(original.startIndex, offsetBy: characters)
+      return original.utf8.distance(from: original.utf8.startIndex, to: there)
+    }
+    let start = moved(source.lineOffset(of: range.start))
+    let end = moved(source.lineOffset(of: range.end, onLineOf: range.start))
+    return (SourceFile(name: source.name, text: String(original), firstLine: number), SourceRange(start, max(start, end)))
   }
 
   /// `12.3 ms`, `1.204 s`.
@@ -293,14 +304,24 @@ public final class Session {
     return String(Double(Int(milliseconds)) / 1000) + " s"
   }
 
-  /// Writes an error for a meta command: `FILE:LINE:1: error: …` in scripts, `error: …`
-  /// at the prompt.
-  func report(_ message: String, name: String, line: Int) {
-    if name == Self.promptSourceName {
-      errors.write("error: \(message)\n")
-    } else {
-      errors.write("\(name):\(line):1: error: \(message)\n")
-    }
+  /// Writes an error about the command or statement at `line` of `name` (a meta command that
+  /// failed, a result that could not be written), in the one shape: `FILE:LINE:COL: error: …`,
+  /// the line, and a caret under its first word (`.format`, `from`), at the prompt as in scripts.
+  ///
+  /// - Parameter text: the unit's text, when the line cannot be found among the scripts
+  ///   running (standard input); without either only `FILE:LINE:1: error: …` is shown.
+  func report(_ message: String, name: String, line: Int, text: String? = nil, help: String? = nil) {
+    let lineText = scriptLine(line, of: name) ?? text.map { String($0.prefix { $0 != "\n" }) } ?? ""
+    let start = lineText.utf8.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.count
+    let word = lineText.utf8.dropFirst(start).prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: ";") }.count
+    show(DiagnosticError(file: name, line: line, text: lineText, offset: start, length: word, .error, message, help: help))
+  }
+
+  /// Line `line` (1-based) of the innermost running script called `name`.
+  func scriptLine(_ line: Int, of name: String) -> String? {
+    guard let script = scripts.last(where: { $0.name == name }), line >= 1, line <= script.lines.count else { return nil }
+    let text = script.lines[line - 1]
+    return String(text.hasSuffix("\r") ? text.dropLast() : text)
   }
 
   /// Ends the session: flushes output and completes an open `.output` file.

@@ -321,10 +321,10 @@ public struct Lexer {
   ///
   /// - Complexity: O(1), or O(``maxDiagnostics``) when it displaces a later one.
   mutating func addDiagnostic(_ diagnostic: Diagnostic) {
-    let start = diagnostic.range.start
+    let start = diagnostic.start
     guard acceptsDiagnostic(at: start) else { return }
     guard diagnostics.count >= Self.maxDiagnostics,
-      let last = diagnostics.lastIndex(where: { $0.range.start == lastKeptStart })
+      let last = diagnostics.lastIndex(where: { $0.start == lastKeptStart })
     else {
       diagnostics.append(diagnostic)
       lastKeptStart = max(lastKeptStart, start)
@@ -332,7 +332,7 @@ public struct Lexer {
     }
     diagnostics.remove(at: last)
     diagnostics.append(diagnostic)
-    lastKeptStart = diagnostics.map(\.range.start).max() ?? -1
+    lastKeptStart = diagnostics.map(\.start).max() ?? -1
   }
 
   // MARK: - Bytes

@@ -183,6 +183,16 @@ extension Parser {
       throw expectedExpressionError()
     case "case" where following.isWord("when"):
       return try parseCase()
+    case "case" where Self.startsAnOperand(following.kind):
+      // SQL's `case value when 1 then …`, or `case if …`: a column is never followed by an
+      // operand, so this can only be a `case` without its `when`.
+      throw error(
+        "expected 'when' after 'case', found \(following.displayName)", at: following.range,
+        help: "hq's case compares in each branch: case when value == 100 then \"high\" else \"low\" end")
+    case _ where token.value.lowercased() == "case" && following.kind == .identifier && following.value.lowercased() == "when":
+      throw error(
+        "'\(token.value) \(following.value)' is not a case expression", at: SourceRange(token.range.start, following.range.end),
+        help: "hq keywords are lowercase: case when value > 100 then \"high\" else \"low\" end")
     default:
       break
     }
@@ -191,6 +201,14 @@ extension Parser {
       return Expr(.column(token.value), range: token.range)
     }
     return try parseCall(Identifier(token.value, range: token.range))
+  }
+
+  /// True for a token that begins an operand by itself (a name, a number, a text, a parameter).
+  static func startsAnOperand(_ kind: TokenKind) -> Bool {
+    switch kind {
+    case .identifier, .quotedIdentifier, .number, .string, .parameter: true
+    default: false
+    }
   }
 
   /// `case when COND then EXPR { when COND then EXPR } [else EXPR] end`; at `case`.
@@ -206,6 +224,9 @@ extension Parser {
                     help: "join a table of the values instead")
       }
       advance()
+      if current.isWord("then") || current.isWord("else") || current.isWord("end") {
+        throw error("expected a condition after 'when', found \(current.displayName)", at: current.range, help: example)
+      }
       let condition = try parseExpression()
       _ = try expectWord("then", "expected 'then' after the condition of 'when'", help: example)
       branches.append(CaseBranch(condition: condition, result: try parseExpression()))

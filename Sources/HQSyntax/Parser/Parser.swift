@@ -37,7 +37,7 @@ public struct Parser {
     var statements: [Statement] = []
     var diagnostics: [Diagnostic] = []
     var failed = false
-    let lexStarts = lexDiagnostics.map(\.range.start).sorted()
+    let lexStarts = lexDiagnostics.map(\.start).sorted()
     let firstLexError = lexStarts.first ?? Int.max
     var nextLex = 0  // statements start in increasing order, so this cursor only moves forward
     while parser.current.kind != .endOfInput {
@@ -52,7 +52,7 @@ public struct Parser {
         if !failed { statements.append(statement) }
       } catch {
         // A character the lexer already reported often causes the parse error: report once.
-        let end = max(error.diagnostic.range.end, error.diagnostic.range.start + 1)
+        let end = max(error.diagnostic.end, error.diagnostic.start + 1)
         while nextLex < lexStarts.count, lexStarts[nextLex] < start { nextLex += 1 }
         if !(nextLex < lexStarts.count && lexStarts[nextLex] < end) {
           diagnostics.append(error.diagnostic)
@@ -62,7 +62,7 @@ public struct Parser {
       }
     }
     // Past the first few, more errors only bury the first one.
-    let all = Array((lexDiagnostics + diagnostics).sorted { $0.range.start < $1.range.start }.prefix(maxDiagnostics))
+    let all = Array((lexDiagnostics + diagnostics).sorted { $0.start < $1.start }.prefix(maxDiagnostics))
     return ParseResult(statements: statements, diagnostics: all)
   }
 

@@ -6,6 +6,7 @@ import HQData
 import HQEngine
 import Testing
 @testable import HQShell
+import HQDiagnostics
 
 /// Charts of awkward data drawn at many widths: never a trap, never a line wider than asked,
 /// always well-formed SVG. The data come from a fixed pseudo-random sequence, so a failure

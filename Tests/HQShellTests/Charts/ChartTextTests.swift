@@ -4,6 +4,7 @@ import HQEngine
 import HQReports
 import Testing
 @testable import HQShell
+import HQDiagnostics
 
 /// The text rendering of `chart`, end to end: a small CSV table loaded into a session, a
 /// pipeline ending in `chart`, the text compared with a golden file under `Golden/`.
@@ -34,7 +35,7 @@ import Testing
   }
 
   /// Runs `query` over `csv` and compares the output with the golden file `name`.
-  func expectGolden(_ name: String, csv: String, query: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  func expectGolden(_ name: String, csv: String, query: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
     let (session, out, err, dir) = try Self.session(csv)
     defer { try? FileManager.default.removeItem(at: dir) }
     #expect(session.run(query, name: "q.hq") == .success, "\(err.text)", sourceLocation: sourceLocation)

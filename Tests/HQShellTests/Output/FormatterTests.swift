@@ -2,6 +2,7 @@ import Foundation
 import HQData
 import Testing
 @testable import HQShell
+import HQDiagnostics
 
 @Suite struct DelimitedFormatterTests {
   @Test func csvRoundTripsThroughAnRFC4180Parser() {

@@ -90,7 +90,7 @@ import Testing
     let (session, out, err) = makeSession(format: .xlsx)
     #expect(session.run("from t", name: "x.hq") == .failure)
     #expect(out.text.isEmpty)
-    #expect(err.text == "x.hq:1:1: error: xlsx is written to a file, not to a terminal or standard output; send the result to one with .once FILE.xlsx or .output FILE.xlsx (on the command line: --output FILE.xlsx), or choose a text format (.format csv-sv for Swedish Excel)\n")
+    #expect(err.text == "x.hq:1:1: error: xlsx is written to a file, not to a terminal or standard output; send the result to one with .once FILE.xlsx or .output FILE.xlsx (on the command line: --output FILE.xlsx), or choose a text format (.format csv-sv for Swedish Excel)\nfrom t\n^~~~\n")
   }
 
   @Test func aWorkbookThatCannotBeWrittenLeavesTheOldFileAndFails() throws {
@@ -107,13 +107,14 @@ import Testing
     try FileManager.default.createDirectory(atPath: temporary, withIntermediateDirectories: false)
     #expect(!session.finish())
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
-    #expect(err.text == "f.hq:1:1: error: cannot write '\(path)': Not a directory; the file is left as it was\n")
+    // Reported when the session finishes, after the script has ended, at the `.output` line.
+    #expect(err.text == "f.hq:1:1: error: cannot write '\(path)': Not a directory; the file is left as it was\n.output \(path)\n^~~~~~~\n")
   }
 
   @Test func aMissingDirectoryIsAnErrorNamingTheFile() {
     let (session, _, err) = makeSession()
     #expect(session.run(".output /nonexistent-hq-dir/bok.xlsx", name: "m.hq") == .failure)
-    #expect(err.text == "m.hq:1:1: error: cannot write '/nonexistent-hq-dir/bok.xlsx': No such file or directory\n")
+    #expect(err.text == "m.hq:1:1: error: cannot write '/nonexistent-hq-dir/bok.xlsx': No such file or directory\n.output /nonexistent-hq-dir/bok.xlsx\n^~~~~~~\n")
   }
 
   @Test func tooManyRowsForASheetIsAnError() throws {
@@ -125,7 +126,7 @@ import Testing
     session.engine.catalog["big"] = Table(name: "big", columns: [builder.build()])
     let path = dir.appendingPathComponent("stor.xlsx").path
     #expect(session.run(".once \(path)\nfrom big", name: "b.hq") == .failure)
-    #expect(err.text == "b.hq:2:1: error: cannot write the result to '\(path)': it has 1048576 rows and an Excel sheet holds 1048575 below its header; narrow it (where, take, summarize) or write csv\n")
+    #expect(err.text == "b.hq:2:1: error: cannot write the result to '\(path)': it has 1048576 rows and an Excel sheet holds 1048575 below its header; narrow it (where, take, summarize) or write csv\nfrom big\n^~~~\n")
   }
 
   @Test(arguments: [

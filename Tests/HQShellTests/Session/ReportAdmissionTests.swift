@@ -214,7 +214,7 @@ import Testing
     #expect(admission.model.reports.map(\.id) == ["x-2", "x", "x-4", "x-3"])
     #expect(admission.model.facts.map(\.report) == ["x"])  // the rows stay with the first `x`
     #expect(outcome.messages.count == 1)
-    #expect(outcome.messages.first?.hasSuffix("is loaded as 'x-4'") == true)
+    #expect(outcome.messages.first?.rendered.hasSuffix("is loaded as 'x-4'") == true)
   }
 
   @Test func originsOfFilesAndDevices() throws {

@@ -24,7 +24,8 @@ import Testing
     #expect(out.text == "name,value\n$area,\"\"\"Region Halland\"\"\"\n$year,2024\n")
     #expect(session.engine.parameters["year"] == .number(Number(2024)))
     #expect(session.run(".unset year\n.unset year", name: "t.hq") == .failure)
-    #expect(err.text == "t.hq:2:1: error: no parameter '$year' is set\n")
+    // The one shape: the command's line, the caret under the command.
+    #expect(err.text == "t.hq:2:1: error: no parameter '$year' is set\n.unset year\n^~~~~~\n")
   }
 
   @Test func warningsGoToTheErrorStreamAndTheStatementSucceeds() {
@@ -171,7 +172,8 @@ import Testing
   @Test func outputToAnUnwritablePlaceFails() {
     let (session, _, err) = makeSession()
     #expect(session.run(".output /nonexistent-dir/x.csv", name: "<input>") == .failure)
-    #expect(err.text.hasPrefix("error: cannot write '/nonexistent-dir/x.csv'"))
+    #expect(err.text.hasPrefix("<input>:1:1: error: cannot write '/nonexistent-dir/x.csv'"))
+    #expect(err.text.hasSuffix("\n.output /nonexistent-dir/x.csv\n^~~~~~~\n"))
   }
 
   @Test func failedLoadLeavesTheDataAsItWas() throws {
@@ -291,7 +293,8 @@ import Testing
     }
     #expect(out.text.components(separatedBy: "Example:").count == 9)
     #expect(session.run(".help comprae", name: "<input>") == .failure)
-    #expect(err.text == "error: no help for 'comprae'; did you mean 'compare'?; .help lists the topics\n")
+    // At the prompt as in a script: `<input>:1:1`, the line, the caret, the suggestion as help.
+    #expect(err.text == "<input>:1:1: error: no help for 'comprae'\n.help comprae\n^~~~~\nhelp: did you mean 'compare'?\n")
   }
 
   @Test func runNestedTooDeepStops() throws {

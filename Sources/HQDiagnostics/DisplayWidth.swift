@@ -1,9 +1,14 @@
-/// How many terminal columns text takes, so tables line up with Swedish, accented, CJK and
-/// emoji text alike.
+/// How many terminal columns text takes: hq's one definition of a column, so tables line up
+/// and carets stand under the right character with Swedish, accented, CJK and emoji text alike.
 ///
 /// Counts grapheme clusters, not bytes or scalars: `Läkemedel` is 9 columns whether `ä` is
-/// one precomposed scalar or `a` + a combining diaeresis. East Asian wide characters and
-/// emoji take two columns; control characters none (formatters replace them first).
+/// one precomposed scalar or `a` + a combining diaeresis (a combining mark adds nothing). East
+/// Asian wide characters and emoji take two columns. A control character takes one, since hq
+/// shows each as one space (``TerminalText``); a tab takes one too, as editors count it, and
+/// a caret line copies the tab so it lines up however wide the terminal shows it.
+///
+/// Every `LINE:COL` hq prints counts columns so (``column(after:)``): queries and scripts
+/// (``SourceFile/location(at:)``), loaded CSV and JSON files, report texts, standard input.
 public enum DisplayWidth {
   /// The display width of `text`.
   public static func of(_ text: some StringProtocol) -> Int {
@@ -16,11 +21,17 @@ public enum DisplayWidth {
 
   /// The display width of one grapheme cluster.
   public static func of(_ character: Character) -> Int {
-    if character.isASCII { return character.asciiValue.map { $0 < 0x20 || $0 == 0x7F ? 0 : 1 } ?? 1 }
+    if character.isASCII { return 1 }
     guard let first = character.unicodeScalars.first else { return 0 }
     if first.properties.isEmojiPresentation { return 2 }
     if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
     return isWide(first.value) ? 2 : 1
+  }
+
+  /// The 1-based display column at which text starts after `prefix`, the text of its line
+  /// before it: `column(after: "")` is 1, `column(after: "日本")` is 5.
+  public static func column(after prefix: some StringProtocol) -> Int {
+    1 + of(prefix)
   }
 
   /// East Asian Wide and Fullwidth blocks (Unicode TR 11), coarse but covering real text.

@@ -1,0 +1,39 @@
+/// UTF-8 validation over raw bytes, so loaders can reject bad input with its exact place.
+enum UTF8Check {
+  /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence
+  /// (overlong forms, surrogates and values above U+10FFFF are rejected), or nil.
+  static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer, from start: Int = 0, to stop: Int? = nil) -> Int? {
+    let end = stop ?? bytes.count
+    var i = start
+    while i < end {
+      let b = bytes[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let length: Int
+      var low: UInt8 = 0x80
+      var high: UInt8 = 0xBF
+      switch b {
+      case 0xC2...0xDF: length = 2
+      case 0xE0: length = 3; low = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: length = 3
+      case 0xED: length = 3; high = 0x9F
+      case 0xF0: length = 4; low = 0x90
+      case 0xF1...0xF3: length = 4
+      case 0xF4: length = 4; high = 0x8F
+      default: return i
+      }
+      guard i + length <= end else { return i }
+      let second = bytes[i + 1]
+      guard second >= low && second <= high else { return i }
+      var k = 2
+      while k < length {
+        guard bytes[i + k] & 0xC0 == 0x80 else { return i }
+        k += 1
+      }
+      i += length
+    }
+    return nil
+  }
+}
