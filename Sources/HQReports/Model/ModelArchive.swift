@@ -213,7 +213,8 @@ extension ModelArchive {
       let count = try unsigned(below: bytes.count)
       strings.reserveCapacity(count)
       for _ in 0..<count {
-        let length = try unsigned(below: bytes.count - position + 1)
+        let length = try unsigned(below: Int.max)
+        guard length <= bytes.count - position else { throw Malformed() }
         let start = position
         position += length
         strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
@@ -227,7 +228,8 @@ extension ModelArchive {
 
     mutating func rows<Row>(_ read: (inout Reader) throws(Malformed) -> Row) throws(Malformed) -> [Row] {
       // Every row takes at least one byte, which bounds the count a corrupt archive can claim.
-      let count = try unsigned(below: bytes.count - position + 1)
+      let count = try unsigned(below: Int.max)
+      guard count <= bytes.count - position else { throw Malformed() }
       var rows: [Row] = []
       rows.reserveCapacity(count)
       for _ in 0..<count { rows.append(try read(&self)) }
