@@ -9,6 +9,7 @@ import PackageDescription
 ///                 │          └──▶ HQData
 ///                 ├─▶ HQLoaders ─▶ HQReports ─▶ HQData
 ///                 ├─▶ HQDatasets (Datasets/*.txt embedded by the EmbedDatasets plugin)
+///                 ├─▶ ArgumentParser (swift-argument-parser: the command line)
 ///                 ├─▶ CLibEdit (libedit, only the shell touches it)
 ///                 └─▶ CXlsxWriter (libxlsxwriter, only the xlsx output format touches it)
 ///
@@ -24,6 +25,11 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "hq", targets: ["hq"])
+  ],
+  dependencies: [
+    // The command line: generated help, completion scripts, usage errors with a did-you-mean.
+    // On Linux it imports FoundationEssentials only (no Foundation, no ICU).
+    .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
   ],
   targets: [
     .systemLibrary(
@@ -42,23 +48,39 @@ let package = Package(
     .target(name: "HQReports", dependencies: ["HQData", "HQDiagnostics"], swiftSettings: swiftSettings),
     .target(name: "HQSyntax", dependencies: ["HQDiagnostics"], swiftSettings: swiftSettings),
     .target(name: "HQLoaders", dependencies: ["HQData", "HQReports", "HQDiagnostics"], swiftSettings: swiftSettings),
-    // The report texts in Datasets/, compiled into the binary so `hq` finds them wherever it runs.
-    .executableTarget(name: "EmbedDatasetsTool", swiftSettings: swiftSettings),
+    // The report texts in Datasets/ and the model ingested from them at build time (so hq need
+    // not ingest them at every start). The tool compiles HQReports a second time, for the host:
+    // docs/PERFORMANCE.md ("Start-up") gives what that costs a clean build.
+    .executableTarget(name: "EmbedDatasetsTool", dependencies: ["HQReports"], swiftSettings: swiftSettings),
     .plugin(name: "EmbedDatasets", capability: .buildTool(), dependencies: ["EmbedDatasetsTool"]),
     .target(name: "HQDatasets", swiftSettings: swiftSettings, plugins: ["EmbedDatasets"]),
     .target(name: "HQEngine", dependencies: ["HQSyntax", "HQData"], swiftSettings: swiftSettings),
     .target(
       name: "HQShell",
-      dependencies: ["HQEngine", "HQReports", "HQData", "HQSyntax", "HQDiagnostics", "HQLoaders", "HQDatasets", "CLibEdit", "CXlsxWriter"],
+      dependencies: [
+        "HQEngine", "HQReports", "HQData", "HQSyntax", "HQDiagnostics", "HQLoaders", "HQDatasets", "CLibEdit", "CXlsxWriter",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
       swiftSettings: swiftSettings
     ),
-    .executableTarget(name: "hq", dependencies: ["HQShell"], swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "hq", dependencies: ["HQShell"], swiftSettings: swiftSettings,
+      // Release builds link the Swift runtime statically: no dynamic loading and relocating of
+      // a dozen Swift libraries at every start (≈ 6 M instructions, 2–5 ms of hq's start-up;
+      // docs/PERFORMANCE.md, "Start-up"), and the installed binary needs no Swift toolchain.
+      // FoundationEssentials (which swift-argument-parser imports) needs its two helper
+      // libraries named, which the static link does not find by itself.
+      linkerSettings: [
+        .unsafeFlags(
+          ["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(platforms: [.linux], configuration: .release))
+      ]
+    ),
 
     .testTarget(name: "HQDiagnosticsTests", dependencies: ["HQDiagnostics"], swiftSettings: swiftSettings),
     .testTarget(name: "HQDataTests", dependencies: ["HQData"], swiftSettings: swiftSettings),
     .testTarget(name: "HQReportsTests", dependencies: ["HQReports", "HQData", "HQDiagnostics"], swiftSettings: swiftSettings),
     .testTarget(name: "HQLoadersTests", dependencies: ["HQLoaders", "HQReports", "HQData", "HQDiagnostics"], swiftSettings: swiftSettings),
-    .testTarget(name: "HQDatasetsTests", dependencies: ["HQDatasets"], swiftSettings: swiftSettings),
+    .testTarget(name: "HQDatasetsTests", dependencies: ["HQDatasets", "HQReports", "HQData"], swiftSettings: swiftSettings),
     .testTarget(name: "HQSyntaxTests", dependencies: ["HQSyntax"], swiftSettings: swiftSettings),
     .testTarget(name: "HQEngineTests", dependencies: ["HQEngine", "HQSyntax", "HQData", "HQReports"], swiftSettings: swiftSettings),
     .testTarget(name: "HQShellTests", dependencies: ["HQShell", "HQEngine", "HQData", "HQDiagnostics"], swiftSettings: swiftSettings),

@@ -1,13 +1,82 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HQReports
 
-/// Writes a Swift file that holds each given text file as a raw string literal.
+/// Writes a Swift file that holds each given text file as a raw string literal, and the model
+/// of all of them, ingested here at build time, as a ``ModelArchive`` in a string literal.
 ///
 /// Usage: EmbedDatasetsTool OUTPUT.swift INPUT.txt…
-/// The literal's `#` count is chosen per file so no text can end it early.
-let arguments = CommandLine.arguments.dropFirst()
-guard let outputPath = arguments.first else {
-  FileHandle.standardError.write(Data("usage: EmbedDatasetsTool OUTPUT.swift INPUT.txt…\n".utf8))
-  exit(2)
+///
+/// Each text literal's `#` count is chosen per file so no text can end it early. The texts are
+/// ingested in the order given (the plugin sorts them by file name), as `hq` would at start-up.
+/// No Foundation, as in every module of hq (docs/PERFORMANCE.md, "Start-up").
+
+func fail(_ message: String, status: Int32 = 1) -> Never {
+  let bytes = Array("EmbedDatasetsTool: \(message)\n".utf8)
+  _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+  exit(status)
+}
+
+/// The file's bytes, or nil when it cannot be read.
+func readFile(_ path: String) -> [UInt8]? {
+  guard let file = fopen(path, "rb") else { return nil }
+  defer { fclose(file) }
+  var bytes: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let count = chunk.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+    bytes += chunk[..<count]
+    if count < chunk.count { return ferror(file) == 0 ? bytes : nil }
+  }
+}
+
+/// Writes `text` to a temporary file beside `path` and renames it into place, so an
+/// interrupted build never leaves half a source file.
+func writeAtomically(_ text: String, to path: String) {
+  let temporary = path + ".tmp"
+  guard let file = fopen(temporary, "wb") else { fail("cannot write \(temporary): \(String(cString: strerror(errno)))") }
+  let bytes = Array(text.utf8)
+  let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+  guard written == bytes.count, fclose(file) == 0, rename(temporary, path) == 0 else {
+    fail("cannot write \(path): \(String(cString: strerror(errno)))")
+  }
+}
+
+/// `bytes` (valid UTF-8) as the inside of an ordinary one-line Swift string literal.
+func literal(_ bytes: [UInt8]) -> String {
+  var out = ""
+  out.reserveCapacity(bytes.count + bytes.count / 4)
+  for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+    switch scalar {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    case "\0": out += "\\0"
+    case _ where scalar.value < 0x20 || scalar.value == 0x7F
+      || (scalar.value >= 0x80 && scalar.properties.generalCategory == .control)
+      || scalar.value == 0x2028 || scalar.value == 0x2029:
+      out += "\\u{" + String(scalar.value, radix: 16) + "}"
+    default: out.unicodeScalars.append(scalar)
+    }
+  }
+  return out
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let outputPath = arguments.first else { fail("usage: EmbedDatasetsTool OUTPUT.swift INPUT.txt…", status: 2) }
+
+var texts: [(name: String, text: String)] = []
+for inputPath in arguments.dropFirst() {
+  guard let bytes = readFile(inputPath) else { fail("\(inputPath): cannot read: \(String(cString: strerror(errno)))") }
+  let text = String(decoding: bytes, as: UTF8.self)
+  guard Array(text.utf8) == bytes else { fail("\(inputPath): not UTF-8 text; expected the text pdftotext writes") }
+  let name = inputPath.split(separator: "/").last.map(String.init) ?? inputPath
+  texts.append((name, text))
 }
 
 var swift = """
@@ -17,27 +86,22 @@ var swift = """
     static let generated: [EmbeddedDataset] = [
 
   """
-for inputPath in arguments.dropFirst() {
-  let url = URL(fileURLWithPath: inputPath)
-  guard let data = FileManager.default.contents(atPath: inputPath),
-    let text = String(data: data, encoding: .utf8)
-  else {
-    FileHandle.standardError.write(Data("EmbedDatasetsTool: \(inputPath): not readable UTF-8 text\n".utf8))
-    exit(1)
-  }
+for (name, text) in texts {
   var hashes = "#"
   while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
   // A raw multi-line literal drops the final newline before the closing delimiter, so the text
   // is written with one extra newline to keep it byte-for-byte.
-  swift += "    EmbeddedDataset(name: \(String(reflecting: url.lastPathComponent)), text: \(hashes)\"\"\"\n"
+  swift += "    EmbeddedDataset(name: \(String(reflecting: name)), text: \(hashes)\"\"\"\n"
   swift += text
   swift += "\n\"\"\"\(hashes)),\n"
 }
-swift += "  ]\n}\n"
+swift += "  ]\n\n"
 
-do {
-  try Data(swift.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
-} catch {
-  FileHandle.standardError.write(Data("EmbedDatasetsTool: cannot write \(outputPath): \(error)\n".utf8))
-  exit(1)
-}
+let ingested = ReportIngester.ingest(texts: texts)
+let archive = ModelArchive.encode(ingested.model, warnings: ingested.warnings)
+swift += "  /// The model of the texts above, ingested when hq was built (a `ModelArchive`).\n"
+swift += "  static var generatedModel: StaticString {\n    \""
+swift += literal(archive)
+swift += "\"\n  }\n}\n"
+
+writeAtomically(swift, to: outputPath)

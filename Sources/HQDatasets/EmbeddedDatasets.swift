@@ -13,4 +13,9 @@ public struct EmbeddedDataset: Sendable {
 public enum EmbeddedDatasets {
   /// Every bundled text, sorted by file name.
   public static var all: [EmbeddedDataset] { generated }
+
+  /// The model of ``all``, ingested when hq was built, as `HQReports.ModelArchive` bytes
+  /// (valid UTF-8 in a string literal, so reading it costs no copy). `hq` decodes it at
+  /// start-up instead of ingesting the texts again; a test ingests ``all`` and compares.
+  public static var modelArchive: StaticString { generatedModel }
 }

@@ -9,15 +9,48 @@ import Testing
     #expect(version.stdout.hasPrefix("hq "))
     let help = try HQProcess.run(["--help"])
     #expect(help.status == 0)
-    #expect(help.stdout.contains("Usage:"))
-    #expect(help.stdout.contains("Examples:"))
-    #expect(help.stdout.contains("--keep-going"))
+    #expect(help.stdout.contains("USAGE: hq "))
+    #expect(help.stdout.contains("EXAMPLES:"))
+    #expect(help.stdout.contains("-k, --keep-going"))
+    #expect(help.stderr.isEmpty)
+  }
+
+  /// `--generate-completion-script` (swift-argument-parser's) for each shell it knows.
+  @Test(arguments: ["bash", "zsh", "fish"])
+  func completionScripts(shell: String) throws {
+    let result = try HQProcess.run(["--generate-completion-script", shell])
+    #expect(result.status == 0)
+    // fish names a long option without its dashes (`-l 'keep-going'`).
+    #expect(result.stdout.contains(shell == "fish" ? "-l 'keep-going'" : "--keep-going"), "\(shell)")
+    #expect(result.stdout.contains("csv-sv"), "\(shell): the formats as --format's values")
+    let unknown = try HQProcess.run(["--generate-completion-script", "tcsh"])
+    #expect(unknown.status == 2)
+  }
+
+  /// `--as` and `--encoding` name and decode the `--load` before them, whatever stands between.
+  @Test func asAndEncodingPairWithTheirLoad() throws {
+    let dir = try HQProcess.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let first = dir.appendingPathComponent("a.csv")
+    // "år" in Windows-1252: not UTF-8, so read wrongly unless --encoding reaches this file.
+    try Data(Array("namn,v\n".utf8) + [0xE5] + Array("r,1\n".utf8)).write(to: first)
+    let second = dir.appendingPathComponent("b.csv")
+    try "x\n1\n2\n".write(to: second, atomically: true, encoding: .utf8)
+    let result = try HQProcess.run([
+      "--load", first.path, "--format", "csv", "--encoding", "cp1252", "--as", "first",
+      "-l", second.path, "--as", "second", "-c", "from first | select namn", "-c", "from second | count",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "namn\når\ncount\n2\n", "\(result.stdout.debugDescription)")
+    let misplaced = try HQProcess.run(["--as", "x", "--load", first.path, "-c", ".tables"])
+    #expect(misplaced.status == 2)
+    #expect(misplaced.stderr.contains("--as NAME names the file of the --load just before it"))
   }
 
   @Test func usageErrorsExitTwo() throws {
     let unknown = try HQProcess.run(["--frmat", "csv"])
     #expect(unknown.status == 2)
-    #expect(unknown.stderr.contains("unknown option '--frmat'; did you mean '--format'?"))
+    #expect(unknown.stderr.contains("Unknown option '--frmat'. Did you mean '--format'?"), "\(unknown.stderr)")
     #expect(unknown.stdout.isEmpty)
     let missing = try HQProcess.run(["/nonexistent/script.hq"])
     #expect(missing.status == 2)

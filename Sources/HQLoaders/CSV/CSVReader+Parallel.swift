@@ -1,4 +1,3 @@
-import Foundation
 import HQData
 
 /// The bytes and settings every pass over one file shares. The pointer stays valid for the
@@ -40,7 +39,7 @@ extension CSVReader {
   /// Parts worth having: one per processor (at most 8), none for files under 16 MB.
   static func defaultParts(_ bytes: Int) -> Int {
     guard bytes >= 16 << 20 else { return 1 }
-    return max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, bytes / (8 << 20)))
+    return max(1, min(ProcessEnvironment.processorCount, 8, bytes / (8 << 20)))
   }
 
   /// The offsets where parts start: `start`, then just after the first line break at or after

@@ -1,4 +1,3 @@
-import Foundation
 
 /// A value column of a table: where its numbers stand, and the region it owns (out to the
 /// middles of the gutters on either side).
@@ -465,7 +464,7 @@ enum PDFTables {
 
   /// A Markdown table line: `| a | b |`, with `|` in a cell escaped.
   static func line(_ cells: [String]) -> String {
-    "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ")
+    "| " + cells.map { String($0.flatMap { (c: Character) -> [Character] in c == "|" ? ["\\", "|"] : [c] }) }.joined(separator: " | ")
       + " |\n"
   }
 }
@@ -484,11 +483,11 @@ enum PDFVocabulary {
   /// A table caption naming the unit, which stays a text line above the table even where it
   /// stands over the columns: `Belopp i mnkr`, `(tkr)`, `Miljoner kronor`.
   static func isCaption(_ text: String) -> Bool {
-    let lower = text.lowercased().trimmingCharacters(in: .whitespaces)
+    let lower = text.lowercased().trimming { $0.isWhitespace }
     if lower.hasPrefix("belopp i ") || lower.hasPrefix("belopp, ") || lower.hasPrefix("(belopp") {
       return true
     }
-    let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "()"))
+    let bare = lower.trimming { $0 == "(" || $0 == ")" }
     return [
       "mnkr", "mkr", "tkr", "kr", "mdkr", "miljoner kronor", "tusental kronor", "tusentals kronor",
       "tusen kronor",

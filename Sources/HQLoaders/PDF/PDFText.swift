@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Extracts a PDF's text with poppler's `pdftotext`, the tool the bundled report texts were
 /// made with.
@@ -39,10 +43,10 @@ enum PDFText {
   ///     the most bytes read from a pipe.
   static func extract(
     path: String, mode: Mode = .layout,
-    environment: [String: String] = ProcessInfo.processInfo.environment,
+    environment: [String: String] = ProcessEnvironment.current,
     fallbacks: [String] = fallbackDirectories, limits: LoadLimits = .standard
   ) throws(LoadError) -> String {
-    guard FileManager.default.isReadableFile(atPath: path) else {
+    guard ProcessEnvironment.isReadable(path) else {
       throw LoadError(file: path, message: "cannot open the file: no such readable file")
     }
     guard let tool = findTool(environment: environment, fallbacks: fallbacks) else {
@@ -65,7 +69,7 @@ enum PDFText {
       throw failure(error, tool: tool, path: path, limits: limits)
     }
     guard result.status == 0 else {
-      let reason = String(decoding: result.errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let reason = String(decoding: result.errors, as: UTF8.self).trimmingWhitespace
       let status = result.status > 128 ? "killed by signal \(result.status - 128)" : "exit status \(result.status)"
       throw LoadError(file: path, message: "pdftotext could not read the PDF (\(status))\(reason.isEmpty ? "" : ": \(reason)"); expected a PDF with a text layer")
     }
@@ -116,13 +120,13 @@ enum PDFText {
   /// `HQ_PDFTOTEXT` if set, else the first executable `pdftotext` on `PATH` or in `fallbacks`.
   static func findTool(environment: [String: String], fallbacks: [String]) -> String? {
     if let override = environment["HQ_PDFTOTEXT"] {
-      return FileManager.default.isExecutableFile(atPath: override) ? override : nil
+      return ProcessEnvironment.isExecutableFile(override) ? override : nil
     }
     let path = environment["PATH"] ?? ""
     let directories = path.split(separator: ":").map(String.init) + fallbacks
     for directory in directories {
       let candidate = directory + "/pdftotext"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      if ProcessEnvironment.isExecutableFile(candidate) { return candidate }
     }
     return nil
   }

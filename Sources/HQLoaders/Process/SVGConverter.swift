@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Turns an SVG image into PNG with `rsvg-convert` (librsvg; Debian package `librsvg2-bin`),
 /// run as ``ChildProcess`` runs tools: no shell, the SVG on its standard input, stopped by
@@ -23,7 +22,7 @@ public enum SVGConverter {
   ///   - environment: where `PATH` and the `HQ_RSVG_CONVERT` override are read (tests pass
   ///     their own); also the tool's environment.
   public static func png(
-    fromSVG svg: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    fromSVG svg: String, environment: [String: String] = ProcessEnvironment.current,
     timeout: Double = 60, isCancelled: () -> Bool = { false }
   ) throws(Failure) -> [UInt8] {
     guard let tool = findTool(environment: environment) else {
@@ -53,7 +52,7 @@ public enum SVGConverter {
       }
     }
     guard result.status == 0, result.output.starts(with: [0x89, 0x50, 0x4E, 0x47]) else {
-      let reason = String(decoding: result.errors, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+      let reason = String(decoding: result.errors, as: UTF8.self).trimmingWhitespace
       throw Failure(message: "rsvg-convert could not draw the PNG (exit status \(result.status))\(reason.isEmpty ? "" : ": \(reason)")")
     }
     return result.output
@@ -62,17 +61,17 @@ public enum SVGConverter {
   /// `HQ_RSVG_CONVERT` if set, else the first executable `rsvg-convert` on `PATH`.
   static func findTool(environment: [String: String]) -> String? {
     if let override = environment["HQ_RSVG_CONVERT"] {
-      return FileManager.default.isExecutableFile(atPath: override) ? override : nil
+      return ProcessEnvironment.isExecutableFile(override) ? override : nil
     }
     for directory in (environment["PATH"] ?? "").split(separator: ":") {
       let candidate = String(directory) + "/rsvg-convert"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      if ProcessEnvironment.isExecutableFile(candidate) { return candidate }
     }
     return nil
   }
 
   /// True when `rsvg-convert` can be found (for tests that need it).
   public static var isAvailable: Bool {
-    findTool(environment: ProcessInfo.processInfo.environment) != nil
+    findTool(environment: ProcessEnvironment.current) != nil
   }
 }

@@ -55,12 +55,9 @@ public enum HQCommand {
       errors.write("hq: \(error.message)\nTry 'hq --help' for more information.\n")
       return ExitStatus.usage.rawValue
     }
-    if options.help {
-      output.write(Options.usage)
-      return ExitStatus.success.rawValue
-    }
-    if options.version {
-      output.write("hq \(version)\n")
+    // `--help`, `--version`, `--generate-completion-script SHELL`.
+    if let text = options.exitText {
+      output.write(text)
       return ExitStatus.success.rawValue
     }
     let limits: LoadLimits

@@ -7,20 +7,23 @@ import HQReports
 /// Where the session's data comes from: the bundled reports and files named by `.load` or
 /// `--load`. Every call into HQLoaders goes through here.
 public enum DataLoading {
-  /// The reports compiled into the binary, ingested and merged.
+  /// The reports compiled into the binary: their model as ingested when hq was built
+  /// (``HQDatasets/EmbeddedDatasets/modelArchive``), decoded instead of ingesting the texts at
+  /// every start. Should the archive not decode (it is written by the same build, so only a
+  /// bug does that), the texts are ingested as ``ingestBundledTexts()`` does.
   public static func bundledModel() -> (model: ReportModel, warnings: [IngestWarning]) {
-    var model = ReportModel()
-    var warnings: [IngestWarning] = []
-    // Independent texts, ingested one per core; merged in their order.
-    let datasets = EmbeddedDatasets.all
-    for result in Parallel.map(datasets.count, { ReportIngester.ingest(text: datasets[$0].text, source: datasets[$0].name) }) {
-      model.merge(result.model)
-      warnings += result.warnings
-    }
+    let archived = EmbeddedDatasets.modelArchive.withUTF8Buffer { ModelArchive.decode(UnsafeRawBufferPointer($0)) }
+    return archived ?? ingestBundledTexts()
+  }
+
+  /// The bundled texts ingested now, one per core and merged in their order: what the archive
+  /// ``bundledModel()`` decodes must equal (a test compares them cell by cell).
+  public static func ingestBundledTexts() -> (model: ReportModel, warnings: [IngestWarning]) {
+    let result = ReportIngester.ingest(texts: EmbeddedDatasets.all.map { ($0.name, $0.text) })
     // The bundled texts are fixed; a test checks that their ids differ, so files loaded later
     // are the only ones whose ids ever change (``ReportAdmission``).
-    assert(Set(model.reports.map(\.id)).count == model.reports.count, "two bundled reports share an id")
-    return (model, warnings)
+    assert(Set(result.model.reports.map(\.id)).count == result.model.reports.count, "two bundled reports share an id")
+    return (result.model, result.warnings)
   }
 
   /// The sources a model provides: `facts`, `goals`, `sections`, `reports`, `lines` and `unread`.

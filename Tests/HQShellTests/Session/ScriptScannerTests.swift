@@ -98,6 +98,72 @@ import Testing
     }
   }
 
+  /// argument-parser keeps no places, so the pairing is read from the order: each --as and
+  /// --encoding belongs to the --load before it, with other options between them.
+  @Test func asAndEncodingPairWithTheLoadBeforeThem() throws {
+    let options = try Options.parse([
+      "--load", "a.csv", "--format", "csv", "--encoding", "cp1252", "-l", "b.csv", "-k", "--as", "b",
+      "--load=c.tsv", "--encoding=utf-8", "--as=c",
+    ])
+    #expect(options.loads == ["a.csv", "b.csv", "c.tsv"])
+    #expect(options.loadNames == [nil, "b", "c"])
+    #expect(options.loadEncodings == [.windows1252, nil, .utf8])
+    // A value that looks like an option is still the value of the option before it.
+    let quoted = try Options.parse(["-c", "--as", "--load", "--encoding"])
+    #expect(quoted.commands == ["--as"])
+    #expect(quoted.loads == ["--encoding"])
+    #expect(quoted.loadNames == [nil])
+    for arguments in [["--encoding", "cp1252", "--load", "a.csv"], ["--load", "a", "--encoding", "cp1252", "--encoding", "utf-8"]] {
+      #expect(throws: ShellError.self, "\(arguments)") { try Options.parse(arguments) }
+    }
+  }
+
+  @Test func valuesStartingWithADashAndScriptsAfterTheTerminator() throws {
+    #expect(try Options.parse(["-c", "-1 + 2"]).commands == ["-1 + 2"])
+    #expect(try Options.parse(["--", "-odd.hq"]).script == "-odd.hq")
+    #expect(try Options.parse(["-"]).script == "-")
+    #expect(try Options.parse(["--set", "$year=2024"]).parameters.map(\.name) == ["year"])
+  }
+
+  @Test func helpIsGeneratedFromTheDeclarations() throws {
+    let help = try #require(try Options.parse(["--help"]).exitText)
+    #expect(try Options.parse(["-h"]).exitText == help)
+    for expected in [
+      "USAGE: hq ", "hq -c STATEMENT [-c …]", "ARGUMENTS:", "<file.hq>", "OPTIONS:", "-c, --command <statement>",
+      "-f, --format <format>", "-o, --output <file>", "-s, --set <name=value>", "-l, --load <path>", "--as <name>",
+      "--encoding <enc>", "-k, --keep-going", "-V, --version", "EXAMPLES:", "ENVIRONMENT:", "HQ_MEMORY_LIMIT",
+      "EXIT STATUS: 0 success, 1 a statement failed, 2 usage error",
+    ] {
+      #expect(help.contains(expected), "\(expected)")
+    }
+    #expect(try Options.parse(["-V"]).exitText == "hq \(HQCommand.version)\n")
+  }
+
+  @Test(arguments: ["bash", "zsh", "fish"])
+  func completionScripts(shell: String) throws {
+    let script = try #require(try Options.parse(["--generate-completion-script", shell]).exitText)
+    #expect(script.count > 500)
+    // fish names a long option without its dashes (`-l 'keep-going'`).
+    for flag in ["keep-going", "format", "encoding"] {
+      #expect(script.contains(shell == "fish" ? "-l '\(flag)'" : "--\(flag)"), "\(shell): \(flag)")
+    }
+    // The formats are offered as the values of --format.
+    #expect(script.contains("csv-sv"), "\(shell)")
+  }
+
+  @Test func aMistypedFlagNamesTheNearestOne() {
+    #expect {
+      try Options.parse(["--frmat", "csv"])
+    } throws: { error in
+      (error as? ShellError)?.message == "Unknown option '--frmat'. Did you mean '--format'?"
+    }
+    #expect {
+      try Options.parse(["--keep-gong"])
+    } throws: { error in
+      (error as? ShellError)?.message.contains("Did you mean '--keep-going'?") == true
+    }
+  }
+
   @Test func repeatableCommands() throws {
     #expect(try Options.parse(["-c", "from goals", "--command", "from facts"]).commands == ["from goals", "from facts"])
   }
