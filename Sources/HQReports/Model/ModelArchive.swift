@@ -61,6 +61,9 @@ public enum ModelArchive {
     writer.rows(warnings) { w, warning in
       w.text(warning.file); w.signed(warning.line); w.signed(warning.column); w.text(warning.message)
       w.unsigned(warning.severity == .warning ? 0 : 1)
+      // The report line the warning quotes (0: none; 1: its text follows).
+      w.unsigned(warning.lineText == nil ? 0 : 1)
+      if let lineText = warning.lineText { w.text(lineText) }
     }
     return writer.finished()
   }
@@ -104,9 +107,11 @@ public enum ModelArchive {
           text: try r.text(), reason: try r.text())
       }
       let warnings = try reader.rows { r throws(Reader.Malformed) in
-        IngestWarning(
+        var warning = IngestWarning(
           file: try r.text(), line: try r.signed(), column: try r.signed(), message: try r.text(),
           severity: try r.unsigned(below: 2) == 0 ? .warning : .note)
+        if try r.unsigned(below: 2) == 1 { warning.lineText = try r.text() }
+        return warning
       }
       try reader.end()
       return (model, warnings)

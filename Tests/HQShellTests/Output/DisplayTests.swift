@@ -132,7 +132,12 @@ import Testing
   @Test func maxrowsRefusesWhatIsNoCount() {
     let (s, _, err) = session(terminal: true)
     #expect(s.run(".maxrows many", name: "t.hq") == .failure)
-    #expect(err.text == "t.hq:1:1: error: .maxrows takes a number of rows (.maxrows 100) or all (every row); 'many' is neither\n")
+    #expect(err.text == """
+      t.hq:1:1: error: .maxrows takes a number of rows (.maxrows 100) or all (every row); 'many' is neither
+      .maxrows many
+      ^~~~~~~~
+
+      """)
     #expect(s.maxRows == 40)
   }
 
@@ -145,7 +150,12 @@ import Testing
     #expect(s.run(".numbers svenska\n.numbers plain\n.numbers", name: "<input>") == .success)
     #expect(out.text == "plain\nsv\nplain\n")
     #expect(s.run(".numbers comma", name: "t.hq") == .failure)
-    #expect(err.text == "t.hq:1:1: error: .numbers takes plain (2381640.5) or sv (2 381 640,5); 'comma' is neither\n")
+    #expect(err.text == """
+      t.hq:1:1: error: .numbers takes plain (2381640.5) or sv (2 381 640,5); 'comma' is neither
+      .numbers comma
+      ^~~~~~~~
+
+      """)
     // `.save` keeps the last `.numbers` with the statement, as it keeps the last `.format`.
     let script = SavedScript.smallest(".numbers sv\n.maxrows 5\n.numbers plain\nfrom reports\n", loads: [:])
     #expect(script == ".numbers plain\nfrom reports\n")

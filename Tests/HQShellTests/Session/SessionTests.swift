@@ -281,7 +281,7 @@ import Testing
     do {
       try other.load(paths: [report.path, bad.path, dir.appendingPathComponent("none.csv").path])
     } catch {
-      #expect(error.message.hasPrefix("\(bad.path):2:2: error: expected 2 fields, got 1"), "\(error.message)")
+      #expect(error.rendered().hasPrefix("\(bad.path):2:2: error: expected 2 fields, got 1"), "\(error.rendered())")
     }
     #expect(other.model.reports.isEmpty && other.engine.catalog["bad"] == nil)
   }
