@@ -41,6 +41,8 @@ import Glibc
     }
     writer.start()
     #expect(shell.wait(for: "8 bytes received") != nil, "\(shell.transcript)")
+    // Everything written, up to the result's footer, before the transcript is read.
+    #expect(shell.wait(for: "(1 row)") != nil, "\(shell.transcript)")
     #expect(shell.waitForExit() == 0)
     let text = shell.transcript
     // The line is redrawn in place and erased before the result is written.

@@ -173,8 +173,8 @@ extension PlanStage {
         spec.value = renumbered
       }
       if let call = spec.aggregate {
-        guard let renumbered = [call].remapped(map) else { return nil }
-        spec.aggregate = renumbered[0]
+        guard let renumbered = call.remapped(map) else { return nil }
+        spec.aggregate = renumbered
       }
       spec.column = column
       spec.keys = keys
@@ -232,60 +232,48 @@ extension BoundExpr {
   }
 }
 
-extension Array where Element == BoundExpr {
-  func remapped(_ map: [Int: Int]) -> [BoundExpr]? {
-    var out: [BoundExpr] = []
-    for e in self {
-      guard let r = e.remapped(map) else { return nil }
-      out.append(r)
-    }
-    return out
+/// What column pruning renumbers: a thing that reads input columns by index.
+protocol Renumberable {
+  /// The same thing reading the columns `map` renumbers them to; nil when one is not in it.
+  func remapped(_ map: [Int: Int]) -> Self?
+}
+
+extension BoundExpr: Renumberable {}
+
+extension NamedExpr: Renumberable {
+  func remapped(_ map: [Int: Int]) -> NamedExpr? {
+    expr.remapped(map).map { NamedExpr(name: name, expr: $0) }
   }
 }
 
-extension Array where Element == NamedExpr {
-  func remapped(_ map: [Int: Int]) -> [NamedExpr]? {
-    var out: [NamedExpr] = []
-    for item in self {
-      guard let expr = item.expr.remapped(map) else { return nil }
-      out.append(NamedExpr(name: item.name, expr: expr))
-    }
-    return out
+extension BoundSortKey: Renumberable {
+  func remapped(_ map: [Int: Int]) -> BoundSortKey? {
+    expr.remapped(map).map { BoundSortKey(expr: $0, descending: descending) }
   }
 }
 
-extension Array where Element == BoundSortKey {
-  func remapped(_ map: [Int: Int]) -> [BoundSortKey]? {
-    var out: [BoundSortKey] = []
-    for key in self {
-      guard let expr = key.expr.remapped(map) else { return nil }
-      out.append(BoundSortKey(expr: expr, descending: key.descending))
-    }
-    return out
+extension AggregateCall: Renumberable {
+  func remapped(_ map: [Int: Int]) -> AggregateCall? {
+    guard let argument else { return self }
+    var copy = self
+    guard let renumbered = argument.remapped(map) else { return nil }
+    copy.argument = renumbered
+    return copy
   }
 }
 
-extension Array where Element == AggregateCall {
-  func remapped(_ map: [Int: Int]) -> [AggregateCall]? {
-    var out: [AggregateCall] = []
-    for call in self {
-      var copy = call
-      if let argument = call.argument {
-        guard let renumbered = argument.remapped(map) else { return nil }
-        copy.argument = renumbered
-      }
-      out.append(copy)
-    }
-    return out
-  }
+extension Int: Renumberable {
+  func remapped(_ map: [Int: Int]) -> Int? { map[self] }
 }
 
-extension Array where Element == Int {
-  func remapped(_ map: [Int: Int]) -> [Int]? {
-    var out: [Int] = []
-    for index in self {
-      guard let new = map[index] else { return nil }
-      out.append(new)
+extension Array where Element: Renumberable {
+  /// Every element renumbered, or nil when one cannot be.
+  func remapped(_ map: [Int: Int]) -> [Element]? {
+    var out: [Element] = []
+    out.reserveCapacity(count)
+    for element in self {
+      guard let renumbered = element.remapped(map) else { return nil }
+      out.append(renumbered)
     }
     return out
   }
