@@ -47,6 +47,19 @@ import Testing
     #expect(misplaced.stderr.contains("--as NAME names the file of the --load just before it"))
   }
 
+  @Test func swedishNumbersFromTheCommandLine() throws {
+    // Antal besök i öppenvård, 2024: 2 381 640 (the årsredovisning 2024, line 370, prints it so).
+    let result = try HQProcess.run([
+      "--numbers", "sv", "--format", "table", "-c",
+      "from facts | where indicator == \"Antal besök i öppenvård\" and year == 2024 | select value",
+    ])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stdout == "    value\n─────────\n2 381 640\n(1 row)\n")
+    let bad = try HQProcess.run(["--numbers", "comma", "-c", "from goals"])
+    #expect(bad.status == 2)
+    #expect(bad.stderr.contains("--numbers takes plain (2381640.5) or sv (2 381 640,5); 'comma' is neither"), "\(bad.stderr)")
+  }
+
   @Test func usageErrorsExitTwo() throws {
     let unknown = try HQProcess.run(["--frmat", "csv"])
     #expect(unknown.status == 2)

@@ -88,6 +88,21 @@ struct HQArguments: ParsableCommand {
     completion: .list(["utf-8", "cp1252"]))
   var loadEncodings: [String] = []
 
+  @Option(
+    name: .customLong("numbers"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "How table and line output show numbers: plain (2381640.5, the default) or sv (2 381 640,5), as .numbers does.",
+      valueName: "plain|sv"),
+    completion: .list(["plain", "sv"]))
+  var numbers: String?
+
+  @Option(
+    name: .customLong("maxrows"), parsing: .unconditional,
+    help: ArgumentHelp(
+      "The most rows a result shows on a terminal (default 40; all: every row), as .maxrows does; files and pipes get every row.",
+      valueName: "n|all"))
+  var maxRows: String?
+
   @Flag(name: [.customShort("k"), .long], help: "In scripts, run the remaining statements after a failure.")
   var keepGoing = false
 
@@ -124,6 +139,7 @@ struct HQArguments: ParsableCommand {
       NO_COLOR                    set (not empty): charts on a terminal without colour
       HQ_MAX_PIPE_INPUT           most bytes read from a pipe, e.g. 512M (default 4G or RAM/4)
       HQ_MEMORY_LIMIT             most memory a join may use, e.g. 8G (default RAM/2)
+      HQ_PROGRESS_AFTER           seconds a load runs before its progress line shows (default 1)
 
     EXIT STATUS: 0 success, 1 a statement failed, 2 usage error, 130 interrupted (Ctrl-C).
     Inside the shell, .help lists the stages, functions and commands.

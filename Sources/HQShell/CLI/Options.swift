@@ -4,7 +4,8 @@ import HQLoaders
 /// ``HQArguments`` (the help, completion scripts and usage errors come from there).
 ///
 ///     hq [FILE.hq | -] [-c STATEMENT]… [--format F] [--output FILE] [--set NAME=VALUE]…
-///        [--load PATH [--as NAME] [--encoding ENC]]… [--keep-going] [--help] [--version]
+///        [--load PATH [--as NAME] [--encoding ENC]]… [--numbers plain|sv] [--maxrows N|all]
+///        [--keep-going] [--help] [--version]
 public struct Options: Sendable, Equatable {
   public var script: String?
   public var commands: [String] = []
@@ -20,6 +21,10 @@ public struct Options: Sendable, Equatable {
   /// The encoding of each of ``loads`` (`--encoding ENC` after its `--load`), nil where not
   /// given; always as long as ``loads``.
   public var loadEncodings: [TextEncoding?] = []
+  /// `--numbers plain|sv` (nil: not given).
+  public var numbers: NumberDisplay?
+  /// `--maxrows N|all`: nil when not given, `.some(nil)` for all.
+  public var maxRows: Int??
   public var keepGoing = false
   public var help = false
   public var version = false
@@ -31,7 +36,7 @@ public struct Options: Sendable, Equatable {
       && a.loadEncodings == b.loadEncodings
       && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.value) == b.parameters.map(\.value)
       && a.loads == b.loads && a.loadNames == b.loadNames && a.keepGoing == b.keepGoing && a.help == b.help && a.version == b.version
-      && a.exitText == b.exitText
+      && a.exitText == b.exitText && a.numbers == b.numbers && a.maxRows == b.maxRows
   }
 
   /// Text to print on standard output instead of running: the help (`-h`), the version
@@ -72,6 +77,19 @@ public struct Options: Sendable, Equatable {
     options.output = parsed.output
     options.keepGoing = parsed.keepGoing
     if let name = parsed.format { options.format = try MetaCommand.format(name) }
+    // The same words as `.numbers` and `.maxrows` (``MetaCommand``).
+    if let value = parsed.numbers {
+      guard let display = NumberDisplay(name: value) else {
+        throw ShellError("--numbers takes plain (2381640.5) or sv (2 381 640,5); '\(value)' is neither")
+      }
+      options.numbers = display
+    }
+    if let value = parsed.maxRows {
+      guard let rows = MetaCommand.rowLimit(value) else {
+        throw ShellError("--maxrows takes a number of rows (--maxrows 100) or all (every row); '\(value)' is neither")
+      }
+      options.maxRows = .some(rows)
+    }
     for assignment in parsed.parameters {
       guard let equals = assignment.firstIndex(of: "="), equals != assignment.startIndex else {
         throw ShellError("--set takes NAME=VALUE, got '\(assignment)'")
@@ -114,6 +132,7 @@ struct LoadPairing {
   /// The options that take a value, as they may be written.
   static let valueOptions: Set<String> = [
     "-c", "--command", "-f", "--format", "-o", "--output", "-s", "--set", "-l", "--load", "--as", "--encoding",
+    "--numbers", "--maxrows",
   ]
 
   /// - Parameters: the counts are those argument-parser found; a different count here (an

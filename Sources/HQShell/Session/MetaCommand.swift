@@ -122,8 +122,7 @@ public enum MetaCommand: Sendable, Equatable {
     case "maxrows":
       if args.isEmpty { return .maxRows(nil) }
       let value = try one("a number of rows, or all")
-      if value.lowercased() == "all" || value == "0" { return .maxRows(.some(nil)) }
-      guard let rows = Int(value), rows > 0 else {
+      guard let rows = rowLimit(value) else {
         throw ShellError(".maxrows takes a number of rows (.maxrows 100) or all (every row); '\(value)' is neither")
       }
       return .maxRows(.some(rows))
@@ -141,6 +140,14 @@ public enum MetaCommand: Sendable, Equatable {
       let hint = Suggestions.nearest(to: name, in: names).map { "did you mean '.\($0)'?" } ?? ".help lists the commands"
       throw ShellError("unknown command '.\(name)'", help: hint)
     }
+  }
+
+  /// A `.maxrows`/`--maxrows` value: a positive count, or nil (every row) for `all` or `0`;
+  /// nil as the outer value when it is neither.
+  static func rowLimit(_ value: String) -> Int?? {
+    if value.lowercased() == "all" || value == "0" { return .some(nil) }
+    guard let rows = Int(value), rows > 0 else { return nil }
+    return .some(rows)
   }
 
   /// The format named `value`, or an error listing the names (with the nearest one).

@@ -89,6 +89,18 @@ import Testing
     #expect(options.loads == ["a.csv"])
   }
 
+  @Test func numbersAndMaxrowsAsTheirCommandsTakeThem() throws {
+    let options = try Options.parse(["--numbers", "sv", "--maxrows=all", "-c", "from goals"])
+    #expect(options.numbers == .swedish)
+    #expect(options.maxRows == .some(nil))
+    #expect(try Options.parse(["--maxrows", "12"]).maxRows == .some(12))
+    #expect(try Options.parse([]).maxRows == nil && Options.parse([]).numbers == nil)
+    #expect(throws: ShellError.self) { try Options.parse(["--numbers", "comma"]) }
+    #expect(throws: ShellError.self) { try Options.parse(["--maxrows", "-3"]) }
+    // A value is not taken for a --load pairing's option.
+    #expect(try Options.parse(["--numbers", "sv", "--load", "a.csv", "--as", "b"]).loadNames == ["b"])
+  }
+
   @Test func loadAsNamesTheLoadBeforeIt() throws {
     let options = try Options.parse(["--load", "/dev/stdin", "--as", "k.csv", "--load", "b.csv", "-l", "c", "--as=c.tsv"])
     #expect(options.loads == ["/dev/stdin", "b.csv", "c"])
