@@ -193,23 +193,45 @@ enum Help {
     return text
   }
 
+  /// A meta command's example as its page shows it: each line, with its note in brackets
+  /// after it when it has one.
   static func metaExample(_ name: String) -> String {
+    let lines = metaExamples(name)
+    let width = lines.filter { $0.note != nil }.map(\.line.count).max() ?? 0
+    return lines.map { example in
+      example.note.map { pad(example.line, width) + "  (" + $0 + ")" } ?? example.line
+    }.joined(separator: "\n  ")
+  }
+
+  /// The lines of a meta command's example, each with an optional note; a test runs them.
+  static func metaExamples(_ name: String) -> [(line: String, note: String?)] {
     switch name {
-    case "load": ".load kolada.csv as kolada\n  .load /dev/stdin as kolada.csv    (no extension in PATH: NAME.csv gives the kind)\n  .load export.csv encoding=cp1252  (a file saved by Excel; found out without encoding=, with a note)"
-    case "run": ".run Scripts/examples/year-over-year.hq from=2022 to=2023"
-    case "save": ".save my-analysis.hq"
-    case "output": ".output result.csv      (csv, from the extension; .xlsx a workbook, one sheet per statement)\n  .output result.txt json  (a format named after the file)"
-    case "once": ".once top5.json\n  .once trend.svg    (then: from facts | … | chart line value by year)"
-    case "format": ".format markdown"
-    case "set": ".set year 2024    (then: from facts | where year == $year)"
-    case "unset": ".unset year"
-    case "timer": ".timer on"
-    case "maxrows": ".maxrows 100\n  .maxrows all      (every row, as files and pipes always get)"
-    case "numbers": ".numbers sv\n  from facts | where unit == \"mnkr\" | top 3 by value    (value 2 381 640,5)"
-    case "schema": ".schema facts"
-    case "export": ".export reports.json"
-    case "help": ".help summarize"
-    default: ".\(name)"
+    case "load":
+      [(".load kolada.csv as kolada", nil),
+       (".load /dev/stdin as kolada.csv", "no extension in PATH: NAME.csv gives the kind"),
+       (".load export.csv encoding=cp1252", "a file saved by Excel; found out without encoding=, with a note")]
+    case "run": [(".run Scripts/examples/year-over-year.hq from=2022 to=2023", nil)]
+    case "save":
+      [("from goals | where status == \"delvis\" | select name", nil),
+       (".save my-analysis.hq", "the statement and what it needs, to .run again")]
+    case "output":
+      [(".output result.csv", "csv, from the extension; .xlsx a workbook, one sheet per statement"),
+       (".output result.txt json", "a format named after the file")]
+    case "once":
+      [(".once top5.json", nil), (".once trend.svg", "then a pipeline ending in chart"),
+       ("from facts | where indicator ~ \"antibiotika\" and kind == \"utfall\" | chart line value by year", nil)]
+    case "format": [(".format markdown", nil)]
+    case "set": [(".set year 2024", nil), ("from facts | where year == $year | count", nil)]
+    case "unset": [(".unset year", "after .set year 2024")]
+    case "timer": [(".timer on", nil)]
+    case "maxrows": [(".maxrows 100", nil), (".maxrows all", "every row, as files and pipes always get")]
+    case "numbers":
+      [(".numbers sv", nil),
+       ("from facts | where value > 100000 | select indicator, value", "shown as 2 381 640 and 196 465 in table and line output")]
+    case "schema": [(".schema facts", nil)]
+    case "export": [(".export reports.json", nil)]
+    case "help": [(".help summarize", nil)]
+    default: [(".\(name)", nil)]
     }
   }
 
