@@ -53,37 +53,30 @@ public enum NumberDisplay: String, Sendable, CaseIterable {
     default: return nil
     }
   }
-
-  /// The names `.numbers` accepts, for messages.
-  public static let names = "plain, sv"
 }
 
 extension Number {
-  /// `self` as Swedish text: digits grouped by three with a space (when the integer part has
-  /// at least `groupFrom` digits) and a decimal comma: `-2 381 640,5`.
-  func swedishText(groupFrom: Int) -> String {
+  /// `self` as Swedish text: a decimal comma, and digits grouped by three (when the integer
+  /// part has at least `groupFrom` digits): `-2 381 640,5`. Tables write the group separator
+  /// and minus as ASCII (space, `-`); charts as print does (no-break space, `−`,
+  /// ``ChartNumbers``).
+  func swedishText(groupFrom: Int, groupSeparator: String = " ", minus: String = "-") -> String {
     let plain = description
-    var sign = Substring("")
     var digits = Substring(plain)
-    if digits.first == "-" {
-      sign = digits.prefix(1)
-      digits = digits.dropFirst()
-    }
+    let negative = digits.first == "-"
+    if negative { digits = digits.dropFirst() }
     let point = digits.firstIndex(of: ".")
     let integer = digits[..<(point ?? digits.endIndex)]
-    let fraction = point.map { digits[digits.index(after: $0)...] }
-    var result = String(sign)
+    var result = negative ? minus : ""
     if integer.count >= groupFrom {
-      var left = integer.count
-      for character in integer {
-        result.append(character)
-        left -= 1
-        if left > 0 && left % 3 == 0 { result.append(" ") }
+      for (i, digit) in integer.enumerated() {
+        if i > 0 && (integer.count - i) % 3 == 0 { result += groupSeparator }
+        result.append(digit)
       }
     } else {
       result += integer
     }
-    if let fraction { result += "," + fraction }
+    if let point { result += "," + digits[digits.index(after: point)...] }
     return result
   }
 

@@ -21,9 +21,6 @@ public struct TableFormatter {
     self.display = display
   }
 
-  /// The terminal width to fit into, or nil for no limit.
-  public var maxWidth: Int? { display.width }
-
   static let separator = "  "
 
   public func write(_ table: Table, to out: OutputSink) {
@@ -43,7 +40,7 @@ public struct TableFormatter {
       }
     }
     let natural = widths
-    if let maxWidth { widths = Self.fit(widths, headers: headers, into: maxWidth) }
+    if let maxWidth = display.width { widths = Self.fit(widths, headers: headers, into: maxWidth) }
     let rightAligned = table.columns.map { $0.type == .number }
 
     var line = ""

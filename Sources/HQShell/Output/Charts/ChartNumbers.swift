@@ -17,23 +17,7 @@ struct ChartNumbers {
   static let minus = "\u{2212}"
 
   func text(_ number: Number) -> String {
-    let plain = number.description
-    guard swedish else { return plain }
-    var digits = Substring(plain)
-    let negative = digits.hasPrefix("-")
-    if negative { digits = digits.dropFirst() }
-    let point = digits.firstIndex(of: ".")
-    let integer = point.map { digits[..<$0] } ?? digits
-    let fraction = point.map { digits[digits.index(after: $0)...] }
-    var grouped = String(integer)
-    if integer.count >= 5 {
-      grouped = ""
-      for (i, digit) in integer.enumerated() {
-        if i > 0 && (integer.count - i) % 3 == 0 { grouped += Self.groupSeparator }
-        grouped.append(digit)
-      }
-    }
-    return (negative ? Self.minus : "") + grouped + (fraction.map { "," + $0 } ?? "")
+    swedish ? number.swedishText(groupFrom: 5, groupSeparator: Self.groupSeparator, minus: Self.minus) : number.description
   }
 
   /// A tick value computed in floating point, written with the decimals of the tick step.
