@@ -72,7 +72,7 @@ let package = Package(
       // libraries named, which the static link does not find by itself.
       linkerSettings: [
         .unsafeFlags(
-          ["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims"], .when(platforms: [.linux], configuration: .release))
+          ["-static-stdlib", "-l_FoundationCollections", "-l_FoundationCShims", "-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))
       ]
     ),
 

@@ -126,5 +126,52 @@ import Testing
     }
     #expect((bytes + [0x2E]).withUnsafeBytes { ModelArchive.decode($0) } == nil, "a byte after the end")
     #expect(Array("hqmodel2\n".utf8).withUnsafeBytes { ModelArchive.decode($0) } == nil)
+    // An archive of the first version (no counts after each report) is refused.
+    let first = Array("hqmodel1".utf8) + bytes.dropFirst(8)
+    #expect(first.withUnsafeBytes { ModelArchive.decode($0) } == nil)
+    #expect(first.withUnsafeBytes { ModelArchive.decodeReportRows($0) } == nil)
+    // The reports' rows alone: nil for any cut before their end, never a trap.
+    for length in 0..<bytes.count {
+      _ = Array(bytes[..<length]).withUnsafeBytes { ModelArchive.decodeReportRows($0) }
+    }
+    #expect(Array(bytes[..<20]).withUnsafeBytes { ModelArchive.decodeReportRows($0) } == nil)
+  }
+
+  /// The `reports` table of a start that reads only it comes from the reports' rows alone;
+  /// their counts must be those of the whole model.
+  @Test func theReportsRowsAloneCarryTheCounts() throws {
+    let bytes = ModelArchive.encode(Self.awkward.0, warnings: Self.awkward.1)
+    let rows = try #require(bytes.withUnsafeBytes { ModelArchive.decodeReportRows($0) })
+    #expect(rows.map(\.report) == Self.awkward.0.reports)
+    // Report a-1 has one fact per kind; b has one goal per status and one section.
+    #expect(rows.map(\.facts) == [FactKind.allCases.count, 0])
+    #expect(rows.map(\.goals) == [0, GoalStatus.allCases.count])
+    #expect(rows.map(\.sections) == [0, 1])
+
+    let bundled = try #require(EmbeddedDatasets.modelArchive.withUTF8Buffer { ModelArchive.decodeReportRows(UnsafeRawBufferPointer($0)) })
+    let now = Self.ingestedNow().model
+    #expect(bundled.map(\.report.id) == ["rh-ar-2024", "rh-up2-2017"])
+    for row in bundled {
+      #expect(row.facts == now.facts.filter { $0.report == row.report.id }.count, "\(row.report.id)")
+      #expect(row.goals == now.goals.filter { $0.report == row.report.id }.count, "\(row.report.id)")
+      #expect(row.sections == now.sections.filter { $0.report == row.report.id }.count, "\(row.report.id)")
+    }
+  }
+
+  /// A lazily decoded model makes `reports` without the rest, and the whole model once.
+  @Test func aLazyModelDecodesTheRestOnlyWhenAsked() throws {
+    let bytes = ModelArchive.encode(Self.awkward.0, warnings: Self.awkward.1)
+    let lazy = LazyReportModel(
+      reportRows: { bytes.withUnsafeBytes { ModelArchive.decodeReportRows($0) } },
+      model: { bytes.withUnsafeBytes { ModelArchive.decode($0) }?.model ?? ReportModel() })
+    let tables = lazy.deferredTables()
+    #expect(tables.map(\.name) == ["facts", "goals", "sections", "reports", "lines", "unread"])
+    let reports = try #require(tables.first { $0.name == "reports" }).table
+    #expect(!lazy.isMade)
+    #expect(reports.rowCount == 2)
+    #expect(reports.column(named: "facts")?.value(at: 0) == .int(FactKind.allCases.count))
+    #expect(try #require(tables.first { $0.name == "facts" }).table.rowCount == FactKind.allCases.count)
+    #expect(lazy.isMade)
+    #expect(lazy.model.goals == Self.awkward.0.goals)
   }
 }

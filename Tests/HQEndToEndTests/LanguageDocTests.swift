@@ -135,7 +135,7 @@ struct DocExample: Sendable, CustomTestStringConvertible {
   }
 
   /// The bundled reports as the engine sees them in the shell.
-  static let catalog: Catalog = Catalog(DataLoading.tables(of: DataLoading.bundledModel().model))
+  static let catalog: Catalog = Catalog(deferred: DataLoading.tables(of: DataLoading.bundledModel().model))
 
   /// Runs `query` and returns its results (table format, one after the other as the shell
   /// prints them) or its rendered diagnostics.

@@ -8,10 +8,10 @@ import HQData
 /// (≈ 80 M instructions less at every start). A test ingests the embedded texts at run time and
 /// compares every row and every table cell with the decoded archive, so the two cannot drift.
 ///
-/// The format (version 1) is ASCII apart from the strings' own bytes, so it is valid UTF-8 and
+/// The format (version 2) is ASCII apart from the strings' own bytes, so it is valid UTF-8 and
 /// a Swift string literal holds it:
 ///
-///     "hqmodel1\n" strings reports facts goals sections lines unread warnings "."
+///     "hqmodel2\n" strings reports facts goals sections lines unread warnings "."
 ///
 /// - Every whole number is a *digit run*: 6 bits per byte, least significant first; a byte of
 ///   `0x40...0x7F` says more bytes follow, one of `0x00...0x3F` ends the number. Signed numbers
@@ -21,13 +21,15 @@ import HQData
 ///   `String` in memory.
 /// - Each list is a row count, then every row's fields in declaration order. An optional number
 ///   is 0 for nil or 1 and the number; a ``HQData/Number`` is its mantissa and scale; an
-///   enumeration is the index of its case in `allCases`.
+///   enumeration is the index of its case in `allCases`. Each report is followed by its counts
+///   of facts, goals and sections, so the `reports` table can be made without the other lists
+///   (``decodeReportRows(_:)``); a string is made the first time a row uses it.
 ///
 /// The archive is written and read by the same build, so there is no versioning beyond the
 /// header: anything unexpected makes ``decode(_:)`` return nil (and `hq` ingest the texts).
 public enum ModelArchive {
   /// The first bytes of every archive.
-  static let header: [UInt8] = Array("hqmodel1\n".utf8)
+  static let header: [UInt8] = Array("hqmodel2\n".utf8)
   /// The last byte of every archive (a truncated one is told apart from a complete one).
   static let trailer = UInt8(ascii: ".")
 
@@ -36,9 +38,12 @@ public enum ModelArchive {
   /// - Complexity: O(n) in the rows and the strings' bytes.
   public static func encode(_ model: ReportModel, warnings: [IngestWarning] = []) -> [UInt8] {
     var writer = Writer()
-    writer.rows(model.reports) { w, r in
+    // Each report with its counts, so the `reports` table can be made from these rows alone.
+    writer.rows(model.reportRows()) { w, row in
+      let r = row.report
       w.text(r.id); w.text(r.title); w.text(r.organisation); w.text(r.committee); w.optional(r.year)
       w.text(r.period); w.text(r.kind); w.text(r.source); w.optional(r.identityLine)
+      w.unsigned(row.facts); w.unsigned(row.goals); w.unsigned(row.sections)
     }
     writer.rows(model.facts) { w, f in
       w.text(f.report); w.text(f.section); w.text(f.table); w.text(f.indicator); w.text(f.measure)
@@ -77,12 +82,7 @@ public enum ModelArchive {
     do throws(Reader.Malformed) {
       try reader.start()
       var model = ReportModel()
-      model.reports = try reader.rows { r throws(Reader.Malformed) in
-        Report(
-          id: try r.text(), title: try r.text(), organisation: try r.text(), committee: try r.text(),
-          year: try r.optional(), period: try r.text(), kind: try r.text(), source: try r.text(),
-          identityLine: try r.optional())
-      }
+      model.reports = try reader.reportRows().map(\.report)
       model.facts = try reader.rows { r throws(Reader.Malformed) in
         Fact(
           report: try r.text(), section: try r.text(), table: try r.text(), indicator: try r.text(),
@@ -115,6 +115,22 @@ public enum ModelArchive {
       }
       try reader.end()
       return (model, warnings)
+    } catch {
+      return nil
+    }
+  }
+}
+
+extension ModelArchive {
+  /// Only the rows of the `reports` table (each report with its counts of facts, goals and
+  /// sections), or nil when `bytes` do not begin an archive of this version: what a start
+  /// that queries only `reports` needs (``LazyReportModel``). Only the strings those rows use
+  /// are made.
+  public static func decodeReportRows(_ bytes: UnsafeRawBufferPointer) -> [ReportRow]? {
+    var reader = Reader(bytes: bytes)
+    do throws(Reader.Malformed) {
+      try reader.start()
+      return try reader.reportRows()
     } catch {
       return nil
     }
@@ -203,7 +219,10 @@ extension ModelArchive {
 
     let bytes: UnsafeRawBufferPointer
     var position = 0
-    var strings: [String] = []
+    /// Where each string of the list starts and ends in ``bytes``; a string is made the first
+    /// time a row reads it (``text()``) and kept in ``strings``.
+    var stringBounds: [(start: Int, end: Int)] = []
+    var strings: [String?] = []
 
     init(bytes: UnsafeRawBufferPointer) {
       self.bytes = bytes
@@ -216,13 +235,26 @@ extension ModelArchive {
       else { throw Malformed() }
       position = ModelArchive.header.count
       let count = try unsigned(below: bytes.count)
-      strings.reserveCapacity(count)
+      stringBounds.reserveCapacity(count)
       for _ in 0..<count {
         let length = try unsigned(below: Int.max)
         guard length <= bytes.count - position else { throw Malformed() }
-        let start = position
+        stringBounds.append((position, position + length))
         position += length
-        strings.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+      }
+      strings = Array(repeating: nil, count: count)
+    }
+
+    /// The reports with their counts, which come first after the strings.
+    mutating func reportRows() throws(Malformed) -> [ReportRow] {
+      try rows { r throws(Malformed) in
+        ReportRow(
+          report: Report(
+            id: try r.text(), title: try r.text(), organisation: try r.text(), committee: try r.text(),
+            year: try r.optional(), period: try r.text(), kind: try r.text(), source: try r.text(),
+            identityLine: try r.optional()),
+          facts: try r.unsigned(below: Int.max), goals: try r.unsigned(below: Int.max),
+          sections: try r.unsigned(below: Int.max))
       }
     }
 
@@ -242,7 +274,12 @@ extension ModelArchive {
     }
 
     mutating func text() throws(Malformed) -> String {
-      strings[try unsigned(below: strings.count)]
+      let index = try unsigned(below: strings.count)
+      if let string = strings[index] { return string }
+      let bounds = stringBounds[index]
+      let string = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[bounds.start..<bounds.end]), as: UTF8.self)
+      strings[index] = string
+      return string
     }
 
     mutating func choice<E: CaseIterable>(_ type: E.Type = E.self) throws(Malformed) -> E {

@@ -26,6 +26,25 @@ extension ReportModel {
     return zip(builders, built).sorted { $0.0.position < $1.0.position }.map(\.1)
   }
 
+  /// The six sources of ``allTables()``, in its order, each built the first time a statement
+  /// reads it: a session that only queries `reports` never builds `facts` or `lines`.
+  public func deferredTables() -> [DeferredTable] {
+    let model = self
+    return Self.deferredTables { model }
+  }
+
+  /// The six sources, each built when first read from the model `model()` gives.
+  static func deferredTables(of model: @escaping @Sendable () -> ReportModel) -> [DeferredTable] {
+    [
+      DeferredTable(name: Self.factsColumns.name) { model().factsTable() },
+      DeferredTable(name: Self.goalsColumns.name) { model().goalsTable() },
+      DeferredTable(name: Self.sectionsColumns.name) { model().sectionsTable() },
+      DeferredTable(name: Self.reportsColumns.name) { model().reportsTable() },
+      DeferredTable(name: Self.linesColumns.name) { model().linesTable() },
+      DeferredTable(name: Self.unreadColumns.name) { model().unreadTable() },
+    ]
+  }
+
   /// The columns follow ``factsColumns`` (names, types and roles from there). The two big
   /// tables are filled by typed appends written out, reading each fact in place: the
   /// declaration's per-cell getters copy the row for every cell, which made building the
@@ -91,17 +110,21 @@ extension ReportModel {
   /// One row per report, with how many facts, goals and sections it has (counted in one pass
   /// over each, not once per report); the columns follow ``reportsColumns``.
   public func reportsTable() -> Table {
+    Self.reportsColumns.table(reportRows())
+  }
+
+  /// Each report with how many facts, goals and sections it has: the rows of `reports`.
+  public func reportRows() -> [ReportRow] {
     var factCounts = ReportCounter()
     for i in facts.indices { factCounts.add(facts[i].report) }
     var goalCounts = ReportCounter()
     for i in goals.indices { goalCounts.add(goals[i].report) }
     var sectionCounts = ReportCounter()
     for i in sections.indices { sectionCounts.add(sections[i].report) }
-    let rows = reports.map { r in
+    return reports.map { r in
       ReportRow(
         report: r, facts: factCounts.count(of: r.id), goals: goalCounts.count(of: r.id), sections: sectionCounts.count(of: r.id))
     }
-    return Self.reportsColumns.table(rows)
   }
 }
 

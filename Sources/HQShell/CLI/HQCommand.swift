@@ -94,7 +94,7 @@ public enum HQCommand {
       && Terminal.isTerminal(1)
     if interactive { Terminal.setUTF8Locale() }
     let session = Session(
-      model: DataLoading.bundledModel().model, format: options.format, output: output, errors: errors,
+      lazyModel: DataLoading.bundledLazyModel(), format: options.format, output: output, errors: errors,
       outputIsTerminal: Terminal.isTerminal(1))
     session.loadLimits = limits
     session.colourCharts = Terminal.allowsColour()

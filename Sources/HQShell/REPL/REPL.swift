@@ -72,8 +72,11 @@ struct REPL {
 
   /// `hq 0.1.0 · 2 reports, 1234 facts, 56 goals · .help for help, Ctrl-D to leave`
   func welcome() -> String {
-    let model = session.model
-    return "hq \(HQCommand.version) · \(model.reports.count) reports, \(model.facts.count) facts, "
-      + "\(model.goals.count) goals loaded · .help for help, Ctrl-D to leave"
+    // From the rows of `reports`, which carry the counts: the whole model is not needed yet.
+    let reports = session.modelSource.reportRows
+    let facts = reports.reduce(0) { $0 + $1.facts }
+    let goals = reports.reduce(0) { $0 + $1.goals }
+    return "hq \(HQCommand.version) · \(reports.count) reports, \(facts) facts, "
+      + "\(goals) goals loaded · .help for help, Ctrl-D to leave"
   }
 }

@@ -16,6 +16,15 @@ public enum DataLoading {
     return archived ?? ingestBundledTexts()
   }
 
+  /// The reports compiled into the binary as ``bundledModel()`` gives them, decoded when first
+  /// needed: a start that queries only `reports` decodes just its rows (and the strings they
+  /// use) from the archive.
+  public static func bundledLazyModel() -> LazyReportModel {
+    LazyReportModel(
+      reportRows: { EmbeddedDatasets.modelArchive.withUTF8Buffer { ModelArchive.decodeReportRows(UnsafeRawBufferPointer($0)) } },
+      model: { bundledModel().model })
+  }
+
   /// The bundled texts ingested now, one per core and merged in their order: what the archive
   /// ``bundledModel()`` decodes must equal (a test compares them cell by cell).
   public static func ingestBundledTexts() -> (model: ReportModel, warnings: [IngestWarning]) {
@@ -26,9 +35,10 @@ public enum DataLoading {
     return (result.model, result.warnings)
   }
 
-  /// The sources a model provides: `facts`, `goals`, `sections`, `reports`, `lines` and `unread`.
-  public static func tables(of model: ReportModel) -> [Table] {
-    model.allTables()
+  /// The sources a model provides: `facts`, `goals`, `sections`, `reports`, `lines` and
+  /// `unread`, each built when a statement first reads it.
+  public static func tables(of model: ReportModel) -> [DeferredTable] {
+    model.deferredTables()
   }
 
   /// `model` without the rows of the reports with these ids (a file loaded again replacing its
@@ -90,8 +100,9 @@ extension Session {
       model = admission.model
       reportOrigins = admission.origins
       for message in outcome.messages { show(message) }
-      for table in DataLoading.tables(of: model) { engine.catalog[table.name] = table }
-      lastLoadProvided = Set(DataLoading.tables(of: model).map(\.name))
+      let tables = DataLoading.tables(of: model)
+      for table in tables { engine.catalog[deferred: table.name] = table }
+      lastLoadProvided = Set(tables.map(\.name))
       return summary + (outcome.replaced.isEmpty ? "" : " (replacing its earlier load)")
     case .table(let tableName, let table, let notes):
       for note in notes { show(note.diagnostic) }
@@ -173,7 +184,7 @@ extension Session {
     var reportSources: Set<String> = []
     if lastReportLoad != nil {
       for table in DataLoading.tables(of: model) {
-        engine.catalog[table.name] = table
+        engine.catalog[deferred: table.name] = table
         reportSources.insert(table.name)
       }
     }

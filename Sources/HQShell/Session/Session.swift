@@ -35,8 +35,14 @@ public final class Session {
 
   public var engine: Engine
   /// The reports loaded so far, merged; `facts`, `goals`, `sections`, `reports` and `lines`
-  /// are rebuilt from it when a report is loaded.
-  public internal(set) var model: ReportModel
+  /// are rebuilt from it when a report is loaded. Made when first needed (``modelSource``).
+  public internal(set) var model: ReportModel {
+    get { modelSource.model }
+    set { modelSource = LazyReportModel(newValue) }
+  }
+  /// Where ``model`` comes from: the bundled reports are decoded only when a statement, load
+  /// or export first needs more than the `reports` table (``DataLoading/bundledLazyModel()``).
+  private(set) var modelSource: LazyReportModel
   /// For each report loaded from a regular file, its id → the file's canonical path, so
   /// loading the file again replaces that load and nothing else (``ReportAdmission``).
   var reportOrigins: [String: String] = [:]
@@ -93,12 +99,21 @@ public final class Session {
   /// - Parameters:
   ///   - model: the reports to start with (``DataLoading/bundledModel()`` for the bundled ones).
   ///   - format: nil picks `table` on a terminal and `csv` otherwise.
-  public init(
+  public convenience init(
     model: ReportModel, format: OutputFormat? = nil, output: OutputSink, errors: OutputSink,
     outputIsTerminal: Bool
   ) {
-    self.model = model
-    self.engine = Engine(catalog: Catalog(DataLoading.tables(of: model)))
+    self.init(lazyModel: LazyReportModel(model), format: format, output: output, errors: errors, outputIsTerminal: outputIsTerminal)
+  }
+
+  /// A session on a model made when first needed; the tables are built as statements first
+  /// read them.
+  public init(
+    lazyModel: LazyReportModel, format: OutputFormat? = nil, output: OutputSink, errors: OutputSink,
+    outputIsTerminal: Bool
+  ) {
+    self.modelSource = lazyModel
+    self.engine = Engine(catalog: Catalog(deferred: lazyModel.deferredTables()))
     self.format = format ?? (outputIsTerminal ? .table : .csv)
     self.standardOutput = output
     self.errors = errors

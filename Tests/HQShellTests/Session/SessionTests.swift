@@ -324,4 +324,22 @@ import Testing
     #expect(lines.count > 2 && lines[1] == "from goals; from faktа")
     #expect(lines.count > 2 && lines[2] == "                 ^~~~~")
   }
+
+  /// Start-up builds no table: a statement builds the sources it reads, once (issue 14).
+  @Test func sourcesAreBuiltWhenAStatementFirstReadsThem() {
+    let model = DataLoading.bundledModel().model
+    let out = OutputSink()
+    let session = Session(model: model, format: .csv, output: out, errors: OutputSink(), outputIsTerminal: false)
+    let sources = ["facts", "goals", "sections", "reports", "lines", "unread"]
+    #expect(session.engine.sourceNames == sources)
+    #expect(sources.allSatisfy { !session.engine.catalog.isBuilt($0) })
+    #expect(session.run("from reports | count", name: "t.hq") == .success)
+    // The two bundled Region Halland reports.
+    #expect(out.text == "count\n2\n")
+    #expect(session.engine.catalog.isBuilt("reports"))
+    #expect(["facts", "goals", "sections", "lines", "unread"].allSatisfy { !session.engine.catalog.isBuilt($0) })
+    #expect(session.run("from facts | count", name: "t.hq") == .success)
+    #expect(out.text == "count\n2\ncount\n\(model.facts.count)\n")
+    #expect(session.engine.catalog.isBuilt("facts") && !session.engine.catalog.isBuilt("lines"))
+  }
 }
