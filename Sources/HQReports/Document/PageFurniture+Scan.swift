@@ -131,11 +131,20 @@ extension PageFurniture {
         // rule for unmarked text.
         let isRunning = (!breaks.isEmpty && pages.repeatsAtEdges(occurrences))
           || (hardBreaks.isEmpty && repeatsUnmarked(code, occurrences))
-        guard isRunning else { continue }
+        guard isRunning, !isRepeatedTableHeader(code) else { continue }
         result.running += occurrences
         result.runningTexts.append(occurrences[0])
         for line in occurrences { isFurniture[line] = true }
       }
+    }
+
+    /// True when the line is a table's column header printed again on the next page
+    /// (`Utfall  Budget  Prognos  Avvikelse`, `Not  jan–sep 2024  2025  prognos`): column words
+    /// only, not naming the report. Such a line repeats at the pages' edges where a table goes
+    /// on over a page break, and is the table's, not the page's.
+    func isRepeatedTableHeader(_ code: Int) -> Bool {
+      let key = texts.withBytes(of: code) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) }
+      return Vocabulary.isColumnHeaderLine(key) && !ReportIdentity.namesReport(key)
     }
 
     /// The rule for a text without page markers: three or more occurrences far apart, naming
