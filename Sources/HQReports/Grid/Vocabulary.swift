@@ -270,7 +270,9 @@ enum Vocabulary {
   ]
   /// Words a small number after them belongs to (`åk 3`, `årskurs 9`, `klass 2`): a label's
   /// words, no value.
-  static let numberedWords: Set<String> = ["åk", "årskurs", "klass", "nivå", "steg", "etapp", "fas", "kapitel", "bilaga"]
+  static let numberedWords: Set<String> = [
+    "åk", "årskurs", "klass", "nivå", "steg", "etapp", "fas", "kapitel", "bilaga", "hus", "zon", "område",
+  ]
   /// Endings of Swedish nouns and adjectives, longest first, taken off a word to find its other
   /// forms (`skolor` → `skol`).
   static let inflectionSuffixes = [
