@@ -458,7 +458,9 @@ enum ProseAmounts {
     }) {
       keyword = word.filter(\.isLetter)
       if context.reportKind == "budget" {
-        // In a budget, what is forecast or planned is budgeted.
+        // In a budget, what is forecast or planned is budgeted; what was (`Nettokostnaden blev
+        // 256,2 mnkr`) is an outcome of a year the sentence does not settle.
+        guard !near.contains(where: { ["blev", "var", "uppgick", "landade"].contains($0) }) else { return nil }
         kind = .budget
       } else if keyword.hasPrefix("prognos") || forecast {
         // A forecast of a year after the report's is a plan: a budget year (`Vi räknar med ett
