@@ -67,6 +67,19 @@ import Testing
     #expect(facts.count == 10 && facts.allSatisfy { $0.unit == "tkr" && $0.line != 5 })
   }
 
+  /// A header breaking off in a word (`Plan-` whose rest was lost) names only part of it: the
+  /// column is unread, the other columns read.
+  @Test func aHeaderBreakingOffInAWordIsUnread() {
+    let (facts, unread, _) = Self.read("""
+      | Tkr | Budget 2031 | Utfall 2031 | Plan- |
+      | --- | --- | --- | --- |
+      | Hamndrift | 2 700 | 2 650 | 2 900 |
+      """)
+    #expect(facts.map(\.kind) == [.budget, .utfall])
+    #expect(unread.map(\.text) == ["2 900"])
+    #expect(unread.first?.reason == "the header 'Plan-' breaks off in a word")
+  }
+
   /// The caption stands above the converter's link to the table, and its unit is the table's.
   @Test func aCaptionAboveTheTableLink() {
     let (facts, _, _) = Self.read("""
