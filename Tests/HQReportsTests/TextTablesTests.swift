@@ -38,6 +38,21 @@ import Testing
     #expect(perClass.map(\.value) == ["22", "23"].map(Self.n))
   }
 
+  /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
+  /// tusental kronor`) is a caption, no sentence: its unit is the table's.
+  @Test func aNumberedCaptionGivesItsUnit() {
+    let (facts, unread) = Self.read("""
+      Tabell 7. Hamnens resultat, belopp i tusental kronor
+      Område Utfall 2030 Utfall 2031
+      Kajavgifter 4 120 4 388
+      Farledsavgifter 2 015 1 990
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 4 && facts.allSatisfy { $0.unit == "tkr" && $0.table == "Tabell 7. Hamnens resultat, belopp i tusental kronor" })
+    #expect(!TextLines.hasSentenceBreak("Figur 3. Sjukfrånvaro per år och förvaltning"))
+    #expect(TextLines.hasSentenceBreak("Kostnaderna ökade med 12. Det beror på fler elever"))
+  }
+
   @Test func kindWordsOverAYearLineAndLabelsWrappedAroundTheirNumbers() {
     let (facts, unread) = Self.read("""
       Mått                      Utfall  Utfall  Utfall

@@ -248,9 +248,13 @@ enum TextLines {
   static func hasSentenceBreak(_ cleaned: String) -> Bool {
     guard ByteSearch.has(cleaned, ". ") else { return false }
     let words = cleaned.split(ascii: " ")
-    for (word, next) in zip(words, words.dropFirst()) where word.hasSuffix(".") && word.utf8.count > 1 {
-      guard let initial = next.first, initial.isUppercase else { continue }
-      if !Vocabulary.isAbbreviation(word) { return true }
+    for k in words.indices.dropLast() where words[k].hasSuffix(".") && words[k].utf8.count > 1 {
+      guard let initial = words[k + 1].first, initial.isUppercase else { continue }
+      // `Tabell 12. Resultaträkning`: the number of a caption, no sentence's end.
+      if k > 0, words[k].dropLast().allSatisfy(\.isNumber), Vocabulary.captionWords.contains(Vocabulary.letters(words[k - 1])) {
+        continue
+      }
+      if !Vocabulary.isAbbreviation(words[k]) { return true }
     }
     return false
   }

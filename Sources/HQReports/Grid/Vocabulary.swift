@@ -226,6 +226,9 @@ enum Vocabulary {
   }
 
   /// Abbreviations ending in a full stop (`inkl.`, `t.ex.`): no sentence ends with them.
+  /// Words a caption's number follows (`Tabell 12. Resultaträkning`, `Figur 3.`).
+  static let captionWords: Set<String> = ["tabell", "figur", "diagram", "bild", "graf"]
+
   static let abbreviations: Set<String> = [
     "ca.", "t.ex.", "bl.a.", "inkl.", "exkl.", "kr.", "resp.", "s.k.", "m.m.", "dvs.", "jfr.", "st.", "t.o.m.", "fr.o.m.",
   ]
