@@ -67,6 +67,24 @@ import Testing
     #expect(facts.count == 10 && facts.allSatisfy { $0.unit == "tkr" && $0.line != 5 })
   }
 
+  /// Emphasis a converter sets on a total row (`**Summa**`, `**-1 204,0**`) or a cell
+  /// (`*12,5*`) is markup, not text; a footnote star on one side (`Hamnen*`) stays the label's.
+  @Test func emphasisedCellsReadAsTheirText() {
+    let (facts, unread, _) = Self.read("""
+      | Mnkr | Budget 2031 | Utfall 2031 |
+      | --- | --- | --- |
+      | Hamnen* | -612,0 | *-598,5* |
+      | Farleden | -592,0 | -605,5 |
+      | **Summa** | **-1 204,0** | **-1 204,0** |
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.map(\.indicator) == ["Hamnen", "Hamnen", "Farleden", "Farleden", "Summa", "Summa"])
+    #expect(facts.map(\.value) == ["-612.0", "-598.5", "-592.0", "-605.5", "-1204.0", "-1204.0"].map(Self.n))
+    #expect(facts.suffix(2).allSatisfy { $0.rowRole == .total })
+    #expect(MarkdownTables.unemphasised("Tandvård*") == "Tandvård*")
+    #expect(MarkdownTables.unemphasised("__3,5 %__") == "3,5 %")
+  }
+
   /// A header breaking off in a word (`Plan-` whose rest was lost) names only part of it: the
   /// column is unread, the other columns read.
   @Test func aHeaderBreakingOffInAWordIsUnread() {
