@@ -42,6 +42,19 @@ import Testing
     #expect(facts.map(\.line) == [7])
   }
 
+  /// `jämfört med budget` says what a surplus is measured against, no second amount: the
+  /// surplus is read; compared with another amount or year it is not.
+  @Test func aSurplusComparedWithTheBudget() {
+    let facts = Self.facts("""
+      Hamnförbundet redovisar för 2031 ett överskott på 6,4 mnkr jämfört med budgeten.
+
+      Hamnförbundet redovisar ett underskott på 2,1 mnkr jämfört med 2030.
+      """)
+    #expect(facts.map(\.kind) == [.avvikelse])
+    #expect(facts.map(\.value) == [Self.n("6.4")])
+    #expect(facts.first?.year == 2031 && facts.first?.period == "helår")
+  }
+
   @Test func aForecastResultAndABudgetedResult() {
     let facts = Self.facts("""
       Prognosen för årets resultat är 44,5 miljoner kronor enligt den senaste bedömningen.
