@@ -77,25 +77,25 @@ import Testing
   static let blindBars: [String: Bar] = [
     "blind-kalmar-up4-2025-text": Bar(recall: 87),  // 90.1%
     "blind-kommunalforbundet-budget-2023-layout": Bar(recall: 93),  // 96.6%
-    "blind-lidbo-ar-2025-text": Bar(recall: 73),  // 76.2%
+    "blind-lidbo-ar-2025-text": Bar(recall: 97),  // 100.0%
     "blind-lidbo-up9-2025-text": Bar(recall: 61),  // 64.0%
     "blind-lidkopings-budget-2024-layout": Bar(recall: 90),  // 93.6%
-    "blind-molndals-up4-2024-markdown": Bar(recall: 87),  // 90.2%
+    "blind-molndals-up4-2024-markdown": Bar(recall: 97),  // 100.0%
     "blind-ostergotland-budget-2023-markdown": Bar(recall: 97),  // 100.0%
-    "blind-ostergotland-dr8-2024-markdown": Bar(recall: 86),  // 89.5%
+    "blind-ostergotland-dr8-2024-markdown": Bar(recall: 97),  // 100.0%
     "blind-ostergotland-up4-2024-text": Bar(recall: 97),  // 100.0%
-    "blind-ostersunds-ar-2023-markdown": Bar(recall: 87),  // 90.0%
-    "blind-raddningstjanstforbundet-ar-2023-layout": Bar(recall: 96),  // 99.0%
+    "blind-ostersunds-ar-2023-markdown": Bar(recall: 97),  // 100.0%
+    "blind-raddningstjanstforbundet-ar-2023-layout": Bar(recall: 97),  // 100.0%
     "blind-raddningstjanstforbundet-dr8-2024-markdown": Bar(recall: 97),  // 100.0%
     "blind-raddningstjanstforbundet-up9-2025-layout": Bar(recall: 97),  // 100.0%
-    "blind-samordningsforbundet-ar-2024-layout": Bar(recall: 83),  // 86.2%
+    "blind-samordningsforbundet-ar-2024-layout": Bar(recall: 84),  // 87.2%
     "blind-skogsbo-dr6-2023-text": Bar(recall: 77),  // 80.8%
-    "blind-sormland-dr6-2024-markdown": Bar(recall: 90),  // 93.6%
-    "blind-sundsvalls-dr8-2025-markdown": Bar(recall: 86),  // 89.4%
+    "blind-sormland-dr6-2024-markdown": Bar(recall: 97),  // 100.0%
+    "blind-sundsvalls-dr8-2025-markdown": Bar(recall: 97),  // 100.0%
     "blind-tranemo-dr8-2025-layout": Bar(recall: 97),  // 100.0%
-    "blind-upplands-bro-ar-2023-layout": Bar(recall: 94),  // 97.8%
+    "blind-upplands-bro-ar-2023-layout": Bar(recall: 95),  // 98.9%
     "blind-uppsala-dr8-2024-text": Bar(recall: 97),  // 100.0%
-    "blind-vanerfastigheter-dr8-2025-markdown": Bar(recall: 90),  // 93.2%
+    "blind-vanerfastigheter-dr8-2025-markdown": Bar(recall: 97),  // 100.0%
     "blind-vanerfastigheter-up9-2023-text": Bar(recall: 97),  // 100.0%
     "blind-vanersborgs-dr8-2025-layout": Bar(recall: 97),  // 100.0%
     "blind-vastmanland-dr8-2025-text": Bar(recall: 97),  // 100.0%

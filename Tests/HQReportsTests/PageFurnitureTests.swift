@@ -106,6 +106,16 @@ import Testing
     #expect(headerLines.count == 4)
     #expect(!headerLines.contains { furniture.running.contains($0) })
     #expect(furniture.running.count == 4)
+    // A bolag's statement: its header names kinds with years, as a report would, but two years.
+    let statement: [[String]] = (0..<4).map { page in
+      ["Norrhamn Stuveri AB     Årsredovisning 2031", ""]
+        + (page == 1 || page == 2 ? ["Tabell 4. Resultaträkning, belopp i mkr", "Bokslut 2031     Bokslut 2030"] : ["Rubrik \(page)"])
+        + Self.prose(page, 6)
+    }
+    let statementLines = Self.text(statement) { ["<!-- sida \($0 + 1) -->"] }
+    let statementFurniture = PageFurniture.find(in: statementLines)
+    #expect(statementFurniture.running.count == 4)
+    #expect(!statementFurniture.running.contains { statementLines[$0].contains("Bokslut") || statementLines[$0].contains("Tabell") })
   }
 
   @Test(arguments: [
