@@ -81,6 +81,10 @@ import Testing
     #expect(region.id == "rol-ar-2031")
     let interim = Self.identity("Delårsbokslut per den 30 april 2031\nNorrhamn Stuveri AB\n\nInledning\nText om perioden.\n")
     #expect(interim.kind == "delårsrapport" && interim.year == 2031 && interim.period == "jan–apr")
+    let plan = Self.identity("Region Örebro län Verksamhetsplan och budget 2032\n\nInledning\nText om planen.\n")
+    #expect(plan.kind == "budget" && plan.year == 2032 && plan.period == "helår" && plan.id == "rol-budget-2032")
+    let story = Self.identity("Verksamhetsberättelse och bokslut 2031\nNorrhamn Stuveri AB\n\nInledning\nText om året.\n")
+    #expect(story.kind == "verksamhetsberättelse" && story.period == "helår")
   }
 
   @Test func titleLineOfAKommunReport() {

@@ -38,6 +38,7 @@ extension ReportIdentity {
     KindWord(word: "kommunbudget", kind: "budget", short: "budget"),
     KindWord(word: "regionbudget", kind: "budget", short: "budget"),
     KindWord(word: "regionplan", kind: "budget", short: "budget"),
+    KindWord(word: "verksamhetsplan", kind: "budget", short: "budget", titleOnly: true),
     KindWord(word: "budgetunderlag", kind: "budget", short: "budget"),
   ]
 
