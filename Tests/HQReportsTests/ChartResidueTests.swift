@@ -12,6 +12,24 @@ import Testing
     return (result.model.facts, result.model.unread)
   }
 
+  /// A table of contents whose page numbers a tab sets apart (as a word processor writes it),
+  /// some entries with dot leaders: page numbers, no facts.
+  @Test func aContentsWithTabsIsNoTable() {
+    let (facts, _) = Self.read("""
+      Innehåll
+      1 Hamnens år\t3
+      2 Ekonomi .......... 6
+      2.1 Driftredovisning\t8
+      2.2 Investeringar\t11
+      3 Personal\t14
+
+      1 Hamnens år
+
+      Året präglades av ett högt tryck på kajerna.
+      """)
+    #expect(facts.isEmpty)
+  }
+
   @Test func anAxisTitleSetSidewaysIsRecognizedReversed() {
     #expect(ChartsAndContents.isReversedAxisTitle("ronork"))
     #expect(ChartsAndContents.isReversedAxisTitle("renojliM"))

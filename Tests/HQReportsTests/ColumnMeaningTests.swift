@@ -56,6 +56,19 @@ import Testing
     #expect(meaning("Utfall", context).period == "helår")
   }
 
+  /// A scale word makes a unit of money only with `kronor` after it: a caption `Tusental
+  /// kronor` is `tkr`, `Miljarder kronor` `mdkr`; a label `…, miljoner` counts millions of
+  /// something else.
+  @Test func scaledKronor() {
+    #expect(ColumnMeaning.unit(inCaption: "Tusental kronor", default: "") == "tkr")
+    #expect(ColumnMeaning.unit(inCaption: "Driftbudget, belopp i tusentals kronor", default: "mnkr") == "tkr")
+    #expect(ColumnMeaning.unit(inCaption: "Miljarder kronor", default: "") == "mdkr")
+    #expect(ColumnMeaning.unit(inCaption: "Hyror, kronor", default: "") == "kr")
+    #expect(GridReading.unit(ofLabel: "Resenärer i länstrafiken, miljoner") == "")
+    #expect(GridReading.unit(ofLabel: "Besök på biblioteken, tusentals") == "")
+    #expect(GridReading.unit(ofLabel: "Hyra per kvadratmeter, kr") == "kr")
+  }
+
   @Test func measureCleaning() {
     #expect(meaning("Resultat jan-juni*").measure == "Resultat jan–juni")
     #expect(meaning("Prognos helår mnkr").measure == "Prognos helår")

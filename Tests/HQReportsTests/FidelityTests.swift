@@ -71,6 +71,36 @@ import Testing
 
   /// The reading-order texts of the generated table PDFs against their `.truth.tsv` (which
   /// has no line column: matched by indicator, kind, period, year and value).
+  /// The blind reports (Tests/Fixtures/Blind, `Scripts/make-blind-reports --seed 2026`), from a
+  /// generator written without reading the reader or the other generator; floors set on
+  /// 2026-12-04 as above.
+  static let blindBars: [String: Bar] = [
+    "blind-kalmar-up4-2025-text": Bar(recall: 87),  // 90.1%
+    "blind-kommunalforbundet-budget-2023-layout": Bar(recall: 93),  // 96.6%
+    "blind-lidbo-ar-2025-text": Bar(recall: 97),  // 100.0%
+    "blind-lidbo-up9-2025-text": Bar(recall: 61),  // 64.0%
+    "blind-lidkopings-budget-2024-layout": Bar(recall: 90),  // 93.6%
+    "blind-molndals-up4-2024-markdown": Bar(recall: 97),  // 100.0%
+    "blind-ostergotland-budget-2023-markdown": Bar(recall: 97),  // 100.0%
+    "blind-ostergotland-dr8-2024-markdown": Bar(recall: 97),  // 100.0%
+    "blind-ostergotland-up4-2024-text": Bar(recall: 97),  // 100.0%
+    "blind-ostersunds-ar-2023-markdown": Bar(recall: 97),  // 100.0%
+    "blind-raddningstjanstforbundet-ar-2023-layout": Bar(recall: 97),  // 100.0%
+    "blind-raddningstjanstforbundet-dr8-2024-markdown": Bar(recall: 97),  // 100.0%
+    "blind-raddningstjanstforbundet-up9-2025-layout": Bar(recall: 97),  // 100.0%
+    "blind-samordningsforbundet-ar-2024-layout": Bar(recall: 84),  // 87.2%
+    "blind-skogsbo-dr6-2023-text": Bar(recall: 77),  // 80.8%
+    "blind-sormland-dr6-2024-markdown": Bar(recall: 97),  // 100.0%
+    "blind-sundsvalls-dr8-2025-markdown": Bar(recall: 97),  // 100.0%
+    "blind-tranemo-dr8-2025-layout": Bar(recall: 97),  // 100.0%
+    "blind-upplands-bro-ar-2023-layout": Bar(recall: 95),  // 98.9%
+    "blind-uppsala-dr8-2024-text": Bar(recall: 97),  // 100.0%
+    "blind-vanerfastigheter-dr8-2025-markdown": Bar(recall: 97),  // 100.0%
+    "blind-vanerfastigheter-up9-2023-text": Bar(recall: 97),  // 100.0%
+    "blind-vanersborgs-dr8-2025-layout": Bar(recall: 97),  // 100.0%
+    "blind-vastmanland-dr8-2025-text": Bar(recall: 97),  // 100.0%
+  ]
+
   static let readingOrderBars: [String: Bar] = [
     "lunneby-delarsrapport-2024": Bar(recall: 97),  // 100.0%
     "norrvik-arsredovisning-2023": Bar(recall: 97),  // 100.0%
@@ -93,6 +123,14 @@ import Testing
     }
     #expect(!scored.isEmpty)
     check(scored, bars: Self.syntheticBars, title: "synthetic texts (Tests/Fixtures/Synthetic)")
+  }
+
+  @Test func blindTexts() throws {
+    let scored = try ReportTexts.blind.map { text in
+      try (text, Fidelity.score(text, truth: text.sibling(".tsv"), unread: text.sibling(".unread.tsv")))
+    }
+    #expect(scored.count == 24)
+    check(scored, bars: Self.blindBars, title: "blind texts (Tests/Fixtures/Blind)")
   }
 
   @Test func readingOrderTexts() throws {

@@ -52,6 +52,7 @@ import Testing
     #expect(ReportTexts.dev.count == 9)
     #expect(!ReportTexts.synthetic.isEmpty)
     #expect(!ReportTexts.readingOrder.isEmpty)
+    #expect(ReportTexts.blind.count == 24)
     let names = ReportTexts.all.map(\.name)
     #expect(Set(names).count == names.count, "two texts share a name")
   }

@@ -47,6 +47,57 @@ import Testing
     #expect(facts.map(\.value) == ["1204.5", "1310", "2980.1", "3015.7"].map(Self.n))
   }
 
+  /// A two-line header written as the header row and a first row without a label under the
+  /// separator (`| | jan–maj 2030 | … |`): the row goes on in the header's cells, so the
+  /// columns' periods and years are read, and it is no row of numbers.
+  @Test func aHeaderGoingOnInTheFirstRowUnderTheSeparator() {
+    let (facts, unread, _) = Self.read("""
+      | Tkr | Utfall | Utfall | Budget | Prognos | Avvikelse |
+      |---:|---:|---:|---:|---:|---:|
+      |  | jan–maj 2030 | jan–maj 2031 | 2031 | helår | mot budget |
+      | Hamndrift | 1 020 | 1 115 | 2 700 | 2 650 | -50 |
+      | Farledsavgifter | 340 | 362 | 880 | 910 | 30 |
+      """, title: "Månadsrapport maj 2031")
+    #expect(unread.isEmpty)
+    let harbour = facts.filter { $0.indicator == "Hamndrift" }
+    #expect(harbour.map(\.kind) == [.utfall, .utfall, .budget, .prognos, .avvikelse])
+    #expect(harbour.map(\.year) == [2030, 2031, 2031, 2031, 2031])
+    #expect(harbour.map(\.period) == ["jan–maj", "jan–maj", "helår", "helår", "helår"])
+    #expect(harbour.map(\.value) == ["1020", "1115", "2700", "2650", "-50"].map(Self.n))
+    #expect(facts.count == 10 && facts.allSatisfy { $0.unit == "tkr" && $0.line != 5 })
+  }
+
+  /// Emphasis a converter sets on a total row (`**Summa**`, `**-1 204,0**`) or a cell
+  /// (`*12,5*`) is markup, not text; a footnote star on one side (`Hamnen*`) stays the label's.
+  @Test func emphasisedCellsReadAsTheirText() {
+    let (facts, unread, _) = Self.read("""
+      | Mnkr | Budget 2031 | Utfall 2031 |
+      | --- | --- | --- |
+      | Hamnen* | -612,0 | *-598,5* |
+      | Farleden | -592,0 | -605,5 |
+      | **Summa** | **-1 204,0** | **-1 204,0** |
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.map(\.indicator) == ["Hamnen", "Hamnen", "Farleden", "Farleden", "Summa", "Summa"])
+    #expect(facts.map(\.value) == ["-612.0", "-598.5", "-592.0", "-605.5", "-1204.0", "-1204.0"].map(Self.n))
+    #expect(facts.suffix(2).allSatisfy { $0.rowRole == .total })
+    #expect(MarkdownTables.unemphasised("Tandvård*") == "Tandvård*")
+    #expect(MarkdownTables.unemphasised("__3,5 %__") == "3,5 %")
+  }
+
+  /// A header breaking off in a word (`Plan-` whose rest was lost) names only part of it: the
+  /// column is unread, the other columns read.
+  @Test func aHeaderBreakingOffInAWordIsUnread() {
+    let (facts, unread, _) = Self.read("""
+      | Tkr | Budget 2031 | Utfall 2031 | Plan- |
+      | --- | --- | --- | --- |
+      | Hamndrift | 2 700 | 2 650 | 2 900 |
+      """)
+    #expect(facts.map(\.kind) == [.budget, .utfall])
+    #expect(unread.map(\.text) == ["2 900"])
+    #expect(unread.first?.reason == "the header 'Plan-' breaks off in a word")
+  }
+
   /// The caption stands above the converter's link to the table, and its unit is the table's.
   @Test func aCaptionAboveTheTableLink() {
     let (facts, _, _) = Self.read("""

@@ -31,6 +31,30 @@ import Testing
     ])
   }
 
+  /// A money unit written with every column's header (`Budget 2031 (tkr)`, …) is every
+  /// column's, wherever the flattened unit words fall; a percentage column keeps its own, and a
+  /// unit written once is not spread.
+  @Test func aUnitWrittenWithEveryColumnIsEveryColumns() {
+    let (facts, unread) = Self.read("""
+      Investeringar
+      Projekt Budget Utfall Prognos Avvikelse, mnkr
+      2030, mnkr jan-aug 2030, mnkr 2030, mnkr
+      Reningsverk Öster 12,4 8,2 11,9 -0,5
+      Pumpstationer 3,0 2,2 3,4 0,4
+      Ledningsnät etapp 2 7,5 5,1 7,1 -0,4
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 12 && facts.allSatisfy { $0.unit == "mnkr" })
+    #expect(facts.prefix(4).map(\.kind) == [.budget, .utfall, .prognos, .avvikelse])
+    #expect(facts.prefix(4).map(\.period) == ["helår", "jan–aug", "helår", "helår"])
+    var once = [["Budget", "Prognos", "Avvikelse", "(mnkr)"], ["2030", "2030"]]
+    #expect(HeaderPlacement.statedUnit(&once, columns: 3) == nil)
+    #expect(once.joined().count == 6)
+    var withPercent = [["Budget", "(mnkr)", "Utfall", "(mnkr)", "Avvikelse", "%"]]
+    #expect(HeaderPlacement.statedUnit(&withPercent, columns: 3) == "mnkr")
+    #expect(withPercent == [["Budget", "Utfall", "Avvikelse", "%"]])
+  }
+
   // MARK: Placements
 
   @Test func aLineWithAsManyCellsAsColumnsFixesThemAndASpanningCellCoversItsSubColumns() throws {

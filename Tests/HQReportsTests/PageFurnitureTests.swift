@@ -90,6 +90,43 @@ import Testing
     #expect(PageFurniture.find(in: lines).running.isEmpty)
   }
 
+  /// A table going on over a page break prints its header again at the top of the next page:
+  /// in a short report that is half of the pages, yet the header lines (column words only,
+  /// naming no report) are the table's, not the page's; the running header beside them is
+  /// furniture.
+  @Test func aTableHeaderRepeatedOnHalfThePagesIsNoFurniture() {
+    let header = ["              Bokslut     Budget    Avvikelse", "      Not       2030       2031     mot plan"]
+    let pages: [[String]] = (0..<4).map { page in
+      ["Hamnförbundet Väst     Verksamhetsberättelse 2031", ""] + (page == 1 || page == 2 ? header : ["Rubrik \(page)"])
+        + Self.prose(page, 6)
+    }
+    let lines = Self.text(pages) { ["<!-- sida \($0 + 1) -->"] }
+    let furniture = PageFurniture.find(in: lines)
+    let headerLines = lines.indices.filter { lines[$0].contains("Bokslut") || lines[$0].contains("Not ") }
+    #expect(headerLines.count == 4)
+    #expect(!headerLines.contains { furniture.running.contains($0) })
+    #expect(furniture.running.count == 4)
+    // A bolag's statement: its header names kinds with years, as a report would, but two years.
+    let statement: [[String]] = (0..<4).map { page in
+      ["Norrhamn Stuveri AB     Årsredovisning 2031", ""]
+        + (page == 1 || page == 2 ? ["Tabell 4. Resultaträkning, belopp i mkr", "Bokslut 2031     Bokslut 2030"] : ["Rubrik \(page)"])
+        + Self.prose(page, 6)
+    }
+    let statementLines = Self.text(statement) { ["<!-- sida \($0 + 1) -->"] }
+    let statementFurniture = PageFurniture.find(in: statementLines)
+    #expect(statementFurniture.running.count == 4)
+    #expect(!statementFurniture.running.contains { statementLines[$0].contains("Bokslut") || statementLines[$0].contains("Tabell") })
+  }
+
+  @Test(arguments: [
+    ("Utfall  Budget  Prognos  Avvikelse", true), ("Not   jan–sep 2030   jan–sep 2031   2031   prognos", true),
+    ("2029  2030  2031", true), ("Delårsrapport 2031", true), ("Hamnförbundet Väst   Budget 2031", false),
+    ("Rubrik 3", false), ("Utfall", false),
+  ])
+  func columnHeaderLines(line: String, isHeader: Bool) {
+    #expect(Vocabulary.isColumnHeaderLine(line) == isHeader)
+  }
+
   /// Pages cut by form feeds (as `pdftotext` writes them), a footer carrying the page number.
   @Test func formFeedPagesWithNumberedFooter() {
     let pages: [[String]] = (0..<3).map { page in

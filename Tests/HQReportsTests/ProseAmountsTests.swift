@@ -27,6 +27,34 @@ import Testing
     #expect(facts.first?.indicator == "Hamnnämnden – underskott")
   }
 
+  /// In a budget, what is planned is budgeted, but what an amount was (`blev`, `uppgick`) is an
+  /// outcome of a year the sentence does not name: not read.
+  @Test func inABudgetWhatWasIsNoBudget() {
+    let facts = Self.facts("""
+      Nettokostnaden blev 512,3 mnkr under fjolåret.
+
+      Investeringarna uppgick till 88 mnkr.
+
+      Nettokostnaden för hamnen beräknas till 530,1 mnkr.
+      """, title: "Budget 2031 med plan 2032–2033")
+    #expect(facts.map(\.kind) == [.budget])
+    #expect(facts.map(\.value) == [Self.n("530.1")])
+    #expect(facts.map(\.line) == [7])
+  }
+
+  /// `jämfört med budget` says what a surplus is measured against, no second amount: the
+  /// surplus is read; compared with another amount or year it is not.
+  @Test func aSurplusComparedWithTheBudget() {
+    let facts = Self.facts("""
+      Hamnförbundet redovisar för 2031 ett överskott på 6,4 mnkr jämfört med budgeten.
+
+      Hamnförbundet redovisar ett underskott på 2,1 mnkr jämfört med 2030.
+      """)
+    #expect(facts.map(\.kind) == [.avvikelse])
+    #expect(facts.map(\.value) == [Self.n("6.4")])
+    #expect(facts.first?.year == 2031 && facts.first?.period == "helår")
+  }
+
   @Test func aForecastResultAndABudgetedResult() {
     let facts = Self.facts("""
       Prognosen för årets resultat är 44,5 miljoner kronor enligt den senaste bedömningen.

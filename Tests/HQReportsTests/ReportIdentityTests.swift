@@ -66,6 +66,27 @@ import Testing
 
   // MARK: Kind from the title, then from a heading
 
+  /// A bolag's name before the kind (`Norrhamn Stuveri AB Årsredovisning 2031`), a region
+  /// named with its county (`Region Örebro län`), and a date phrase between the kind and its
+  /// year (`Delårsbokslut per den 30 april 2031`): the title names them; a table header
+  /// further down (`Bokslut 2031 Bokslut 2030`) does not.
+  @Test func titlesOfBolagRegionsWithLänAndDatedInterimReports() {
+    let bolag = Self.identity(
+      "Norrhamn Stuveri AB Årsredovisning 2031\nNorrhamn Stuveri AB\n\nResultaträkning\nBokslut 2031 Bokslut 2030\nNettoomsättning 412,5 398,1\n")
+    #expect(bolag.kind == "årsredovisning" && bolag.year == 2031 && bolag.period == "helår")
+    #expect(bolag.organisation == "Norrhamn Stuveri AB")
+    #expect(bolag.title == "Norrhamn Stuveri AB Årsredovisning 2031")
+    let region = Self.identity("Region Örebro län Årsredovisning 2031\n\nInledning\nText om året.\n")
+    #expect(region.organisation == "Region Örebro län")
+    #expect(region.id == "rol-ar-2031")
+    let interim = Self.identity("Delårsbokslut per den 30 april 2031\nNorrhamn Stuveri AB\n\nInledning\nText om perioden.\n")
+    #expect(interim.kind == "delårsrapport" && interim.year == 2031 && interim.period == "jan–apr")
+    let plan = Self.identity("Region Örebro län Verksamhetsplan och budget 2032\n\nInledning\nText om planen.\n")
+    #expect(plan.kind == "budget" && plan.year == 2032 && plan.period == "helår" && plan.id == "rol-budget-2032")
+    let story = Self.identity("Verksamhetsberättelse och bokslut 2031\nNorrhamn Stuveri AB\n\nInledning\nText om året.\n")
+    #expect(story.kind == "verksamhetsberättelse" && story.period == "helår")
+  }
+
   @Test func titleLineOfAKommunReport() {
     let id = Self.identity("Årsredovisning 2020 för Upplands Väsby kommun\n\nInledning\nText om året.\n")
     #expect(id.kind == "årsredovisning")

@@ -69,7 +69,10 @@ enum ReportTexts {
   /// The reading-order texts of the generated table PDFs.
   static let readingOrder = texts(in: "Tests/Fixtures/Reports")
 
-  static let all = bundled + dev + synthetic + readingOrder
+  /// The blind reports (`Scripts/make-blind-reports --seed 2026`), each with its truth beside it.
+  static let blind = texts(in: "Tests/Fixtures/Blind")
+
+  static let all = bundled + dev + synthetic + readingOrder + blind
 
   /// The `.txt` files of a directory (not its subdirectories), sorted by name; empty when
   /// the directory cannot be listed (the tests check the counts).

@@ -14,6 +14,45 @@ import Testing
 
   static func n(_ text: String) -> Number { IngestFixtures.number(text) }
 
+  /// A small number after a word that numbers things (`etapp 3`, `§ 9`, `hus 12`) is the
+  /// label's, also when the row's numbers follow it with one space (`etapp 3 1 250 …` is not
+  /// 3, 1 250 …); after `per` it is a value.
+  @Test func aNumberAfterANumberingWordIsTheLabels() {
+    let (facts, unread) = Self.read("""
+      Projekt Budget 2031 Utfall 2031 Avvikelse
+      Renovering av Norrskolan, etapp 3 1 250 1 100 -150
+      Stöd enligt LSS § 9 2 410 2 390 -20
+      Ombyggnad hus 12 8 004 8 120 116
+      Summa 11 664 11 610 -54
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 12)
+    let labels = ["Renovering av Norrskolan, etapp 3", "Stöd enligt LSS § 9", "Ombyggnad hus 12", "Summa"]
+    #expect(facts.map(\.indicator) == labels.flatMap { Array(repeating: $0, count: 3) })
+    #expect(facts.map(\.value) == ["1250", "1100", "-150", "2410", "2390", "-20", "8004", "8120", "116", "11664", "11610", "-54"].map(Self.n))
+    #expect(facts.map(\.kind) == Array(repeating: [FactKind.budget, .utfall, .avvikelse], count: 4).flatMap { $0 })
+    let (perClass, _) = Self.read("""
+      Mått Utfall 2030 Utfall 2031
+      Elever per klass 22 23
+      """)
+    #expect(perClass.map(\.value) == ["22", "23"].map(Self.n))
+  }
+
+  /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
+  /// tusental kronor`) is a caption, no sentence: its unit is the table's.
+  @Test func aNumberedCaptionGivesItsUnit() {
+    let (facts, unread) = Self.read("""
+      Tabell 7. Hamnens resultat, belopp i tusental kronor
+      Område Utfall 2030 Utfall 2031
+      Kajavgifter 4 120 4 388
+      Farledsavgifter 2 015 1 990
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 4 && facts.allSatisfy { $0.unit == "tkr" && $0.table == "Tabell 7. Hamnens resultat, belopp i tusental kronor" })
+    #expect(!TextLines.hasSentenceBreak("Figur 3. Sjukfrånvaro per år och förvaltning"))
+    #expect(TextLines.hasSentenceBreak("Kostnaderna ökade med 12. Det beror på fler elever"))
+  }
+
   @Test func kindWordsOverAYearLineAndLabelsWrappedAroundTheirNumbers() {
     let (facts, unread) = Self.read("""
       Mått                      Utfall  Utfall  Utfall

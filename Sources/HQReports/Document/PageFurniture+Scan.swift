@@ -131,11 +131,39 @@ extension PageFurniture {
         // rule for unmarked text.
         let isRunning = (!breaks.isEmpty && pages.repeatsAtEdges(occurrences))
           || (hardBreaks.isEmpty && repeatsUnmarked(code, occurrences))
-        guard isRunning else { continue }
+        guard isRunning, !isRepeatedTableHeader(code), !occurrences.allSatisfy(headsATable) else { continue }
         result.running += occurrences
         result.runningTexts.append(occurrences[0])
         for line in occurrences { isFurniture[line] = true }
       }
+    }
+
+    /// True when the line is a table's column header printed again on the next page
+    /// (`Utfall  Budget  Prognos  Avvikelse`, `Not  jan–sep 2024  2025  prognos`, `Bokslut 2025
+    /// Bokslut 2024`): column words only, and naming no report, or two years (a running header
+    /// names one: `Delårsrapport augusti 2025`). Such a line repeats at the pages' edges where a
+    /// table goes on over a page break, and is the table's, not the page's.
+    func isRepeatedTableHeader(_ code: Int) -> Bool {
+      let key = texts.withBytes(of: code) { String(decoding: UnsafeBufferPointer(start: $0, count: $1), as: UTF8.self) }
+      return Self.readsAsTableHeader(key)
+    }
+
+    /// ``isRepeatedTableHeader(_:)`` of a cleaned line.
+    static func readsAsTableHeader(_ cleaned: String) -> Bool {
+      guard Vocabulary.isColumnHeaderLine(cleaned) else { return false }
+      return !ReportIdentity.namesReport(cleaned) || cleaned.split(ascii: " ").count(where: { Vocabulary.year(in: $0) != nil }) >= 2
+    }
+
+    /// True when the next line with words under `line` is a table's column header
+    /// (``Vocabulary/isColumnHeaderLine(_:)``): a caption repeated with its table's header on
+    /// the next page (`Tabell 12. Resultaträkning, belopp i mkr` over `Bokslut 2025  Bokslut
+    /// 2024`) is the table's, not the page's.
+    func headsATable(_ line: Int) -> Bool {
+      var next = line + 1
+      while next < lines.count, isBlank[next] { next += 1 }
+      guard next < lines.count, next - line <= 2, lines[next].utf8.count <= maximumLineBytes else { return false }
+      let words = lines[next].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }).joined(separator: " ")
+      return Self.readsAsTableHeader(words)
     }
 
     /// The rule for a text without page markers: three or more occurrences far apart, naming

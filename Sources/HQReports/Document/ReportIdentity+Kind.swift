@@ -38,12 +38,13 @@ extension ReportIdentity {
     KindWord(word: "kommunbudget", kind: "budget", short: "budget"),
     KindWord(word: "regionbudget", kind: "budget", short: "budget"),
     KindWord(word: "regionplan", kind: "budget", short: "budget"),
+    KindWord(word: "verksamhetsplan", kind: "budget", short: "budget", titleOnly: true),
     KindWord(word: "budgetunderlag", kind: "budget", short: "budget"),
   ]
 
   /// How many words after the kind word may hold its number, month and year
-  /// (`Uppföljning och prognos april 2025`).
-  static let kindWindow = 4
+  /// (`Uppföljning och prognos april 2025`, `Delårsbokslut per den 31 augusti 2025`).
+  static let kindWindow = 5
 
   /// Where a kind was read from, most trusted first.
   enum KindSource: Sendable, Comparable {
@@ -79,8 +80,9 @@ extension ReportIdentity {
   ///   (`Nämndens årsredovisning 2024`), as in a title or heading; otherwise (a running header
   ///   or footer) it may stand anywhere.
   static func kind(in words: [Substring], atStart: Bool, allowTitleOnly: Bool, line: Int, text: String) -> KindMatch? {
-    // A title may name its organisation first (`Lunneby kommun Delårsrapport augusti 2024`).
-    let named = atStart ? organisations(in: Array(words.prefix(4)), bolag: false).first { $0.index == 0 }?.end ?? 0 : 0
+    // A title may name its organisation first (`Lunneby kommun Delårsrapport augusti 2024`,
+    // `Lidbo Energi AB Årsredovisning 2025`).
+    let named = atStart ? organisations(in: Array(words.prefix(4)), bolag: true).first { $0.index == 0 }?.end ?? 0 : 0
     for index in words.indices {
       if atStart && index > max(1, named) { break }
       if atStart && index == 1 && named == 0 && !isGenitiveName(words[0]) { break }

@@ -42,6 +42,11 @@ extension ReportIdentity {
           name += " " + second
           end += 1
         }
+        // `Region Kalmar län`, `Region Örebro län`: the county is part of the name.
+        if end < words.count, trimmedWord(words[end]) == "län" {
+          name += " län"
+          end += 1
+        }
         found.append((k, end, OrganisationName(name: "\(word) \(name)", kind: .region)))
       case "kommun", "kommuns", "stad", "Stad", "stads", "Stads":
         guard k >= 1, let name = placeName(words[k - 1]), !notKommunNames.contains(name),

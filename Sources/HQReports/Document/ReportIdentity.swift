@@ -227,7 +227,8 @@ struct ReportIdentity: Sendable, Hashable {
   // MARK: Period, id, title
 
   private static func periodOf(kind: String, match: KindMatch?, lines: [String]) -> String {
-    if kind == "årsredovisning" || kind == "budget" { return "helår" }
+    // A verksamhetsberättelse (`Verksamhetsberättelse och bokslut 2024`) tells the whole year.
+    if kind == "årsredovisning" || kind == "budget" || kind == "verksamhetsberättelse" { return "helår" }
     if let months = match?.months { return months }
     if let statement = periodStatement(lines) { return statement }
     return kind == "delårsrapport" ? monthsTo(8) : ""

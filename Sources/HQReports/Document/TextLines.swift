@@ -187,7 +187,7 @@ enum TextLines {
   /// comes later in the text, and the page number is no fact.
   static func isContentsEntry(_ index: Int, _ lines: [String]) -> Bool {
     guard lines.indices.contains(index), isContentsLine(lines[index].trimmingSpaces) else { return false }
-    let words = lines[index].split(ascii: " ")
+    let words = contentsWords(lines[index])
     if words.count >= 2, words[words.count - 2].count >= 3, words[words.count - 2].allSatisfy({ $0 == "." || $0 == "…" }) {
       return true
     }
@@ -195,7 +195,7 @@ enum TextLines {
     // Beside another entry, both numbers going up from the upper line to the lower (a ranking,
     // `1 Halland 85` / `2 Skåne 80`, has its values going down).
     func numbers(_ i: Int) -> (section: [Int], page: Int)? {
-      let words = lines[i].split(ascii: " ")
+      let words = contentsWords(lines[i])
       guard let first = words.first, let last = words.last, let page = Int(last) else { return nil }
       return (first.split(separator: ".").compactMap { Int($0) }, page)
     }
@@ -215,12 +215,18 @@ enum TextLines {
   static func isContentsLine(_ text: String) -> Bool {
     guard let first = text.utf8.first, first >= 0x30 && first <= 0x39, let last = text.utf8.last, last >= 0x30 && last <= 0x39
     else { return false }
-    let words = text.split(ascii: " ")
+    let words = contentsWords(text)
     guard words.count >= 3, let first = words.first, let last = words.last,
       first.allSatisfy({ $0.isNumber || $0 == "." }), first.first?.isNumber == true,
       last.count <= 3, last.allSatisfy(\.isNumber)
     else { return false }
     return words.dropFirst().dropLast().contains { $0.first?.isLetter == true }
+  }
+
+  /// The words of a contents line, set apart by spaces or tabs (a word processor's contents
+  /// writes `3.1 Resultat<tab>9`).
+  private static func contentsWords(_ text: String) -> [Substring] {
+    text.split(whereSeparator: { $0 == " " || $0 == "\t" })
   }
 
   /// True when the cleaned line reads as running prose rather than a cell of a table: it ends
@@ -242,9 +248,13 @@ enum TextLines {
   static func hasSentenceBreak(_ cleaned: String) -> Bool {
     guard ByteSearch.has(cleaned, ". ") else { return false }
     let words = cleaned.split(ascii: " ")
-    for (word, next) in zip(words, words.dropFirst()) where word.hasSuffix(".") && word.utf8.count > 1 {
-      guard let initial = next.first, initial.isUppercase else { continue }
-      if !Vocabulary.isAbbreviation(word) { return true }
+    for k in words.indices.dropLast() where words[k].hasSuffix(".") && words[k].utf8.count > 1 {
+      guard let initial = words[k + 1].first, initial.isUppercase else { continue }
+      // `Tabell 12. Resultaträkning`: the number of a caption, no sentence's end.
+      if k > 0, words[k].dropLast().allSatisfy(\.isNumber), Vocabulary.captionWords.contains(Vocabulary.letters(words[k - 1])) {
+        continue
+      }
+      if !Vocabulary.isAbbreviation(words[k]) { return true }
     }
     return false
   }

@@ -76,6 +76,12 @@ enum GridColumns {
       column.isNote = true
       return column
     }
+    // A header breaking off in a word (`Budget-` whose `avvikelse` was not read with it) names
+    // only part of the word: what the column holds is not read from the part.
+    if let last = words.last, last.count >= 3, last.hasSuffix("-"), last.dropLast().last?.isLetter == true {
+      column.undetermined = "the header '\(header)' breaks off in a word"
+      return column
+    }
     // A year range (`Snitt 2022-2024`, `2019 till 2024`): no year; ColumnMeaning gives the
     // range as the period.
     if FigureYearWords.range(in: header) != nil {

@@ -249,6 +249,8 @@ enum GridReading {
       if lastWord.lowercased().hasPrefix("kr/") || lastWord.lowercased().hasPrefix("tkr/") || lastWord.lowercased().hasPrefix("mnkr/") {
         return String(lastWord)
       }
+      // `Resor med kollektivtrafiken, miljoner`: millions of trips, no money.
+      if ColumnMeaning.scaleWords.contains(lastWord.lowercased()) { return "" }
       return ColumnMeaning.unitWord(String(lastWord)) ?? ""
     }
   }

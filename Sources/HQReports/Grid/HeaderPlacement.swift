@@ -57,6 +57,7 @@ enum HeaderPlacement {
     }
     let stub = first[..<start].joined(separator: " ")
     texts[0] = Array(first[start...])
+    let stated = statedUnit(&texts, columns: count)
     let lineAtoms = texts.map(atoms)
     // Each column names at most one year and starts with at most one head word.
     let all = lineAtoms.joined()
@@ -74,7 +75,36 @@ enum HeaderPlacement {
     }
     search.place(lineSegmentations, line: 0, columns: &columns)
     guard !search.exhausted, !search.found.isEmpty, search.found.count <= readingLimit else { return nil }
-    return (stub, search.found)
+    guard let stated else { return (stub, search.found) }
+    let withUnit = search.found.map { reading in
+      reading.map { text in text.split(ascii: " ").contains(where: namesPercent) ? text : text + " (\(stated))" }
+    }
+    return (stub, withUnit)
+  }
+
+  /// A money unit written with every column's header but a percentage's (`Budget 2024 (mnkr)`,
+  /// `Utfall jan–aug 2024 (mnkr)`, … flattened to `Budget Utfall … (mnkr)` / `2024 (mnkr) jan-aug
+  /// 2024 (mnkr) …`): which flattened word goes with which column does not matter, as every
+  /// column has the unit. The unit words are taken out of `texts` (a comma before one with
+  /// them) and the unit returned; nil, and `texts` unchanged, when the header's money units are
+  /// not one per column or not all the same.
+  static func statedUnit(_ texts: inout [[String]], columns count: Int) -> String? {
+    let words = texts.joined()
+    let units = words.compactMap { word in ColumnMeaning.unitWord(word).flatMap { $0 == "%" ? nil : $0 } }
+    let percentages = words.count(where: namesPercent)
+    guard let unit = units.first, Set(units).count == 1, units.count + percentages == count else { return nil }
+    texts = texts.map { line in
+      var kept: [String] = []
+      for word in line {
+        if let u = ColumnMeaning.unitWord(word), u != "%" {
+          if let last = kept.last, last.hasSuffix(",") { kept[kept.count - 1] = String(last.dropLast()) }
+          continue
+        }
+        kept.append(word)
+      }
+      return kept
+    }.filter { !$0.isEmpty }
+    return unit
   }
 
   static func readings(_ lines: [String], columns count: Int) -> (stub: String, readings: [[String]])? {

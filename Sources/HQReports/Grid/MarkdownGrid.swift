@@ -89,6 +89,15 @@ struct MarkdownGrid {
       stub = join(first.cells[0])
     } else {
       stub = join(headerRow.cells[0])
+      // The header's next line set as the first row under the separator, as converters write a
+      // two-line header (`| | Utfall | Utfall | Budget |` / `| | jan–jun 2023 | jan–jun 2024 | 2024 |`):
+      // no label, column words and no number but years. Its parts go on in the header's cells.
+      while let first = rows.first, first.cells[0].allSatisfy({ $0.trimmingSpaces.isEmpty }), isHeaderRow(first.cells),
+        first.cells.dropFirst().allSatisfy({ cell in cell.allSatisfy { !GridReading.isNoValue($0) } })
+      {
+        rows.removeFirst()
+        for c in 1..<width { headerParts[c] += first.cells[c].filter { !$0.trimmingSpaces.isEmpty } }
+      }
     }
     if headerless {
       rows.insert(headerRow, at: 0)

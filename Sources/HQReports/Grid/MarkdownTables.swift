@@ -95,13 +95,25 @@ enum MarkdownTables {
     return cells.map(parts)
   }
 
-  /// A cell's text split at `<br>` (any spelling), each part single-spaced.
+  /// A cell's text split at `<br>` (any spelling), each part single-spaced and without the
+  /// emphasis a converter sets around it (`**Årets resultat**`, `**-6,2**`, `*2,4*`).
   static func parts(_ cell: String) -> [String] {
     var text = cell
     for form in ["<br />", "<br/>", "<BR>", "<br>"] { text = text.replacingAll(form, with: "\u{1}") }
     return text.split(separator: "\u{1}", omittingEmptySubsequences: false).map {
-      $0.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " ")
+      unemphasised($0.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }).joined(separator: " "))
     }.filter { !$0.isEmpty }
+  }
+
+  /// The text inside Markdown emphasis around all of it (`**…**`, `__…__`, `*…*`, `_…_`); a
+  /// footnote star on one side only (`Tandvård*`) stays.
+  static func unemphasised(_ text: String) -> String {
+    for mark in ["**", "__", "*", "_"] where text.count > 2 * mark.count && text.hasPrefix(mark) && text.hasSuffix(mark) {
+      let inner = text.dropFirst(mark.count).dropLast(mark.count)
+      guard let first = inner.first, let last = inner.last, first != " ", last != " " else { continue }
+      return String(inner)
+    }
+    return text
   }
 }
 

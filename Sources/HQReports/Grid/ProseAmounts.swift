@@ -417,6 +417,9 @@ enum ProseAmounts {
     if amount.index > 0, approximations.contains(SimpleText.keepingLetters(lower[amount.index - 1])) { return nil }
     if lower.contains(where: { comparisonWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
     for k in lower.indices.dropLast() where comparisonPairFirsts.contains(lower[k]) {
+      // `ett överskott på 3,2 mnkr jämfört med budget`: what the amount is measured against,
+      // no other amount.
+      if k + 2 < lower.count, SimpleText.keepingLetters(lower[k + 2]).hasPrefix("budget") { continue }
       if comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
     }
     let years = Set(words.compactMap { word -> Int? in
@@ -458,7 +461,9 @@ enum ProseAmounts {
     }) {
       keyword = word.filter(\.isLetter)
       if context.reportKind == "budget" {
-        // In a budget, what is forecast or planned is budgeted.
+        // In a budget, what is forecast or planned is budgeted; what was (`Nettokostnaden blev
+        // 256,2 mnkr`) is an outcome of a year the sentence does not settle.
+        guard !near.contains(where: { ["blev", "var", "uppgick", "landade"].contains($0) }) else { return nil }
         kind = .budget
       } else if keyword.hasPrefix("prognos") || forecast {
         // A forecast of a year after the report's is a plan: a budget year (`Vi räknar med ett

@@ -812,14 +812,7 @@ struct TextTables {
   /// A run that is a row's numbers: not only years (a header), not a lone small integer
   /// standing for a page number.
   private func isRowRun(_ run: RunReading.Run) -> Bool {
-    // `svenska åk 3`, `Elever i årskurs 9`: one small whole number after a word it numbers
-    // belongs to the label.
-    if run.atoms.count == 1, let atom = run.atoms.first, atom.digits.integerDigits <= 2, atom.digits.fractionDigits == 0,
-      !atom.digits.hasSign, !atom.digits.percent, atom.unit.isEmpty,
-      let before = run.label.split(ascii: " ").last, Vocabulary.numberedWords.contains(Vocabulary.letters(before))
-    {
-      return false
-    }
+    // (`svenska åk 3`: a number after a word it numbers is the label's, ``NumberRun/trailingRunStart(_:)``.)
     let years = run.atoms.filter { atom in
       atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
         && (1990...2099).contains(Int(atom.digits.integer)) && atom.unit.isEmpty

@@ -22,6 +22,20 @@ enum Vocabulary {
     return headerWords.contains(w) || ColumnMeaning.unitWord(String(word)) != nil
   }
 
+  /// True when every word of the line is a column word (``isHeaderWord(_:)``, or a connector:
+  /// `mot budget`) and it names two columns' kinds or years at least: `Utfall  Budget  Prognos  Avvikelse`, `Not  jan–sep 2024
+  /// jan–sep 2025  prognos`, `2022  2023  2024`.
+  static func isColumnHeaderLine(_ line: String) -> Bool {
+    let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
+    // A range is read by its ends (`jan–sep`, `prognos–budget`).
+    let isColumnWord = { (word: Substring) in
+      isHeaderWord(word) || letters(word).isEmpty || connectors.contains(letters(word))
+        || word.split(whereSeparator: { $0 == "-" || $0 == "–" }).allSatisfy { isHeaderWord($0) }
+    }
+    guard words.count >= 2, words.allSatisfy(isColumnWord) else { return false }
+    return words.count(where: { isKindWord($0) || year(in: $0) != nil }) >= 2
+  }
+
   /// A word a value column's header starts with: a kind word, a year, a month, `Not`, `År`.
   /// Words before it on a header line (`Namn`, `Miljoner kronor`) head the label column.
   static func startsColumnHeader(_ word: some StringProtocol) -> Bool {
@@ -212,6 +226,9 @@ enum Vocabulary {
   }
 
   /// Abbreviations ending in a full stop (`inkl.`, `t.ex.`): no sentence ends with them.
+  /// Words a caption's number follows (`Tabell 12. Resultaträkning`, `Figur 3.`).
+  static let captionWords: Set<String> = ["tabell", "figur", "diagram", "bild", "graf"]
+
   static let abbreviations: Set<String> = [
     "ca.", "t.ex.", "bl.a.", "inkl.", "exkl.", "kr.", "resp.", "s.k.", "m.m.", "dvs.", "jfr.", "st.", "t.o.m.", "fr.o.m.",
   ]
@@ -256,7 +273,9 @@ enum Vocabulary {
   ]
   /// Words a small number after them belongs to (`åk 3`, `årskurs 9`, `klass 2`): a label's
   /// words, no value.
-  static let numberedWords: Set<String> = ["åk", "årskurs", "klass", "nivå", "steg", "etapp", "fas", "kapitel", "bilaga"]
+  static let numberedWords: Set<String> = [
+    "åk", "årskurs", "klass", "nivå", "steg", "etapp", "fas", "kapitel", "bilaga", "hus", "zon", "område",
+  ]
   /// Endings of Swedish nouns and adjectives, longest first, taken off a word to find its other
   /// forms (`skolor` → `skol`).
   static let inflectionSuffixes = [

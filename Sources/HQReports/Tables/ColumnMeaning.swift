@@ -201,8 +201,10 @@ struct ColumnMeaning: Sendable, Hashable {
 
   /// The first unit word of a caption (`Mnkr (ackumulerat)` → `mnkr`), else `default`.
   static func unit(inCaption caption: String, default documentUnit: String) -> String {
-    // `tusen kronor` is a scale of money, though `kronor` alone is `kr`.
-    if ByteSearch.has(SimpleText.lowercased(caption), "tusen kr") { return "tkr" }
+    // `tusen kronor`, `Tusental kronor`, `miljarder kronor`: a scale of money, though `kronor`
+    // alone is `kr`.
+    let lower = SimpleText.lowercased(caption)
+    for (scale, unit) in Self.moneyScales where ByteSearch.contains(lower, scale + " kr") { return unit }
     var text = caption
     let fast = text.withUTF8 { bytes -> String? in
       guard let words = SimpleText.spaceWords(bytes) else { return nil }
@@ -217,6 +219,15 @@ struct ColumnMeaning: Sendable, Hashable {
     }
     return documentUnit
   }
+
+  /// Words scaling `kronor` (`Tusental kronor` → `tkr`), with the unit they make.
+  static let moneyScales: [(String, String)] = [
+    ("tusen", "tkr"), ("tusental", "tkr"), ("tusentals", "tkr"), ("miljoner", "mnkr"), ("miljarder", "mdkr"),
+  ]
+
+  /// Words that scale a count as well as money (`Resor, miljoner`; `Besök, tusentals`): a unit
+  /// of money only with `kronor` after them.
+  static let scaleWords: Set<String> = ["miljoner", "tusentals"]
 
   /// ``unitWord(_:)`` for the bytes of one word of simple text: unit words are ASCII, so a word
   /// with any other byte is none, and lower-casing is ASCII folding.

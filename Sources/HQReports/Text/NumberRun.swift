@@ -418,8 +418,17 @@ enum NumberRun {
       if case .other = NumberWord.classify(words[start - 1].text) { break }
       start -= 1
     }
-    // `§ 165`: a paragraph of a decision, not a value.
-    if start > 0, start < words.count, words[start - 1].text.hasSuffix("§") { return words.count }
+    guard start > 0, start < words.count else { return start }
+    // `svenska åk 3`, `Ombyggnad etapp 2  4 322  2 658`, `LSS 9 § 9  104 788`: a small whole
+    // number right after a word that numbers things (not `per klass`) belongs to the label, and
+    // the run starts after it.
+    let numbering = words[start - 1].text.hasSuffix("§")
+      || Vocabulary.numberedWords.contains(Vocabulary.letters(words[start - 1].text))
+        && !(start >= 2 && Vocabulary.letters(words[start - 2].text) == "per")
+    let first = words[start].text
+    if numbering, first.utf8.count <= 3, first.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) { return start + 1 }
+    // `§ 165 …`: a paragraph of a decision, not a value.
+    if words[start - 1].text.hasSuffix("§") { return words.count }
     return start
   }
 
