@@ -74,17 +74,28 @@ struct SectionHeadings {
   /// `2.3.7` → [2, 3, 7]; nil unless one to four parts of one or two digits (a trailing dot is
   /// allowed: `2.`).
   static func sectionNumber(_ word: Substring) -> [Int]? {
-    var text = word
-    if text.hasSuffix(".") { text = text.dropLast() }
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...4).contains(parts.count) else { return nil }
+    // On bytes: every byte of a section number is an ASCII digit or dot, each its own character.
+    var bytes = word.utf8[...]
+    if bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
     var result: [Int] = []
-    for part in parts {
-      guard (1...2).contains(part.utf8.count), part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-        let value = Int(part)
-      else { return nil }
-      result.append(value)
+    var value = 0
+    var digits = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        guard (1...2).contains(digits), result.count < 3 else { return nil }
+        result.append(value)
+        value = 0
+        digits = 0
+      } else if byte >= 0x30 && byte <= 0x39 {
+        value = value * 10 + Int(byte - 0x30)
+        digits += 1
+        guard digits <= 2 else { return nil }
+      } else {
+        return nil
+      }
     }
+    guard (1...2).contains(digits) else { return nil }
+    result.append(value)
     return result
   }
 
