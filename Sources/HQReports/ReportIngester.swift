@@ -51,7 +51,7 @@ public enum ReportIngester {
     let lines = TextLines.split(text)
     if isCancelled() { return cancelled }
     let cleaned = lines.map { TextLines.clean($0) }
-    let headings = SectionHeadings.find(in: lines)
+    let headings = SectionHeadings.find(in: lines, cleaned: cleaned)
     let furniture = PageFurniture.find(in: lines, cleaned: cleaned)
     if isCancelled() { return cancelled }
     let identity = ReportIdentity.read(lines, furniture: furniture)

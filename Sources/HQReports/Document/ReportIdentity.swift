@@ -323,6 +323,9 @@ enum MonthRange {
   /// `januari-augusti`, `jan-aug`, `jan–augusti` → `jan–aug`; a single month → `jan`;
   /// nil when the word is not a month or month range.
   static func read(_ word: some StringProtocol) -> String? {
+    // Cheap first, on bytes: a word of ASCII digits and punctuation only (a date, `2023-2024`)
+    // has no letters, so no part of it is a month.
+    if word.utf8.allSatisfy({ $0 < 0x80 && ($0 | 0x20) &- 0x61 >= 26 }) { return nil }
     let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map {
       String($0.filter(\.isLetter))
     }
