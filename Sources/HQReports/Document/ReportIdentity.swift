@@ -323,9 +323,7 @@ enum MonthRange {
   /// `januari-augusti`, `jan-aug`, `jan–augusti` → `jan–aug`; a single month → `jan`;
   /// nil when the word is not a month or month range.
   static func read(_ word: some StringProtocol) -> String? {
-    // Cheap first, on bytes: a word of ASCII digits and punctuation only (a date, `2023-2024`)
-    // has no letters, so no part of it is a month.
-    if word.utf8.allSatisfy({ $0 < 0x80 && ($0 | 0x20) &- 0x61 >= 26 }) { return nil }
+    if let read = word.utf8.withContiguousStorageIfAvailable(readASCII), let read { return read }
     let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map {
       String($0.filter(\.isLetter))
     }
@@ -336,5 +334,36 @@ enum MonthRange {
       months.append(month)
     }
     return months.map(Month.abbreviation).joined(separator: "–")
+  }
+
+  /// ``read(_:)`` of an ASCII word on its bytes (each byte a character, a letter an ASCII
+  /// letter, and no en or em dash): `.some(result)`, or nil when the word is not ASCII.
+  private static func readASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+    guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+    // The parts between hyphens, empty ones left out.
+    var parts: [Range<Int>] = []
+    var start = -1
+    for i in bytes.indices {
+      if bytes[i] == UInt8(ascii: "-") {
+        if start >= 0 { parts.append(start..<i) }
+        start = -1
+      } else if start < 0 {
+        start = i
+      }
+    }
+    if start >= 0 { parts.append(start..<bytes.count) }
+    guard (1...2).contains(parts.count) else { return .some(nil) }
+    var months: [Int] = []
+    for part in parts {
+      // ``Month/number(of:)`` of the part's letters, lower-cased.
+      let letters = bytes[part].filter { ($0 | 0x20) &- 0x61 < 26 }.map { $0 | 0x20 }
+      guard letters.count >= 3,
+        let month = Month.names.firstIndex(where: { name in
+          name.utf8.elementsEqual(letters) || (letters.count <= 4 && name.utf8.starts(with: letters))
+        })
+      else { return .some(nil) }
+      months.append(month + 1)
+    }
+    return .some(months.map(Month.abbreviation).joined(separator: "–"))
   }
 }
