@@ -50,9 +50,9 @@ public enum ReportIngester {
     if isCancelled() { return cancelled }
     let lines = TextLines.split(text)
     if isCancelled() { return cancelled }
-    let headings = SectionHeadings.find(in: lines)
-    let furniture = PageFurniture.find(in: lines)
     let cleaned = lines.map { TextLines.clean($0) }
+    let headings = SectionHeadings.find(in: lines, cleaned: cleaned)
+    let furniture = PageFurniture.find(in: lines, cleaned: cleaned)
     if isCancelled() { return cancelled }
     let identity = ReportIdentity.read(lines, furniture: furniture)
     let sectionTitles = titlesByLine(headings, lineCount: lines.count)

@@ -205,14 +205,11 @@ import Testing
     ("a\u{0001}b", "a\u{0001}b", false),
   ])
   func cleaning(_ line: String, _ cleaned: String, _ formFeed: Bool) {
-    var line = line
-    let result = line.withUTF8 { bytes in
-      var out = [UInt8](repeating: 0, count: bytes.count)
-      let r = out.withUnsafeMutableBufferPointer { PageFurniture.clean(bytes, into: $0) }
-      return (String(decoding: out.prefix(r.length), as: UTF8.self), r.formFeed)
-    }
-    #expect(result.0 == cleaned)
-    #expect(result.1 == formFeed)
+    // The scan reads the driver's cleaned lines, and a form feed in the raw line breaks the page.
+    #expect(TextLines.clean(line) == cleaned)
+    var scan = PageFurniture.Scan(lines: [line], cleaned: [TextLines.clean(line)])
+    scan.collect()
+    #expect(scan.hardBreaks == (formFeed ? [0] : []))
   }
 
   /// Lines of numbers alone repeated at the page edges (chart ticks) are no running header.

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HQData
 
 extension PageFurniture {
@@ -6,6 +11,9 @@ extension PageFurniture {
   /// normalises every non-ASCII line.
   struct Scan {
     let lines: [String]
+    /// Each line's words joined by single spaces (``TextLines/clean(_:)``), as the driver
+    /// cleaned them.
+    let cleaned: [String]
     /// Page markers; the HTML-comment and form-feed ones also start a page (`hardBreaks`).
     var markers: [Int] = []
     var hardBreaks: [Int] = []
@@ -22,38 +30,26 @@ extension PageFurniture {
     /// holding some).
     var isBlank: [Bool]
 
-    init(lines: [String]) {
+    init(lines: [String], cleaned: [String]) {
       self.lines = lines
+      self.cleaned = cleaned
       isBlank = Array(repeating: false, count: lines.count)
       isFurniture = Array(repeating: false, count: lines.count)
     }
 
     mutating func collect() {
-      var buffer = [UInt8](repeating: 0, count: maximumLineBytes)
       for index in lines.indices where lines[index].utf8.count <= maximumLineBytes {
+        // A form feed is a separator the cleaned line no longer shows; it also breaks the page.
         var line = lines[index]
-        line.withUTF8 { bytes in
-          // Most lines are clean already but for spaces at the end: then their words are the
-          // bytes before those spaces, as ``PageFurniture/clean(_:into:)`` would write them.
-          var end = bytes.count
-          while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
-          let words = UnsafeBufferPointer(rebasing: bytes[..<end])
-          // (A clean line holds no form feed: that is a separator other than a space.)
-          if end > 0, NumberRun.isClean(words) {
-            read(words, line: index)
-            return
-          }
-          buffer.withUnsafeMutableBufferPointer { out in
-            let cleaned = PageFurniture.clean(bytes, into: out)
-            if cleaned.formFeed { hardBreaks.append(index) }
-            guard cleaned.length > 0 else {
-              isBlank[index] = true
-              if cleaned.formFeed { markers.append(index) }
-              return
-            }
-            read(UnsafeBufferPointer(rebasing: out[0..<cleaned.length]), line: index)
-          }
+        let formFeed = line.withUTF8 { bytes in bytes.baseAddress.map { memchr($0, 0x0C, bytes.count) != nil } ?? false }
+        if formFeed { hardBreaks.append(index) }
+        var text = cleaned[index]
+        guard !text.isEmpty else {
+          isBlank[index] = true
+          if formFeed { markers.append(index) }
+          continue
         }
+        text.withUTF8 { read($0, line: index) }
       }
     }
 
@@ -196,48 +192,6 @@ extension PageFurniture {
       result[slots[key]].1.append(entry.value)
     }
     return result
-  }
-
-  /// Writes the line's words into `out`, joined by single spaces, form feeds dropped, and says
-  /// how long they are (0 for a blank line) and whether the line held a form feed. `out` holds
-  /// at least as many bytes as the line.
-  static func clean(
-    _ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>
-  ) -> (length: Int, formFeed: Bool) {
-    guard let source = bytes.baseAddress, let target = out.baseAddress else { return (0, false) }
-    var n = 0
-    var pendingSpace = false
-    var formFeed = false
-    var i = 0
-    while i < bytes.count {
-      // A run of bytes that are surely no separator, copied at once.
-      let start = i
-      while i < bytes.count, !NumberRun.mayBeSeparator(bytes[i]) {
-        i += 1
-      }
-      // Then a separator, or a byte that only may have been one (`–` starts with 0xE2, as a
-      // thin space does), which belongs to the word.
-      var width = 0
-      if i < bytes.count {
-        width = bytes[i] == 0x0C ? 1 : NumberRun.separatorWidth(bytes, at: i)
-        if width == 0 { i += 1 }
-      }
-      if i > start {
-        if pendingSpace {
-          target[n] = 0x20
-          n += 1
-          pendingSpace = false
-        }
-        (target + n).update(from: source + start, count: i - start)
-        n += i - start
-      }
-      if width > 0 {
-        formFeed = formFeed || bytes[i] == 0x0C
-        pendingSpace = n > 0
-        i += width
-      }
-    }
-    return (n, formFeed)
   }
 
   /// True when the bytes may hold a letter: an ASCII letter or a character outside ASCII

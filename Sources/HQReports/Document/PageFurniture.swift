@@ -72,7 +72,12 @@ struct PageFurniture: Sendable, Hashable {
 
   /// Finds the page furniture of `lines` (see the type's rules).
   static func find(in lines: [String]) -> PageFurniture {
-    var scan = Scan(lines: lines)
+    find(in: lines, cleaned: lines.map { TextLines.clean($0) })
+  }
+
+  /// ``find(in:)`` of lines whose cleaned text (``TextLines/clean(_:)``) is already known.
+  static func find(in lines: [String], cleaned: [String]) -> PageFurniture {
+    var scan = Scan(lines: lines, cleaned: cleaned)
     scan.collect()
     var result = PageFurniture()
     result.markers = scan.markers

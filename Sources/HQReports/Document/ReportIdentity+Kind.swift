@@ -195,6 +195,10 @@ extension String {
   /// The string without spaces and tabs at either end.
   fileprivate func trimmingEdges() -> String {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }
-    return String(drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    // Characters off either end, looking at the ends only (not reversing the whole line twice).
+    var trimmed = self[...]
+    while let first = trimmed.first, isSpace(first) { trimmed.removeFirst() }
+    while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
+    return String(trimmed)
   }
 }

@@ -33,6 +33,7 @@ extension ReportIdentity {
   static func organisations(in words: [Substring], bolag: Bool) -> [(index: Int, end: Int, name: OrganisationName)] {
     var found: [(index: Int, end: Int, name: OrganisationName)] = []
     for (k, raw) in words.enumerated() {
+      guard mayBeOrganisationWord(raw, bolag: bolag) else { continue }
       let word = trimmedWord(raw)
       switch word {
       case "Region", "Landstinget":
@@ -71,6 +72,33 @@ extension ReportIdentity {
       }
     }
     return found
+  }
+
+  /// False when the word's trimmed form (``trimmedWord(_:)``, a part of its bytes) cannot be one
+  /// of the words ``organisations(in:bolag:)`` looks for: each is ASCII without `K`, `;` or
+  /// `` ` `` (the only ASCII characters another spelling is canonically equal to), so a word
+  /// equal to one holds its bytes.
+  private static func mayBeOrganisationWord(_ word: Substring, bolag: Bool) -> Bool {
+    word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      func at(_ i: Int, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard i + count <= bytes.count else { return false }
+        for k in 0..<count where bytes[i + k] != needle.utf8Start[k] { return false }
+        return true
+      }
+      for i in bytes.indices {
+        switch bytes[i] {
+        case UInt8(ascii: "R"): if at(i, "Region") { return true }
+        case UInt8(ascii: "L"): if at(i, "Landstinget") { return true }
+        case UInt8(ascii: "k"): if at(i, "kommun") { return true }
+        case UInt8(ascii: "s"): if at(i, "stad") { return true }
+        case UInt8(ascii: "S"): if at(i, "Stad") { return true }
+        case UInt8(ascii: "A"): if bolag, at(i, "AB") { return true }
+        default: break
+        }
+      }
+      return false
+    } ?? true
   }
 
   /// The word as part of a place name: its letters and hyphens, starting with a capital

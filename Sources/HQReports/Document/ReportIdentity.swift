@@ -324,6 +324,7 @@ enum MonthRange {
   /// `januari-augusti`, `jan-aug`, `jan–augusti` → `jan–aug`; a single month → `jan`;
   /// nil when the word is not a month or month range.
   static func read(_ word: some StringProtocol) -> String? {
+    if let read = word.utf8.withContiguousStorageIfAvailable(readSimple), let read { return read }
     let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" }).map {
       String($0.filter(\.isLetter))
     }
@@ -334,5 +335,60 @@ enum MonthRange {
       months.append(month)
     }
     return months.map(Month.abbreviation).joined(separator: "–")
+  }
+
+  /// ``read(_:)`` on the bytes of a word of ASCII, Latin-1 letters (C3 xx) and en or em dashes,
+  /// each of them a character of its own: `.some(result)`, or nil for any other word (the
+  /// `Character` reading above). A Latin-1 letter lower-cases to no ASCII letter, so a part
+  /// holding one is no month name.
+  private static func readSimple(_ bytes: UnsafeBufferPointer<UInt8>) -> String?? {
+    // The parts between dashes, empty ones left out: their ASCII letters lower-cased, and
+    // whether they hold a letter outside ASCII.
+    var parts: [(letters: [UInt8], latin: Bool)] = []
+    var inPart = false
+    var i = 0
+    while i < bytes.count {
+      let b = bytes[i]
+      var width = 1
+      var isDash = false
+      var letter: UInt8?
+      var latin = false
+      if b < 0x80 {
+        isDash = b == UInt8(ascii: "-")
+        if (b | 0x20) &- 0x61 < 26 { letter = b | 0x20 }
+      } else if b == 0xC3, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0xBF {
+        width = 2
+        latin = bytes[i + 1] != 0x97 && bytes[i + 1] != 0xB7  // all but × and ÷ are letters
+      } else if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x93 || bytes[i + 2] == 0x94 {
+        width = 3
+        isDash = true
+      } else {
+        return nil
+      }
+      i += width
+      if isDash {
+        inPart = false
+        continue
+      }
+      if !inPart {
+        parts.append(([], false))
+        inPart = true
+      }
+      if let letter { parts[parts.count - 1].letters.append(letter) }
+      if latin { parts[parts.count - 1].latin = true }
+    }
+    guard (1...2).contains(parts.count) else { return .some(nil) }
+    var months: [Int] = []
+    for part in parts {
+      // ``Month/number(of:)`` of the part's letters.
+      let letters = part.letters
+      guard !part.latin, letters.count >= 3,
+        let month = Month.names.firstIndex(where: { name in
+          name.utf8.elementsEqual(letters) || (letters.count <= 4 && name.utf8.starts(with: letters))
+        })
+      else { return .some(nil) }
+      months.append(month + 1)
+    }
+    return .some(months.map(Month.abbreviation).joined(separator: "–"))
   }
 }

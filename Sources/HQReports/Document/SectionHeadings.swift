@@ -29,8 +29,13 @@ struct SectionHeadings {
 
   /// Finds the headings of `lines`, in order.
   static func find(in lines: [String]) -> [Heading] {
+    find(in: lines, cleaned: lines.map { TextLines.clean($0) })
+  }
+
+  /// ``find(in:)`` of lines whose cleaned text (``TextLines/clean(_:)``) is already known.
+  static func find(in lines: [String], cleaned: [String]) -> [Heading] {
     let numbered = numberedHeadings(lines)
-    return numbered.count >= 2 ? numbered : slideTitles(lines)
+    return numbered.count >= 2 ? numbered : slideTitles(lines, cleaned: cleaned)
   }
 
   // MARK: Numbered
@@ -74,17 +79,28 @@ struct SectionHeadings {
   /// `2.3.7` → [2, 3, 7]; nil unless one to four parts of one or two digits (a trailing dot is
   /// allowed: `2.`).
   static func sectionNumber(_ word: Substring) -> [Int]? {
-    var text = word
-    if text.hasSuffix(".") { text = text.dropLast() }
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    guard (1...4).contains(parts.count) else { return nil }
+    // On bytes: every byte of a section number is an ASCII digit or dot, each its own character.
+    var bytes = word.utf8[...]
+    if bytes.last == UInt8(ascii: ".") { bytes = bytes.dropLast() }
     var result: [Int] = []
-    for part in parts {
-      guard (1...2).contains(part.utf8.count), part.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
-        let value = Int(part)
-      else { return nil }
-      result.append(value)
+    var value = 0
+    var digits = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: ".") {
+        guard (1...2).contains(digits), result.count < 3 else { return nil }
+        result.append(value)
+        value = 0
+        digits = 0
+      } else if byte >= 0x30 && byte <= 0x39 {
+        value = value * 10 + Int(byte - 0x30)
+        digits += 1
+        guard digits <= 2 else { return nil }
+      } else {
+        return nil
+      }
     }
+    guard (1...2).contains(digits) else { return nil }
+    result.append(value)
     return result
   }
 
@@ -145,18 +161,23 @@ struct SectionHeadings {
   }
 
   static func slideTitles(_ lines: [String]) -> [Heading] {
+    slideTitles(lines, cleaned: lines.map { TextLines.clean($0) })
+  }
+
+  /// ``slideTitles(_:)`` of lines whose cleaned text is already known.
+  static func slideTitles(_ lines: [String], cleaned texts: [String]) -> [Heading] {
     var result: [Heading] = []
     for index in lines.indices {
       let raw = lines[index]
       guard raw.utf8.count <= 120 else { continue }
-      let cleaned = TextLines.clean(raw)
+      let cleaned = texts[index]
       guard isSlideTitle(cleaned) else { continue }
       // A text box opens with a space or a few; a line set far in (a header cell of layout
       // text, `Plan` over its columns) opens none.
       let indent = raw.prefix(while: { $0 == " " || $0 == "\u{00A0}" }).count
       let opensBox = indent >= 1 && indent <= maxTextBoxIndent
       let blankBefore = index == 0 || TextLines.isBlank(lines[index - 1]) || opensBox
-      guard blankBefore, endsBlock(lines, after: index), !hasInnerGap(raw) else { continue }
+      guard blankBefore, endsBlock(lines, texts, after: index), !hasInnerGap(raw) else { continue }
       result.append(Heading(number: "", title: cleaned, level: 1, line: index, endLine: index + 1))
     }
     return result
@@ -167,19 +188,22 @@ struct SectionHeadings {
 
   /// True when the line after `index` ends the title's block: a blank line, the end of the
   /// text, a line opening a new text box (leading space), or a bullet.
-  private static func endsBlock(_ lines: [String], after index: Int) -> Bool {
+  private static func endsBlock(_ lines: [String], _ cleaned: [String], after index: Int) -> Bool {
     guard index + 1 < lines.count else { return true }
     let next = lines[index + 1]
     if TextLines.isBlank(next) { return true }
     if next.first == " " || next.first == "\u{00A0}" { return true }
-    return TextLines.startsWithBullet(TextLines.clean(next))
+    return TextLines.startsWithBullet(cleaned[index + 1])
   }
 
   /// True when the words of the line are spaced apart by runs of two or more spaces: the cells
   /// of a table header, not a title.
   private static func hasInnerGap(_ raw: String) -> Bool {
     let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" }
-    let trimmed = raw.drop(while: isSpace).reversed().drop(while: isSpace)
+    // Characters off either end, looking at the ends only.
+    var trimmed = raw[...]
+    while let first = trimmed.first, isSpace(first) { trimmed.removeFirst() }
+    while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
     var previousSpace = false
     for c in trimmed {
       let space = isSpace(c)

@@ -33,7 +33,9 @@ enum TextLines {
         let newline = found.map { start + (UnsafeRawPointer($0) - rest) } ?? end
         var lineEnd = newline
         if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
-        lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]), as: UTF8.self))
+        // Cut at a line feed (and a carriage return before it): ASCII bytes, so the line is
+        // valid UTF-8 as the text is.
+        lines.append(String(knownValidUTF8: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])))
         start = newline + 1
       }
       return lines
@@ -54,7 +56,7 @@ enum TextLines {
       var end = bytes.count
       while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
       let words = UnsafeBufferPointer(rebasing: bytes[..<end])
-      if NumberRun.isClean(words) { return end == bytes.count ? nil : String(decoding: words, as: UTF8.self) }
+      if NumberRun.isClean(words) { return end == bytes.count ? nil : String(knownValidUTF8: words) }
       return NumberRun.rebuilt(bytes)
     } ?? line
   }

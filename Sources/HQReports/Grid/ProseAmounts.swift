@@ -28,9 +28,10 @@ enum ProseAmounts {
   /// - Parameter shapes: ``ByteShape`` of each line.
   static func read(lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext) {
     var index = 0
+    // A paragraph: consecutive lines of running text (one array, emptied for each).
+    var paragraph: [Int] = []
     while index < lines.count {
-      // A paragraph: consecutive lines of running text.
-      var paragraph: [Int] = []
+      paragraph.removeAll(keepingCapacity: true)
       while index < lines.count, isProseLine(index, lines, shapes, recognition) {
         paragraph.append(index)
         index += 1

@@ -300,11 +300,15 @@ enum FigureYearWords {
     guard ByteSearch.hasDigitRun(text, 4) else { return nil }
     let words = text.split(ascii: " ")
     for (index, word) in words.enumerated() {
-      let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" })
-      if parts.count == 2, let a = FigureYear.year(parts[0]), let b = FigureYear.year(parts[1]), a < b {
-        return "\(a)–\(b)"
+      // Two parts need a `-` or `–` (each only ever spelt with its own bytes).
+      if word.utf8.contains(UInt8(ascii: "-")) || ByteSearch.has(word, "–") {
+        let parts = word.split(whereSeparator: { $0 == "-" || $0 == "–" })
+        if parts.count == 2, let a = FigureYear.year(parts[0]), let b = FigureYear.year(parts[1]), a < b {
+          return "\(a)–\(b)"
+        }
       }
-      if word.lowercased() == "till", index >= 1, index + 1 < words.count,
+      // (`till` lower-cased is four ASCII bytes, and only four ASCII bytes lower-case to it.)
+      if word.utf8.count == 4, word.lowercased() == "till", index >= 1, index + 1 < words.count,
         let a = FigureYear.year(words[index - 1]), let b = FigureYear.year(words[index + 1]), a < b
       {
         return "\(a)–\(b)"

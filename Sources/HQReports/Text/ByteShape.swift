@@ -46,6 +46,19 @@ struct ByteShape: Sendable {
         }
         hasLetterByte = true
         var end = i &+ 1
+        // Eight letters at a time: every lane ASCII, and each lane `b | 0x20` from 0x61 to
+        // 0x7A (adding 0x1F sets its high bit, adding 0x05 does not; no lane carries).
+        if let base = bytes.baseAddress {
+          while end &+ 8 <= n {
+            let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+            let lower = word | 0x2020_2020_2020_2020
+            guard word & 0x8080_8080_8080_8080 == 0,
+              (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & 0x8080_8080_8080_8080 == 0x8080_8080_8080_8080,
+              (lower &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080 == 0
+            else { break }
+            end &+= 8
+          }
+        }
         while end < n, (bytes[end] | 0x20) &- 0x61 < 26 { end &+= 1 }
         letterBytes &+= end &- i
         last = bytes[end &- 1]

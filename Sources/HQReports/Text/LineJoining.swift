@@ -59,33 +59,34 @@ enum LineJoining {
     var capacity = 0
     for i in range { capacity += cleaned[i].utf8.count + 1 }
     guard capacity > 0 else { return "" }
-    return String(unsafeUninitializedCapacity: capacity) { out -> Int in
-      var n = 0
-      var previous = -1
-      for i in range {
-        var text = cleaned[i]
-        guard !text.isEmpty else { continue }
-        if previous >= 0, n > 0 {
-          var raw = lines[previous]
-          let quick = raw.withUTF8 { last in text.withUTF8 { next in byteJoint(last, next) } }
-          switch quick ?? joint(Substring(lines[previous]), Substring(text)) {
-          case .space:
-            out[n] = 0x20
-            n += 1
-          case .none, .keepHyphen: break
-          case .dropHyphen: n = droppingLastCharacter(out, n)
-          }
+    // Whole cleaned lines, ASCII spaces and whole characters dropped: valid UTF-8 as the lines are.
+    let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
+    defer { out.deallocate() }
+    var n = 0
+    var previous = -1
+    for i in range {
+      var text = cleaned[i]
+      guard !text.isEmpty else { continue }
+      if previous >= 0, n > 0 {
+        var raw = lines[previous]
+        let quick = raw.withUTF8 { last in text.withUTF8 { next in byteJoint(last, next) } }
+        switch quick ?? joint(Substring(lines[previous]), Substring(text)) {
+        case .space:
+          out[n] = 0x20
+          n += 1
+        case .none, .keepHyphen: break
+        case .dropHyphen: n = droppingLastCharacter(out, n)
         }
-        text.withUTF8 { bytes in
-          if let source = bytes.baseAddress, let target = out.baseAddress {
-            (target + n).update(from: source, count: bytes.count)
-          }
-          n += bytes.count
-        }
-        previous = i
       }
-      return n
+      text.withUTF8 { bytes in
+        if let source = bytes.baseAddress, let target = out.baseAddress {
+          (target + n).update(from: source, count: bytes.count)
+        }
+        n += bytes.count
+      }
+      previous = i
     }
+    return String(knownValidUTF8: UnsafeBufferPointer(rebasing: out[0..<n]))
   }
 
   /// ``joint(_:_:)`` from the bytes at the joint: a line's last scalar and the next cleaned

@@ -102,13 +102,13 @@ enum NumberRun {
 
   /// ``cleaned(_:)`` of the line whose (valid UTF-8) bytes these are.
   static func cleaned(bytes: UnsafeBufferPointer<UInt8>) -> String {
-    isClean(bytes) ? String(decoding: bytes, as: UTF8.self) : rebuilt(bytes)
+    isClean(bytes) ? String(knownValidUTF8: bytes) : rebuilt(bytes)
   }
 
   /// The words of the bytes joined by single spaces. Separators are dropped; the bytes of words
   /// are copied as they are, so the result is valid UTF-8 when the line is.
   static func rebuilt(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out -> String in
       var n = 0
       var i = 0
       var pendingSpace = false
@@ -129,7 +129,7 @@ enum NumberRun {
           i += 1
         }
       }
-      return n
+      return String(knownValidUTF8: UnsafeBufferPointer(rebasing: out[0..<n]))
     }
   }
 
