@@ -182,7 +182,7 @@ public struct Engine: Sendable {
 
   // MARK: Running a pipeline
 
-  private func checker(for source: SourceFile) -> Checker {
+  func checker(for source: SourceFile) -> Checker {
     Checker(source: source, parameters: parameters, functions: functions) { (pipelineSource) throws(CheckFailure) -> Table in
       try self.resolve(pipelineSource)
     }
@@ -191,36 +191,39 @@ public struct Engine: Sendable {
   /// Checks and runs a pipeline: checks as many stages as can be checked before running
   /// (all of them unless a `pivot` makes the columns depend on the data), runs them, and
   /// repeats from there.
+  ///
+  /// A pipeline from a table read column by column (``HQData/DeferredTable``) parses only the
+  /// columns its stages read (``projected(_:_:checker:)``).
   func execute(
     _ pipeline: Pipeline, in source: SourceFile, cancellation: CancellationCheck, warnings: WarningLog = WarningLog()
   ) throws(EngineError) -> StatementResult {
     do {
-      var table = try resolve(pipeline.source)
       let checker = self.checker(for: source)
+      var table: Table
+      var first: Batch?
+      if let deferred = deferredSource(pipeline.source), !pipeline.stages.isEmpty,
+        let projected = try projected(pipeline, deferred, checker: checker)
+      {
+        table = projected.table
+        first = projected.batch
+      } else {
+        table = try resolve(pipeline.source)
+      }
       let executor = Executor(cancellation: cancellation, memoryBudget: memoryBudget, warnings: warnings)
       var next = 0
       while next < pipeline.stages.count {
-        var planned: [PlanStage] = []
-        var fields = table.schema.fields
-        var known = true
-        while next < pipeline.stages.count {
-          let (plan, output) = try checker.check(pipeline.stages[next], input: fields)
-          planned.append(plan)
-          next += 1
-          guard let output else {
-            known = false
-            break
-          }
-          fields = output
-        }
-        table = try executor.run(planned, on: table)
+        let batch = try first ?? plan(pipeline, from: next, input: table.schema.fields, checker: checker)
+        first = nil
+        next = batch.next
+        table = try executor.run(batch.stages, on: table)
         // The result's columns carry the roles the checker gave them; after a `pivot`, whose
         // columns depend on the data, each column has the role of the pivot input's column of
         // its name, or its name's conventional role.
-        let roles = known && fields.count == table.columns.count
+        let fields = batch.fields
+        let roles = batch.known && fields.count == table.columns.count
           ? fields.map(\.role) : table.columns.map { Checker.role(of: $0.name, in: fields) }
         table = table.withRoles(roles)
-        if case .chart(let spec)? = planned.last {
+        if case .chart(let spec)? = batch.stages.last {
           return .chart(try executor.chart(spec, table))
         }
       }
@@ -232,14 +235,86 @@ public struct Engine: Sendable {
       case .cancelled: throw .cancelled
       case .diagnostic(let d): throw .diagnostics(DiagnosticError(source: source, diagnostics: [d]))
       }
+    } catch let failure as DiagnosticError {
+      // A table's file could not be read (``DeferredTable``): the error names the file.
+      throw .diagnostics(failure)
     } catch {
       throw .diagnostics(DiagnosticError(source: source, diagnostics: [Diagnostic(.error, "\(error)", at: pipeline.range)]))
     }
   }
 
+  /// Stages checked together, up to the end or to one whose output depends on the data.
+  struct Batch {
+    var stages: [PlanStage]
+    /// The columns after the last stage (its input's when ``known`` is false).
+    var fields: [Field]
+    /// False when the last stage's columns depend on the data (`pivot`).
+    var known: Bool
+    /// The index of the first stage not in the batch.
+    var next: Int
+  }
+
+  /// Checks the stages from `start` on against `input`, as far as they can be checked.
+  func plan(_ pipeline: Pipeline, from start: Int, input: [Field], checker: Checker) throws(CheckFailure) -> Batch {
+    var batch = Batch(stages: [], fields: input, known: true, next: start)
+    while batch.next < pipeline.stages.count {
+      let (plan, output) = try checker.check(pipeline.stages[batch.next], input: batch.fields)
+      batch.stages.append(plan)
+      batch.next += 1
+      guard let output else {
+        batch.known = false
+        break
+      }
+      batch.fields = output
+    }
+    return batch
+  }
+
+  /// The table read column by column that `source` names (not shadowed by a view), if any,
+  /// while some of its columns are unread.
+  func deferredSource(_ source: PipelineSource) -> DeferredTable? {
+    guard case .named(let name) = source.kind, views[name.name] == nil, let deferred = catalog.deferred(name.name),
+      !deferred.isComplete
+    else { return nil }
+    return deferred
+  }
+
+  /// The first batch of `pipeline` and the table it runs on: only the columns of `deferred`
+  /// its stages read, parsed now if they were not before, the stages renumbered to them.
+  /// Nil when the stages read every column (or in a way ``Executor/projection(_:width:gathersFirst:)``
+  /// does not follow), or do not check against the sniffed types of unread columns: the
+  /// caller then reads the whole table, and checks against it.
+  ///
+  /// The types of unread columns are guesses from the file's first records; the columns read
+  /// have their real types. When a column read turns out to have another type than its guess
+  /// (a column of numbers with text further down), the stages are checked again with it.
+  func projected(
+    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker
+  ) throws -> (table: Table, batch: Batch)? {
+    for _ in 0..<4 {
+      let fields = deferred.fields
+      guard let batch = try? plan(pipeline, from: 0, input: fields, checker: checker),
+        let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
+      else { return nil }
+      let columns = try deferred.columns(narrowed.kept)
+      let exact = deferred.fields
+      if narrowed.kept.allSatisfy({ exact[$0].type == fields[$0].type }) {
+        var narrowedBatch = batch
+        narrowedBatch.stages = narrowed.stages
+        return (Table(name: deferred.name, columns: columns), narrowedBatch)
+      }
+    }
+    return nil
+  }
+
   private func staticColumns(_ pipeline: Pipeline, in source: SourceFile) throws(CheckFailure) -> [Field]? {
-    let table = try resolve(pipeline.source, searching: false)
-    var fields = table.schema.fields
+    // A table read column by column is not read for this: its unread columns' names are known.
+    var fields: [Field]
+    if case .named(let name) = pipeline.source.kind, views[name.name] == nil, let known = catalog.fields(of: name.name) {
+      fields = known
+    } else {
+      fields = try resolve(pipeline.source, searching: false).schema.fields
+    }
     let checker = self.checker(for: source)
     for stage in pipeline.stages {
       let (_, output) = try checker.check(stage, input: fields)
@@ -254,6 +329,13 @@ public struct Engine: Sendable {
     switch source.kind {
     case .named(let name):
       if let view = views[name.name] { return view }
+      if let deferred = catalog.deferred(name.name) {
+        do throws(DiagnosticError) {
+          return try deferred.table()
+        } catch {
+          throw CheckFailure(.error, "cannot read '\(name.name)': \(error.diagnostics.first?.message ?? "")", at: name.range)
+        }
+      }
       if let table = catalog[name.name] { return table }
       let names = sourceNames
       let help = Suggestion.bestMatch(for: name.name, in: names).map { "did you mean '\($0)'?" }

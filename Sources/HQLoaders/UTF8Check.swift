@@ -3,9 +3,15 @@ enum UTF8Check {
   /// The offset of the first byte that does not belong to a well-formed UTF-8 sequence
   /// (overlong forms, surrogates and values above U+10FFFF are rejected), or nil.
   static func firstInvalidOffset(in bytes: UnsafeRawBufferPointer, from start: Int = 0, to stop: Int? = nil) -> Int? {
-    let end = stop ?? bytes.count
+    let end = min(stop ?? bytes.count, bytes.count)
+    guard let base = bytes.baseAddress, start < end else { return nil }
     var i = start
     while i < end {
+      // Eight ASCII bytes at a time: no byte has its high bit set.
+      while i &+ 8 <= end && base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        i &+= 8
+      }
+      guard i < end else { break }
       let b = bytes[i]
       if b < 0x80 {
         i += 1

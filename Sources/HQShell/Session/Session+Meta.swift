@@ -129,8 +129,14 @@ extension Session {
   private func sourcesTable() -> Table {
     var builder = TableBuilder(
       name: "tables", schema: Schema([Field("source", .text), Field("rows", .number), Field("columns", .number)]))
-    for table in engine.catalog.tables {
-      try? builder.append([.text(table.name), .int(table.rowCount), .int(table.columns.count)])
+    // A table read column by column is listed without reading its columns.
+    for entry in engine.catalog.entries {
+      switch entry {
+      case .table(let table):
+        try? builder.append([.text(table.name), .int(table.rowCount), .int(table.columns.count)])
+      case .deferred(let table):
+        try? builder.append([.text(table.name), table.rowCount.map { .int($0) } ?? .null, .int(table.fields.count)])
+      }
     }
     for view in engine.sourceNames where engine.catalog[view] == nil {
       let columns = engine.columns(afterPipelinePrefix: "from \(view)")?.count
