@@ -229,6 +229,8 @@ public struct Engine: Sendable {
       }
       return .table(table)
     } catch let failure as CheckFailure {
+      // A table read for the check (a join's other side) stops with an error on Ctrl-C.
+      if cancellation.isCancelled { throw .cancelled }
       throw .diagnostics(DiagnosticError(source: source, diagnostics: [failure.diagnostic]))
     } catch let failure as RuntimeFailure {
       switch failure {
@@ -236,7 +238,9 @@ public struct Engine: Sendable {
       case .diagnostic(let d): throw .diagnostics(DiagnosticError(source: source, diagnostics: [d]))
       }
     } catch let failure as DiagnosticError {
-      // A table's file could not be read (``DeferredTable``): the error names the file.
+      // A table's file could not be read (``DeferredTable``): the error names the file; a
+      // read stopped by Ctrl-C is the statement cancelled.
+      if cancellation.isCancelled { throw .cancelled }
       throw .diagnostics(failure)
     } catch {
       throw .diagnostics(DiagnosticError(source: source, diagnostics: [Diagnostic(.error, "\(error)", at: pipeline.range)]))
