@@ -196,6 +196,8 @@ enum CSVReader {
     // Room for one field more than the columns: where a record with too many has its first extra.
     let width = builders.count
     let fed = only ?? Array(0..<width)
+    // The places of the fields up to the last one fed; the rest are only counted.
+    let located = (fed.max() ?? -1) + 1
     let fields = UnsafeMutablePointer<CSVField>.allocate(capacity: width + 1)
     defer { fields.deallocate() }
     let bytes = UnsafeRawBufferPointer(start: base, count: input.count)
@@ -205,8 +207,15 @@ enum CSVReader {
     var validated = start
     while scanner.position < limit {
       let found: Int?
-      do { found = try scanner.nextRecord(into: fields, capacity: width + 1) } catch { throw scanFailure(error, failure.make) }
-      guard let found else { break }
+      do { found = try scanner.nextRecord(into: fields, capacity: width + 1, located: located) } catch {
+        throw scanFailure(error, failure.make)
+      }
+      guard var found else { break }
+      if found != width && located < width + 1 {
+        // Read the record again with every field located, for the error's place.
+        scanner.rewind(to: scanner.recordStart)
+        do { found = try scanner.nextRecord(into: fields, capacity: width + 1) ?? found } catch { throw scanFailure(error, failure.make) }
+      }
       guard found == width else {
         let message = "expected \(width) fields, got \(found)"
         if found < width { throw failure.make(scanner.recordEnd, message) }
