@@ -245,6 +245,8 @@ enum CSVReader {
     if validating, let bad = UTF8Check.firstInvalidOffset(in: bytes, from: validated, to: scanner.position) {
       throw failure.make(bad, invalidUTF8Message)
     }
+    // The rest of the part too: a file read column by column stays mapped after the read.
+    if scanner.position > released { input.release(released, scanner.position) }
     for i in fed { builders[i].checkUnits() }
     return (scanner.position, records)
   }

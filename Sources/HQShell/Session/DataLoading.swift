@@ -50,9 +50,11 @@ public enum DataLoading {
   ///
   /// A CSV/TSV file is opened to be read column by column (``HQData/DeferredTable``) when it
   /// can be; its first read (``Session/readFirst(_:)``) then finds its errors.
-  static func load(path: String, as name: String?, encoding: TextEncoding? = nil, limits: LoadLimits) throws(ShellError) -> LoadedData {
+  static func load(
+    path: String, as name: String?, encoding: TextEncoding? = nil, limits: LoadLimits, deferring: Bool = true
+  ) throws(ShellError) -> LoadedData {
     do throws(LoadError) {
-      return try Loader.load(path: path, as: name, encoding: encoding, limits: limits, deferring: true)
+      return try Loader.load(path: path, as: name, encoding: encoding, limits: limits, deferring: deferring)
     } catch {
       throw ShellError(error.diagnostic)
     }
@@ -81,7 +83,9 @@ extension Session {
   public func load(path: String, as name: String?, encoding: TextEncoding? = nil) throws(ShellError) -> String {
     let data = try withProgress(loading: [path]) { limits throws(ShellError) in
       var results: [Result<LoadedData, ShellError>?] = [
-        Result { () throws(ShellError) in try DataLoading.load(path: path, as: name, encoding: encoding, limits: limits) }
+        Result { () throws(ShellError) in
+          try DataLoading.load(path: path, as: name, encoding: encoding, limits: limits, deferring: readsColumnsOnDemand)
+        }
       ]
       // A later statement reads the columns it needs; this read finds the file's errors.
       readFirst(&results, planned: false)
@@ -139,12 +143,13 @@ extension Session {
     // Report files are read side by side, one per core; a CSV file is read on all cores by
     // itself, so CSV files are read one after another (inside a parallel loop each would get
     // one thread). The results stay in file order.
+    let deferring = readsColumnsOnDemand
     let attempts = withProgress(loading: paths) { limits in
       @Sendable func attempt(_ position: Int) -> Result<LoadedData, ShellError> {
         let name = position < names.count ? names[position] : nil
         let encoding = position < encodings.count ? encodings[position] : nil
         return Result { () throws(ShellError) in
-          try DataLoading.load(path: paths[position], as: name, encoding: encoding, limits: limits)
+          try DataLoading.load(path: paths[position], as: name, encoding: encoding, limits: limits, deferring: deferring)
         }
       }
       let wide = paths.indices.filter { Loader.usesAllCores(path: paths[$0], as: $0 < names.count ? names[$0] : nil) }

@@ -69,6 +69,9 @@ public final class Session {
   /// file loaded then parses only the columns they read (``readFirst(_:planned:)``); nil at
   /// the prompt, where each statement parses the columns it needs when it runs.
   public var plannedUnits: [ScriptScanner.Unit]?
+  /// False to read every column of a CSV file when it is loaded, as hq did before it read
+  /// columns on demand (tests compare the two).
+  var readsColumnsOnDemand = true
   /// What bounds `.load` and `--load`: Ctrl-C, the size of piped input, pdftotext's time
   /// (``HQCommand`` applies `HQ_MAX_PIPE_INPUT` and `HQ_PDFTOTEXT_TIMEOUT`).
   public var loadLimits = LoadLimits(isCancelled: { Signals.wasInterrupted })
