@@ -77,6 +77,12 @@ public final class DeferredTable: Sendable {
       let missing = Set(indexes.filter { $0 >= 0 && $0 < state.columns.count && state.columns[$0] == nil }).sorted()
       if !missing.isEmpty || state.rowCount == nil {
         let result = try reader(missing)
+        // Every column has the table's rows (a reader that broke that would make a ragged table).
+        if let rows = state.rowCount ?? result.columns.values.first?.count,
+          result.rowCount != rows || result.columns.values.contains(where: { $0.count != rows })
+        {
+          throw DiagnosticError(file: name, "the columns read from the file do not have the same number of rows; load it again")
+        }
         state.rowCount = result.rowCount
         state.notes += result.notes
         for (index, column) in result.columns where index >= 0 && index < state.columns.count {

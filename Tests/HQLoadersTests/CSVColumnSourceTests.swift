@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import HQData
 import HQReports
 import HQDiagnostics
@@ -139,6 +142,29 @@ import Testing
       #expect(try values(#require(read.columns[index])) == values(column))
     }
     #expect(read.notes.map(\.rendered) == full.notes.map(\.diagnostic.rendered))
+  }
+
+  @Test func aFileRewrittenInPlaceIsNotReadFurther() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = try directory.write("c.csv", "a,b\n1,x\n2,y\n")
+    let (source, _) = try self.source(path, parts: 1)
+    #expect(try source.read([0]).rowCount == 2)
+    // Rewritten in place (same inode, shorter): the other column is not read from it.
+    let fd = open(path, O_WRONLY | O_TRUNC)
+    #expect(fd >= 0)
+    _ = Array("a,b\n1,x\n".utf8).withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+    var message = ""
+    do { _ = try source.read([1]) } catch { message = error.message }
+    #expect(message == CSVColumnSource.changedMessage)
+    // A new file put in its place under the name leaves the loaded one as it was.
+    let (kept, _) = try self.source(path, parts: 1)
+    #expect(try kept.read([0]).rowCount == 1)
+    _ = try directory.write("c.new", "a,b\n7,x\n8,y\n9,z\n")
+    #expect(rename(directory.path + "/c.new", path) == 0)
+    let read = try kept.read([1])
+    #expect(read.rowCount == 1 && read.columns[1].map { values($0) } == [.text("x")])
   }
 
   @Test func filesReadWholeAreNotOpenedColumnByColumn() throws {

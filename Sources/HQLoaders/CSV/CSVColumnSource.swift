@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import HQData
 import HQDiagnostics
 import Synchronization
@@ -28,8 +33,11 @@ final class CSVColumnSource: @unchecked Sendable {
   let isCancelled: @Sendable () -> Bool
   /// The number of parts to read in (nil: ``CSVReader/defaultParts(_:)``); tests set it.
   let parts: Int?
-  /// The parts' starts, once the first read found them good.
-  private let starts = Mutex<[Int]?>(nil)
+  /// The parts' starts and the number of rows, once the first read found them good.
+  private let starts = Mutex<(starts: [Int], rows: Int)?>(nil)
+  /// The file as it was when it was opened (device, inode, size, modification time); nil
+  /// when that could not be found out.
+  private let identity: FileIdentity?
 
   /// Records sniffed for the types of columns not read yet.
   static let sampleRecords = 1000
@@ -40,6 +48,7 @@ final class CSVColumnSource: @unchecked Sendable {
     parts: Int?
   ) {
     self.parts = parts
+    identity = FileIdentity(path: path)
     self.file = file
     self.path = path
     self.tableName = tableName
@@ -102,17 +111,23 @@ final class CSVColumnSource: @unchecked Sendable {
     let base = raw.assumingMemoryBound(to: UInt8.self)
     let failure = CSVFailure(bytes: bytes, file: path)
     let known = starts.withLock { $0 }
+    if known != nil, let identity, FileIdentity(path: path)?.isChanged(from: identity) == true {
+      // Rewritten in place since: its records are no longer the ones counted (a file put in
+      // its place under the same name leaves the mapped one as it was, and is read as such).
+      throw LoadError(file: path, message: Self.changedMessage)
+    }
     let input = CSVInput(
       base: base, count: bytes.count, delimiter: delimiter, release: file.releaser(reportingProgress: known == nil),
       isCancelled: isCancelled)
     if let known {
-      let read = try pass(input, starts: known, wanted, validating: false, failure: failure)
+      let read = try pass(input, starts: known.starts, wanted, validating: false, failure: failure)
+      guard read.rows == known.rows else { throw LoadError(file: path, message: Self.changedMessage) }
       return result(read.builders, wanted, rows: read.rows)
     }
     do throws(LoadError) {
       let parts = CSVReader.chunkStarts(input, from: dataStart, parts: self.parts ?? CSVReader.defaultParts(bytes.count - dataStart))
       let read = try pass(input, starts: parts, wanted, validating: true, failure: failure)
-      starts.withLock { $0 = read.starts }
+      starts.withLock { $0 = (read.starts, read.rows) }
       return result(read.builders, wanted, rows: read.rows)
     } catch {
       guard error.message == CSVReader.invalidUTF8Message else { throw error }
@@ -131,6 +146,9 @@ final class CSVColumnSource: @unchecked Sendable {
       return DeferredTable.ReadResult(columns: columns, rowCount: table.rowCount, notes: [note.diagnostic])
     }
   }
+
+  static let changedMessage =
+    "the file changed after it was loaded, so its other columns cannot be read; load it again (.load) to query it"
 
   private func result(_ builders: [CSVColumnBuilder], _ wanted: [Int], rows: Int) -> DeferredTable.ReadResult {
     var columns: [Int: Column] = [:]
@@ -177,5 +195,31 @@ final class CSVColumnSource: @unchecked Sendable {
       for i in demoted { builders[i] = again[i] }
     }
     return (builders, rows, used)
+  }
+}
+
+/// Which file a path names and how it was when seen: a file rewritten in place keeps its
+/// device and inode but changes its size or modification time.
+struct FileIdentity: Equatable {
+  var device: UInt64
+  var inode: UInt64
+  var size: Int64
+  var modified: Int64
+  var modifiedNanoseconds: Int
+
+  init?(path: String) {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    device = UInt64(info.st_dev)
+    inode = UInt64(info.st_ino)
+    size = Int64(info.st_size)
+    modified = Int64(info.st_mtim.tv_sec)
+    modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+  }
+
+  /// True when `self` is the same file as `earlier` with other contents.
+  func isChanged(from earlier: FileIdentity) -> Bool {
+    device == earlier.device && inode == earlier.inode
+      && (size != earlier.size || modified != earlier.modified || modifiedNanoseconds != earlier.modifiedNanoseconds)
   }
 }
