@@ -16,20 +16,26 @@ extension Engine {
   public func columnsRead(of name: String, by texts: [String]) -> [Int]? {
     guard let fields = catalog.fields(of: name) else { return nil }
     var read = Set<Int>()
+    // Functions the statements define are known to the statements after them.
+    var engine = self
     for text in texts {
       let source = SourceFile(name: "<plan>", text: text)
       let parsed = Parser.parse(source)
       guard !parsed.hasErrors else { return nil }
       for statement in parsed.statements {
+        if case .function(let function, let parameters, let body) = statement.kind {
+          try? engine.define(function, parameters, body, statement: statement, in: source)
+          continue
+        }
         var mentions = Self.occurrences(of: name, in: source, statement.range)
         guard mentions > 0 else { continue }
         if case .binding(let bound, _) = statement.kind, bound.name == name { return nil }
         guard let pipeline = statement.pipeline, case .named(let from) = pipeline.source.kind, from.name == name,
-          views[name] == nil
+          engine.views[name] == nil
         else { return nil }
         mentions -= 1
         guard mentions == 0, !pipeline.stages.isEmpty,
-          let batch = try? plan(pipeline, from: 0, input: fields, checker: checker(for: source)),
+          let batch = try? engine.plan(pipeline, from: 0, input: fields, checker: engine.checker(for: source)),
           let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
         else { return nil }
         read.formUnion(narrowed.kept)

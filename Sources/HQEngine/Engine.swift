@@ -133,7 +133,7 @@ public struct Engine: Sendable {
   /// Checks and keeps `let NAME(PARAM, …) = EXPR`. The body may use only its parameters,
   /// `$parameters`, and functions that exist (built in, or defined before it); a function
   /// defined again replaces the earlier one.
-  private mutating func define(
+  mutating func define(
     _ name: Identifier, _ parameters: [Identifier], _ body: Expr, statement: Statement, in source: SourceFile
   ) throws(EngineError) {
     func fail(_ message: String, _ range: SourceRange, help: String? = nil) -> EngineError {

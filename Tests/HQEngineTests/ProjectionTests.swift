@@ -108,6 +108,8 @@ import Testing
     #expect(reads(["let facts = from goals", "from facts | count"]) == nil)
     #expect(reads(["from facts | where vaule > 1 | count"]) == nil)
     #expect(reads(["from facts | where (year"]) == nil)
+    // A function the statements define is known to the ones after it.
+    #expect(reads(["let twice(x) = x * 2", "from facts | summarize s = sum(twice(value))"]) == [4])
     // A name inside a longer name is not a mention.
     #expect(reads(["from goals | where name == \"factsheet\" | count"]) == [])
   }

@@ -1,4 +1,5 @@
 import HQData
+import HQDiagnostics
 import HQEngine
 import HQReports
 
@@ -151,6 +152,10 @@ extension Session {
     let names = source.map { [$0] } ?? engine.sourceNames
     var rows: [(source: String, field: Field, unit: String?)] = []
     for name in names {
+      // A table parsed column by column is parsed whole for its exact types and units.
+      if let deferred = engine.catalog.deferred(name) {
+        do throws(DiagnosticError) { _ = try deferred.table() } catch { throw ShellError(error) }
+      }
       let fields = engine.catalog[name]?.schema.fields ?? engine.columns(afterPipelinePrefix: "from \(name)")
       guard let fields else {
         let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "did you mean '\($0)'?" }
