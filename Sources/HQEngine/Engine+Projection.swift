@@ -1,10 +1,48 @@
 import HQData
 import HQSyntax
 
-/// Projection pushdown for a run whose statements are known before its files are read (a
-/// `-c` one-shot, a script): the columns of a table read column by column
-/// (``HQData/DeferredTable``) that the statements read, so its first read parses only those.
+/// Projection pushdown (issue 16): a statement over a table read column by column
+/// (``HQData/DeferredTable``) parses only the columns its stages read; for a run whose
+/// statements are known before its files are read (a `-c` one-shot, a script), the columns
+/// they read, so the first read parses only those.
 extension Engine {
+  /// The table read column by column that `source` names (not shadowed by a view), if any,
+  /// while some of its columns are unread.
+  func deferredSource(_ source: PipelineSource) -> DeferredTable? {
+    guard case .named(let name) = source.kind, views[name.name] == nil, let deferred = catalog.deferred(name.name),
+      !deferred.isComplete
+    else { return nil }
+    return deferred
+  }
+
+  /// The first batch of `pipeline` and the table it runs on: only the columns of `deferred`
+  /// its stages read, parsed now if they were not before, the stages renumbered to them.
+  /// Nil when the stages read every column (or in a way ``Executor/projection(_:width:gathersFirst:)``
+  /// does not follow), or do not check against the sniffed types of unread columns: the
+  /// caller then reads the whole table, and checks against it.
+  ///
+  /// The types of unread columns are guesses from the file's first records; the columns read
+  /// have their real types. When a column read turns out to have another type than its guess
+  /// (a column of numbers with text further down), the stages are checked again with it.
+  func projected(
+    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker
+  ) throws -> (table: Table, batch: Batch)? {
+    for _ in 0..<4 {
+      let fields = deferred.fields
+      guard let batch = try? plan(pipeline, from: 0, input: fields, checker: checker),
+        let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
+      else { return nil }
+      let columns = try deferred.columns(narrowed.kept)
+      let exact = deferred.fields
+      if narrowed.kept.allSatisfy({ exact[$0].type == fields[$0].type }) {
+        var narrowedBatch = batch
+        narrowedBatch.stages = narrowed.stages
+        return (Table(name: deferred.name, columns: columns), narrowedBatch)
+      }
+    }
+    return nil
+  }
+
   /// The columns of the table `name` that the statements of `texts` read, ascending; nil
   /// when a statement reads them all, or reads the table in a way not followed here (a join
   /// or union with it, a `let` of its name, a statement that does not check against its

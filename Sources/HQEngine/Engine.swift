@@ -274,43 +274,6 @@ public struct Engine: Sendable {
     return batch
   }
 
-  /// The table read column by column that `source` names (not shadowed by a view), if any,
-  /// while some of its columns are unread.
-  func deferredSource(_ source: PipelineSource) -> DeferredTable? {
-    guard case .named(let name) = source.kind, views[name.name] == nil, let deferred = catalog.deferred(name.name),
-      !deferred.isComplete
-    else { return nil }
-    return deferred
-  }
-
-  /// The first batch of `pipeline` and the table it runs on: only the columns of `deferred`
-  /// its stages read, parsed now if they were not before, the stages renumbered to them.
-  /// Nil when the stages read every column (or in a way ``Executor/projection(_:width:gathersFirst:)``
-  /// does not follow), or do not check against the sniffed types of unread columns: the
-  /// caller then reads the whole table, and checks against it.
-  ///
-  /// The types of unread columns are guesses from the file's first records; the columns read
-  /// have their real types. When a column read turns out to have another type than its guess
-  /// (a column of numbers with text further down), the stages are checked again with it.
-  func projected(
-    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker
-  ) throws -> (table: Table, batch: Batch)? {
-    for _ in 0..<4 {
-      let fields = deferred.fields
-      guard let batch = try? plan(pipeline, from: 0, input: fields, checker: checker),
-        let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
-      else { return nil }
-      let columns = try deferred.columns(narrowed.kept)
-      let exact = deferred.fields
-      if narrowed.kept.allSatisfy({ exact[$0].type == fields[$0].type }) {
-        var narrowedBatch = batch
-        narrowedBatch.stages = narrowed.stages
-        return (Table(name: deferred.name, columns: columns), narrowedBatch)
-      }
-    }
-    return nil
-  }
-
   private func staticColumns(_ pipeline: Pipeline, in source: SourceFile) throws(CheckFailure) -> [Field]? {
     // A table read column by column is not read for this: its unread columns' names are known.
     var fields: [Field]
