@@ -81,6 +81,31 @@ import Testing
     }
   }
 
+  @Test(arguments: 1...8)
+  func randomFilesAndColumns(seed: UInt64) throws {
+    var random = SeededRandom(seed &* 7919)
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let rows = [1, 7, 999, 1_000, 1_001, 1_700, 2_600, 4_000][Int(seed - 1)]
+    let path = try directory.write("r.csv", Self.generated(rows: rows, seed: seed))
+    let full = try eager(path)
+    let parts = Int(random.next() % 4) + 1
+    let (source, _) = try self.source(path, parts: parts)
+    var unread = Array(0..<full.columns.count)
+    while !unread.isEmpty {
+      let take = Int(random.next() % UInt64(unread.count)) + 1
+      var wanted: [Int] = []
+      for _ in 0..<take { wanted.append(unread.remove(at: Int(random.next() % UInt64(unread.count)))) }
+      let read = try source.read(wanted.sorted())
+      #expect(read.rowCount == full.rowCount)
+      for index in wanted {
+        let column = try #require(read.columns[index])
+        #expect(column.type == full.columns[index].type, "seed \(seed), column \(index)")
+        #expect(values(column) == values(full.columns[index]), "seed \(seed), column \(index), \(parts) parts")
+      }
+    }
+  }
+
   @Test func theFirstReadReportsWhatAFullLoadReports() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
