@@ -44,7 +44,7 @@ let package = Package(
       providers: [.apt(["libxlsxwriter-dev"]), .brew(["libxlsxwriter"])]
     ),
     .target(name: "HQDiagnostics", swiftSettings: swiftSettings),
-    .target(name: "HQData", swiftSettings: swiftSettings),
+    .target(name: "HQData", dependencies: ["HQDiagnostics"], swiftSettings: swiftSettings),
     .target(name: "HQReports", dependencies: ["HQData", "HQDiagnostics"], swiftSettings: swiftSettings),
     .target(name: "HQSyntax", dependencies: ["HQDiagnostics"], swiftSettings: swiftSettings),
     .target(name: "HQLoaders", dependencies: ["HQData", "HQReports", "HQDiagnostics"], swiftSettings: swiftSettings),

@@ -133,7 +133,7 @@ public struct Engine: Sendable {
   /// Checks and keeps `let NAME(PARAM, …) = EXPR`. The body may use only its parameters,
   /// `$parameters`, and functions that exist (built in, or defined before it); a function
   /// defined again replaces the earlier one.
-  private mutating func define(
+  mutating func define(
     _ name: Identifier, _ parameters: [Identifier], _ body: Expr, statement: Statement, in source: SourceFile
   ) throws(EngineError) {
     func fail(_ message: String, _ range: SourceRange, help: String? = nil) -> EngineError {
@@ -182,7 +182,7 @@ public struct Engine: Sendable {
 
   // MARK: Running a pipeline
 
-  private func checker(for source: SourceFile) -> Checker {
+  func checker(for source: SourceFile) -> Checker {
     Checker(source: source, parameters: parameters, functions: functions) { (pipelineSource) throws(CheckFailure) -> Table in
       try self.resolve(pipelineSource)
     }
@@ -191,55 +191,97 @@ public struct Engine: Sendable {
   /// Checks and runs a pipeline: checks as many stages as can be checked before running
   /// (all of them unless a `pivot` makes the columns depend on the data), runs them, and
   /// repeats from there.
+  ///
+  /// A pipeline from a table read column by column (``HQData/DeferredTable``) parses only the
+  /// columns its stages read (``projected(_:_:checker:)``).
   func execute(
     _ pipeline: Pipeline, in source: SourceFile, cancellation: CancellationCheck, warnings: WarningLog = WarningLog()
   ) throws(EngineError) -> StatementResult {
     do {
-      var table = try resolve(pipeline.source)
       let checker = self.checker(for: source)
+      var table: Table
+      var first: Batch?
+      if let deferred = deferredSource(pipeline.source), !pipeline.stages.isEmpty,
+        let projected = try projected(pipeline, deferred, checker: checker)
+      {
+        table = projected.table
+        first = projected.batch
+      } else {
+        table = try resolve(pipeline.source)
+      }
       let executor = Executor(cancellation: cancellation, memoryBudget: memoryBudget, warnings: warnings)
       var next = 0
       while next < pipeline.stages.count {
-        var planned: [PlanStage] = []
-        var fields = table.schema.fields
-        var known = true
-        while next < pipeline.stages.count {
-          let (plan, output) = try checker.check(pipeline.stages[next], input: fields)
-          planned.append(plan)
-          next += 1
-          guard let output else {
-            known = false
-            break
-          }
-          fields = output
-        }
-        table = try executor.run(planned, on: table)
+        let batch = try first ?? plan(pipeline, from: next, input: table.schema.fields, checker: checker)
+        first = nil
+        next = batch.next
+        table = try executor.run(batch.stages, on: table)
         // The result's columns carry the roles the checker gave them; after a `pivot`, whose
         // columns depend on the data, each column has the role of the pivot input's column of
         // its name, or its name's conventional role.
-        let roles = known && fields.count == table.columns.count
+        let fields = batch.fields
+        let roles = batch.known && fields.count == table.columns.count
           ? fields.map(\.role) : table.columns.map { Checker.role(of: $0.name, in: fields) }
         table = table.withRoles(roles)
-        if case .chart(let spec)? = planned.last {
+        if case .chart(let spec)? = batch.stages.last {
           return .chart(try executor.chart(spec, table))
         }
       }
       return .table(table)
     } catch let failure as CheckFailure {
+      // A table read for the check (a join's other side) stops with an error on Ctrl-C.
+      if cancellation.isCancelled { throw .cancelled }
       throw .diagnostics(DiagnosticError(source: source, diagnostics: [failure.diagnostic]))
     } catch let failure as RuntimeFailure {
       switch failure {
       case .cancelled: throw .cancelled
       case .diagnostic(let d): throw .diagnostics(DiagnosticError(source: source, diagnostics: [d]))
       }
+    } catch let failure as DiagnosticError {
+      // A table's file could not be read (``DeferredTable``): the error names the file; a
+      // read stopped by Ctrl-C is the statement cancelled.
+      if cancellation.isCancelled { throw .cancelled }
+      throw .diagnostics(failure)
     } catch {
       throw .diagnostics(DiagnosticError(source: source, diagnostics: [Diagnostic(.error, "\(error)", at: pipeline.range)]))
     }
   }
 
+  /// Stages checked together, up to the end or to one whose output depends on the data.
+  struct Batch {
+    var stages: [PlanStage]
+    /// The columns after the last stage (its input's when ``known`` is false).
+    var fields: [Field]
+    /// False when the last stage's columns depend on the data (`pivot`).
+    var known: Bool
+    /// The index of the first stage not in the batch.
+    var next: Int
+  }
+
+  /// Checks the stages from `start` on against `input`, as far as they can be checked.
+  func plan(_ pipeline: Pipeline, from start: Int, input: [Field], checker: Checker) throws(CheckFailure) -> Batch {
+    var batch = Batch(stages: [], fields: input, known: true, next: start)
+    while batch.next < pipeline.stages.count {
+      let (plan, output) = try checker.check(pipeline.stages[batch.next], input: batch.fields)
+      batch.stages.append(plan)
+      batch.next += 1
+      guard let output else {
+        batch.known = false
+        break
+      }
+      batch.fields = output
+    }
+    return batch
+  }
+
   private func staticColumns(_ pipeline: Pipeline, in source: SourceFile) throws(CheckFailure) -> [Field]? {
-    let table = try resolve(pipeline.source, searching: false)
-    var fields = table.schema.fields
+    // A table read column by column is not read for this: its unread columns' names are known.
+    var fields: [Field]
+    if case .named(let name) = pipeline.source.kind, views[name.name] == nil, let known = catalog.fields(of: name.name) {
+      fields = known
+    } else {
+      fields = try resolve(pipeline.source, searching: false).schema.fields
+    }
     let checker = self.checker(for: source)
     for stage in pipeline.stages {
       let (_, output) = try checker.check(stage, input: fields)
@@ -254,6 +296,13 @@ public struct Engine: Sendable {
     switch source.kind {
     case .named(let name):
       if let view = views[name.name] { return view }
+      if let deferred = catalog.deferred(name.name) {
+        do throws(DiagnosticError) {
+          return try deferred.table()
+        } catch {
+          throw CheckFailure(.error, "cannot read '\(name.name)': \(error.diagnostics.first?.message ?? "")", at: name.range)
+        }
+      }
       if let table = catalog[name.name] { return table }
       let names = sourceNames
       let help = Suggestion.bestMatch(for: name.name, in: names).map { "did you mean '\($0)'?" }

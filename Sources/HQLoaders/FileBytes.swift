@@ -22,7 +22,7 @@ final class FileBytes {
   let base: UnsafeRawPointer?
   let count: Int
   /// True when `base` is a mapping (`munmap` frees it), false when `malloc` gave it.
-  private let isMapped: Bool
+  let isMapped: Bool
   /// Told of the bytes ``releaser`` is handed: the reader is through with them.
   private let progress: LoadProgress?
 
@@ -138,11 +138,15 @@ final class FileBytes {
   /// error), so this is always safe; it only keeps resident memory down. Safe to call from
   /// the threads of a parallel read, each for its own range. The range also counts as read
   /// for the load's progress line (``LoadProgress/parsed``).
-  var releaser: @Sendable (Int, Int) -> Void {
+  var releaser: @Sendable (Int, Int) -> Void { releaser(reportingProgress: true) }
+
+  /// ``releaser``, counting the bytes for the load's progress line only when
+  /// `reportingProgress` (a later read of some columns is not part of the load).
+  func releaser(reportingProgress: Bool) -> @Sendable (Int, Int) -> Void {
     guard let base, isMapped else { return { _, _ in } }
     let address = Int(bitPattern: base)
     let count = self.count
-    let progress = self.progress
+    let progress = reportingProgress ? self.progress : nil
     return { from, to in
       progress?.addParsed(min(to, count) - from)
       let page = Int(sysconf(Int32(_SC_PAGESIZE)))

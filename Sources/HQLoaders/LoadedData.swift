@@ -15,6 +15,11 @@ public enum LoadedData: Sendable {
   /// `facts.csv` (or `.load FILE.csv as facts`) replaces `facts`, and any other name adds a
   /// table that queries can use alongside it.
   case table(name: String, Table, notes: [IngestWarning])
+  /// A CSV or TSV file to be read column by column as queries need them (when
+  /// ``Loader/load(path:as:encoding:limits:deferring:)`` was asked to): nothing but its
+  /// header and first records has been read yet, so no error in the rest has been found;
+  /// the first ``HQData/DeferredTable/columns(_:)`` reads the whole file once and reports them.
+  case deferred(name: String, DeferredTable)
 }
 
 extension LoadedData {

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQDiagnostics
 import HQReports
 
 /// Loads a file into the session's data, choosing the reader by the file's extension.
@@ -41,8 +42,12 @@ public enum Loader {
     }
   }
 
+  ///   - deferring: for a CSV/TSV file that is mapped (not a pipe), read only its header now
+  ///     and give a ``LoadedData/deferred(name:_:)`` table whose columns are read when asked
+  ///     for (``CSVColumnSource``); files that cannot be read so are read whole.
   public static func load(
-    path: String, as name: String? = nil, encoding: TextEncoding? = nil, limits: LoadLimits = .standard
+    path: String, as name: String? = nil, encoding: TextEncoding? = nil, limits: LoadLimits = .standard,
+    deferring: Bool = false
   ) throws(LoadError) -> LoadedData {
     // A name with a known extension stands for the file: its kind, table name and source.
     let named = name.flatMap { name in FileKind(path: name).map { (kind: $0, name: name) } }
@@ -69,6 +74,19 @@ public enum Loader {
       let bytes = try FileBytes.read(path, limits: limits)
       let delimiter: UInt8? = kind == .tsv ? UInt8(ascii: "\t") : nil
       let tableName = named.map { stem($0.name) } ?? name ?? stem(path)
+      if deferring, let opened = CSVColumnSource.open(
+        bytes, file: path, tableName: tableName, delimiter: delimiter, encoding: encoding, isCancelled: limits.isCancelled)
+      {
+        let source = opened.source
+        let table = DeferredTable(name: tableName, fields: opened.fields) { (wanted) throws(DiagnosticError) in
+          do throws(LoadError) {
+            return try source.read(wanted)
+          } catch {
+            throw error.diagnostic
+          }
+        }
+        return .deferred(name: tableName, table)
+      }
       let read = try CSVReader.read(
         bytes, file: path, tableName: tableName, delimiter: delimiter, encoding: encoding, isCancelled: limits.isCancelled)
       return .table(name: read.table.name, read.table, notes: read.notes)

@@ -85,3 +85,47 @@ import Testing
     }
   }
 }
+
+/// Counting the fields after the located ones (``CSVScanner/nextRecord(into:capacity:located:)``)
+/// must give every record's field count, end and located fields as locating them all does.
+@Suite struct CSVScannerCountingTests {
+  static let texts = [
+    "a,b,c\n1,,\"x,y\"\n",
+    "a,b\r\n1,2\r\n3,4",
+    "a,b,c,d,e,f,g,h,i,j\n1,2,3,4,5,6,7,8,9,10\n-1,-2,-3,,,,\"7\",8,\"9\",\n",
+    "k,v,w\nab\"c,2,3\n\"q\"\"uote\",\"multi\nline\",x\n1,2,3,4,5\n6\n,,\n",
+    "x,y,z,w\naaaaaaaaaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbbbb,cccccccccccccccc,ddddddddddddd\n1,2,3,\n",
+    "a;b;c\nå;ä;ö\n\"1;2\";3;4;5\n",
+    "a,b,c\n1,2,3,",
+  ]
+
+  @Test(arguments: texts)
+  func countsEqualLocatingEveryField(_ text: String) throws {
+    let bytes = Array(text.utf8)
+    let delimiter = UInt8(ascii: text.contains(";") ? ";" : ",")
+    try bytes.withUnsafeBufferPointer { buffer in
+      let base = try #require(buffer.baseAddress)
+      let capacity = 12
+      let all = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity)
+      let some = UnsafeMutablePointer<CSVField>.allocate(capacity: capacity)
+      defer {
+        all.deallocate()
+        some.deallocate()
+      }
+      for located in 0..<capacity {
+        var full = CSVScanner(base: base, count: buffer.count, delimiter: delimiter)
+        var counted = CSVScanner(base: base, count: buffer.count, delimiter: delimiter)
+        while true {
+          let expected = try full.nextRecord(into: all, capacity: capacity)
+          let got = try counted.nextRecord(into: some, capacity: capacity, located: located)
+          #expect(got == expected, "located \(located) in \(text.debugDescription)")
+          #expect(counted.position == full.position && counted.recordEnd == full.recordEnd)
+          guard let expected, got == expected else { break }
+          for f in 0..<min(located, expected, capacity) {
+            #expect(some[f].start == all[f].start && some[f].end == all[f].end, "field \(f), located \(located)")
+          }
+        }
+      }
+    }
+  }
+}

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import HQData
+import HQDiagnostics
 import HQLoaders
 import HQReports
 import Testing
@@ -48,12 +49,29 @@ import Testing
     func write(_ name: String, _ text: String) -> String { write(name, Array(text.utf8)) }
   }
 
-  /// The load's error text, or "ok" with a summary of what loaded.
+  /// The load's error text, or "ok" with a summary of what loaded. A CSV file read column by
+  /// column (projection pushdown) must give the same outcome, first reading none of its
+  /// columns and then all of them.
   static func outcome(_ path: String) -> String {
+    let whole = outcome(path, deferring: false)
+    let deferred = outcome(path, deferring: true)
+    #expect(deferred == whole, "read column by column")
+    return whole
+  }
+
+  static func outcome(_ path: String, deferring: Bool) -> String {
     do {
-      switch try Loader.load(path: path) {
+      switch try Loader.load(path: path, deferring: deferring) {
       case .table(let name, let table, _): return "ok: table \(name) \(table.columns.count)x\(table.rowCount)"
       case .reports(let model, _): return "ok: \(model.reports.count) report(s), \(model.lines.count) lines"
+      case .deferred(let name, let table):
+        do throws(DiagnosticError) {
+          _ = try table.columns([])
+          let read = try table.table()
+          return "ok: table \(name) \(read.columns.count)x\(read.rowCount)"
+        } catch {
+          return error.rendered
+        }
       }
     } catch {
       return error.description

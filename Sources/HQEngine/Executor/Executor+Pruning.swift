@@ -16,54 +16,111 @@ extension Executor {
   /// `stages` over `input` narrowed to the columns they read, or nil when nothing can be
   /// dropped (or the stages read columns in a way not renumbered here).
   static func pruned(_ stages: [PlanStage], _ input: Table) -> (stages: [PlanStage], input: Table)? {
+    // Without a stage before the first builder that gathers, narrowing saves nothing.
+    guard let narrowed = projection(stages, width: input.columns.count, gathersFirst: true) else { return nil }
+    return (narrowed.stages, Table(name: input.name, columns: narrowed.kept.map { input.columns[$0] }))
+  }
+
+  /// The input columns `stages` read (ascending) and the stages renumbered to a table of only
+  /// those; nil when every column is read, or the stages read columns in a way not renumbered
+  /// here. For a source read column by column (``HQData/DeferredTable``) these are the columns
+  /// to parse (projection pushdown).
+  ///
+  /// - Parameter gathersFirst: true to answer only when a stage before the first that builds
+  ///   its result from named columns keeps its input's columns (for a table already in memory
+  ///   dropping columns saves only the gathering); false to answer also when the first stage
+  ///   builds (`summarize` straight from the source).
+  static func projection(
+    _ stages: [PlanStage], width inputWidth: Int, gathersFirst: Bool
+  ) -> (stages: [PlanStage], kept: [Int])? {
     var builder = 0
     while builder < stages.count, stages[builder].keepsInputColumns { builder += 1 }
-    // Without a stage before it that gathers, narrowing saves nothing.
-    guard builder > 0, builder < stages.count, var needed = stages[builder].columnsRead() else { return nil }
+    var stages = stages
+    if builder + 1 < stages.count, let narrowed = narrowedOutputs(stages[builder], before: stages[builder + 1]) {
+      stages[builder] = narrowed.stage
+      stages[builder + 1] = narrowed.next
+    }
+    guard builder > 0 || !gathersFirst, builder < stages.count, var needed = stages[builder].columnsRead() else { return nil }
     for stage in stages[..<builder] {
       guard stage.collectColumns(into: &needed) else { return nil }
     }
     // Old index → new index, as the kept columns are renumbered in order; a join's right
     // columns come after the columns before it, in both numberings.
     var map: [Int: Int] = [:]
-    var columns: [Column] = []
-    var width = input.columns.count
+    var kept: [Int] = []
+    var width = inputWidth
     for index in 0..<width where needed.contains(index) {
-      map[index] = columns.count
-      columns.append(input.columns[index])
+      map[index] = kept.count
+      kept.append(index)
     }
     // A table's row count is its columns' length: one column stays even when none is read
     // (`take 1 | select x = 1`, `where … | count`).
-    if columns.isEmpty, let first = input.columns.first {
+    if kept.isEmpty, width > 0 {
       map[0] = 0
-      columns.append(first)
+      kept.append(0)
     }
-    var newWidth = columns.count
+    var newWidth = kept.count
     var dropped = width - newWidth
     var result: [PlanStage] = []
     for stage in stages[..<builder] {
       if case .join(var spec) = stage {
         guard let keys = spec.leftKeys.remapped(map) else { return nil }
         spec.leftKeys = keys
-        var kept: [(index: Int, name: String)] = []
+        var keptRight: [(index: Int, name: String)] = []
         for (position, column) in spec.rightColumns.enumerated() where needed.contains(width + position) {
-          map[width + position] = newWidth + kept.count
-          kept.append(column)
+          map[width + position] = newWidth + keptRight.count
+          keptRight.append(column)
         }
-        dropped += spec.rightColumns.count - kept.count
+        dropped += spec.rightColumns.count - keptRight.count
         width += spec.rightColumns.count
-        newWidth += kept.count
-        spec.rightColumns = kept
+        newWidth += keptRight.count
+        spec.rightColumns = keptRight
         result.append(.join(spec))
       } else {
         guard let renumbered = stage.remapped(map) else { return nil }
         result.append(renumbered)
       }
     }
+    // A window's outputs read its calls' columns, which follow the input's.
+    if case .window(let spec) = stages[builder] {
+      for call in spec.calls.indices { map[width + call] = newWidth + call }
+    }
     guard dropped > 0, let last = stages[builder].remapped(map) else { return nil }
     result.append(last)
     result += stages[(builder + 1)...]
-    return (result, Table(name: input.name, columns: columns))
+    return (result, kept)
+  }
+}
+
+extension Executor {
+  /// A `select`/`derive` (or a `derive` with window functions) followed by a stage that reads
+  /// only some of its columns: the stage without the output columns that are copies of its
+  /// input's and are not read, and the next stage renumbered to what is left; nil when
+  /// nothing is dropped. Only copies are dropped, so a computed column that fails (an
+  /// overflow) fails as it would have.
+  static func narrowedOutputs(_ stage: PlanStage, before next: PlanStage) -> (stage: PlanStage, next: PlanStage)? {
+    guard let read = next.columnsRead() else { return nil }
+    let outputs: [NamedExpr]
+    switch stage {
+    case .project(let items): outputs = items
+    case .window(let spec): outputs = spec.outputs
+    default: return nil
+    }
+    var map: [Int: Int] = [:]
+    var kept: [NamedExpr] = []
+    for (index, output) in outputs.enumerated() {
+      if case .column = output.expr.kind, !read.contains(index) { continue }
+      map[index] = kept.count
+      kept.append(output)
+    }
+    guard kept.count < outputs.count, let renumbered = next.remapped(map) else { return nil }
+    switch stage {
+    case .window(var spec):
+      spec.outputs = kept
+      return (.window(spec), renumbered)
+    default:
+      return (.project(kept), renumbered)
+    }
   }
 }
 
@@ -81,7 +138,7 @@ extension PlanStage {
   func columnsRead() -> Set<Int>? {
     var read = Set<Int>()
     switch self {
-    case .project, .summarize, .count, .distinct, .compare, .pivot:
+    case .project, .summarize, .count, .distinct, .compare, .pivot, .window:
       return collectColumns(into: &read) ? read : nil
     default:
       return nil
@@ -106,6 +163,12 @@ extension PlanStage {
       read.formUnion(per)
     case .take, .count:
       break
+    case .window(let spec):
+      // The outputs may read the calls' columns too (past the input's); those are not input.
+      read.formUnion(spec.keys)
+      for key in spec.sort { key.expr.collectColumns(into: &read) }
+      for call in spec.calls { call.argument?.collectColumns(into: &read) }
+      for output in spec.outputs { output.expr.collectColumns(into: &read) }
     case .distinct(let indexes):
       read.formUnion(indexes)
     case .join(let spec):
@@ -149,6 +212,15 @@ extension PlanStage {
       return .topPer(keys, n, per: per)
     case .take, .count:
       return self
+    case .window(var spec):
+      guard let keys = spec.keys.remapped(map), let sort = spec.sort.remapped(map), let calls = spec.calls.remapped(map),
+        let outputs = spec.outputs.remapped(map)
+      else { return nil }
+      spec.keys = keys
+      spec.sort = sort
+      spec.calls = calls
+      spec.outputs = outputs
+      return .window(spec)
     case .distinct(let indexes):
       return indexes.remapped(map).map { .distinct($0) }
     case .compare(var spec):
@@ -258,6 +330,38 @@ extension AggregateCall: Renumberable {
     var copy = self
     guard let renumbered = argument.remapped(map) else { return nil }
     copy.argument = renumbered
+    return copy
+  }
+}
+
+extension WindowCall: Renumberable {
+  /// The expression the call reads, if any.
+  var argument: BoundExpr? {
+    switch kind {
+    case .aggregate(let call): call.argument
+    case .offset(let e, _), .runningSum(let e), .movingAverage(let e, _): e
+    case .rowNumber, .rank, .denseRank: nil
+    }
+  }
+
+  func remapped(_ map: [Int: Int]) -> WindowCall? {
+    var copy = self
+    switch kind {
+    case .aggregate(let call):
+      guard let call = call.remapped(map) else { return nil }
+      copy.kind = .aggregate(call)
+    case .offset(let e, let n):
+      guard let e = e.remapped(map) else { return nil }
+      copy.kind = .offset(e, n)
+    case .runningSum(let e):
+      guard let e = e.remapped(map) else { return nil }
+      copy.kind = .runningSum(e)
+    case .movingAverage(let e, let rows):
+      guard let e = e.remapped(map) else { return nil }
+      copy.kind = .movingAverage(e, rows: rows)
+    case .rowNumber, .rank, .denseRank:
+      break
+    }
     return copy
   }
 }

@@ -31,6 +31,9 @@ struct CancellationCheck {
 
   static let none = CancellationCheck(token: nil)
 
+  /// True once the statement was cancelled.
+  var isCancelled: Bool { token?.isCancelled ?? false }
+
   /// Rows between polls in chunked loops. 32,768 rows take well under a millisecond in a
   /// release build and a few milliseconds in a debug build, so a cancelled statement stops
   /// long before the 100 ms target; one atomic load per chunk costs nothing measurable.

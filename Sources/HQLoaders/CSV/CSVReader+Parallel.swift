@@ -58,23 +58,27 @@ extension CSVReader {
 
   /// Reads the parts in parallel and merges them; nil when a cut fell inside a record.
   static func parallelScan(
-    _ input: CSVInput, starts: [Int], make: @Sendable (Int) -> [CSVColumnBuilder], failure: CSVFailure
-  ) throws(LoadError) -> [CSVColumnBuilder]? {
+    _ input: CSVInput, starts: [Int], make: @Sendable (Int) -> [CSVColumnBuilder], failure: CSVFailure,
+    only: [Int]? = nil, validating: Bool = false
+  ) throws(LoadError) -> (builders: [CSVColumnBuilder], records: Int)? {
     var results: [Result<Part, LoadError>?] = Parallel.map(starts.count) { part -> Result<Part, LoadError> in
       let limit = part + 1 < starts.count ? starts[part + 1] : input.count
       var builders = make(part)
       do throws(LoadError) {
-        let end = try scan(&builders, input, from: starts[part], limit: limit, failure: failure)
-        return .success(Part(builders: builders, end: end))
+        let read = try scan(
+          &builders, input, from: starts[part], limit: limit, failure: failure, only: only, validating: validating)
+        return .success(Part(builders: builders, end: read.end, records: read.records))
       } catch {
         return .failure(error)
       }
     }.map(Optional.some)
+    var records = 0
     for part in results.indices {
       switch results[part] {
       case .failure(let error)?: throw error
       case .success(let read)?:
         if part + 1 < starts.count && read.end != starts[part + 1] { return nil }
+        records += read.records
       case nil: return nil
       }
     }
@@ -93,7 +97,7 @@ extension CSVReader {
       }
       merged.append(builder)
     }
-    return merged
+    return (merged, records)
   }
 }
 
@@ -101,4 +105,5 @@ extension CSVReader {
 struct Part: Sendable {
   var builders: [CSVColumnBuilder]
   var end: Int
+  var records: Int
 }

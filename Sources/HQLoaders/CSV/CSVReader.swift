@@ -57,20 +57,25 @@ enum CSVReader {
       // A file that begins with the UTF-8 byte order mark says it is UTF-8: its bad bytes are an error.
       if let base = bytes.baseAddress, hasByteOrderMark(base.assumingMemoryBound(to: UInt8.self), bytes.count) { throw error }
       let table = try readWindows1252(bytes, file: path, tableName: tableName, delimiter: delimiter, isCancelled: isCancelled)
-      // Where the first byte that is not UTF-8 is, counted as Windows-1252 characters (one a byte).
-      let offset = UTF8Check.firstInvalidOffset(in: bytes) ?? 0
-      var line = 1
-      var lineStart = 0
-      for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") {
-        line += 1
-        lineStart = i + 1
-      }
-      let note = IngestWarning(
-        file: path, line: line, column: offset - lineStart + 1,
-        message: "not UTF-8\(offset < bytes.count ? " (byte \(hex(bytes[offset])))" : ""), so the file was read as Windows-1252, the encoding Swedish Excel saves CSV in; to choose, load it with encoding=cp1252 or encoding=utf-8",
-        severity: .note)
-      return (table, [note])
+      return (table, [windows1252Note(bytes, file: path)])
     }
+  }
+
+  /// The note for a file read as Windows-1252 because it is not UTF-8, at its first byte that
+  /// is not.
+  static func windows1252Note(_ bytes: UnsafeRawBufferPointer, file path: String) -> IngestWarning {
+    // Where the first byte that is not UTF-8 is, counted as Windows-1252 characters (one a byte).
+    let offset = UTF8Check.firstInvalidOffset(in: bytes) ?? 0
+    var line = 1
+    var lineStart = 0
+    for i in 0..<offset where bytes[i] == UInt8(ascii: "\n") {
+      line += 1
+      lineStart = i + 1
+    }
+    return IngestWarning(
+      file: path, line: line, column: offset - lineStart + 1,
+      message: "not UTF-8\(offset < bytes.count ? " (byte \(hex(bytes[offset])))" : ""), so the file was read as Windows-1252, the encoding Swedish Excel saves CSV in; to choose, load it with encoding=cp1252 or encoding=utf-8",
+      severity: .note)
   }
 
   /// `0xE5`.
@@ -149,7 +154,7 @@ enum CSVReader {
         input, starts: starts, make: { [parts = starts.count] in fresh($0 == 0 ? estimate : estimate / parts + 16) },
         failure: failure)
     {
-      builders = merged
+      builders = merged.builders
     } else {
       builders = fresh(estimate)
       _ = try scan(&builders, input, from: dataStart, limit: input.count, failure: failure)
@@ -173,35 +178,62 @@ enum CSVReader {
   }
 
   /// One pass over the records that start in `from..<limit`, feeding each field to its column.
-  /// Returns the offset after the last record read (where the next part must start).
+  ///
+  /// - Parameters:
+  ///   - only: the columns to feed (ascending); nil for all. The others' cells are skipped,
+  ///     but every record's fields are still counted, so a ragged record is found all the same.
+  ///   - validating: check that every byte of the records read is UTF-8 (a read that feeds
+  ///     only some columns checks the others' cells this way, as feeding them would).
+  /// - Returns: the offset after the last record read (where the next part must start) and
+  ///   how many records were read.
   static func scan(
-    _ builders: inout [CSVColumnBuilder], _ input: CSVInput, from start: Int, limit: Int, failure: CSVFailure
-  ) throws(LoadError) -> Int {
+    _ builders: inout [CSVColumnBuilder], _ input: CSVInput, from start: Int, limit: Int, failure: CSVFailure,
+    only: [Int]? = nil, validating: Bool = false
+  ) throws(LoadError) -> (end: Int, records: Int) {
     let base = input.base
     var scanner = CSVScanner(
       base: base, count: input.count, delimiter: input.delimiter, position: start, skipsBlankLines: builders.count > 1)
     // Room for one field more than the columns: where a record with too many has its first extra.
     let width = builders.count
+    let fed = only ?? Array(0..<width)
+    // The places of the fields up to the last one fed; the rest are only counted.
+    let located = (fed.max() ?? -1) + 1
     let fields = UnsafeMutablePointer<CSVField>.allocate(capacity: width + 1)
     defer { fields.deallocate() }
+    let bytes = UnsafeRawBufferPointer(start: base, count: input.count)
     var scratch: [UInt8] = []
     var records = 0
     var released = start
+    var validated = start
     while scanner.position < limit {
       let found: Int?
-      do { found = try scanner.nextRecord(into: fields, capacity: width + 1) } catch { throw scanFailure(error, failure.make) }
-      guard let found else { break }
+      do { found = try scanner.nextRecord(into: fields, capacity: width + 1, located: located) } catch {
+        throw scanFailure(error, failure.make)
+      }
+      guard var found else { break }
+      if found != width && located < width + 1 {
+        // Read the record again with every field located, for the error's place.
+        scanner.rewind(to: scanner.recordStart)
+        do { found = try scanner.nextRecord(into: fields, capacity: width + 1) ?? found } catch { throw scanFailure(error, failure.make) }
+      }
       guard found == width else {
         let message = "expected \(width) fields, got \(found)"
         if found < width { throw failure.make(scanner.recordEnd, message) }
         throw failure.make(fields[width].start - (fields[width].quoted ? 1 : 0), message)
       }
-      for i in 0..<width {
+      for i in fed {
         do { try builders[i].append(fields[i], base, &scratch) } catch {
           throw cellFailure(error, column: builders[i].name, failure)
         }
       }
       records += 1
+      if validating && records & 0xFF == 0 {
+        // The bytes just scanned, while they are in the cache.
+        if let bad = UTF8Check.firstInvalidOffset(in: bytes, from: validated, to: scanner.position) {
+          throw failure.make(bad, invalidUTF8Message)
+        }
+        validated = scanner.position
+      }
       if records & 0xFFFF == 0 {
         if input.isCancelled() { throw LoadError(file: failure.file, message: "interrupted while reading; nothing was loaded") }
         if scanner.recordStart - released >= 16 << 20 {
@@ -210,8 +242,13 @@ enum CSVReader {
         }
       }
     }
-    for i in 0..<width { builders[i].checkUnits() }
-    return scanner.position
+    if validating, let bad = UTF8Check.firstInvalidOffset(in: bytes, from: validated, to: scanner.position) {
+      throw failure.make(bad, invalidUTF8Message)
+    }
+    // The rest of the part too: a file read column by column stays mapped after the read.
+    if scanner.position > released { input.release(released, scanner.position) }
+    for i in fed { builders[i].checkUnits() }
+    return (scanner.position, records)
   }
 
   private static func cellFailure(_ error: CSVCellError, column: String, _ failure: CSVFailure) -> LoadError {

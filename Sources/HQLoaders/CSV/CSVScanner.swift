@@ -107,6 +107,117 @@ struct CSVScanner {
     }
   }
 
+  /// ``nextRecord(into:capacity:)`` writing the places of only the first `located` fields:
+  /// the fields after them are counted, eight bytes at a time (``countFields(_:)``), not
+  /// located. A reader that feeds only some columns needs the places of those up to the last
+  /// one it feeds, and the count of all (a record with too few or too many is an error).
+  mutating func nextRecord(
+    into fields: UnsafeMutablePointer<CSVField>, capacity: Int, located: Int
+  ) throws(CSVScanError) -> Int? {
+    guard located < capacity else { return try nextRecord(into: fields, capacity: capacity) }
+    var n = 0
+    while skipsBlankLines && position < count {
+      let byte = base[position]
+      if byte == CSVScanner.newline {
+        position += 1
+      } else if byte == CSVScanner.carriageReturn && position + 1 < count && base[position + 1] == CSVScanner.newline {
+        position += 2
+      } else {
+        break
+      }
+    }
+    guard position < count else { return nil }
+    recordStart = position
+    while true {
+      if n >= located && countFields(&n) { return n }
+      if base[position] == CSVScanner.quote {
+        let endsRecord = try scanQuoted(into: fields, capacity, &n)
+        if endsRecord { return n }
+      } else if scanPlain(into: fields, capacity, &n) {
+        return n
+      }
+    }
+  }
+
+  /// Goes back to `offset`, a record's start (to read a record again with every field located).
+  mutating func rewind(to offset: Int) {
+    position = offset
+  }
+
+  /// Counts the fields from ``position``, the start of a field, to the end of the record:
+  /// true when the record ended (``position`` after it); false when a field that starts with
+  /// a quote was reached (``position`` at it, for ``scanQuoted(into:_:_:)``). A quote inside
+  /// an unquoted field is text, as ``scanPlain(into:_:_:)`` reads it.
+  ///
+  /// Each word of eight bytes is searched for the delimiter, the line feed and the quote at
+  /// once; `(v & 7F…7F) + 7F…7F` carries into no other byte, so the marks are exact and can
+  /// be counted.
+  @inline(__always)
+  private mutating func countFields(_ n: inout Int) -> Bool {
+    let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let spreadD = ones &* UInt64(delimiter)
+    let spreadN = ones &* UInt64(CSVScanner.newline)
+    let spreadQ = ones &* UInt64(CSVScanner.quote)
+    @inline(__always) func zeros(_ v: UInt64) -> UInt64 { ~(((v & low) &+ low) | v | low) }
+    let raw = UnsafeRawPointer(base)
+    var fieldStart = position
+    var i = position
+    while true {
+      var stop = -1
+      while i &+ 8 <= count {
+        let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        let d = zeros(word ^ spreadD)
+        let ends = zeros(word ^ spreadN) | zeros(word ^ spreadQ)
+        if ends == 0 {
+          if d != 0 {
+            n &+= d.nonzeroBitCount
+            fieldStart = i &+ ((63 &- d.leadingZeroBitCount) >> 3) &+ 1
+          }
+          i &+= 8
+          continue
+        }
+        let bit = ends.trailingZeroBitCount
+        let before = d & ((1 << UInt64(bit)) &- 1)
+        if before != 0 {
+          n &+= before.nonzeroBitCount
+          fieldStart = i &+ ((63 &- before.leadingZeroBitCount) >> 3) &+ 1
+        }
+        stop = i &+ (bit >> 3)
+        break
+      }
+      if stop < 0 {
+        // The last few bytes, one by one.
+        while i < count && base[i] != CSVScanner.newline && base[i] != CSVScanner.quote {
+          if base[i] == delimiter {
+            n &+= 1
+            fieldStart = i &+ 1
+          }
+          i &+= 1
+        }
+        if i == count {
+          n &+= 1
+          recordEnd = count
+          position = count
+          return true
+        }
+        stop = i
+      }
+      if base[stop] == CSVScanner.newline {
+        n &+= 1
+        recordEnd = stop
+        position = stop &+ 1
+        return true
+      }
+      // A quote: a quoted field when it starts one, else text.
+      if stop == fieldStart {
+        position = stop
+        return false
+      }
+      i = stop &+ 1
+    }
+  }
+
   /// Writes field number `n` when there is room for it, and counts it.
   @inline(__always)
   private func add(_ field: CSVField, _ fields: UnsafeMutablePointer<CSVField>, _ capacity: Int, _ n: inout Int) {

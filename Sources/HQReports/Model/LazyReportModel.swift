@@ -61,7 +61,7 @@ public final class LazyReportModel: Sendable {
   public func deferredTables() -> [DeferredTable] {
     var tables = ReportModel.deferredTables { self.model }
     if let index = tables.firstIndex(where: { $0.name == ReportModel.reportsColumns.name }) {
-      tables[index] = DeferredTable(name: ReportModel.reportsColumns.name) {
+      tables[index] = DeferredTable(name: ReportModel.reportsColumns.name, fields: ReportModel.reportsColumns.schema.fields) {
         ReportModel.reportsColumns.table(self.reportRows)
       }
     }

@@ -36,12 +36,12 @@ extension ReportModel {
   /// The six sources, each built when first read from the model `model()` gives.
   static func deferredTables(of model: @escaping @Sendable () -> ReportModel) -> [DeferredTable] {
     [
-      DeferredTable(name: Self.factsColumns.name) { model().factsTable() },
-      DeferredTable(name: Self.goalsColumns.name) { model().goalsTable() },
-      DeferredTable(name: Self.sectionsColumns.name) { model().sectionsTable() },
-      DeferredTable(name: Self.reportsColumns.name) { model().reportsTable() },
-      DeferredTable(name: Self.linesColumns.name) { model().linesTable() },
-      DeferredTable(name: Self.unreadColumns.name) { model().unreadTable() },
+      DeferredTable(name: Self.factsColumns.name, fields: Self.factsColumns.schema.fields) { model().factsTable() },
+      DeferredTable(name: Self.goalsColumns.name, fields: Self.goalsColumns.schema.fields) { model().goalsTable() },
+      DeferredTable(name: Self.sectionsColumns.name, fields: Self.sectionsColumns.schema.fields) { model().sectionsTable() },
+      DeferredTable(name: Self.reportsColumns.name, fields: Self.reportsColumns.schema.fields) { model().reportsTable() },
+      DeferredTable(name: Self.linesColumns.name, fields: Self.linesColumns.schema.fields) { model().linesTable() },
+      DeferredTable(name: Self.unreadColumns.name, fields: Self.unreadColumns.schema.fields) { model().unreadTable() },
     ]
   }
 

@@ -108,6 +108,12 @@ public enum HQCommand {
       session.pinnedParameters.insert(name)
     }
     if !options.loads.isEmpty {
+      // A one-shot run's statements are known: the CSV files parse only the columns they read.
+      if let scriptText {
+        session.plannedUnits = ScriptScanner.units(of: scriptText)
+      } else if !options.commands.isEmpty {
+        session.plannedUnits = options.commands.flatMap { ScriptScanner.units(of: $0) }
+      }
       do throws(ShellError) {
         try session.load(paths: options.loads, names: options.loadNames, encodings: options.loadEncodings)
       } catch {

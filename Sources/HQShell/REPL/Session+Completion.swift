@@ -11,14 +11,17 @@ extension Session: CompletionProvider {
   /// the pipeline starts from.
   func columns(afterPipelinePrefix prefix: String) -> [String] {
     if let fields = engine.columns(afterPipelinePrefix: prefix) { return fields.map(\.name) }
-    guard let source = Self.sourceName(in: prefix), let table = engine.catalog[source] else { return [] }
-    return table.schema.names
+    guard let source = Self.sourceName(in: prefix), let fields = engine.catalog.fields(of: source) else { return [] }
+    return fields.map(\.name)
   }
 
   func values(of column: String, afterPipelinePrefix prefix: String) -> [String] {
-    guard let source = Self.sourceName(in: prefix), let table = engine.catalog[source],
-      let found = table.column(named: column), case .text(_, let dictionary) = found.storage
+    guard let source = Self.sourceName(in: prefix), let fields = engine.catalog.fields(of: source),
+      let index = fields.firstIndex(where: { $0.name == column })
     else { return [] }
+    // Of a table read column by column, only this column is read.
+    let found = engine.catalog.deferred(source).flatMap { try? $0.columns([index]).first } ?? engine.catalog[source]?.columns[index]
+    guard let found, case .text(_, let dictionary) = found.storage else { return [] }
     return Array(Set(dictionary))
   }
 

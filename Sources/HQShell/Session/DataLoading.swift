@@ -1,6 +1,7 @@
 import HQData
 import HQDiagnostics
 import HQDatasets
+import HQEngine
 import HQLoaders
 import HQReports
 
@@ -56,9 +57,14 @@ public enum DataLoading {
   }
 
   /// Reads a file for `.load PATH [as NAME] [encoding=ENC]`; nothing in the session changes here.
-  static func load(path: String, as name: String?, encoding: TextEncoding? = nil, limits: LoadLimits) throws(ShellError) -> LoadedData {
+  ///
+  /// A CSV/TSV file is opened to be read column by column (``HQData/DeferredTable``) when it
+  /// can be; its first read (``Session/readFirst(_:)``) then finds its errors.
+  static func load(
+    path: String, as name: String?, encoding: TextEncoding? = nil, limits: LoadLimits, deferring: Bool = true
+  ) throws(ShellError) -> LoadedData {
     do throws(LoadError) {
-      return try Loader.load(path: path, as: name, encoding: encoding, limits: limits)
+      return try Loader.load(path: path, as: name, encoding: encoding, limits: limits, deferring: deferring)
     } catch {
       throw ShellError(error.diagnostic)
     }
@@ -86,7 +92,14 @@ extension Session {
   /// - Returns: a one-line summary (`loaded 3 report(s), 120 facts from a.txt`).
   public func load(path: String, as name: String?, encoding: TextEncoding? = nil) throws(ShellError) -> String {
     let data = try withProgress(loading: [path]) { limits throws(ShellError) in
-      try DataLoading.load(path: path, as: name, encoding: encoding, limits: limits)
+      var results: [Result<LoadedData, ShellError>?] = [
+        Result { () throws(ShellError) in
+          try DataLoading.load(path: path, as: name, encoding: encoding, limits: limits, deferring: readsColumnsOnDemand)
+        }
+      ]
+      // A later statement reads the columns it needs; this read finds the file's errors.
+      readFirst(&results, planned: false)
+      return try results[0]!.get()
     }
     switch data {
     case .reports(let loaded, let warnings):
@@ -101,7 +114,7 @@ extension Session {
       reportOrigins = admission.origins
       for message in outcome.messages { show(message) }
       let tables = DataLoading.tables(of: model)
-      for table in tables { engine.catalog[deferred: table.name] = table }
+      for table in tables { engine.catalog.add(table) }
       lastLoadProvided = Set(tables.map(\.name))
       return summary + (outcome.replaced.isEmpty ? "" : " (replacing its earlier load)")
     case .table(let tableName, let table, let notes):
@@ -109,6 +122,11 @@ extension Session {
       engine.catalog[tableName] = table
       lastLoadProvided = [tableName]
       return "loaded \(tableName): \(table.rowCount) rows, \(table.columns.count) columns"
+    case .deferred(let tableName, let table):
+      for note in table.takeNotes() { show(note) }
+      engine.catalog.add(table)
+      lastLoadProvided = [tableName]
+      return "loaded \(tableName): \(table.rowCount ?? 0) rows, \(table.fields.count) columns"
     }
   }
 }
@@ -126,7 +144,7 @@ extension Session {
   ///   - encodings: each path's encoding (`--encoding ENC`); missing or nil entries: found out.
   public func load(paths: [String], names: [String?] = [], encodings: [TextEncoding?] = []) throws(ShellError) {
     var admission = ReportAdmission(model: model, origins: reportOrigins)
-    var loadedTables: [(name: String, table: Table, position: Int)] = []
+    var loadedTables: [(name: String, table: Catalog.Entry, position: Int)] = []
     var lastReportLoad: Int? = nil
     // Ingest warnings, and the notes and warnings about ids, in file order; on a failure only
     // the ingest warnings are shown, since no id changed.
@@ -136,12 +154,13 @@ extension Session {
     // Report files are read side by side, one per core; a CSV file is read on all cores by
     // itself, so CSV files are read one after another (inside a parallel loop each would get
     // one thread). The results stay in file order.
+    let deferring = readsColumnsOnDemand
     let attempts = withProgress(loading: paths) { limits in
       @Sendable func attempt(_ position: Int) -> Result<LoadedData, ShellError> {
         let name = position < names.count ? names[position] : nil
         let encoding = position < encodings.count ? encodings[position] : nil
         return Result { () throws(ShellError) in
-          try DataLoading.load(path: paths[position], as: name, encoding: encoding, limits: limits)
+          try DataLoading.load(path: paths[position], as: name, encoding: encoding, limits: limits, deferring: deferring)
         }
       }
       let wide = paths.indices.filter { Loader.usesAllCores(path: paths[$0], as: $0 < names.count ? names[$0] : nil) }
@@ -151,6 +170,7 @@ extension Session {
         results[position] = result
       }
       for position in wide { results[position] = attempt(position) }
+      readFirst(&results, planned: true)
       return results.map { $0! }
     }
     // Taken out of the array one by one, so each loaded model is held once and merging can
@@ -171,7 +191,10 @@ extension Session {
           lastReportLoad = position
         case .table(let name, let table, let notes):
           messages += notes.map { ($0.diagnostic, false) }
-          loadedTables.append((name, table, position))
+          loadedTables.append((name, .table(table), position))
+        case .deferred(let name, let table):
+          messages += table.takeNotes().map { ($0, false) }
+          loadedTables.append((name, .deferred(table), position))
         }
       }
     } catch {
@@ -184,7 +207,7 @@ extension Session {
     var reportSources: Set<String> = []
     if lastReportLoad != nil {
       for table in DataLoading.tables(of: model) {
-        engine.catalog[deferred: table.name] = table
+        engine.catalog.add(table)
         reportSources.insert(table.name)
       }
     }
@@ -193,7 +216,61 @@ extension Session {
     // would have been one file at a time.
     for loaded in loadedTables
     where !reportSources.contains(loaded.name) || loaded.position > (lastReportLoad ?? -1) {
-      engine.catalog[loaded.name] = loaded.table
+      switch loaded.table {
+      case .table(let table): engine.catalog[loaded.name] = table
+      case .deferred(let table): engine.catalog.add(table)
+      }
     }
+  }
+
+  /// The first read of each CSV file opened to be read column by column, in file order, up
+  /// to the first failure (which replaces its result): it checks the whole file, so its
+  /// errors are reported by the load, as when every column was read at once.
+  ///
+  /// - Parameter planned: true to parse now the columns ``plannedUnits`` read (a one-shot
+  ///   run's statements, known before loading; projection pushdown), false (or with no
+  ///   planned units: the prompt) to parse none yet, each statement then parsing its own.
+  func readFirst(_ results: inout [Result<LoadedData, ShellError>?], planned: Bool) {
+    var trial = engine
+    for case .success(let data)? in results {
+      switch data {
+      case .table(let name, let table, _): trial.catalog[name] = table
+      case .deferred(_, let table): trial.catalog.add(table)
+      case .reports: break
+      }
+    }
+    for position in results.indices {
+      guard case .success(let data)? = results[position] else {
+        if case .failure? = results[position] { return }
+        continue
+      }
+      guard case .deferred(let name, let table) = data else { continue }
+      var wanted: [Int] = []
+      if planned, let units = plannedUnits {
+        wanted = Self.projection(of: name, readBy: units, in: trial) ?? Array(table.fields.indices)
+      }
+      do throws(DiagnosticError) {
+        _ = try table.columns(wanted)
+      } catch {
+        results[position] = .failure(ShellError(error))
+        return
+      }
+    }
+  }
+
+  /// The columns of `name` that `units` read (``HQEngine/Engine/columnsRead(of:by:)``); a meta
+  /// command naming the table (`.schema kolada`) reads them all.
+  static func projection(of name: String, readBy units: [ScriptScanner.Unit], in engine: Engine) -> [Int]? {
+    var statements: [String] = []
+    for unit in units {
+      switch unit.kind {
+      case .statement: statements.append(unit.text)
+      case .metaCommand:
+        if unit.text.split(whereSeparator: { " \t".contains($0) }).contains(where: { $0 == name || $0.hasPrefix(name + ".") }) {
+          return nil
+        }
+      }
+    }
+    return engine.columnsRead(of: name, by: statements)
   }
 }

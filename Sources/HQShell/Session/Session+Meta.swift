@@ -1,4 +1,5 @@
 import HQData
+import HQDiagnostics
 import HQEngine
 import HQReports
 
@@ -129,8 +130,16 @@ extension Session {
   private func sourcesTable() -> Table {
     var builder = TableBuilder(
       name: "tables", schema: Schema([Field("source", .text), Field("rows", .number), Field("columns", .number)]))
-    for table in engine.catalog.tables {
-      try? builder.append([.text(table.name), .int(table.rowCount), .int(table.columns.count)])
+    // A table read column by column is listed without parsing its columns.
+    for entry in engine.catalog.entries {
+      switch entry {
+      case .table(let table):
+        try? builder.append([.text(table.name), .int(table.rowCount), .int(table.columns.count)])
+      case .deferred(let table):
+        // Its rows are counted (a report source is built; a file was counted when loaded).
+        let rows = table.rowCount ?? ((try? table.columns([])) != nil ? table.rowCount : nil)
+        try? builder.append([.text(table.name), rows.map { .int($0) } ?? .null, .int(table.fields.count)])
+      }
     }
     for view in engine.sourceNames where engine.catalog[view] == nil {
       let columns = engine.columns(afterPipelinePrefix: "from \(view)")?.count
@@ -145,6 +154,10 @@ extension Session {
     let names = source.map { [$0] } ?? engine.sourceNames
     var rows: [(source: String, field: Field, unit: String?)] = []
     for name in names {
+      // A table parsed column by column is parsed whole for its exact types and units.
+      if let deferred = engine.catalog.deferred(name) {
+        do throws(DiagnosticError) { _ = try deferred.table() } catch { throw ShellError(error) }
+      }
       let fields = engine.catalog[name]?.schema.fields ?? engine.columns(afterPipelinePrefix: "from \(name)")
       guard let fields else {
         let hint = Suggestions.nearest(to: name, in: engine.sourceNames).map { "did you mean '\($0)'?" }

@@ -71,6 +71,13 @@ public final class Session {
   /// Parameters given with `--set` on the command line: a script's own `.set` for one of
   /// them keeps the command-line value, so `.set year 2024` in a script is a default.
   public var pinnedParameters: Set<String> = []
+  /// The units a one-shot run (`-c`, a script) will run, set before its `--load`s so a CSV
+  /// file loaded then parses only the columns they read (``readFirst(_:planned:)``); nil at
+  /// the prompt, where each statement parses the columns it needs when it runs.
+  public var plannedUnits: [ScriptScanner.Unit]?
+  /// False to read every column of a CSV file when it is loaded, as hq did before it read
+  /// columns on demand (tests compare the two).
+  var readsColumnsOnDemand = true
   /// What bounds `.load` and `--load`: Ctrl-C, the size of piped input, pdftotext's time
   /// (``HQCommand`` applies `HQ_MAX_PIPE_INPUT` and `HQ_PDFTOTEXT_TIMEOUT`).
   public var loadLimits = LoadLimits(isCancelled: { Signals.wasInterrupted })
