@@ -305,7 +305,7 @@ enum ProseAmounts {
       || ["till", "på"].contains(before) && statingVerbsWithPreposition.contains(lower[amount.index - 2])
     else { return nil }
     if lower.contains(where: { modalWords.contains($0) || $0.hasPrefix("procentenhet") }) { return nil }
-    if lower.contains(where: isComparison) { return nil }
+    if lower.contains(where: { isComparison($0) }) { return nil }
     for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
     let years = Set(words.compactMap { Vocabulary.year(in: $0.text.trimmingCharacters(in: ",.;:()")) })
     guard years.count <= 1 else { return nil }
@@ -445,9 +445,11 @@ enum ProseAmounts {
   static let comparisonStems = ["skillnad", "ökning", "minskning", "förändring", "justering"]
 
   /// True when a lower-cased word makes an amount a comparison (``comparisonWords``, ``comparisonStems``).
-  static func isComparison(_ word: String) -> Bool {
-    let letters = SimpleText.keepingLetters(word)
-    return comparisonWords.contains(letters) || comparisonStems.contains { letters.hasPrefix($0) }
+  static func isComparison(_ word: String) -> Bool { isComparison(letters: SimpleText.keepingLetters(word)) }
+
+  /// ``isComparison(_:)`` of a word's letters.
+  static func isComparison(letters: String) -> Bool {
+    comparisonWords.contains(letters) || comparisonStems.contains { letters.hasPrefix($0) }
   }
 
   static let comparisonPairs: Set<String> = [
@@ -484,10 +486,12 @@ enum ProseAmounts {
     guard Self.binding.contains(words[amount.index - 1].text.lowercased()) || words[amount.index - 1].text.hasSuffix(":")
     else { return nil }
     let lower = words.map { SimpleText.lowercased(String($0.text)) }
-    if lower.contains(where: { exclusionWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
+    // Each word's letters, once: the word lists below are of letters.
+    let letters = lower.map(SimpleText.keepingLetters)
+    if letters.contains(where: exclusionWords.contains) { return nil }
     // Approximate or compared amounts are not read.
-    if amount.index > 0, approximations.contains(SimpleText.keepingLetters(lower[amount.index - 1])) { return nil }
-    if lower.contains(where: isComparison) { return nil }
+    if amount.index > 0, approximations.contains(letters[amount.index - 1]) { return nil }
+    if letters.contains(where: isComparison(letters:)) { return nil }
     for k in lower.indices.dropLast() where comparisonPairFirsts.contains(lower[k]) {
       // `ett överskott på 3,2 mnkr jämfört med budget`: what the amount is measured against,
       // no other amount.
@@ -538,7 +542,7 @@ enum ProseAmounts {
     }) {
       // A positive or negative result (a plus or minus result) of a committee is its deviation
       // from budget; of the whole organisation it may be its result.
-      guard !lower.contains(where: { wholeOrganisation.contains(SimpleText.keepingLetters($0)) }) else { return nil }
+      guard !letters.contains(where: wholeOrganisation.contains) else { return nil }
       kind = .avvikelse
       keywordIndex = k
       if lower[k].hasPrefix("resultat") {

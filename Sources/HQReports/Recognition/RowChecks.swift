@@ -18,45 +18,54 @@ enum RowChecks {
 
   /// Moves the facts of undetermined table rows of `context` to its unread numbers.
   static func apply(_ context: inout RecognitionContext, lines: [String]) {
-    // The table facts of each line and label, in order.
-    var rows: [RowKey: [Int]] = [:]
-    for (k, fact) in context.facts.enumerated() where !fact.table.isEmpty && fact.line >= 1 {
-      rows[RowKey(line: fact.line, label: fact.indicator), default: []].append(k)
-    }
-    var removed = Set<Int>()
-    for (key, indexes) in rows.sorted(by: { $0.key.line < $1.key.line }) {
-      let text = key.line <= lines.count ? lines[key.line - 1] : ""
+    // A reader appends a row's facts one after another: each run of table facts of one line
+    // and label is a row.
+    var removed: [Range<Int>] = []
+    var start = 0
+    let facts = context.facts
+    while start < facts.count {
+      var end = start + 1
+      while end < facts.count, facts[end].line == facts[start].line, facts[end].indicator == facts[start].indicator,
+        facts[end].table == facts[start].table
+      {
+        end += 1
+      }
+      defer { start = end }
+      let first = facts[start]
+      guard !first.table.isEmpty, first.line >= 1, first.line <= lines.count else { continue }
       let reason: String
-      if labelEndsInValue(key.label) {
+      if labelEndsInValue(first.indicator) {
         reason = "the label ends in a number that may be one of the row's values"
-      } else if mayJoinTwoNumbers(indexes.map { context.facts[$0] }, text: text) {
+      } else if mayJoinTwoNumbers(facts[start..<end], text: lines[first.line - 1]) {
         reason = "a number may be two joined by the thousands rule: it is a thousand times the row's other amounts"
       } else {
         continue
       }
-      let first = context.facts[indexes[0]]
       context.unread.append(UnreadNumber(
-        report: first.report, section: first.section, table: first.table, line: key.line,
-        text: text.trimmingSpaces, reason: reason))
-      removed.formUnion(indexes)
+        report: first.report, section: first.section, table: first.table, line: first.line,
+        text: lines[first.line - 1].trimmingSpaces, reason: reason))
+      removed.append(start..<end)
     }
-    guard !removed.isEmpty else { return }
-    context.facts = context.facts.enumerated().filter { !removed.contains($0.offset) }.map(\.element)
-  }
-
-  struct RowKey: Hashable {
-    var line: Int
-    var label: String
+    for range in removed.reversed() { context.facts.removeSubrange(range) }
   }
 
   /// True when the row's amounts differ by ``joinedDigitGap`` digits or more and the line has
   /// a thousands group after a space that could have joined them.
-  static func mayJoinTwoNumbers(_ facts: [Fact], text: String) -> Bool {
-    let amounts = facts.filter { $0.unit != "%" && $0.value.mantissa != 0 }
+  static func mayJoinTwoNumbers(_ facts: ArraySlice<Fact>, text: String) -> Bool {
     // The smallest level (a deviation may well be small), the largest of any amount.
-    let levels = amounts.filter { [.budget, .utfall, .prognos].contains($0.kind) }.map { integerDigits($0.value) }
-    let all = amounts.filter { [.budget, .utfall, .prognos, .avvikelse].contains($0.kind) }.map { integerDigits($0.value) }
-    guard let low = levels.min(), let high = all.max(), high >= 5, high - low >= joinedDigitGap else { return false }
+    var low = Int.max
+    var high = 0
+    for fact in facts where fact.unit != "%" && fact.value.mantissa != 0 {
+      let digits = integerDigits(fact.value)
+      switch fact.kind {
+      case .budget, .utfall, .prognos:
+        low = min(low, digits)
+        high = max(high, digits)
+      case .avvikelse: high = max(high, digits)
+      default: continue
+      }
+    }
+    guard low != .max, high >= 5, high - low >= joinedDigitGap else { return false }
     return hasSpacedGroup(text)
   }
 
@@ -86,6 +95,8 @@ enum RowChecks {
   /// True when a label's last words are a signed number (`Hamnar -5 877`, `Hamnar -308`,
   /// `Hamnar -5,5`): a value taken into the label.
   static func labelEndsInValue(_ label: String) -> Bool {
+    // Cheap first: a label ending in a letter or a bracket (most) ends in no number.
+    guard let end = label.utf8.last, end >= 0x30 && end <= 0x39 else { return false }
     let words = NumberRun.words(in: Substring(label)).map(\.text)
     guard words.count >= 2, let last = words.last else { return false }
     let digits = { (word: Substring) in !word.isEmpty && word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
