@@ -449,7 +449,13 @@ enum ProseAmounts {
 
   /// ``isComparison(_:)`` of a word's letters.
   static func isComparison(letters: String) -> Bool {
-    comparisonWords.contains(letters) || comparisonStems.contains { letters.hasPrefix($0) }
+    if comparisonWords.contains(letters) { return true }
+    // Cheap first: every stem starts with `s`, `m`, `f`, `j` or `ö` (a lead byte 0xC3).
+    guard let first = letters.utf8.first, letters.utf8.count >= 7,
+      first == UInt8(ascii: "s") || first == UInt8(ascii: "m") || first == UInt8(ascii: "f") || first == UInt8(ascii: "j")
+        || first == 0xC3
+    else { return false }
+    return comparisonStems.contains { letters.hasPrefix($0) }
   }
 
   static let comparisonPairs: Set<String> = [
