@@ -110,8 +110,10 @@ struct LayoutTables {
     return RowCells(label: Array(cells[..<firstNumber]), numbers: numbers)
   }
 
+  /// A cell of one number or a no-value mark; an amount in parentheses (`(154 037)`) is one,
+  /// whose sign the table settles (``GridReading/parenthesesMeanMinus(_:columns:)``).
   static func isNumberCell(_ cell: Cell) -> Bool {
-    GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text) != nil
+    GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text, parentheses: true) != nil
   }
 
   /// True when at least two thirds of the positions are one position, give or take one.

@@ -535,6 +535,7 @@ struct TextTables {
         continue
       }
       var run = RunReading.run(Substring(raw))
+      if raw.contains("("), let parenthesised = Self.parenthesisedRun(raw, plain: run, header: header) { run = parenthesised }
       if let moved = RunReading.movingLeadingYear(run, count: header.columns, series: isSeries) { run = moved }
       if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns) {
         // A piece of a label.
@@ -707,11 +708,26 @@ struct TextTables {
     return following.label.isEmpty && !following.atoms.isEmpty && RunReading.read(following, count: columns) != .impossible
   }
 
+  /// The row's run read with amounts in parentheses (`Rörelsens kostnader 2 (640,1) (604,2) …`),
+  /// when that run, and not the plain one, holds one number for each of the header's columns
+  /// (or for each but a `Not` column); nil otherwise. Whether the parentheses mean minus is the
+  /// table's to say (``GridReading/parenthesesMeanMinus(_:columns:)``).
+  static func parenthesisedRun(_ raw: String, plain: RunReading.Run, header: Header) -> RunReading.Run? {
+    let run = RunReading.run(Substring(raw), parentheses: true)
+    guard run.atoms.count > plain.atoms.count, run.atoms.contains(where: { $0.digits.openParen }) else { return nil }
+    let counts = isNoteHeader(header.spread.columns[0]) && header.columns > 1
+      ? [header.columns, header.columns - 1] : [header.columns]
+    let fills = { (run: RunReading.Run) in
+      counts.contains { if case .unique = RunReading.read(run, count: $0) { true } else { false } }
+    }
+    return !fills(plain) && fills(run) ? run : nil
+  }
+
   /// A word that may be a note reference: a whole number from 1 to 99, no sign, no unit.
   static func mayBeNoteReference(_ atom: NumberRun.Atom) -> Bool {
     let d = atom.digits
     return !d.hasSign && d.fractionDigits == 0 && !d.percent && atom.unit.isEmpty && d.integerDigits <= 2
-      && d.integer >= 1 && atom.qualifier.isEmpty
+      && d.integer >= 1 && atom.qualifier.isEmpty && !d.openParen
   }
 
   private static func isNoteHeader(_ header: String) -> Bool { Vocabulary.letters(header) == "not" }
@@ -755,7 +771,7 @@ struct TextTables {
     var chosen: [Int: Int] = [:]
     var contested: Set<Int> = []
     let value = { (cells: [GridCell?], c: Int) -> Number? in
-      c < cells.count ? cells[c].flatMap { SwedishNumber.parse($0.text)?.value } : nil
+      c < cells.count ? cells[c].flatMap { SwedishNumber.parse($0.text, parentheses: true)?.value } : nil
     }
     let isRead = { (r: Int) in rows[r].unreadReason == nil || choices[r] != nil }
     for total in rows.indices where isRead(total) {
