@@ -38,6 +38,26 @@ import Testing
     #expect(perClass.map(\.value) == ["22", "23"].map(Self.n))
   }
 
+  /// A two-line header whose first line already names every column, one of them broken at a
+  /// hyphen (`Prognos-`): the second line's words, one per column, go on from the headers
+  /// above them (`Prognos-` + `avvikelse`, `Utfall jan–aug` + `2031`).
+  @Test func aSecondHeaderLineGoesOnFromEveryColumn() {
+    let (facts, unread) = Self.read("""
+      Nettokostnader per verksamhet, mnkr
+      Verksamhetsområde Ram Prognos Prognos- Utfall jan–aug
+      helår helår avvikelse 2031
+      Fritid -42,5 -44,1 -1,6 -28,3
+      Kultur -18,2 -17,9 0,3 -11,0
+      """, title: "Nämndens delårsrapport 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 8)
+    #expect(facts.map(\.kind) == Array(repeating: [FactKind.budget, .prognos, .avvikelse, .utfall], count: 2).flatMap { $0 })
+    #expect(facts.map(\.value) == ["-42.5", "-44.1", "-1.6", "-28.3", "-18.2", "-17.9", "0.3", "-11.0"].map(Self.n))
+    #expect(facts[2].measure.hasPrefix("Prognosavvikelse"))
+    #expect(facts[3].period == "jan–aug" && facts[3].year == 2031)
+    #expect(facts.allSatisfy { $0.unit == "mnkr" })
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

@@ -37,6 +37,14 @@ enum HeaderLayout {
     for line in lines {
       let words = line.split(ascii: " ").map(String.init)
       guard !words.isEmpty else { continue }
+      // A line of one word per column under lines that already name every column, each word
+      // one that goes on from a column's header — a year, a period, a kind word in lower case
+      // (`helår helår avvikelse 2025` under `Budget Prognos Budget- Utfall jan–apr`): each
+      // word goes on its column's header (`Budget-` + `avvikelse` → `Budgetavvikelse`).
+      if words.count == count, columns.allSatisfy({ !$0.isEmpty }), words.allSatisfy(Self.goesOnFromColumn) {
+        for (c, word) in words.enumerated() { columns[c].append(word) }
+        continue
+      }
       // Column groups (`Kommunen  Koncernen`): each spans an equal share of the columns after a
       // `Not` column.
       let groups = words.filter { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
@@ -129,6 +137,15 @@ enum HeaderLayout {
       }
     }
     return Spread(stub: stub.joined(separator: " "), columns: texts)
+  }
+
+  /// A word that goes on from a column's header on the line below it: a year, a month or
+  /// period (`jan–apr`, `helår`, `delår`), `%`, `procent`, or a kind word in lower case
+  /// (`avvikelse`, `prognos`).
+  static func goesOnFromColumn(_ word: String) -> Bool {
+    if Vocabulary.year(in: word) != nil || Vocabulary.isMonthToken(word) || word == "%" { return true }
+    if ["helår", "delår", "procent"].contains(Vocabulary.letters(word)) { return true }
+    return word.first?.isLowercase == true && Vocabulary.isKindWord(word)
   }
 
   /// Every way to spread the lines when one line holds a single complete cell (`Prognos 2025`,
