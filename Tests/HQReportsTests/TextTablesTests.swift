@@ -58,6 +58,59 @@ import Testing
     #expect(facts.allSatisfy { $0.unit == "mnkr" })
   }
 
+  /// A layout table going on over a page break, its header printed again but not its caption:
+  /// the rows on the next page are the same table's, and have its caption's unit.
+  @Test func aLayoutTableGoingOnAfterAPageBreakKeepsItsCaptionsUnit() {
+    let (facts, unread) = Self.read("""
+      Hamnens intäkter (belopp i tkr)
+                                    Utfall 2030    Utfall 2031
+      Kajavgifter                        12 040         12 911
+      Farledsbidrag                       4 200          4 650
+
+
+                                        Sida 3 av 7
+
+      <!-- sida 4 -->
+
+                                    Utfall 2030    Utfall 2031
+      Hyror för magasin                   8 310          8 525
+      Summa intäkter                     24 550         26 086
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 8)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Hamnens intäkter (belopp i tkr)" })
+    #expect(facts.filter { $0.indicator == "Summa intäkter" }.map(\.value) == ["24550", "26086"].map(Self.n))
+  }
+
+  /// The second header line may give every column its unit with its word (`helår, tkr`).
+  @Test func aSecondHeaderLineWithAUnitInEveryColumn() {
+    let (facts, unread) = Self.read("""
+      Verksamhetsområde Ram Prognos Ram- Utfall jan–jun
+      helår, tkr helår, tkr avvikelse, tkr 2031, tkr
+      Bibliotek -8 210 -8 455 -245 -4 020
+      Simhall -5 040 -4 980 60 -2 610
+      """, title: "Nämndens delårsrapport 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 8 && facts.allSatisfy { $0.unit == "tkr" })
+    #expect(facts.map(\.kind) == Array(repeating: [FactKind.budget, .prognos, .avvikelse, .utfall], count: 2).flatMap { $0 })
+    #expect(facts[3].period == "jan–jun" && facts[3].year == 2031)
+    #expect(facts[0].measure == "Ram helår" && facts[2].measure == "Ramavvikelse")
+  }
+
+  /// A form feed glued to a layout header's first cell (`\u{0C}Tkr`, a page's first line) is
+  /// no part of it: the label column's header states the unit.
+  @Test func aFormFeedBeforeALayoutStubIsASpace() {
+    let (facts, unread) = Self.read("""
+      Samtliga belopp redovisas i miljoner kronor (mnkr).
+
+      \u{0C}Tkr                     Utfall 2030    Utfall 2031
+      Kajavgifter                   12 040         12 911
+      Farledsbidrag                  4 200          4 650
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 4 && facts.allSatisfy { $0.unit == "tkr" })
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

@@ -41,8 +41,9 @@ enum HeaderLayout {
       // one that goes on from a column's header — a year, a period, a kind word in lower case
       // (`helår helår avvikelse 2025` under `Budget Prognos Budget- Utfall jan–apr`): each
       // word goes on its column's header (`Budget-` + `avvikelse` → `Budgetavvikelse`).
-      if words.count == count, columns.allSatisfy({ !$0.isEmpty }), words.allSatisfy(Self.goesOnFromColumn) {
-        for (c, word) in words.enumerated() { columns[c].append(word) }
+      // Each word may carry the column's unit (`helår, mnkr helår, mnkr avvikelse, mnkr 2023, mnkr`).
+      if columns.allSatisfy({ !$0.isEmpty }), let cells = continuation(words, count) {
+        for (c, cell) in cells.enumerated() { columns[c].append(cell) }
         continue
       }
       // Column groups (`Kommunen  Koncernen`): each spans an equal share of the columns after a
@@ -137,6 +138,23 @@ enum HeaderLayout {
       }
     }
     return Spread(stub: stub.joined(separator: " "), columns: texts)
+  }
+
+  /// The words cut into `count` cells of one word that goes on from a column's header
+  /// (``goesOnFromColumn(_:)``) each, or of such a word and a unit (`helår, mnkr`); nil when
+  /// they cannot be.
+  static func continuation(_ words: [String], _ count: Int) -> [String]? {
+    guard count > 0, words.count % count == 0, words.count / count <= 2 else { return nil }
+    let size = words.count / count
+    var cells: [String] = []
+    for start in stride(from: 0, to: words.count, by: size) {
+      let group = words[start..<(start + size)]
+      var first = group[start]
+      if size > 1, first.hasSuffix(",") { first.removeLast() }
+      guard goesOnFromColumn(first), group.dropFirst().allSatisfy({ ColumnMeaning.unitWord($0) != nil }) else { return nil }
+      cells.append(group.joined(separator: " "))
+    }
+    return cells
   }
 
   /// A word that goes on from a column's header on the line below it: a year, a month or
