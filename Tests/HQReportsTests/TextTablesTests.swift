@@ -111,6 +111,52 @@ import Testing
     #expect(facts.count == 4 && facts.allSatisfy { $0.unit == "tkr" })
   }
 
+  /// A row whose first number may be a note reference, its digits grouping one way with the
+  /// note (`1` and 52 614, 55 208 …) and several ways without (`1` … `204 417 201 950` read
+  /// as one number or two): the table's total confirms the note's way; a row no total settles
+  /// stays unread.
+  @Test func aNoteReferenceTheTotalsConfirmWhereTheDigitsGroupSeveralWays() {
+    let (facts, unread) = Self.read("""
+      Resultaträkning, tkr
+      Not Utfall Utfall Budget Prognos Avvikelse
+      jan–aug 2030 jan–aug 2031 2031 2031 prognos
+      Hyresintäkter 1 52 614 55 208 204 417 201 950 5 467
+      Driftkostnader 2 -61 020 -63 311 -95 400 -93 880 1 520
+      Underhåll 3 -4 903 -5 077 -7 810 -7 620 190
+      Driftnetto -13 309 -13 180 101 207 100 450 7 177
+      """, title: "Hamnens delårsrapport augusti 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.indicator == "Hyresintäkter" }.map(\.value) == ["52614", "55208", "204417", "201950", "5467"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Underhåll" }.map(\.value) == ["-4903", "-5077", "-7810", "-7620", "190"].map(Self.n))
+    #expect(facts.count == 20)
+    // Without a total under them, the same rows are not determined.
+    let (untotalled, open) = Self.read("""
+      Resultaträkning, tkr
+      Not Utfall Utfall Budget Prognos Avvikelse
+      jan–aug 2030 jan–aug 2031 2031 2031 prognos
+      Hyresintäkter 1 52 614 55 208 204 417 201 950 5 467
+      Driftkostnader 2 -61 020 -63 311 -95 400 -93 880 1 520
+      """, title: "Hamnens delårsrapport augusti 2031")
+    #expect(!untotalled.contains { $0.indicator == "Hyresintäkter" })
+    #expect(open.contains { $0.line == 6 })
+  }
+
+  /// `helår` after a year in a second header line starts the next column's cell
+  /// (`2031 2031 helår mot ram` under `Utfall Ram Prognos Avvikelse`).
+  @Test func helarAfterAYearStartsTheNextColumn() {
+    let (facts, unread) = Self.read("""
+      Driftredovisning (tkr)
+      Område Utfall Utfall Ram Prognos Avvikelse
+      jan–maj 2030 jan–maj 2031 2031 helår prognos–ram
+      Gator -4 120 -4 388 -10 200 -10 650 -450
+      Parker -1 950 -2 015 -5 100 -4 980 120
+      """, title: "Nämndens uppföljningsrapport maj 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 10)
+    #expect(facts.prefix(5).map(\.kind) == [.utfall, .utfall, .budget, .prognos, .avvikelse])
+    #expect(facts[3].measure == "Prognos helår" && facts[3].period == "helår" && facts[3].year == 2031)
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

@@ -217,7 +217,7 @@ enum HeaderLayout {
   }
 
   /// The words cut where a column's header starts: at a kind word (``cellStarts(_:)``), at a
-  /// date, and at a year or month when the cell so far already has a year
+  /// date, and at a year, month or `helår` when the cell so far already has a year
   /// (`2024-08-31 2025-08-31 Budget 2025 Prognos Avvikelse` → five cells). nil when the words
   /// do not start with such a word.
   static func structural(_ words: [String]) -> [String]? {
@@ -226,7 +226,10 @@ enum HeaderLayout {
     var hasYear = false
     for (k, word) in words.enumerated() {
       let isYear = Vocabulary.year(in: word) != nil
-      let starts = kindStarts.contains(k) || GridColumns.isDate(word) || (isYear || Vocabulary.isMonthToken(word)) && hasYear
+      // `helår` after a year is the next column's (`2025 2025 helår prognos–budget` under
+      // `Budget Prognos Avvikelse`: `Prognos helår`), as a month after a year is.
+      let isPeriod = isYear || Vocabulary.isMonthToken(word) || Vocabulary.letters(word) == "helår"
+      let starts = kindStarts.contains(k) || GridColumns.isDate(word) || isPeriod && hasYear
         || cells.isEmpty && (isYear || Vocabulary.isMonthToken(word))
       if starts {
         cells.append([word])

@@ -605,6 +605,14 @@ struct TextTables {
             noted[0] = GridCell(text: run.words[note.firstWord].text.description)
             noteChoices[rows.count] = [noted, plain]
           }
+        case (.unique, .ambiguous):
+          // With the note the digits group one way, without it several (`1 71 885 74 902 …`):
+          // the note's way is kept for the table's totals to confirm, the other is none.
+          reading = .ambiguous
+          if var noted = cells(rest, count: header.columns - 1, columns: header.columns, from: 1), let note = run.atoms.first {
+            noted[0] = GridCell(text: run.words[note.firstWord].text.description)
+            noteChoices[rows.count] = [noted, Array(repeating: nil, count: header.columns)]
+          }
         case (.unique, _): reading = RunReading.read(run, count: header.columns)
         case (_, .unique):
           reading = withoutNote
