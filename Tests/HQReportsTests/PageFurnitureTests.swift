@@ -129,7 +129,8 @@ import Testing
     ("Utfall  Budget  Prognos  Avvikelse", true), ("Not   jan–sep 2030   jan–sep 2031   2031   prognos", true),
     ("2029  2030  2031", true), ("Delårsrapport 2031", true), ("Hamnförbundet Väst   Budget 2031", false),
     ("Rubrik 3", false), ("Utfall", false), ("Miljoner kronor   Not   Plan 2030   Plan 2031", true),
-    ("Tusental kronor", false),
+    ("Tusental kronor", false), ("Enhet   Ram 2030   Utfall 2030   Avvikelse", true), ("Nämnd/verksamhet   Budget   Prognos", true),
+    ("Enhet   Utfall", false),
   ])
   func columnHeaderLines(line: String, isHeader: Bool) {
     #expect(Vocabulary.isColumnHeaderLine(line) == isHeader)

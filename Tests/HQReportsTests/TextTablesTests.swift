@@ -157,6 +157,25 @@ import Testing
     #expect(facts[3].measure == "Prognos helår" && facts[3].period == "helår" && facts[3].year == 2031)
   }
 
+  /// A layout table going on over a page break, its header (`Enhet  Ram 2030 …`, the label
+  /// column named) printed again at the top of the next page of a short report: the header is
+  /// the table's, not a running header, and both parts are read under it.
+  @Test func aLayoutHeaderRepeatedAtTheNextPagesTopIsNoRunningHeader() {
+    let page = { (n: Int, rows: [String]) -> [String] in
+      ["<!-- sida \(n) -->", "", "Hamnbolaget Väst AB              Årsredovisning 2030", "",
+       "Investeringar per enhet, tkr", "Enhet                     Ram 2030    Utfall 2030    Avvikelse"] + rows
+        + ["", "                                                 \(n) (2)", ""]
+    }
+    let text = (page(1, ["Kajen                        4 120          3 988         -132",
+                         "Magasin 3                    2 015          2 240          225"])
+      + page(2, ["Kranar                       9 400          9 105         -295",
+                 "Summa                       15 535         15 333         -202"])).joined(separator: "\n")
+    let (facts, _) = Self.read(text, title: "Hamnbolaget Väst AB Årsredovisning 2030")
+    #expect(facts.filter { $0.indicator == "Summa" }.map(\.value) == ["15535", "15333", "-202"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Magasin 3" }.map(\.kind) == [.budget, .utfall, .avvikelse])
+    #expect(facts.count == 12 && facts.allSatisfy { $0.unit == "tkr" })
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {
