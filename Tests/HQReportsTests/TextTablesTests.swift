@@ -176,6 +176,25 @@ import Testing
     #expect(facts.count == 12 && facts.allSatisfy { $0.unit == "tkr" })
   }
 
+  /// A second header line of years for all columns but a last deviation column, each year with
+  /// its unit (`2031 (tkr) jan–maj 2031 (tkr) 2031 (tkr)` under `Ram Utfall Prognos Avvikelse
+  /// (tkr)`); and a lone `0` is never continued by a thousands group (`0 812` is 0 and 812).
+  @Test func yearsWithUnitsUnderAllButTheDeviationAndALoneZero() {
+    let (facts, unread) = Self.read("""
+      Investeringsprojekt Ram Utfall Prognos Avvikelse (tkr)
+      2031 (tkr) jan–maj 2031 (tkr) 2031 (tkr)
+      Kajrenovering 9 310 4 120 9 905 595
+      Ny färjeläge etapp 2 0 812 1 640 1 640
+      Summa 9 310 4 932 11 545 2 235
+      """, title: "Hamnens uppföljningsrapport maj 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 12)
+    #expect(facts.filter { $0.indicator == "Ny färjeläge etapp 2" }.map(\.value) == ["0", "812", "1640", "1640"].map(Self.n))
+    #expect(facts.prefix(4).map(\.kind) == [.budget, .utfall, .prognos, .avvikelse])
+    #expect(facts[1].period == "jan–maj" && facts[1].year == 2031 && facts.allSatisfy { $0.unit == "tkr" })
+    #expect(NumberRun.splitNumberRun(["0", "812", "1", "640"], expectedCount: nil).numbers.map(\.value) == ["0", "812", "1640"].map(Self.n))
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

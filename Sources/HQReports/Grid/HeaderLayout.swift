@@ -13,7 +13,8 @@
 ///    (`Utfall jan Utfall jan` → `Utfall jan`, `Utfall jan`);
 /// 5. only years, one fewer than the columns, the last column's header naming a deviation:
 ///    the years go to the other columns (`Delår Delår Budget Prognos Avvikelse` over
-///    `2024 2025 2025 2025`).
+///    `2024 2025 2025 2025`), also each with the words of its cell (`2023 (tkr) jan–apr 2023
+///    (tkr) 2023 (tkr)`).
 ///
 /// Words before the first column's words on a line (`Namn`, `Miljoner kronor`) are the label
 /// column's header. A line of such words only is the label column's header too. A line no rule
@@ -82,6 +83,13 @@ enum HeaderLayout {
         // the years belong to it (`2023 2023 mot budget`).
         stub += lead
         yearsShort = (split.years, split.trailing, offset)
+      } else if yearsShort == nil, let cells = structural(rest), cells.count == target - 1,
+        cells.allSatisfy({ $0.split(ascii: " ").contains { Vocabulary.year(in: $0) != nil } })
+      {
+        // The same, each year with the words of its cell (`2023 (tkr) jan–apr 2023 (tkr) 2023
+        // (tkr)` under `Budget Utfall Prognos Avvikelse (tkr)`).
+        stub += lead
+        yearsShort = (cells, [], offset)
       } else {
         return nil
       }

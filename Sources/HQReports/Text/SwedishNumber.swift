@@ -88,8 +88,11 @@ enum NumberWord: Sendable, Hashable {
 
     /// True when the word may be a thousands group continuing the number before it.
     var canContinue: Bool { !hasSign && integerDigits == 3 && !openParen }
-    /// True when more thousands groups may follow this word.
-    var canBeContinued: Bool { fractionDigits == 0 && !percent && integerDigits > 0 && !closeParen }
+    /// True when more thousands groups may follow this word; never after a lone `0` (`0 756`
+    /// is two numbers: no amount is written with a leading zero group).
+    var canBeContinued: Bool {
+      fractionDigits == 0 && !percent && integerDigits > 0 && !closeParen && !(integerDigits == 1 && integer == 0)
+    }
     /// True when the word may begin a number: `0`, `0,5`, `12`, but not `000` or `045`.
     var canStart: Bool { !leadingZero || integerDigits == 1 }
   }
