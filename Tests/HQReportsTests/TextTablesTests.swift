@@ -195,6 +195,33 @@ import Testing
     #expect(NumberRun.splitNumberRun(["0", "812", "1", "640"], expectedCount: nil).numbers.map(\.value) == ["0", "812", "1640"].map(Self.n))
   }
 
+  /// The same over a page break in Markdown: the table on the next page, its header row
+  /// repeated without its caption, has the caption's unit, not the document's.
+  @Test func aMarkdownTableGoingOnAfterAPageBreakKeepsItsCaptionsUnit() {
+    let (facts, unread) = Self.read("""
+      Samtliga belopp redovisas i miljoner kronor (mnkr).
+
+      Hamnens intäkter, tusental kronor
+
+      |  | Utfall<br>2030 | Utfall<br>2031 |
+      |---|---|---|
+      | Kajavgifter | 12 040 | 12 911 |
+      | Farledsbidrag | 4 200 | 4 650 |
+
+      3
+
+      <!-- sida 4 -->
+
+      |  | Utfall<br>2030 | Utfall<br>2031 |
+      |---|---|---|
+      | Hyror för magasin | 8 310 | 8 525 |
+      | Summa intäkter | 24 550 | 26 086 |
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 8)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Hamnens intäkter, tusental kronor" })
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

@@ -50,7 +50,7 @@ struct LayoutTables {
         let found = table(startingNear: index)
       {
         var grid = found.grid
-        if grid.caption.isEmpty, let previous = result.last, continuesOverPageBreak(grid, previous) {
+        if grid.caption.isEmpty, let previous = result.last, grid.continues(previous, lines: lines, furniture: furniture) {
           grid.caption = previous.caption
         }
         result.append(grid)
@@ -60,28 +60,6 @@ struct LayoutTables {
       }
     }
     return result
-  }
-
-  /// True when `grid`, without a caption of its own, is the table `previous` going on after a
-  /// page break with its header printed again (`Resultaträkning (belopp i tkr)` on one page,
-  /// only `Utfall … Avvikelse` over the rows on the next): the same columns under the same
-  /// headers and label-column header, and only blank lines, page furniture and page markers
-  /// between them, at least one of them furniture or a marker. It is named by `previous`'s
-  /// caption, and so has its unit.
-  func continuesOverPageBreak(_ grid: Grid, _ previous: Grid) -> Bool {
-    guard !previous.caption.isEmpty, grid.columnCount == previous.columnCount,
-      grid.stub.isEmpty || Vocabulary.letters(grid.stub) == Vocabulary.letters(previous.stub),
-      (0..<grid.columnCount).allSatisfy({ grid.headerText(of: $0) == previous.headerText(of: $0) }),
-      let end = previous.lines.max(), let start = grid.lines.min(), end < start
-    else { return false }
-    var pageBreak = false
-    for i in (end + 1)..<start {
-      let trimmed = lines[i].trimmingSpaces
-      if trimmed.isEmpty { continue }
-      guard furniture.contains(i) || trimmed.hasPrefix("<!--") else { return false }
-      pageBreak = true
-    }
-    return pageBreak
   }
 
   // MARK: Cells
