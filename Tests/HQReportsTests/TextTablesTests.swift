@@ -208,9 +208,9 @@ import Testing
       | Kajavgifter | 12 040 | 12 911 |
       | Farledsbidrag | 4 200 | 4 650 |
 
-      3
+      3 (7)
 
-      <!-- sida 4 -->
+      \u{0C}<!-- sida 4 -->
 
       |  | Utfall<br>2030 | Utfall<br>2031 |
       |---|---|---|

@@ -79,11 +79,13 @@ extension Grid {
     else { return false }
     var pageBreak = false
     for i in (end + 1)..<start {
-      let trimmed = lines[i].trimmingSpaces
+      let trimmed = lines[i].trimmingSpaces.filter { $0 != "\u{0C}" }
       if trimmed.isEmpty { continue }
-      // A page's number alone (`2`, `3 (4)`, `Sida 3 av 5`) is furniture however often it occurs.
-      let pageNumber = trimmed.utf8.count <= 3 && trimmed.allSatisfy(\.isNumber)
-        || PageFurniture.marker(NumberRun.cleaned(Substring(trimmed))) != nil
+      // A page's number alone (`2`, `3 (4)`, `Sida 3 av 5`) is furniture however often it occurs;
+      // a form feed before a line is no text.
+      let cleaned = NumberRun.cleaned(Substring(trimmed))
+      let pageNumber = cleaned.utf8.count <= 3 && cleaned.allSatisfy(\.isNumber) || PageFurniture.marker(cleaned) != nil
+        || PageFurniture.marker(cleaned.filter { $0 != " " }) != nil
       guard furniture.contains(i) || trimmed.hasPrefix("<!--") || pageNumber else { return false }
       pageBreak = true
     }
