@@ -222,6 +222,37 @@ import Testing
     #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Hamnens intäkter, tusental kronor" })
   }
 
+  /// A kind word after a line of years heads a column of its own (`2030 2029 2028 Mål`: four
+  /// columns); a row with fewer numbers than that is unread, not read into the first columns.
+  @Test func aKindWordAfterTheYearsIsAColumnOfItsOwn() {
+    let (facts, unread) = Self.read("""
+      Nyckeltal 2031 2030 2029 Mål
+      Antal anlöp 412 398 377
+      Andel nöjda kunder (%) 81 79 83 85
+      """)
+    #expect(!facts.contains { $0.indicator == "Antal anlöp" })
+    #expect(unread.map(\.line) == [4])
+    #expect(facts.map(\.kind) == [.utfall, .utfall, .utfall, .mål])
+    #expect(facts.map(\.value) == ["81", "79", "83", "85"].map(Self.n))
+    #expect(facts.map(\.year) == [2031, 2030, 2029, nil] || facts.map(\.year) == [2031, 2030, 2029, 2031])
+  }
+
+  /// Years under all columns but a last target column (`Bokslut … Mål` over `2028 2029
+  /// 2030`): the target has no year of its own, and a row with a number fewer is unread.
+  @Test func yearsUnderAllColumnsButATarget() {
+    let (facts, unread) = Self.read("""
+      Nyckeltal för hamnen
+      Bokslut Bokslut Bokslut Mål
+      2028 2029 2030
+      Andel nöjda kunder (%) 81 79 83 85
+      Antal anlöp 412 398 377
+      """)
+    #expect(facts.map(\.kind) == [.utfall, .utfall, .utfall, .mål])
+    #expect(facts.map(\.year).prefix(3) == [2028, 2029, 2030])
+    #expect(facts.map(\.value) == ["81", "79", "83", "85"].map(Self.n))
+    #expect(unread.map(\.line) == [7])
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

@@ -11,7 +11,8 @@
 /// 3. as many kind words (`Utfall`, `Budget`, `Delår`, …) as columns: cut before each;
 /// 4. a multiple of the column count with the same kind of word at each place: cut evenly
 ///    (`Utfall jan Utfall jan` → `Utfall jan`, `Utfall jan`);
-/// 5. only years, one fewer than the columns, the last column's header naming a deviation:
+/// 5. only years, one fewer than the columns, the last column's header naming a deviation
+///    or a target (`Mål`):
 ///    the years go to the other columns (`Delår Delår Budget Prognos Avvikelse` over
 ///    `2024 2025 2025 2025`), also each with the words of its cell (`2023 (tkr) jan–apr 2023
 ///    (tkr) 2023 (tkr)`).
@@ -95,7 +96,11 @@ enum HeaderLayout {
       }
     }
     if let short = yearsShort {
-      guard let last = columns.last, Vocabulary.letters(last.joined(separator: " ")).contains("avvik") else { return nil }
+      // The last column names a deviation, or a target, which has no year of its own
+      // (`Bokslut Bokslut Bokslut Mål` over `2022 2023 2024`).
+      guard let last = columns.last.map({ Vocabulary.letters($0.joined(separator: " ")) }),
+        last.contains("avvik") || last == "mål" || last == "målvärde"
+      else { return nil }
       for (c, year) in short.years.enumerated() { columns[c + short.offset].append(year) }
       if !short.trailing.isEmpty { columns[count - 1].append(short.trailing.joined(separator: " ")) }
     }

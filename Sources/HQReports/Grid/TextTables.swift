@@ -305,7 +305,8 @@ struct TextTables {
   }
 
   /// What ``columnCount(_:)`` reads from one header line: its kind words' column starts and
-  /// its years, each with a `Not` column before them counted.
+  /// its years (with the kind words after the last year), each with a `Not` column before them
+  /// counted.
   struct LineCounts {
     var kinds = 0
     var notes = 0
@@ -320,8 +321,14 @@ struct TextTables {
     if let index = words.firstIndex(where: { $0.utf8.contains { $0 | 0x20 == UInt8(ascii: "n") } && Vocabulary.letters($0) == "not" }) {
       notes = words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
     }
-    let kinds = HeaderLayout.cellStarts(words.map(String.init)).count + notes
-    let years = words.filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count + notes
+    let strings = words.map(String.init)
+    let kinds = HeaderLayout.cellStarts(strings).count + notes
+    let isYear = { (word: Substring) in Vocabulary.year(in: word) != nil && word.prefix(4).allSatisfy(\.isNumber) }
+    var years = words.filter(isYear).count + notes
+    // Kind words after the last year head columns of their own (`2025 2024 2023 Mål`: four).
+    if years > notes, let last = words.lastIndex(where: isYear) {
+      years += HeaderLayout.cellStarts(Array(strings[(last + 1)...])).count
+    }
     return LineCounts(kinds: kinds, notes: notes, years: years)
   }
 
