@@ -59,6 +59,21 @@ import Testing
     #expect(facts.count == 12 && facts.allSatisfy { $0.unit == "tkr" })
   }
 
+  /// Every row ending in an amount in parentheses: the header is still found above them.
+  @Test func aReadingOrderTableWhoseRowsAllEndInParentheses() {
+    let (facts, unread) = Self.read("""
+      Resultaträkning
+      Utfall Utfall Budget Prognos Avvikelse
+      jan–jun 2030 jan–jun 2031 2031 2031 prognos
+      Hyror 61 204 63 870 128 400 126 950 (1 450)
+      Driftkostnader (40 115) (41 002) (83 000) (84 210) (1 210)
+      """, title: "Vindå Hamn AB Delårsrapport januari–juni 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 10)
+    #expect(facts.filter { $0.indicator == "Hyror" }.map(\.value) == ["61204", "63870", "128400", "126950", "-1450"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Hyror" }.map(\.kind) == [.utfall, .utfall, .budget, .prognos, .avvikelse])
+  }
+
   @Test func aMarkdownTable() {
     let (facts, unread) = Self.read("""
       Resultaträkning, tkr

@@ -253,6 +253,26 @@ import Testing
     #expect(unread.map(\.line) == [7])
   }
 
+  /// A header's upper line more than six lines above the first row ending in a digit (the rows
+  /// between end in a unit) is still the header's: the header is never read from its lower line
+  /// alone, where `prognos` would head the deviation column as a forecast.
+  @Test func aHeaderIsNeverReadFromItsLowerLineAlone() {
+    let (facts, _) = Self.read("""
+      Driftredovisning
+      Utfall Utfall Budget Prognos Avvikelse
+      jan–jun 2030 jan–jun 2031 2031 2031 prognos
+      Hamn 1 204 mnkr 1 310 mnkr 2 600 mnkr 2 640 mnkr 40 mnkr
+      Farled 804 mnkr 822 mnkr 1 650 mnkr 1 610 mnkr -40 mnkr
+      Kaj 310 mnkr 330 mnkr 700 mnkr 690 mnkr -10 mnkr
+      Magasin 120 mnkr 118 mnkr 240 mnkr 236 mnkr -4 mnkr
+      Kran 95 mnkr 101 mnkr 200 mnkr 205 mnkr 5 mnkr
+      Summa 2 533 2 681 5 390 5 381 -9
+      """, title: "Nämndens delårsrapport 2031")
+    #expect(facts.filter { $0.indicator == "Hamn" }.map(\.kind) == [.utfall, .utfall, .budget, .prognos, .avvikelse])
+    #expect(facts.filter { $0.indicator == "Hamn" }.map(\.measure).last == "Avvikelse prognos")
+    #expect(!facts.contains { $0.kind == .prognos && $0.measure == "prognos" })
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

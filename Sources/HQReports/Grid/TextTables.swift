@@ -85,17 +85,19 @@ struct TextTables {
     var rowBelow = [Bool](repeating: false, count: lines.count + 1)
     var distance = Int.max
     for i in lines.indices.reversed() {
-      let row = Self.endsInNumber(lines[i]) && shapes[i].words <= 16
+      let row = (Self.endsInNumber(lines[i]) || Self.endsInParenthesisedNumber(lines[i])) && shapes[i].words <= 16
       distance = row ? 0 : (distance == Int.max ? distance : distance + 1)
       rowBelow[i] = distance <= 6
     }
-    for i in lines.indices where rowBelow[i] && lines[i].utf8.count <= 200 && !claimed(i) {
+    func kind(_ i: Int) -> HeaderLineKind {
       // Cheap first, on bytes: a header line has at most 20 words and ends in no full stop.
       let shape = shapes[i]
-      guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
+      guard lines[i].utf8.count <= 200, !claimed(i), shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else {
+        return []
+      }
       let text = lines[i]
       // A fence (```` ```osaker-tabell ````) opens or closes a block; it is no header word.
-      if text.utf8.starts(with: "```".utf8) { continue }
+      if text.utf8.starts(with: "```".utf8) { return [] }
       var kind: HeaderLineKind = []
       if Self.isHeaderLine(text, lines[i], cleaned: cleaned[i]) { kind.insert(.header) }
       if shape.words <= 4 {
@@ -104,7 +106,14 @@ struct TextTables {
         if shape.words <= 3, Self.isStubLine(clean) { kind.insert(.stub) }
         if shape.words >= 2, Self.isGroupLine(clean) { kind.insert(.group) }
       }
-      kinds[i] = kind
+      return kind
+    }
+    for i in lines.indices where rowBelow[i] { kinds[i] = kind(i) }
+    // A header line right above one within reach of the rows is the same header's, however far
+    // the rows' last numbers stand (rows all ending in `(22 601)`, furniture between): a header
+    // is never read from its lower lines alone.
+    for i in lines.indices.dropLast().reversed() where !rowBelow[i] && kinds[i + 1].contains(.header) {
+      kinds[i] = kind(i).intersection(.header)
     }
     self.kinds = kinds
     self.counts = lines.indices.map { kinds[$0].isEmpty ? LineCounts() : Self.counts(cleaned[$0]) }
@@ -121,6 +130,13 @@ struct TextTables {
     let found = line.utf8.withContiguousStorageIfAvailable { $0.last(where: isText) }
     guard let last = found ?? line.utf8.last(where: isText) else { return false }
     return last >= 0x30 && last <= 0x39 || last == UInt8(ascii: "%")
+  }
+
+  /// True when the line ends in a digit and a closing parenthesis (`(22 601)`, an amount in
+  /// parentheses a row may end in).
+  static func endsInParenthesisedNumber(_ line: String) -> Bool {
+    let bytes = Array(line.utf8.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.prefix(2))
+    return bytes.count == 2 && bytes[0] == UInt8(ascii: ")") && bytes[1] >= 0x30 && bytes[1] <= 0x39
   }
 
   func grids() -> [Grid] {
