@@ -119,6 +119,11 @@ import Testing
         + (page == 1 || page == 2 ? ["Miljoner kronor   Not   Plan 2030   Plan 2031"] : ["Rubrik \(page)"]) + Self.prose(page, 6)
     }
     let statedLines = Self.text(stated) { ["<!-- sida \($0 + 1) -->"] }
+    // A caption standing as the label column's header beside the years (`Balansräkning  2031
+    // 2030`) is the table's too; a line naming the report beside its years is not.
+    #expect(PageFurniture.Scan.readsAsTableHeader("Balansräkning 2031 2030"))
+    #expect(!PageFurniture.Scan.readsAsTableHeader("Hamnförbundet Väst Budget 2031 2032"))
+    #expect(!PageFurniture.Scan.readsAsTableHeader("Kustby kommun Årsredovisning 2031"))
     #expect(!PageFurniture.find(in: statedLines).running.contains { statedLines[$0].contains("Miljoner") })
     let statementFurniture = PageFurniture.find(in: statementLines)
     #expect(statementFurniture.running.count == 4)
