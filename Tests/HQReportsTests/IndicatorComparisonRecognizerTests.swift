@@ -78,6 +78,28 @@ struct ExpectedComparisonFact: Sendable, CustomStringConvertible {
     #expect(context.facts.isEmpty)
   }
 
+  /// Key figures by year with a target and no rank: a year that is over (before the report's
+  /// year, or its own year in an annual report) is that year's full-year outcome; in a report
+  /// of part of the year, the report's own year has no period.
+  @Test func unrankedKeyFiguresOfPastYearsAreFullYearOutcomes() {
+    var text = FigureFixtures.text("""
+      Hamnens nyckeltal
+      2027 2028 2029 Mål
+      Anlöp per vecka 41 44 39 45
+      Andel nöjda kunder (%) 78 81 80 85
+      Antal kranförare 12 14 13 15
+      """, year: 2029)
+    text.reportPeriod = "helår"
+    let annual = FigureFixtures.run(IndicatorComparisonRecognizer(), on: text).facts
+    #expect(annual.count == 12)
+    #expect(annual.filter { $0.kind == .utfall }.allSatisfy { $0.period == "helår" })
+    #expect(annual.filter { $0.kind == .mål }.allSatisfy { $0.period == "" && $0.year == nil })
+    #expect(annual.map(\.unit) == ["", "", "", "", "%", "%", "%", "%", "st", "st", "st", "st"])
+    text.reportPeriod = "jan–aug"
+    let interim = FigureFixtures.run(IndicatorComparisonRecognizer(), on: text).facts
+    #expect(interim.filter { $0.kind == .utfall }.map(\.period) == Array(repeating: ["helår", "helår", ""], count: 3).flatMap { $0 })
+  }
+
   /// A comparison of another region, with other indicators, years and a wrapped row whose
   /// values are spread over two lines, and a target footnote naming one year.
   @Test func readsASyntheticComparisonOfAnotherRegion() {

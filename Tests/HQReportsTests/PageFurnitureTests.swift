@@ -113,6 +113,18 @@ import Testing
         + Self.prose(page, 6)
     }
     let statementLines = Self.text(statement) { ["<!-- sida \($0 + 1) -->"] }
+    // The label column's header stating the unit in words (`Miljoner kronor`) is the table's too.
+    let stated: [[String]] = (0..<4).map { page in
+      ["Hamnförbundet Väst     Verksamhetsplan 2031", ""]
+        + (page == 1 || page == 2 ? ["Miljoner kronor   Not   Plan 2030   Plan 2031"] : ["Rubrik \(page)"]) + Self.prose(page, 6)
+    }
+    let statedLines = Self.text(stated) { ["<!-- sida \($0 + 1) -->"] }
+    // A caption standing as the label column's header beside the years (`Balansräkning  2031
+    // 2030`) is the table's too; a line naming the report beside its years is not.
+    #expect(PageFurniture.Scan.readsAsTableHeader("Balansräkning 2031 2030"))
+    #expect(!PageFurniture.Scan.readsAsTableHeader("Hamnförbundet Väst Budget 2031 2032"))
+    #expect(!PageFurniture.Scan.readsAsTableHeader("Kustby kommun Årsredovisning 2031"))
+    #expect(!PageFurniture.find(in: statedLines).running.contains { statedLines[$0].contains("Miljoner") })
     let statementFurniture = PageFurniture.find(in: statementLines)
     #expect(statementFurniture.running.count == 4)
     #expect(!statementFurniture.running.contains { statementLines[$0].contains("Bokslut") || statementLines[$0].contains("Tabell") })
@@ -121,7 +133,9 @@ import Testing
   @Test(arguments: [
     ("Utfall  Budget  Prognos  Avvikelse", true), ("Not   jan–sep 2030   jan–sep 2031   2031   prognos", true),
     ("2029  2030  2031", true), ("Delårsrapport 2031", true), ("Hamnförbundet Väst   Budget 2031", false),
-    ("Rubrik 3", false), ("Utfall", false),
+    ("Rubrik 3", false), ("Utfall", false), ("Miljoner kronor   Not   Plan 2030   Plan 2031", true),
+    ("Tusental kronor", false), ("Enhet   Ram 2030   Utfall 2030   Avvikelse", true), ("Nämnd/verksamhet   Budget   Prognos", true),
+    ("Enhet   Utfall", false),
   ])
   func columnHeaderLines(line: String, isHeader: Bool) {
     #expect(Vocabulary.isColumnHeaderLine(line) == isHeader)

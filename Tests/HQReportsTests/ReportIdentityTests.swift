@@ -233,5 +233,31 @@ import Testing
     #expect(ReportIdentity.organisationSlug(Name(name: "Göteborgs Stad", kind: .kommun)) == "goteborgs")
     #expect(ReportIdentity.organisationSlug(Name(name: "Eksta Bostads AB", kind: .bolag)) == "eksta-bostads")
     #expect(ReportIdentity.organisationSlug(nil) == "rapport")
+    #expect(ReportIdentity.organisationSlug(Name(name: "Vårdförbundet Östra Fjället", kind: .forbund)) == "vardforbundet-ostra-fjallet")
+  }
+
+  /// A förbund (`…förbundet` and its name) is an organisation, read like a bolag: from a
+  /// running header, the title line (before its kind: `Avfallsförbundet Södra Dal
+  /// Delårsrapport …`) or a title line that is only its name — never from prose, where its
+  /// member kommuner are named more often, and not without a name after it.
+  @Test func forbundFromTitleAndRunningHeader() {
+    let titled = Self.identity(
+      "Avfallsförbundet Södra Dal Delårsrapport januari–juni 2031\n\nInledning\nAvfallsförbundet har under året tagit emot avfall från Bengtsfors kommun och Bengtsfors kommun.\n")
+    #expect(titled.organisation == "Avfallsförbundet Södra Dal")
+    #expect(titled.kind == "delårsrapport" && titled.period == "jan–jun")
+    #expect(titled.id == "avfallsforbundet-sodra-dal-dr-2031")
+
+    let named = Self.identity("Årsredovisning 2030\nBrandförbundet Kustlandet\n\nFörvaltningsberättelse\nÅret präglades av fler larm.\n")
+    #expect(named.organisation == "Brandförbundet Kustlandet")
+    #expect(named.id == "brandforbundet-kustlandet-ar-2030")
+
+    let running = Self.identity(Self.pages(3, header: ["Tolkförbundet Väst                 Uppföljningsrapport oktober 2029"]))
+    #expect(running.organisation == "Tolkförbundet Väst")
+    #expect(running.id.hasPrefix("tolkforbundet-vast-up"))
+
+    // Prose alone names no förbund: `Samordningsförbundet har …`, and a mention in a sentence.
+    let prose = Self.identity(
+      "Årsredovisning 2030\n\nSamordningsförbundet har under året stött insatser.\nMedlen kommer från Fiskebyns Samordningsförbundet Norr och andra.\n")
+    #expect(prose.organisation == "")
   }
 }

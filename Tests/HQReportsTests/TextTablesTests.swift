@@ -38,6 +38,241 @@ import Testing
     #expect(perClass.map(\.value) == ["22", "23"].map(Self.n))
   }
 
+  /// A two-line header whose first line already names every column, one of them broken at a
+  /// hyphen (`Prognos-`): the second line's words, one per column, go on from the headers
+  /// above them (`Prognos-` + `avvikelse`, `Utfall jan–aug` + `2031`).
+  @Test func aSecondHeaderLineGoesOnFromEveryColumn() {
+    let (facts, unread) = Self.read("""
+      Nettokostnader per verksamhet, mnkr
+      Verksamhetsområde Ram Prognos Prognos- Utfall jan–aug
+      helår helår avvikelse 2031
+      Fritid -42,5 -44,1 -1,6 -28,3
+      Kultur -18,2 -17,9 0,3 -11,0
+      """, title: "Nämndens delårsrapport 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 8)
+    #expect(facts.map(\.kind) == Array(repeating: [FactKind.budget, .prognos, .avvikelse, .utfall], count: 2).flatMap { $0 })
+    #expect(facts.map(\.value) == ["-42.5", "-44.1", "-1.6", "-28.3", "-18.2", "-17.9", "0.3", "-11.0"].map(Self.n))
+    #expect(facts[2].measure.hasPrefix("Prognosavvikelse"))
+    #expect(facts[3].period == "jan–aug" && facts[3].year == 2031)
+    #expect(facts.allSatisfy { $0.unit == "mnkr" })
+  }
+
+  /// A layout table going on over a page break, its header printed again but not its caption:
+  /// the rows on the next page are the same table's, and have its caption's unit.
+  @Test func aLayoutTableGoingOnAfterAPageBreakKeepsItsCaptionsUnit() {
+    let (facts, unread) = Self.read("""
+      Hamnens intäkter (belopp i tkr)
+                                    Utfall 2030    Utfall 2031
+      Kajavgifter                        12 040         12 911
+      Farledsbidrag                       4 200          4 650
+
+
+                                        Sida 3 av 7
+
+      <!-- sida 4 -->
+
+                                    Utfall 2030    Utfall 2031
+      Hyror för magasin                   8 310          8 525
+      Summa intäkter                     24 550         26 086
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 8)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Hamnens intäkter (belopp i tkr)" })
+    #expect(facts.filter { $0.indicator == "Summa intäkter" }.map(\.value) == ["24550", "26086"].map(Self.n))
+  }
+
+  /// The second header line may give every column its unit with its word (`helår, tkr`).
+  @Test func aSecondHeaderLineWithAUnitInEveryColumn() {
+    let (facts, unread) = Self.read("""
+      Verksamhetsområde Ram Prognos Ram- Utfall jan–jun
+      helår, tkr helår, tkr avvikelse, tkr 2031, tkr
+      Bibliotek -8 210 -8 455 -245 -4 020
+      Simhall -5 040 -4 980 60 -2 610
+      """, title: "Nämndens delårsrapport 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 8 && facts.allSatisfy { $0.unit == "tkr" })
+    #expect(facts.map(\.kind) == Array(repeating: [FactKind.budget, .prognos, .avvikelse, .utfall], count: 2).flatMap { $0 })
+    #expect(facts[3].period == "jan–jun" && facts[3].year == 2031)
+    #expect(facts[0].measure == "Ram helår" && facts[2].measure == "Ramavvikelse")
+  }
+
+  /// A form feed glued to a layout header's first cell (`\u{0C}Tkr`, a page's first line) is
+  /// no part of it: the label column's header states the unit.
+  @Test func aFormFeedBeforeALayoutStubIsASpace() {
+    let (facts, unread) = Self.read("""
+      Samtliga belopp redovisas i miljoner kronor (mnkr).
+
+      \u{0C}Tkr                     Utfall 2030    Utfall 2031
+      Kajavgifter                   12 040         12 911
+      Farledsbidrag                  4 200          4 650
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 4 && facts.allSatisfy { $0.unit == "tkr" })
+  }
+
+  /// A row whose first number may be a note reference, its digits grouping one way with the
+  /// note (`1` and 52 614, 55 208 …) and several ways without (`1` … `204 417 201 950` read
+  /// as one number or two): the table's total confirms the note's way; a row no total settles
+  /// stays unread.
+  @Test func aNoteReferenceTheTotalsConfirmWhereTheDigitsGroupSeveralWays() {
+    let (facts, unread) = Self.read("""
+      Resultaträkning, tkr
+      Not Utfall Utfall Budget Prognos Avvikelse
+      jan–aug 2030 jan–aug 2031 2031 2031 prognos
+      Hyresintäkter 1 52 614 55 208 204 417 201 950 5 467
+      Driftkostnader 2 -61 020 -63 311 -95 400 -93 880 1 520
+      Underhåll 3 -4 903 -5 077 -7 810 -7 620 190
+      Driftnetto -13 309 -13 180 101 207 100 450 7 177
+      """, title: "Hamnens delårsrapport augusti 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.filter { $0.indicator == "Hyresintäkter" }.map(\.value) == ["52614", "55208", "204417", "201950", "5467"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Underhåll" }.map(\.value) == ["-4903", "-5077", "-7810", "-7620", "190"].map(Self.n))
+    #expect(facts.count == 20)
+    // Without a total under them, the same rows are not determined.
+    let (untotalled, open) = Self.read("""
+      Resultaträkning, tkr
+      Not Utfall Utfall Budget Prognos Avvikelse
+      jan–aug 2030 jan–aug 2031 2031 2031 prognos
+      Hyresintäkter 1 52 614 55 208 204 417 201 950 5 467
+      Driftkostnader 2 -61 020 -63 311 -95 400 -93 880 1 520
+      """, title: "Hamnens delårsrapport augusti 2031")
+    #expect(!untotalled.contains { $0.indicator == "Hyresintäkter" })
+    #expect(open.contains { $0.line == 6 })
+  }
+
+  /// `helår` after a year in a second header line starts the next column's cell
+  /// (`2031 2031 helår mot ram` under `Utfall Ram Prognos Avvikelse`).
+  @Test func helarAfterAYearStartsTheNextColumn() {
+    let (facts, unread) = Self.read("""
+      Driftredovisning (tkr)
+      Område Utfall Utfall Ram Prognos Avvikelse
+      jan–maj 2030 jan–maj 2031 2031 helår prognos–ram
+      Gator -4 120 -4 388 -10 200 -10 650 -450
+      Parker -1 950 -2 015 -5 100 -4 980 120
+      """, title: "Nämndens uppföljningsrapport maj 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 10)
+    #expect(facts.prefix(5).map(\.kind) == [.utfall, .utfall, .budget, .prognos, .avvikelse])
+    #expect(facts[3].measure == "Prognos helår" && facts[3].period == "helår" && facts[3].year == 2031)
+  }
+
+  /// A layout table going on over a page break, its header (`Enhet  Ram 2030 …`, the label
+  /// column named) printed again at the top of the next page of a short report: the header is
+  /// the table's, not a running header, and both parts are read under it.
+  @Test func aLayoutHeaderRepeatedAtTheNextPagesTopIsNoRunningHeader() {
+    let page = { (n: Int, rows: [String]) -> [String] in
+      ["<!-- sida \(n) -->", "", "Hamnbolaget Väst AB              Årsredovisning 2030", "",
+       "Investeringar per enhet, tkr", "Enhet                     Ram 2030    Utfall 2030    Avvikelse"] + rows
+        + ["", "                                                 \(n) (2)", ""]
+    }
+    let text = (page(1, ["Kajen                        4 120          3 988         -132",
+                         "Magasin 3                    2 015          2 240          225"])
+      + page(2, ["Kranar                       9 400          9 105         -295",
+                 "Summa                       15 535         15 333         -202"])).joined(separator: "\n")
+    let (facts, _) = Self.read(text, title: "Hamnbolaget Väst AB Årsredovisning 2030")
+    #expect(facts.filter { $0.indicator == "Summa" }.map(\.value) == ["15535", "15333", "-202"].map(Self.n))
+    #expect(facts.filter { $0.indicator == "Magasin 3" }.map(\.kind) == [.budget, .utfall, .avvikelse])
+    #expect(facts.count == 12 && facts.allSatisfy { $0.unit == "tkr" })
+  }
+
+  /// A second header line of years for all columns but a last deviation column, each year with
+  /// its unit (`2031 (tkr) jan–maj 2031 (tkr) 2031 (tkr)` under `Ram Utfall Prognos Avvikelse
+  /// (tkr)`); and a lone `0` is never continued by a thousands group (`0 812` is 0 and 812).
+  @Test func yearsWithUnitsUnderAllButTheDeviationAndALoneZero() {
+    let (facts, unread) = Self.read("""
+      Investeringsprojekt Ram Utfall Prognos Avvikelse (tkr)
+      2031 (tkr) jan–maj 2031 (tkr) 2031 (tkr)
+      Kajrenovering 9 310 4 120 9 905 595
+      Ny färjeläge etapp 2 0 812 1 640 1 640
+      Summa 9 310 4 932 11 545 2 235
+      """, title: "Hamnens uppföljningsrapport maj 2031")
+    #expect(unread.isEmpty)
+    #expect(facts.count == 12)
+    #expect(facts.filter { $0.indicator == "Ny färjeläge etapp 2" }.map(\.value) == ["0", "812", "1640", "1640"].map(Self.n))
+    #expect(facts.prefix(4).map(\.kind) == [.budget, .utfall, .prognos, .avvikelse])
+    #expect(facts[1].period == "jan–maj" && facts[1].year == 2031 && facts.allSatisfy { $0.unit == "tkr" })
+    #expect(NumberRun.splitNumberRun(["0", "812", "1", "640"], expectedCount: nil).numbers.map(\.value) == ["0", "812", "1640"].map(Self.n))
+  }
+
+  /// The same over a page break in Markdown: the table on the next page, its header row
+  /// repeated without its caption, has the caption's unit, not the document's.
+  @Test func aMarkdownTableGoingOnAfterAPageBreakKeepsItsCaptionsUnit() {
+    let (facts, unread) = Self.read("""
+      Samtliga belopp redovisas i miljoner kronor (mnkr).
+
+      Hamnens intäkter, tusental kronor
+
+      |  | Utfall<br>2030 | Utfall<br>2031 |
+      |---|---|---|
+      | Kajavgifter | 12 040 | 12 911 |
+      | Farledsbidrag | 4 200 | 4 650 |
+
+      3 (7)
+
+      \u{0C}<!-- sida 4 -->
+
+      |  | Utfall<br>2030 | Utfall<br>2031 |
+      |---|---|---|
+      | Hyror för magasin | 8 310 | 8 525 |
+      | Summa intäkter | 24 550 | 26 086 |
+      """)
+    #expect(unread.isEmpty)
+    #expect(facts.count == 8)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Hamnens intäkter, tusental kronor" })
+  }
+
+  /// A kind word after a line of years heads a column of its own (`2030 2029 2028 Mål`: four
+  /// columns); a row with fewer numbers than that is unread, not read into the first columns.
+  @Test func aKindWordAfterTheYearsIsAColumnOfItsOwn() {
+    let (facts, unread) = Self.read("""
+      Nyckeltal 2031 2030 2029 Mål
+      Antal anlöp 412 398 377
+      Andel nöjda kunder (%) 81 79 83 85
+      """)
+    #expect(!facts.contains { $0.indicator == "Antal anlöp" })
+    #expect(unread.map(\.line) == [4])
+    #expect(facts.map(\.kind) == [.utfall, .utfall, .utfall, .mål])
+    #expect(facts.map(\.value) == ["81", "79", "83", "85"].map(Self.n))
+    #expect(facts.map(\.year) == [2031, 2030, 2029, nil] || facts.map(\.year) == [2031, 2030, 2029, 2031])
+  }
+
+  /// Years under all columns but a last target column (`Bokslut … Mål` over `2028 2029
+  /// 2030`): the target has no year of its own, and a row with a number fewer is unread.
+  @Test func yearsUnderAllColumnsButATarget() {
+    let (facts, unread) = Self.read("""
+      Nyckeltal för hamnen
+      Bokslut Bokslut Bokslut Mål
+      2028 2029 2030
+      Andel nöjda kunder (%) 81 79 83 85
+      Antal anlöp 412 398 377
+      """)
+    #expect(facts.map(\.kind) == [.utfall, .utfall, .utfall, .mål])
+    #expect(facts.map(\.year).prefix(3) == [2028, 2029, 2030])
+    #expect(facts.map(\.value) == ["81", "79", "83", "85"].map(Self.n))
+    #expect(unread.map(\.line) == [7])
+  }
+
+  /// A header's upper line more than six lines above the first row ending in a digit (the rows
+  /// between end in a unit) is still the header's: the header is never read from its lower line
+  /// alone, where `prognos` would head the deviation column as a forecast.
+  @Test func aHeaderIsNeverReadFromItsLowerLineAlone() {
+    let (facts, _) = Self.read("""
+      Driftredovisning
+      Utfall Utfall Budget Prognos Avvikelse
+      jan–jun 2030 jan–jun 2031 2031 2031 prognos
+      Hamn 1 204 mnkr 1 310 mnkr 2 600 mnkr 2 640 mnkr 40 mnkr
+      Farled 804 mnkr 822 mnkr 1 650 mnkr 1 610 mnkr -40 mnkr
+      Kaj 310 mnkr 330 mnkr 700 mnkr 690 mnkr -10 mnkr
+      Magasin 120 mnkr 118 mnkr 240 mnkr 236 mnkr -4 mnkr
+      Kran 95 mnkr 101 mnkr 200 mnkr 205 mnkr 5 mnkr
+      Summa 2 533 2 681 5 390 5 381 -9
+      """, title: "Nämndens delårsrapport 2031")
+    #expect(facts.filter { $0.indicator == "Hamn" }.map(\.kind) == [.utfall, .utfall, .budget, .prognos, .avvikelse])
+    #expect(facts.filter { $0.indicator == "Hamn" }.map(\.measure).last == "Avvikelse prognos")
+    #expect(!facts.contains { $0.kind == .prognos && $0.measure == "prognos" })
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

@@ -146,8 +146,19 @@ extension PageFurniture {
 
     /// ``isRepeatedTableHeader(_:)`` of a cleaned line.
     static func readsAsTableHeader(_ cleaned: String) -> Bool {
-      guard Vocabulary.isColumnHeaderLine(cleaned) else { return false }
-      return !ReportIdentity.namesReport(cleaned) || cleaned.split(ascii: " ").count(where: { Vocabulary.year(in: $0) != nil }) >= 2
+      let words = cleaned.split(ascii: " ")
+      let years = { (words: ArraySlice<Substring>) in words.count(where: { Vocabulary.year(in: $0) != nil }) }
+      guard Vocabulary.isColumnHeaderLine(cleaned) else {
+        // The label column's header before the column words (`Resultaträkning  2025  2024`):
+        // one to three words without digits, then column words naming two years or more, and
+        // the line names no report (`Göteborgs Stad  Budget 2025` is a running header).
+        guard let first = words.firstIndex(where: { Vocabulary.startsColumnHeader($0) }), (1...3).contains(first),
+          !words[..<first].contains(where: { $0.contains(where: \.isNumber) }),
+          years(words[first...]) >= 2, Vocabulary.isColumnHeaderLine(words[first...].joined(separator: " "))
+        else { return false }
+        return !ReportIdentity.namesReport(cleaned)
+      }
+      return !ReportIdentity.namesReport(cleaned) || years(words[...]) >= 2
     }
 
     /// True when the next line with words under `line` is a table's column header

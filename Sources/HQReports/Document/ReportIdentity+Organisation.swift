@@ -8,6 +8,9 @@ extension ReportIdentity {
     case kommun
     /// `Eksta Bostads AB`.
     case bolag
+    /// `Räddningstjänstförbundet Mitt`, `Kommunalförbundet Norra Dalarna`,
+    /// `Samordningsförbundet Västra Skaraborg`.
+    case forbund
   }
 
   /// An organisation named in a line.
@@ -29,12 +32,18 @@ extension ReportIdentity {
 
   /// The organisations `words` name, in order: `Region X` / `Landstinget X`, `X kommun` /
   /// `X stad` (a genitive `kommuns`, `Region Xs` read as the base form only when asked, see
-  /// ``organisationMentions(_:)``), and, when `bolag` is true, `X AB`.
+  /// ``organisationMentions(_:)``), and, when `bolag` is true, `X AB` and a förbund
+  /// (``forbund(in:at:)``) — the organisations read only from a running header or a title.
   static func organisations(in words: [Substring], bolag: Bool) -> [(index: Int, end: Int, name: OrganisationName)] {
     var found: [(index: Int, end: Int, name: OrganisationName)] = []
     for (k, raw) in words.enumerated() {
       guard mayBeOrganisationWord(raw, bolag: bolag) else { continue }
       let word = trimmedWord(raw)
+      if bolag, let end = forbund(in: words, at: k) {
+        let name = words[k..<end].map { String(trimmedWord($0)) }.joined(separator: " ")
+        found.append((k, end, OrganisationName(name: name, kind: .forbund)))
+        continue
+      }
       switch word {
       case "Region", "Landstinget":
         guard k + 1 < words.count, var name = placeName(words[k + 1]) else { continue }
@@ -74,6 +83,26 @@ extension ReportIdentity {
     return found
   }
 
+  /// A förbund named from word `k`: a compound ending in `förbundet` written with a capital
+  /// (`Räddningstjänstförbundet`, `Kommunalförbundet`, `Samordningsförbundet`; not `Förbundet`
+  /// alone) and the one to three capitalised words of its name after it, up to a word naming
+  /// a report kind (`Kommunalförbundet Norra Dalarna Budget 2023` → `Kommunalförbundet Norra
+  /// Dalarna`). The end of the name (one past its last word), nil when `k` starts none: a
+  /// förbund without a name after it (`Samordningsförbundet har …`) is prose.
+  static func forbund(in words: [Substring], at k: Int) -> Int? {
+    let word = trimmedWord(words[k])
+    guard word.count > "förbundet".count + 2, word.first?.isUppercase == true, word.count == words[k].count,
+      SimpleText.lowercased(String(word)).hasSuffix("förbundet")
+    else { return nil }
+    var end = k + 1
+    while end < words.count, end <= k + 3, placeName(words[end]) != nil, kindWord(in: words[end]) == nil {
+      end += 1
+      // A name word followed by punctuation (`Mitt,`) ends the name.
+      if trimmedWord(words[end - 1]).count != words[end - 1].count { break }
+    }
+    return end > k + 1 ? end : nil
+  }
+
   /// False when the word's trimmed form (``trimmedWord(_:)``, a part of its bytes) cannot be one
   /// of the words ``organisations(in:bolag:)`` looks for: each is ASCII without `K`, `;` or
   /// `` ` `` (the only ASCII characters another spelling is canonically equal to), so a word
@@ -94,6 +123,7 @@ extension ReportIdentity {
         case UInt8(ascii: "s"): if at(i, "stad") { return true }
         case UInt8(ascii: "S"): if at(i, "Stad") { return true }
         case UInt8(ascii: "A"): if bolag, at(i, "AB") { return true }
+        case UInt8(ascii: "r"): if bolag, at(i, "rbundet") { return true }
         default: break
         }
       }
@@ -218,13 +248,15 @@ extension ReportIdentity {
   /// The organisation's short form in ids: a region's initials (`Region Halland` → `rh`), a
   /// kommun's or stad's name (`Kungsbacka kommun` → `kungsbacka`, `Upplands Väsby kommun` →
   /// `upplands-vasby`), a bolag's name (`Eksta Bostads AB` → `eksta-bostads`); `rapport` when
-  /// there is none.
+  /// there is none; a förbund's whole name (`Räddningstjänstförbundet Mitt` →
+  /// `raddningstjanstforbundet-mitt`), as its place name alone is often a point of the compass.
   static func organisationSlug(_ organisation: OrganisationName?) -> String {
     guard let organisation else { return "rapport" }
     let words = organisation.name.split(ascii: " ")
     switch organisation.kind {
     case .region: return initials(organisation.name)
     case .kommun, .bolag: return slug(words.dropLast().joined(separator: " "))
+    case .forbund: return slug(organisation.name)
     }
   }
 

@@ -30,7 +30,8 @@
 ///   (`Delårsrapport Augusti 2024`, `Apriluppföljning` → `jan–apr`); else a statement
 ///   `perioden januari-augusti` / `perioden januari till augusti`; else `jan–aug` for a
 ///   delårsrapport (the usual delår of kommuner and regioner); else empty.
-/// - **Organisation** (``organisations(in:bolag:)``), the region, kommun or bolag:
+/// - **Organisation** (``organisations(in:bolag:)``), the region, kommun, bolag or förbund (a förbund and
+///   a bolag only by rules 1 and 2):
 ///   1. the first one a running header or footer names;
 ///   2. one the title line names, or a title line that is only a name (`Kungsbacka kommun`);
 ///   3. the region or kommun named most often in the text, at least twice and more often than
@@ -118,7 +119,7 @@ struct ReportIdentity: Sendable, Hashable {
 
   private static let reportStems = ByteSearch.FoldedNeedles([
     "kommun", "region", "landsting", "stad", "mnd", "styrelse", "rapport", "redovisning", "bokslut", "ttelse",
-    "budget", "uppf",
+    "budget", "uppf", "rbundet",
   ])
 
   // MARK: Sources

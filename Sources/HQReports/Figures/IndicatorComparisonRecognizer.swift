@@ -18,7 +18,9 @@ import HQData
 /// - A row's label may wrap over lines before, or between, its values; values may be spread
 ///   over several lines. Cells are read from the right end of each line: a number optionally
 ///   followed by `(N av M)`. A row is complete when it has one value per column.
-/// - Each year column gives an `utfall` fact for that year (measure: the year as written);
+/// - Each year column gives an `utfall` fact for that year (measure: the year as written), of
+///   the period `helår` when the block shows no rank and the year is over (a table of key
+///   figures with a target), else of no period;
 ///   the target column gives a `mål` fact (measure: the column title without `*`). The
 ///   target's year is not written in the table: `year` stays null, and when a footnote marked
 ///   `*` names a year range (`Handlingsplan … 2023-2026`), that range is the `period`
@@ -154,6 +156,17 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
     for warning in reader.warnings {
       context.warnings.append(IngestWarning(file: text.source, line: warning.line + 1, message: warning.message))
     }
+    // A table of key figures by year with a target and no rank (`2019 2020 2021 Mål`) is a
+    // table like any other (its row labels give units as a grid's do: `Antal årsarbetare` → st)
+    // and a series of yearly outcomes: a year that is over when the report is written (before the
+    // report's year, or its own year in a report of the whole year) is that year's `helår`, as
+    // a bare year column of past outcomes is in any table (``GridColumns``). A comparison with
+    // every region, ranked (`306 (16 av 21)`), keeps its years without a period.
+    let ranked = reader.rows.contains { $0.cells.contains { $0.rank != nil } }
+    let yearPeriod = { (year: Int) -> String in
+      guard !ranked, let reportYear = text.reportYear else { return "" }
+      return year < reportYear || year == reportYear && text.reportPeriod == "helår" ? "helår" : ""
+    }
     for row in reader.rows {
       let (indicator, labelUnit) = FigureText.splitUnit(row.label)
       for (column, cell) in row.cells.enumerated() {
@@ -162,9 +175,10 @@ struct IndicatorComparisonRecognizer: LineStartRecognizer {
           report: text.reportID, section: FigureText.section(text, cell.line), table: table,
           indicator: indicator,
           measure: isTarget ? header.target ?? "" : String(header.years[column]),
-          kind: isTarget ? .mål : .utfall, period: isTarget ? targetPeriod : "",
+          kind: isTarget ? .mål : .utfall, period: isTarget ? targetPeriod : yearPeriod(header.years[column]),
           year: isTarget ? targetYear : header.years[column], value: cell.value,
-          unit: labelUnit.isEmpty ? cell.unit : labelUnit, rank: cell.rank, rankOf: cell.rankOf,
+          unit: !labelUnit.isEmpty ? labelUnit : (!cell.unit.isEmpty || ranked ? cell.unit : GridReading.unit(ofLabel: row.label)),
+          rank: cell.rank, rankOf: cell.rankOf,
           line: cell.line + 1))
       }
     }

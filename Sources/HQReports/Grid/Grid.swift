@@ -62,6 +62,37 @@ struct Grid: Sendable, Hashable {
   }
 }
 
+extension Grid {
+  /// True when this grid, without a caption of its own, is the table `previous` going on after
+  /// a page break with its header printed again (`Resultaträkning (belopp i tkr)` on one page,
+  /// only `Utfall … Avvikelse` over the rows on the next): the same columns under the same
+  /// headers and label-column header, and only blank lines, page furniture and page markers
+  /// between them (a page's number too), at least one. It is named by `previous`'s
+  /// caption, and so has its unit (Markdown and layout tables; a reading-order table passes
+  /// over its repeated header itself).
+  func continues(_ previous: Grid, lines: [String], furniture: Set<Int>) -> Bool {
+    guard caption.isEmpty, !previous.caption.isEmpty, columnCount == previous.columnCount,
+      stub.isEmpty || Vocabulary.letters(stub) == Vocabulary.letters(previous.stub),
+      (0..<columnCount).allSatisfy({ headerText(of: $0) == previous.headerText(of: $0) }),
+      let end = previous.lines.max(), let start = lines.indices.contains(self.lines.min() ?? -1) ? self.lines.min() : nil,
+      end < start
+    else { return false }
+    var pageBreak = false
+    for i in (end + 1)..<start {
+      let trimmed = lines[i].trimmingSpaces.filter { $0 != "\u{0C}" }
+      if trimmed.isEmpty { continue }
+      // A page's number alone (`2`, `3 (4)`, `Sida 3 av 5`) is furniture however often it occurs;
+      // a form feed before a line is no text.
+      let cleaned = NumberRun.cleaned(Substring(trimmed))
+      let pageNumber = cleaned.utf8.count <= 3 && cleaned.allSatisfy(\.isNumber) || PageFurniture.marker(cleaned) != nil
+        || PageFurniture.marker(cleaned.filter { $0 != " " }) != nil
+      guard furniture.contains(i) || trimmed.hasPrefix("<!--") || pageNumber else { return false }
+      pageBreak = true
+    }
+    return pageBreak
+  }
+}
+
 /// One header cell: its text and the value columns it stands over.
 struct HeaderSpan: Sendable, Hashable {
   var text: String

@@ -45,11 +45,12 @@ enum GridReading {
     }
 
     // Numbers per row and column (nil: none), before roles are known.
+    let parentheses = parenthesesMeanMinus(grid, columns: columns)
     var values = [[SwedishNumber?]](repeating: [SwedishNumber?](repeating: nil, count: grid.columnCount), count: grid.rows.count)
     for (r, row) in grid.rows.enumerated() where row.unreadReason == nil {
       for (c, cell) in row.cells.enumerated() where c < grid.columnCount {
         guard let cell, !isNoValue(cell.text) else { continue }
-        values[r][c] = SwedishNumber.parse(cell.text)
+        values[r][c] = SwedishNumber.parse(cell.text, parentheses: parentheses)
       }
     }
     // A table whose rows name units of their own other than money (`…, antal`, `(%)`,
@@ -87,7 +88,11 @@ enum GridReading {
             report: context.reportID, section: section, table: name, line: line, text: cell.text, reason: reason))
         }
         guard let number = values[r][c] else {
-          if cell.text.contains(where: \.isNumber) { unread("the cell holds no single number") }
+          if SwedishNumber.parse(cell.text, parentheses: true)?.parenthesised == true {
+            unread("an amount in parentheses in a table that does not settle that parentheses mean minus")
+          } else if cell.text.contains(where: \.isNumber) {
+            unread("the cell holds no single number")
+          }
           continue
         }
         if label.isEmpty {
@@ -108,6 +113,49 @@ enum GridReading {
       }
     }
     recognition.claim(grid.lines)
+  }
+
+  /// True when the table writes its negative amounts in parentheses (`(154 037)`, `(49,7)`), as
+  /// a bolag's resultaträkning does, so that every such cell is read as minus its amount. The
+  /// convention must be the table's beyond doubt:
+  /// - at least two cells of its value columns (no `Not` column) are an amount in parentheses
+  ///   alone, and at least one is a number without them;
+  /// - no value cell writes a minus sign (a table writing both has not said what its
+  ///   parentheses are) or holds a parenthesis otherwise (`-2,7 (-1,3)`, `(16 av 21)`: a
+  ///   comparison, a rank);
+  /// - no column's amounts in parentheses are all it holds and small whole numbers (`(1)`,
+  ///   `(2)`: note references written so).
+  /// Otherwise a cell in parentheses is unread.
+  static func parenthesesMeanMinus(_ grid: Grid, columns: [GridColumn]) -> Bool {
+    var parenthesised = 0
+    var plain = 0
+    var columnParenthesised = [Int](repeating: 0, count: grid.columnCount)
+    var columnSmall = [Int](repeating: 0, count: grid.columnCount)
+    var columnPlain = [Int](repeating: 0, count: grid.columnCount)
+    for row in grid.rows where row.unreadReason == nil {
+      for (c, cell) in row.cells.enumerated() where c < grid.columnCount && !(c < columns.count && columns[c].isNote) {
+        guard let cell, !isNoValue(cell.text) else { continue }
+        let text = cell.text.trimmingSpaces
+        if let number = SwedishNumber.parse(text, parentheses: true), number.parenthesised {
+          parenthesised += 1
+          columnParenthesised[c] += 1
+          if number.value.scale == 0, abs(number.value.mantissa) < 100 { columnSmall[c] += 1 }
+          continue
+        }
+        if text.contains("(") || text.contains(")") { return false }
+        guard let number = SwedishNumber.parse(text) else { continue }
+        if let first = text.first, "-−–".contains(first) || number.value.mantissa < 0 { return false }
+        plain += 1
+        columnPlain[c] += 1
+      }
+    }
+    guard parenthesised >= 2, plain >= 1 else { return false }
+    for c in 0..<grid.columnCount where columnParenthesised[c] > 0 && columnPlain[c] == 0
+      && columnSmall[c] == columnParenthesised[c]
+    {
+      return false
+    }
+    return true
   }
 
   /// Units a table's amounts may be read in again from the prose.

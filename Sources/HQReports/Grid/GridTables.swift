@@ -17,7 +17,11 @@ enum GridTables {
       return first == UInt8(ascii: "|") && line.first == "|" || first == 0x20 && line.hasPrefix(" |")
     }) else { return }
     let builder = MarkdownGrid(lines: lines, words: context.words, furniture: context.furniture, context: context)
+    var previous: Grid?
     for var grid in builder.grids() {
+      // A table going on after a page break, its header repeated without its caption.
+      if let previous, grid.continues(previous, lines: lines, furniture: context.furniture) { grid.caption = previous.caption }
+      previous = grid
       ColumnNotes.place(&grid, lines: lines, context: context, changes: &changes)
       GridReading.read(grid, context: context, into: &recognition)
     }

@@ -11,9 +11,11 @@
 /// 3. as many kind words (`Utfall`, `Budget`, `Delår`, …) as columns: cut before each;
 /// 4. a multiple of the column count with the same kind of word at each place: cut evenly
 ///    (`Utfall jan Utfall jan` → `Utfall jan`, `Utfall jan`);
-/// 5. only years, one fewer than the columns, the last column's header naming a deviation:
+/// 5. only years, one fewer than the columns, the last column's header naming a deviation
+///    or a target (`Mål`):
 ///    the years go to the other columns (`Delår Delår Budget Prognos Avvikelse` over
-///    `2024 2025 2025 2025`).
+///    `2024 2025 2025 2025`), also each with the words of its cell (`2023 (tkr) jan–apr 2023
+///    (tkr) 2023 (tkr)`).
 ///
 /// Words before the first column's words on a line (`Namn`, `Miljoner kronor`) are the label
 /// column's header. A line of such words only is the label column's header too. A line no rule
@@ -37,6 +39,15 @@ enum HeaderLayout {
     for line in lines {
       let words = line.split(ascii: " ").map(String.init)
       guard !words.isEmpty else { continue }
+      // A line of one word per column under lines that already name every column, each word
+      // one that goes on from a column's header — a year, a period, a kind word in lower case
+      // (`helår helår avvikelse 2025` under `Budget Prognos Budget- Utfall jan–apr`): each
+      // word goes on its column's header (`Budget-` + `avvikelse` → `Budgetavvikelse`).
+      // Each word may carry the column's unit (`helår, mnkr helår, mnkr avvikelse, mnkr 2023, mnkr`).
+      if columns.allSatisfy({ !$0.isEmpty }), let cells = continuation(words, count) {
+        for (c, cell) in cells.enumerated() { columns[c].append(cell) }
+        continue
+      }
       // Column groups (`Kommunen  Koncernen`): each spans an equal share of the columns after a
       // `Not` column.
       let groups = words.filter { Vocabulary.groupWords.contains(Vocabulary.letters($0)) }
@@ -73,12 +84,23 @@ enum HeaderLayout {
         // the years belong to it (`2023 2023 mot budget`).
         stub += lead
         yearsShort = (split.years, split.trailing, offset)
+      } else if yearsShort == nil, let cells = structural(rest), cells.count == target - 1,
+        cells.allSatisfy({ $0.split(ascii: " ").contains { Vocabulary.year(in: $0) != nil } })
+      {
+        // The same, each year with the words of its cell (`2023 (tkr) jan–apr 2023 (tkr) 2023
+        // (tkr)` under `Budget Utfall Prognos Avvikelse (tkr)`).
+        stub += lead
+        yearsShort = (cells, [], offset)
       } else {
         return nil
       }
     }
     if let short = yearsShort {
-      guard let last = columns.last, Vocabulary.letters(last.joined(separator: " ")).contains("avvik") else { return nil }
+      // The last column names a deviation, or a target, which has no year of its own
+      // (`Bokslut Bokslut Bokslut Mål` over `2022 2023 2024`).
+      guard let last = columns.last.map({ Vocabulary.letters($0.joined(separator: " ")) }),
+        last.contains("avvik") || last == "mål" || last == "målvärde"
+      else { return nil }
       for (c, year) in short.years.enumerated() { columns[c + short.offset].append(year) }
       if !short.trailing.isEmpty { columns[count - 1].append(short.trailing.joined(separator: " ")) }
     }
@@ -129,6 +151,32 @@ enum HeaderLayout {
       }
     }
     return Spread(stub: stub.joined(separator: " "), columns: texts)
+  }
+
+  /// The words cut into `count` cells of one word that goes on from a column's header
+  /// (``goesOnFromColumn(_:)``) each, or of such a word and a unit (`helår, mnkr`); nil when
+  /// they cannot be.
+  static func continuation(_ words: [String], _ count: Int) -> [String]? {
+    guard count > 0, words.count % count == 0, words.count / count <= 2 else { return nil }
+    let size = words.count / count
+    var cells: [String] = []
+    for start in stride(from: 0, to: words.count, by: size) {
+      let group = words[start..<(start + size)]
+      var first = group[start]
+      if size > 1, first.hasSuffix(",") { first.removeLast() }
+      guard goesOnFromColumn(first), group.dropFirst().allSatisfy({ ColumnMeaning.unitWord($0) != nil }) else { return nil }
+      cells.append(group.joined(separator: " "))
+    }
+    return cells
+  }
+
+  /// A word that goes on from a column's header on the line below it: a year, a month or
+  /// period (`jan–apr`, `helår`, `delår`), `%`, `procent`, or a kind word in lower case
+  /// (`avvikelse`, `prognos`).
+  static func goesOnFromColumn(_ word: String) -> Bool {
+    if Vocabulary.year(in: word) != nil || Vocabulary.isMonthToken(word) || word == "%" { return true }
+    if ["helår", "delår", "procent"].contains(Vocabulary.letters(word)) { return true }
+    return word.first?.isLowercase == true && Vocabulary.isKindWord(word)
   }
 
   /// Every way to spread the lines when one line holds a single complete cell (`Prognos 2025`,
@@ -182,7 +230,7 @@ enum HeaderLayout {
   }
 
   /// The words cut where a column's header starts: at a kind word (``cellStarts(_:)``), at a
-  /// date, and at a year or month when the cell so far already has a year
+  /// date, and at a year, month or `helår` when the cell so far already has a year
   /// (`2024-08-31 2025-08-31 Budget 2025 Prognos Avvikelse` → five cells). nil when the words
   /// do not start with such a word.
   static func structural(_ words: [String]) -> [String]? {
@@ -191,7 +239,10 @@ enum HeaderLayout {
     var hasYear = false
     for (k, word) in words.enumerated() {
       let isYear = Vocabulary.year(in: word) != nil
-      let starts = kindStarts.contains(k) || GridColumns.isDate(word) || (isYear || Vocabulary.isMonthToken(word)) && hasYear
+      // `helår` after a year is the next column's (`2025 2025 helår prognos–budget` under
+      // `Budget Prognos Avvikelse`: `Prognos helår`), as a month after a year is.
+      let isPeriod = isYear || Vocabulary.isMonthToken(word) || Vocabulary.letters(word) == "helår"
+      let starts = kindStarts.contains(k) || GridColumns.isDate(word) || isPeriod && hasYear
         || cells.isEmpty && (isYear || Vocabulary.isMonthToken(word))
       if starts {
         cells.append([word])

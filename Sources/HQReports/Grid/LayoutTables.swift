@@ -49,7 +49,11 @@ struct LayoutTables {
       if shapes[index].mayBeLayoutRow, !claimed(index), let row = rowCells(index), row.numbers.count >= 2,
         let found = table(startingNear: index)
       {
-        result.append(found.grid)
+        var grid = found.grid
+        if grid.caption.isEmpty, let previous = result.last, grid.continues(previous, lines: lines, furniture: furniture) {
+          grid.caption = previous.caption
+        }
+        result.append(grid)
         index = found.end
       } else {
         index += 1
@@ -69,7 +73,9 @@ struct LayoutTables {
     var position = 0
     for character in line {
       defer { position += 1 }
-      if character == " " || character == "\u{00A0}" || character == "\t" {
+      // A form feed (`pdftotext`'s page break, glued to a page's first line) stands apart
+      // like a space.
+      if character == " " || character == "\u{00A0}" || character == "\t" || character == "\u{0C}" {
         spaces += character == "\t" ? 2 : 1
         continue
       }
@@ -110,8 +116,10 @@ struct LayoutTables {
     return RowCells(label: Array(cells[..<firstNumber]), numbers: numbers)
   }
 
+  /// A cell of one number or a no-value mark; an amount in parentheses (`(154 037)`) is one,
+  /// whose sign the table settles (``GridReading/parenthesesMeanMinus(_:columns:)``).
   static func isNumberCell(_ cell: Cell) -> Bool {
-    GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text) != nil
+    GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text, parentheses: true) != nil
   }
 
   /// True when at least two thirds of the positions are one position, give or take one.

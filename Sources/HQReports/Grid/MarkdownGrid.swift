@@ -134,7 +134,8 @@ struct MarkdownGrid {
       var sawText = false
       for row in gridRows where row.unreadReason == nil {
         guard let cell = row.cells[c] else { continue }
-        if GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text) != nil { return false }
+        // An amount in parentheses is a number, whatever its sign turns out to be.
+        if GridReading.isNoValue(cell.text) || SwedishNumber.parse(cell.text, parentheses: true) != nil { return false }
         sawText = true
       }
       return sawText

@@ -22,11 +22,12 @@ enum RunReading {
     var innerEmpty = false
   }
 
-  /// The line's trailing run of numbers and the label before it.
-  static func run(_ text: Substring) -> Run {
+  /// The line's trailing run of numbers and the label before it; with `parentheses`, amounts in
+  /// parentheses (`(154 037)`) are numbers of the run (``NumberRun/mergingParentheses(_:)``).
+  static func run(_ text: Substring, parentheses: Bool = false) -> Run {
     let words = NumberRun.words(in: text)
-    let start = NumberRun.trailingRunStart(words)
-    var atoms = start < words.count ? NumberRun.atoms(words, from: start) : []
+    let start = NumberRun.trailingRunStart(words, parentheses: parentheses)
+    var atoms = start < words.count ? NumberRun.atoms(words, from: start, parentheses: parentheses) : []
     var leadingEmpty = 0
     var innerEmpty = false
     // A dash set apart from the digits after it by two or more spaces (`–   103 001`) marks an

@@ -85,17 +85,19 @@ struct TextTables {
     var rowBelow = [Bool](repeating: false, count: lines.count + 1)
     var distance = Int.max
     for i in lines.indices.reversed() {
-      let row = Self.endsInNumber(lines[i]) && shapes[i].words <= 16
+      let row = (Self.endsInNumber(lines[i]) || Self.endsInParenthesisedNumber(lines[i])) && shapes[i].words <= 16
       distance = row ? 0 : (distance == Int.max ? distance : distance + 1)
       rowBelow[i] = distance <= 6
     }
-    for i in lines.indices where rowBelow[i] && lines[i].utf8.count <= 200 && !claimed(i) {
+    func kind(_ i: Int) -> HeaderLineKind {
       // Cheap first, on bytes: a header line has at most 20 words and ends in no full stop.
       let shape = shapes[i]
-      guard shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else { continue }
+      guard lines[i].utf8.count <= 200, !claimed(i), shape.words > 0, shape.words <= 20, !shape.endsWithFullStop else {
+        return []
+      }
       let text = lines[i]
       // A fence (```` ```osaker-tabell ````) opens or closes a block; it is no header word.
-      if text.utf8.starts(with: "```".utf8) { continue }
+      if text.utf8.starts(with: "```".utf8) { return [] }
       var kind: HeaderLineKind = []
       if Self.isHeaderLine(text, lines[i], cleaned: cleaned[i]) { kind.insert(.header) }
       if shape.words <= 4 {
@@ -104,7 +106,14 @@ struct TextTables {
         if shape.words <= 3, Self.isStubLine(clean) { kind.insert(.stub) }
         if shape.words >= 2, Self.isGroupLine(clean) { kind.insert(.group) }
       }
-      kinds[i] = kind
+      return kind
+    }
+    for i in lines.indices where rowBelow[i] { kinds[i] = kind(i) }
+    // A header line right above one within reach of the rows is the same header's, however far
+    // the rows' last numbers stand (rows all ending in `(22 601)`, furniture between): a header
+    // is never read from its lower lines alone.
+    for i in lines.indices.dropLast().reversed() where !rowBelow[i] && kinds[i + 1].contains(.header) {
+      kinds[i] = kind(i).intersection(.header)
     }
     self.kinds = kinds
     self.counts = lines.indices.map { kinds[$0].isEmpty ? LineCounts() : Self.counts(cleaned[$0]) }
@@ -121,6 +130,13 @@ struct TextTables {
     let found = line.utf8.withContiguousStorageIfAvailable { $0.last(where: isText) }
     guard let last = found ?? line.utf8.last(where: isText) else { return false }
     return last >= 0x30 && last <= 0x39 || last == UInt8(ascii: "%")
+  }
+
+  /// True when the line ends in a digit and a closing parenthesis (`(22 601)`, an amount in
+  /// parentheses a row may end in).
+  static func endsInParenthesisedNumber(_ line: String) -> Bool {
+    let bytes = Array(line.utf8.reversed().drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }.prefix(2))
+    return bytes.count == 2 && bytes[0] == UInt8(ascii: ")") && bytes[1] >= 0x30 && bytes[1] <= 0x39
   }
 
   func grids() -> [Grid] {
@@ -305,7 +321,8 @@ struct TextTables {
   }
 
   /// What ``columnCount(_:)`` reads from one header line: its kind words' column starts and
-  /// its years, each with a `Not` column before them counted.
+  /// its years (with the kind words after the last year), each with a `Not` column before them
+  /// counted.
   struct LineCounts {
     var kinds = 0
     var notes = 0
@@ -320,8 +337,14 @@ struct TextTables {
     if let index = words.firstIndex(where: { $0.utf8.contains { $0 | 0x20 == UInt8(ascii: "n") } && Vocabulary.letters($0) == "not" }) {
       notes = words[..<index].contains { Vocabulary.isKindWord($0) || Vocabulary.year(in: $0) != nil } ? 0 : 1
     }
-    let kinds = HeaderLayout.cellStarts(words.map(String.init)).count + notes
-    let years = words.filter { Vocabulary.year(in: $0) != nil && $0.prefix(4).allSatisfy(\.isNumber) }.count + notes
+    let strings = words.map(String.init)
+    let kinds = HeaderLayout.cellStarts(strings).count + notes
+    let isYear = { (word: Substring) in Vocabulary.year(in: word) != nil && word.prefix(4).allSatisfy(\.isNumber) }
+    var years = words.filter(isYear).count + notes
+    // Kind words after the last year head columns of their own (`2025 2024 2023 Mål`: four).
+    if years > notes, let last = words.lastIndex(where: isYear) {
+      years += HeaderLayout.cellStarts(Array(strings[(last + 1)...])).count
+    }
     return LineCounts(kinds: kinds, notes: notes, years: years)
   }
 
@@ -535,6 +558,7 @@ struct TextTables {
         continue
       }
       var run = RunReading.run(Substring(raw))
+      if raw.contains("("), let parenthesised = Self.parenthesisedRun(raw, plain: run, header: header) { run = parenthesised }
       if let moved = RunReading.movingLeadingYear(run, count: header.columns, series: isSeries) { run = moved }
       if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns)
         || goesOnWithLabel(run, text, after: pending.isEmpty ? rows.last?.label : nil, columns: header.columns)
@@ -605,6 +629,14 @@ struct TextTables {
           {
             noted[0] = GridCell(text: run.words[note.firstWord].text.description)
             noteChoices[rows.count] = [noted, plain]
+          }
+        case (.unique, .ambiguous):
+          // With the note the digits group one way, without it several (`1 71 885 74 902 …`):
+          // the note's way is kept for the table's totals to confirm, the other is none.
+          reading = .ambiguous
+          if var noted = cells(rest, count: header.columns - 1, columns: header.columns, from: 1), let note = run.atoms.first {
+            noted[0] = GridCell(text: run.words[note.firstWord].text.description)
+            noteChoices[rows.count] = [noted, Array(repeating: nil, count: header.columns)]
           }
         case (.unique, _): reading = RunReading.read(run, count: header.columns)
         case (_, .unique):
@@ -719,11 +751,26 @@ struct TextTables {
     return following.label.isEmpty && !following.atoms.isEmpty && RunReading.read(following, count: columns) != .impossible
   }
 
+  /// The row's run read with amounts in parentheses (`Rörelsens kostnader 2 (640,1) (604,2) …`),
+  /// when that run, and not the plain one, holds one number for each of the header's columns
+  /// (or for each but a `Not` column); nil otherwise. Whether the parentheses mean minus is the
+  /// table's to say (``GridReading/parenthesesMeanMinus(_:columns:)``).
+  static func parenthesisedRun(_ raw: String, plain: RunReading.Run, header: Header) -> RunReading.Run? {
+    let run = RunReading.run(Substring(raw), parentheses: true)
+    guard run.atoms.count > plain.atoms.count, run.atoms.contains(where: { $0.digits.openParen }) else { return nil }
+    let counts = isNoteHeader(header.spread.columns[0]) && header.columns > 1
+      ? [header.columns, header.columns - 1] : [header.columns]
+    let fills = { (run: RunReading.Run) in
+      counts.contains { if case .unique = RunReading.read(run, count: $0) { true } else { false } }
+    }
+    return !fills(plain) && fills(run) ? run : nil
+  }
+
   /// A word that may be a note reference: a whole number from 1 to 99, no sign, no unit.
   static func mayBeNoteReference(_ atom: NumberRun.Atom) -> Bool {
     let d = atom.digits
     return !d.hasSign && d.fractionDigits == 0 && !d.percent && atom.unit.isEmpty && d.integerDigits <= 2
-      && d.integer >= 1 && atom.qualifier.isEmpty
+      && d.integer >= 1 && atom.qualifier.isEmpty && !d.openParen
   }
 
   private static func isNoteHeader(_ header: String) -> Bool { Vocabulary.letters(header) == "not" }
@@ -767,7 +814,7 @@ struct TextTables {
     var chosen: [Int: Int] = [:]
     var contested: Set<Int> = []
     let value = { (cells: [GridCell?], c: Int) -> Number? in
-      c < cells.count ? cells[c].flatMap { SwedishNumber.parse($0.text)?.value } : nil
+      c < cells.count ? cells[c].flatMap { SwedishNumber.parse($0.text, parentheses: true)?.value } : nil
     }
     let isRead = { (r: Int) in rows[r].unreadReason == nil || choices[r] != nil }
     for total in rows.indices where isRead(total) {

@@ -28,13 +28,19 @@ enum Vocabulary {
   static func isColumnHeaderLine(_ line: String) -> Bool {
     let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\t" })
     // A range is read by its ends (`jan–sep`, `prognos–budget`).
+    // The label column's header may name the rows (`Projekt`, `Nämnd/verksamhet`) or state the
+    // unit in words (`Tusental kronor`, `Miljoner kronor`).
     let isColumnWord = { (word: Substring) in
-      isHeaderWord(word) || letters(word).isEmpty || connectors.contains(letters(word))
+      isHeaderWord(word) || letters(word).isEmpty || connectors.contains(letters(word)) || moneyWords.contains(letters(word))
         || word.split(whereSeparator: { $0 == "-" || $0 == "–" }).allSatisfy { isHeaderWord($0) }
+        || word.split(separator: "/").allSatisfy { stubWords.contains(letters($0)) }
     }
     guard words.count >= 2, words.allSatisfy(isColumnWord) else { return false }
     return words.count(where: { isKindWord($0) || year(in: $0) != nil }) >= 2
   }
+
+  /// Words stating an amount's scale in words: `Tusental kronor`, `Miljoner kronor`.
+  static let moneyWords: Set<String> = ["kronor", "tusen", "tusental", "tusentals", "miljoner", "miljarder"]
 
   /// A word a value column's header starts with: a kind word, a year, a month, `Not`, `År`.
   /// Words before it on a header line (`Namn`, `Miljoner kronor`) head the label column.

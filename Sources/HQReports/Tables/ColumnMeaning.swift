@@ -166,6 +166,7 @@ struct ColumnMeaning: Sendable, Hashable {
       }
       return w.isEmpty ? nil : dashMonths(w)
     }
+    if !unit.isEmpty { words = words.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty } }
     return (words.joined(separator: " "), unit)
   }
 
@@ -189,6 +190,8 @@ struct ColumnMeaning: Sendable, Hashable {
       let w = String(decoding: trimmed, as: UTF8.self)
       kept.append(trimmed.contains(0x2D) ? dashMonths(w) : w)
     }
+    // The comma that set the unit off (`Budget helår, mnkr`) goes with it.
+    if !unit.isEmpty { kept = kept.map { $0.hasSuffix(",") ? String($0.dropLast()) : $0 }.filter { !$0.isEmpty } }
     return (kept.joined(separator: " "), unit)
   }
 

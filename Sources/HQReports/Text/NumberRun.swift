@@ -412,10 +412,10 @@ enum NumberRun {
   }
 
   /// The index of the first word of the numeric run that ends the line.
-  static func trailingRunStart(_ words: [Word]) -> Int {
+  static func trailingRunStart(_ words: [Word], parentheses: Bool = false) -> Int {
     var start = words.count
     while start > 0 {
-      if case .other = NumberWord.classify(words[start - 1].text) { break }
+      if case .other = NumberWord.classify(words[start - 1].text, parentheses: parentheses) { break }
       start -= 1
     }
     guard start > 0, start < words.count else { return start }
@@ -435,9 +435,63 @@ enum NumberRun {
   /// Builds atoms from the numeric words `words[start...]`: signs and comparisons attach to
   /// the digits after them, units to the digits before them. Words that cannot attach end the
   /// run at the left (they go back to the label).
-  static func atoms(_ words: [Word], from start: Int) -> [Atom] {
-    let kinds = words[start...].map { NumberWord.classify($0.text) }
-    return atoms(kinds, firstWord: start, columns: { words[$0].column })
+  static func atoms(_ words: [Word], from start: Int, parentheses: Bool = false) -> [Atom] {
+    guard parentheses else {
+      let kinds = words[start...].map { NumberWord.classify($0.text) }
+      return atoms(kinds, firstWord: start, columns: { words[$0].column })
+    }
+    let kinds = words[start...].map { NumberWord.classify($0.text, parentheses: true) }
+    return mergingParentheses(atoms(kinds, firstWord: start, columns: { words[$0].column }))
+  }
+
+  /// The atoms with the words of each amount in parentheses made one atom (`(154` `037)` →
+  /// `(154 037)`), whose value is negative; it neither continues nor is continued by another
+  /// number. When the parentheses do not close around one well-grouped number (`(16 av 21)`,
+  /// `(12 34)`), the atoms up to the last parenthesis are label text, as words with
+  /// parentheses are without the option.
+  static func mergingParentheses(_ atoms: [Atom]) -> [Atom] {
+    func hasParen(_ atom: Atom) -> Bool { atom.digits.openParen || atom.digits.closeParen }
+    guard let lastParen = atoms.lastIndex(where: { hasParen($0) }) else { return atoms }
+    var result: [Atom] = []
+    result.reserveCapacity(atoms.count)
+    var k = 0
+    while k < atoms.count {
+      let head = atoms[k]
+      guard hasParen(head) else {
+        result.append(head)
+        k += 1
+        continue
+      }
+      // A sign or comparison before `(`, or a unit before the parenthesis closes: no amount.
+      guard head.digits.openParen, !head.digits.hasSign, head.qualifier.isEmpty, head.unit.isEmpty || head.digits.closeParen
+      else { return Array(atoms[(lastParen + 1)...]) }
+      var end = k
+      var integer = head.digits.integer
+      var integerDigits = head.digits.integerDigits
+      while !atoms[end].digits.closeParen {
+        let next = end + 1
+        guard next < atoms.count, atoms[end].unit.isEmpty, atoms[end].digits.fractionDigits == 0,
+          atoms[next].digits.canContinue, atoms[next].qualifier.isEmpty, head.digits.integerDigits <= 3,
+          integerDigits + 3 <= 18
+        else { return Array(atoms[(lastParen + 1)...]) }
+        integer = integer * 1000 + atoms[next].digits.integer
+        integerDigits += 3
+        end = next
+      }
+      let last = atoms[end]
+      var merged = head
+      merged.digits.integer = integer
+      merged.digits.integerDigits = integerDigits
+      merged.digits.fraction = last.digits.fraction
+      merged.digits.fractionDigits = last.digits.fractionDigits
+      merged.digits.openParen = true
+      merged.digits.closeParen = true
+      merged.unit = last.unit
+      merged.endWord = last.endWord
+      result.append(merged)
+      k = end + 1
+    }
+    return result
   }
 
   /// ``atoms(_:from:)`` over words already classified: `kinds[k]` is word `firstWord + k`, whose
@@ -648,10 +702,12 @@ enum NumberRun {
     var mantissa = integer
     for _ in 0..<fractionDigits { mantissa *= 10 }
     mantissa += last.digits.fraction
-    if head.digits.negative { mantissa = -mantissa }
+    if head.digits.negative || head.digits.openParen { mantissa = -mantissa }
     let unit = last.digits.percent ? "%" : last.unit
-    return SwedishNumber(
+    var number = SwedishNumber(
       value: Number(mantissa: mantissa, scale: Int8(fractionDigits)), unit: unit,
       qualifier: head.qualifier, column: head.column)
+    number.parenthesised = head.digits.openParen
+    return number
   }
 }

@@ -15,6 +15,9 @@ struct SwedishNumber: Sendable, Hashable {
   var qualifier: String
   /// The 1-based UTF-8 column of the number's first character in its line (0 when unknown).
   var column: Int
+  /// True for an amount written in parentheses (`(154 037)`), read as negative: only
+  /// ``parse(_:parentheses:)`` reads one, for a table whose convention it is.
+  var parenthesised = false
 
   init(value: Number, unit: String = "", qualifier: String = "", column: Int = 0) {
     self.value = value
@@ -36,9 +39,16 @@ struct SwedishNumber: Sendable, Hashable {
   ///     SwedishNumber.parse("-1 204,1")?.value  // -1204.1
   ///     SwedishNumber.parse("5,8%")?.unit       // "%"
   static func parse(_ text: some StringProtocol) -> SwedishNumber? {
+    parse(text, parentheses: false)
+  }
+
+  /// ``parse(_:)``, and with `parentheses` also an amount in parentheses, as a negative number
+  /// (`(154 037)` → -154 037, ``parenthesised`` set). Only a table whose convention it is asks
+  /// for it (``GridReading``); elsewhere `(2)` is a note, a rank or an aside.
+  static func parse(_ text: some StringProtocol, parentheses: Bool) -> SwedishNumber? {
     let words = NumberRun.words(in: Substring(text))
-    guard !words.isEmpty, NumberRun.trailingRunStart(words) == 0 else { return nil }
-    let atoms = NumberRun.atoms(words, from: 0)
+    guard !words.isEmpty, NumberRun.trailingRunStart(words, parentheses: parentheses) == 0 else { return nil }
+    let atoms = NumberRun.atoms(words, from: 0, parentheses: parentheses)
     guard atoms.first?.firstWord == 0, atoms.last?.endWord == words.count,
       let reading = NumberRun.greedyReading(atoms[...]), reading.count == 1
     else { return nil }
@@ -70,13 +80,41 @@ enum NumberWord: Sendable, Hashable {
     var fraction: Int64
     var fractionDigits: Int
     var percent: Bool
+    /// A parenthesis opening before the digits (`(154` of `(154 037)`); only read when a table
+    /// asks for amounts in parentheses (``NumberWord/classify(_:parentheses:)``).
+    var openParen = false
+    /// A parenthesis closing after the digits (`037)`).
+    var closeParen = false
 
     /// True when the word may be a thousands group continuing the number before it.
-    var canContinue: Bool { !hasSign && integerDigits == 3 }
-    /// True when more thousands groups may follow this word.
-    var canBeContinued: Bool { fractionDigits == 0 && !percent && integerDigits > 0 }
+    var canContinue: Bool { !hasSign && integerDigits == 3 && !openParen }
+    /// True when more thousands groups may follow this word; never after a lone `0` (`0 756`
+    /// is two numbers: no amount is written with a leading zero group).
+    var canBeContinued: Bool {
+      fractionDigits == 0 && !percent && integerDigits > 0 && !closeParen && !(integerDigits == 1 && integer == 0)
+    }
     /// True when the word may begin a number: `0`, `0,5`, `12`, but not `000` or `045`.
     var canStart: Bool { !leadingZero || integerDigits == 1 }
+  }
+
+  /// ``classify(_:)``, and with `parentheses` a word of digits opening or closing a parenthesis
+  /// (`(154`, `037)`, `(49,7)`) is digits too, its parentheses noted: an amount in parentheses
+  /// is a negative one in a table that writes its negatives so (``NumberRun/mergingParentheses(_:)``
+  /// puts the words of one such amount together). No sign, `%` or letter may stand inside.
+  static func classify(_ word: Substring, parentheses: Bool) -> NumberWord {
+    let kind = classify(word)
+    guard parentheses, case .other = kind else { return kind }
+    var inner = word
+    let open = inner.first == "("
+    if open { inner = inner.dropFirst() }
+    let close = inner.last == ")"
+    if close { inner = inner.dropLast() }
+    guard open || close, let first = inner.utf8.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
+      case .digits(var digits) = classify(inner), !digits.percent, !digits.hasSign
+    else { return .other }
+    digits.openParen = open
+    digits.closeParen = close
+    return .digits(digits)
   }
 
   /// Classifies one word (no whitespace inside) by its UTF-8 bytes.
