@@ -47,6 +47,20 @@ import Testing
     #expect(unread.filter { $0.reason.hasPrefix("the label ends in a number") }.map(\.line) == [5, 7])
   }
 
+  /// A join in a cell whose column is not determined (a header breaking off in `Helårs-`)
+  /// makes the row's other cells doubtful too: `–2 238 112 410` is a deviation and a forecast.
+  @Test func aJoinInAnUnreadCellLeavesTheRowUnread() {
+    let (facts, unread) = Self.read("""
+      Driftredovisning
+      Ack. utfall Ack. budget Avvikelse Helårs-
+      jan–apr jan–apr jan–apr prognos
+      Måltider 29 940 31 226 –1 286 90 616
+      Skolskjuts 12 114 11 876 –2 238 112 410
+      """)
+    #expect(facts.filter { (6...7).contains($0.line) }.isEmpty)
+    #expect(unread.contains { $0.line == 7 && $0.reason.hasPrefix("a number may be two joined") })
+  }
+
   /// What the checks leave alone: small deviations beside large amounts, a zero budget, a
   /// label ending in an unsigned number (`etapp 4`), a range (`2031–2033`).
   @Test func ordinaryRowsAreLeftAlone() {

@@ -8,7 +8,8 @@ import HQData
 ///   whose largest amount (no percentages) has three or more digits more in its whole part
 ///   than its smallest budget, outcome or forecast, in a line with a thousands group after a
 ///   space, is such a row: a deviation is no larger than what it deviates from by a thousand
-///   times, and a budget and its outcome are of one magnitude.
+///   times, and a budget and its outcome are of one magnitude. A cell of the row left unread
+///   (its column not determined) counts too: `–5 048 128 602` there makes the rest doubtful.
 /// - **A value taken into the label**: a label ending in a signed number (`Hamnar -5 877`,
 ///   `Hamnar -308`) holds one of the row's values; the numbers left are not placed.
 enum RowChecks {
@@ -23,6 +24,12 @@ enum RowChecks {
     var removed: [Range<Int>] = []
     var start = 0
     let facts = context.facts
+    // The cells of table rows left unread (a column not determined), by line: a join there
+    // makes the row's read cells doubtful too.
+    var unreadCells: [Int: [Number]] = [:]
+    for number in context.unread where !number.table.isEmpty {
+      if let n = SwedishNumber.parse(number.text) { unreadCells[number.line, default: []].append(n.value) }
+    }
     while start < facts.count {
       var end = start + 1
       while end < facts.count, facts[end].line == facts[start].line, facts[end].indicator == facts[start].indicator,
@@ -36,7 +43,7 @@ enum RowChecks {
       let reason: String
       if labelEndsInValue(first.indicator) {
         reason = "the label ends in a number that may be one of the row's values"
-      } else if mayJoinTwoNumbers(facts[start..<end], text: lines[first.line - 1]) {
+      } else if mayJoinTwoNumbers(facts[start..<end], unread: unreadCells[first.line] ?? [], text: lines[first.line - 1]) {
         reason = "a number may be two joined by the thousands rule: it is a thousand times the row's other amounts"
       } else {
         continue
@@ -51,7 +58,7 @@ enum RowChecks {
 
   /// True when the row's amounts differ by ``joinedDigitGap`` digits or more and the line has
   /// a thousands group after a space that could have joined them.
-  static func mayJoinTwoNumbers(_ facts: ArraySlice<Fact>, text: String) -> Bool {
+  static func mayJoinTwoNumbers(_ facts: ArraySlice<Fact>, unread: [Number] = [], text: String) -> Bool {
     // The smallest level (a deviation may well be small), the largest of any amount.
     var low = Int.max
     var high = 0
@@ -65,6 +72,7 @@ enum RowChecks {
       default: continue
       }
     }
+    for number in unread { high = max(high, integerDigits(number)) }
     guard low != .max, high >= 5, high - low >= joinedDigitGap else { return false }
     return hasSpacedGroup(text)
   }
