@@ -61,6 +61,19 @@ import Testing
     #expect(unread.contains { $0.line == 7 && $0.reason.hasPrefix("a number may be two joined") })
   }
 
+  /// The other way round: a row of two numbers under three year columns read as three
+  /// (`2 051 2 693` as 2 051, 2 and 693): numbers a thousand apart in a row of counts.
+  @Test func aSplitNumberLeavesTheRowUnread() {
+    let (facts, unread) = Self.read("""
+      Nyckeltal 2030 2031 2032
+      Antal platser i hemtjänst, antal 811 911 785
+      Antal anställda 3 062 3 118
+      """)
+    #expect(facts.filter { $0.line == 5 }.isEmpty)
+    #expect(unread.contains { $0.line == 5 })
+    #expect(facts.filter { $0.line == 4 }.map(\.value) == ["811", "911", "785"].map(IngestFixtures.number))
+  }
+
   /// What the checks leave alone: small deviations beside large amounts, a zero budget, a
   /// label ending in an unsigned number (`etapp 4`), a range (`2031–2033`).
   @Test func ordinaryRowsAreLeftAlone() {

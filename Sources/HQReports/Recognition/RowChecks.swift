@@ -73,7 +73,7 @@ enum RowChecks {
       }
     }
     for number in unread { high = max(high, integerDigits(number)) }
-    guard low != .max, high >= 5, high - low >= joinedDigitGap else { return false }
+    guard low != .max, high >= 4, high - low >= joinedDigitGap else { return false }
     return hasSpacedGroup(text)
   }
 
