@@ -45,6 +45,10 @@ import Testing
     let deviation = meaning("Differens", Self.annual)
     #expect(deviation.kind == .avvikelse && deviation.period == "helår" && deviation.year == 2021)
     #expect(meaning("Differens").period == "")
+    // So is an outcome without a year (its year spanning cell not read with it).
+    let outcome = meaning("Utfall", Self.annual)
+    #expect(outcome.kind == .utfall && outcome.period == "helår" && outcome.year == 2021)
+    #expect(meaning("Faktiska kostnader").period == "")
   }
 
   @Test func units() {
