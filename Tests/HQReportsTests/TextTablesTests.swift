@@ -334,6 +334,23 @@ import Testing
     #expect(facts.filter { $0.line == 9 }.map(\.value) == ["81204", "79877", "84010"].map(Self.n))
   }
 
+  /// A law's number in the statute book (`Lag (1993:387)`) is no year: the label line holding
+  /// it is no header line, and no column is given 1993.
+  @Test func aStatuteNumberIsNoYear() {
+    let (facts, _) = Self.read("""
+      Driftredovisning, mnkr
+      Verksamhet Budget- Utfall 2031
+      avvikelse
+      Stöd enligt Lag (1993:387)
+      om stöd och service -5,6 110,4
+      Grundskola -37,7 801,2
+      """)
+    #expect(facts.map(\.year) == [2031, 2031, 2031, 2031])
+    #expect(facts.first?.indicator == "Stöd enligt Lag (1993:387) om stöd och service")
+    #expect(facts.map(\.kind) == [.avvikelse, .utfall, .avvikelse, .utfall])
+    #expect(Vocabulary.year(in: "(1993:387)") == nil && Vocabulary.year(in: "2024:") == 2024)
+  }
+
   /// A footnote digit on a year of a stacked header (`20271` is 2027, footnote 1), on its own
   /// line of years or on the line of kind words.
   @Test(arguments: [

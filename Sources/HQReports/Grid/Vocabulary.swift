@@ -421,6 +421,8 @@ enum Vocabulary {
     // A fifth digit is a footnote mark (`20221`); only a plain word may carry one.
     if digits.count == 5 { return rest.isEmpty || rest == ")" || rest == "*" ? value : nil }
     guard let next = rest.first else { return value }
+    // `1993:387` is a law's number in the statute book (SFS), no year.
+    if next == ":", rest.dropFirst().first?.isNumber == true { return nil }
     return next == "-" || next == "–" || next == ")" || next == "*" || next == "," || next == ":" ? value : nil
   }
 
@@ -445,7 +447,10 @@ enum Vocabulary {
     }
     guard rest > 0 else { return value }
     switch word[i] {
-    case UInt8(ascii: "-"), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: ","), UInt8(ascii: ":"): return value
+    case UInt8(ascii: ":"):
+      // `1993:387`: a law's number in the statute book (SFS), no year.
+      return i + 1 < word.count && word[i + 1] >= 0x30 && word[i + 1] <= 0x39 ? .some(nil) : value
+    case UInt8(ascii: "-"), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: ","): return value
     default: return .some(nil)
     }
   }
