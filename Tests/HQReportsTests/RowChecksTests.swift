@@ -74,6 +74,21 @@ import Testing
     #expect(facts.filter { $0.line == 4 }.map(\.value) == ["811", "911", "785"].map(IngestFixtures.number))
   }
 
+  /// Two digits apart are enough from seven digits on: `11 017 9 640 377` is an outcome of five
+  /// digits beside a budget of seven (`9 640` and a deviation `377` joined).
+  @Test func aJoinTwoDigitsApartInLargeNumbers() {
+    let (facts, unread) = Self.read("""
+      Driftredovisning
+      Verksamhetsområde 2032 Utfall 2032 Budget Avvikelse Avvikelse %
+      Hemtjänst 8 412 8 530 –118 –1,4
+      Färdtjänst1) 11 017 9 640 377 3,9
+      Bibliotek 7 189 7 247 –58 –0,8
+      """)
+    #expect(facts.filter { $0.line == 6 }.isEmpty)
+    #expect(unread.contains { $0.line == 6 && $0.reason.hasPrefix("a number may be two joined") })
+    #expect(facts.filter { $0.line == 5 }.map(\.value) == ["8412", "8530", "-118", "-1.4"].map(IngestFixtures.number))
+  }
+
   /// What the checks leave alone: small deviations beside large amounts, a zero budget, a
   /// label ending in an unsigned number (`etapp 4`), a range (`2031–2033`).
   @Test func ordinaryRowsAreLeftAlone() {

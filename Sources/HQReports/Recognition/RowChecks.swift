@@ -73,7 +73,10 @@ enum RowChecks {
       }
     }
     for number in unread { high = max(high, integerDigits(number)) }
-    guard low != .max, high >= 4, high - low >= joinedDigitGap else { return false }
+    // Three digits apart from four digits on, or two apart from six on (`10 083 9 836 247`: a
+    // budget of seven digits beside an outcome of five).
+    guard low != .max, high >= 4 && high - low >= joinedDigitGap || high >= 6 && high - low >= joinedDigitGap - 1
+    else { return false }
     return hasSpacedGroup(text)
   }
 
