@@ -50,6 +50,17 @@ struct LayoutTables {
         let found = table(startingNear: index)
       {
         var grid = found.grid
+        // The header printed again after a page break, character for character, over columns
+        // the new page's numbers set a little differently (`-268,0` wider than `-81,4`): it is
+        // the same header, read as on the page before (`Plan` over 2024 and 2025 there).
+        if let previous = result.last, previous.columnCount == grid.columnCount, !grid.headerLines.isEmpty,
+          // (The page before may hold the caption as the header's first line.)
+          grid.headerLines.map({ lines[$0] }) == previous.headerLines.suffix(grid.headerLines.count).map({ lines[$0] }),
+          grid.followsAfterPageBreak(previous, lines: lines, furniture: furniture)
+        {
+          grid.header = previous.header
+          grid.stub = previous.stub
+        }
         if grid.caption.isEmpty, let previous = result.last, grid.continues(previous, lines: lines, furniture: furniture) {
           grid.caption = previous.caption
         }
@@ -271,7 +282,7 @@ struct LayoutTables {
     }
     var grid = Grid(
       form: .layout, caption: header.caption, stub: header.stub, header: header.rows, columnCount: columns.count,
-      rows: rows, lines: header.lines + rowLines + textLines, firstLine: rowLines[0])
+      rows: rows, lines: header.lines + rowLines + textLines, headerLines: header.lines, firstLine: rowLines[0])
     if grid.caption.isEmpty, let above = caption(above: header.lines.min() ?? index) {
       grid.caption = above.text
       grid.lines.append(above.line)
