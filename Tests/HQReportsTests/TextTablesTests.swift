@@ -300,6 +300,24 @@ import Testing
     #expect(summa.allSatisfy { $0.unit == "mnkr" })
   }
 
+  /// A header read with fewer columns than its rows hold (`Helårs-` broken from its `prognos`,
+  /// not counted): rows holding more numbers however their digits group show it, and no row is
+  /// read by grouping its digits to fit (`36 461 995` as one number).
+  @Test func rowsHoldingMoreNumbersThanTheHeaderLeaveTheTableUnread() {
+    let (facts, unread) = Self.read("""
+      Driftredovisning (tkr)
+      Ack. utfall Ack. budget Avvikelse Helårs-
+      jan–jun jan–jun jan–jun prognos
+      Hamnen 41 860 43 047 –1 187 86 566
+      Farleden 27 456 26 461 995 51 226
+      Kajerna 18 527 14 093 4 434 35 609
+      Summa 87 843 83 601 4 242 173 401
+      """, title: "Nämndens delårsrapport januari–juni 2031")
+    #expect(!facts.contains { $0.value == Self.n("26461995") })
+    #expect(!facts.contains { $0.line == 7 && $0.kind == .budget && $0.value != Self.n("26461") })
+    #expect(!unread.isEmpty)
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {
