@@ -274,8 +274,9 @@ import Testing
   }
 
   /// A layout header printed again after a page break (a page number and the report's running
-  /// header between), character for character, over numbers set a little wider (`-268,0` under
-  /// `-81,4`): read as on the page before, where `Plan` spans both plan years.
+  /// header between; a form feed glued to its first line takes no place), character for
+  /// character, over numbers set a little wider (`-268,0` under `-81,4`): read as on the page
+  /// before, where `Plan` spans both plan years.
   @Test func aLayoutHeaderRepeatedOverWiderNumbersIsReadAsBefore() {
     let (facts, unread) = Self.read("""
       Nettokostnader, miljoner kronor
@@ -286,9 +287,9 @@ import Testing
 
                                                                   2 (4)
 
-      \u{0C}Hamnförbundet Väst                    Budget 2031 med plan 2032–2033
+      Hamnförbundet Väst                    Budget 2031 med plan 2032–2033
 
-                                     Bokslut        Budget             Plan
+      \u{0C}                               Bokslut        Budget             Plan
                                         2029     2030     2031     2032     2033
       Kajerna                         -115,4   -117,1   -115,9   -115,3   -116,1
       Summa                           -271,6   -259,2   -264,3   -266,1   -263,3
