@@ -94,6 +94,7 @@ public enum ReportIngester {
     if isCancelled() { return cancelled }
     ProseAmounts.read(lines: lines, shapes: shapes, context: gridContext, into: &context)
     if isCancelled() { return cancelled }
+    RowChecks.apply(&context, lines: lines)
 
     let report = Report(
       id: identity.id, title: identity.title, organisation: identity.organisation, committee: identity.committee,

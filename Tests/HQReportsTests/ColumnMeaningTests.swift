@@ -40,6 +40,11 @@ import Testing
     #expect(average.kind == .värde && average.year == nil && average.period == "2019–2021" && average.isAverage)
     let target = meaning("Mål (över tid)", Self.annual)
     #expect(target.kind == .mål && target.year == nil)
+    // A deviation without a year in an annual report is the year's; in a follow-up it stays
+    // undetermined (it may compare the months before it).
+    let deviation = meaning("Differens", Self.annual)
+    #expect(deviation.kind == .avvikelse && deviation.period == "helår" && deviation.year == 2021)
+    #expect(meaning("Differens").period == "")
   }
 
   @Test func units() {

@@ -247,6 +247,29 @@ import Testing
     #expect(warnings.first?.message.contains("-69") == true)
   }
 
+  /// A row opening with `=` is a total going on from the last total; a row of zeros is no
+  /// total by arithmetic, though zeros match the small sums above within their rounding.
+  @Test func anEqualsRowGoesOnFromTheLastTotalAndZerosAddUpToNothing() {
+    let (facts, _, warnings) = Self.read("""
+      | Tusental kronor | Utfall 2030 | Budget 2031 |
+      | --- | --- | --- |
+      | Intäkter | 940 | 1 010 |
+      | Kostnader | -880 | -1 000 |
+      | Resultat före justeringar | 60 | 10 |
+      | - Reavinster | -2 | 0 |
+      | + Reaförluster | 1 | 0 |
+      | +/- Orealiserade värden | 0 | 0 |
+      | = Justerat resultat | 59 | 10 |
+      """)
+    let role = { (label: String) in Set(facts.filter { $0.indicator.hasSuffix(label) }.map(\.rowRole)) }
+    #expect(role("Orealiserade värden") == [.detail])
+    #expect(role("Justerat resultat") == [.total])
+    #expect(role("Resultat före justeringar") == [.subtotal])
+    #expect(role("Reavinster") == [.detail])
+    // 60 - 2 + 1 + 0 = 59 and 10 + 0 = 10: no warning.
+    #expect(warnings.isEmpty)
+  }
+
   @Test func cellsThatAreNoSingleNumberAreUnread() {
     let (facts, unread, _) = Self.read("""
       | Fond (mnkr) | Ingående 2031 | Utgående 2031 |

@@ -14,17 +14,106 @@ import Testing
 
   static func n(_ text: String) -> Number { IngestFixtures.number(text) }
 
-  @Test func aDeficitOrSurplusIsADeviationAsPrinted() {
+  /// A deficit is a negative deviation, as a table prints it.
+  @Test func aDeficitIsANegativeDeviation() {
     let facts = Self.facts("""
       Hamnnämnden redovisar ett underskott på 3,7 mnkr för året som helhet.
       """)
     #expect(facts.count == 1)
     #expect(facts.first?.kind == .avvikelse)
-    #expect(facts.first?.value == Self.n("3.7"))
+    #expect(facts.first?.value == Self.n("-3.7"))
     #expect(facts.first?.unit == "mnkr")
     #expect(facts.first?.year == 2031)
     #expect(facts.first?.period == "helår")
     #expect(facts.first?.indicator == "Hamnnämnden – underskott")
+  }
+
+  /// Words that say the sign: `negativ`/`positiv` before a deviation or a result, `minus`/`plus`
+  /// in a compound; a forecast plus result is the forecast deviation, not the forecast.
+  @Test func signWordsGiveTheDeviationItsSign() {
+    let facts = Self.facts("""
+      Kulturnämnden visar ett plusresultat på 2,2 mnkr för helåret.
+
+      Fastighetsnämnden redovisar ett minusresultat på 1,8 mnkr för helåret.
+
+      Servicenämnden har en negativ budgetavvikelse på 4,1 mnkr för helåret.
+
+      Miljönämnden prognostiserar ett plusresultat på 3,3 mnkr för helåret.
+
+      Hamnnämnden redovisar ett negativt resultat på 0,9 mnkr för helåret.
+      """)
+    #expect(facts.map(\.kind) == [.avvikelse, .avvikelse, .avvikelse, .avvikelse, .avvikelse])
+    #expect(facts.map(\.value) == ["2.2", "-1.8", "-4.1", "3.3", "-0.9"].map(Self.n))
+    #expect(facts.map(\.measure) == ["plusresultat", "minusresultat", "negativ budgetavvikelse", "plusresultat", "negativt resultat"])
+  }
+
+  /// A plus result of the whole organisation may be its result or its deviation, and an amount
+  /// leaving something out is not the whole one: neither is read.
+  @Test func aWholeOrganisationsPlusResultAndPartialAmountsAreNotRead() {
+    let facts = Self.facts("""
+      Prognosen för regionen som helhet visar ett plusresultat på 118 miljoner kronor.
+
+      Exklusive markförsäljningen redovisar nämnden ett överskott på 2,6 mnkr för helåret.
+
+      Frånsett de statliga bidragen räknar nämnden med ett plusresultat på 1,4 mnkr.
+
+      Hamnnämnden redovisar en positiv avvikelse för år 2031 på totalt +5,2 mnkr.
+      """, title: "Delårsrapport augusti 2031")
+    #expect(facts.map(\.kind) == [.avvikelse])
+    #expect(facts.map(\.value) == [Self.n("5.2")])
+    #expect(facts.map(\.line) == [9])
+  }
+
+  /// A short line without a full stop over a line opening in upper case is a heading: its words
+  /// (`exklusive …`) are no part of the sentence below.
+  @Test func aHeadingLineIsNoPartOfTheSentenceBelow() {
+    let facts = Self.facts("""
+      2) Nettokostnad exklusive statliga engångsbidrag
+      Prognosen är att årets resultat blir 77 miljoner kronor för hamnen och färjorna.
+      """, title: "Delårsrapport augusti 2031")
+    #expect(facts.map(\.kind) == [.prognos])
+    #expect(facts.map(\.value) == [Self.n("77")])
+    #expect(facts.map(\.line) == [4])
+  }
+
+  /// The word naming the kind must own the amount: what is part of a surplus, with its own noun
+  /// before the amount, is not the surplus.
+  @Test func anAmountOwnedByAnotherNounIsNotRead() {
+    let facts = Self.facts("""
+      I överskottet ingår intäkter från markförsäljning på 7 mnkr som inte var budgeterade.
+
+      Hamnbolaget redovisar ett överskott för helåret på 9,5 mnkr enligt bokslutet.
+      """)
+    #expect(facts.map(\.kind) == [.avvikelse])
+    #expect(facts.map(\.value) == [Self.n("9.5")])
+    #expect(facts.map(\.line) == [5])
+  }
+
+  /// A difference between two things (`Skillnaden mellan utfallet och prognosen`) or a change is
+  /// no amount of either, in any form of the noun.
+  @Test func differencesAndChangesAreNotRead() {
+    let facts = Self.facts("""
+      Skillnaden mellan utfallet och prognosen i delåret är 4,2 miljoner kronor för nämnden.
+
+      Förändringen av resultatet är 3 mnkr sedan förra uppföljningen av verksamheten.
+      """, title: "Delårsrapport augusti 2031")
+    #expect(facts.isEmpty)
+  }
+
+  /// An article before a noun phrase opens a subject (`Den avgiftsfinansierade verksamheten`);
+  /// the indicator is the phrase without it, not the section's title.
+  @Test func aSubjectOpenedByAnArticle() {
+    let facts = Self.facts("""
+      Den avgiftsfinansierade verksamheten redovisar ett utfall för 2031 om 88,4 miljoner kronor.
+      """)
+    #expect(facts.map(\.kind) == [.utfall])
+    #expect(facts.map(\.value) == [Self.n("88.4")])
+    #expect(facts.map(\.indicator) == ["Avgiftsfinansierade verksamheten – utfall"])
+    let forecast = Self.facts("""
+      Det prognostiserade resultatet från markexploateringen är 31 mnkr för helåret.
+      """, title: "Delårsrapport augusti 2031")
+    #expect(forecast.map(\.kind) == [.prognos])
+    #expect(forecast.map(\.indicator) == ["Prognostiserade resultatet från markexploateringen"])
   }
 
   /// In a budget, what is planned is budgeted, but what an amount was (`blev`, `uppgick`) is an

@@ -360,6 +360,26 @@ import Testing
     #expect(teachers.first?.unit == "st")
   }
 
+  /// A label wrapped around its numbers whose next piece holds a number (`60 dagar`): after a
+  /// label ending in a word no label ends with (`andel av`), a line of too few numbers going on
+  /// in lower case is the label's, not a row of its own.
+  @Test func aWrappedLabelPieceWithANumberIsTheLabels() {
+    let (facts, unread) = Self.read("""
+      Mått                      Utfall  Utfall  Utfall
+      2028   2029    2030
+      Korttidsfrånvaro, andel av
+      12,5 %    13,1 %    11,8 %
+      frånvaron 14
+      dagar eller kortare
+      Antal besök på badhuset   81 204  79 877  84 010
+      """)
+    #expect(unread.isEmpty)
+    let share = facts.filter { $0.line == 6 }
+    #expect(share.map(\.indicator) == Array(repeating: "Korttidsfrånvaro, andel av frånvaron 14 dagar eller kortare", count: 3))
+    #expect(share.map(\.value) == ["12.5", "13.1", "11.8"].map(Self.n))
+    #expect(facts.filter { $0.line == 9 }.map(\.value) == ["81204", "79877", "84010"].map(Self.n))
+  }
+
   /// A footnote digit on a year of a stacked header (`20271` is 2027, footnote 1), on its own
   /// line of years or on the line of kind words.
   @Test(arguments: [

@@ -318,12 +318,19 @@ enum GridReading {
       if grid.rows[r].isLabelOnly { detailsSince = [] }
       guard numbered else { continue }
       if roles[r] == .part { continue }
-      let sums = columnSums(detailsSince, values: values, columns: columns)
-      let addsUp = detailsSince.count >= 2 && matches(values[r], sums, columns)
+      // A row opening with `=` goes on from the last total (`Årets resultat` 311, `-
+      // Realisationsvinster` -1, `= Årets resultat efter balanskravsjusteringar` 310).
+      let added = labels[r].utf8.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "=")
+        ? (totals.last.map { [$0] } ?? []) + detailsSince : detailsSince
+      let sums = columnSums(added, values: values, columns: columns)
+      // A row of zeros is no sum of the rows above by arithmetic: zeros match small sums within
+      // their rounding (`-/+ Orealiserade vinster` 0 under -1 and 0).
+      let addsUp = added.count >= 2 && matches(values[r], sums, columns)
+        && values[r].contains { $0.map { $0.value.mantissa != 0 } ?? false }
       if roles[r] == .total || addsUp {
         roles[r] = .total
         totals.append(r)
-        if roles[r] == .total, detailsSince.count >= 2, !addsUp {
+        if roles[r] == .total, added.count >= 2, !addsUp {
           warnMismatch(r, labels[r], values[r], sums, columns, grid, context, &recognition)
         }
         detailsSince = []

@@ -3,7 +3,7 @@ import HQData
 /// Amounts stated in running text, read as facts when a sentence states exactly one amount of
 /// money and its words say unambiguously what it is:
 ///
-///     Nämnden redovisar ett underskott på 12,4 mnkr.            → avvikelse 12,4 mnkr
+///     Nämnden redovisar ett underskott på 12,4 mnkr.            → avvikelse -12,4 mnkr
 ///     Budgetavvikelse: -2 875 tkr                               → avvikelse -2 875 tkr
 ///     Prognosen pekar på ett överskott om 8 mnkr.               → avvikelse 8 mnkr
 ///     Prognosen är att årets resultat blir 642 miljoner kronor. → prognos 642 mnkr
@@ -14,10 +14,14 @@ import HQData
 ///   `redovisar`) an `utfall`. A forecast of a year after the report's is a plan: a `budget`.
 ///   A sentence naming none of them is not read. A relative clause (`…, vilket är en
 ///   budgetavvikelse om -1,1 mnkr`) is read on its own, about the sentence's subject.
+/// - The word giving the kind must own the amount: only linking words (`för helåret på`) stand
+///   between them, or it is in the subject and only linking words stand between the verb and
+///   the amount. `I underskottet ingår kostnader för projekt på 10 mnkr` is not read.
 /// - Not read: a sentence (or clause) with two or more amounts, an amount that is approximate (`cirka`,
 ///   `drygt`, `knappt`, …) or compared with something (`högre än`, `ökat med`, `jämfört med`),
 ///   two different years.
-/// - **Value** as printed (`underskott på 12,4` is 12,4: the word says it is a deficit);
+/// - **Value** as printed, but a deficit is a negative deviation, as in the tables (`underskott
+///   på 12,4`, `negativ budgetavvikelse på 12,4`, `minusresultat på 12,4` are -12,4);
 ///   **unit** from the unit word (`miljoner kronor`, `mkr` → `mnkr`; `tkr`; `miljarder` → `mdkr`);
 ///   **year** the one the sentence names, else the report's; **period** `helår` for forecasts,
 ///   budgets and deviations, else the report's.
@@ -108,13 +112,24 @@ enum ProseAmounts {
   private static func sentences(_ paragraph: [Int], _ lines: [String]) -> [[Word]] {
     var result: [[Word]] = []
     var current: [Word] = []
-    for line in paragraph {
-      for word in SimpleText.words(lines[line]) {
+    for (k, line) in paragraph.enumerated() {
+      let words = SimpleText.words(lines[line])
+      for word in words {
         current.append(Word(text: word, line: line))
         if endsSentence(word), !isAbbreviation(word) {
           result.append(current)
           current = []
         }
+      }
+      // A short line without a closing mark before a line opening in upper case is a heading or
+      // a caption (`1) Årets resultat exklusive jämförelsestörande poster`), not the start of
+      // the sentence below it.
+      if !current.isEmpty, words.count <= shortLineWords, k + 1 < paragraph.count,
+        let last = words.last?.last, last.isLetter || last.isNumber || last == ")",
+        SimpleText.words(lines[paragraph[k + 1]]).first?.first?.isUppercase == true
+      {
+        result.append(current)
+        current = []
       }
     }
     if !current.isEmpty { result.append(current) }
@@ -131,6 +146,9 @@ enum ProseAmounts {
     guard let character = word.last else { return false }
     return character == "." || character == "!" || character == "?"
   }
+
+  /// The most words a line ending no sentence may have and still be a heading over the next.
+  static let shortLineWords = 8
 
   /// Words that open a relative clause after a comma.
   static let clauseOpenings: Set<String> = ["vilket", "som"]
@@ -197,9 +215,52 @@ enum ProseAmounts {
       head = initial.uppercased() + head.dropFirst()
       return head + " " + lower[..<verb].joined(separator: " ").trimmingCharacters(in: ",:;")
     }
-    guard !Self.notSubjects.contains(first) else { return "" }
+    // `Den skattefinansierade verksamheten redovisar …`, `Det prognostiserade resultatet från
+    // exploateringen är …`: an article before two or more words opens a noun phrase (alone, `Det
+    // är …`, it names nothing); the subject is the phrase without it.
+    if Self.articles.contains(first), verb >= 3 {
+      let phrase = words[1..<verb].map { String($0.text) }.joined(separator: " ").trimmingCharacters(in: ",:;")
+      guard let initial = phrase.first, initial.isLetter, initial.isLowercase else { return "" }
+      return initial.uppercased() + phrase.dropFirst()
+    }
+    // `Prognosen är att …` names no more than the kind.
+    guard !Self.notSubjects.contains(first), verb > 1 || lower[0] != "prognosen" else { return "" }
     return words[..<verb].map { String($0.text) }.joined(separator: " ").trimmingCharacters(in: ",:;")
   }
+
+  /// `positiv`/`negativ` in any form: +1 or -1; nil for other words.
+  static func signAdjective(_ word: String) -> Int? {
+    if word.hasPrefix("positiv") && word.count <= 9 { return 1 }
+    if word.hasPrefix("negativ") && word.count <= 9 { return -1 }
+    return nil
+  }
+
+  /// Words that may stand between the word naming an amount and the amount (`överskott för
+  /// helåret på`, `resultat 2026 på`, `avvikelse mot budgeten om`).
+  static let linkWords: Set<String> = [
+    "på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt", "uppgår", "uppgick", "uppgått",
+    "landar", "landade", "landat", "hamnade", "beräknas", "bedöms", "väntas", "förväntas", "att", "bli", "för", "helåret",
+    "år", "året", "perioden", "delåret", "hittills", "i", "ett", "en", "jämfört", "mot", "gentemot", "budget", "budgeten",
+    "dock", "därmed", "alltså", "ändå",
+  ]
+
+  /// Words that leave something out of an amount (`Bortsett från utvecklingsprojekten räknar
+  /// nämnden med ett plusresultat på 7,1 mnkr`): the amount is not the whole one; not read.
+  static let exclusionWords: Set<String> = ["bortsett", "frånsett", "exklusive", "exkl", "förutom"]
+
+  /// Words naming the whole organisation: its plus or minus result is its result, not a
+  /// committee's deviation from budget (`Prognosen för kommunen som helhet visar ett
+  /// plusresultat på 642 mnkr`); which one a sentence means is not settled, so it is not read.
+  static let wholeOrganisation: Set<String> = ["kommunen", "regionen", "koncernen", "kommunkoncernen", "regionkoncernen", "helhet"]
+
+  /// True for a word of ``linkWords`` (punctuation aside) or a year.
+  static func isLink(_ word: String) -> Bool {
+    let bare = word.trimmingCharacters(in: ",.;:()")
+    return linkWords.contains(bare) || bare.count == 4 && Vocabulary.year(in: bare) != nil
+  }
+
+  /// Definite articles that may open a subject (`Den skattefinansierade verksamheten`).
+  static let articles: Set<String> = ["Den", "Det", "De"]
 
   /// Prepositions that put a place before the verb (`I förskolan har …`, `Inom hemtjänsten var …`).
   static let frontedPlaces: Set<String> = ["i", "inom", "på", "hos", "vid", "bland"]
@@ -244,7 +305,7 @@ enum ProseAmounts {
       || ["till", "på"].contains(before) && statingVerbsWithPreposition.contains(lower[amount.index - 2])
     else { return nil }
     if lower.contains(where: { modalWords.contains($0) || $0.hasPrefix("procentenhet") }) { return nil }
-    if lower.contains(where: { comparisonWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
+    if lower.contains(where: { isComparison($0) }) { return nil }
     for k in lower.indices.dropLast() where comparisonPairs.contains(lower[k] + " " + lower[k + 1]) { return nil }
     let years = Set(words.compactMap { Vocabulary.year(in: $0.text.trimmingCharacters(in: ",.;:()")) })
     guard years.count <= 1 else { return nil }
@@ -380,6 +441,23 @@ enum ProseAmounts {
     "högre", "lägre", "bättre", "sämre", "ökning", "minskning", "förändring", "skillnad", "motsvarar", "varav",
     "överstiger", "understiger", "överskrider", "underskrider", "avviker", "justering", "justeringar",
   ]
+  /// Nouns of a comparison in any of their forms (`skillnaden`, `ökningen`, `justeringar`).
+  static let comparisonStems = ["skillnad", "ökning", "minskning", "förändring", "justering"]
+
+  /// True when a lower-cased word makes an amount a comparison (``comparisonWords``, ``comparisonStems``).
+  static func isComparison(_ word: String) -> Bool { isComparison(letters: SimpleText.keepingLetters(word)) }
+
+  /// ``isComparison(_:)`` of a word's letters.
+  static func isComparison(letters: String) -> Bool {
+    if comparisonWords.contains(letters) { return true }
+    // Cheap first: every stem starts with `s`, `m`, `f`, `j` or `ö` (a lead byte 0xC3).
+    guard let first = letters.utf8.first, letters.utf8.count >= 7,
+      first == UInt8(ascii: "s") || first == UInt8(ascii: "m") || first == UInt8(ascii: "f") || first == UInt8(ascii: "j")
+        || first == 0xC3
+    else { return false }
+    return comparisonStems.contains { letters.hasPrefix($0) }
+  }
+
   static let comparisonPairs: Set<String> = [
     "mer än", "mindre än", "jämfört med", "ökat med", "minskat med", "ökade med", "minskade med", "av budgeten",
     "i förhållande",
@@ -414,9 +492,12 @@ enum ProseAmounts {
     guard Self.binding.contains(words[amount.index - 1].text.lowercased()) || words[amount.index - 1].text.hasSuffix(":")
     else { return nil }
     let lower = words.map { SimpleText.lowercased(String($0.text)) }
+    // Each word's letters, once: the word lists below are of letters.
+    let letters = lower.map(SimpleText.keepingLetters)
+    if letters.contains(where: exclusionWords.contains) { return nil }
     // Approximate or compared amounts are not read.
-    if amount.index > 0, approximations.contains(SimpleText.keepingLetters(lower[amount.index - 1])) { return nil }
-    if lower.contains(where: { comparisonWords.contains(SimpleText.keepingLetters($0)) }) { return nil }
+    if amount.index > 0, approximations.contains(letters[amount.index - 1]) { return nil }
+    if letters.contains(where: isComparison(letters:)) { return nil }
     for k in lower.indices.dropLast() where comparisonPairFirsts.contains(lower[k]) {
       // `ett överskott på 3,2 mnkr jämfört med budget`: what the amount is measured against,
       // no other amount.
@@ -441,26 +522,49 @@ enum ProseAmounts {
       return nil
     }
     let kind: FactKind
-    let keyword: String
+    var keyword: String
+    // Where the word naming the amount stands, and whether it names a deficit (`underskott`,
+    // `negativ budgetavvikelse`, `minusresultat`): the deviation is then negative.
+    let keywordIndex: Int
+    var negative = false
     lazy var planned = lower.contains { $0.hasPrefix("planer") || $0.hasPrefix("budgeter") }
     lazy var forecast = lower.contains { $0.hasPrefix("prognos") || ["beräknas", "förväntas", "räknar", "bedöms"].contains($0) }
-    if let word = near.last(where: {
-      ByteSearch.has($0, "överskott") || ByteSearch.has($0, "underskott") || ByteSearch.has($0, "avvikelse")
+    if let k = near.indices.last(where: {
+      ByteSearch.has(near[$0], "överskott") || ByteSearch.has(near[$0], "underskott") || ByteSearch.has(near[$0], "avvikelse")
     }) {
+      let word = lower[k]
       // A planned surplus is a budget; any other surplus or deficit a deviation.
       kind = planned && !ByteSearch.has(word, "avvikelse") ? .budget : .avvikelse
       keyword = word.filter(\.isLetter)
-    } else if let k = near.indices.last(where: { near[$0].hasPrefix("resultat") }), k > near.startIndex,
-      ["positivt", "negativt"].contains(lower[k - 1])
-    {
-      // A positive or negative result of a committee is its deviation from budget.
+      keywordIndex = k
+      negative = ByteSearch.has(word, "underskott")
+      if k > 0, let sign = signAdjective(lower[k - 1]) {
+        negative = negative || sign < 0
+        keyword = lower[k - 1] + " " + keyword
+      }
+    } else if let k = near.indices.last(where: {
+      near[$0].hasPrefix("plusresultat") || near[$0].hasPrefix("minusresultat")
+        || near[$0].hasPrefix("resultat") && $0 > 0 && signAdjective(lower[$0 - 1]) != nil
+    }) {
+      // A positive or negative result (a plus or minus result) of a committee is its deviation
+      // from budget; of the whole organisation it may be its result.
+      guard !letters.contains(where: wholeOrganisation.contains) else { return nil }
       kind = .avvikelse
-      keyword = lower[k - 1] + " resultat"
-    } else if let word = near.last(where: { word in
-      ["prognos", "resultat", "utfall", "budgeter", "investering", "nettoinvestering", "nettokostnad", "kostnad", "intäkt"]
+      keywordIndex = k
+      if lower[k].hasPrefix("resultat") {
+        negative = signAdjective(lower[k - 1]) ?? 1 < 0
+        keyword = lower[k - 1] + " resultat"
+      } else {
+        negative = lower[k].hasPrefix("minus")
+        keyword = lower[k].filter(\.isLetter)
+      }
+    } else if let k = near.indices.last(where: { k in
+      let word = near[k]
+      return ["prognos", "resultat", "utfall", "budgeter", "investering", "nettoinvestering", "nettokostnad", "kostnad", "intäkt"]
         .contains { word.hasPrefix($0) } && !word.hasPrefix("resultatfond") || word == "årets"
     }) {
-      keyword = word.filter(\.isLetter)
+      keywordIndex = k
+      keyword = lower[k].filter(\.isLetter)
       if context.reportKind == "budget" {
         // In a budget, what is forecast or planned is budgeted; what was (`Nettokostnaden blev
         // 256,2 mnkr`) is an outcome of a year the sentence does not settle.
@@ -487,6 +591,16 @@ enum ProseAmounts {
     } else {
       return nil
     }
+    // The word must own the amount: only linking words stand between them (`underskott för
+    // helåret på 12,4`), or it is in the subject and only linking words stand between the verb
+    // and the amount (`Det prognostiserade resultatet från exploateringen är 202`). `I
+    // underskottet ingår kostnader för utvecklingsprojekt på 10 mnkr` is about the costs.
+    let links = { (range: Range<Int>) in lower[range].allSatisfy(isLink) }
+    if !links((keywordIndex + 1)..<amount.index) {
+      guard let verb = lower.firstIndex(where: { verbs.contains($0) }), keywordIndex < verb, verb < amount.index,
+        links((verb + 1)..<amount.index)
+      else { return nil }
+    }
     let year = years.first ?? context.reportYear
     // An outcome of months the sentence names (`under perioden januari–juni`) is of those months.
     let period = kind != .utfall ? "helår"
@@ -503,7 +617,8 @@ enum ProseAmounts {
     let indicator = subject.isEmpty ? keyword : (named ? subject : subject + " – " + keyword)
     return Fact(
       report: context.reportID, section: context.section(words[amount.index].line), table: "",
-      indicator: indicator, measure: keyword, kind: kind, period: period, year: year, value: amount.number.value,
+      indicator: indicator, measure: keyword, kind: kind, period: period, year: year,
+      value: negative && amount.number.value.mantissa > 0 ? amount.number.value.negated : amount.number.value,
       unit: amount.unit, line: words[amount.index].line + 1)
   }
 }

@@ -562,7 +562,9 @@ struct TextTables {
       var run = RunReading.run(Substring(raw))
       if raw.contains("("), let parenthesised = Self.parenthesisedRun(raw, plain: run, header: header) { run = parenthesised }
       if let moved = RunReading.movingLeadingYear(run, count: header.columns, series: isSeries) { run = moved }
-      if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns) {
+      if run.atoms.isEmpty || !isRowRun(run) || endsLabelBeforeItsNumbers(i, run, columns: header.columns)
+        || goesOnWithLabel(run, text, after: pending.isEmpty ? rows.last?.label : nil, columns: header.columns)
+      {
         // A piece of a label.
         if TextLines.isProse(text) || text.count > 90 { break }
         if pending.isEmpty, let last = rows.last, HeaderWords.continuesLabel(last.label, with: text) {
@@ -748,6 +750,16 @@ struct TextTables {
   /// True for a line of text ending in a number that cannot be the row's numbers (`Simlärare
   /// per 1000`, `… i årskurs 4`) when the next line is numbers alone that can: the line is
   /// the start of that row's label.
+  /// True when a line reading as too few numbers for the columns goes on with the label of the
+  /// row above, which ends in a word no label ends with (`Sjukfrånvaro, andel av` / numbers /
+  /// `sjukfrånvaro 60` / `dagar eller mer`): the number is the label's (`60` days), no cell.
+  private func goesOnWithLabel(_ run: RunReading.Run, _ text: String, after label: String?, columns: Int) -> Bool {
+    guard let label, run.label.first?.isLowercase == true, RunReading.read(run, count: columns) == .impossible,
+      let last = label.split(ascii: " ").last.map({ $0.lowercased() }), HeaderWords.labelGoesOnAfter.contains(last)
+    else { return false }
+    return true
+  }
+
   private func endsLabelBeforeItsNumbers(_ i: Int, _ run: RunReading.Run, columns: Int) -> Bool {
     guard !run.label.isEmpty, RunReading.read(run, count: columns) == .impossible else { return false }
     var next = i + 1

@@ -453,9 +453,12 @@ enum Vocabulary {
   // MARK: Row roles
 
   /// The role a row's label gives it: `part` for `varav …` (and `därav`, `- varav`), `total`
-  /// for a sum (`Summa …`, `Totalt`, `Total`, `Netto`, `Nettoinvesteringar` alone), nil when
+  /// for a sum (`Summa …`, `Totalt`, `Total`, `Netto`, `Nettoinvesteringar` alone, a label
+  /// opening with `=`), nil when
   /// the label says nothing.
   static func rowRole(ofLabel label: String) -> RowRole? {
+    // `= Årets resultat efter balanskravsjusteringar`: the result of the rows above.
+    if label.utf8.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "=") { return .total }
     let words = label.lowercased().split(whereSeparator: { !$0.isLetter })
     guard let first = words.first else { return nil }
     if first == "varav" || first == "därav" { return .part }

@@ -11,7 +11,7 @@
 /// - **Period**: a month range (`jan-augusti` → `jan–aug`); `helår`, `helårs` or `årsprognos`
 ///   → `helår`; `ackumulerat` or `periodens` (in the header or the table's caption) → the
 ///   report's period; a year range → that range (`2019–2024`); a forecast or budget, or any
-///   header with a year in an annual report → `helår`; otherwise empty.
+///   header with a year, or a deviation, in an annual report → `helår`; otherwise empty.
 /// - **Unit**: the unit written with the number (`90%`, `112 677 mnkr`); else one the header
 ///   names (`%`, `(%)`, `mnkr`, `tkr`, `kr`); else one the table's caption names (`Mnkr
 ///   (ackumulerat)`, `(mnkr)`, `(%)`); else the document's unit.
@@ -145,6 +145,8 @@ struct ColumnMeaning: Sendable, Hashable {
     if let range { return range }
     if kind == .prognos || kind == .budget || ByteSearch.has(lower, "prognos") { return "helår" }
     if hasYear && context.reportPeriod == "helår" { return "helår" }
+    // A deviation without a year in an annual report compares the year's columns.
+    if kind == .avvikelse && context.reportPeriod == "helår" && !ByteSearch.has(captionLower, "delår") { return "helår" }
     return ""
   }
 

@@ -109,6 +109,9 @@ extension Session {
       // place instead of copying every row.
       var admission = ReportAdmission(model: model, origins: reportOrigins)
       model = ReportModel()
+      // The catalog's report sources hold the model too (to build from it); they are replaced
+      // below, so placeholders take their places now and the admission's model is its own.
+      for table in DataLoading.tables(of: model) { engine.catalog.add(table) }
       let outcome = admission.admit(loaded, path: path, origin: ReportAdmission.origin(of: path))
       model = admission.model
       reportOrigins = admission.origins
