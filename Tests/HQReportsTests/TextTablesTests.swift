@@ -273,6 +273,52 @@ import Testing
     #expect(!facts.contains { $0.kind == .prognos && $0.measure == "prognos" })
   }
 
+  /// A layout header printed again after a page break (a page number and the report's running
+  /// header between; a form feed glued to its first line takes no place), character for
+  /// character, over numbers set a little wider (`-268,0` under `-81,4`): read as on the page
+  /// before, where `Plan` spans both plan years.
+  @Test func aLayoutHeaderRepeatedOverWiderNumbersIsReadAsBefore() {
+    let (facts, unread) = Self.read("""
+      Nettokostnader, miljoner kronor
+                                     Bokslut        Budget             Plan
+                                        2029     2030     2031     2032     2033
+      Hamnen                           -81,4    -71,8    -75,8    -81,3    -78,0
+      Farleden                         -74,8    -70,3    -72,6    -69,5    -69,2
+
+                                                                  2 (4)
+
+      Hamnförbundet Väst                    Budget 2031 med plan 2032–2033
+
+      \u{0C}                               Bokslut        Budget             Plan
+                                        2029     2030     2031     2032     2033
+      Kajerna                         -115,4   -117,1   -115,9   -115,3   -116,1
+      Summa                           -271,6   -259,2   -264,3   -266,1   -263,3
+      """, title: "Hamnförbundet Väst Budget 2031 med plan 2032–2033")
+    #expect(unread.isEmpty)
+    let summa = facts.filter { $0.indicator == "Summa" }
+    #expect(summa.map(\.measure) == facts.filter { $0.indicator == "Hamnen" }.map(\.measure))
+    #expect(summa.count == 5 && summa[3].kind == .budget && summa[3].year == 2032 && summa[3].value == Self.n("-266.1"))
+    #expect(summa.allSatisfy { $0.unit == "mnkr" })
+  }
+
+  /// A header read with fewer columns than its rows hold (`Helårs-` broken from its `prognos`,
+  /// not counted): rows holding more numbers however their digits group show it, and no row is
+  /// read by grouping its digits to fit (`36 461 995` as one number).
+  @Test func rowsHoldingMoreNumbersThanTheHeaderLeaveTheTableUnread() {
+    let (facts, unread) = Self.read("""
+      Driftredovisning (tkr)
+      Ack. utfall Ack. budget Avvikelse Helårs-
+      jan–jun jan–jun jan–jun prognos
+      Hamnen 41 860 43 047 –1 187 86 566
+      Farleden 27 456 26 461 995 51 226
+      Kajerna 18 527 14 093 4 434 35 609
+      Summa 87 843 83 601 4 242 173 401
+      """, title: "Nämndens delårsrapport januari–juni 2031")
+    #expect(!facts.contains { $0.value == Self.n("26461995") })
+    #expect(!facts.contains { $0.line == 7 && $0.kind == .budget && $0.value != Self.n("26461") })
+    #expect(!unread.isEmpty)
+  }
+
   /// A caption numbered as a word processor numbers it (`Tabell 7. Hamnens resultat, belopp i
   /// tusental kronor`) is a caption, no sentence: its unit is the table's.
   @Test func aNumberedCaptionGivesItsUnit() {

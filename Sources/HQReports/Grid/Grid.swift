@@ -33,6 +33,8 @@ struct Grid: Sendable, Hashable {
   /// The 0-based lines the table was read from, header and caption included (they are not read
   /// again by another recognizer).
   var lines: [Int] = []
+  /// The 0-based lines of the header as printed (layout tables; empty for other forms).
+  var headerLines: [Int] = []
   /// The 0-based line of the table's first row, for warnings.
   var firstLine: Int
   /// Columns whose header the text leaves open (read more than one way), with the reason: their
@@ -73,8 +75,16 @@ extension Grid {
   func continues(_ previous: Grid, lines: [String], furniture: Set<Int>) -> Bool {
     guard caption.isEmpty, !previous.caption.isEmpty, columnCount == previous.columnCount,
       stub.isEmpty || Vocabulary.letters(stub) == Vocabulary.letters(previous.stub),
-      (0..<columnCount).allSatisfy({ headerText(of: $0) == previous.headerText(of: $0) }),
-      let end = previous.lines.max(), let start = lines.indices.contains(self.lines.min() ?? -1) ? self.lines.min() : nil,
+      (0..<columnCount).allSatisfy({ headerText(of: $0) == previous.headerText(of: $0) })
+    else { return false }
+    return followsAfterPageBreak(previous, lines: lines, furniture: furniture)
+  }
+
+  /// True when only blank lines, page furniture, page markers, page numbers and lines naming
+  /// the report stand between `previous` and this grid, at least one furniture line, marker or
+  /// page number among them.
+  func followsAfterPageBreak(_ previous: Grid, lines: [String], furniture: Set<Int>) -> Bool {
+    guard let end = previous.lines.max(), let start = lines.indices.contains(self.lines.min() ?? -1) ? self.lines.min() : nil,
       end < start
     else { return false }
     var pageBreak = false
@@ -86,8 +96,13 @@ extension Grid {
       let cleaned = NumberRun.cleaned(Substring(trimmed))
       let pageNumber = cleaned.utf8.count <= 3 && cleaned.allSatisfy(\.isNumber) || PageFurniture.marker(cleaned) != nil
         || PageFurniture.marker(cleaned.filter { $0 != " " }) != nil
-      guard furniture.contains(i) || trimmed.hasPrefix("<!--") || pageNumber else { return false }
-      pageBreak = true
+      if furniture.contains(i) || trimmed.hasPrefix("<!--") || pageNumber {
+        pageBreak = true
+        continue
+      }
+      // A line naming the report (`Kommunalförbundet Norra Dalarna   Budget 2023 med plan
+      // 2024–2025`) is its running header, also where too few pages repeat it to be furniture.
+      guard cleaned.utf8.count <= 160, ReportIdentity.namesReport(cleaned) else { return false }
     }
     return pageBreak
   }

@@ -50,6 +50,18 @@ struct LayoutTables {
         let found = table(startingNear: index)
       {
         var grid = found.grid
+        // The header printed again after a page break, character for character, over columns
+        // the new page's numbers set a little differently (`-268,0` wider than `-81,4`): it is
+        // the same header, read as on the page before (`Plan` over 2024 and 2025 there).
+        if let previous = result.last, previous.columnCount == grid.columnCount, !grid.headerLines.isEmpty,
+          // (The page before may hold the caption as the header's first line.)
+          grid.headerLines.map({ lines[$0].filter { $0 != "\u{0C}" } })
+            == previous.headerLines.suffix(grid.headerLines.count).map({ lines[$0].filter { $0 != "\u{0C}" } }),
+          grid.followsAfterPageBreak(previous, lines: lines, furniture: furniture)
+        {
+          grid.header = previous.header
+          grid.stub = previous.stub
+        }
         if grid.caption.isEmpty, let previous = result.last, grid.continues(previous, lines: lines, furniture: furniture) {
           grid.caption = previous.caption
         }
@@ -72,10 +84,11 @@ struct LayoutTables {
     var spaces = 0
     var position = 0
     for character in line {
+      // A form feed (`pdftotext`'s page break, glued to a page's first line) takes no place on
+      // the page: the line's columns stand where the other lines' do.
+      if character == "\u{0C}" { continue }
       defer { position += 1 }
-      // A form feed (`pdftotext`'s page break, glued to a page's first line) stands apart
-      // like a space.
-      if character == " " || character == "\u{00A0}" || character == "\t" || character == "\u{0C}" {
+      if character == " " || character == "\u{00A0}" || character == "\t" {
         spaces += character == "\t" ? 2 : 1
         continue
       }
@@ -271,7 +284,7 @@ struct LayoutTables {
     }
     var grid = Grid(
       form: .layout, caption: header.caption, stub: header.stub, header: header.rows, columnCount: columns.count,
-      rows: rows, lines: header.lines + rowLines + textLines, firstLine: rowLines[0])
+      rows: rows, lines: header.lines + rowLines + textLines, headerLines: header.lines, firstLine: rowLines[0])
     if grid.caption.isEmpty, let above = caption(above: header.lines.min() ?? index) {
       grid.caption = above.text
       grid.lines.append(above.line)
@@ -444,6 +457,9 @@ struct LayoutTables {
       guard !claimed(i), text.count <= 90, !TextLines.isProse(text), text.first?.isLetter == true,
         !MarkdownTables.isPipeRow(lines[i])
       else { return nil }
+      // Cells set apart naming the report (`Hamnförbundet Väst      Budget 2031`): a running
+      // header where too few pages repeat it to be furniture, no caption.
+      if Self.cells(lines[i]).count >= 2, ReportIdentity.namesReport(NumberRun.cleaned(Substring(text))) { return nil }
       return (text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).joined(separator: " "), i)
     }
     return nil

@@ -503,6 +503,8 @@ struct TextTables {
   /// The table under `header`: its grid and the line after it; nil when no row follows.
   private func table(_ header: Header) -> (grid: Grid, end: Int)? {
     var rows: [GridRow] = []
+    // Rows holding more numbers than the header names columns, however their digits group.
+    var overfull = 0
     // Rows whose first number may be a note reference or the first digits of a number: their
     // cells read both ways.
     var noteChoices: [Int: [[GridCell?]]] = [:]
@@ -654,6 +656,9 @@ struct TextTables {
         row.unreadReason = "the digits can be grouped into \(header.columns) numbers in more than one way"
       case .impossible:
         row.unreadReason = "the row does not hold one number for each of the \(header.columns) columns; which are missing is not shown"
+        if run.leadingEmpty == 0, !run.innerEmpty, let fewest = RunReading.counts(run)?.lowerBound, fewest > header.columns {
+          overfull += 1
+        }
       }
       if row.unreadReason != nil, !noteFirst, run.leadingEmpty == 0, !run.innerEmpty { row.shortRun = run }
       rows.append(row)
@@ -662,6 +667,19 @@ struct TextTables {
       end = i
     }
     guard !rows.isEmpty else { return nil }
+    // Rows that hold more numbers than the header names columns, however their digits group
+    // (`56 860 59 047 –2 187 86 566` under three), show that the header was not read whole (a
+    // column broken over lines, `Helårs-` / `prognos`): a row it reads would be read only by
+    // grouping its digits to fit (`36 461 995` as one number). Two such rows, a third of the
+    // table's, leave every row unread.
+    let numbered = rows.filter { !$0.isLabelOnly }.count
+    if overfull >= 2, overfull * 3 >= numbered {
+      for r in rows.indices where !rows[r].isLabelOnly && rows[r].unreadReason == nil {
+        rows[r].unreadReason = "other rows hold more numbers than the header's \(header.columns) columns: the header is not read whole"
+        rows[r].shortRun = nil
+      }
+      noteChoices = [:]
+    }
     Self.settleNoteReferences(&rows, noteChoices, from: header.columns > 1 && Self.isNoteHeader(header.spread.columns[0]) ? 1 : 0)
     // Trailing label pieces after the last row that start in lower case were taken; others are
     // not part of the table.
