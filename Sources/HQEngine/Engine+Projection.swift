@@ -24,14 +24,23 @@ extension Engine {
   /// The types of unread columns are guesses from the file's first records; the columns read
   /// have their real types. When a column read turns out to have another type than its guess
   /// (a column of numbers with text further down), the stages are checked again with it.
+  ///
+  /// A statement that starts with a `where` keeping few rows reads its other columns for
+  /// those rows only (predicate pushdown, ``pushedDown(_:_:_:fields:cancellation:warnings:)``).
   func projected(
-    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker
+    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker, cancellation: CancellationCheck = .none,
+    warnings: WarningLog = WarningLog()
   ) throws -> (table: Table, batch: Batch)? {
     for _ in 0..<4 {
       let fields = deferred.fields
       guard let batch = try? plan(pipeline, from: 0, input: fields, checker: checker),
         let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
       else { return nil }
+      switch try pushedDown(batch, narrowed, deferred, fields: fields, cancellation: cancellation, warnings: warnings) {
+      case .read(let table, let first)?: return (table, first)
+      case .retype?: continue
+      case nil: break
+      }
       let columns = try deferred.columns(narrowed.kept)
       let exact = deferred.fields
       if narrowed.kept.allSatisfy({ exact[$0].type == fields[$0].type }) {
@@ -52,8 +61,17 @@ extension Engine {
   /// The answer is a plan, not a promise: a statement that needs more columns when it runs
   /// (its columns turned out to have other types) reads them then.
   public func columnsRead(of name: String, by texts: [String]) -> [Int]? {
+    plannedRead(of: name, by: texts)?.columns
+  }
+
+  /// ``columnsRead(of:by:)``, without the columns a statement reads for the rows its first
+  /// `where` keeps only (predicate pushdown, ``pushedColumns(_:kept:_:)``), and whether the
+  /// read must keep the rows' places for that.
+  public func plannedRead(of name: String, by texts: [String]) -> (columns: [Int], keepingPlaces: Bool)? {
     guard let fields = catalog.fields(of: name) else { return nil }
+    let deferred = catalog.deferred(name)
     var read = Set<Int>()
+    var later = Set<Int>()
     // Functions the statements define are known to the statements after them.
     var engine = self
     for text in texts {
@@ -76,10 +94,12 @@ extension Engine {
           let batch = try? engine.plan(pipeline, from: 0, input: fields, checker: engine.checker(for: source)),
           let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
         else { return nil }
-        read.formUnion(narrowed.kept)
+        let pushed = deferred.map { engine.pushedColumns(batch.stages, kept: narrowed.kept, $0) } ?? []
+        read.formUnion(narrowed.kept.filter { !pushed.contains($0) })
+        later.formUnion(pushed)
       }
     }
-    return read.sorted()
+    return (read.sorted(), !later.subtracting(read).isEmpty)
   }
 
   /// How often `word` appears in `range` of `source` as a whole word (not inside a longer

@@ -246,11 +246,14 @@ extension Session {
       }
       guard case .deferred(let name, let table) = data else { continue }
       var wanted: [Int] = []
+      var keepingPlaces = false
       if planned, let units = plannedUnits {
-        wanted = Self.projection(of: name, readBy: units, in: trial) ?? Array(table.fields.indices)
+        let plan = Self.projection(of: name, readBy: units, in: trial)
+        wanted = plan?.columns ?? Array(table.fields.indices)
+        keepingPlaces = plan?.keepingPlaces ?? false
       }
       do throws(DiagnosticError) {
-        _ = try table.columns(wanted)
+        _ = try table.columns(wanted, keepingPlaces: keepingPlaces)
       } catch {
         results[position] = .failure(ShellError(error))
         return
@@ -258,9 +261,13 @@ extension Session {
     }
   }
 
-  /// The columns of `name` that `units` read (``HQEngine/Engine/columnsRead(of:by:)``); a meta
-  /// command naming the table (`.schema kolada`) reads them all.
-  static func projection(of name: String, readBy units: [ScriptScanner.Unit], in engine: Engine) -> [Int]? {
+  /// The columns of `name` that `units` read first (``HQEngine/Engine/plannedRead(of:by:)``:
+  /// not those a statement reads for the rows its filter keeps), and whether the read keeps
+  /// the rows' places for such a statement; nil when a meta command names the table
+  /// (`.schema kolada` reads every column).
+  static func projection(
+    of name: String, readBy units: [ScriptScanner.Unit], in engine: Engine
+  ) -> (columns: [Int], keepingPlaces: Bool)? {
     var statements: [String] = []
     for unit in units {
       switch unit.kind {
@@ -271,6 +278,6 @@ extension Session {
         }
       }
     }
-    return engine.columnsRead(of: name, by: statements)
+    return engine.plannedRead(of: name, by: statements)
   }
 }
