@@ -1,0 +1,169 @@
+import Foundation
+import HQData
+import HQReports
+import Testing
+
+@testable import HQShell
+
+/// Predicate pushdown (issue 16, item 2): a statement `from t | where P | …` over a file read
+/// column by column runs `P` on the columns it reads and reads its other text columns for the
+/// rows `P` keeps only. Its results, warnings and errors must be the ones the statement gives
+/// without pushdown and with the whole file loaded at once, and the table must keep no
+/// partial column.
+@Suite struct PredicatePushdownTests {
+  private func directory() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("hq-predicate-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// How a session reads the file: whole at the load, column by column with or without
+  /// pushdown, with the statements planned before the load (`-c`) or not (the prompt).
+  enum Mode: CaseIterable {
+    case whole, promptPushed, promptUnpushed, plannedPushed, plannedUnpushed
+  }
+
+  /// The output and errors of each of `texts`, run one after another in one session.
+  private func outputs(_ path: String, _ texts: [String], mode: Mode) -> [String] {
+    let out = OutputSink()
+    let err = OutputSink()
+    let session = Session(model: ReportModel(), format: .csv, output: out, errors: err, outputIsTerminal: false)
+    session.readsColumnsOnDemand = mode != .whole
+    session.engine.pushesPredicates = mode == .promptPushed || mode == .plannedPushed
+    if mode == .plannedPushed || mode == .plannedUnpushed {
+      session.plannedUnits = texts.flatMap { ScriptScanner.units(of: $0) }
+    }
+    do {
+      try session.load(paths: [path])
+    } catch {
+      return ["load: " + error.rendered()]
+    }
+    return texts.map { text in
+      let (printed, reported) = (out.text.count, err.text.count)
+      _ = session.run(text, name: "<command>")
+      return String(out.text.dropFirst(printed)) + String(err.text.dropFirst(reported))
+    }
+  }
+
+  @Test func aFilterThatKeepsFewRowsByHand() throws {
+    let dir = try directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("t.csv").path
+    try "id,namn,n,kon\n1,\"Borås, stad\",5,T\n2,Åre,12.5,K\n3,,7,M\n4,\"sa \"\"hej\"\"\",20,T\n5,Kiruna,,K\n6,Åre,3,T\n"
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    let texts = [
+      "from t | where n > 6 | select namn, n, kon",
+      "from t | where n > 6 and kon == \"T\" | select namn",
+      "from t | where kon == \"X\" | select namn",
+      "from t | where n >= 12.5 | sort namn | select namn, id",
+    ]
+    let expected = [
+      "namn,n,kon\nÅre,12.5,K\n,7,M\n\"sa \"\"hej\"\"\",20,T\n",
+      "namn\n\"sa \"\"hej\"\"\"\n",
+      "namn\n",
+      "namn,id\n\"sa \"\"hej\"\"\",4\nÅre,2\n",
+    ]
+    for mode in Mode.allCases {
+      let got = outputs(path, texts, mode: mode)
+      for index in texts.indices {
+        if index == 2 {
+          #expect(got[index].hasPrefix(expected[index]), "\(mode): \(texts[index])")
+          #expect(got[index].contains("no row has kon \"X\""), "\(mode): \(texts[index])")
+        } else {
+          #expect(got[index] == expected[index], "\(mode): \(texts[index])")
+        }
+      }
+    }
+  }
+
+  @Test func theTableKeepsNoPartialColumn() throws {
+    let dir = try directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("t.csv").path
+    var text = "id,namn,kon\n"
+    for row in 0..<2_000 { text += "\(row),namn \(row % 37),\(["T", "K", "M"][row % 3])\n" }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let out = OutputSink()
+    let session = Session(model: ReportModel(), format: .csv, output: out, errors: OutputSink(), outputIsTerminal: false)
+    session.readsColumnsOnDemand = true
+    try session.load(paths: [path])
+    _ = session.run("from t | where id >= 1990 and kon == \"K\" | select namn", name: "<command>")
+    #expect(out.text == "namn\nnamn 29\nnamn 32\nnamn 35\nnamn 1\n")
+    // `namn` was read for the four rows only, by the statement; the table has it unread.
+    let table = try #require(session.engine.catalog.deferred("t"))
+    #expect(table.isRead(0) && table.isRead(2) && !table.isRead(1))
+    _ = session.run("from t | where id < 3 | select namn, id", name: "<command>")
+    #expect(out.text.hasSuffix("namn,id\nnamn 0,0\nnamn 1,1\nnamn 2,2\n"))
+    _ = session.run("from t | summarize n = count() by namn | sort n desc, namn | take 1", name: "<command>")
+    #expect(out.text.hasSuffix("namn,n\nnamn 0,55\n"))
+    #expect(table.isRead(1))
+  }
+
+  /// A file with nulls, quoted cells (a delimiter, a line break, doubled quotes), mixed
+  /// decimal scales, Swedish text, a column of numbers that turns to text after the sampled
+  /// records, and one of text that is numbers at first.
+  static func csv(rows: Int, seed: UInt64) -> String {
+    var random = Random(seed)
+    let names = ["Åre", "\"Malung-Sälen\"", "\"Borås, stad\"", "Örebro", "\"sa \"\"hej\"\"\"", "Kiruna", "\"två\nrader\"", ""]
+    var text = "id,namn,n,kon,kod,grupp,sent\n"
+    for row in 0..<rows {
+      let pick = Int(random.next() % 100)
+      let n = pick < 5 ? "" : pick < 40 ? "\(Int(random.next() % 900) - 100)" : pick < 70 ? "\(random.next() % 500).5" : "-\(random.next() % 90).25"
+      let kod = row < 1_100 || random.next() % 9 != 0 ? "\(random.next() % 40)" : "x\(random.next() % 5)"
+      let grupp = ["stad", "land", "", "fjäll"][Int(random.next() % 4)]
+      let sent = row < 1_050 ? "\(row % 13)" : "t\(row % 4)"
+      text += "\(row),\(names[Int(random.next() % UInt64(names.count))]),\(n),\(["T", "K", "M"][Int(random.next() % 3)]),\(kod),\(grupp),\(sent)\n"
+    }
+    return text
+  }
+
+  static let predicates = [
+    "n > 400", "n <= -50", "kon == \"K\"", "kon != \"T\" and n > 0", "namn ~ \"å\"", "n is null", "id < 25",
+    "id >= 900 and kon == \"M\"", "grupp == \"fjäll\" or n > 450", "kon == \"X\"", "kod > 3", "sent == \"t1\"",
+    "namn == \"Åre\"", "id > 100000", "n > 0 or n <= 0",
+  ]
+  static let tails = [
+    "select namn, n", "sort n desc, id | take 5 | select id, namn, grupp", "summarize c = count() by grupp | sort grupp",
+    "distinct namn, kon | count", "pivot kon value sum(n) by grupp | sort grupp", "count", "select namn, grupp, kod",
+    "take 3 | select namn, sent", "summarize s = sum(n), c = count(namn) by kon | sort kon", "select id",
+  ]
+
+  @Test(arguments: 1...4)
+  func pushedAndUnpushedGiveTheSameResults(seed: UInt64) throws {
+    var random = Random(seed &* 7_919)
+    let dir = try directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("r.csv").path
+    let rows = [40, 1_000, 1_900, 3_200][Int(seed - 1)]
+    try Self.csv(rows: rows, seed: seed).write(toFile: path, atomically: true, encoding: .utf8)
+    var texts: [String] = []
+    for _ in 0..<24 {
+      let predicate = Self.predicates[Int(random.next() % UInt64(Self.predicates.count))]
+      let tail = Self.tails[Int(random.next() % UInt64(Self.tails.count))]
+      texts.append("from r | where \(predicate) | \(tail)")
+    }
+    let whole = outputs(path, texts, mode: .whole)
+    #expect(whole.count == texts.count)
+    for mode in Mode.allCases where mode != .whole {
+      // At the prompt, one session runs them all; planned, each runs alone as `hq -c` does.
+      let got = mode == .promptPushed || mode == .promptUnpushed
+        ? outputs(path, texts, mode: mode) : texts.flatMap { outputs(path, [$0], mode: mode) }
+      for index in texts.indices {
+        #expect(got[index] == whole[index], "seed \(seed), \(mode): \(texts[index])")
+      }
+    }
+  }
+}
+
+/// SplitMix64, so generated files are the same every run.
+private struct Random {
+  private var state: UInt64
+  init(_ seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
