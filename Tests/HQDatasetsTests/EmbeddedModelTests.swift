@@ -166,11 +166,11 @@ import Testing
       model: { bytes.withUnsafeBytes { ModelArchive.decode($0) }?.model ?? ReportModel() })
     let tables = lazy.deferredTables()
     #expect(tables.map(\.name) == ["facts", "goals", "sections", "reports", "lines", "unread"])
-    let reports = try #require(tables.first { $0.name == "reports" }).table
+    let reports = try #require(tables.first { $0.name == "reports" }).table()
     #expect(!lazy.isMade)
     #expect(reports.rowCount == 2)
     #expect(reports.column(named: "facts")?.value(at: 0) == .int(FactKind.allCases.count))
-    #expect(try #require(tables.first { $0.name == "facts" }).table.rowCount == FactKind.allCases.count)
+    #expect(try #require(tables.first { $0.name == "facts" }).table().rowCount == FactKind.allCases.count)
     #expect(lazy.isMade)
     #expect(lazy.model.goals == Self.awkward.0.goals)
   }

@@ -150,9 +150,16 @@ import Glibc
     try writer.run()
     defer { writer.terminate() }
     let started = Date()
+    // Ctrl-C once hq is reading: the writer has written 8 MiB (more than a pipe holds). A fixed
+    // delay was flaky: `cat` can deliver the whole 1 GiB limit within it.
+    let written = "/proc/\(writer.processIdentifier)/io"
     let result = try HQProcess.run(
       ["--load", fifo, "-c", "from endless | count"], signal: SIGINT,
-      when: { Date().timeIntervalSince(started) > 1 },
+      when: {
+        let io = (try? String(contentsOfFile: written, encoding: .utf8)) ?? ""
+        let wchar = io.split(separator: "\n").first { $0.hasPrefix("wchar:") }.flatMap { Int($0.dropFirst(6).trimmingCharacters(in: .whitespaces)) }
+        return (wchar ?? 0) >= 8 << 20
+      },
       // Bounded even if Ctrl-C were missed again: then the size limit ends the load.
       environment: ["HQ_MAX_PIPE_INPUT": "1G"])
     #expect(result.status == 130, "\(result.stderr)")

@@ -112,10 +112,25 @@ struct ReportAdmission {
     else { return false }
     let a = report.id
     let b = holder.id
-    return loaded.facts.filter { $0.report == a } == model.facts.filter { $0.report == b }
-      && loaded.goals.filter { $0.report == a } == model.goals.filter { $0.report == b }
-      && loaded.sections.filter { $0.report == a } == model.sections.filter { $0.report == b }
-      && loaded.lines.filter { $0.report == a } == model.lines.filter { $0.report == b }
+    return same(loaded.facts, a, model.facts, b) { $0.report } && same(loaded.goals, a, model.goals, b) { $0.report }
+      && same(loaded.sections, a, model.sections, b) { $0.report } && same(loaded.lines, a, model.lines, b) { $0.report }
+  }
+
+  /// Whether the rows of report `a` in `left` equal those of report `b` in `right`, in order
+  /// (compared in place: no copies of either).
+  private static func same<Row: Equatable>(
+    _ left: [Row], _ a: String, _ right: [Row], _ b: String, _ report: (Row) -> String
+  ) -> Bool {
+    var i = left.startIndex
+    var j = right.startIndex
+    while true {
+      while i < left.endIndex, report(left[i]) != a { i += 1 }
+      while j < right.endIndex, report(right[j]) != b { j += 1 }
+      guard i < left.endIndex, j < right.endIndex else { return i == left.endIndex && j == right.endIndex }
+      guard left[i] == right[j] else { return false }
+      i += 1
+      j += 1
+    }
   }
 
   /// The note for a report already loaded with the same content.
