@@ -34,13 +34,16 @@ extension Engine {
     for _ in 0..<4 {
       let fields = deferred.fields
       guard let batch = try? plan(pipeline, from: 0, input: fields, checker: checker),
-        let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
+        let narrowed = Executor.projection(
+          batch.stages, width: fields.count, gathersFirst: false, evenWhole: pushesPredicates)
       else { return nil }
       switch try pushedDown(batch, narrowed, deferred, fields: fields, cancellation: cancellation, warnings: warnings) {
       case .read(let table, let first)?: return (table, first)
       case .retype?: continue
       case nil: break
       }
+      // Every column read: the caller reads the whole table.
+      if narrowed.kept.count == fields.count { return nil }
       let columns = try deferred.columns(narrowed.kept)
       let exact = deferred.fields
       if narrowed.kept.allSatisfy({ exact[$0].type == fields[$0].type }) {
@@ -92,9 +95,12 @@ extension Engine {
         mentions -= 1
         guard mentions == 0, !pipeline.stages.isEmpty,
           let batch = try? engine.plan(pipeline, from: 0, input: fields, checker: engine.checker(for: source)),
-          let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
+          let narrowed = Executor.projection(
+            batch.stages, width: fields.count, gathersFirst: false, evenWhole: engine.pushesPredicates)
         else { return nil }
         let pushed = deferred.map { engine.pushedColumns(batch.stages, kept: narrowed.kept, $0) } ?? []
+        // A statement that reads every column, none for chosen rows only, reads them all.
+        if pushed.isEmpty && narrowed.kept.count == fields.count { return nil }
         read.formUnion(narrowed.kept.filter { !pushed.contains($0) })
         later.formUnion(pushed)
       }
