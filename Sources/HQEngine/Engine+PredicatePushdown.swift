@@ -30,7 +30,10 @@ extension Engine {
     predicate.collectColumns(into: &read)
     guard !read.isEmpty else { return [] }
     let pushed = kept.filter { !read.contains($0) && deferred.narrowable.contains($0) && !deferred.isRead($0) }
-    guard !pushed.isEmpty, let sample = deferred.sample, sample.rowCount > 0,
+    // The sample has the sniffed types; a column read since may have another (then no estimate).
+    let fields = deferred.fields
+    guard !pushed.isEmpty, let sample = deferred.sample, sample.rowCount > 0, sample.columns.count == fields.count,
+      read.allSatisfy({ sample.columns[$0].type == fields[$0].type }),
       let selected = try? Evaluator(table: sample, cancellation: .none).selection(predicate),
       Double(selected.count) <= Self.pushdownShare * Double(sample.rowCount)
     else { return [] }

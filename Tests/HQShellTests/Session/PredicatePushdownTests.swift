@@ -99,6 +99,24 @@ import Testing
     #expect(table.isRead(1))
   }
 
+  @Test func aFilterOnAColumnWhoseTypeWasGuessedWrong() throws {
+    let dir = try directory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let path = dir.appendingPathComponent("t.csv").path
+    // `kod` is numbers in the sampled records and text after them.
+    var text = "id,namn,kod\n"
+    for row in 0..<1_500 { text += "\(row),namn \(row % 7),\(row < 1_200 ? String(row % 9) : "x\(row % 3)")\n" }
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    let texts = [
+      "from t | select kod | take 1", "from t | where kod == \"x1\" and id < 1210 | select namn, id",
+      "from t | where kod == \"x2\" | count",
+    ]
+    let expected = ["kod\n0\n", "namn,id\nnamn 4,1201\nnamn 0,1204\nnamn 3,1207\n", "count\n100\n"]
+    for mode in Mode.allCases {
+      #expect(outputs(path, texts, mode: mode) == expected, "\(mode)")
+    }
+  }
+
   /// A file with nulls, quoted cells (a delimiter, a line break, doubled quotes), mixed
   /// decimal scales, Swedish text, a column of numbers that turns to text after the sampled
   /// records, and one of text that is numbers at first.
@@ -120,7 +138,7 @@ import Testing
   static let predicates = [
     "n > 400", "n <= -50", "kon == \"K\"", "kon != \"T\" and n > 0", "namn ~ \"å\"", "n is null", "id < 25",
     "id >= 900 and kon == \"M\"", "grupp == \"fjäll\" or n > 450", "kon == \"X\"", "kod > 3", "sent == \"t1\"",
-    "namn == \"Åre\"", "id > 100000", "n > 0 or n <= 0",
+    "namn == \"Åre\"", "id > 100000", "n > 0 or n <= 0", "kod == \"x1\"", "sent != \"t2\" and id > 1040",
   ]
   static let tails = [
     "select namn, n", "sort n desc, id | take 5 | select id, namn, grupp", "summarize c = count() by grupp | sort grupp",
