@@ -33,16 +33,6 @@ public final class DeferredTable: Sendable {
   /// first read's row count and checks). A failure names the place in the file.
   public typealias Reader = @Sendable ([Int]) throws(DiagnosticError) -> ReadResult
 
-  /// ``Reader`` that, when the flag is true, also keeps where each row lies in the file, so
-  /// that a ``RowsReader`` can then read chosen rows of other columns.
-  public typealias PlacingReader = @Sendable (_ indexes: [Int], _ keepingPlaces: Bool) throws(DiagnosticError) -> ReadResult
-
-  /// Parses the columns at these indexes (sorted; each unread and in ``narrowable``) for the
-  /// rows at `rows` only (ascending), keeping nothing; nil when it cannot (no read kept the
-  /// rows' places). Predicate pushdown: a statement's filter ran on the columns it reads, and
-  /// the statement's other columns are read for the rows it kept.
-  public typealias RowsReader = @Sendable (_ indexes: [Int], _ rows: [Int32]) throws(DiagnosticError) -> [Column]?
-
   private struct State {
     var fields: [Field]
     var columns: [Column?]
@@ -51,37 +41,13 @@ public final class DeferredTable: Sendable {
   }
 
   public let name: String
-  private let reader: PlacingReader
-  private let rowsReader: RowsReader?
+  private let reader: Reader
   private let state: Mutex<State>
-  /// The first records of the file as a table of the sniffed types, if known: what a filter
-  /// keeps of them estimates what it keeps of the table.
-  public let sample: Table?
-  /// The columns whose sniffed type is final (text, whatever the unread cells hold), which
-  /// ``columns(_:rows:)`` can read for chosen rows.
-  public let narrowable: Set<Int>
 
   /// - Parameter fields: the header's columns with their sniffed types and conventional roles.
   public init(name: String, fields: [Field], reader: @escaping Reader) {
     self.name = name
-    self.reader = { (indexes, _) throws(DiagnosticError) in try reader(indexes) }
-    rowsReader = nil
-    sample = nil
-    narrowable = []
-    state = Mutex(State(fields: fields, columns: Array(repeating: nil, count: fields.count)))
-  }
-
-  /// A table whose reader can also read chosen rows of the columns in `narrowable`
-  /// (predicate pushdown, ``columns(_:rows:)``).
-  public init(
-    name: String, fields: [Field], sample: Table?, narrowable: Set<Int>, reader: @escaping PlacingReader,
-    rowsReader: @escaping RowsReader
-  ) {
-    self.name = name
     self.reader = reader
-    self.rowsReader = rowsReader
-    self.sample = sample
-    self.narrowable = narrowable
     state = Mutex(State(fields: fields, columns: Array(repeating: nil, count: fields.count)))
   }
 
@@ -115,14 +81,11 @@ public final class DeferredTable: Sendable {
   }
 
   /// The columns at `indexes` (in that order), parsing those not read yet.
-  ///
-  /// - Parameter keepingPlaces: when a read is needed, have it keep where each row lies, for
-  ///   a ``columns(_:rows:)`` after it.
-  public func columns(_ indexes: [Int], keepingPlaces: Bool = false) throws(DiagnosticError) -> [Column] {
+  public func columns(_ indexes: [Int]) throws(DiagnosticError) -> [Column] {
     try state.withLock { (state: inout State) throws(DiagnosticError) -> [Column] in
       let missing = Set(indexes.filter { $0 >= 0 && $0 < state.columns.count && state.columns[$0] == nil }).sorted()
       if !missing.isEmpty || state.rowCount == nil {
-        let result = try reader(missing, keepingPlaces)
+        let result = try reader(missing)
         // Every column has the table's rows (a reader that broke that would make a ragged table).
         if let rows = state.rowCount ?? result.columns.values.first?.count,
           result.rowCount != rows || result.columns.values.contains(where: { $0.count != rows })
@@ -148,23 +111,6 @@ public final class DeferredTable: Sendable {
       }
       return out
     }
-  }
-
-  /// The columns at `indexes` (ascending; each in ``narrowable`` and not read) for the rows at
-  /// `rows` only (ascending), read for the caller and kept by no one: the table's columns
-  /// stay whole or unread. Nil when that cannot be done (no read kept the rows' places, or a
-  /// column is read or not narrowable): the caller then reads the columns whole.
-  public func columns(_ indexes: [Int], rows: [Int32]) throws(DiagnosticError) -> [Column]? {
-    guard let rowsReader, !indexes.isEmpty,
-      indexes.allSatisfy({ narrowable.contains($0) && !isRead($0) }), indexes == indexes.sorted()
-    else { return nil }
-    guard var columns = try rowsReader(indexes, rows), columns.count == indexes.count,
-      columns.allSatisfy({ $0.count == rows.count })
-    else { return nil }
-    for i in columns.indices where columns[i].role == nil {
-      columns[i].role = ColumnRole.conventional(for: columns[i].name)
-    }
-    return columns
   }
 
   /// Every column, as a ``Table``.

@@ -24,26 +24,14 @@ extension Engine {
   /// The types of unread columns are guesses from the file's first records; the columns read
   /// have their real types. When a column read turns out to have another type than its guess
   /// (a column of numbers with text further down), the stages are checked again with it.
-  ///
-  /// A statement that starts with a `where` keeping few rows reads its other columns for
-  /// those rows only (predicate pushdown, ``pushedDown(_:_:_:fields:cancellation:warnings:)``).
   func projected(
-    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker, cancellation: CancellationCheck = .none,
-    warnings: WarningLog = WarningLog()
+    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker
   ) throws -> (table: Table, batch: Batch)? {
     for _ in 0..<4 {
       let fields = deferred.fields
       guard let batch = try? plan(pipeline, from: 0, input: fields, checker: checker),
-        let narrowed = Executor.projection(
-          batch.stages, width: fields.count, gathersFirst: false, evenWhole: pushesPredicates)
+        let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
       else { return nil }
-      switch try pushedDown(batch, narrowed, deferred, fields: fields, cancellation: cancellation, warnings: warnings) {
-      case .read(let table, let first)?: return (table, first)
-      case .retype?: continue
-      case nil: break
-      }
-      // Every column read: the caller reads the whole table.
-      if narrowed.kept.count == fields.count { return nil }
       let columns = try deferred.columns(narrowed.kept)
       let exact = deferred.fields
       if narrowed.kept.allSatisfy({ exact[$0].type == fields[$0].type }) {
@@ -64,17 +52,8 @@ extension Engine {
   /// The answer is a plan, not a promise: a statement that needs more columns when it runs
   /// (its columns turned out to have other types) reads them then.
   public func columnsRead(of name: String, by texts: [String]) -> [Int]? {
-    plannedRead(of: name, by: texts)?.columns
-  }
-
-  /// ``columnsRead(of:by:)``, without the columns a statement reads for the rows its first
-  /// `where` keeps only (predicate pushdown, ``pushedColumns(_:kept:_:)``), and whether the
-  /// read must keep the rows' places for that.
-  public func plannedRead(of name: String, by texts: [String]) -> (columns: [Int], keepingPlaces: Bool)? {
     guard let fields = catalog.fields(of: name) else { return nil }
-    let deferred = catalog.deferred(name)
     var read = Set<Int>()
-    var later = Set<Int>()
     // Functions the statements define are known to the statements after them.
     var engine = self
     for text in texts {
@@ -95,17 +74,12 @@ extension Engine {
         mentions -= 1
         guard mentions == 0, !pipeline.stages.isEmpty,
           let batch = try? engine.plan(pipeline, from: 0, input: fields, checker: engine.checker(for: source)),
-          let narrowed = Executor.projection(
-            batch.stages, width: fields.count, gathersFirst: false, evenWhole: engine.pushesPredicates)
+          let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
         else { return nil }
-        let pushed = deferred.map { engine.pushedColumns(batch.stages, kept: narrowed.kept, $0) } ?? []
-        // A statement that reads every column, none for chosen rows only, reads them all.
-        if pushed.isEmpty && narrowed.kept.count == fields.count { return nil }
-        read.formUnion(narrowed.kept.filter { !pushed.contains($0) })
-        later.formUnion(pushed)
+        read.formUnion(narrowed.kept)
       }
     }
-    return (read.sorted(), !later.subtracting(read).isEmpty)
+    return read.sorted()
   }
 
   /// How often `word` appears in `range` of `source` as a whole word (not inside a longer

@@ -78,23 +78,13 @@ public enum Loader {
         bytes, file: path, tableName: tableName, delimiter: delimiter, encoding: encoding, isCancelled: limits.isCancelled)
       {
         let source = opened.source
-        let narrowable = Set(source.settledText.indices.filter { source.settledText[$0] })
-        let table = DeferredTable(
-          name: tableName, fields: opened.fields, sample: opened.sample, narrowable: narrowable,
-          reader: { (wanted, keepingPlaces) throws(DiagnosticError) in
-            do throws(LoadError) {
-              return try source.read(wanted, recordingPlaces: keepingPlaces)
-            } catch {
-              throw error.diagnostic
-            }
-          },
-          rowsReader: { (wanted, rows) throws(DiagnosticError) in
-            do throws(LoadError) {
-              return try source.read(wanted, rows: rows)
-            } catch {
-              throw error.diagnostic
-            }
-          })
+        let table = DeferredTable(name: tableName, fields: opened.fields) { (wanted) throws(DiagnosticError) in
+          do throws(LoadError) {
+            return try source.read(wanted)
+          } catch {
+            throw error.diagnostic
+          }
+        }
         return .deferred(name: tableName, table)
       }
       let read = try CSVReader.read(

@@ -50,7 +50,7 @@ import Testing
     guard let opened = CSVColumnSource.open(
       file, file: path, tableName: "t", delimiter: nil, encoding: encoding, isCancelled: { false }, parts: parts)
     else { throw LoadError(file: path, message: "not opened column by column") }
-    return (opened.source, opened.fields)
+    return opened
   }
 
   private func values(_ column: Column) -> [Value] { (0..<column.count).map { column.value(at: $0) } }
@@ -190,52 +190,6 @@ import Testing
     #expect(rename(directory.path + "/c.new", path) == 0)
     let read = try kept.read([1])
     #expect(read.rowCount == 1 && read.columns[1].map { values($0) } == [.text("x")])
-  }
-
-  // Predicate pushdown (issue 16, item 2): chosen rows of a column of settled text.
-
-  @Test func chosenRowsOfATextColumnByHand() throws {
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let path = try directory.write("h.csv", "id,namn,n\n1,\"a, b\",5\n2,,7\n3,\"x\"\"y\",1\n4,\"rad\ntvå\",9\n5,Åre,\n")
-    let (source, _) = try self.source(path, parts: 1)
-    // `namn` is text whatever follows (its first cell is no number); `id` and `n` are numbers.
-    #expect(source.settledText == [false, true, false])
-    // No read kept the records' places yet.
-    #expect(try source.read([1], rows: [0]) == nil)
-    _ = try source.read([2], recordingPlaces: true)
-    #expect(try source.read([1], rows: [0, 2]).map { $0.map(values) } == [[.text("a, b"), .text("x\"y")]])
-    #expect(try source.read([1], rows: [1, 3, 4]).map { $0.map(values) } == [[.null, .text("rad\ntvå"), .text("Åre")]])
-    #expect(try source.read([1], rows: []).map { $0.map(values) } == [[]])
-    // A column of numbers may turn to text further down: it is read whole.
-    #expect(try source.read([0], rows: [1]) == nil)
-    #expect(try source.read([1], rows: [5]) == nil)
-  }
-
-  @Test(arguments: 1...6)
-  func chosenRowsEqualTheWholeColumnAtThoseRows(seed: UInt64) throws {
-    var random = SeededRandom(seed &* 104_729)
-    let directory = try TemporaryDirectory()
-    defer { directory.remove() }
-    let rows = [1, 9, 1_000, 1_001, 2_500, 4_100][Int(seed - 1)]
-    let path = try directory.write("s.csv", Self.generated(rows: rows, seed: seed))
-    let full = try eager(path)
-    for parts in [1, 2, 3, 7] {
-      let (source, _) = try self.source(path, parts: parts)
-      // `namn` and `kon` are text in the first records; `blandad` is numbers there, `sen` and `tom` empty.
-      #expect(source.settledText == [false, true, false, false, false, true, false])
-      // The places are recorded by the first read, or by a later one.
-      if parts % 2 == 0 { _ = try source.read([]) }
-      _ = try source.read([Int(random.next() % 2) * 3], recordingPlaces: true)
-      for share in [1, 3, 50, 1_000] {
-        let chosen = (0..<Int32(full.rowCount)).filter { _ in random.next() % 1_000 < share }
-        let read = try #require(try source.read([1, 5], rows: chosen))
-        for (position, index) in [1, 5].enumerated() {
-          #expect(read[position].type == .text)
-          #expect(values(read[position]) == chosen.map { full.columns[index].value(at: Int($0)) }, "seed \(seed), \(parts) parts, column \(index)")
-        }
-      }
-    }
   }
 
   @Test func filesReadWholeAreNotOpenedColumnByColumn() throws {

@@ -35,12 +35,6 @@ final class CSVColumnSource: @unchecked Sendable {
   let parts: Int?
   /// The parts' starts and the number of rows, once the first read found them good.
   private let starts = Mutex<(starts: [Int], rows: Int)?>(nil)
-  /// Where each record starts, once a read recorded it (``read(_:recordingPlaces:)``).
-  private let places = Mutex<CSVRecordPlaces?>(nil)
-  /// For each column, true when its type is text whatever the rest of the file holds: a cell
-  /// of the sampled records was not a number, so the column is text (``CSVColumnBuilder``).
-  /// Such a column can be read for chosen rows only (``read(_:rows:)``).
-  let settledText: [Bool]
   /// The file as it was when it was opened (device, inode, size, modification time); nil
   /// when that could not be found out.
   private let identity: FileIdentity?
@@ -51,10 +45,9 @@ final class CSVColumnSource: @unchecked Sendable {
   private init(
     file: FileBytes, path: String, tableName: String, header: [String], delimiter: UInt8, dataStart: Int,
     encoding: TextEncoding?, hasByteOrderMark: Bool, estimate: Int, isCancelled: @escaping @Sendable () -> Bool,
-    parts: Int?, settledText: [Bool]
+    parts: Int?
   ) {
     self.parts = parts
-    self.settledText = settledText
     identity = FileIdentity(path: path)
     self.file = file
     self.path = path
@@ -75,7 +68,7 @@ final class CSVColumnSource: @unchecked Sendable {
   static func open(
     _ file: FileBytes, file path: String, tableName: String, delimiter: UInt8?, encoding: TextEncoding?,
     isCancelled: @escaping @Sendable () -> Bool, parts: Int? = nil
-  ) -> (source: CSVColumnSource, fields: [Field], sample: Table)? {
+  ) -> (source: CSVColumnSource, fields: [Field])? {
     guard file.isMapped, encoding != .windows1252 else { return nil }
     let bytes = file.buffer
     guard let raw = bytes.baseAddress, bytes.count > 0 else { return nil }
@@ -106,18 +99,13 @@ final class CSVColumnSource: @unchecked Sendable {
     let source = CSVColumnSource(
       file: file, path: path, tableName: tableName, header: header, delimiter: separator, dataStart: dataStart,
       encoding: encoding, hasByteOrderMark: bom, estimate: CSVReader.estimateRows(scanner, header.count, total: bytes.count),
-      isCancelled: isCancelled, parts: parts, settledText: builders.map { $0.mode == .text || $0.mode == .demoted })
+      isCancelled: isCancelled, parts: parts)
     let columns = header.indices.map { Field(header[$0], types[$0], role: ColumnRole.conventional(for: header[$0])) }
-    // The sampled records as a table of the sniffed types (a column found not numeric within
-    // them is empty text): what a filter keeps of them estimates what it keeps of the file.
-    let sample = Table(name: tableName, columns: builders.map { $0.build() }).withConventionalRoles
-    return (source, columns, sample)
+    return (source, columns)
   }
 
   /// Builds the columns at `wanted` (ascending); the first read also checks the whole file.
-  ///
-  /// - Parameter recordingPlaces: keep where each record starts, for ``read(_:rows:)``.
-  func read(_ wanted: [Int], recordingPlaces: Bool = false) throws(LoadError) -> DeferredTable.ReadResult {
+  func read(_ wanted: [Int]) throws(LoadError) -> DeferredTable.ReadResult {
     let bytes = file.buffer
     guard let raw = bytes.baseAddress else { return DeferredTable.ReadResult(columns: [:], rowCount: 0) }
     let base = raw.assumingMemoryBound(to: UInt8.self)
@@ -132,17 +120,14 @@ final class CSVColumnSource: @unchecked Sendable {
       base: base, count: bytes.count, delimiter: delimiter, release: file.releaser(reportingProgress: known == nil),
       isCancelled: isCancelled)
     if let known {
-      let read = try pass(
-        input, starts: known.starts, wanted, validating: false, recordingPlaces: recordingPlaces, failure: failure)
+      let read = try pass(input, starts: known.starts, wanted, validating: false, failure: failure)
       guard read.rows == known.rows else { throw LoadError(file: path, message: Self.changedMessage) }
-      keep(read.places, rows: read.rows)
       return result(read.builders, wanted, rows: read.rows)
     }
     do throws(LoadError) {
       let parts = CSVReader.chunkStarts(input, from: dataStart, parts: self.parts ?? CSVReader.defaultParts(bytes.count - dataStart))
-      let read = try pass(input, starts: parts, wanted, validating: true, recordingPlaces: recordingPlaces, failure: failure)
+      let read = try pass(input, starts: parts, wanted, validating: true, failure: failure)
       starts.withLock { $0 = (read.starts, read.rows) }
-      keep(read.places, rows: read.rows)
       return result(read.builders, wanted, rows: read.rows)
     } catch {
       guard error.message == CSVReader.invalidUTF8Message else { throw error }
@@ -162,110 +147,8 @@ final class CSVColumnSource: @unchecked Sendable {
     }
   }
 
-  /// The columns at `wanted` (ascending, each of settled text, ``settledText``) for the rows
-  /// `rows` only (ascending row numbers): a statement's own read, kept by no table (predicate
-  /// pushdown: the rows its filter kept). Each selected record is read from the place an
-  /// earlier read recorded, up to the last field wanted; the others are not looked at. Nil
-  /// when no read recorded the places, or a column is not settled text.
-  ///
-  /// The whole file was checked by the first read (records' shape, encoding), so these rows
-  /// read as they did then; a file rewritten in place since is an error, as for ``read(_:recordingPlaces:)``.
-  func read(_ wanted: [Int], rows: [Int32]) throws(LoadError) -> [Column]? {
-    let width = header.count
-    let settled = settledText
-    guard let last = wanted.last, wanted.allSatisfy({ $0 >= 0 && $0 < width && settled[$0] }),
-      let recorded = places.withLock({ $0 }), let known = starts.withLock({ $0 }), recorded.count == known.rows,
-      rows.allSatisfy({ $0 >= 0 && Int($0) < known.rows })
-    else { return nil }
-    if let identity, FileIdentity(path: path)?.isChanged(from: identity) == true {
-      throw LoadError(file: path, message: Self.changedMessage)
-    }
-    let bytes = file.buffer
-    guard let raw = bytes.baseAddress else { return nil }
-    let input = CSVInput(
-      base: raw.assumingMemoryBound(to: UInt8.self), count: bytes.count, delimiter: delimiter,
-      release: file.releaser(reportingProgress: false), isCancelled: isCancelled)
-    let failure = CSVFailure(bytes: bytes, file: path)
-    let header = self.header
-    let chosen = Set(wanted)
-    // Long selections in parallel parts of rows, merged in order.
-    let parts = rows.count >= 1 << 16 ? max(1, min(ProcessEnvironment.processorCount, 8)) : 1
-    let share = (rows.count + parts - 1) / max(1, parts)
-    let results = Parallel.map(parts) { part -> Result<[CSVColumnBuilder], LoadError> in
-      let range = min(rows.count, part * share)..<min(rows.count, (part + 1) * share)
-      var builders = header.indices.map {
-        chosen.contains($0) ? CSVColumnBuilder(name: header[$0], type: .text, estimatedRows: range.count) : .finished(name: header[$0])
-      }
-      do throws(LoadError) {
-        try Self.readRows(&builders, wanted, located: last + 1, rows[range], recorded, input, failure: failure)
-        return .success(builders)
-      } catch {
-        return .failure(error)
-      }
-    }
-    var merged: [CSVColumnBuilder] = []
-    for result in results {
-      var builders = try result.get()
-      if merged.isEmpty {
-        merged = builders
-        continue
-      }
-      for i in wanted where !merged[i].merge(&builders[i]) {
-        throw LoadError(file: path, message: Self.changedMessage)
-      }
-    }
-    return wanted.map { merged[$0].build() }
-  }
-
-  /// Feeds the fields `wanted` of the records at `rows` (through their recorded places) to
-  /// their builders, handing the pages read back to the kernel as a full read does.
-  private static func readRows(
-    _ builders: inout [CSVColumnBuilder], _ wanted: [Int], located: Int, _ rows: ArraySlice<Int32>,
-    _ places: CSVRecordPlaces, _ input: CSVInput, failure: CSVFailure
-  ) throws(LoadError) {
-    let base = input.base
-    var scanner = CSVScanner(
-      base: base, count: input.count, delimiter: input.delimiter, skipsBlankLines: builders.count > 1)
-    let fields = UnsafeMutablePointer<CSVField>.allocate(capacity: located)
-    defer { fields.deallocate() }
-    var scratch: [UInt8] = []
-    var released = -1
-    var done = 0
-    try places.forEachPlace(of: rows) { (place: Int) throws(LoadError) in
-      scanner.rewind(to: place)
-      let found: Int
-      do throws(CSVScanError) { found = try scanner.locate(located, into: fields, capacity: located) } catch {
-        throw LoadError(file: failure.file, message: changedMessage)
-      }
-      // The first read counted every record's fields; fewer now means the bytes changed.
-      guard found == located else { throw LoadError(file: failure.file, message: changedMessage) }
-      for i in wanted {
-        do throws(CSVCellError) { try builders[i].append(fields[i], base, &scratch) } catch {
-          throw CSVReader.cellFailure(error, column: builders[i].name, failure)
-        }
-      }
-      if released < 0 { released = place }
-      // Rows far apart touch every page between them: hand them back every 16 MB of file.
-      if place &- released >= 16 << 20 {
-        input.release(released, place)
-        released = place
-      }
-      done &+= 1
-      if done & 0xFFFF == 0 && input.isCancelled() {
-        throw LoadError(file: failure.file, message: "interrupted while reading; nothing was loaded")
-      }
-    }
-    if released >= 0 && scanner.position > released { input.release(released, scanner.position) }
-  }
-
   static let changedMessage =
     "the file changed after it was loaded, so its other columns cannot be read; load it again (.load) to query it"
-
-  /// Keeps the record places a read found, when it recorded one for every row.
-  private func keep(_ found: CSVRecordPlaces?, rows: Int) {
-    guard let found, found.count == rows else { return }
-    places.withLock { $0 = found }
-  }
 
   private func result(_ builders: [CSVColumnBuilder], _ wanted: [Int], rows: Int) -> DeferredTable.ReadResult {
     var columns: [Int: Column] = [:]
@@ -276,8 +159,8 @@ final class CSVColumnSource: @unchecked Sendable {
   /// One read of the file in the parts starting at `starts`, feeding only `wanted`; a
   /// column found not to be numeric after all is read once more as text, as in a full load.
   private func pass(
-    _ input: CSVInput, starts: [Int], _ wanted: [Int], validating: Bool, recordingPlaces: Bool, failure: CSVFailure
-  ) throws(LoadError) -> (builders: [CSVColumnBuilder], rows: Int, starts: [Int], places: CSVRecordPlaces?) {
+    _ input: CSVInput, starts: [Int], _ wanted: [Int], validating: Bool, failure: CSVFailure
+  ) throws(LoadError) -> (builders: [CSVColumnBuilder], rows: Int, starts: [Int]) {
     let header = self.header
     let estimate = self.estimate
     let chosen = Set(wanted)
@@ -289,26 +172,18 @@ final class CSVColumnSource: @unchecked Sendable {
     var builders: [CSVColumnBuilder]
     var rows: Int
     var used = starts
-    var places: CSVRecordPlaces? = nil
     if starts.count > 1,
       let merged = try CSVReader.parallelScan(
         input, starts: starts, make: { [parts = starts.count] in fresh($0 == 0 ? estimate : estimate / parts + 16) },
-        failure: failure, only: wanted, validating: validating, recordingPlaces: recordingPlaces)
+        failure: failure, only: wanted, validating: validating)
     {
       builders = merged.builders
       rows = merged.records
-      places = merged.places
     } else {
       builders = fresh(estimate)
-      let read = try CSVReader.scan(
-        &builders, input, from: dataStart, limit: input.count, failure: failure, only: wanted, validating: validating,
-        recordingPlaces: recordingPlaces)
-      rows = read.records
-      if let offsets = read.places {
-        var one = CSVRecordPlaces()
-        one.append(start: dataStart, offsets: offsets)
-        places = one
-      }
+      rows = try CSVReader.scan(
+        &builders, input, from: dataStart, limit: input.count, failure: failure, only: wanted, validating: validating
+      ).records
       used = [dataStart]
     }
     let demoted = wanted.filter { builders[$0].isDemoted }
@@ -319,7 +194,7 @@ final class CSVColumnSource: @unchecked Sendable {
       _ = try CSVReader.scan(&again, input, from: dataStart, limit: input.count, failure: failure, only: demoted)
       for i in demoted { builders[i] = again[i] }
     }
-    return (builders, rows, used, places)
+    return (builders, rows, used)
   }
 }
 

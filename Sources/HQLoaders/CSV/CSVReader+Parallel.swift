@@ -59,35 +59,26 @@ extension CSVReader {
   /// Reads the parts in parallel and merges them; nil when a cut fell inside a record.
   static func parallelScan(
     _ input: CSVInput, starts: [Int], make: @Sendable (Int) -> [CSVColumnBuilder], failure: CSVFailure,
-    only: [Int]? = nil, validating: Bool = false, recordingPlaces: Bool = false
-  ) throws(LoadError) -> (builders: [CSVColumnBuilder], records: Int, places: CSVRecordPlaces?)? {
+    only: [Int]? = nil, validating: Bool = false
+  ) throws(LoadError) -> (builders: [CSVColumnBuilder], records: Int)? {
     var results: [Result<Part, LoadError>?] = Parallel.map(starts.count) { part -> Result<Part, LoadError> in
       let limit = part + 1 < starts.count ? starts[part + 1] : input.count
       var builders = make(part)
       do throws(LoadError) {
         let read = try scan(
-          &builders, input, from: starts[part], limit: limit, failure: failure, only: only, validating: validating,
-          recordingPlaces: recordingPlaces)
-        return .success(Part(builders: builders, end: read.end, records: read.records, places: read.places))
+          &builders, input, from: starts[part], limit: limit, failure: failure, only: only, validating: validating)
+        return .success(Part(builders: builders, end: read.end, records: read.records))
       } catch {
         return .failure(error)
       }
     }.map(Optional.some)
     var records = 0
-    var places: CSVRecordPlaces? = recordingPlaces ? CSVRecordPlaces() : nil
     for part in results.indices {
       switch results[part] {
       case .failure(let error)?: throw error
-      case .success(var read)?:
+      case .success(let read)?:
         if part + 1 < starts.count && read.end != starts[part + 1] { return nil }
         records += read.records
-        if let offsets = read.places {
-          places?.append(start: starts[part], offsets: offsets)
-          read.places = nil
-          results[part] = .success(read)
-        } else {
-          places = nil
-        }
       case nil: return nil
       }
     }
@@ -106,7 +97,7 @@ extension CSVReader {
       }
       merged.append(builder)
     }
-    return (merged, records, places)
+    return (merged, records)
   }
 }
 
@@ -115,6 +106,4 @@ struct Part: Sendable {
   var builders: [CSVColumnBuilder]
   var end: Int
   var records: Int
-  /// Where each record started, from the part's start, when asked for.
-  var places: [UInt32]?
 }

@@ -184,14 +184,12 @@ enum CSVReader {
   ///     but every record's fields are still counted, so a ragged record is found all the same.
   ///   - validating: check that every byte of the records read is UTF-8 (a read that feeds
   ///     only some columns checks the others' cells this way, as feeding them would).
-  ///   - recordingPlaces: keep where each record starts, as an offset from `start` (for a
-  ///     later read of chosen rows, ``CSVRecordPlaces``); not kept when the part is 4 GB or more.
-  /// - Returns: the offset after the last record read (where the next part must start), how
-  ///   many records were read, and, when recording, where each started.
+  /// - Returns: the offset after the last record read (where the next part must start) and
+  ///   how many records were read.
   static func scan(
     _ builders: inout [CSVColumnBuilder], _ input: CSVInput, from start: Int, limit: Int, failure: CSVFailure,
-    only: [Int]? = nil, validating: Bool = false, recordingPlaces: Bool = false
-  ) throws(LoadError) -> (end: Int, records: Int, places: [UInt32]?) {
+    only: [Int]? = nil, validating: Bool = false
+  ) throws(LoadError) -> (end: Int, records: Int) {
     let base = input.base
     var scanner = CSVScanner(
       base: base, count: input.count, delimiter: input.delimiter, position: start, skipsBlankLines: builders.count > 1)
@@ -207,10 +205,6 @@ enum CSVReader {
     var records = 0
     var released = start
     var validated = start
-    // A record's start is kept as four bytes from the part's start (a part is far under 4 GB).
-    let recording = recordingPlaces && limit - start < Int(UInt32.max)
-    var places: [UInt32] = []
-    if recording { places.reserveCapacity(max(16, (limit - start) / max(1, 8 * width))) }
     while scanner.position < limit {
       let found: Int?
       do { found = try scanner.nextRecord(into: fields, capacity: width + 1, located: located) } catch {
@@ -232,7 +226,6 @@ enum CSVReader {
           throw cellFailure(error, column: builders[i].name, failure)
         }
       }
-      if recording { places.append(UInt32(truncatingIfNeeded: scanner.recordStart &- start)) }
       records += 1
       if validating && records & 0xFF == 0 {
         // The bytes just scanned, while they are in the cache.
@@ -255,10 +248,10 @@ enum CSVReader {
     // The rest of the part too: a file read column by column stays mapped after the read.
     if scanner.position > released { input.release(released, scanner.position) }
     for i in fed { builders[i].checkUnits() }
-    return (scanner.position, records, recording ? places : nil)
+    return (scanner.position, records)
   }
 
-  static func cellFailure(_ error: CSVCellError, column: String, _ failure: CSVFailure) -> LoadError {
+  private static func cellFailure(_ error: CSVCellError, column: String, _ failure: CSVFailure) -> LoadError {
     switch error.kind {
     case .invalidUTF8:
       failure.make(error.offset, invalidUTF8Message)

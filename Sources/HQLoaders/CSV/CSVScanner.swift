@@ -139,24 +139,6 @@ struct CSVScanner {
     }
   }
 
-  /// Locates the first `wanted` fields of the record that starts at ``position`` (a place an
-  /// earlier read recorded, ``CSVRecordPlaces``), without finding the record's end; returns how
-  /// many it found (fewer only when the record has fewer). For reading chosen rows of a file
-  /// whose records an earlier read checked.
-  mutating func locate(_ wanted: Int, into fields: UnsafeMutablePointer<CSVField>, capacity: Int) throws(CSVScanError) -> Int {
-    var n = 0
-    guard position < count else { return 0 }
-    recordStart = position
-    while n < wanted {
-      if base[position] == CSVScanner.quote {
-        if try scanQuoted(into: fields, capacity, &n) { break }
-      } else if scanPlain(into: fields, capacity, &n) {
-        break
-      }
-    }
-    return n
-  }
-
   /// Goes back to `offset`, a record's start (to read a record again with every field located).
   mutating func rewind(to offset: Int) {
     position = offset

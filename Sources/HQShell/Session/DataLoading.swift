@@ -246,14 +246,11 @@ extension Session {
       }
       guard case .deferred(let name, let table) = data else { continue }
       var wanted: [Int] = []
-      var keepingPlaces = false
       if planned, let units = plannedUnits {
-        let plan = Self.projection(of: name, readBy: units, in: trial)
-        wanted = plan?.columns ?? Array(table.fields.indices)
-        keepingPlaces = plan?.keepingPlaces ?? false
+        wanted = Self.projection(of: name, readBy: units, in: trial) ?? Array(table.fields.indices)
       }
       do throws(DiagnosticError) {
-        _ = try table.columns(wanted, keepingPlaces: keepingPlaces)
+        _ = try table.columns(wanted)
       } catch {
         results[position] = .failure(ShellError(error))
         return
@@ -261,13 +258,9 @@ extension Session {
     }
   }
 
-  /// The columns of `name` that `units` read first (``HQEngine/Engine/plannedRead(of:by:)``:
-  /// not those a statement reads for the rows its filter keeps), and whether the read keeps
-  /// the rows' places for such a statement; nil when a meta command names the table
-  /// (`.schema kolada` reads every column).
-  static func projection(
-    of name: String, readBy units: [ScriptScanner.Unit], in engine: Engine
-  ) -> (columns: [Int], keepingPlaces: Bool)? {
+  /// The columns of `name` that `units` read (``HQEngine/Engine/columnsRead(of:by:)``); a meta
+  /// command naming the table (`.schema kolada`) reads them all.
+  static func projection(of name: String, readBy units: [ScriptScanner.Unit], in engine: Engine) -> [Int]? {
     var statements: [String] = []
     for unit in units {
       switch unit.kind {
@@ -278,6 +271,6 @@ extension Session {
         }
       }
     }
-    return engine.plannedRead(of: name, by: statements)
+    return engine.columnsRead(of: name, by: statements)
   }
 }
