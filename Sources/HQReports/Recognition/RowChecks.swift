@@ -6,8 +6,9 @@ import HQData
 /// - **Two numbers joined by the thousands rule**: under a header read with a column too few,
 ///   `Färjor -6 423 -6 996 573 8,2` reads as three numbers, `-6 996 573` one of them. A row
 ///   whose largest amount (no percentages) has three or more digits more in its whole part
-///   than its smallest budget, outcome or forecast, in a line with a thousands group after a
-///   space, is such a row: a deviation is no larger than what it deviates from by a thousand
+///   than its smallest budget, outcome or forecast (two or more from six digits on), in a line
+///   with a thousands group after a space, is such a row (or one the rule split: `2 051 2 693`
+///   as 2 051, 2 and 693): a deviation is no larger than what it deviates from by a thousand
 ///   times, and a budget and its outcome are of one magnitude. A cell of the row left unread
 ///   (its column not determined) counts too: `–5 048 128 602` there makes the rest doubtful.
 /// - **A value taken into the label**: a label ending in a signed number (`Hamnar -5 877`,
