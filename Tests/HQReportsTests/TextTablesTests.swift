@@ -397,6 +397,33 @@ import Testing
     #expect(Vocabulary.year(in: "(1993:387)") == nil && Vocabulary.year(in: "2024:") == 2024)
   }
 
+  /// Kind words set apart over the years (`Bokslut   Budget   Plan`) that this reader does not
+  /// take into the header are no caption: the line above them names the table and gives its
+  /// unit, over the document's.
+  @Test func kindWordsOverTheYearsAreNoCaption() {
+    // (The wrapped label makes the layout reader leave the table to this one.)
+    let (facts, _) = Self.read("""
+      Samtliga belopp redovisas i tusental kronor (tkr) om inget annat anges.
+
+      Hamnverksamhet (belopp i mnkr)
+                                         Bokslut          Budget                 Plan
+                                            2021       2022       2023       2024       2025
+      Hamnkajer Norrby                    -309,2     -346,8     -306,9     -341,9     -336,1
+      Färjeläget vid Södra ön             -297,4     -304,7     -302,0     -302,6     -291,3
+      Lotsning och farled                  -71,0      -74,7      -66,3      -74,1      -72,6
+      Muddring i lede                     -216,9     -234,3     -248,0     -231,5     -245,0
+      Stöd till båtklubbarna              -413,1     -425,2     -412,7     -411,8     -454,0
+      och seglarförbunden inom hamnområdet
+      Brandskydd i hamnen och kaje        -102,9     -108,0     -109,6     -110,3     -111,2
+      Gemensam hamnförvaltnin             -496,8     -473,5     -489,7     -486,4     -444,5
+      Summa                             -1 907,3   -1 967,2   -1 935,2   -1 958,6   -1 954,7
+      """)
+    let outcomes = facts.filter { $0.year == 2021 }
+    #expect(!outcomes.isEmpty)
+    #expect(outcomes.allSatisfy { $0.unit == "mnkr" && $0.table == "Hamnverksamhet (belopp i mnkr)" })
+    #expect(facts.allSatisfy { $0.unit == "mnkr" })
+  }
+
   /// A footnote digit on a year of a stacked header (`20271` is 2027, footnote 1), on its own
   /// line of years or on the line of kind words.
   @Test(arguments: [

@@ -742,6 +742,13 @@ struct TextTables {
       if kinds[i].contains(.stub), i > 0, !kinds[i - 1].contains(.stub), let above = caption(above: i), above.line == i - 1 {
         return above
       }
+      // Kind words over the header's years (`Bokslut   Budget   Plan`) are a header line this
+      // reader did not take, no caption: the line right above them names the table.
+      let words = text.split(ascii: " ")
+      if words.count >= 2, words.allSatisfy({ Vocabulary.isKindWord($0) }) {
+        guard i > 0, let above = caption(above: i), above.line == i - 1 else { return nil }
+        return above
+      }
       return (text, i)
     }
     return nil
