@@ -92,14 +92,14 @@ extension Session {
   /// - Returns: a one-line summary (`loaded 3 report(s), 120 facts from a.txt`).
   public func load(path: String, as name: String?, encoding: TextEncoding? = nil) throws(ShellError) -> String {
     let data = try withProgress(loading: [path]) { limits throws(ShellError) in
-      var results: [Result<LoadedData, ShellError>?] = [
+      var results: [Result<LoadedData, ShellError>] = [
         Result { () throws(ShellError) in
           try DataLoading.load(path: path, as: name, encoding: encoding, limits: limits, deferring: readsColumnsOnDemand)
         }
       ]
       // A later statement reads the columns it needs; this read finds the file's errors.
       readFirst(&results, planned: false)
-      return try results[0]!.get()
+      return try results[0].get()
     }
     switch data {
     case .reports(let loaded, let warnings):
@@ -168,13 +168,11 @@ extension Session {
       }
       let wide = paths.indices.filter { Loader.usesAllCores(path: paths[$0], as: $0 < names.count ? names[$0] : nil) }
       let narrow = paths.indices.filter { !wide.contains($0) }
-      var results = [Result<LoadedData, ShellError>?](repeating: nil, count: paths.count)
-      for (position, result) in zip(narrow, Parallel.map(narrow.count) { attempt(narrow[$0]) }) {
-        results[position] = result
-      }
-      for position in wide { results[position] = attempt(position) }
+      let parallel = Dictionary(uniqueKeysWithValues: zip(narrow, Parallel.map(narrow.count) { attempt(narrow[$0]) }))
+      // The wide ones one after another, in file order.
+      var results = paths.indices.map { parallel[$0] ?? attempt($0) }
       readFirst(&results, planned: true)
-      return results.map { $0! }
+      return results
     }
     // Taken out of the array one by one, so each loaded model is held once and merging can
     // move its rows instead of copying them.
@@ -233,9 +231,9 @@ extension Session {
   /// - Parameter planned: true to parse now the columns ``plannedUnits`` read (a one-shot
   ///   run's statements, known before loading; projection pushdown), false (or with no
   ///   planned units: the prompt) to parse none yet, each statement then parsing its own.
-  func readFirst(_ results: inout [Result<LoadedData, ShellError>?], planned: Bool) {
+  func readFirst(_ results: inout [Result<LoadedData, ShellError>], planned: Bool) {
     var trial = engine
-    for case .success(let data)? in results {
+    for case .success(let data) in results {
       switch data {
       case .table(let name, let table, _): trial.catalog[name] = table
       case .deferred(_, let table): trial.catalog.add(table)
@@ -243,10 +241,7 @@ extension Session {
       }
     }
     for position in results.indices {
-      guard case .success(let data)? = results[position] else {
-        if case .failure? = results[position] { return }
-        continue
-      }
+      guard case .success(let data) = results[position] else { return }
       guard case .deferred(let name, let table) = data else { continue }
       var wanted: [Int] = []
       if planned, let units = plannedUnits {
