@@ -7,23 +7,10 @@ import HQData
 /// ReportColumns.swift. An empty text (a fact without a period, a report without a committee)
 /// is null, as docs/MODEL.md says, so `period is null` finds it.
 extension ReportModel {
-  /// The model as the four tables `facts`, `goals`, `sections` and `reports`.
-  public func tables() -> [Table] {
-    [factsTable(), goalsTable(), sectionsTable(), reportsTable()]
-  }
-
-  /// All six sources, `facts`, `goals`, `sections`, `reports`, `lines` and `unread`, in that order.
-  ///
-  /// The tables are independent, so they are built at the same time, one per processor; the
-  /// model is only read. The two large ones (`facts`, `lines`) are started first, so on two
-  /// processors each takes one and the small ones fill in after.
+  /// All six sources, `facts`, `goals`, `sections`, `reports`, `lines` and `unread`, in that
+  /// order, built now (the session builds each when first read: ``deferredTables()``).
   public func allTables() -> [Table] {
-    let builders: [(position: Int, build: @Sendable (ReportModel) -> Table)] = [
-      (0, { $0.factsTable() }), (4, { $0.linesTable() }), (2, { $0.sectionsTable() }),
-      (3, { $0.reportsTable() }), (1, { $0.goalsTable() }), (5, { $0.unreadTable() }),
-    ]
-    let built = Parallel.map(builders.count) { builders[$0].build(self) }
-    return zip(builders, built).sorted { $0.0.position < $1.0.position }.map(\.1)
+    deferredTables().compactMap { try? $0.table() }
   }
 
   /// The six sources of ``allTables()``, in its order, each built the first time a statement
