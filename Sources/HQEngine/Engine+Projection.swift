@@ -24,14 +24,25 @@ extension Engine {
   /// The types of unread columns are guesses from the file's first records; the columns read
   /// have their real types. When a column read turns out to have another type than its guess
   /// (a column of numbers with text further down), the stages are checked again with it.
+  ///
+  /// A statement the load's first read was narrowed for (predicate pushdown) takes its rows
+  /// from that read (``narrowedRead(_:_:_:fields:cancellation:warnings:)``).
   func projected(
-    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker
+    _ pipeline: Pipeline, _ deferred: DeferredTable, checker: Checker, cancellation: CancellationCheck = .none,
+    warnings: WarningLog = WarningLog()
   ) throws -> (table: Table, batch: Batch)? {
     for _ in 0..<4 {
       let fields = deferred.fields
       guard let batch = try? plan(pipeline, from: 0, input: fields, checker: checker),
-        let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
+        let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false, evenWhole: pushesPredicates)
       else { return nil }
+      switch try narrowedRead(batch, narrowed, deferred, fields: fields, cancellation: cancellation, warnings: warnings) {
+      case .read(let table, let first)?: return (table, first)
+      case .retype?: continue
+      case nil: break
+      }
+      // Every column read: the caller reads the whole table.
+      if narrowed.kept.count == fields.count { return nil }
       let columns = try deferred.columns(narrowed.kept)
       let exact = deferred.fields
       if narrowed.kept.allSatisfy({ exact[$0].type == fields[$0].type }) {
@@ -52,7 +63,18 @@ extension Engine {
   /// The answer is a plan, not a promise: a statement that needs more columns when it runs
   /// (its columns turned out to have other types) reads them then.
   public func columnsRead(of name: String, by texts: [String]) -> [Int]? {
+    plannedRead(of: name, by: texts)?.columns
+  }
+
+  /// ``columnsRead(of:by:)``, and when one statement alone reads the table and starts with a
+  /// `where`, the columns it reads for the rows its filter keeps only, to be read so in the
+  /// same read (predicate pushdown, ``narrowing(_:kept:_:fields:)``); those are then not in
+  /// `columns`.
+  public func plannedRead(of name: String, by texts: [String]) -> (columns: [Int], narrowing: DeferredTable.Narrowing?)? {
     guard let fields = catalog.fields(of: name) else { return nil }
+    let deferred = catalog.deferred(name)
+    var statements = 0
+    var narrowing: DeferredTable.Narrowing?
     var read = Set<Int>()
     // Functions the statements define are known to the statements after them.
     var engine = self
@@ -74,12 +96,19 @@ extension Engine {
         mentions -= 1
         guard mentions == 0, !pipeline.stages.isEmpty,
           let batch = try? engine.plan(pipeline, from: 0, input: fields, checker: engine.checker(for: source)),
-          let narrowed = Executor.projection(batch.stages, width: fields.count, gathersFirst: false)
+          let narrowed = Executor.projection(
+            batch.stages, width: fields.count, gathersFirst: false, evenWhole: engine.pushesPredicates)
         else { return nil }
+        statements += 1
+        narrowing = deferred.flatMap { engine.narrowing(batch.stages, kept: narrowed.kept, $0, fields: fields) }
         read.formUnion(narrowed.kept)
       }
     }
-    return read.sorted()
+    // Narrowed columns serve one statement; with more, each column is read whole once.
+    guard statements == 1, let narrowing else {
+      return read.count == fields.count ? nil : (read.sorted(), nil)
+    }
+    return (read.subtracting(narrowing.columns).sorted(), narrowing)
   }
 
   /// How often `word` appears in `range` of `source` as a whole word (not inside a longer

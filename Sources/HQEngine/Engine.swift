@@ -40,6 +40,10 @@ public struct Engine: Sendable {
   /// The most bytes a `join` may allocate for its result; a join estimated to need more
   /// fails before allocating, with a diagnostic naming the join and the estimate.
   public var memoryBudget: Int = Engine.defaultMemoryBudget
+  /// False to build every column a one-shot statement over a file reads whole, before its
+  /// filter runs (no predicate pushdown, ``narrowing(_:kept:_:fields:)``): the same results,
+  /// for comparing the two (`HQ_PUSHDOWN=0`).
+  public var pushesPredicates = true
 
   /// The bytes a join producing `rows` rows from `columns` is estimated to need (the row
   /// index arrays and every gathered column); `Int.max` when that does not fit.
@@ -202,7 +206,7 @@ public struct Engine: Sendable {
       var table: Table
       var first: Batch?
       if let deferred = deferredSource(pipeline.source), !pipeline.stages.isEmpty,
-        let projected = try projected(pipeline, deferred, checker: checker)
+        let projected = try projected(pipeline, deferred, checker: checker, cancellation: cancellation, warnings: warnings)
       {
         table = projected.table
         first = projected.batch

@@ -78,9 +78,10 @@ public enum Loader {
         bytes, file: path, tableName: tableName, delimiter: delimiter, encoding: encoding, isCancelled: limits.isCancelled)
       {
         let source = opened.source
-        let table = DeferredTable(name: tableName, fields: opened.fields) { (wanted) throws(DiagnosticError) in
+        let table = DeferredTable(name: tableName, fields: opened.fields, narrowable: source.settledText) {
+          (wanted, narrowing) throws(DiagnosticError) in
           do throws(LoadError) {
-            return try source.read(wanted)
+            return try source.read(wanted, narrowing: narrowing)
           } catch {
             throw error.diagnostic
           }

@@ -20,7 +20,7 @@ import Testing
   ) -> DeferredTable {
     var fields = table.schema.fields
     if let types { for i in fields.indices { fields[i].type = types[i] } }
-    return DeferredTable(name: table.name, fields: fields) { (wanted) throws(DiagnosticError) in
+    return DeferredTable(name: table.name, fields: fields) { (wanted, _) throws(DiagnosticError) in
       recorder.asked.withLock { $0.append(wanted) }
       if failing { throw DiagnosticError(file: "facts.csv", line: 7, column: 3, "expected 6 fields, got 5") }
       var columns: [Int: Column] = [:]

@@ -355,19 +355,6 @@ struct Evaluator {
   }
 }
 
-extension ComparisonOperator {
-  /// The operator with its sides swapped: `5 < x` is `x > 5`.
-  var mirrored: ComparisonOperator {
-    switch self {
-    case .equal, .notEqual: self
-    case .less: .greater
-    case .lessOrEqual: .greaterOrEqual
-    case .greater: .less
-    case .greaterOrEqual: .lessOrEqual
-    }
-  }
-}
-
 extension BoundExpr {
   func collectColumns(into set: inout Set<Int>) {
     switch kind {

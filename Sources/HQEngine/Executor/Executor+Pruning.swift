@@ -30,8 +30,12 @@ extension Executor {
   ///   its result from named columns keeps its input's columns (for a table already in memory
   ///   dropping columns saves only the gathering); false to answer also when the first stage
   ///   builds (`summarize` straight from the source).
+  /// - Parameter evenWhole: answer also when every column is read (`kept` is then all of
+  ///   them), and for stages that all keep their input's columns (`where` alone: every column
+  ///   is shown), so that a filter's narrowed read can serve them
+  ///   (``Engine/narrowedRead(_:_:_:fields:cancellation:warnings:)``).
   static func projection(
-    _ stages: [PlanStage], width inputWidth: Int, gathersFirst: Bool
+    _ stages: [PlanStage], width inputWidth: Int, gathersFirst: Bool, evenWhole: Bool = false
   ) -> (stages: [PlanStage], kept: [Int])? {
     var builder = 0
     while builder < stages.count, stages[builder].keepsInputColumns { builder += 1 }
@@ -40,7 +44,15 @@ extension Executor {
       stages[builder] = narrowed.stage
       stages[builder + 1] = narrowed.next
     }
-    guard builder > 0 || !gathersFirst, builder < stages.count, var needed = stages[builder].columnsRead() else { return nil }
+    var needed: Set<Int>
+    if evenWhole && builder == stages.count && builder > 0 {
+      // Every column is shown; a join's right columns too, which is not followed here.
+      guard !stages.contains(where: { if case .join = $0 { true } else { false } }) else { return nil }
+      needed = Set(0..<inputWidth)
+    } else {
+      guard builder > 0 || !gathersFirst, builder < stages.count, let read = stages[builder].columnsRead() else { return nil }
+      needed = read
+    }
     for stage in stages[..<builder] {
       guard stage.collectColumns(into: &needed) else { return nil }
     }
@@ -81,11 +93,13 @@ extension Executor {
         result.append(renumbered)
       }
     }
+    guard dropped > 0 || evenWhole else { return nil }
+    guard builder < stages.count else { return (result, kept) }
     // A window's outputs read its calls' columns, which follow the input's.
     if case .window(let spec) = stages[builder] {
       for call in spec.calls.indices { map[width + call] = newWidth + call }
     }
-    guard dropped > 0, let last = stages[builder].remapped(map) else { return nil }
+    guard let last = stages[builder].remapped(map) else { return nil }
     result.append(last)
     result += stages[(builder + 1)...]
     return (result, kept)

@@ -47,23 +47,6 @@ enum ArithmeticOperator: Sendable {
   case add, subtract, multiply, divide, remainder
 }
 
-enum ComparisonOperator: Sendable {
-  case equal, notEqual, less, lessOrEqual, greater, greaterOrEqual
-
-  /// Whether an ordering result (-1, 0, 1) satisfies the operator.
-  @inline(__always)
-  func holds(_ order: Int) -> Bool {
-    switch self {
-    case .equal: order == 0
-    case .notEqual: order != 0
-    case .less: order < 0
-    case .lessOrEqual: order <= 0
-    case .greater: order > 0
-    case .greaterOrEqual: order >= 0
-    }
-  }
-}
-
 /// The scalar functions of the language (aggregates are ``AggregateFunction``).
 enum ScalarFunction: String, Sendable, CaseIterable {
   case abs, round, floor, ceil, lower, upper, length, contains, startswith, endswith, coalesce

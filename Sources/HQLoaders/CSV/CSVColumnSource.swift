@@ -38,6 +38,10 @@ final class CSVColumnSource: @unchecked Sendable {
   /// The file as it was when it was opened (device, inode, size, modification time); nil
   /// when that could not be found out.
   private let identity: FileIdentity?
+  /// The columns of settled text: a sampled cell was not a number, so the column is text
+  /// whatever its other cells hold (``CSVColumnBuilder``), and may be built for the rows a
+  /// filter keeps only (``read(_:narrowing:)``).
+  let settledText: Set<Int>
 
   /// Records sniffed for the types of columns not read yet.
   static let sampleRecords = 1000
@@ -45,9 +49,10 @@ final class CSVColumnSource: @unchecked Sendable {
   private init(
     file: FileBytes, path: String, tableName: String, header: [String], delimiter: UInt8, dataStart: Int,
     encoding: TextEncoding?, hasByteOrderMark: Bool, estimate: Int, isCancelled: @escaping @Sendable () -> Bool,
-    parts: Int?
+    parts: Int?, settledText: Set<Int>
   ) {
     self.parts = parts
+    self.settledText = settledText
     identity = FileIdentity(path: path)
     self.file = file
     self.path = path
@@ -99,13 +104,19 @@ final class CSVColumnSource: @unchecked Sendable {
     let source = CSVColumnSource(
       file: file, path: path, tableName: tableName, header: header, delimiter: separator, dataStart: dataStart,
       encoding: encoding, hasByteOrderMark: bom, estimate: CSVReader.estimateRows(scanner, header.count, total: bytes.count),
-      isCancelled: isCancelled, parts: parts)
+      isCancelled: isCancelled, parts: parts,
+      settledText: Set(builders.indices.filter { builders[$0].mode == .text || builders[$0].mode == .demoted }))
     let columns = header.indices.map { Field(header[$0], types[$0], role: ColumnRole.conventional(for: header[$0])) }
     return (source, columns)
   }
 
   /// Builds the columns at `wanted` (ascending); the first read also checks the whole file.
-  func read(_ wanted: [Int]) throws(LoadError) -> DeferredTable.ReadResult {
+  ///
+  /// - Parameter narrowing: columns (of ``settledText``, not in `wanted`) to build, in the
+  ///   same read, for the records its filter keeps only (``CSVRowFilter``); the result's
+  ///   `narrowed` has them. Ignored (nil `narrowed`) when it names other columns, or the
+  ///   file is too large for 32-bit row numbers.
+  func read(_ wanted: [Int], narrowing: DeferredTable.Narrowing? = nil) throws(LoadError) -> DeferredTable.ReadResult {
     let bytes = file.buffer
     guard let raw = bytes.baseAddress else { return DeferredTable.ReadResult(columns: [:], rowCount: 0) }
     let base = raw.assumingMemoryBound(to: UInt8.self)
@@ -119,16 +130,23 @@ final class CSVColumnSource: @unchecked Sendable {
     let input = CSVInput(
       base: base, count: bytes.count, delimiter: delimiter, release: file.releaser(reportingProgress: known == nil),
       isCancelled: isCancelled)
+    var filter: CSVRowFilter?
+    if let narrowing, !narrowing.columns.isEmpty, bytes.count < Int(Int32.max),
+      narrowing.columns.allSatisfy({ settledText.contains($0) && !wanted.contains($0) }),
+      narrowing.filter.columns.allSatisfy({ $0 >= 0 && $0 < header.count })
+    {
+      filter = CSVRowFilter(filter: narrowing.filter, columns: narrowing.columns)
+    }
     if let known {
-      let read = try pass(input, starts: known.starts, wanted, validating: false, failure: failure)
+      let read = try pass(input, starts: known.starts, wanted, validating: false, filter: filter, failure: failure)
       guard read.rows == known.rows else { throw LoadError(file: path, message: Self.changedMessage) }
-      return result(read.builders, wanted, rows: read.rows)
+      return result(read.builders, wanted, rows: read.rows, filter: filter, kept: read.kept)
     }
     do throws(LoadError) {
       let parts = CSVReader.chunkStarts(input, from: dataStart, parts: self.parts ?? CSVReader.defaultParts(bytes.count - dataStart))
-      let read = try pass(input, starts: parts, wanted, validating: true, failure: failure)
+      let read = try pass(input, starts: parts, wanted, validating: true, filter: filter, failure: failure)
       starts.withLock { $0 = (read.starts, read.rows) }
-      return result(read.builders, wanted, rows: read.rows)
+      return result(read.builders, wanted, rows: read.rows, filter: filter, kept: read.kept)
     } catch {
       guard error.message == CSVReader.invalidUTF8Message else { throw error }
       if encoding == .utf8 {
@@ -150,40 +168,52 @@ final class CSVColumnSource: @unchecked Sendable {
   static let changedMessage =
     "the file changed after it was loaded, so its other columns cannot be read; load it again (.load) to query it"
 
-  private func result(_ builders: [CSVColumnBuilder], _ wanted: [Int], rows: Int) -> DeferredTable.ReadResult {
+  private func result(
+    _ builders: [CSVColumnBuilder], _ wanted: [Int], rows: Int, filter: CSVRowFilter?, kept: [Int32]
+  ) -> DeferredTable.ReadResult {
     var columns: [Int: Column] = [:]
     for index in wanted { columns[index] = builders[index].build() }
-    return DeferredTable.ReadResult(columns: columns, rowCount: rows)
+    let narrowed = filter.map { DeferredTable.Narrowed(columns: $0.columns.map { builders[$0].build() }, rows: kept) }
+    return DeferredTable.ReadResult(columns: columns, rowCount: rows, narrowed: narrowed)
   }
 
   /// One read of the file in the parts starting at `starts`, feeding only `wanted`; a
   /// column found not to be numeric after all is read once more as text, as in a full load.
   private func pass(
-    _ input: CSVInput, starts: [Int], _ wanted: [Int], validating: Bool, failure: CSVFailure
-  ) throws(LoadError) -> (builders: [CSVColumnBuilder], rows: Int, starts: [Int]) {
+    _ input: CSVInput, starts: [Int], _ wanted: [Int], validating: Bool, filter: CSVRowFilter?, failure: CSVFailure
+  ) throws(LoadError) -> (builders: [CSVColumnBuilder], rows: Int, starts: [Int], kept: [Int32]) {
     let header = self.header
     let estimate = self.estimate
     let chosen = Set(wanted)
+    let narrowed = Set(filter?.columns ?? [])
     let fresh = { @Sendable (rows: Int) in
       header.indices.map {
-        chosen.contains($0) ? CSVColumnBuilder(name: header[$0], type: nil, estimatedRows: rows) : .finished(name: header[$0])
+        chosen.contains($0)
+          ? CSVColumnBuilder(name: header[$0], type: nil, estimatedRows: rows)
+          // A narrowed column reserves no room ahead: how many rows it gets is not known.
+          : narrowed.contains($0)
+            ? CSVColumnBuilder(name: header[$0], type: .text, estimatedRows: 0) : .finished(name: header[$0])
       }
     }
     var builders: [CSVColumnBuilder]
     var rows: Int
+    var kept: [Int32]
     var used = starts
     if starts.count > 1,
       let merged = try CSVReader.parallelScan(
         input, starts: starts, make: { [parts = starts.count] in fresh($0 == 0 ? estimate : estimate / parts + 16) },
-        failure: failure, only: wanted, validating: validating)
+        failure: failure, only: wanted, validating: validating, filter: filter)
     {
       builders = merged.builders
       rows = merged.records
+      kept = merged.kept
     } else {
       builders = fresh(estimate)
-      rows = try CSVReader.scan(
-        &builders, input, from: dataStart, limit: input.count, failure: failure, only: wanted, validating: validating
-      ).records
+      let read = try CSVReader.scan(
+        &builders, input, from: dataStart, limit: input.count, failure: failure, only: wanted, validating: validating,
+        filter: filter)
+      rows = read.records
+      kept = read.kept
       used = [dataStart]
     }
     let demoted = wanted.filter { builders[$0].isDemoted }
@@ -194,7 +224,7 @@ final class CSVColumnSource: @unchecked Sendable {
       _ = try CSVReader.scan(&again, input, from: dataStart, limit: input.count, failure: failure, only: demoted)
       for i in demoted { builders[i] = again[i] }
     }
-    return (builders, rows, used)
+    return (builders, rows, used, kept)
   }
 }
 

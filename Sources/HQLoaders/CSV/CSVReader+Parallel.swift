@@ -59,25 +59,35 @@ extension CSVReader {
   /// Reads the parts in parallel and merges them; nil when a cut fell inside a record.
   static func parallelScan(
     _ input: CSVInput, starts: [Int], make: @Sendable (Int) -> [CSVColumnBuilder], failure: CSVFailure,
-    only: [Int]? = nil, validating: Bool = false
-  ) throws(LoadError) -> (builders: [CSVColumnBuilder], records: Int)? {
+    only: [Int]? = nil, validating: Bool = false, filter: CSVRowFilter? = nil
+  ) throws(LoadError) -> (builders: [CSVColumnBuilder], records: Int, kept: [Int32])? {
     var results: [Result<Part, LoadError>?] = Parallel.map(starts.count) { part -> Result<Part, LoadError> in
       let limit = part + 1 < starts.count ? starts[part + 1] : input.count
       var builders = make(part)
       do throws(LoadError) {
         let read = try scan(
-          &builders, input, from: starts[part], limit: limit, failure: failure, only: only, validating: validating)
-        return .success(Part(builders: builders, end: read.end, records: read.records))
+          &builders, input, from: starts[part], limit: limit, failure: failure, only: only, validating: validating,
+          filter: filter)
+        return .success(Part(builders: builders, end: read.end, records: read.records, kept: read.kept))
       } catch {
         return .failure(error)
       }
     }.map(Optional.some)
     var records = 0
+    var kept: [Int32] = []
     for part in results.indices {
       switch results[part] {
       case .failure(let error)?: throw error
-      case .success(let read)?:
+      case .success(var read)?:
         if part + 1 < starts.count && read.end != starts[part + 1] { return nil }
+        if filter != nil {
+          // Each part numbered its records from 0.
+          let offset = Int32(truncatingIfNeeded: records)
+          kept.reserveCapacity(kept.count + read.kept.count)
+          for row in read.kept { kept.append(row &+ offset) }
+          read.kept = []
+          results[part] = .success(read)
+        }
         records += read.records
       case nil: return nil
       }
@@ -97,7 +107,7 @@ extension CSVReader {
       }
       merged.append(builder)
     }
-    return (merged, records)
+    return (merged, records, kept)
   }
 }
 
@@ -106,4 +116,6 @@ struct Part: Sendable {
   var builders: [CSVColumnBuilder]
   var end: Int
   var records: Int
+  /// With a filter, the records it kept, numbered from the part's first.
+  var kept: [Int32] = []
 }

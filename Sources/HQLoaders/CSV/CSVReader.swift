@@ -184,12 +184,13 @@ enum CSVReader {
   ///     but every record's fields are still counted, so a ragged record is found all the same.
   ///   - validating: check that every byte of the records read is UTF-8 (a read that feeds
   ///     only some columns checks the others' cells this way, as feeding them would).
-  /// - Returns: the offset after the last record read (where the next part must start) and
-  ///   how many records were read.
+  ///   - filter: columns fed only for the records its filter keeps (not in `only`).
+  /// - Returns: the offset after the last record read (where the next part must start), how
+  ///   many records were read, and with a `filter`, the numbers of those it kept (from 0).
   static func scan(
     _ builders: inout [CSVColumnBuilder], _ input: CSVInput, from start: Int, limit: Int, failure: CSVFailure,
-    only: [Int]? = nil, validating: Bool = false
-  ) throws(LoadError) -> (end: Int, records: Int) {
+    only: [Int]? = nil, validating: Bool = false, filter: CSVRowFilter? = nil
+  ) throws(LoadError) -> (end: Int, records: Int, kept: [Int32]) {
     let base = input.base
     var scanner = CSVScanner(
       base: base, count: input.count, delimiter: input.delimiter, position: start, skipsBlankLines: builders.count > 1)
@@ -197,7 +198,8 @@ enum CSVReader {
     let width = builders.count
     let fed = only ?? Array(0..<width)
     // The places of the fields up to the last one fed; the rest are only counted.
-    let located = (fed.max() ?? -1) + 1
+    let located = max(fed.max() ?? -1, filter?.lastColumn ?? -1) + 1
+    var kept: [Int32] = []
     let fields = UnsafeMutablePointer<CSVField>.allocate(capacity: width + 1)
     defer { fields.deallocate() }
     let bytes = UnsafeRawBufferPointer(start: base, count: input.count)
@@ -226,6 +228,14 @@ enum CSVReader {
           throw cellFailure(error, column: builders[i].name, failure)
         }
       }
+      if let filter, filter.keeps(fields, base) {
+        for i in filter.columns {
+          do { try builders[i].append(fields[i], base, &scratch) } catch {
+            throw cellFailure(error, column: builders[i].name, failure)
+          }
+        }
+        kept.append(Int32(truncatingIfNeeded: records))
+      }
       records += 1
       if validating && records & 0xFF == 0 {
         // The bytes just scanned, while they are in the cache.
@@ -248,7 +258,8 @@ enum CSVReader {
     // The rest of the part too: a file read column by column stays mapped after the read.
     if scanner.position > released { input.release(released, scanner.position) }
     for i in fed { builders[i].checkUnits() }
-    return (scanner.position, records)
+    for i in filter?.columns ?? [] { builders[i].checkUnits() }
+    return (scanner.position, records, kept)
   }
 
   private static func cellFailure(_ error: CSVCellError, column: String, _ failure: CSVFailure) -> LoadError {

@@ -140,6 +140,8 @@ struct HQArguments: ParsableCommand {
       HQ_MAX_PIPE_INPUT           most bytes read from a pipe, e.g. 512M (default 4G or RAM/4)
       HQ_MEMORY_LIMIT             most memory a join may use, e.g. 8G (default RAM/2)
       HQ_PROGRESS_AFTER           seconds a load runs before its progress line shows (default 1)
+      HQ_PUSHDOWN                 0: build every column a filtered one-shot statement reads
+                                  for all rows (for measuring; the results are the same)
 
     EXIT STATUS: 0 success, 1 a statement failed, 2 usage error, 130 interrupted (Ctrl-C).
     Inside the shell, .help lists the stages, functions and commands.

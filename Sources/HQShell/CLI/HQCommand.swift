@@ -101,6 +101,8 @@ public enum HQCommand {
     session.showsLoadProgress = Terminal.isTerminal(2) && Terminal.environment("TERM") != "dumb"
     session.colourDiagnostics = Terminal.allowsColour(on: 2)
     session.engine.memoryBudget = memoryBudget
+    // Predicate pushdown off, for measuring it (the results are the same either way).
+    if Terminal.environment("HQ_PUSHDOWN") == "0" { session.engine.pushesPredicates = false }
     if let numbers = options.numbers { session.numbers = numbers }
     if let rows = options.maxRows { session.maxRows = rows }
     for (name, value) in options.parameters {

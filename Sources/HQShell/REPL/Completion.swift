@@ -111,7 +111,7 @@ enum Completion {
     // Words typed before the one being completed, after the command.
     let earlier = trimmed[space...].split(whereSeparator: { $0 == " " || $0 == "\t" }).count - (word.isEmpty ? 0 : 1)
     switch command {
-    case "output", "once" where earlier >= 1:
+    case "output" where earlier >= 1, "once" where earlier >= 1:
       // `.output FILE FORMAT`: the format after the file name.
       pool = OutputFormat.allCases.map(\.rawValue)
     case "load" where earlier >= 1:

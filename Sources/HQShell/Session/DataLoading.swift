@@ -244,11 +244,18 @@ extension Session {
       guard case .success(let data) = results[position] else { return }
       guard case .deferred(let name, let table) = data else { continue }
       var wanted: [Int] = []
+      var narrowing: DeferredTable.Narrowing?
       if planned, let units = plannedUnits {
-        wanted = Self.projection(of: name, readBy: units, in: trial) ?? Array(table.fields.indices)
+        let plan = Self.projection(of: name, readBy: units, in: trial)
+        wanted = plan?.columns ?? Array(table.fields.indices)
+        narrowing = plan?.narrowing
       }
       do throws(DiagnosticError) {
-        _ = try table.columns(wanted)
+        if let narrowing {
+          try table.read(wanted, narrowing: narrowing)
+        } else {
+          _ = try table.columns(wanted)
+        }
       } catch {
         results[position] = .failure(ShellError(error))
         return
@@ -256,9 +263,12 @@ extension Session {
     }
   }
 
-  /// The columns of `name` that `units` read (``HQEngine/Engine/columnsRead(of:by:)``); a meta
-  /// command naming the table (`.schema kolada`) reads them all.
-  static func projection(of name: String, readBy units: [ScriptScanner.Unit], in engine: Engine) -> [Int]? {
+  /// The columns of `name` that `units` read, and the narrowed read for the one statement
+  /// that reads it, if any (``HQEngine/Engine/plannedRead(of:by:)``); a meta command naming
+  /// the table (`.schema kolada`) reads them all.
+  static func projection(
+    of name: String, readBy units: [ScriptScanner.Unit], in engine: Engine
+  ) -> (columns: [Int], narrowing: DeferredTable.Narrowing?)? {
     var statements: [String] = []
     for unit in units {
       switch unit.kind {
@@ -269,6 +279,6 @@ extension Session {
         }
       }
     }
-    return engine.columnsRead(of: name, by: statements)
+    return engine.plannedRead(of: name, by: statements)
   }
 }

@@ -81,6 +81,12 @@ private struct FakeProvider: CompletionProvider {
     #expect(result.suffix == "")
   }
 
+  @Test func filePathsFirstAfterOutputAndOnce() {
+    // The file comes first; formats only after it (a `where` once applied to `once` only).
+    #expect(complete(".output /us").candidates == ["/usr/"])
+    #expect(complete(".once /us").candidates == ["/usr/"])
+  }
+
   @Test func commonPrefixAndColumns() {
     #expect(Completion.commonPrefix(["Läkemedel", "Läkarbesök"]) == "Läk")
     #expect(Completion.columns(["a", "bb", "ccc"], width: 10) == "a    bb\nccc\n")
