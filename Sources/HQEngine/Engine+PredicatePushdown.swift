@@ -19,11 +19,17 @@ import HQData
 /// down is not a number, so all its cells are read. At the prompt nothing is pushed: a
 /// column read whole serves every later statement, a narrowed one only its own.
 extension Engine {
+  /// The fewest columns worth narrowing: running the tests on a record costs about what
+  /// building one text column's cell does (measured on the peers bench: one narrowed column
+  /// of one letter cost 3 % more instructions with a filter keeping one row in nine, two
+  /// saved 2 % with one in 27; docs/PERFORMANCE.md).
+  static let fewestNarrowed = 2
+
   /// The narrowed read for a statement whose stages (checked against `fields`) read the
   /// columns `kept` of `deferred`: its first stage's filter as a ``HQData/RowPrefilter``, and
   /// the columns it reads that the filter does not, of settled text and unread. Nil when the
   /// statement does not start with a `where`, the filter has no test a record's bytes can
-  /// run, or no column is left to narrow.
+  /// run, or fewer than ``fewestNarrowed`` columns are left to narrow.
   func narrowing(_ stages: [PlanStage], kept: [Int], _ deferred: DeferredTable, fields: [Field]) -> DeferredTable.Narrowing? {
     guard pushesPredicates, case .filter(let predicate)? = stages.first,
       let filter = Self.prefilter(predicate, fields: fields), !filter.clauses.isEmpty
@@ -33,7 +39,7 @@ extension Engine {
     let narrowed = kept.filter {
       !read.contains($0) && deferred.narrowable.contains($0) && !deferred.isRead($0) && fields[$0].type == .text
     }
-    guard !narrowed.isEmpty else { return nil }
+    guard narrowed.count >= Self.fewestNarrowed else { return nil }
     return DeferredTable.Narrowing(columns: narrowed, filter: filter)
   }
 
@@ -109,7 +115,12 @@ extension Engine {
     else { return nil }
     let table = Table(name: deferred.name, columns: columns)
     let rows = try Evaluator(table: table, cancellation: cancellation).selection(local)
-    guard let within = Self.positions(of: rows, in: narrowed.rows) else { return nil }
+    // Where the filter's rows are among the read's (nil: they are the same rows).
+    var within: [Int32]?
+    if rows != narrowed.rows {
+      guard let positions = Self.positions(of: rows, in: narrowed.rows) else { return nil }
+      within = positions
+    }
     if rows.isEmpty {
       // What the `where` stage says when it keeps no row, about the columns it read.
       Executor(cancellation: cancellation, warnings: warnings).warnAboutMissingTexts(local, table)
@@ -120,7 +131,7 @@ extension Engine {
         out.append(try columns[position].gathered(rows, cancellation: cancellation))
       } else if let at = narrowing.columns.firstIndex(of: index) {
         let column = narrowed.columns[at]
-        out.append(within.count == narrowed.rows.count ? column : try column.gathered(within, cancellation: cancellation))
+        out.append(try within.map { try column.gathered($0, cancellation: cancellation) } ?? column)
       }
     }
     var first = batch
@@ -130,16 +141,22 @@ extension Engine {
 
   /// Where each of `rows` is in `kept` (both ascending); nil when one is not in it.
   static func positions(of rows: [Int32], in kept: [Int32]) -> [Int32]? {
-    var out: [Int32] = []
-    out.reserveCapacity(rows.count)
-    var j = 0
-    for row in rows {
-      while j < kept.count && kept[j] < row { j += 1 }
-      guard j < kept.count, kept[j] == row else { return nil }
-      out.append(Int32(truncatingIfNeeded: j))
-      j += 1
+    var out = [Int32](repeating: 0, count: rows.count)
+    let found = rows.withUnsafeBufferPointer { rows in
+      kept.withUnsafeBufferPointer { kept in
+        out.withUnsafeMutableBufferPointer { out in
+          var j = 0
+          for (i, row) in rows.enumerated() {
+            while j < kept.count && kept[j] < row { j += 1 }
+            guard j < kept.count, kept[j] == row else { return false }
+            out[i] = Int32(truncatingIfNeeded: j)
+            j += 1
+          }
+          return true
+        }
+      }
     }
-    return out
+    return found ? out : nil
   }
 
   /// What ``narrowedRead(_:_:_:fields:cancellation:warnings:)`` did.

@@ -140,4 +140,31 @@ import Testing
       }
     }
   }
+
+  /// The tests stop after a window of records in which they kept more than half; every
+  /// record after it is then kept.
+  @Test func theTestsStopWhenAWindowKeepsMostRecords() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    // Three records in four are group A in the first window, then only group B follows.
+    let window = CSVRowFilter.window
+    var text = "id,grupp,namn\n"
+    for id in 0..<(window * 2 + 500) {
+      text += "\(id),\(id < window && id % 4 != 0 ? "A" : "B"),namn \(id % 13)\n"
+    }
+    let path = try directory.write("t.csv", text)
+    let filter = RowPrefilter(clauses: [[.text(column: 1, "A", equal: true)]])
+    let read = try source(path, parts: 1).read([0, 1], narrowing: .init(columns: [2], filter: filter))
+    let narrowed = try #require(read.narrowed)
+    let expected = (0..<window).filter { $0 % 4 != 0 }.map(Int32.init) + (Int32(window)..<Int32(window * 2 + 500))
+    #expect(narrowed.rows == expected)
+    #expect(texts(narrowed.columns[0]) == expected.map { "namn \($0 % 13)" })
+    // In parts, each judges its own records; the cells are those of the kept rows all the same.
+    for parts in [2, 3] {
+      let read = try source(path, parts: parts).read([0], narrowing: .init(columns: [2], filter: filter))
+      let narrowed = try #require(read.narrowed)
+      #expect(Set(expected.filter { $0 < Int32(window) }).isSubset(of: Set(narrowed.rows)), "\(parts) parts")
+      #expect(texts(narrowed.columns[0]) == narrowed.rows.map { "namn \($0 % 13)" }, "\(parts) parts")
+    }
+  }
 }

@@ -97,6 +97,25 @@ struct CSVColumnBuilder {
     fixed = type != nil
   }
 
+  /// The value of the last cell appended, when it was a number stored as such (the column
+  /// is numeric and the cell was not empty); nil otherwise. A read's filter tests use it
+  /// instead of reading the cell again (``CSVRowFilter``).
+  @inline(__always)
+  var lastNumber: (mantissa: Int64, scale: Int8)? {
+    guard mode == .number, let mantissa = mantissas.last else { return nil }
+    if mixedScales { return scales.last.map { (mantissa, $0) } }
+    return (mantissa, scale)
+  }
+
+  /// Makes room for `more` rows, so that appending them copies nothing.
+  mutating func reserve(_ more: Int) {
+    switch mode {
+    case .number: mantissas.reserveCapacity(rows + more)
+    case .text: codes.reserveCapacity(rows + more)
+    case .undecided, .demoted, .done: break
+    }
+  }
+
   /// A builder that ignores every cell: the column was finished by an earlier pass.
   static func finished(name: String) -> CSVColumnBuilder {
     var builder = CSVColumnBuilder(name: name, type: nil, estimatedRows: 0)

@@ -82,10 +82,20 @@ extension CSVReader {
         if part + 1 < starts.count && read.end != starts[part + 1] { return nil }
         if filter != nil {
           // Each part numbered its records from 0.
-          let offset = Int32(truncatingIfNeeded: records)
-          kept.reserveCapacity(kept.count + read.kept.count)
-          for row in read.kept { kept.append(row &+ offset) }
-          read.kept = []
+          if part == 0 {
+            swap(&kept, &read.kept)
+            let rest = results[1...].reduce(0) { total, result in
+              if case .success(let other)? = result { total + other.kept.count } else { total }
+            }
+            kept.reserveCapacity(kept.count + rest)
+          } else {
+            let offset = Int32(truncatingIfNeeded: records)
+            read.kept.withUnsafeMutableBufferPointer { rows in
+              for i in rows.indices { rows[i] &+= offset }
+            }
+            kept += read.kept
+            read.kept = []
+          }
           results[part] = .success(read)
         }
         records += read.records

@@ -191,15 +191,32 @@ enum CSVReader {
     _ builders: inout [CSVColumnBuilder], _ input: CSVInput, from start: Int, limit: Int, failure: CSVFailure,
     only: [Int]? = nil, validating: Bool = false, filter: CSVRowFilter? = nil
   ) throws(LoadError) -> (end: Int, records: Int, kept: [Int32]) {
+    let fed = only ?? Array(0..<builders.count)
+    // Two copies of the loop: one with the filter's tests, one with nothing after the columns.
+    if let filter {
+      var hook = CSVRowFilter.Narrowing(filter, fed: fed, start: start, limit: limit)
+      defer { hook.free() }
+      let read = try scan(&builders, input, from: start, limit: limit, failure: failure, fed: fed, validating: validating, hook: &hook)
+      return (read.end, read.records, hook.kept(records: read.records))
+    }
+    var hook = CSVRowFilter.Nothing()
+    let read = try scan(&builders, input, from: start, limit: limit, failure: failure, fed: fed, validating: validating, hook: &hook)
+    return (read.end, read.records, [])
+  }
+
+  /// ``scan(_:_:from:limit:failure:only:validating:filter:)`` with `hook` called after each
+  /// record's columns are fed.
+  private static func scan<Hook: CSVRecordHook>(
+    _ builders: inout [CSVColumnBuilder], _ input: CSVInput, from start: Int, limit: Int, failure: CSVFailure,
+    fed: [Int], validating: Bool, hook: inout Hook
+  ) throws(LoadError) -> (end: Int, records: Int) {
     let base = input.base
     var scanner = CSVScanner(
       base: base, count: input.count, delimiter: input.delimiter, position: start, skipsBlankLines: builders.count > 1)
     // Room for one field more than the columns: where a record with too many has its first extra.
     let width = builders.count
-    let fed = only ?? Array(0..<width)
     // The places of the fields up to the last one fed; the rest are only counted.
-    let located = max(fed.max() ?? -1, filter?.lastColumn ?? -1) + 1
-    var kept: [Int32] = []
+    let located = max(fed.max() ?? -1, hook.lastColumn) + 1
     let fields = UnsafeMutablePointer<CSVField>.allocate(capacity: width + 1)
     defer { fields.deallocate() }
     let bytes = UnsafeRawBufferPointer(start: base, count: input.count)
@@ -228,13 +245,8 @@ enum CSVReader {
           throw cellFailure(error, column: builders[i].name, failure)
         }
       }
-      if let filter, filter.keeps(fields, base) {
-        for i in filter.columns {
-          do { try builders[i].append(fields[i], base, &scratch) } catch {
-            throw cellFailure(error, column: builders[i].name, failure)
-          }
-        }
-        kept.append(Int32(truncatingIfNeeded: records))
+      do { try hook.record(records, fields, base, &builders, &scratch) } catch {
+        throw cellFailure(error.error, column: builders[error.column].name, failure)
       }
       records += 1
       if validating && records & 0xFF == 0 {
@@ -258,8 +270,8 @@ enum CSVReader {
     // The rest of the part too: a file read column by column stays mapped after the read.
     if scanner.position > released { input.release(released, scanner.position) }
     for i in fed { builders[i].checkUnits() }
-    for i in filter?.columns ?? [] { builders[i].checkUnits() }
-    return (scanner.position, records, kept)
+    hook.finish(&builders)
+    return (scanner.position, records)
   }
 
   private static func cellFailure(_ error: CSVCellError, column: String, _ failure: CSVFailure) -> LoadError {
