@@ -401,7 +401,6 @@ import Testing
   /// take into the header are no caption: the line above them names the table and gives its
   /// unit, over the document's.
   @Test func kindWordsOverTheYearsAreNoCaption() {
-    // (The wrapped label makes the layout reader leave the table to this one.)
     let (facts, _) = Self.read("""
       Samtliga belopp redovisas i tusental kronor (tkr) om inget annat anges.
 
@@ -422,6 +421,58 @@ import Testing
     #expect(!outcomes.isEmpty)
     #expect(outcomes.allSatisfy { $0.unit == "mnkr" && $0.table == "Hamnverksamhet (belopp i mnkr)" })
     #expect(facts.allSatisfy { $0.unit == "mnkr" })
+  }
+
+  /// In layout text, kind words set apart over five years (`Bokslut` over one, `Budget` and
+  /// `Plan` centred over two each) head the columns under them, also where a spanning cell stands
+  /// a character off the middle between its two columns (within the slack of one of them); and a
+  /// label's second line that runs on under the columns (it holds no number) goes on with it.
+  @Test func aLayoutKindLineOverFiveYearsWithALabelRunningUnderTheColumns() throws {
+    let (facts, unread) = Self.read([
+      "Nämndernas nettokostnader (tkr)",
+      "                                 Bokslut         Budget               Plan",
+      "                                    2028      2029      2030      2031      2032",
+      "Grundskola                       -18 210   -19 377   -21 004   -21 730   -22 118",
+      "Fritidsgårdar, bibliotek och      -2 455    -2 980    -3 420    -3 870    -4 300",
+      "kulturskolans verksamhet i ytterområdena",
+      "Äldreomsorg                      -26 532   -27 870   -29 215   -30 440   -31 905",
+      "Stöd enligt LSS                  -11 078   -12 266   -13 150   -14 012   -15 008",
+      "Summa                            -58 275   -62 493   -66 789   -70 052   -73 331",
+    ].joined(separator: "\n"), title: "Kommunens budget 2030 med plan 2031–2032")
+    #expect(unread.isEmpty, "\(unread.map { ($0.line, $0.text, $0.reason) })")
+    let labels = [
+      "Grundskola", "Fritidsgårdar, bibliotek och kulturskolans verksamhet i ytterområdena", "Äldreomsorg",
+      "Stöd enligt LSS", "Summa",
+    ]
+    try #require(facts.count == 25)
+    #expect(facts.map(\.indicator) == labels.flatMap { Array(repeating: $0, count: 5) })
+    #expect(facts.map(\.year) == Array(repeating: [2028, 2029, 2030, 2031, 2032], count: 5).flatMap { $0 })
+    #expect(facts.map(\.kind) == Array(repeating: [FactKind.utfall, .budget, .budget, .budget, .budget], count: 5).flatMap { $0 })
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.period == "helår" && $0.table == "Nämndernas nettokostnader (tkr)" })
+    let values = [
+      "-18210", "-19377", "-21004", "-21730", "-22118", "-2455", "-2980", "-3420", "-3870", "-4300",
+      "-26532", "-27870", "-29215", "-30440", "-31905", "-11078", "-12266", "-13150", "-14012", "-15008",
+      "-58275", "-62493", "-66789", "-70052", "-73331",
+    ]
+    #expect(facts.map(\.value) == values.map(Self.n))
+  }
+
+  /// In reading order, kind words over the years that the header does not take (`Utfall Budget`
+  /// over four years) say that some columns hold outcomes and some budgets, not which: the years
+  /// alone, past in an annual report, do not make them outcomes, and every number is unread.
+  @Test func kindWordsNotPlacedOverTheYearsLeaveTheColumnsUnread() {
+    let (facts, unread) = Self.read("""
+      Taxefinansierad verksamhet (mnkr)
+      Utfall Budget
+      2027 2028 2029 2030
+      Vatten och avlopp 41,2 43,9 44,5 45,0
+      Renhållning 18,7 19,1 20,4 19,8
+      Fjärrvärme 66,0 62,3 70,9 68,2
+      """, title: "Årsredovisning 2030 för Tekniska nämnden")
+    #expect(facts.isEmpty)
+    #expect(unread.count == 12)
+    #expect(Set(unread.map(\.line)) == [6, 7, 8])
+    #expect(unread.allSatisfy { $0.table == "Taxefinansierad verksamhet (mnkr)" && $0.reason.contains("'Utfall Budget'") })
   }
 
   /// A footnote digit on a year of a stacked header (`20271` is 2027, footnote 1), on its own

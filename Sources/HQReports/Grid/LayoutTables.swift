@@ -18,12 +18,13 @@
 /// - The **header** is the lines above the first row up to a blank line: each header cell goes
 ///   to the columns under it — every column whose middle lies within the cell, or else the
 ///   column nearest its middle when that is closer than three quarters of the distance
-///   between columns. A cell centred over two columns (`Årsbudget`) spans both. Cells left of
-///   the columns head the label column; a single line above them all is the caption.
+///   between columns. A cell centred over two columns (`Årsbudget`) spans both, also when one
+///   of their middles lies within the two characters' slack beside it. Cells left of the
+///   columns head the label column; a single line above them all is the caption.
 /// - Lines of text alone between rows (or right under the last) continue the label above when
 ///   they read as its continuation (``HeaderWords/continuesLabel(_:with:)``: `sjukvårdsnämnden`,
-///   `kr/inv`, `60 dagar eller mer (%)`), and otherwise name a group of the rows below
-///   (`TILLGÅNGAR`).
+///   `kr/inv`, `60 dagar eller mer (%)`), and may then run on under the columns; otherwise they
+///   name a group of the rows below (`TILLGÅNGAR`).
 struct LayoutTables {
   let lines: [String]
   /// ``ByteShape`` of each line.
@@ -231,10 +232,18 @@ struct LayoutTables {
       let cells = rowColumns.values.flatMap { $0.filter { $0.column == c }.map(\.cell) }
       guard Self.aligned(cells.map(\.end)) || Self.aligned(cells.map(\.start)) else { return nil }
     }
-    // Labels stand left of the columns.
+    // Labels stand left of the columns. A line of text alone that goes on with the label of the
+    // line right above it (`Bidrag till föreningar` / `och studieförbund inom kulturområdet`) may
+    // run on under the columns: it starts in the label column and holds no number to place.
     let firstColumn = columns[0].start
+    let tableLines = Set(rowLines + textLines)
     for line in rowLines + textLines {
-      guard let row = rowCells(line), row.label.allSatisfy({ $0.end <= firstColumn }) else { return nil }
+      guard let row = rowCells(line) else { return nil }
+      if row.label.allSatisfy({ $0.end <= firstColumn }) { continue }
+      guard row.numbers.isEmpty, row.label.count == 1, row.label[0].start < firstColumn, tableLines.contains(line - 1),
+        let above = rowCells(line - 1),
+        HeaderWords.continuesLabel(above.label.map(\.text).joined(separator: " "), with: row.label[0].text)
+      else { return nil }
     }
 
     // The header above.
@@ -376,14 +385,23 @@ struct LayoutTables {
         var covered = columns.indices.filter { c in
           columns[c].middle >= Double(cell.start) - 2 && columns[c].middle <= Double(cell.end) + 2
         }
-        if covered.isEmpty {
+        // A column whose middle lies only in the slack beside the cell is no nearer than its
+        // neighbour on the cell's other side may be: a cell centred between two columns
+        // (`Budget` over 2022 and 2023) is placed as one that reaches neither.
+        let reaches = covered.contains { c in
+          columns[c].middle >= Double(cell.start) && columns[c].middle <= Double(cell.end)
+        }
+        if covered.count <= 1, !reaches {
           let nearest = columns.indices.min { abs(columns[$0].middle - cell.middle) < abs(columns[$1].middle - cell.middle) }!
           let distance = abs(columns[nearest].middle - cell.middle)
           if distance < 0.75 * pitch {
             covered = [nearest]
-            // Centred between two columns: both.
+            // Centred between two columns: both, unless another cell of the line stands nearer
+            // the other one (it is that cell's).
             let other = columns[nearest].middle < cell.middle ? nearest + 1 : nearest - 1
-            if columns.indices.contains(other), abs(abs(columns[other].middle - cell.middle) - distance) <= 2 {
+            if columns.indices.contains(other), abs(abs(columns[other].middle - cell.middle) - distance) <= 2,
+              !cells.contains(where: { $0 != cell && abs($0.middle - columns[other].middle) < abs(cell.middle - columns[other].middle) })
+            {
               covered = [min(nearest, other), max(nearest, other)]
             }
           }

@@ -688,6 +688,14 @@ struct TextTables {
       form: .readingOrder, stub: header.spread.stub, header: [columns], columnCount: header.columns, rows: rows,
       lines: used.filter { $0 < end }, firstLine: rows.first?.line ?? end)
     grid.readings = header.readings
+    // Kind words over the header's years that this reader did not take into it (`Bokslut   Budget
+    // Plan` set apart over five years) say that the columns hold outcomes and plans, not which
+    // one each: a column whose own header names no kind is not read as its year alone would be.
+    if let kindLine = kindWordsLine(above: header.lines[0]) {
+      for c in 0..<header.columns where !header.spread.columns[c].split(ascii: " ").contains(where: { Vocabulary.isKindWord($0) }) {
+        grid.undetermined[c] = "kind words over the header ('\(kindLine)') are not placed over its columns"
+      }
+    }
     if let caption = caption(above: header.lines[0]) {
       grid.caption = caption.text
       grid.lines.append(caption.line)
@@ -744,14 +752,26 @@ struct TextTables {
       }
       // Kind words over the header's years (`Bokslut   Budget   Plan`) are a header line this
       // reader did not take, no caption: the line right above them names the table.
-      let words = text.split(ascii: " ")
-      if words.count >= 2, words.allSatisfy({ Vocabulary.isKindWord($0) }) {
+      if Self.namesKindsOnly(text) {
         guard i > 0, let above = caption(above: i), above.line == i - 1 else { return nil }
         return above
       }
       return (text, i)
     }
     return nil
+  }
+
+  /// The text of the line right above `index` when it holds kind words only (`Bokslut   Budget
+  /// Plan` over a header of years): a header line this reader did not take.
+  private func kindWordsLine(above index: Int) -> String? {
+    guard index > 0, !claimed(index - 1), Self.namesKindsOnly(clean(index - 1)) else { return nil }
+    return clean(index - 1)
+  }
+
+  /// True for two or more words, kind words all (`Bokslut Budget Plan`).
+  static func namesKindsOnly(_ text: String) -> Bool {
+    let words = text.split(ascii: " ")
+    return words.count >= 2 && words.allSatisfy { Vocabulary.isKindWord($0) }
   }
 
   /// True for a line of text ending in a number that cannot be the row's numbers (`Simlärare
