@@ -9,11 +9,11 @@ import HQData
 /// decimal numbers stated in the prose with one unit, or two whole numbers in thousands that
 /// the prose states rounded to millions, or one such number that is a deviation on both sides
 /// (`-14 877` in the table's deviation column, `en negativ budgetavvikelse på 14,8 mkr` in the
-/// text) — and none with another unit. A number in thousands rounds to one of about a
-/// hundred and fifty; among a table's amounts, a rounded million the prose states for another
-/// thing (`ett överskott på 23,1 mnkr` beside a table's outcome `23 167`) meets one by chance
-/// too often for one match of any two cells to settle the unit. Whole numbers count as
-/// thousands only in a table of whole numbers, and only from 10 000 up.
+/// text) — and none with another unit. A tenth of a million, rounded or cut off, stands for
+/// any of some 150 amounts in thousands: among a table's dozens of amounts, one the prose
+/// states of another thing (`ett överskott på 23,1 mnkr` beside a table's outcome `23 167`)
+/// meets one by chance too often for a single match of unrelated amounts to settle the unit.
+/// Whole numbers count as thousands only in a table of whole numbers, and only from 10 000 up.
 struct UnitEvidence: Sendable {
   /// |amount| → the units the prose states it in.
   private var units: [Number: Set<String>] = [:]
