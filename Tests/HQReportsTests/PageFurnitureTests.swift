@@ -133,6 +133,26 @@ import Testing
 
   /// A caption printed again at the top of the next page over its table's header of two lines
   /// (kind words after the label column's header, then their years) is the table's, not the
+
+  /// A table's header line printed again on the next page, with the label column's header
+  /// before its column words (`Balansräkning  Not  Bokslut 2030 …`), is the table's even where
+  /// its column words name a report kind with its year (`Budget 2031`): column words naming
+  /// three kinds or more are a table's, unless the words before them name the report.
+  @Test func aRepeatedHeaderWithItsStubNamingABudgetYearIsNoFurniture() {
+    let header = "Balansräkning Not Bokslut 2030 Budget 2031 Prognos 2031 Avvikelse"
+    #expect(PageFurniture.Scan.readsAsTableHeader(header))
+    #expect(!PageFurniture.Scan.readsAsTableHeader("Kustby kommun Budget 2031 Prognos 2031 Plan 2032"))
+    let pages: [[String]] = (0..<4).map { page in
+      ["Kustby kommun     Delårsrapport juni 2031", ""] + (page == 1 || page == 2 ? [header] : ["Rubrik \(page)"])
+        + Self.prose(page, 6)
+    }
+    let lines = Self.text(pages) { ["<!-- sida \($0 + 1) -->"] }
+    let headerLines = lines.indices.filter { lines[$0] == header }
+    #expect(headerLines.count == 2)
+    let furniture = PageFurniture.find(in: lines)
+    #expect(!headerLines.contains { furniture.running.contains($0) })
+    #expect(furniture.running.count == 4)
+  }
   /// page's: the table keeps the caption's unit (`tusental kronor`) over the document's.
   @Test func aCaptionRepeatedOverATwoLineHeaderIsNoFurniture() {
     let body = """

@@ -156,6 +156,12 @@ extension PageFurniture {
           !words[..<first].contains(where: { $0.contains(where: \.isNumber) }),
           years(words[first...]) >= 2, Vocabulary.isColumnHeaderLine(words[first...].joined(separator: " "))
         else { return false }
+        // Column words naming three kinds or more (`Resultaträkning  Not  Utfall jan–jun 2023  …
+        // Budget 2024  Prognos 2024  Avvikelse prognos`) are a table's, though `Budget 2024` names
+        // a report, unless the words before them name one too.
+        if words[first...].count(where: { Vocabulary.isKindWord($0) }) >= 3 {
+          return !ReportIdentity.namesReport(words[..<first].joined(separator: " "))
+        }
         return !ReportIdentity.namesReport(cleaned)
       }
       return !ReportIdentity.namesReport(cleaned) || years(words[...]) >= 2
