@@ -761,11 +761,14 @@ struct TextTables {
     return nil
   }
 
-  /// The text of the line right above `index` when it holds kind words only (`Bokslut   Budget
-  /// Plan` over a header of years): a header line this reader did not take.
+  /// The text of the line above `index` (a blank line or page furniture between at most, as
+  /// for ``caption(above:)``) when it holds kind words only (`Bokslut   Budget   Plan` over a
+  /// header of years): a header line this reader did not take.
   private func kindWordsLine(above index: Int) -> String? {
-    guard index > 0, !claimed(index - 1), Self.namesKindsOnly(clean(index - 1)) else { return nil }
-    return clean(index - 1)
+    var i = index - 1
+    while i >= 0, i >= index - 3, clean(i).isEmpty || furniture.contains(i) { i -= 1 }
+    guard i >= 0, i >= index - 3, !claimed(i), Self.namesKindsOnly(clean(i)) else { return nil }
+    return clean(i)
   }
 
   /// True for two or more words, kind words all (`Bokslut Budget Plan`).
