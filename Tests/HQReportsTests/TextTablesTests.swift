@@ -834,6 +834,25 @@ import Testing
     #expect(rows.allSatisfy { $0.reason.contains("header") })
   }
 
+  /// Rows under no header of their own (a section heading over them), most holding amounts in
+  /// parentheses, are not read as one column under the heading with their other digit groups
+  /// in the label (`Övriga kostnader 4 3 120 3 045 6 200` and a value `6 310 110` joined): a
+  /// label ending in three digit groups or more holds the row's other values.
+  @Test func rowsWithoutAHeaderAreNotReadAsOneColumnUnderTheHeading() {
+    let (facts, unread) = Self.read("""
+      Samtliga belopp redovisas i tusental kronor (tkr) om inget annat anges.
+
+      4.2 Hamnens kostnader
+
+      Personal 1 (52 410) (54 230) (108 900) (107 650) 1 250
+      Energi 2 (8 115) (9 020) (17 400) (18 230) (830)
+      Underhåll av kajer 3 (12 640) (11 980) (25 000) (24 120) 880
+      Övriga kostnader 4 3 120 3 045 6 200 6 310 110
+      """, title: "Hamnbolagets delårsrapport juni 2031")
+    #expect(facts.isEmpty, "\(facts.map { ($0.indicator, $0.value) })")
+    #expect(Set(unread.map(\.line)).isSuperset(of: [7, 9, 10]))
+  }
+
   /// In layout text, a label ending in a preposition goes on on the next line even when that
   /// line starts with a capital (`Hushåll med bistånd enligt` / `SoL, antal`).
   @Test func aLayoutLabelEndingInAPrepositionGoesOn() {
