@@ -137,11 +137,15 @@ import Testing
   /// A table's header line printed again on the next page, with the label column's header
   /// before its column words (`Balansräkning  Not  Bokslut 2030 …`), is the table's even where
   /// its column words name a report kind with its year (`Budget 2031`): column words naming
-  /// three kinds or more are a table's, unless the words before them name the report.
+  /// three kinds or more, or opening with `Not`, are a table's, unless the words before them
+  /// name the report.
   @Test func aRepeatedHeaderWithItsStubNamingABudgetYearIsNoFurniture() {
     let header = "Balansräkning Not Bokslut 2030 Budget 2031 Prognos 2031 Avvikelse"
     #expect(PageFurniture.Scan.readsAsTableHeader(header))
     #expect(!PageFurniture.Scan.readsAsTableHeader("Kustby kommun Budget 2031 Prognos 2031 Plan 2032"))
+    // So are column words opening with a `Not` column (`Bokslut 2030` names a report too).
+    #expect(PageFurniture.Scan.readsAsTableHeader("Resultaträkning Not Bokslut 2030 Bokslut 2031"))
+    #expect(!PageFurniture.Scan.readsAsTableHeader("Kustby kommun Not Bokslut 2030 Bokslut 2031"))
     let pages: [[String]] = (0..<4).map { page in
       ["Kustby kommun     Delårsrapport juni 2031", ""] + (page == 1 || page == 2 ? [header] : ["Rubrik \(page)"])
         + Self.prose(page, 6)

@@ -156,10 +156,11 @@ extension PageFurniture {
           !words[..<first].contains(where: { $0.contains(where: \.isNumber) }),
           years(words[first...]) >= 2, Vocabulary.isColumnHeaderLine(words[first...].joined(separator: " "))
         else { return false }
-        // Column words naming three kinds or more (`Resultaträkning  Not  Utfall jan–jun 2023  …
-        // Budget 2024  Prognos 2024  Avvikelse prognos`) are a table's, though `Budget 2024` names
-        // a report, unless the words before them name one too.
-        if words[first...].count(where: { Vocabulary.isKindWord($0) }) >= 3 {
+        // Column words opening with a `Not` column or naming three kinds or more (`Resultaträkning
+        // Not  Utfall jan–jun 2023  …  Budget 2024  Prognos 2024  Avvikelse prognos`,
+        // `Resultaträkning  Not  Bokslut 2024  Bokslut 2025`) are a table's, though `Budget 2024`
+        // names a report, unless the words before them name one too.
+        if Vocabulary.letters(words[first]) == "not" || words[first...].count(where: { Vocabulary.isKindWord($0) }) >= 3 {
           return !ReportIdentity.namesReport(words[..<first].joined(separator: " "))
         }
         return !ReportIdentity.namesReport(cleaned)
