@@ -468,6 +468,38 @@ import Testing
     #expect(facts.map(\.value) == values.map(Self.n))
   }
 
+  /// In layout text, a line of kind words over columns named by a year (and unit) only: a year
+  /// column no cell covers goes with the one kind cell near it, set off its own column toward
+  /// this one and covering the column beside it (`Budget` over 2030 and 2031, nearer 2030); a
+  /// year column no cell stands near stays unread.
+  @Test func aLayoutYearColumnGoesWithTheKindCellSetTowardIt() throws {
+    let (facts, unread) = Self.read([
+      "Myndighetsnämndens nettokostnader",
+      "Nämnd                              Utfall            Budget                   Plan          Plan",
+      "                             2029 (mnkr)   2030 (mnkr)   2031 (mnkr)   2032 (mnkr)   2033 (mnkr)",
+      "Räddningstjänst                    -41,3         -43,0         -44,8         -46,1         -47,5",
+      "Miljö- och hälsoskydd              -12,9         -13,4         -13,2         -13,8         -14,0",
+      "Bygglov och tillsyn                 -8,6          -9,1          -9,5          -9,7         -10,0",
+      "Summa                              -62,8         -65,5         -67,5         -69,6         -71,5",
+    ].joined(separator: "\n"), title: "Myndighetsnämndens budget 2031 med plan 2032–2033")
+    #expect(unread.isEmpty, "\(unread.map { ($0.line, $0.text, $0.reason) })")
+    try #require(facts.count == 20)
+    let rescue = facts.filter { $0.indicator == "Räddningstjänst" }
+    #expect(rescue.map(\.value) == ["-41.3", "-43.0", "-44.8", "-46.1", "-47.5"].map(Self.n))
+    #expect(rescue.map(\.kind) == [.utfall, .budget, .budget, .budget, .budget])
+    #expect(rescue.map(\.year) == [2029, 2030, 2031, 2032, 2033])
+    #expect(facts.allSatisfy { $0.unit == "mnkr" })
+    let (near, far) = Self.read([
+      "Tillsynens nettokostnader",
+      "Nämnd                              Utfall       Budget",
+      "                             2029 (mnkr)   2030 (mnkr)   2031 (mnkr)",
+      "Räddningstjänst                    -41,3         -43,0         -44,8",
+      "Bygglov och tillsyn                 -8,6          -9,1          -9,5",
+    ].joined(separator: "\n"), title: "Myndighetsnämndens budget 2031 med plan 2032–2033")
+    #expect(near.map(\.year) == [2029, 2030, 2029, 2030])
+    #expect(far.map(\.text) == ["-44,8", "-9,5"])
+  }
+
   /// In reading order, kind words over the years that the header does not take (`Utfall Budget`
   /// over four years) say that some columns hold outcomes and some budgets, not which: the years
   /// alone, past in an annual report, do not make them outcomes, and every number is unread.

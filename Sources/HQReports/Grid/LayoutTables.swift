@@ -19,8 +19,10 @@
 ///   to the columns under it — every column whose middle lies within the cell, or else the
 ///   column nearest its middle when that is closer than three quarters of the distance
 ///   between columns. A cell centred over two columns (`Årsbudget`) spans both, also when one
-///   of their middles lies within the two characters' slack beside it. Cells left of the
-///   columns head the label column; a single line above them all is the caption.
+///   of their middles lies within the two characters' slack beside it; on a line of kind words
+///   over year columns, a column no cell covers goes with the one cell near it that covers the
+///   column beside it. Cells left of the columns head the label column; a single line above
+///   them all is the caption.
 /// - Lines of text alone between rows (or right under the last) continue the label above when
 ///   they read as its continuation (``HeaderWords/continuesLabel(_:with:)``: `sjukvårdsnämnden`,
 ///   `kr/inv`, `60 dagar eller mer (%)`), and may then run on under the columns; otherwise they
@@ -454,11 +456,44 @@ struct LayoutTables {
         rows[r][0].columns = 0..<columns.count
       }
     }
+    // A line of kind words set apart over columns the other lines name by a year only (a unit
+    // beside it at most: `Bokslut   Budget   Plan   Plan` over `2022, mnkr  …  2026, mnkr`): a
+    // column no cell of the line covers goes with the one cell of the line near it — set off
+    // its own column toward this one, within three quarters of the distance between columns —
+    // when that cell covers the column beside it (`Budget` over 2023 and 2024, a little nearer
+    // 2023).
+    for r in rows.indices where rows[r].count >= 2 && rows[r].allSatisfy({ span in
+      span.text.split(ascii: " ").allSatisfy { Vocabulary.isKindWord($0) }
+    }) {
+      let others = rows.indices.filter { $0 != r }
+      for c in columns.indices where !rows[r].contains(where: { $0.columns.contains(c) }) {
+        let texts = others.flatMap { rows[$0].filter { $0.columns.contains(c) }.map(\.text) }
+        guard texts.count == 1, Self.namesYearOnly(texts[0]) else { continue }
+        let near = rows[r].indices.filter { abs(spanMiddles[r][$0] - columns[c].middle) < 0.75 * pitch }
+        guard near.count == 1, let k = near.first else { continue }
+        let span = rows[r][k].columns
+        if span.upperBound == c {
+          rows[r][k].columns = span.lowerBound..<(c + 1)
+        } else if span.lowerBound == c + 1 {
+          rows[r][k].columns = c..<span.upperBound
+        }
+      }
+    }
     // Every column has a header.
     for c in columns.indices where !rows.contains(where: { row in row.contains { $0.columns.contains(c) } }) {
       return nil
     }
     return Header(rows: rows, stub: stub.joined(separator: " "), caption: caption, lines: headerLines, labelLines: labelLines)
+  }
+
+  /// True for a header cell naming one year and nothing else but a unit (`2024`, `2024, mnkr`,
+  /// `2025 (tkr)`).
+  static func namesYearOnly(_ text: String) -> Bool {
+    let words = text.split(ascii: " ")
+    let years = words.filter { Vocabulary.year(in: $0) != nil && $0.filter(\.isNumber).count == 4 }
+    return years.count == 1 && words.allSatisfy { word in
+      years.contains(word) || ColumnMeaning.unitWord(String(word)) != nil
+    }
   }
 
   /// The line naming the table right above its header (one blank line between at most).
