@@ -177,7 +177,9 @@ extension PageFurniture {
       var next = line + 1
       while next < lines.count, isBlank[next] { next += 1 }
       guard next < lines.count, next - line <= 2, lines[next].utf8.count <= maximumLineBytes else { return false }
-      let words = { (i: Int) in lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }).joined(separator: " ") }
+      let words = { (i: Int) in
+        lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }).joined(separator: " ")
+      }
       if Self.readsAsTableHeader(words(next)) { return true }
       guard next + 1 < lines.count, !isBlank[next + 1], lines[next + 1].utf8.count <= maximumLineBytes else { return false }
       return Self.readsAsKindsOverYears(words(next), words(next + 1))

@@ -402,7 +402,9 @@ struct LayoutTables {
             // the other one (it is that cell's).
             let other = columns[nearest].middle < cell.middle ? nearest + 1 : nearest - 1
             if columns.indices.contains(other), abs(abs(columns[other].middle - cell.middle) - distance) <= 2,
-              !cells.contains(where: { $0 != cell && abs($0.middle - columns[other].middle) < abs(cell.middle - columns[other].middle) })
+              !cells.contains(where: { neighbour in
+                neighbour != cell && abs(neighbour.middle - columns[other].middle) < abs(cell.middle - columns[other].middle)
+              })
             {
               covered = [min(nearest, other), max(nearest, other)]
             }

@@ -312,7 +312,8 @@ struct TextTables {
     let most = min(HeaderPlacement.maxColumns, runs.map(\.atoms.count).max() ?? 0)
     guard most >= 2 else { return [] }
     let votes = (2...most).map { count in
-      (count: count, rows: runs.filter { if case .unique = RunReading.read($0, count: count) { return true } else { return false } }.count)
+      let rows = runs.filter { if case .unique = RunReading.read($0, count: count) { return true } else { return false } }
+      return (count: count, rows: rows.count)
     }
     return votes.filter { $0.rows * 2 > runs.count }.sorted { $0.rows > $1.rows || $0.rows == $1.rows && $0.count < $1.count }
   }
@@ -695,7 +696,10 @@ struct TextTables {
     // Plan` set apart over five years) say that the columns hold outcomes and plans, not which
     // one each: a column whose own header names no kind is not read as its year alone would be.
     if let kindLine = kindWordsLine(above: header.lines[0]) {
-      for c in 0..<header.columns where !header.spread.columns[c].split(ascii: " ").contains(where: { Vocabulary.isKindWord($0) }) {
+      let kindless = (0..<header.columns).filter { c in
+        !header.spread.columns[c].split(ascii: " ").contains(where: { Vocabulary.isKindWord($0) })
+      }
+      for c in kindless {
         grid.undetermined[c] = "kind words over the header ('\(kindLine)') are not placed over its columns"
       }
     }
