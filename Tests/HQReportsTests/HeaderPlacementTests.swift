@@ -145,6 +145,31 @@ import Testing
     #expect(total.allSatisfy { $0.unit == "mnkr" && $0.rowRole == .total })
   }
 
+  /// Rows of signed thousands (`–58 310 –58 940 630 –57 120`) read as many values as they have
+  /// digit groups as surely as four: seven values, which four kind words and three years cannot
+  /// head, or four, which they can (`Avvikelse` without a year between `Budget 2031` and
+  /// `Bokslut 2030`). The count the header places over is the table's.
+  @Test func theRowsCountTheHeaderPlacesOverWhereDigitGroupsReadAsValuesToo() throws {
+    let (facts, unread) = Self.read("""
+      Driftredovisning
+      Enhet Prognos Budget Avvikelse Bokslut
+      2031 2031 2030
+      Bibliotek –58 310 –58 940 630 –57 120
+      Museer –21 455 –21 200 –255 –20 980
+      Kulturskola –34 870 –35 400 530 –33 615
+      Fritidsgårdar –12 260 –12 905 645 –12 440
+      Summa –126 895 –128 445 1 550 –124 155
+      """, title: "Kulturnämndens delårsrapport augusti 2031")
+    #expect(unread.isEmpty, "\(unread.map { ($0.line, $0.text, $0.reason) })")
+    try #require(facts.count == 20)
+    let library = facts.filter { $0.indicator == "Bibliotek" }
+    #expect(library.map(\.value) == ["-58310", "-58940", "630", "-57120"].map(Self.n))
+    #expect(library.map(\.kind) == [.prognos, .budget, .avvikelse, .utfall])
+    #expect(library.map(\.year) == [2031, 2031, 2031, 2030])
+    let total = facts.filter { $0.indicator == "Summa" }
+    #expect(total.map(\.value) == ["-126895", "-128445", "1550", "-124155"].map(Self.n))
+  }
+
   @Test func aPlacementTheDeviationsContradictIsNotRead() {
     // The deviation column is the forecast less the budget in no row: the only placement is
     // contradicted, the table is left as its words read it, and every number is unread.

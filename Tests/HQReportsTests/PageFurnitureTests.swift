@@ -130,6 +130,69 @@ import Testing
     #expect(!statementFurniture.running.contains { statementLines[$0].contains("Bokslut") || statementLines[$0].contains("Tabell") })
   }
 
+
+  /// A caption printed again at the top of the next page over its table's header of two lines
+  /// (kind words after the label column's header, then their years) is the table's, not the
+
+  /// A table's header line printed again on the next page, with the label column's header
+  /// before its column words (`Balansräkning  Not  Bokslut 2030 …`), is the table's even where
+  /// its column words name a report kind with its year (`Budget 2031`): column words naming
+  /// three kinds or more, or opening with `Not`, are a table's, unless the words before them
+  /// name the report.
+  @Test func aRepeatedHeaderWithItsStubNamingABudgetYearIsNoFurniture() {
+    let header = "Balansräkning Not Bokslut 2030 Budget 2031 Prognos 2031 Avvikelse"
+    #expect(PageFurniture.Scan.readsAsTableHeader(header))
+    #expect(!PageFurniture.Scan.readsAsTableHeader("Kustby kommun Budget 2031 Prognos 2031 Plan 2032"))
+    // So are column words opening with a `Not` column (`Bokslut 2030` names a report too).
+    #expect(PageFurniture.Scan.readsAsTableHeader("Resultaträkning Not Bokslut 2030 Bokslut 2031"))
+    #expect(!PageFurniture.Scan.readsAsTableHeader("Kustby kommun Not Bokslut 2030 Bokslut 2031"))
+    let pages: [[String]] = (0..<4).map { page in
+      ["Kustby kommun     Delårsrapport juni 2031", ""] + (page == 1 || page == 2 ? [header] : ["Rubrik \(page)"])
+        + Self.prose(page, 6)
+    }
+    let lines = Self.text(pages) { ["<!-- sida \($0 + 1) -->"] }
+    let headerLines = lines.indices.filter { lines[$0] == header }
+    #expect(headerLines.count == 2)
+    let furniture = PageFurniture.find(in: lines)
+    #expect(!headerLines.contains { furniture.running.contains($0) })
+    #expect(furniture.running.count == 4)
+  }
+  /// page's: the table keeps the caption's unit (`tusental kronor`) over the document's.
+  @Test func aCaptionRepeatedOverATwoLineHeaderIsNoFurniture() {
+    let body = """
+      Samtliga belopp redovisas i miljoner kronor (mnkr) om inget annat anges.
+      Förbundet har under perioden arbetat vidare med kajerna och den nya terminalen.
+
+      <!-- sida 2 -->
+      Kajprojekt, tusental kronor
+      Hamnanläggning Budget Utfall Prognos Avvikelse
+      2031 jan-aug 2031 2031
+      Kaj 4 förstärkning 3 410 2 275 3 390 –20
+      Ny färjeterminal 12 860 9 115 13 240 380
+
+      <!-- sida 3 -->
+      Kajprojekt, tusental kronor
+      Hamnanläggning Budget Utfall Prognos Avvikelse
+      2031 jan-aug 2031 2031
+      Muddring inre hamn 5 720 4 980 5 610 –110
+      Summa 21 990 16 370 22 240 250
+
+      <!-- sida 4 -->
+      Förbundet bedömer att projekten håller tidplanen under hösten.
+      """
+    let text = "Hamnförbundet Väst delårsrapport augusti 2031\n\n" + body
+    let lines = TextLines.split(text)
+    let captions = lines.indices.filter { lines[$0] == "Kajprojekt, tusental kronor" }
+    #expect(captions == [6, 13])
+    #expect(!PageFurniture.find(in: lines).running.contains { captions.contains($0) })
+    #expect(PageFurniture.Scan.readsAsKindsOverYears("Hamnanläggning Budget Utfall Prognos Avvikelse", "2031 jan-aug 2031 2031"))
+    // A running header naming the report, kind words and all, over a line of years is none.
+    #expect(!PageFurniture.Scan.readsAsKindsOverYears("Hamnförbundet Väst Budget 2031 med plan 2032", "2030 2031 2032"))
+    let facts = ReportIngester.ingest(text: text, source: "test.txt").model.facts
+    #expect(facts.count == 16)
+    #expect(facts.allSatisfy { $0.unit == "tkr" && $0.table == "Kajprojekt, tusental kronor" })
+    #expect(facts.filter { $0.indicator == "Summa" }.map(\.value) == ["21990", "16370", "22240", "250"].map(IngestFixtures.number))
+  }
   @Test(arguments: [
     ("Utfall  Budget  Prognos  Avvikelse", true), ("Not   jan–sep 2030   jan–sep 2031   2031   prognos", true),
     ("2029  2030  2031", true), ("Delårsrapport 2031", true), ("Hamnförbundet Väst   Budget 2031", false),

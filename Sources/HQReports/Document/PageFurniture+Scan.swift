@@ -156,21 +156,47 @@ extension PageFurniture {
           !words[..<first].contains(where: { $0.contains(where: \.isNumber) }),
           years(words[first...]) >= 2, Vocabulary.isColumnHeaderLine(words[first...].joined(separator: " "))
         else { return false }
+        // Column words opening with a `Not` column or naming three kinds or more (`Resultaträkning
+        // Not  Utfall jan–jun 2023  …  Budget 2024  Prognos 2024  Avvikelse prognos`,
+        // `Resultaträkning  Not  Bokslut 2024  Bokslut 2025`) are a table's, though `Budget 2024`
+        // names a report, unless the words before them name one too.
+        if Vocabulary.letters(words[first]) == "not" || words[first...].count(where: { Vocabulary.isKindWord($0) }) >= 3 {
+          return !ReportIdentity.namesReport(words[..<first].joined(separator: " "))
+        }
         return !ReportIdentity.namesReport(cleaned)
       }
       return !ReportIdentity.namesReport(cleaned) || years(words[...]) >= 2
     }
 
     /// True when the next line with words under `line` is a table's column header
-    /// (``Vocabulary/isColumnHeaderLine(_:)``): a caption repeated with its table's header on
-    /// the next page (`Tabell 12. Resultaträkning, belopp i mkr` over `Bokslut 2025  Bokslut
-    /// 2024`) is the table's, not the page's.
+    /// (``Vocabulary/isColumnHeaderLine(_:)``), alone or with the line right under it (the
+    /// years of `Investeringsprojekt  Budget  Utfall  Prognos` / `2023  jan-aug 2023  2023`): a
+    /// caption repeated with its table's header on the next page (`Tabell 12. Resultaträkning,
+    /// belopp i mkr` over `Bokslut 2025  Bokslut 2024`) is the table's, not the page's.
     func headsATable(_ line: Int) -> Bool {
       var next = line + 1
       while next < lines.count, isBlank[next] { next += 1 }
       guard next < lines.count, next - line <= 2, lines[next].utf8.count <= maximumLineBytes else { return false }
-      let words = lines[next].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }).joined(separator: " ")
-      return Self.readsAsTableHeader(words)
+      let words = { (i: Int) in
+        lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{0C}" }).joined(separator: " ")
+      }
+      if Self.readsAsTableHeader(words(next)) { return true }
+      guard next + 1 < lines.count, !isBlank[next + 1], lines[next + 1].utf8.count <= maximumLineBytes else { return false }
+      return Self.readsAsKindsOverYears(words(next), words(next + 1))
+    }
+
+    /// True for a table's header over two lines: kind words, after at most three words heading
+    /// the label column (`Investeringsprojekt  Budget  Utfall  Prognos  Avvikelse`), over a
+    /// line of column words with their years (`2023  jan-aug 2023  2023`); neither names the
+    /// report.
+    static func readsAsKindsOverYears(_ kinds: String, _ years: String) -> Bool {
+      let words = kinds.split(ascii: " ")
+      guard let first = words.firstIndex(where: { Vocabulary.startsColumnHeader($0) }), first <= 3,
+        !words[..<first].contains(where: { $0.contains(where: \.isNumber) }),
+        words[first...].count(where: { Vocabulary.isKindWord($0) }) >= 2,
+        Vocabulary.isColumnHeaderLine(words[first...].joined(separator: " ")), !ReportIdentity.namesReport(kinds)
+      else { return false }
+      return readsAsTableHeader(years)
     }
 
     /// The rule for a text without page markers: three or more occurrences far apart, naming

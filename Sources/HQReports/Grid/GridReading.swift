@@ -63,7 +63,12 @@ enum GridReading {
     let roles = rowRoles(grid, labels: labels, values: values, columns: columns, context: context, recognition: &recognition)
     // The unit the prose gives the table's amounts, when it is clear, over a missing or
     // contradicted money unit.
-    if let stated = context.unitEvidence.unit(of: values.flatMap { $0.compactMap { $0 } }) {
+    let deviations = Set(values.flatMap { row in
+      row.indices.compactMap { c in
+        c < columns.count && columns[c].meaning.kind == .avvikelse ? row[c]?.value.magnitude.normalized : nil
+      }
+    })
+    if let stated = context.unitEvidence.unit(of: values.flatMap { $0.compactMap { $0 } }, deviations: deviations) {
       for c in columns.indices where Self.moneyUnits.contains(columns[c].meaning.unit) {
         columns[c].meaning.unit = stated
       }

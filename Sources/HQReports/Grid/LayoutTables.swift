@@ -18,12 +18,15 @@
 /// - The **header** is the lines above the first row up to a blank line: each header cell goes
 ///   to the columns under it — every column whose middle lies within the cell, or else the
 ///   column nearest its middle when that is closer than three quarters of the distance
-///   between columns. A cell centred over two columns (`Årsbudget`) spans both. Cells left of
-///   the columns head the label column; a single line above them all is the caption.
+///   between columns. A cell centred over two columns (`Årsbudget`) spans both, also when one
+///   of their middles lies within the two characters' slack beside it; on a line of kind words
+///   over year columns, a column no cell covers goes with the one cell near it that covers the
+///   column beside it. Cells left of the columns head the label column; a single line above
+///   them all is the caption.
 /// - Lines of text alone between rows (or right under the last) continue the label above when
 ///   they read as its continuation (``HeaderWords/continuesLabel(_:with:)``: `sjukvårdsnämnden`,
-///   `kr/inv`, `60 dagar eller mer (%)`), and otherwise name a group of the rows below
-///   (`TILLGÅNGAR`).
+///   `kr/inv`, `60 dagar eller mer (%)`), and may then run on under the columns; otherwise they
+///   name a group of the rows below (`TILLGÅNGAR`).
 struct LayoutTables {
   let lines: [String]
   /// ``ByteShape`` of each line.
@@ -231,10 +234,18 @@ struct LayoutTables {
       let cells = rowColumns.values.flatMap { $0.filter { $0.column == c }.map(\.cell) }
       guard Self.aligned(cells.map(\.end)) || Self.aligned(cells.map(\.start)) else { return nil }
     }
-    // Labels stand left of the columns.
+    // Labels stand left of the columns. A line of text alone that goes on with the label of the
+    // line right above it (`Bidrag till föreningar` / `och studieförbund inom kulturområdet`) may
+    // run on under the columns: it starts in the label column and holds no number to place.
     let firstColumn = columns[0].start
+    let tableLines = Set(rowLines + textLines)
     for line in rowLines + textLines {
-      guard let row = rowCells(line), row.label.allSatisfy({ $0.end <= firstColumn }) else { return nil }
+      guard let row = rowCells(line) else { return nil }
+      if row.label.allSatisfy({ $0.end <= firstColumn }) { continue }
+      guard row.numbers.isEmpty, row.label.count == 1, row.label[0].start < firstColumn, tableLines.contains(line - 1),
+        let above = rowCells(line - 1),
+        HeaderWords.continuesLabel(above.label.map(\.text).joined(separator: " "), with: row.label[0].text)
+      else { return nil }
     }
 
     // The header above.
@@ -376,14 +387,25 @@ struct LayoutTables {
         var covered = columns.indices.filter { c in
           columns[c].middle >= Double(cell.start) - 2 && columns[c].middle <= Double(cell.end) + 2
         }
-        if covered.isEmpty {
+        // A column whose middle lies only in the slack beside the cell is no nearer than its
+        // neighbour on the cell's other side may be: a cell centred between two columns
+        // (`Budget` over 2022 and 2023) is placed as one that reaches neither.
+        let reaches = covered.contains { c in
+          columns[c].middle >= Double(cell.start) && columns[c].middle <= Double(cell.end)
+        }
+        if covered.count <= 1, !reaches {
           let nearest = columns.indices.min { abs(columns[$0].middle - cell.middle) < abs(columns[$1].middle - cell.middle) }!
           let distance = abs(columns[nearest].middle - cell.middle)
           if distance < 0.75 * pitch {
             covered = [nearest]
-            // Centred between two columns: both.
+            // Centred between two columns: both, unless another cell of the line stands nearer
+            // the other one (it is that cell's).
             let other = columns[nearest].middle < cell.middle ? nearest + 1 : nearest - 1
-            if columns.indices.contains(other), abs(abs(columns[other].middle - cell.middle) - distance) <= 2 {
+            if columns.indices.contains(other), abs(abs(columns[other].middle - cell.middle) - distance) <= 2,
+              !cells.contains(where: { neighbour in
+                neighbour != cell && abs(neighbour.middle - columns[other].middle) < abs(cell.middle - columns[other].middle)
+              })
+            {
               covered = [min(nearest, other), max(nearest, other)]
             }
           }
@@ -436,11 +458,44 @@ struct LayoutTables {
         rows[r][0].columns = 0..<columns.count
       }
     }
+    // A line of kind words set apart over columns the other lines name by a year only (a unit
+    // beside it at most: `Bokslut   Budget   Plan   Plan` over `2022, mnkr  …  2026, mnkr`): a
+    // column no cell of the line covers goes with the one cell of the line near it — set off
+    // its own column toward this one, within three quarters of the distance between columns —
+    // when that cell covers the column beside it (`Budget` over 2023 and 2024, a little nearer
+    // 2023).
+    for r in rows.indices where rows[r].count >= 2 && rows[r].allSatisfy({ span in
+      span.text.split(ascii: " ").allSatisfy { Vocabulary.isKindWord($0) }
+    }) {
+      let others = rows.indices.filter { $0 != r }
+      for c in columns.indices where !rows[r].contains(where: { $0.columns.contains(c) }) {
+        let texts = others.flatMap { rows[$0].filter { $0.columns.contains(c) }.map(\.text) }
+        guard texts.count == 1, Self.namesYearOnly(texts[0]) else { continue }
+        let near = rows[r].indices.filter { abs(spanMiddles[r][$0] - columns[c].middle) < 0.75 * pitch }
+        guard near.count == 1, let k = near.first else { continue }
+        let span = rows[r][k].columns
+        if span.upperBound == c {
+          rows[r][k].columns = span.lowerBound..<(c + 1)
+        } else if span.lowerBound == c + 1 {
+          rows[r][k].columns = c..<span.upperBound
+        }
+      }
+    }
     // Every column has a header.
     for c in columns.indices where !rows.contains(where: { row in row.contains { $0.columns.contains(c) } }) {
       return nil
     }
     return Header(rows: rows, stub: stub.joined(separator: " "), caption: caption, lines: headerLines, labelLines: labelLines)
+  }
+
+  /// True for a header cell naming one year and nothing else but a unit (`2024`, `2024, mnkr`,
+  /// `2025 (tkr)`).
+  static func namesYearOnly(_ text: String) -> Bool {
+    let words = text.split(ascii: " ")
+    let years = words.filter { Vocabulary.year(in: $0) != nil && $0.filter(\.isNumber).count == 4 }
+    return years.count == 1 && words.allSatisfy { word in
+      years.contains(word) || ColumnMeaning.unitWord(String(word)) != nil
+    }
   }
 
   /// The line naming the table right above its header (one blank line between at most).

@@ -258,16 +258,28 @@ struct TextTables {
       block.append(last + 1)
     }
     guard block.count >= 2, placementBudget.remaining > 0, HeaderPlacement.mayTopHeader(clean(index)),
-      let last = block.last, let count = rowValueCount(after: last)
+      let last = block.last
     else { return nil }
-    var steps = 0
-    let limit = min(HeaderPlacement.searchLimit, placementBudget.remaining)
-    let placed = HeaderPlacement.readings(block.map { clean($0) }, columns: count, limit: limit, steps: &steps)
-    placementBudget.remaining -= steps
-    guard let placed, let first = placed.readings.first else { return nil }
-    return Header(
-      lines: block, spread: HeaderLayout.Spread(stub: placed.stub, columns: first), columns: count,
-      readings: placed.readings)
+    // The counts most rows read as, best first: where the header's cells cannot be placed over
+    // the first (every digit group a number of its own, `−47  260  −47  697  437` as seven
+    // values under four kind words), the next. Two counts read by as many rows that both place
+    // the header leave it unplaced.
+    var found: (header: Header, rows: Int)?
+    for (count, rows) in rowValueCounts(after: last) where placementBudget.remaining > 0 {
+      if let found, rows < found.rows { break }
+      var steps = 0
+      let limit = min(HeaderPlacement.searchLimit, placementBudget.remaining)
+      let placed = HeaderPlacement.readings(block.map { clean($0) }, columns: count, limit: limit, steps: &steps)
+      placementBudget.remaining -= steps
+      guard let placed, let first = placed.readings.first else { continue }
+      if found != nil { return nil }
+      found = (
+        Header(
+          lines: block, spread: HeaderLayout.Spread(stub: placed.stub, columns: first), columns: count,
+          readings: placed.readings), rows
+      )
+    }
+    return found?.header
   }
 
   /// A line of two to eight words each starting in upper case (`Intäkter Kostnader Netto`), no
@@ -278,10 +290,10 @@ struct TextTables {
       && words.allSatisfy { $0.first?.isUppercase == true && !$0.contains(where: \.isNumber) }
   }
 
-  /// How many values the rows under line `last` hold: the count most of the first eight rows
-  /// read as in exactly one way (``RunReading``), when no other count is read by as many; nil
-  /// otherwise.
-  private func rowValueCount(after last: Int) -> Int? {
+  /// How many values the rows under line `last` may hold: each count more than half of the
+  /// first eight rows read as in exactly one way (``RunReading``), with how many rows do, the
+  /// count most rows read first.
+  private func rowValueCounts(after last: Int) -> [(count: Int, rows: Int)] {
     var runs: [RunReading.Run] = []
     var others = 0
     var i = last + 1
@@ -296,22 +308,14 @@ struct TextTables {
       if !run.atoms.isEmpty, isRowRun(run) { runs.append(run) } else { others += 1 }
       i += 1
     }
-    var best: (count: Int, rows: Int) = (0, 0)
-    var tied = false
     // A row of N values has at least N numbers' atoms.
     let most = min(HeaderPlacement.maxColumns, runs.map(\.atoms.count).max() ?? 0)
-    guard most >= 2 else { return nil }
-    for count in 2...most {
-      let rows = runs.filter { if case .unique = RunReading.read($0, count: count) { return true } else { return false } }.count
-      if rows > best.rows {
-        best = (count, rows)
-        tied = false
-      } else if rows == best.rows, rows > 0 {
-        tied = true
-      }
+    guard most >= 2 else { return [] }
+    let votes = (2...most).map { count in
+      let rows = runs.filter { if case .unique = RunReading.read($0, count: count) { return true } else { return false } }
+      return (count: count, rows: rows.count)
     }
-    guard !tied, best.rows * 2 > runs.count else { return nil }
-    return best.count
+    return votes.filter { $0.rows * 2 > runs.count }.sorted { $0.rows > $1.rows || $0.rows == $1.rows && $0.count < $1.count }
   }
 
   /// The number of columns a header names: the most kind words on one line, else the most
@@ -688,6 +692,17 @@ struct TextTables {
       form: .readingOrder, stub: header.spread.stub, header: [columns], columnCount: header.columns, rows: rows,
       lines: used.filter { $0 < end }, firstLine: rows.first?.line ?? end)
     grid.readings = header.readings
+    // Kind words over the header's years that this reader did not take into it (`Bokslut   Budget
+    // Plan` set apart over five years) say that the columns hold outcomes and plans, not which
+    // one each: a column whose own header names no kind is not read as its year alone would be.
+    if let kindLine = kindWordsLine(above: header.lines[0]) {
+      let kindless = (0..<header.columns).filter { c in
+        !header.spread.columns[c].split(ascii: " ").contains(where: { Vocabulary.isKindWord($0) })
+      }
+      for c in kindless {
+        grid.undetermined[c] = "kind words over the header ('\(kindLine)') are not placed over its columns"
+      }
+    }
     if let caption = caption(above: header.lines[0]) {
       grid.caption = caption.text
       grid.lines.append(caption.line)
@@ -744,14 +759,29 @@ struct TextTables {
       }
       // Kind words over the header's years (`Bokslut   Budget   Plan`) are a header line this
       // reader did not take, no caption: the line right above them names the table.
-      let words = text.split(ascii: " ")
-      if words.count >= 2, words.allSatisfy({ Vocabulary.isKindWord($0) }) {
+      if Self.namesKindsOnly(text) {
         guard i > 0, let above = caption(above: i), above.line == i - 1 else { return nil }
         return above
       }
       return (text, i)
     }
     return nil
+  }
+
+  /// The text of the line above `index` (a blank line or page furniture between at most, as
+  /// for ``caption(above:)``) when it holds kind words only (`Bokslut   Budget   Plan` over a
+  /// header of years): a header line this reader did not take.
+  private func kindWordsLine(above index: Int) -> String? {
+    var i = index - 1
+    while i >= 0, i >= index - 3, clean(i).isEmpty || furniture.contains(i) { i -= 1 }
+    guard i >= 0, i >= index - 3, !claimed(i), Self.namesKindsOnly(clean(i)) else { return nil }
+    return clean(i)
+  }
+
+  /// True for two or more words, kind words all (`Bokslut Budget Plan`).
+  static func namesKindsOnly(_ text: String) -> Bool {
+    let words = text.split(ascii: " ")
+    return words.count >= 2 && words.allSatisfy { Vocabulary.isKindWord($0) }
   }
 
   /// True for a line of text ending in a number that cannot be the row's numbers (`Simlärare

@@ -6,30 +6,49 @@ import HQData
 /// quotes in millions).
 ///
 /// A table's unit is taken from the prose only on clear evidence: at least two of the table's
-/// decimal numbers stated in the prose with one unit (or one whole number in thousands that the
-/// prose states rounded to millions: `-14 877` in the table, `14,8 mkr` in the text), and none
-/// with another. Whole numbers count as thousands only in a table of whole numbers, and only
-/// from 10 000 up, where a match by chance is unlikely.
+/// decimal numbers stated in the prose with one unit, or two whole numbers in thousands that
+/// the prose states rounded to millions, or one such number that is a deviation on both sides
+/// (`-14 877` in the table's deviation column, `en negativ budgetavvikelse på 14,8 mkr` in the
+/// text) — and none with another unit. A tenth of a million, rounded or cut off, stands for
+/// any of some 150 amounts in thousands: among a table's dozens of amounts, one the prose
+/// states of another thing (`ett överskott på 23,1 mnkr` beside a table's outcome `23 167`)
+/// meets one by chance too often for a single match of unrelated amounts to settle the unit.
+/// Whole numbers count as thousands only in a table of whole numbers, and only from 10 000 up.
 struct UnitEvidence: Sendable {
   /// |amount| → the units the prose states it in.
   private var units: [Number: Set<String>] = [:]
+  /// The amounts (|amount|) the prose states as a deviation: their line, or the line before it,
+  /// names one (`budgetavvikelse`, `ett överskott på`, `underskott`).
+  private var deviations: Set<Number> = []
 
   init() {}
 
   /// - Parameter shapes: ``ByteShape`` of each line.
   init(lines: [String], shapes: [ByteShape]) {
-    for (line, shape) in zip(lines, shapes) where shape.hasDigit && line.utf8.count >= 40 && (line.utf8.first != UInt8(ascii: "|") || !line.hasPrefix("|"))
+    for (i, (line, shape)) in zip(lines, shapes).enumerated()
+    where shape.hasDigit && line.utf8.count >= 40 && (line.utf8.first != UInt8(ascii: "|") || !line.hasPrefix("|"))
       && Self.mayStateAmount(line)
     {
       let words = NumberRun.words(in: Substring(line))
       guard words.count >= 6 else { continue }
+      var namesDeviation: Bool?
       for k in words.indices.dropLast() {
         // Cheap first: a number has a digit.
         guard !ByteSearch.allBytes(of: words[k].text, { $0 < 0x30 || $0 > 0x39 }) else { continue }
         guard let unit = Self.unit(words, after: k), let number = SwedishNumber.parse(words[k].text) else { continue }
-        units[number.value.magnitude.normalized, default: []].insert(unit)
+        let magnitude = number.value.magnitude.normalized
+        units[magnitude, default: []].insert(unit)
+        if namesDeviation == nil { namesDeviation = Self.namesDeviation(line) || i > 0 && Self.namesDeviation(lines[i - 1]) }
+        if namesDeviation == true { deviations.insert(magnitude) }
       }
     }
+  }
+
+  /// True when the line names a deviation from a budget (`avvikelse`, `budgetavvikelsen`,
+  /// `överskott`, `underskott`).
+  static func namesDeviation(_ line: String) -> Bool {
+    let lower = line.lowercased()
+    return lower.contains("avvik") || lower.contains("överskott") || lower.contains("underskott")
   }
 
   /// A digit and the start of a unit word (`milj`, `mkr`, `tkr`, `tusen`, `mdkr`), on bytes.
@@ -63,7 +82,8 @@ struct UnitEvidence: Sendable {
   }
 
   /// The unit the prose gives the table's numbers, when it is clear; nil otherwise.
-  func unit(of numbers: [SwedishNumber]) -> String? {
+  /// `deviations` are the table's numbers (|number|) that stand in a deviation column.
+  func unit(of numbers: [SwedishNumber], deviations tableDeviations: Set<Number> = []) -> String? {
     var found: [String: Int] = [:]
     var seen = Set<Number>()
     // Thousands read as millions only in a table of whole numbers.
@@ -77,11 +97,11 @@ struct UnitEvidence: Sendable {
         // Thousands quoted in millions: 14 877 → 14,9 (or 14,8 cut off).
         let millions = magnitude.doubleValue / 1000
         for candidate in [(millions * 10).rounded() / 10, (millions * 10).rounded(.down) / 10] {
-          // A whole number in thousands that the prose rounds to millions is strong evidence.
-          if let n = Number(candidate, scale: 1), let stated = units[n.normalized], stated == ["mnkr"] {
-            found["tkr", default: 0] += 2
-            break
-          }
+          guard let n = Number(candidate, scale: 1)?.normalized, units[n] == ["mnkr"] else { continue }
+          // A deviation the prose states as one settles the unit alone; another match counts
+          // once.
+          found["tkr", default: 0] += tableDeviations.contains(magnitude) && deviations.contains(n) ? 2 : 1
+          break
         }
       }
     }

@@ -58,11 +58,19 @@ extension TableScan {
     }
 
     // A row whose label ends in a decimal number (`Antal timavlönade 41,5 44,0` read for one
-    // column) holds more numbers than the header has columns: the columns are not known, and
-    // a row's groups joined into one number (`318 322 329`) would be a wrong value.
+    // column), or in three digit groups or more (`Nettoomsättning 1 188 907 189 296 …` read for
+    // one column under a lost header), holds more numbers than the header has columns: the
+    // columns are not known, and a row's groups joined into one number (`318 322 329`) would be
+    // a wrong value.
     if rows.count >= 2, !layout.measures.allSatisfy(\.isEmpty), readings.contains(where: { reading in
+      let words = reading.label.split(ascii: " ")
+      if words.suffix(3).count == 3, words.suffix(3).allSatisfy({ word in
+        word.contains(where: \.isNumber) && word.allSatisfy { $0.isNumber || "()−–-".contains($0) }
+      }) {
+        return true
+      }
       // The bytes first: a comma in the last word is a comma byte in the label.
-      guard reading.label.utf8.contains(UInt8(ascii: ",")), let last = reading.label.split(ascii: " ").last else { return false }
+      guard reading.label.utf8.contains(UInt8(ascii: ",")), let last = words.last else { return false }
       return last.contains(",") && SwedishNumber.parse(String(last)) != nil
     }) {
       for row in rows {
