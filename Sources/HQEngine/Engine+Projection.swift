@@ -100,7 +100,13 @@ extension Engine {
             batch.stages, width: fields.count, gathersFirst: false, evenWhole: engine.pushesPredicates)
         else { return nil }
         statements += 1
-        narrowing = deferred.flatMap { engine.narrowing(batch.stages, kept: narrowed.kept, $0, fields: fields) }
+        // A `let` names a view that later statements extend: their stages, not its own, decide
+        // what is read, so its filter narrows nothing.
+        if case .binding = statement.kind {
+          narrowing = nil
+        } else {
+          narrowing = deferred.flatMap { engine.narrowing(batch.stages, kept: narrowed.kept, $0, fields: fields) }
+        }
         read.formUnion(narrowed.kept)
       }
     }

@@ -73,6 +73,8 @@ import Testing
     #expect(planned("from facts | where year == 2024 | summarize s = sum(value)")?.narrowing == nil)
     #expect(planned("from facts | where year == 2024 | select indicator, value")?.narrowing == nil)
     #expect(planned("from facts | where year == 2024 | select indicator, unit", "from facts | count")?.narrowing == nil)
+    // A view's filter: the statements using the view decide what is read.
+    #expect(planned("let v = from facts | where year == 2024 | select indicator, unit", "from v | count")?.narrowing == nil)
     #expect(planned("from facts | where year == 2024 | select indicator, unit", "from facts | count")?.columns == [0, 1, 3, 5])
   }
 
