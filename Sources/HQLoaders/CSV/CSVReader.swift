@@ -196,11 +196,13 @@ enum CSVReader {
     if let filter {
       var hook = CSVRowFilter.Narrowing(filter, fed: fed, start: start, limit: limit)
       defer { hook.free() }
-      let read = try scan(&builders, input, from: start, limit: limit, failure: failure, fed: fed, validating: validating, hook: &hook)
+      let read = try scan(
+        &builders, input, from: start, limit: limit, failure: failure, fed: fed, validating: validating, hook: &hook)
       return (read.end, read.records, hook.kept(records: read.records))
     }
     var hook = CSVRowFilter.Nothing()
-    let read = try scan(&builders, input, from: start, limit: limit, failure: failure, fed: fed, validating: validating, hook: &hook)
+    let read = try scan(
+      &builders, input, from: start, limit: limit, failure: failure, fed: fed, validating: validating, hook: &hook)
     return (read.end, read.records, [])
   }
 
