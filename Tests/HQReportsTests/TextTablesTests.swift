@@ -1193,4 +1193,38 @@ import Testing
       """)
     #expect(!facts.contains { $0.year == 2027 })
   }
+
+  /// Rows holding fewer numbers than the columns, placed by the total under them: a row whose
+  /// numbers stand apart from its label (two or more spaces) goes in the one choice of columns
+  /// that makes every column of the total add up (a blank cell is zero); a row whose lone
+  /// number follows its label after one space is counted in the sum but never placed; a total
+  /// that does not add up places nothing.
+  @Test func laidOutShortRowsArePlacedByTheTotalUnderThem() {
+    let (facts, unread) = Self.read("""
+      Investeringar, mnkr
+      Objekt Utfall 2030 Budget 2031 Prognos 2031 Plan 2032
+      Inköp av inventarier -40 -52 -49 -55
+      Nya verksamhetslokaler        -310   -290   -405
+      Försäljning av fastigheter 6
+      Summa investeringar -34 -362 -339 -460
+      """)
+    let placed = facts.filter { $0.indicator == "Nya verksamhetslokaler" }
+    #expect(placed.map(\.value) == ["-310", "-290", "-405"].map(Self.n))
+    #expect(placed.map(\.year) == [2031, 2031, 2032])
+    #expect(placed.map(\.kind) == [.budget, .prognos, .budget])
+    #expect(!facts.contains { $0.line == 7 })
+    #expect(unread.contains { $0.line == 7 })
+    #expect(facts.filter { $0.line == 8 }.count == 4)
+    // The same rows under a total that does not add up stay unread.
+    let (unsummed, open) = Self.read("""
+      Investeringar, mnkr
+      Objekt Utfall 2030 Budget 2031 Prognos 2031 Plan 2032
+      Inköp av inventarier -40 -52 -49 -55
+      Nya verksamhetslokaler        -310   -290   -405
+      Försäljning av fastigheter 6
+      Summa investeringar -34 -372 -339 -460
+      """)
+    #expect(!unsummed.contains { $0.line == 6 })
+    #expect(open.contains { $0.line == 6 })
+  }
 }
