@@ -1227,4 +1227,25 @@ import Testing
     #expect(!unsummed.contains { $0.line == 6 })
     #expect(open.contains { $0.line == 6 })
   }
+
+  /// In a column table (a header of one word a line), a line between rows that is taken as a
+  /// label but ends in a number in parentheses (`Värme och el (412)`) puts the number in
+  /// `unread` with its reason; it is no value of the rows under it.
+  @Test func aLabelLineEndingInAParenthesisedNumberGoesToUnread() {
+    let (facts, unread) = Self.read("""
+      Kostnadsslag
+      Budget
+      Utfall
+      Avvikelse
+      Personal 48,2 47,5 0,7
+      Värme och el (412)
+      Fastigheter 20,4 21,0 -0,6
+      Fordon 6,0 5,1 0,9
+      """, title: "Servicenämndens årsredovisning 2031")
+    #expect(facts.filter { $0.line == 9 }.map(\.value) == ["20.4", "21.0", "-0.6"].map(Self.n))
+    #expect(!facts.contains { $0.value == Self.n("412") })
+    let parked = unread.filter { $0.line == 8 }
+    #expect(parked.count == 1)
+    #expect(parked.first?.reason.contains("parentheses") == true)
+  }
 }
