@@ -276,4 +276,30 @@ import Testing
       "Faktiska kostnader för införandet - resurser förvaltningarna samt PVG - dels finansierat av befintliga ramar dels av utvecklingsmedel (HoS)"))
     #expect(!TableScan.isRunningText("Resultat efter finansiella poster"))
   }
+
+  /// A line of its own naming a unit and its deviation (`<label>, avvikelse <amount> <unit>`,
+  /// the unit maybe repeated in parentheses) heads the paragraph about it: the label is the
+  /// indicator, the deviation of the report's year; `underskott` is negative. A line going on
+  /// after the unit, or naming no deviation, is no such heading.
+  @Test func aHeadingStatingAUnitsDeviation() {
+    let facts = Self.facts("""
+      Simhallar (SH), avvikelse +0,8 miljoner kronor (mkr)
+      Simhallarna har haft fler besökare än väntat och intäkterna blev därför högre än budget, framför allt under sommaren.
+
+      Fritidsgårdar, underskott 2,5 mkr
+      Fritidsgårdarna har haft högre kostnader för vikarier. Hyran höjdes med 0,4 mkr från mars.
+
+      Bibliotek, avvikelse -1,1 mkr jämfört med 2030
+      Ishallen, kostnad 3,9 mkr
+      """, title: "Fritidsnämndens årsredovisning 2031")
+    let simhallar = facts.filter { $0.line == 3 }
+    #expect(simhallar.map(\.indicator) == ["Simhallar (SH)"])
+    #expect(simhallar.map(\.value) == [Self.n("0.8")])
+    #expect(simhallar.first?.kind == .avvikelse && simhallar.first?.year == 2031 && simhallar.first?.period == "helår")
+    #expect(simhallar.first?.unit == "mnkr")
+    let gardar = facts.filter { $0.line == 6 }
+    #expect(gardar.map(\.indicator) == ["Fritidsgårdar"])
+    #expect(gardar.map(\.value) == [Self.n("-2.5")])
+    #expect(!facts.contains { $0.line == 9 || $0.line == 10 })
+  }
 }

@@ -31,6 +31,15 @@ import HQData
 enum ProseAmounts {
   /// - Parameter shapes: ``ByteShape`` of each line.
   static func read(lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext) {
+    // Headings that state a unit's deviation (`Badhus, avvikelse -1,4 mkr`) first: as lines of
+    // their own, not sentences.
+    var headed = Set<Int>()
+    for i in lines.indices where shapes[i].hasDigit && shapes[i].words <= headingMaxWords && !recognition.isClaimed(i) {
+      if let fact = deviationHeading(i, lines[i], context) {
+        recognition.facts.append(fact)
+        headed.insert(i)
+      }
+    }
     var index = 0
     // A paragraph: consecutive lines of running text (one array, emptied for each).
     var paragraph: [Int] = []
@@ -64,6 +73,7 @@ enum ProseAmounts {
         guard statesMoney || statesPercent else { continue }
         // A relative clause (`…, vilket är en budgetavvikelse om -1,1 mnkr`) is read on its
         // own, about the sentence's subject.
+        if sentence.contains(where: { headed.contains($0.line) }) { continue }
         let parts = clauses(sentence)
         for (k, clause) in parts.enumerated() {
           if statesMoney, mayHoldAmount(clause) {
@@ -74,6 +84,46 @@ enum ProseAmounts {
         }
       }
     }
+  }
+
+  /// The most words a deviation heading has.
+  static let headingMaxWords = 12
+
+  /// The words naming a deviation a heading states (`Badhus, avvikelse -1,4 mkr`).
+  static let headingDeviationWords: Set<String> = [
+    "avvikelse", "budgetavvikelse", "prognosavvikelse", "överskott", "underskott",
+  ]
+
+  /// A line of its own naming a unit and its deviation: `<label>, avvikelse <amount> <unit>`
+  /// (`Badhus, avvikelse -1,4 mkr`, `Simhallar (SH), avvikelse +0,8 miljoner kronor (mkr)`),
+  /// nothing after the unit but the unit again in parentheses. The label is the indicator; the
+  /// deviation is of the report's year, full year, as in ``fact(_:_:subject:)``; `underskott`
+  /// makes it negative.
+  static func deviationHeading(_ i: Int, _ line: String, _ context: GridContext) -> Fact? {
+    guard ByteSearch.contains(line, ", "), (ByteSearch.contains(line, "vvikelse") || ByteSearch.contains(line, "skott")) else { return nil }
+    let words = SimpleText.words(line).map { Word(text: $0, line: i) }
+    guard let comma = words.firstIndex(where: { $0.text.hasSuffix(",") }), comma + 2 < words.count,
+      words[0].text.first?.isUppercase == true,
+      words[...comma].allSatisfy({ !hasDigit($0.text) })
+    else { return nil }
+    let keyword = SimpleText.lowercased(String(words[comma + 1].text))
+    guard headingDeviationWords.contains(keyword) else { return nil }
+    let found = amounts(words)
+    guard found.count == 1, let amount = found.first, amount.index == comma + 2, !amount.unit.isEmpty, amount.unit != "%" else {
+      return nil
+    }
+    // Nothing after the unit but the unit again in parentheses (`(mkr)`).
+    let rest = words[amount.end...]
+    guard rest.isEmpty || rest.count == 1 && rest.first.map({ $0.text.hasPrefix("(") && $0.text.hasSuffix(")") && $0.text.dropFirst().dropLast().allSatisfy(\.isLetter) }) == true
+    else { return nil }
+    guard let year = context.reportYear else { return nil }
+    var label = words[...comma].map { String($0.text) }.joined(separator: " ")
+    label.removeLast()
+    let value = keyword == "underskott" && amount.number.value.mantissa > 0 ? amount.number.value.negated : amount.number.value
+    return Fact(
+      report: context.reportID, section: context.section(i), table: "",
+      indicator: label, measure: keyword, kind: .avvikelse, period: "helår", year: year,
+      value: value, unit: amount.unit, line: i + 1)
   }
 
   /// A word of a sentence and the 0-based line it stands on.
