@@ -302,4 +302,20 @@ import Testing
     #expect(gardar.map(\.value) == [Self.n("-2.5")])
     #expect(!facts.contains { $0.line == 9 || $0.line == 10 })
   }
+
+  /// An adverb that draws the conclusion (`därmed`, `alltså`, `således`) may stand between the
+  /// verb and the amount it binds.
+  @Test func aConcludingAdverbBindsTheAmount() {
+    let facts = Self.facts("""
+      Hamnverksamheten hade budgeterat ett nollresultat för året. Avvikelsen mot budget är därmed -1,7 miljoner kronor.
+
+      Färjetrafiken har haft fler resenärer än väntat. Överskottet blir således 0,6 miljoner kronor.
+      """, title: "Hamnnämndens årsredovisning 2031")
+    let harbour = facts.filter { $0.line == 3 }
+    #expect(harbour.map(\.value) == [Self.n("-1.7")])
+    #expect(harbour.first?.kind == .avvikelse && harbour.first?.year == 2031 && harbour.first?.unit == "mnkr")
+    let ferries = facts.filter { $0.line == 5 }
+    #expect(ferries.map(\.value) == [Self.n("0.6")])
+    #expect(ferries.first?.kind == .avvikelse)
+  }
 }

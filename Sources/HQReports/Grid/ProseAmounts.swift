@@ -291,7 +291,7 @@ enum ProseAmounts {
     "på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt", "uppgår", "uppgick", "uppgått",
     "landar", "landade", "landat", "hamnade", "beräknas", "bedöms", "väntas", "förväntas", "att", "bli", "för", "helåret",
     "år", "året", "perioden", "delåret", "hittills", "i", "ett", "en", "jämfört", "mot", "gentemot", "budget", "budgeten",
-    "dock", "därmed", "alltså", "ändå",
+    "dock", "därmed", "alltså", "således", "ändå",
   ]
 
   /// Words that leave something out of an amount (`Bortsett från utvecklingsprojekten räknar
@@ -484,7 +484,9 @@ enum ProseAmounts {
     "ca", "cirka", "drygt", "knappt", "omkring", "runt", "nästan", "närmare", "över", "under", "upp", "uppemot",
   ]
   /// The words that bind an amount to what names it (`underskott på 12,4`).
-  static let binding: Set<String> = ["på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt"]
+  static let binding: Set<String> = [
+    "på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt", "därmed", "alltså", "således",
+  ]
 
   /// Words and pairs of words that make an amount a comparison.
   static let comparisonWords: Set<String> = [
@@ -568,7 +570,7 @@ enum ProseAmounts {
     // `på 12,4`, `om 8`, `till 642`, `är -9,6`, `blev 121,8`, `: -2 875`.
     guard amount.index >= 1 else { return nil }
     let before = lower[amount.index - 1]
-    guard ["på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt"].contains(before) || before.hasSuffix(":") else {
+    guard binding.contains(before) || before.hasSuffix(":") else {
       return nil
     }
     let kind: FactKind
