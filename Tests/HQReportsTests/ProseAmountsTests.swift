@@ -318,4 +318,24 @@ import Testing
     #expect(ferries.map(\.value) == [Self.n("0.6")])
     #expect(ferries.first?.kind == .avvikelse)
   }
+
+  /// An amount set off by a comma after the deviation it is, ending the sentence
+  /// (`… en negativ budgetavvikelse, -0,9 mnkr.`, `… en avvikelse mot budget, 1,3 mnkr.`); an
+  /// amount after a comma that closes no deviation is not bound.
+  @Test func anAmountSetOffAfterItsDeviation() {
+    let facts = Self.facts("""
+      Parkförvaltningen redovisar en negativ budgetavvikelse, -0,9 mnkr. Det beror på höga kostnader för snöröjning.
+
+      Gatuförvaltningen redovisar en positiv avvikelse mot budget, 1,3 mnkr. Det beror på vakanser.
+
+      Hamnförvaltningen redovisar en avvikelse mot budget för kajerna, 2,4 mnkr.
+      """, title: "Tekniska nämndens årsredovisning 2031")
+    let parks = facts.filter { $0.line == 3 }
+    #expect(parks.map(\.value) == [Self.n("-0.9")])
+    #expect(parks.first?.kind == .avvikelse && parks.first?.year == 2031 && parks.first?.unit == "mnkr")
+    let streets = facts.filter { $0.line == 5 }
+    #expect(streets.map(\.value) == [Self.n("1.3")])
+    #expect(streets.first?.kind == .avvikelse)
+    #expect(!facts.contains { $0.line == 7 })
+  }
 }

@@ -488,6 +488,20 @@ enum ProseAmounts {
     "på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt", "därmed", "alltså", "således",
   ]
 
+  /// True when the amount at `index` stands after a comma that closes the deviation it is
+  /// (`en negativ budgetavvikelse, -0,7 mnkr.`, `en avvikelse mot budget, 1,2 mnkr.`) and ends
+  /// the sentence.
+  static func appositive(_ words: [Word], _ index: Int, end: Int) -> Bool {
+    guard index >= 1, end == words.count, words[index - 1].text.hasSuffix(",") else { return false }
+    let closing = SimpleText.keepingLetters(SimpleText.lowercased(String(words[index - 1].text)))
+    if ByteSearch.has(closing, "avvikelse") { return true }
+    // `avvikelse mot budget,`
+    guard closing == "budget" || closing == "budgeten", index >= 3,
+      SimpleText.lowercased(String(words[index - 2].text)) == "mot"
+    else { return false }
+    return ByteSearch.has(SimpleText.lowercased(String(words[index - 3].text)), "avvikelse")
+  }
+
   /// Words and pairs of words that make an amount a comparison.
   static let comparisonWords: Set<String> = [
     "högre", "lägre", "bättre", "sämre", "ökning", "minskning", "förändring", "skillnad", "motsvarar", "varav",
@@ -542,6 +556,7 @@ enum ProseAmounts {
     guard found.count == 1, let amount = found.first, amount.index >= 1 else { return nil }
     // Cheap first: the word binding the amount.
     guard Self.binding.contains(words[amount.index - 1].text.lowercased()) || words[amount.index - 1].text.hasSuffix(":")
+      || appositive(words, amount.index, end: amount.end)
     else { return nil }
     let lower = words.map { SimpleText.lowercased(String($0.text)) }
     // Each word's letters, once: the word lists below are of letters.
@@ -570,7 +585,7 @@ enum ProseAmounts {
     // `på 12,4`, `om 8`, `till 642`, `är -9,6`, `blev 121,8`, `: -2 875`.
     guard amount.index >= 1 else { return nil }
     let before = lower[amount.index - 1]
-    guard binding.contains(before) || before.hasSuffix(":") else {
+    guard binding.contains(before) || before.hasSuffix(":") || appositive(words, amount.index, end: amount.end) else {
       return nil
     }
     let kind: FactKind
