@@ -1248,4 +1248,24 @@ import Testing
     #expect(parked.count == 1)
     #expect(parked.first?.reason.contains("parentheses") == true)
   }
+
+  /// A short row of a table laid out in columns stands under the columns its numbers overlap,
+  /// as the rows holding every column show them (two at least); a number standing between two
+  /// columns leaves its row unread.
+  @Test func aShortRowStandsUnderTheColumnsItsNumbersOverlap() {
+    let (facts, unread) = Self.read("""
+      Personal i grundskolan, antal
+      Mått Utfall 2028 Utfall 2029 Utfall 2030 Utfall 2031
+      Antal elever                 412        398        405        420
+      Antal lärare                  31         30         32         33
+      Antal rektorer                                       4          5
+      Antal kuratorer                               3
+      """, title: "Skolnämndens årsredovisning 2031")
+    let heads = facts.filter { $0.line == 7 }
+    #expect(heads.map(\.value) == ["4", "5"].map(Self.n))
+    #expect(heads.map(\.year) == [2030, 2031])
+    #expect(facts.filter { $0.line == 5 }.count == 4)
+    #expect(!facts.contains { $0.line == 8 })
+    #expect(unread.contains { $0.line == 8 })
+  }
 }
