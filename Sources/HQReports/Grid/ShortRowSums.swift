@@ -14,9 +14,10 @@ import HQData
 ///   whose numbers follow its label after one space (`Försäljning av fastigheter 6`) may end
 ///   in a note reference, or its value's column is not shown; it is never placed here.
 /// - A **total** is a read row every value column of which is the sum of the rows right above
-///   it from some row on (a cell without a number counts as zero), within the rounding of the
-///   total's printed numbers; two columns at least compare, and no row above has a number under
-///   a column the total leaves empty.
+///   it from the table's first row, from under a label standing alone or from under a `Summa`
+///   row (a cell without a number counts as zero), within the rounding of the total's printed
+///   numbers; two columns at least compare, and no row above has a number under a column the
+///   total leaves empty.
 /// - Each short row above a total may stand in any columns that keep its numbers in order (a
 ///   row not laid out may also hold no value at all). A laid-out row is placed when every
 ///   choice of columns for the short rows that makes the total add up puts it in the same
@@ -60,6 +61,9 @@ extension TextTables {
         let row = rows[start]
         guard row.unreadReason == nil || ways[start] != nil else { break }
         defer { start -= 1 }
+        // A sum starts at the table's first row, under a label standing alone (`Investerings-
+        // verksamheten`) or under a total (`Summa …`).
+        guard start == 0 || rows[start - 1].isLabelOnly || Self.namesTotal(rows[start - 1].label) else { continue }
         let block = Array(start..<total)
         let open = block.filter { ways[$0] != nil }
         guard open.contains(where: { laidOut.contains($0) }) else { continue }
@@ -100,9 +104,15 @@ extension TextTables {
     }
   }
 
+  /// True when a row label names a total (`Summa …`, `Totalt`, `S:a …`).
+  static func namesTotal(_ label: String) -> Bool {
+    let lower = SimpleText.lowercased(label)
+    return lower.hasPrefix("summa") || lower.hasPrefix("totalt") || lower.hasPrefix("total ") || lower.hasPrefix("s:a")
+  }
+
   /// For the open rows of one block, the way each stands in when every choice that makes the
   /// total add up agrees on it (rows the choices disagree on left out); nil when no choice adds
-  /// up.
+  /// up. The choices are walked depth first with the column sums kept as they go.
   private static func agreedWays(
     _ open: [Int], _ ways: [Int: [SumWay]], fixed: [Double], filled: [Bool], expected: [Double?], total: [GridCell?]
   ) -> [Int: Int]? {
@@ -113,56 +123,54 @@ extension TextTables {
       for _ in 0..<Int(n.value.scale) { unit /= 10 }
       return unit * 1.01
     }
-    let options = open.map { ways[$0] ?? [] }
+    // Each way as the columns it fills and their values.
+    let options: [[[(column: Int, value: Double)]]] = open.map { r in
+      (ways[r] ?? []).map { way in way.values.enumerated().compactMap { c, v in v.map { (c, $0) } } }
+    }
+    var sum = fixed
+    var count = filled.map { $0 ? 1 : 0 }
     var index = [Int](repeating: 0, count: open.count)
-    var agreed: [Int?]?
-    while true {
-      var sum = fixed
-      var has = filled
-      for (k, i) in index.enumerated() {
-        for (c, v) in options[k][i].values.enumerated() {
-          if let v {
-            sum[c] += v
-            has[c] = true
-          }
-        }
-      }
+    var agreed: [Int]?
+    var differs = [Bool](repeating: false, count: open.count)
+    func check() {
       var compared = 0
-      var holds = true
       for c in 0..<columns {
         if let e = expected[c] {
-          guard abs(sum[c] - e) <= tolerance[c] else {
-            holds = false
-            break
-          }
-          if has[c] { compared += 1 }
-        } else if has[c] {
-          holds = false
-          break
+          guard abs(sum[c] - e) <= tolerance[c] else { return }
+          if count[c] > 0 { compared += 1 }
+        } else if count[c] > 0 {
+          return
         }
       }
-      if holds, compared >= 2 {
-        if let earlier = agreed {
-          agreed = zip(earlier, index).map { $0 == $1 ? $0 : nil }
-        } else {
-          agreed = index.map { $0 }
-        }
+      guard compared >= 2 else { return }
+      if let earlier = agreed {
+        for k in index.indices where earlier[k] != index[k] { differs[k] = true }
+      } else {
+        agreed = index
       }
-      // The next choice.
-      var k = 0
-      while k < index.count {
-        index[k] += 1
-        if index[k] < options[k].count { break }
-        index[k] = 0
-        k += 1
-      }
-      if k == index.count { break }
     }
+    func walk(_ k: Int) {
+      guard k < open.count else {
+        check()
+        return
+      }
+      for (i, way) in options[k].enumerated() {
+        index[k] = i
+        for (c, v) in way {
+          sum[c] += v
+          count[c] += 1
+        }
+        walk(k + 1)
+        for (c, v) in way {
+          sum[c] -= v
+          count[c] -= 1
+        }
+      }
+    }
+    walk(0)
     guard let agreed else { return nil }
     var result: [Int: Int] = [:]
-    for (k, way) in agreed.enumerated() {
-      if let way { result[open[k]] = way }
-    }
+    for k in agreed.indices where !differs[k] { result[open[k]] = agreed[k] }
     return result
   }
 
