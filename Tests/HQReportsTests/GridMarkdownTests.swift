@@ -489,22 +489,4 @@ import Testing
     #expect(facts.filter { $0.line == 9 }.map(\.indicator) == ["Summa Leasade tillgångar", "Summa Leasade tillgångar"])
     #expect(unread.isEmpty)
   }
-
-  /// A cell printing its value and a second number in parentheses after it (`4,1 (3,6)`) holds
-  /// the value under its column; the number in parentheses, which the header does not name,
-  /// goes to `unread` with its reason.
-  @Test func aCellsValueBesideANumberInParentheses() {
-    let (facts, unread, _) = Self.read("""
-      | Tusental kronor | Utfall 2030 | Budget 2031 | Utfall 2031 |
-      | --- | --- | --- | --- |
-      | Hamnavgifter | 3 812 | 4 050 | 4 118 (3 960) |
-      | Kajhyror | -520 | -610 | -598 |
-      """)
-    let fees = facts.filter { $0.line == 5 }
-    #expect(fees.map(\.value) == ["3812", "4050", "4118"].map(Self.n))
-    #expect(fees.map(\.kind) == [.utfall, .budget, .utfall])
-    #expect(!facts.contains { $0.value == Self.n("3960") })
-    let aside = unread.filter { $0.line == 5 }
-    #expect(aside.map(\.text) == ["(3 960)"])
-  }
 }

@@ -50,7 +50,7 @@ enum GridReading {
     for (r, row) in grid.rows.enumerated() where row.unreadReason == nil {
       for (c, cell) in row.cells.enumerated() where c < grid.columnCount {
         guard let cell, !isNoValue(cell.text) else { continue }
-        values[r][c] = SwedishNumber.parse(cell.text, parentheses: parentheses) ?? Self.valueBesideAside(cell.text)?.value
+        values[r][c] = SwedishNumber.parse(cell.text, parentheses: parentheses)
       }
     }
     // A table whose rows name units of their own other than money (`…, antal`, `(%)`,
@@ -92,11 +92,6 @@ enum GridReading {
           recognition.unread.append(UnreadNumber(
             report: context.reportID, section: section, table: name, line: line, text: cell.text, reason: reason))
         }
-        if let aside = Self.valueBesideAside(cell.text)?.aside, SwedishNumber.parse(cell.text, parentheses: parentheses) == nil {
-          recognition.unread.append(UnreadNumber(
-            report: context.reportID, section: section, table: name, line: line, text: aside,
-            reason: "a second number in parentheses beside the cell's value; what it is is not stated"))
-        }
         guard let number = values[r][c] else {
           if SwedishNumber.parse(cell.text, parentheses: true)?.parenthesised == true {
             unread("an amount in parentheses in a table that does not settle that parentheses mean minus")
@@ -123,20 +118,6 @@ enum GridReading {
       }
     }
     recognition.claim(grid.lines)
-  }
-
-  /// A cell printing its value and a second number in parentheses after it (`-2,7 (-1,3)`, a
-  /// comparison or a part the header does not name): the value, and the parenthesised text,
-  /// which goes to `unread`. Nil for any other cell.
-  static func valueBesideAside(_ text: String) -> (value: SwedishNumber, aside: String)? {
-    let trimmed = String(text.trimmingSpaces)
-    guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open > trimmed.startIndex else { return nil }
-    let first = String(trimmed[..<open]).trimmingSpaces
-    let aside = String(trimmed[open...])
-    guard !first.isEmpty, !first.contains("("), let value = SwedishNumber.parse(first),
-      SwedishNumber.parse(aside.dropFirst().dropLast()) != nil
-    else { return nil }
-    return (value, aside)
   }
 
   /// True when the table writes its negative amounts in parentheses (`(154 037)`, `(49,7)`), as
