@@ -19,13 +19,16 @@ import Testing
 
   @Test(arguments: [
     ("<!-- sida 12 -->", PageFurniture.Marker.startsPage), ("<!-- page 3 -->", .startsPage), ("15(34)", .marksPage),
-    ("Sida 3", .marksPage), ("sida 3 av 40", .marksPage),
+    ("Sida 3", .marksPage), ("sida 3 av 40", .marksPage), ("7 (12)", .marksPage), ("3 (3)", .marksPage),
   ])
   func markers(_ line: String, _ marker: PageFurniture.Marker) {
     #expect(PageFurniture.marker(line) == marker)
   }
 
-  @Test(arguments: ["Sida vid sida", "<!-- kommentar -->", "(34)", "15(34) mnkr", "Sida 3 av fyra", "Budget 2024"])
+  @Test(arguments: [
+    "Sida vid sida", "<!-- kommentar -->", "(34)", "15(34) mnkr", "Sida 3 av fyra", "Budget 2024", "9 (4)", "12 (mnkr)",
+    "2 (3) 4",
+  ])
   func notMarkers(_ line: String) {
     #expect(PageFurniture.marker(line) == nil)
   }
@@ -300,5 +303,25 @@ import Testing
     #expect(PageFurniture.lineIndexes(in: []).isEmpty)
     #expect(PageFurniture.lineIndexes(in: ["", "\u{0C}", ""]) == [1])
     #expect(PageFurniture.lineIndexes(in: [String(repeating: "Varbergs kommun ", count: 100)]).isEmpty)
+  }
+
+  /// A page number written with a space before its page count (`2 (5)`) between the pieces of
+  /// a wrapped row label is page furniture, not a piece of the label.
+  @Test func aSpacedPageCountInsideAWrappedLabel() {
+    let text = """
+      Fritidsnämndens årsredovisning 2031
+
+      Verksamhet, mnkr
+      Verksamhet Budget 2031 Utfall 2031 Avvikelse
+      Simhallar 12,4 12,9 -0,5
+      Idrottsplatser och
+      2 (5)
+      spontanytor 8,1 7,7 0,4
+      Summa 20,5 20,6 -0,1
+      """
+    let facts = ReportIngester.ingest(text: text, source: "test.txt").model.facts
+    let wrapped = facts.filter { $0.line == 8 }
+    #expect(wrapped.map(\.indicator) == Array(repeating: "Idrottsplatser och spontanytor", count: 3))
+    #expect(wrapped.map(\.value) == ["8.1", "7.7", "0.4"].map(IngestFixtures.number))
   }
 }

@@ -276,4 +276,66 @@ import Testing
       "Faktiska kostnader för införandet - resurser förvaltningarna samt PVG - dels finansierat av befintliga ramar dels av utvecklingsmedel (HoS)"))
     #expect(!TableScan.isRunningText("Resultat efter finansiella poster"))
   }
+
+  /// A line of its own naming a unit and its deviation (`<label>, avvikelse <amount> <unit>`,
+  /// the unit maybe repeated in parentheses) heads the paragraph about it: the label is the
+  /// indicator, the deviation of the report's year; `underskott` is negative. A line going on
+  /// after the unit, or naming no deviation, is no such heading.
+  @Test func aHeadingStatingAUnitsDeviation() {
+    let facts = Self.facts("""
+      Simhallar (SH), avvikelse +0,8 miljoner kronor (mkr)
+      Simhallarna har haft fler besökare än väntat och intäkterna blev därför högre än budget, framför allt under sommaren.
+
+      Fritidsgårdar, underskott 2,5 mkr
+      Fritidsgårdarna har haft högre kostnader för vikarier. Hyran höjdes med 0,4 mkr från mars.
+
+      Bibliotek, avvikelse -1,1 mkr jämfört med 2030
+      Ishallen, kostnad 3,9 mkr
+      """, title: "Fritidsnämndens årsredovisning 2031")
+    let simhallar = facts.filter { $0.line == 3 }
+    #expect(simhallar.map(\.indicator) == ["Simhallar (SH)"])
+    #expect(simhallar.map(\.value) == [Self.n("0.8")])
+    #expect(simhallar.first?.kind == .avvikelse && simhallar.first?.year == 2031 && simhallar.first?.period == "helår")
+    #expect(simhallar.first?.unit == "mnkr")
+    let gardar = facts.filter { $0.line == 6 }
+    #expect(gardar.map(\.indicator) == ["Fritidsgårdar"])
+    #expect(gardar.map(\.value) == [Self.n("-2.5")])
+    #expect(!facts.contains { $0.line == 9 || $0.line == 10 })
+  }
+
+  /// An adverb that draws the conclusion (`därmed`, `alltså`, `således`) may stand between the
+  /// verb and the amount it binds.
+  @Test func aConcludingAdverbBindsTheAmount() {
+    let facts = Self.facts("""
+      Hamnverksamheten hade budgeterat ett nollresultat för året. Avvikelsen mot budget är därmed -1,7 miljoner kronor.
+
+      Färjetrafiken har haft fler resenärer än väntat. Överskottet blir således 0,6 miljoner kronor.
+      """, title: "Hamnnämndens årsredovisning 2031")
+    let harbour = facts.filter { $0.line == 3 }
+    #expect(harbour.map(\.value) == [Self.n("-1.7")])
+    #expect(harbour.first?.kind == .avvikelse && harbour.first?.year == 2031 && harbour.first?.unit == "mnkr")
+    let ferries = facts.filter { $0.line == 5 }
+    #expect(ferries.map(\.value) == [Self.n("0.6")])
+    #expect(ferries.first?.kind == .avvikelse)
+  }
+
+  /// An amount set off by a comma after the deviation it is, ending the sentence
+  /// (`… en negativ budgetavvikelse, -0,9 mnkr.`, `… en avvikelse mot budget, 1,3 mnkr.`); an
+  /// amount after a comma that closes no deviation is not bound.
+  @Test func anAmountSetOffAfterItsDeviation() {
+    let facts = Self.facts("""
+      Parkförvaltningen redovisar en negativ budgetavvikelse, -0,9 mnkr. Det beror på höga kostnader för snöröjning.
+
+      Gatuförvaltningen redovisar en positiv avvikelse mot budget, 1,3 mnkr. Det beror på vakanser.
+
+      Hamnförvaltningen redovisar en avvikelse mot budget för kajerna, 2,4 mnkr.
+      """, title: "Tekniska nämndens årsredovisning 2031")
+    let parks = facts.filter { $0.line == 3 }
+    #expect(parks.map(\.value) == [Self.n("-0.9")])
+    #expect(parks.first?.kind == .avvikelse && parks.first?.year == 2031 && parks.first?.unit == "mnkr")
+    let streets = facts.filter { $0.line == 5 }
+    #expect(streets.map(\.value) == [Self.n("1.3")])
+    #expect(streets.first?.kind == .avvikelse)
+    #expect(!facts.contains { $0.line == 7 })
+  }
 }

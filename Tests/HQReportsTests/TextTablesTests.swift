@@ -1193,4 +1193,79 @@ import Testing
       """)
     #expect(!facts.contains { $0.year == 2027 })
   }
+
+  /// Rows holding fewer numbers than the columns, placed by the total under them: a row whose
+  /// numbers stand apart from its label (two or more spaces) goes in the one choice of columns
+  /// that makes every column of the total add up (a blank cell is zero); a row whose lone
+  /// number follows its label after one space is counted in the sum but never placed; a total
+  /// that does not add up places nothing.
+  @Test func laidOutShortRowsArePlacedByTheTotalUnderThem() {
+    let (facts, unread) = Self.read("""
+      Investeringar, mnkr
+      Objekt Utfall 2030 Budget 2031 Prognos 2031 Plan 2032
+      Inköp av inventarier -40 -52 -49 -55
+      Nya verksamhetslokaler        -310   -290   -405
+      Försäljning av fastigheter 6
+      Summa investeringar -34 -362 -339 -460
+      """)
+    let placed = facts.filter { $0.indicator == "Nya verksamhetslokaler" }
+    #expect(placed.map(\.value) == ["-310", "-290", "-405"].map(Self.n))
+    #expect(placed.map(\.year) == [2031, 2031, 2032])
+    #expect(placed.map(\.kind) == [.budget, .prognos, .budget])
+    #expect(!facts.contains { $0.line == 7 })
+    #expect(unread.contains { $0.line == 7 })
+    #expect(facts.filter { $0.line == 8 }.count == 4)
+    // The same rows under a total that does not add up stay unread.
+    let (unsummed, open) = Self.read("""
+      Investeringar, mnkr
+      Objekt Utfall 2030 Budget 2031 Prognos 2031 Plan 2032
+      Inköp av inventarier -40 -52 -49 -55
+      Nya verksamhetslokaler        -310   -290   -405
+      Försäljning av fastigheter 6
+      Summa investeringar -34 -372 -339 -460
+      """)
+    #expect(!unsummed.contains { $0.line == 6 })
+    #expect(open.contains { $0.line == 6 })
+  }
+
+  /// In a column table (a header of one word a line), a line between rows that is taken as a
+  /// label but ends in a number in parentheses (`Värme och el (412)`) puts the number in
+  /// `unread` with its reason; it is no value of the rows under it.
+  @Test func aLabelLineEndingInAParenthesisedNumberGoesToUnread() {
+    let (facts, unread) = Self.read("""
+      Kostnadsslag
+      Budget
+      Utfall
+      Avvikelse
+      Personal 48,2 47,5 0,7
+      Värme och el (412)
+      Fastigheter 20,4 21,0 -0,6
+      Fordon 6,0 5,1 0,9
+      """, title: "Servicenämndens årsredovisning 2031")
+    #expect(facts.filter { $0.line == 9 }.map(\.value) == ["20.4", "21.0", "-0.6"].map(Self.n))
+    #expect(!facts.contains { $0.value == Self.n("412") })
+    let parked = unread.filter { $0.line == 8 }
+    #expect(parked.count == 1)
+    #expect(parked.first?.reason.contains("parentheses") == true)
+  }
+
+  /// A short row of a table laid out in columns stands under the columns its numbers overlap,
+  /// as the rows holding every column show them (two at least); a number standing between two
+  /// columns leaves its row unread.
+  @Test func aShortRowStandsUnderTheColumnsItsNumbersOverlap() {
+    let (facts, unread) = Self.read("""
+      Personal i grundskolan, antal
+      Mått Utfall 2028 Utfall 2029 Utfall 2030 Utfall 2031
+      Antal elever                 412        398        405        420
+      Antal lärare                  31         30         32         33
+      Antal rektorer                                       4          5
+      Antal kuratorer                               3
+      """, title: "Skolnämndens årsredovisning 2031")
+    let heads = facts.filter { $0.line == 7 }
+    #expect(heads.map(\.value) == ["4", "5"].map(Self.n))
+    #expect(heads.map(\.year) == [2030, 2031])
+    #expect(facts.filter { $0.line == 5 }.count == 4)
+    #expect(!facts.contains { $0.line == 8 })
+    #expect(unread.contains { $0.line == 8 })
+  }
 }

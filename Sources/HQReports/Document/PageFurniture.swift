@@ -95,7 +95,7 @@ extension PageFurniture {
   enum Marker {
     /// `<!-- sida 12 -->`: a new page starts here.
     case startsPage
-    /// `15(34)`, `Sida 3`, `Sida 3 av 40`: marks a page, at its top or bottom.
+    /// `15(34)`, `15 (34)`, `Sida 3`, `Sida 3 av 40`: marks a page, at its top or bottom.
     case marksPage
   }
 
@@ -127,6 +127,13 @@ extension PageFurniture {
     if words.count == 1, cleaned.utf8.count <= 12, cleaned.hasSuffix(")"),
       let open = cleaned.firstIndex(of: "("), isDigits(cleaned[..<open]),
       isDigits(cleaned[cleaned.index(after: open)..<cleaned.index(before: cleaned.endIndex)])
+    {
+      return .marksPage
+    }
+    // `1 (4)`: the same with a space, the page no later than the count.
+    if words.count == 2, isDigits(words[0]), words[1].count >= 3, words[1].hasPrefix("("), words[1].hasSuffix(")"),
+      isDigits(words[1].dropFirst().dropLast()), let page = Int(words[0]), let count = Int(words[1].dropFirst().dropLast()),
+      page >= 1, page <= count
     {
       return .marksPage
     }

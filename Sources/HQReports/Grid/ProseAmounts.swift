@@ -31,6 +31,15 @@ import HQData
 enum ProseAmounts {
   /// - Parameter shapes: ``ByteShape`` of each line.
   static func read(lines: [String], shapes: [ByteShape], context: GridContext, into recognition: inout RecognitionContext) {
+    // Headings that state a unit's deviation (`Badhus, avvikelse -1,4 mkr`) first: as lines of
+    // their own, not sentences.
+    var headed = Set<Int>()
+    for i in lines.indices where shapes[i].hasDigit && shapes[i].words <= headingMaxWords && !recognition.isClaimed(i) {
+      if let fact = deviationHeading(i, lines[i], context) {
+        recognition.facts.append(fact)
+        headed.insert(i)
+      }
+    }
     var index = 0
     // A paragraph: consecutive lines of running text (one array, emptied for each).
     var paragraph: [Int] = []
@@ -64,6 +73,7 @@ enum ProseAmounts {
         guard statesMoney || statesPercent else { continue }
         // A relative clause (`…, vilket är en budgetavvikelse om -1,1 mnkr`) is read on its
         // own, about the sentence's subject.
+        if sentence.contains(where: { headed.contains($0.line) }) { continue }
         let parts = clauses(sentence)
         for (k, clause) in parts.enumerated() {
           if statesMoney, mayHoldAmount(clause) {
@@ -74,6 +84,46 @@ enum ProseAmounts {
         }
       }
     }
+  }
+
+  /// The most words a deviation heading has.
+  static let headingMaxWords = 12
+
+  /// The words naming a deviation a heading states (`Badhus, avvikelse -1,4 mkr`).
+  static let headingDeviationWords: Set<String> = [
+    "avvikelse", "budgetavvikelse", "prognosavvikelse", "överskott", "underskott",
+  ]
+
+  /// A line of its own naming a unit and its deviation: `<label>, avvikelse <amount> <unit>`
+  /// (`Badhus, avvikelse -1,4 mkr`, `Simhallar (SH), avvikelse +0,8 miljoner kronor (mkr)`),
+  /// nothing after the unit but the unit again in parentheses. The label is the indicator; the
+  /// deviation is of the report's year, full year, as in ``fact(_:_:subject:)``; `underskott`
+  /// makes it negative.
+  static func deviationHeading(_ i: Int, _ line: String, _ context: GridContext) -> Fact? {
+    guard ByteSearch.contains(line, ", "), (ByteSearch.contains(line, "vvikelse") || ByteSearch.contains(line, "skott")) else { return nil }
+    let words = SimpleText.words(line).map { Word(text: $0, line: i) }
+    guard let comma = words.firstIndex(where: { $0.text.hasSuffix(",") }), comma + 2 < words.count,
+      words[0].text.first?.isUppercase == true,
+      words[...comma].allSatisfy({ !hasDigit($0.text) })
+    else { return nil }
+    let keyword = SimpleText.lowercased(String(words[comma + 1].text))
+    guard headingDeviationWords.contains(keyword) else { return nil }
+    let found = amounts(words)
+    guard found.count == 1, let amount = found.first, amount.index == comma + 2, !amount.unit.isEmpty, amount.unit != "%" else {
+      return nil
+    }
+    // Nothing after the unit but the unit again in parentheses (`(mkr)`).
+    let rest = words[amount.end...]
+    guard rest.isEmpty || rest.count == 1 && rest.first.map({ $0.text.hasPrefix("(") && $0.text.hasSuffix(")") && $0.text.dropFirst().dropLast().allSatisfy(\.isLetter) }) == true
+    else { return nil }
+    guard let year = context.reportYear else { return nil }
+    var label = words[...comma].map { String($0.text) }.joined(separator: " ")
+    label.removeLast()
+    let value = keyword == "underskott" && amount.number.value.mantissa > 0 ? amount.number.value.negated : amount.number.value
+    return Fact(
+      report: context.reportID, section: context.section(i), table: "",
+      indicator: label, measure: keyword, kind: .avvikelse, period: "helår", year: year,
+      value: value, unit: amount.unit, line: i + 1)
   }
 
   /// A word of a sentence and the 0-based line it stands on.
@@ -241,7 +291,7 @@ enum ProseAmounts {
     "på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt", "uppgår", "uppgick", "uppgått",
     "landar", "landade", "landat", "hamnade", "beräknas", "bedöms", "väntas", "förväntas", "att", "bli", "för", "helåret",
     "år", "året", "perioden", "delåret", "hittills", "i", "ett", "en", "jämfört", "mot", "gentemot", "budget", "budgeten",
-    "dock", "därmed", "alltså", "ändå",
+    "dock", "därmed", "alltså", "således", "ändå",
   ]
 
   /// Words that leave something out of an amount (`Bortsett från utvecklingsprojekten räknar
@@ -434,7 +484,23 @@ enum ProseAmounts {
     "ca", "cirka", "drygt", "knappt", "omkring", "runt", "nästan", "närmare", "över", "under", "upp", "uppemot",
   ]
   /// The words that bind an amount to what names it (`underskott på 12,4`).
-  static let binding: Set<String> = ["på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt"]
+  static let binding: Set<String> = [
+    "på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt", "därmed", "alltså", "således",
+  ]
+
+  /// True when the amount at `index` stands after a comma that closes the deviation it is
+  /// (`en negativ budgetavvikelse, -0,7 mnkr.`, `en avvikelse mot budget, 1,2 mnkr.`) and ends
+  /// the sentence.
+  static func appositive(_ words: [Word], _ index: Int, end: Int) -> Bool {
+    guard index >= 1, end == words.count, words[index - 1].text.hasSuffix(",") else { return false }
+    let closing = SimpleText.keepingLetters(SimpleText.lowercased(String(words[index - 1].text)))
+    if ByteSearch.has(closing, "avvikelse") { return true }
+    // `avvikelse mot budget,`
+    guard closing == "budget" || closing == "budgeten", index >= 3,
+      SimpleText.lowercased(String(words[index - 2].text)) == "mot"
+    else { return false }
+    return ByteSearch.has(SimpleText.lowercased(String(words[index - 3].text)), "avvikelse")
+  }
 
   /// Words and pairs of words that make an amount a comparison.
   static let comparisonWords: Set<String> = [
@@ -490,6 +556,7 @@ enum ProseAmounts {
     guard found.count == 1, let amount = found.first, amount.index >= 1 else { return nil }
     // Cheap first: the word binding the amount.
     guard Self.binding.contains(words[amount.index - 1].text.lowercased()) || words[amount.index - 1].text.hasSuffix(":")
+      || appositive(words, amount.index, end: amount.end)
     else { return nil }
     let lower = words.map { SimpleText.lowercased(String($0.text)) }
     // Each word's letters, once: the word lists below are of letters.
@@ -518,7 +585,7 @@ enum ProseAmounts {
     // `på 12,4`, `om 8`, `till 642`, `är -9,6`, `blev 121,8`, `: -2 875`.
     guard amount.index >= 1 else { return nil }
     let before = lower[amount.index - 1]
-    guard ["på", "om", "till", "är", "blir", "blev", "var", "med", "totalt", "sammanlagt"].contains(before) || before.hasSuffix(":") else {
+    guard binding.contains(before) || before.hasSuffix(":") || appositive(words, amount.index, end: amount.end) else {
       return nil
     }
     let kind: FactKind

@@ -685,6 +685,8 @@ struct TextTables {
       noteChoices = [:]
     }
     Self.settleNoteReferences(&rows, noteChoices, from: header.columns > 1 && Self.isNoteHeader(header.spread.columns[0]) ? 1 : 0)
+    Self.placeShortRowsBySums(&rows, columns: header.columns)
+    Self.placeShortRowsByColumns(&rows, columns: header.columns, lines: lines)
     // Trailing label pieces after the last row that start in lower case were taken; others are
     // not part of the table.
     let columns = HeaderSpan.singles(header.spread.columns)

@@ -196,6 +196,12 @@ struct TableScan {
       heading = collected.rows[i].subheading
     }
     emit(collected.rows, layout: layout, headingCaption: region.heading, context: &context)
+    for line in collected.numberedLabels {
+      context.unread.append(UnreadNumber(
+        report: text.reportID, section: text.sectionTitles.indices.contains(line) ? text.sectionTitles[line] : "",
+        table: "", line: line + 1, text: TextLines.clean(lines[line]),
+        reason: "a line taken as a label ends in a number in parentheses; which column it stands in is not shown"))
+    }
     context.claim(region.lines)
     context.claim(collected.used)
     return collected.end

@@ -18,6 +18,9 @@ extension TableScan {
     var used: [Int]
     /// The index to go on scanning from.
     var end: Int
+    /// Lines between rows, taken as labels, that end in numbers in parentheses (`Energi och
+    /// värme (412)`): no row's values, and which column they stand in is not shown.
+    var numberedLabels: [Int] = []
   }
 
   /// Rule 3 of ``ColumnTableRecognizer``: the rows from the first value line down.
@@ -28,6 +31,7 @@ extension TableScan {
     var blanks = 0
     var subheading = ""
     var end = start + 1
+    var numberedLabels: [Int] = []
     let headerKeys = Set(header.map(\.key))
     var index = start + 1
     scan: while index < lines.count {
@@ -45,6 +49,7 @@ extension TableScan {
       guard isValueLine(index, context) else {
         if TextLines.isProse(cleaned) || gap.count >= 45 { break }
         gap.append(index)
+        if Self.endsInParenthesisedNumbers(lines[index]) { numberedLabels.append(index) }
         continue
       }
       var cells = gap.isEmpty ? [] : HeaderCells.cells(gap, in: lines, cleaned: text.cleaned)
@@ -74,6 +79,17 @@ extension TableScan {
       gap = []
       end = index + 1
     }
-    return CollectedRows(rows: rows, used: used, end: end)
+    return CollectedRows(rows: rows, used: used, end: end, numberedLabels: numberedLabels.filter { $0 < end })
+  }
+
+  /// True when the line ends in numbers only when amounts in parentheses count (`Energi och
+  /// värme (412)`), and they are not all years.
+  static func endsInParenthesisedNumbers(_ line: String) -> Bool {
+    let run = RunReading.run(Substring(line), parentheses: true)
+    guard !run.atoms.isEmpty, RunReading.run(Substring(line)).atoms.isEmpty else { return false }
+    return run.atoms.contains { atom in
+      !(atom.digits.integerDigits == 4 && atom.digits.fractionDigits == 0 && !atom.digits.hasSign
+        && (1900...2099).contains(atom.digits.integer))
+    }
   }
 }
