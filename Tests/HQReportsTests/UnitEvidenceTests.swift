@@ -46,4 +46,17 @@ import Testing
     #expect(table.count == 9)
     #expect(table.allSatisfy { $0.unit == "tkr" }, "\(table.map(\.unit))")
   }
+
+  /// The lines that name a deviation, in any case and form (``Vocabulary/namesDeviation(_:)``).
+  @Test func linesNamingADeviation() {
+    for line in [
+      "BUDGETAVVIKELSEN uppgår till", "Verksamheten avviker från planen", "ett Överskott mot ram",
+      "Nämnden redovisar ett underskott", "UNDERSKOTTET beror på",
+    ] {
+      #expect(Vocabulary.namesDeviation(line), "\(line)")
+    }
+    for line in ["Utfall jan–aug 2031", "Kostnaderna överskrider ramen", "Prognos för helåret", "ett skott i mörkret"] {
+      #expect(!Vocabulary.namesDeviation(line), "\(line)")
+    }
+  }
 }

@@ -38,17 +38,12 @@ struct UnitEvidence: Sendable {
         guard let unit = Self.unit(words, after: k), let number = SwedishNumber.parse(words[k].text) else { continue }
         let magnitude = number.value.magnitude.normalized
         units[magnitude, default: []].insert(unit)
-        if namesDeviation == nil { namesDeviation = Self.namesDeviation(line) || i > 0 && Self.namesDeviation(lines[i - 1]) }
+        if namesDeviation == nil {
+          namesDeviation = Vocabulary.namesDeviation(line) || i > 0 && Vocabulary.namesDeviation(lines[i - 1])
+        }
         if namesDeviation == true { deviations.insert(magnitude) }
       }
     }
-  }
-
-  /// True when the line names a deviation from a budget (`avvikelse`, `budgetavvikelsen`,
-  /// `överskott`, `underskott`).
-  static func namesDeviation(_ line: String) -> Bool {
-    let lower = line.lowercased()
-    return lower.contains("avvik") || lower.contains("överskott") || lower.contains("underskott")
   }
 
   /// A digit and the start of a unit word (`milj`, `mkr`, `tkr`, `tusen`, `mdkr`), on bytes.

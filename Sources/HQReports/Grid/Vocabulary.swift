@@ -14,6 +14,15 @@ enum Vocabulary {
   /// Whole words only (`ram` but not `ramavtal`).
   static let kindWords: Set<String> = ["plan", "ram", "mål", "målvärde", "förändring", "avvikelse", "utfall", "uppföljning"]
 
+  /// True when the text names a deviation from a budget: `avvikelse` in any form (`avviker`,
+  /// `budgetavvikelsen`), `överskott` or `underskott`, in any case. Read on the bytes: the
+  /// parts `avvik`, `verskott`, `nderskott` with ASCII letters folded.
+  static func namesDeviation(_ text: some StringProtocol) -> Bool {
+    ByteSearch.containsAnyFolded(text, deviationParts)
+  }
+
+  private static let deviationParts = ByteSearch.FoldedNeedles(["avvik", "verskott", "nderskott"])
+
   /// Words a column header may hold besides kind words and years: months, units, `Not`,
   /// `Procent`, `Antal`, `År`, `Belopp`, `Totalt`.
   static func isHeaderWord(_ word: some StringProtocol) -> Bool {
