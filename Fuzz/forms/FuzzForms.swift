@@ -12,6 +12,6 @@ import HQReports
 public func fuzzForms(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
   let result = ReportIngester.ingest(text: text, source: "fuzz.md")
-  _ = result.model.tables()
+  _ = result.model.allTables()
   return 0
 }

@@ -9,6 +9,6 @@ import HQReports
 public func fuzzIngest(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let text = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
   let result = ReportIngester.ingest(text: text, source: "fuzz.txt")
-  _ = result.model.tables()
+  _ = result.model.allTables()
   return 0
 }

@@ -14,6 +14,6 @@ public func fuzzPDFWords(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
   let text = PDFLayout.text(of: PDFWords.parse(bytes))
   let result = ReportIngester.ingest(text: text, source: "fuzz.pdf")
-  _ = result.model.tables()
+  _ = result.model.allTables()
   return 0
 }
