@@ -1,4 +1,5 @@
 import HQData
+import HQReports
 @testable import HQShell
 
 /// Small tables built by hand, with the awkward values formats must survive.
@@ -17,6 +18,26 @@ enum Fixtures {
     ]
     for row in rows { try? builder.append(row) }
     return builder.build()
+  }
+
+  /// Loads `paths` into a session writing CSV, then runs each of `texts` in it, one after
+  /// another: what each printed and reported, or `load: …` when the load failed.
+  /// `configure` sets the session up first (columns on demand, planned statements).
+  static func outputs(_ paths: [String], _ texts: [String], configure: (Session) -> Void) -> [String] {
+    let out = OutputSink()
+    let err = OutputSink()
+    let session = Session(model: ReportModel(), format: .csv, output: out, errors: err, outputIsTerminal: false)
+    configure(session)
+    do {
+      try session.load(paths: paths)
+    } catch {
+      return ["load: " + error.rendered()]
+    }
+    return texts.map { text in
+      let (printed, reported) = (out.text.count, err.text.count)
+      _ = session.run(text, name: "<command>")
+      return String(out.text.dropFirst(printed)) + String(err.text.dropFirst(reported))
+    }
   }
 
   static func render(_ table: Table, _ format: OutputFormat, width: Int? = nil) -> String {

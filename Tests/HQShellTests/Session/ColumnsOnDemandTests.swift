@@ -39,14 +39,6 @@ import Testing
     "from k | where kod > 3 | count",
   ]
 
-  private func makeSession(onDemand: Bool) -> (Session, OutputSink, OutputSink) {
-    let out = OutputSink()
-    let err = OutputSink()
-    let session = Session(model: ReportModel(), format: .csv, output: out, errors: err, outputIsTerminal: false)
-    session.readsColumnsOnDemand = onDemand
-    return (session, out, err)
-  }
-
   private func directory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("hq-pushdown-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -71,17 +63,9 @@ import Testing
   }
 
   private func outputs(_ paths: [String], _ texts: [String], onDemand: Bool, plan: Bool) -> [String] {
-    let (session, out, err) = makeSession(onDemand: onDemand)
-    if plan { session.plannedUnits = texts.flatMap { ScriptScanner.units(of: $0) } }
-    do {
-      try session.load(paths: paths)
-    } catch {
-      return ["load: " + error.rendered()]
-    }
-    return texts.map { text in
-      let (printed, reported) = (out.text.count, err.text.count)
-      _ = session.run(text, name: "<command>")
-      return String(out.text.dropFirst(printed)) + String(err.text.dropFirst(reported))
+    Fixtures.outputs(paths, texts) { session in
+      session.readsColumnsOnDemand = onDemand
+      if plan { session.plannedUnits = texts.flatMap { ScriptScanner.units(of: $0) } }
     }
   }
 

@@ -25,23 +25,12 @@ import Testing
 
   /// The output and errors of each of `texts`, run one after another in one session.
   private func outputs(_ path: String, _ texts: [String], mode: Mode) -> [String] {
-    let out = OutputSink()
-    let err = OutputSink()
-    let session = Session(model: ReportModel(), format: .csv, output: out, errors: err, outputIsTerminal: false)
-    session.readsColumnsOnDemand = mode != .whole
-    session.engine.pushesPredicates = mode != .plannedUnpushed
-    if mode == .plannedPushed || mode == .plannedUnpushed {
-      session.plannedUnits = texts.flatMap { ScriptScanner.units(of: $0) }
-    }
-    do {
-      try session.load(paths: [path])
-    } catch {
-      return ["load: " + error.rendered()]
-    }
-    return texts.map { text in
-      let (printed, reported) = (out.text.count, err.text.count)
-      _ = session.run(text, name: "<command>")
-      return String(out.text.dropFirst(printed)) + String(err.text.dropFirst(reported))
+    Fixtures.outputs([path], texts) { session in
+      session.readsColumnsOnDemand = mode != .whole
+      session.engine.pushesPredicates = mode != .plannedUnpushed
+      if mode == .plannedPushed || mode == .plannedUnpushed {
+        session.plannedUnits = texts.flatMap { ScriptScanner.units(of: $0) }
+      }
     }
   }
 
